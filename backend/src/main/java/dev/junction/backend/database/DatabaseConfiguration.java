@@ -1,0 +1,87 @@
+package dev.junction.backend.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.junction.db.audit.AuditLogRepository;
+import dev.junction.db.embedded.EmbeddedDatabase;
+import dev.junction.db.users.UserRepository;
+import dev.junction.db.workflows.WorkflowRepository;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import java.nio.file.Path;
+
+/**
+ * Chooses the database. With {@code JUNCTION_DB_URL} (or {@code spring.datasource.url}) set, an external
+ * PostgreSQL; otherwise an embedded PostgreSQL whose data lives in {@code <JUNCTION_DATA_DIR>/pgdata}
+ * (default {@code ~/.junction/pgdata}), or, with {@code junction.db.embedded.fresh=true} (the tests), in a new
+ * directory removed on shutdown.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    DatabaseServer databaseServer(Environment environment) {
+        String url = firstNonBlank(environment.getProperty("junction.db.url"),
+                environment.getProperty("spring.datasource.url"));
+        DatabaseServer server;
+        if (url != null) {
+            server = new DatabaseServer.External(url,
+                    firstNonBlankOrEmpty(environment.getProperty("junction.db.user"),
+                            environment.getProperty("spring.datasource.username")),
+                    firstNonBlankOrEmpty(environment.getProperty("junction.db.password"),
+                            environment.getProperty("spring.datasource.password")));
+        } else if (environment.getProperty("junction.db.embedded.fresh", Boolean.class, false)) {
+            server = new DatabaseServer.Embedded(EmbeddedDatabase.startFresh());
+        } else {
+            Path dataDir = Path.of(environment.getRequiredProperty("junction.data-dir"));
+            server = new DatabaseServer.Embedded(EmbeddedDatabase.startKeeping(dataDir.resolve("pgdata")));
+        }
+        log.info("Database: {}", server.description());
+        return server;
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(DatabaseServer server) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setPoolName("junction");
+        dataSource.setJdbcUrl(server.jdbcUrl());
+        dataSource.setUsername(server.user());
+        dataSource.setPassword(server.password());
+        return dataSource;
+    }
+
+    @Bean
+    WorkflowRepository workflowRepository(DSLContext db) {
+        return new WorkflowRepository(db);
+    }
+
+    @Bean
+    UserRepository userRepository(DSLContext db) {
+        return new UserRepository(db);
+    }
+
+    @Bean
+    AuditLogRepository auditLogRepository(DSLContext db) {
+        return new AuditLogRepository(db);
+    }
+
+    private static String firstNonBlank(String first, String second) {
+        if (first != null && !first.isBlank()) {
+            return first;
+        }
+        return second != null && !second.isBlank() ? second : null;
+    }
+
+    private static String firstNonBlankOrEmpty(String first, String second) {
+        String value = firstNonBlank(first, second);
+        return value == null ? "" : value;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.junction.backend.security;
+
+import dev.junction.backend.api.ProblemResponses;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Security of the machine-facing endpoints. {@code /api/**}: HTTP Basic, stateless, no CSRF (no cookies are
+ * involved), errors as problem details. {@code /actuator/**}: health and Prometheus metrics are open to probes and
+ * scrapers, everything else there is closed. The browser UI has its own chain (in the ui module) for all other paths.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class ApiSecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+        return http
+                .securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic
+                        .realmName("Junction")
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"Junction\"");
+                            problems.write(response, HttpStatus.UNAUTHORIZED,
+                                    "Authentication required: send HTTP Basic credentials of a Junction user.");
+                        }))
+                .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) ->
+                        problems.write(response, HttpStatus.FORBIDDEN, "Your role does not allow this.")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain actuatorSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus").permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+}

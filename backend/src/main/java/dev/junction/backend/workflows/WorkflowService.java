@@ -1,0 +1,160 @@
+package dev.junction.backend.workflows;
+
+import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.api.InvalidInputException.FieldProblem;
+import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.audit.AuditTrail;
+import dev.junction.backend.security.CurrentUser;
+import dev.junction.db.users.Role;
+import dev.junction.db.workflows.Workflow;
+import dev.junction.db.workflows.WorkflowPage;
+import dev.junction.db.workflows.WorkflowRepository;
+import dev.junction.db.workflows.WorkflowSort;
+import dev.junction.engine.definition.WorkflowDefinition;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Workflows for the UI and the REST API alike: list, read, create, rename / describe, delete. Every change is
+ * audited in its own transaction. Reading is open to every role; changing needs ADMIN or DESIGNER.
+ */
+@Service
+@Transactional
+public class WorkflowService {
+
+    public static final int NAME_MAX_LENGTH = 120;
+    public static final int DESCRIPTION_MAX_LENGTH = 2000;
+    public static final int PAGE_MAX_SIZE = 200;
+    static final String ENTITY = "workflow";
+    private static final String MAY_CHANGE = "hasAnyRole('ADMIN', 'DESIGNER')";
+
+    private final WorkflowRepository workflows;
+    private final AuditTrail audit;
+
+    WorkflowService(WorkflowRepository workflows, AuditTrail audit) {
+        this.workflows = workflows;
+        this.audit = audit;
+    }
+
+    /** Whether the signed-in user may create, change and delete workflows (the UI shows its buttons only then). */
+    public boolean currentUserMayChange() {
+        return CurrentUser.hasAnyRole(Role.ADMIN, Role.DESIGNER);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public WorkflowPage search(String text, WorkflowSort sort, boolean ascending, int offset, int limit) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (offset < 0) {
+            problems.add(new FieldProblem("offset", "must be 0 or more"));
+        }
+        if (limit < 1 || limit > PAGE_MAX_SIZE) {
+            problems.add(new FieldProblem("limit", "must be between 1 and " + PAGE_MAX_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return workflows.search(text, sort, ascending, offset, limit);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Workflow get(UUID id) {
+        return workflows.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * The graph of a workflow. Until workflows carry stored versions of their definition, every workflow has the
+     * definition it is created with: a manual trigger and nothing after it.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public WorkflowDefinition definition(UUID id) {
+        get(id);
+        return WorkflowDefinition.initial();
+    }
+
+    @PreAuthorize(MAY_CHANGE)
+    public Workflow create(String name, String description) {
+        String cleanName = checkedName(name);
+        String cleanDescription = checkedDescription(description == null ? "" : description);
+        Workflow created = workflows.insert(cleanName, cleanDescription, CurrentUser.name())
+                .orElseThrow(() -> nameTaken(cleanName));
+        audit.record("workflow.created", ENTITY, created.id().toString(),
+                Map.of("name", created.name(), "description", created.description()));
+        return created;
+    }
+
+    /** Changes the name and / or the description; a null leaves that one as it is. */
+    @PreAuthorize(MAY_CHANGE)
+    public Workflow update(UUID id, String name, String description) {
+        if (name == null && description == null) {
+            throw new InvalidInputException("name", "send a new name, a new description, or both");
+        }
+        Workflow before = get(id);
+        String newName = name == null ? before.name() : checkedName(name);
+        String newDescription = description == null ? before.description() : checkedDescription(description);
+        if (workflows.nameTaken(newName, id)) {
+            throw nameTaken(newName);
+        }
+        Workflow after = workflows.update(id, newName, newDescription, CurrentUser.name())
+                .orElseThrow(() -> notFound(id));
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (!before.name().equals(after.name())) {
+            changes.put("name", Map.of("from", before.name(), "to", after.name()));
+        }
+        if (!before.description().equals(after.description())) {
+            changes.put("description", Map.of("from", before.description(), "to", after.description()));
+        }
+        if (!changes.isEmpty()) {
+            audit.record(changes.containsKey("name") ? "workflow.renamed" : "workflow.described", ENTITY,
+                    id.toString(), changes);
+        }
+        return after;
+    }
+
+    @PreAuthorize(MAY_CHANGE)
+    public void delete(UUID id) {
+        Workflow deleted = workflows.delete(id).orElseThrow(() -> notFound(id));
+        audit.record("workflow.deleted", ENTITY, id.toString(), Map.of("name", deleted.name()));
+    }
+
+    private static String checkedName(String name) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            throw new InvalidInputException("name", "is required and must not be blank");
+        }
+        if (clean.length() > NAME_MAX_LENGTH) {
+            throw new InvalidInputException("name", "must be at most " + NAME_MAX_LENGTH + " characters (has "
+                    + clean.length() + ")");
+        }
+        if (clean.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("name", "must not contain control characters such as line breaks");
+        }
+        return clean;
+    }
+
+    private static String checkedDescription(String description) {
+        if (description.length() > DESCRIPTION_MAX_LENGTH) {
+            throw new InvalidInputException("description", "must be at most " + DESCRIPTION_MAX_LENGTH
+                    + " characters (has " + description.length() + ")");
+        }
+        return description;
+    }
+
+    private static ConflictException nameTaken(String name) {
+        return new ConflictException("name", "A workflow named '" + name + "' already exists; choose another name.");
+    }
+
+    private static NotFoundException notFound(UUID id) {
+        return new NotFoundException("No workflow with id " + id);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.junction.engine.definition;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a workflow does, as the designer draws it: one trigger, the nodes, and the edges between them.
+ * Its JSON form carries {@code "schemaVersion": 1}.
+ */
+public record WorkflowDefinition(int schemaVersion, Trigger trigger, List<Node> nodes, List<Edge> edges) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public WorkflowDefinition {
+        if (schemaVersion != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("schemaVersion must be " + SCHEMA_VERSION + ", was " + schemaVersion);
+        }
+        Objects.requireNonNull(trigger, "trigger");
+        nodes = List.copyOf(nodes);
+        edges = List.copyOf(edges);
+    }
+
+    /** The definition of a workflow just created: started by hand, with nothing after the trigger yet. */
+    public static WorkflowDefinition initial() {
+        return new WorkflowDefinition(SCHEMA_VERSION, new Trigger(TriggerKind.MANUAL, new Position(0, 0)),
+                List.of(), List.of());
+    }
+}

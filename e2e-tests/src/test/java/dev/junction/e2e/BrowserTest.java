@@ -1,0 +1,113 @@
+package dev.junction.e2e;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import dev.junction.ui.JunctionApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInfo;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * Base of the browser tests: one running Junction (Spring's test context cache shares it between all test
+ * classes, since they all use this configuration), and a fresh browser context per test. The browser is Debian's
+ * chromium when installed, else Playwright's own.
+ */
+@SpringBootTest(classes = JunctionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"junction.db.embedded.fresh=true", "junction.admin.password=" + BrowserTest.ADMIN_PASSWORD})
+abstract class BrowserTest {
+
+    static final String ADMIN_PASSWORD = "e2e-admin-password";
+    private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @LocalServerPort
+    int port;
+    BrowserContext context;
+    Page page;
+    private String testName;
+
+    @BeforeAll
+    static void launchBrowser() {
+        boolean systemChromium = Files.isExecutable(SYSTEM_CHROMIUM);
+        playwright = Playwright.create(new Playwright.CreateOptions().setEnv(
+                systemChromium ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") : Map.of()));
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--no-first-run"));
+        if (systemChromium) {
+            options.setExecutablePath(SYSTEM_CHROMIUM);
+        }
+        browser = playwright.chromium().launch(options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        browser.close();
+        playwright.close();
+    }
+
+    @BeforeEach
+    void openPage(TestInfo test) {
+        testName = test.getTestClass().orElseThrow().getSimpleName() + "-" + test.getTestMethod().orElseThrow().getName();
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800).setLocale("en-GB"));
+        context.setDefaultTimeout(20_000);
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closePage() {
+        context.close();
+    }
+
+    String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    void signIn(String user, String password) {
+        page.navigate(url("/login"));
+        page.locator("input[name=username]").fill(user);
+        page.locator("input[name=password]").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        waitUntilIdle();
+    }
+
+    /** Waits until Vaadin has no request in flight, so that what the page shows is settled. */
+    void waitUntilIdle() {
+        page.waitForFunction("() => window.Vaadin && window.Vaadin.Flow && window.Vaadin.Flow.clients"
+                + " && Object.values(window.Vaadin.Flow.clients).every(c => !c.isActive || !c.isActive())");
+    }
+
+    /** Saves a screenshot of the settled page under e2e-tests/target/screenshots. */
+    void screenshot(String step) {
+        waitUntilIdle();
+        try {
+            Files.createDirectories(SCREENSHOTS);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(testName + "-" + step + ".png"))
+                .setFullPage(true));
+    }
+
+    void assertSignedInAs(String user) {
+        assertThat(page.locator(".current-user")).hasText(user);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.junction.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** The admin's first journey: sign in, create a workflow, find it, open its canvas, log out. */
+class WorkflowJourneyTest extends BrowserTest {
+
+    @Test
+    void anAdminCreatesAWorkflowOpensItsCanvasAndLogsOut() {
+        signIn("admin", ADMIN_PASSWORD);
+        assertSignedInAs("admin");
+        assertThat(page.locator("#navigation").getByText("Workflows")).isVisible();
+        screenshot("1-workflows");
+
+        page.locator("#new-workflow").click();
+        page.locator("#workflow-name input").fill("Opayo capture to FBA");
+        page.locator("#workflow-description textarea").fill("Paid Opayo orders become Amazon FBA orders");
+        screenshot("2-new-workflow-dialog");
+        page.locator("#save-workflow").click();
+
+        assertThat(page.getByText("Workflow 'Opayo capture to FBA' created")).isVisible();
+        Locator row = page.locator("vaadin-grid-cell-content").filter(
+                new Locator.FilterOptions().setHasText("Opayo capture to FBA"));
+        assertThat(row.first()).isVisible();
+        screenshot("3-workflow-listed");
+
+        row.first().click();
+        assertThat(page).hasURL(Pattern.compile(".*/workflows/[0-9a-f-]{36}$"));
+        assertThat(page.locator("#workflow-title")).hasText("Opayo capture to FBA");
+        Locator trigger = page.locator("workflow-canvas .react-flow__node[data-id='trigger']");
+        assertThat(trigger).isVisible();
+        assertThat(trigger).hasText("Manual trigger");
+        screenshot("4-canvas");
+
+        page.locator("#logout").click();
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))).isVisible();
+        screenshot("5-logged-out");
+    }
+
+    @Test
+    void aBlankOrDuplicateNameIsRefusedOnTheField() {
+        signIn("admin", ADMIN_PASSWORD);
+        page.locator("#new-workflow").click();
+        page.locator("#workflow-name input").fill("Settlement reconciliation");
+        page.locator("#save-workflow").click();
+        assertThat(page.getByText("Workflow 'Settlement reconciliation' created")).isVisible();
+
+        page.locator("#new-workflow").click();
+        page.locator("#workflow-name input").fill("SETTLEMENT reconciliation");
+        page.locator("#save-workflow").click();
+        assertThat(page.locator("#workflow-name")).hasAttribute("invalid", "");
+        assertThat(page.getByText("A workflow named 'SETTLEMENT reconciliation' already exists")).isVisible();
+        screenshot("duplicate-name");
+
+        page.locator("#workflow-name input").fill("   ");
+        page.locator("#save-workflow").click();
+        assertThat(page.getByText("Name is required and must not be blank")).isVisible();
+    }
+}

@@ -1,0 +1,58 @@
+package dev.junction.ui.canvas;
+
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.component.react.ReactAdapterComponent;
+import dev.junction.engine.definition.Trigger;
+import dev.junction.engine.definition.WorkflowDefinition;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The workflow graph drawn with React Flow ({@code @xyflow/react}), wrapped through {@link ReactAdapterComponent}
+ * ({@code workflow-canvas.tsx}). Shows the trigger, the nodes and the edges of a definition; read-only for now.
+ */
+@Tag("workflow-canvas")
+@JsModule("./workflow-canvas.tsx")
+@NpmPackage(value = "@xyflow/react", version = "12.12.1")
+@CssImport("@xyflow/react/dist/style.css")
+public class WorkflowCanvas extends ReactAdapterComponent implements HasSize {
+
+    /** What the canvas draws: one box per trigger or node, one line per edge. */
+    public record Graph(List<Box> nodes, List<Line> edges) {
+    }
+
+    public record Box(String id, String kind, String label, double x, double y) {
+    }
+
+    public record Line(String id, String source, String sourcePort, String target) {
+    }
+
+    public WorkflowCanvas() {
+        getStyle().set("display", "block").set("min-height", "24em").set("border", "1px solid var(--lumo-contrast-10pct)")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+        setState("graph", new Graph(List.of(), List.of()));
+    }
+
+    public void show(WorkflowDefinition definition) {
+        setState("graph", toGraph(definition));
+    }
+
+    static Graph toGraph(WorkflowDefinition definition) {
+        List<Box> boxes = new ArrayList<>();
+        Trigger trigger = definition.trigger();
+        boxes.add(new Box(Trigger.NODE_ID, "trigger", trigger.kind().label(), trigger.position().x(),
+                trigger.position().y()));
+        definition.nodes().forEach(node -> boxes.add(new Box(node.id(), node.type(), node.name(), node.position().x(),
+                node.position().y())));
+        List<Line> lines = definition.edges().stream()
+                .map(edge -> new Line(edge.from() + ":" + edge.fromPort() + "->" + edge.to(), edge.from(),
+                        edge.fromPort(), edge.to()))
+                .toList();
+        return new Graph(boxes, lines);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.junction.ui.workflows;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.workflows.WorkflowService;
+import dev.junction.db.workflows.Workflow;
+import dev.junction.ui.canvas.WorkflowCanvas;
+import jakarta.annotation.security.PermitAll;
+
+import java.util.UUID;
+
+/** One workflow: its name, description and graph on the canvas (read-only for now). */
+@Route("workflows/:id")
+@PermitAll
+public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final WorkflowService workflows;
+    private final H2 name = new H2();
+    private final Paragraph description = new Paragraph();
+    private final WorkflowCanvas canvas = new WorkflowCanvas();
+
+    public WorkflowEditorView(WorkflowService workflows) {
+        this.workflows = workflows;
+        setSizeFull();
+        name.setId("workflow-title");
+        description.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
+        canvas.setSizeFull();
+        canvas.setId("workflow-canvas");
+        add(name, description, canvas);
+        expand(canvas);
+    }
+
+    static RouteParameters parameters(UUID id) {
+        return new RouteParameters("id", id.toString());
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        try {
+            UUID id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
+            Workflow workflow = workflows.get(id);
+            name.setText(workflow.name());
+            description.setText(workflow.description());
+            canvas.show(workflows.definition(id));
+        } catch (IllegalArgumentException | NotFoundException e) {
+            event.forwardTo(WorkflowsView.class);
+            Notification.show("That workflow does not exist (any more).", 4000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return name.getText() + " · Junction";
+    }
+}

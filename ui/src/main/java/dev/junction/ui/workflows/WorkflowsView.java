@@ -1,0 +1,161 @@
+package dev.junction.ui.workflows;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteAlias;
+import dev.junction.backend.workflows.WorkflowService;
+import dev.junction.db.workflows.Workflow;
+import dev.junction.db.workflows.WorkflowSort;
+import jakarta.annotation.security.PermitAll;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+
+/** The list of workflows: search, sort, create, rename / describe, delete, and open one. */
+@Route("workflows")
+@RouteAlias("")
+@PageTitle("Workflows · Junction")
+@Menu(title = "Workflows", order = 1, icon = "vaadin:sitemap")
+@PermitAll
+public class WorkflowsView extends VerticalLayout {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+            .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
+
+    private final WorkflowService workflows;
+    private final Grid<Workflow> grid = new Grid<>(Workflow.class, false);
+    private final TextField search = new TextField();
+
+    public WorkflowsView(WorkflowService workflows) {
+        this.workflows = workflows;
+        boolean mayChange = workflows.currentUserMayChange();
+        setSizeFull();
+
+        search.setPlaceholder("Search by name or description");
+        search.setPrefixComponent(VaadinIcon.SEARCH.create());
+        search.setClearButtonVisible(true);
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.setWidth("24em");
+        search.setId("workflow-search");
+        search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+
+        HorizontalLayout toolbar = new HorizontalLayout(new H2("Workflows"), search);
+        toolbar.setWidthFull();
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        if (mayChange) {
+            Button create = new Button("New workflow", VaadinIcon.PLUS.create(), click -> openCreateDialog());
+            create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            create.setId("new-workflow");
+            toolbar.add(create);
+        }
+
+        configureGrid(mayChange);
+        add(toolbar, grid);
+        expand(grid);
+    }
+
+    private void configureGrid(boolean mayChange) {
+        grid.setId("workflows");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+        var name = grid.addColumn(Workflow::name).setHeader("Name").setSortProperty("name").setFlexGrow(2)
+                .setKey("name");
+        grid.addColumn(Workflow::description).setHeader("Description").setFlexGrow(3);
+        grid.addColumn(workflow -> WHEN.format(workflow.updatedAt())).setHeader("Last changed")
+                .setSortProperty("updatedAt").setAutoWidth(true);
+        grid.addColumn(Workflow::updatedBy).setHeader("By").setAutoWidth(true);
+        if (mayChange) {
+            grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                    .setFlexGrow(0);
+        }
+        grid.setPageSize(50);
+        grid.setItems(query -> {
+            WorkflowSort sort = WorkflowSort.NAME;
+            boolean ascending = true;
+            if (!query.getSortOrders().isEmpty()) {
+                var order = query.getSortOrders().getFirst();
+                sort = "updatedAt".equals(order.getSorted()) ? WorkflowSort.UPDATED_AT : WorkflowSort.NAME;
+                ascending = order.getDirection() == SortDirection.ASCENDING;
+            }
+            int limit = Math.min(query.getLimit(), WorkflowService.PAGE_MAX_SIZE);
+            return workflows.search(search.getValue(), sort, ascending, query.getOffset(), limit).items().stream();
+        });
+        grid.sort(List.of(new GridSortOrder<>(name, SortDirection.ASCENDING)));
+        grid.addItemClickListener(click -> open(click.getItem()));
+        grid.setEmptyStateText("No workflows yet.");
+    }
+
+    private HorizontalLayout actions(Workflow workflow) {
+        Button edit = new Button(VaadinIcon.EDIT.create(), click -> openEditDialog(workflow));
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        edit.setAriaLabel("Rename or describe " + workflow.name());
+        edit.setTooltipText("Rename or describe");
+        edit.addClassName("edit-workflow");
+        Button delete = new Button(VaadinIcon.TRASH.create(), click -> confirmDelete(workflow));
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+        delete.setAriaLabel("Delete " + workflow.name());
+        delete.setTooltipText("Delete");
+        delete.addClassName("delete-workflow");
+        return new HorizontalLayout(edit, delete);
+    }
+
+    private void open(Workflow workflow) {
+        getUI().ifPresent(ui -> ui.navigate(WorkflowEditorView.class, WorkflowEditorView.parameters(workflow.id())));
+    }
+
+    private void openCreateDialog() {
+        new WorkflowDialog("New workflow", "", "", (name, description) -> {
+            Workflow created = workflows.create(name, description);
+            grid.getDataProvider().refreshAll();
+            notify("Workflow '" + created.name() + "' created");
+        }).open();
+    }
+
+    private void openEditDialog(Workflow workflow) {
+        new WorkflowDialog("Rename or describe", workflow.name(), workflow.description(), (name, description) -> {
+            Workflow updated = workflows.update(workflow.id(), name, description);
+            grid.getDataProvider().refreshAll();
+            notify("Workflow '" + updated.name() + "' saved");
+        }).open();
+    }
+
+    private void confirmDelete(Workflow workflow) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Delete workflow '" + workflow.name() + "'?");
+        confirm.setText("The workflow is removed for everyone. This cannot be undone.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Delete");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(confirmed -> {
+            workflows.delete(workflow.id());
+            grid.getDataProvider().refreshAll();
+            notify("Workflow '" + workflow.name() + "' deleted");
+        });
+        confirm.open();
+    }
+
+    private static void notify(String message) {
+        Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
+        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.junction.ui;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/**
+ * The ui talks to the database and to connectors only through backend services. (Which modules may depend on
+ * which is checked by the enforcer plugin in each module's POM; this checks what Maven cannot see, since ui
+ * reaches db and connector-catalog transitively through backend.)
+ */
+@AnalyzeClasses(packages = "dev.junction.ui", importOptions = ImportOption.DoNotIncludeTests.class)
+class UiBoundariesTest {
+
+    @ArchTest
+    static final ArchRule viewsDoNotTouchTheDatabase = noClasses().that().resideInAPackage("dev.junction.ui..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.jooq..", "java.sql..", "javax.sql..",
+                    "dev.junction.db.schema..", "dev.junction.db.embedded..")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository");
+
+    @ArchTest
+    static final ArchRule viewsDoNotCallConnectors = noClasses().that().resideInAPackage("dev.junction.ui..")
+            .should().dependOnClassesThat().resideInAPackage("dev.junction.connectors..");
+}

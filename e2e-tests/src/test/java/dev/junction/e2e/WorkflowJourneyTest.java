@@ -64,4 +64,36 @@ class WorkflowJourneyTest extends BrowserTest {
         page.locator("#save-workflow").click();
         assertThat(page.getByText("Name is required and must not be blank")).isVisible();
     }
+
+    @Test
+    void anAdminRenamesAWorkflowAndDeletesItAfterConfirming() {
+        signIn("admin", ADMIN_PASSWORD);
+        page.locator("#new-workflow").click();
+        page.locator("#workflow-name input").fill("Tracking back to CRM");
+        page.locator("#save-workflow").click();
+        assertThat(page.getByText("Workflow 'Tracking back to CRM' created")).isVisible();
+
+        page.locator("#workflow-search input").fill("Tracking back");
+        Locator edit = page.locator(".edit-workflow");
+        assertThat(edit).hasCount(1);
+        edit.click();
+        page.locator("#workflow-name input").fill("Tracking back to Dynamics");
+        page.locator("#workflow-description textarea").fill("FBA shipment tracking onto the CRM order");
+        page.locator("#save-workflow").click();
+        assertThat(page.getByText("Workflow 'Tracking back to Dynamics' saved")).isVisible();
+        page.locator("#workflow-search input").fill("Dynamics");
+        assertThat(page.locator("vaadin-grid-cell-content").filter(
+                new Locator.FilterOptions().setHasText("FBA shipment tracking onto the CRM order"))).hasCount(1);
+
+        page.locator(".delete-workflow").click();
+        assertThat(page.getByText("Delete workflow 'Tracking back to Dynamics'?")).isVisible();
+        screenshot("confirm-delete");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
+        assertThat(page.locator(".delete-workflow")).hasCount(1);
+
+        page.locator(".delete-workflow").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete")).click();
+        assertThat(page.getByText("Workflow 'Tracking back to Dynamics' deleted")).isVisible();
+        assertThat(page.locator(".delete-workflow")).hasCount(0);
+    }
 }

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -37,6 +39,14 @@ abstract class BrowserTest {
 
     private static Playwright playwright;
     private static Browser browser;
+
+    /** Keeps a screenshot of the page as it was when a test failed (taken before the page is closed). */
+    @RegisterExtension
+    final AfterTestExecutionCallback screenshotOnFailure = extension -> {
+        if (extension.getExecutionException().isPresent() && this.page != null) {
+            screenshot("FAILED");
+        }
+    };
 
     @LocalServerPort
     int port;
@@ -97,7 +107,9 @@ abstract class BrowserTest {
 
     /** Saves a screenshot of the settled page under e2e-tests/target/screenshots. */
     void screenshot(String step) {
-        waitUntilIdle();
+        if (!"FAILED".equals(step)) {
+            waitUntilIdle();
+        }
         try {
             Files.createDirectories(SCREENSHOTS);
         } catch (java.io.IOException e) {

@@ -68,32 +68,42 @@ class WorkflowJourneyTest extends BrowserTest {
     @Test
     void anAdminRenamesAWorkflowAndDeletesItAfterConfirming() {
         signIn("admin", ADMIN_PASSWORD);
-        page.locator("#new-workflow").click();
-        page.locator("#workflow-name input").fill("Tracking back to CRM");
-        page.locator("#save-workflow").click();
-        assertThat(page.getByText("Workflow 'Tracking back to CRM' created")).isVisible();
+        createWorkflow("Tracking back to CRM");
+        createWorkflow("Refund sync");
 
+        // at least two rows before the search, exactly one after: seeing one means the search has been applied
         page.locator("#workflow-search input").fill("Tracking back");
-        Locator edit = page.locator(".edit-workflow");
+        Locator edit = page.locator(".edit-workflow:visible");
         assertThat(edit).hasCount(1);
+        waitUntilIdle();
         edit.click();
         page.locator("#workflow-name input").fill("Tracking back to Dynamics");
         page.locator("#workflow-description textarea").fill("FBA shipment tracking onto the CRM order");
         page.locator("#save-workflow").click();
         assertThat(page.getByText("Workflow 'Tracking back to Dynamics' saved")).isVisible();
-        page.locator("#workflow-search input").fill("Dynamics");
         assertThat(page.locator("vaadin-grid-cell-content").filter(
                 new Locator.FilterOptions().setHasText("FBA shipment tracking onto the CRM order"))).hasCount(1);
+        waitUntilIdle();
 
-        page.locator(".delete-workflow").click();
+        Locator delete = page.locator(".delete-workflow:visible");
+        delete.click();
         assertThat(page.getByText("Delete workflow 'Tracking back to Dynamics'?")).isVisible();
         screenshot("confirm-delete");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
-        assertThat(page.locator(".delete-workflow")).hasCount(1);
+        assertThat(delete).hasCount(1);
+        waitUntilIdle();
 
-        page.locator(".delete-workflow").click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete")).click();
+        delete.click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)).click();
         assertThat(page.getByText("Workflow 'Tracking back to Dynamics' deleted")).isVisible();
-        assertThat(page.locator(".delete-workflow")).hasCount(0);
+        assertThat(delete).hasCount(0);
+    }
+
+    private void createWorkflow(String name) {
+        page.locator("#new-workflow").click();
+        page.locator("#workflow-name input").fill(name);
+        page.locator("#save-workflow").click();
+        assertThat(page.getByText("Workflow '" + name + "' created")).isVisible();
+        waitUntilIdle();
     }
 }

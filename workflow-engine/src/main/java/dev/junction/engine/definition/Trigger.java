@@ -1,15 +1,23 @@
 package dev.junction.engine.definition;
 
+import java.util.Map;
 import java.util.Objects;
 
-/** What starts a run of the workflow, and where the designer placed it on the canvas. */
-public record Trigger(TriggerKind kind, Position position) {
+/** What starts a run of the workflow, its settings, and where the designer placed it on the canvas. */
+public record Trigger(TriggerKind kind, Map<String, Object> config, Position position) {
 
     /** The id under which the trigger appears in the graph, and which edges leave from. */
     public static final String NODE_ID = "trigger";
+    /** The trigger's only output port. */
+    public static final String PORT = "out";
 
     public Trigger {
         Objects.requireNonNull(kind, "kind");
+        config = JsonValues.immutableObject(config);
         Objects.requireNonNull(position, "position");
+    }
+
+    public Trigger(TriggerKind kind, Position position) {
+        this(kind, Map.of(), position);
     }
 }

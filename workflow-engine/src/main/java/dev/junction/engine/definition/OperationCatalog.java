@@ -1,0 +1,13 @@
+package dev.junction.engine.definition;
+
+import java.util.Optional;
+
+/** What the validator asks about connections and operations (a port: the application answers it). */
+public interface OperationCatalog {
+
+    /** The connector id of an existing connection, or empty when there is no such connection. */
+    Optional<String> connectorOfConnection(String connectionId);
+
+    /** Whether that connector offers that operation. */
+    boolean hasOperation(String connectorId, String operationId);
+}

@@ -10,6 +10,8 @@ import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowPage;
 import dev.junction.db.workflows.WorkflowRepository;
 import dev.junction.db.workflows.WorkflowSort;
+import dev.junction.db.workflows.WorkflowVersion;
+import dev.junction.db.workflows.WorkflowVersionRepository;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jooq.DSLContext;
@@ -56,10 +58,10 @@ class DatabaseRoundTripTest {
     @Test
     void everyMigrationAppliesToAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
-        assertThat(migration.migrationsExecuted).isEqualTo(3);
+        assertThat(migration.migrationsExecuted).isEqualTo(4);
         List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = 'public'")
                 .getValues(0, String.class);
-        assertThat(tables).contains("users", "roles", "user_roles", "workflows", "audit_log",
+        assertThat(tables).contains("users", "roles", "user_roles", "workflows", "workflow_versions", "audit_log",
                 "qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state");
         assertThat(db.fetch("select name from roles order by name").getValues(0, String.class))
                 .containsExactly("ADMIN", "DESIGNER", "OPERATOR", "VIEWER");
@@ -109,6 +111,32 @@ class DatabaseRoundTripTest {
         assertThat(workflows.search("100%", WorkflowSort.NAME, true, 0, 10).items())
                 .extracting(Workflow::name).containsExactly("Gamma 100%");
         assertThat(workflows.search("a_", WorkflowSort.NAME, true, 0, 10).total()).isZero();
+    }
+
+    @Test
+    void versionsAreAppendedOnlyOnTheLatestVersionAndOneCanBePublished() {
+        WorkflowRepository workflows = new WorkflowRepository(db);
+        WorkflowVersionRepository versions = new WorkflowVersionRepository(db);
+        Workflow workflow = workflows.insert("Versioned", "", "alice").orElseThrow();
+        assertThat(workflow.latestVersion()).isZero();
+        assertThat(workflow.publishedVersion()).isNull();
+
+        WorkflowVersion first = versions.append(workflow.id(), 0, "{\"a\": 1}", "first", "alice").orElseThrow();
+        WorkflowVersion second = versions.append(workflow.id(), 1, "{\"a\": 2}", "", "bob").orElseThrow();
+
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(second.version()).isEqualTo(2);
+        assertThat(versions.append(workflow.id(), 1, "{\"a\": 3}", "stale base", "carol")).isEmpty();
+        assertThat(versions.append(UUID.randomUUID(), 0, "{}", "", "carol")).isEmpty();
+        assertThat(versions.list(workflow.id())).extracting(WorkflowVersion::version).containsExactly(2, 1);
+        assertThat(versions.find(workflow.id(), 1).orElseThrow().definitionJson()).isEqualTo("{\"a\": 1}");
+
+        assertThat(versions.publish(workflow.id(), 1, "alice")).isTrue();
+        assertThat(versions.publish(workflow.id(), 7, "alice")).isFalse();
+        Workflow now = workflows.find(workflow.id()).orElseThrow();
+        assertThat(now.latestVersion()).isEqualTo(2);
+        assertThat(now.publishedVersion()).isEqualTo(1);
+        assertThat(now.updatedBy()).isEqualTo("alice");
     }
 
     @Test

@@ -34,6 +34,7 @@ class WorkflowJourneyTest extends BrowserTest {
         row.first().click();
         assertThat(page).hasURL(Pattern.compile(".*/workflows/[0-9a-f-]{36}$"));
         assertThat(page.locator("#workflow-title")).hasText("Opayo capture to FBA");
+        assertThat(page.locator("#workflow-version")).hasText("Version 1 · not published");
         Locator trigger = page.locator("workflow-canvas .react-flow__node[data-id='trigger']");
         assertThat(trigger).isVisible();
         assertThat(trigger).hasText("Manual trigger");

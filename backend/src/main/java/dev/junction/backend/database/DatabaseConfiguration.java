@@ -5,6 +5,7 @@ import dev.junction.db.audit.AuditLogRepository;
 import dev.junction.db.embedded.EmbeddedDatabase;
 import dev.junction.db.users.UserRepository;
 import dev.junction.db.workflows.WorkflowRepository;
+import dev.junction.db.workflows.WorkflowVersionRepository;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +62,11 @@ public class DatabaseConfiguration {
     @Bean
     WorkflowRepository workflowRepository(DSLContext db) {
         return new WorkflowRepository(db);
+    }
+
+    @Bean
+    WorkflowVersionRepository workflowVersionRepository(DSLContext db) {
+        return new WorkflowVersionRepository(db);
     }
 
     @Bean

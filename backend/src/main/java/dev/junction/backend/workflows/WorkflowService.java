@@ -11,6 +11,8 @@ import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowPage;
 import dev.junction.db.workflows.WorkflowRepository;
 import dev.junction.db.workflows.WorkflowSort;
+import dev.junction.db.workflows.WorkflowVersionRepository;
+import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.WorkflowDefinition;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -23,8 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Workflows for the UI and the REST API alike: list, read, create, rename / describe, delete. Every change is
- * audited in its own transaction. Reading is open to every role; changing needs ADMIN or DESIGNER.
+ * Workflows for the UI and the REST API alike: list, read, create, import, rename / describe, delete. Every change
+ * is audited in its own transaction. (Versions of the definition: {@link WorkflowVersionService}.) Reading is open to every role; changing needs ADMIN or DESIGNER.
  */
 @Service
 @Transactional
@@ -37,10 +39,12 @@ public class WorkflowService {
     private static final String MAY_CHANGE = "hasAnyRole('ADMIN', 'DESIGNER')";
 
     private final WorkflowRepository workflows;
+    private final WorkflowVersionRepository versions;
     private final AuditTrail audit;
 
-    WorkflowService(WorkflowRepository workflows, AuditTrail audit) {
+    WorkflowService(WorkflowRepository workflows, WorkflowVersionRepository versions, AuditTrail audit) {
         this.workflows = workflows;
+        this.versions = versions;
         this.audit = audit;
     }
 
@@ -71,26 +75,32 @@ public class WorkflowService {
         return workflows.find(id).orElseThrow(() -> notFound(id));
     }
 
-    /**
-     * The graph of a workflow. Until workflows carry stored versions of their definition, every workflow has the
-     * definition it is created with: a manual trigger and nothing after it.
-     */
-    @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
-    public WorkflowDefinition definition(UUID id) {
-        get(id);
-        return WorkflowDefinition.initial();
-    }
-
+    /** Creates a workflow whose first version is a manual trigger with nothing after it. */
     @PreAuthorize(MAY_CHANGE)
     public Workflow create(String name, String description) {
-        String cleanName = checkedName(name);
-        String cleanDescription = checkedDescription(description == null ? "" : description);
-        Workflow created = workflows.insert(cleanName, cleanDescription, CurrentUser.name())
-                .orElseThrow(() -> nameTaken(cleanName));
+        Workflow created = insert(name, description, WorkflowDefinition.initial());
         audit.record("workflow.created", ENTITY, created.id().toString(),
                 Map.of("name", created.name(), "description", created.description()));
         return created;
+    }
+
+    /** Creates a workflow from an exported file: its definition becomes version 1 (not published). */
+    @PreAuthorize(MAY_CHANGE)
+    public Workflow importWorkflow(String name, String description, String definitionJson) {
+        WorkflowDefinition definition = DefinitionInput.read(definitionJson);
+        Workflow created = insert(name, description, definition);
+        audit.record("workflow.imported", ENTITY, created.id().toString(), Map.of("name", created.name()));
+        return created;
+    }
+
+    private Workflow insert(String name, String description, WorkflowDefinition definition) {
+        String cleanName = checkedName(name);
+        String cleanDescription = checkedDescription(description == null ? "" : description);
+        Workflow inserted = workflows.insert(cleanName, cleanDescription, CurrentUser.name())
+                .orElseThrow(() -> nameTaken(cleanName));
+        versions.append(inserted.id(), 0, DefinitionJson.write(definition), "Created", CurrentUser.name())
+                .orElseThrow();
+        return workflows.find(inserted.id()).orElseThrow();
     }
 
     /** Changes the name and / or the description; a null leaves that one as it is. */

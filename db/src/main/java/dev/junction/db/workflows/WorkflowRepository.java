@@ -91,6 +91,6 @@ public class WorkflowRepository {
 
     private static Workflow toWorkflow(WorkflowsRecord row) {
         return new Workflow(row.getId(), row.getName(), row.getDescription(), row.getCreatedBy(), row.getCreatedAt(),
-                row.getUpdatedBy(), row.getUpdatedAt());
+                row.getUpdatedBy(), row.getUpdatedAt(), row.getLatestVersion(), row.getPublishedVersion());
     }
 }

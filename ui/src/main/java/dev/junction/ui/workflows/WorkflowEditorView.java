@@ -2,6 +2,9 @@ package dev.junction.ui.workflows;
 
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -12,30 +15,38 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.workflows.WorkflowService;
+import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.ui.canvas.WorkflowCanvas;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.UUID;
 
-/** One workflow: its name, description and graph on the canvas (read-only for now). */
+/** One workflow: its name, description, version and the graph of its latest version (read-only for now). */
 @Route("workflows/:id")
 @PermitAll
 public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final WorkflowService workflows;
+    private final WorkflowVersionService versions;
     private final H2 name = new H2();
+    private final Span version = new Span();
     private final Paragraph description = new Paragraph();
     private final WorkflowCanvas canvas = new WorkflowCanvas();
 
-    public WorkflowEditorView(WorkflowService workflows) {
+    public WorkflowEditorView(WorkflowService workflows, WorkflowVersionService versions) {
         this.workflows = workflows;
+        this.versions = versions;
         setSizeFull();
         name.setId("workflow-title");
         description.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
         canvas.setSizeFull();
         canvas.setId("workflow-canvas");
-        add(name, description, canvas);
+        version.setId("workflow-version");
+        version.getElement().getThemeList().add("badge");
+        HorizontalLayout title = new HorizontalLayout(name, version);
+        title.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(title, description, canvas);
         expand(canvas);
     }
 
@@ -50,7 +61,9 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
             Workflow workflow = workflows.get(id);
             name.setText(workflow.name());
             description.setText(workflow.description());
-            canvas.show(workflows.definition(id));
+            version.setText("Version " + workflow.latestVersion() + (workflow.publishedVersion() == null
+                    ? " · not published" : " · published: version " + workflow.publishedVersion()));
+            canvas.show(versions.latest(id).definition());
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(WorkflowsView.class);
             Notification.show("That workflow does not exist (any more).", 4000, Notification.Position.BOTTOM_START)

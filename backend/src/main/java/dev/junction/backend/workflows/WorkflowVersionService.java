@@ -1,0 +1,142 @@
+package dev.junction.backend.workflows;
+
+import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.audit.AuditTrail;
+import dev.junction.backend.security.CurrentUser;
+import dev.junction.db.workflows.Workflow;
+import dev.junction.db.workflows.WorkflowRepository;
+import dev.junction.db.workflows.WorkflowVersion;
+import dev.junction.db.workflows.WorkflowVersionRepository;
+import dev.junction.engine.definition.DefinitionDiff;
+import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.definition.DefinitionValidator;
+import dev.junction.engine.definition.OperationCatalog;
+import dev.junction.engine.definition.WorkflowDefinition;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Versions of a workflow's definition: each save is a new immutable version based on the latest one (refused,
+ * naming who saved since, when it is not); one version is published; an older one can be published again as a
+ * new version (rollback); two versions can be compared. Drafts may have problems; a published version has none.
+ */
+@Service
+@Transactional
+public class WorkflowVersionService {
+
+    public static final int COMMENT_MAX_LENGTH = 500;
+    private static final String MAY_CHANGE = "hasAnyRole('ADMIN', 'DESIGNER')";
+
+    private final WorkflowRepository workflows;
+    private final WorkflowVersionRepository versions;
+    private final DefinitionValidator validator;
+    private final AuditTrail audit;
+
+    WorkflowVersionService(WorkflowRepository workflows, WorkflowVersionRepository versions, OperationCatalog catalog,
+                           AuditTrail audit) {
+        this.workflows = workflows;
+        this.versions = versions;
+        this.validator = new DefinitionValidator(catalog);
+        this.audit = audit;
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<WorkflowVersion> list(UUID workflowId) {
+        workflow(workflowId);
+        return versions.list(workflowId);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public StoredDefinition get(UUID workflowId, int version) {
+        return stored(versions.find(workflowId, version).orElseThrow(() -> noVersion(workflowId, version)));
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public StoredDefinition latest(UUID workflowId) {
+        return get(workflowId, workflow(workflowId).latestVersion());
+    }
+
+    /** Saves a new version based on {@code baseVersion}; its problems are answered, not refused (a draft). */
+    @PreAuthorize(MAY_CHANGE)
+    public StoredDefinition save(UUID workflowId, Integer baseVersion, String definitionJson, String comment) {
+        if (baseVersion == null) {
+            throw new InvalidInputException("baseVersion", "is required: the version your change is based on");
+        }
+        String cleanComment = comment == null ? "" : comment.strip();
+        if (cleanComment.length() > COMMENT_MAX_LENGTH) {
+            throw new InvalidInputException("comment", "must be at most " + COMMENT_MAX_LENGTH + " characters");
+        }
+        WorkflowDefinition definition = DefinitionInput.read(definitionJson);
+        WorkflowVersion saved = append(workflowId, baseVersion, definition, cleanComment);
+        audit.record("workflow.version_saved", WorkflowService.ENTITY, workflowId.toString(),
+                Map.of("version", saved.version(), "comment", cleanComment));
+        return stored(saved);
+    }
+
+    /** Publishes a version: from now on triggers run it. Refused while the validator finds problems in it. */
+    @PreAuthorize(MAY_CHANGE)
+    public StoredDefinition publish(UUID workflowId, int version) {
+        StoredDefinition stored = get(workflowId, version);
+        if (!stored.problems().isEmpty()) {
+            throw new InvalidInputException(DefinitionInput.fieldProblems(stored.problems()));
+        }
+        versions.publish(workflowId, version, CurrentUser.name());
+        audit.record("workflow.published", WorkflowService.ENTITY, workflowId.toString(), Map.of("version", version));
+        return stored;
+    }
+
+    /** Publishes the definition of an older version again, as a new version. */
+    @PreAuthorize(MAY_CHANGE)
+    public StoredDefinition rollback(UUID workflowId, int version) {
+        StoredDefinition older = get(workflowId, version);
+        if (!older.problems().isEmpty()) {
+            throw new InvalidInputException(DefinitionInput.fieldProblems(older.problems()));
+        }
+        WorkflowVersion copy = append(workflowId, workflow(workflowId).latestVersion(), older.definition(),
+                "Rollback to version " + version);
+        versions.publish(workflowId, copy.version(), CurrentUser.name());
+        audit.record("workflow.rolled_back", WorkflowService.ENTITY, workflowId.toString(),
+                Map.of("to", version, "version", copy.version()));
+        return stored(copy);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public DefinitionDiff diff(UUID workflowId, int from, int to) {
+        return DefinitionDiff.between(get(workflowId, from).definition(), get(workflowId, to).definition());
+    }
+
+    private WorkflowVersion append(UUID workflowId, int baseVersion, WorkflowDefinition definition, String comment) {
+        return versions.append(workflowId, baseVersion, DefinitionJson.write(definition), comment, CurrentUser.name())
+                .orElseThrow(() -> {
+                    Workflow workflow = workflow(workflowId);
+                    WorkflowVersion latest = versions.find(workflowId, workflow.latestVersion()).orElseThrow();
+                    return new ConflictException("baseVersion", "Version " + latest.version() + " was saved by "
+                            + latest.createdBy() + " at " + latest.createdAt() + " after your base version "
+                            + baseVersion + ". Reload the workflow and apply your change again.");
+                });
+    }
+
+    private StoredDefinition stored(WorkflowVersion version) {
+        WorkflowDefinition definition = DefinitionJson.read(version.definitionJson());
+        return new StoredDefinition(version, definition, validator.validate(definition));
+    }
+
+    private Workflow workflow(UUID workflowId) {
+        return workflows.find(workflowId).orElseThrow(() -> new NotFoundException("No workflow with id " + workflowId));
+    }
+
+    private static NotFoundException noVersion(UUID workflowId, int version) {
+        return new NotFoundException("Workflow " + workflowId + " has no version " + version);
+    }
+}

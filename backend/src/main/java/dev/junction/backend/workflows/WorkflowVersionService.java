@@ -12,6 +12,7 @@ import dev.junction.db.workflows.WorkflowVersionRepository;
 import dev.junction.engine.definition.DefinitionDiff;
 import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.DefinitionValidator;
+import dev.junction.engine.definition.ExpressionSyntax;
 import dev.junction.engine.definition.OperationCatalog;
 import dev.junction.engine.definition.WorkflowDefinition;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -40,10 +41,10 @@ public class WorkflowVersionService {
     private final AuditTrail audit;
 
     WorkflowVersionService(WorkflowRepository workflows, WorkflowVersionRepository versions, OperationCatalog catalog,
-                           AuditTrail audit) {
+                           ExpressionSyntax expressions, AuditTrail audit) {
         this.workflows = workflows;
         this.versions = versions;
-        this.validator = new DefinitionValidator(catalog);
+        this.validator = new DefinitionValidator(catalog, expressions);
         this.audit = audit;
     }
 

@@ -123,6 +123,16 @@ class WorkflowVersionApiTest {
     }
 
     @Test
+    void aScriptThatDoesNotParseIsAProblemOfTheDraft() {
+        JsonNode draft = read(save(1, VALID.replace("return input;", "return input +;")));
+
+        assertThat(draft.get("problems").findValuesAsString("path")).containsExactly("$.nodes[0].config.code");
+        assertThat(draft.get("problems").findValuesAsString("nodeId")).containsExactly("toOrder");
+        assertThat(draft.get("problems").findValuesAsString("message").getFirst()).startsWith("does not parse");
+        assertThat(admin.post("/api/v1/workflows/" + id + "/versions/2/publish", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void publishRollbackAndDiffAreAudited() {
         save(1, VALID);
         assertThat(admin.post("/api/v1/workflows/" + id + "/versions/2/publish", null).statusCode()).isEqualTo(200);

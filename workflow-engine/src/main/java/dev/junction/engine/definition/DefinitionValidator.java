@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Checks a well-formed definition for everything that would stop it from running: unknown node types, missing or
  * invalid config, edges that lead nowhere or leave from a port the node does not have, nodes the trigger cannot
- * reach, cycles (other than the end of a forEach body leading back to its forEach), and connections or operations
- * the installation does not have. Every problem is reported at once, with its JSON path and node id.
+ * reach, cycles (other than the end of a forEach body leading back to its forEach), expressions and scripts that do
+ * not parse, and connections or operations the installation does not have. Every problem is reported at once, with its JSON path and node id.
  */
 public final class DefinitionValidator {
 
@@ -34,9 +34,11 @@ public final class DefinitionValidator {
     private static final Set<String> CHANNELS = Set.of("email", "webhook", "log");
 
     private final OperationCatalog catalog;
+    private final ExpressionSyntax syntax;
 
-    public DefinitionValidator(OperationCatalog catalog) {
+    public DefinitionValidator(OperationCatalog catalog, ExpressionSyntax syntax) {
         this.catalog = catalog;
+        this.syntax = syntax;
     }
 
     public List<DefinitionProblem> validate(WorkflowDefinition definition) {
@@ -160,8 +162,13 @@ public final class DefinitionValidator {
                     }
                 }
                 case SCRIPT -> {
-                    if (expression(config, "code", path, id) && ((String) config.get("code")).length() > SCRIPT_MAX_LENGTH) {
-                        problem(path + ".code", id, "must be at most " + SCRIPT_MAX_LENGTH + " characters");
+                    if (text(config, "code", path, id, "the script's code")) {
+                        String code = (String) config.get("code");
+                        if (code.length() > SCRIPT_MAX_LENGTH) {
+                            problem(path + ".code", id, "must be at most " + SCRIPT_MAX_LENGTH + " characters");
+                        } else {
+                            syntax.syntaxErrorOfScript(code).ifPresent(error -> problem(path + ".code", id, error));
+                        }
                     }
                 }
                 case LOOKUP -> {
@@ -182,7 +189,7 @@ public final class DefinitionValidator {
                     if (!(config.get("channel") instanceof String channel) || !CHANNELS.contains(channel)) {
                         problem(path + ".channel", id, "must be one of email, log, webhook");
                     }
-                    expression(config, "message", path, id);
+                    text(config, "message", path, id, "the message to send");
                 }
             }
         }
@@ -241,6 +248,9 @@ public final class DefinitionValidator {
                 }
                 if (!(condition.get("expression") instanceof String expression) || expression.isBlank()) {
                     problem(conditionPath + ".expression", nodeId, "is required: a condition expression");
+                } else {
+                    syntax.syntaxErrorOfExpression(expression)
+                            .ifPresent(error -> problem(conditionPath + ".expression", nodeId, error));
                 }
             }
         }
@@ -276,7 +286,12 @@ public final class DefinitionValidator {
         }
 
         private boolean expression(Map<String, Object> config, String field, String path, String nodeId) {
-            return text(config, field, path, nodeId, "an expression");
+            if (!text(config, field, path, nodeId, "an expression")) {
+                return false;
+            }
+            syntax.syntaxErrorOfExpression((String) config.get(field))
+                    .ifPresent(error -> problem(path + "." + field, nodeId, error));
+            return true;
         }
 
         List<Edge> edges(List<Edge> edges, Map<String, Node> nodes, Map<String, Set<String>> ports) {

@@ -1,5 +1,7 @@
 package dev.junction.engine.definition;
 
+import dev.junction.engine.expressions.ExpressionRuntime;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,8 +29,15 @@ class DefinitionValidatorTest {
         }
     };
 
+    private static final ExpressionRuntime EXPRESSIONS = new ExpressionRuntime();
+
+    @AfterAll
+    static void closeRuntime() {
+        EXPRESSIONS.close();
+    }
+
     private static List<DefinitionProblem> problems(String trigger, String nodes, String edges) {
-        return new DefinitionValidator(CATALOG).validate(DefinitionJson.read(
+        return new DefinitionValidator(CATALOG, EXPRESSIONS).validate(DefinitionJson.read(
                 "{\"schemaVersion\": 1, \"trigger\": " + trigger + ", \"nodes\": [" + nodes + "], \"edges\": ["
                         + edges + "]}"));
     }
@@ -196,6 +205,19 @@ class DefinitionValidatorTest {
                 "$.nodes[6].config.duration", "$.nodes[7].config.workflow", "$.nodes[8].config.channel");
         assertThat(problems).filteredOn(problem -> problem.nodeId().equals("m")).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("not both"));
+    }
+
+    @Test
+    void expressionsAndScriptsThatDoNotParseAreProblems() {
+        List<DefinitionProblem> problems = problems(String.join(",",
+                node("b", "branch", "{\"conditions\": [{\"port\": \"big\", \"expression\": \"trigger.total >\"}]}"),
+                node("s", "script", "{\"code\": \"const x = ;\\nreturn x;\"}"),
+                node("f", "forEach", "{\"items\": \"trigger.items.filter(i => i.qty > 0)\"}")),
+                String.join(",", edge("trigger", "b"), edge("b", "big", "s"), edge("b", "else", "f")));
+
+        assertThat(problems).extracting(DefinitionProblem::path).containsExactlyInAnyOrder(
+                "$.nodes[0].config.conditions[0].expression", "$.nodes[1].config.code");
+        assertThat(problems.get(1).message()).startsWith("does not parse (line 1)");
     }
 
     @Test

@@ -1,0 +1,134 @@
+package dev.junction.engine.expressions;
+
+import dev.junction.engine.definition.ExpressionSyntax;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.ResourceLimits;
+import org.graalvm.polyglot.SandboxPolicy;
+import org.graalvm.polyglot.Source;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Runs users' JavaScript (conditions, computed inputs, script nodes) in GraalJS under the CONSTRAINED sandbox: no
+ * host classes, no I/O, no threads, output discarded. One shared {@link Engine} (compiled code is shared between
+ * contexts); each expression is turned once into a cached {@link Source} of a function. Evaluations happen in an
+ * {@link ExpressionSession} — a context of its own, so that nothing one step defines is seen by another.
+ *
+ * <p>Expressions see {@code trigger} (the trigger's payload), {@code nodes} (each earlier node's output by node id)
+ * and {@code vars} (the run's variables), read-only. A statement limit and a wall-clock watchdog end runaway code
+ * (e.g. {@code while(true){}}) with {@link ExpressionException.Kind#LIMIT}.
+ */
+public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable {
+
+    public static final long DEFAULT_STATEMENT_LIMIT = 5_000_000;
+    public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
+    static final String PARAMETERS = "trigger, nodes, vars";
+
+    private final Engine engine;
+    private final long statementLimit;
+    private final Duration timeLimit;
+    private final Map<String, Source> expressions = new ConcurrentHashMap<>();
+    private final Map<String, Source> scripts = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "expression-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ExpressionRuntime() {
+        this(DEFAULT_STATEMENT_LIMIT, DEFAULT_TIME_LIMIT);
+    }
+
+    public ExpressionRuntime(long statementLimit, Duration timeLimit) {
+        this.statementLimit = statementLimit;
+        this.timeLimit = timeLimit;
+        this.engine = Engine.newBuilder("js")
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+    }
+
+    /** Which Truffle runtime runs the code: an optimizing one, or the interpreter-only fallback. */
+    public String implementationName() {
+        return engine.getImplementationName();
+    }
+
+    /** A new, empty context for one step's evaluations. Close it when the step is done. */
+    public ExpressionSession openSession() {
+        Context context = Context.newBuilder("js")
+                .engine(engine)
+                .sandbox(SandboxPolicy.CONSTRAINED)
+                .allowHostAccess(HostAccess.CONSTRAINED)
+                .out(OutputStream.nullOutputStream())
+                .err(OutputStream.nullOutputStream())
+                .resourceLimits(ResourceLimits.newBuilder().statementLimit(statementLimit, null).build())
+                .build();
+        return new ExpressionSession(this, context, watchdog, timeLimit);
+    }
+
+    @Override
+    public Optional<String> syntaxErrorOfExpression(String expression) {
+        return syntaxError(expressionSource(expression));
+    }
+
+    @Override
+    public Optional<String> syntaxErrorOfScript(String script) {
+        return syntaxError(scriptSource(script));
+    }
+
+    Source expressionSource(String expression) {
+        return expressions.computeIfAbsent(expression, text -> Source.newBuilder("js",
+                "(function(" + PARAMETERS + ") {\n\"use strict\";\nreturn (" + text + "\n);\n})", "expression.js")
+                .cached(true).buildLiteral());
+    }
+
+    Source scriptSource(String script) {
+        return scripts.computeIfAbsent(script, text -> Source.newBuilder("js",
+                "(function(" + PARAMETERS + ") {\n\"use strict\";\n" + text + "\n})", "script.js")
+                .cached(true).buildLiteral());
+    }
+
+    private Optional<String> syntaxError(Source source) {
+        try (ExpressionSession session = openSession()) {
+            session.parse(source);
+            return Optional.empty();
+        } catch (ExpressionException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Turns a GraalJS failure into a message for the person who wrote the code (lines counted in their text). */
+    static ExpressionException failure(PolyglotException e) {
+        if (e.isResourceExhausted() || e.isInterrupted() || e.isCancelled()) {
+            return new ExpressionException(ExpressionException.Kind.LIMIT,
+                    "stopped: the code ran too long (an endless loop?)");
+        }
+        String where = "";
+        if (e.getSourceLocation() != null && e.getSourceLocation().isAvailable()) {
+            int line = e.getSourceLocation().getStartLine() - 2;
+            where = line >= 1 ? " (line " + line + ")" : "";
+        }
+        if (e.isSyntaxError()) {
+            String message = e.getMessage() == null ? "syntax error" : e.getMessage().replaceFirst("^[^:]*:\\d+:\\d+ ", "");
+            return new ExpressionException(ExpressionException.Kind.SYNTAX, "does not parse" + where + ": " + message);
+        }
+        return new ExpressionException(ExpressionException.Kind.RUNTIME, "failed" + where + ": " + e.getMessage());
+    }
+
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+        engine.close();
+    }
+}

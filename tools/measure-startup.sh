@@ -5,6 +5,7 @@
 # the Workflows view. Needs the runnable jar (mvn package) and curl; talks only to localhost.
 #
 #   tools/measure-startup.sh [runs]      (default 3 runs of each)
+#   JAVA_OPTS="-XX:+EnableJVMCI …" tools/measure-startup.sh   (extra JVM options, e.g. the optimizing GraalJS runtime)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +20,7 @@ start_and_wait() { # data_dir -> sets $elapsed_ms (launch to healthy) and $app_p
   local data_dir=$1 started now
   started=$(date +%s%N)
   JUNCTION_DATA_DIR="$data_dir" JUNCTION_ADMIN_PASSWORD="$password" JUNCTION_PORT="$port" \
-    "$java_bin" -jar "$jar" > "$data_dir.log" 2>&1 &
+    "$java_bin" ${JAVA_OPTS:-} -jar "$jar" > "$data_dir.log" 2>&1 &
   app_pid=$!
   for _ in $(seq 1 1200); do
     if curl -fs "http://localhost:$port/actuator/health" >/dev/null 2>&1; then

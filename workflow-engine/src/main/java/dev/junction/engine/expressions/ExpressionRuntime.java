@@ -32,6 +32,8 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
     public static final long DEFAULT_STATEMENT_LIMIT = 5_000_000;
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
     static final String PARAMETERS = "trigger, nodes, vars";
+    /** Distinct expressions kept compiled; past this the cache starts afresh (workflows hold far fewer). */
+    static final int MAX_CACHED_SOURCES = 10_000;
 
     private final Engine engine;
     private final long statementLimit;
@@ -88,15 +90,23 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
     }
 
     Source expressionSource(String expression) {
+        bound(expressions);
         return expressions.computeIfAbsent(expression, text -> Source.newBuilder("js",
                 "(function(" + PARAMETERS + ") {\n\"use strict\";\nreturn (" + text + "\n);\n})", "expression.js")
                 .cached(true).buildLiteral());
     }
 
     Source scriptSource(String script) {
+        bound(scripts);
         return scripts.computeIfAbsent(script, text -> Source.newBuilder("js",
                 "(function(" + PARAMETERS + ") {\n\"use strict\";\n" + text + "\n})", "script.js")
                 .cached(true).buildLiteral());
+    }
+
+    private static void bound(Map<String, Source> cache) {
+        if (cache.size() >= MAX_CACHED_SOURCES) {
+            cache.clear();
+        }
     }
 
     private Optional<String> syntaxError(Source source) {

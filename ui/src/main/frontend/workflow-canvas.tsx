@@ -4,7 +4,7 @@ import type { ReactElement } from 'react';
 
 /** Mirrors WorkflowCanvas.Graph on the Java side. */
 type Graph = {
-  nodes: { id: string; kind: string; label: string; x: number; y: number }[];
+  nodes: { id: string; kind: string; label: string; x: number; y: number; problems: string[] }[];
   edges: { id: string; source: string; sourcePort: string; target: string }[];
 };
 
@@ -15,8 +15,13 @@ class WorkflowCanvasElement extends ReactAdapterElement {
       id: box.id,
       type: box.kind === 'trigger' ? 'input' : 'default',
       position: { x: box.x, y: box.y },
-      data: { label: box.label },
-      className: `junction-node junction-node-${box.kind}`,
+      data: {
+        label: box.problems.length === 0 ? box.label : <span title={box.problems.join('\n')}>⚠ {box.label}</span>,
+      },
+      className: `junction-node junction-node-${box.kind}` + (box.problems.length > 0 ? ' junction-node-invalid' : ''),
+      style: box.problems.length > 0
+        ? { borderColor: 'var(--lumo-error-color, #d32f2f)', borderWidth: 2, color: 'var(--lumo-error-text-color, #b71c1c)' }
+        : undefined,
     }));
     const edges: Edge[] = (graph?.edges ?? []).map((line) => ({
       id: line.id,

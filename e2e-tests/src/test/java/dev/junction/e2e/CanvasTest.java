@@ -48,7 +48,39 @@ class CanvasTest extends BrowserTest {
         assertThat(page.locator("workflow-canvas .react-flow__node[data-id='toOrder']")).hasText("Payment to FBA order");
         assertThat(page.locator("workflow-canvas .react-flow__node[data-id='tellOps']")).hasText("Tell ops");
         assertThat(page.locator("workflow-canvas .react-flow__edge")).hasCount(2);
+        assertThat(page.locator("#workflow-problems")).isHidden();
         screenshot("saved-definition");
+    }
+
+    @Test
+    void aDraftsProblemsAreListedAndTheirNodesMarked() throws Exception {
+        String id = createWorkflow();
+        String broken = DEFINITION.replace("return input;", "return input +;")
+                .replace("{\"from\": \"toOrder\", \"fromPort\": \"out\", \"to\": \"tellOps\"}",
+                        "{\"from\": \"toOrder\", \"fromPort\": \"out\", \"to\": \"tellOps\"},"
+                                + " {\"from\": \"tellOps\", \"fromPort\": \"out\", \"to\": \"nowhere\"}");
+        api("POST", "/api/v1/workflows/" + id + "/versions",
+                "{\"baseVersion\": 1, \"comment\": \"broken\", \"definition\": " + broken + "}");
+
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate(url("/workflows/" + id));
+
+        assertThat(page.locator("#workflow-problems")).containsText("2 problems keep this version from being published");
+        assertThat(page.locator("#workflow-problems")).containsText("toOrder — $.nodes[0].config.code: does not parse");
+        assertThat(page.locator("#workflow-problems")).containsText("$.edges[2].to: names no node: 'nowhere'");
+        assertThat(page.locator("workflow-canvas .react-flow__node[data-id='toOrder']"))
+                .hasClass(Pattern.compile(".*junction-node-invalid.*"));
+        assertThat(page.locator("workflow-canvas .react-flow__node[data-id='tellOps']"))
+                .not().hasClass(Pattern.compile(".*junction-node-invalid.*"));
+        screenshot("draft-with-problems");
+    }
+
+    private String createWorkflow() throws Exception {
+        String created = api("POST", "/api/v1/workflows",
+                "{\"name\": \"Draft " + UUID.randomUUID().toString().substring(0, 8) + "\"}");
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(created);
+        assertThat(id.find()).isTrue();
+        return id.group(1);
     }
 
     private String api(String method, String path, String json) throws Exception {

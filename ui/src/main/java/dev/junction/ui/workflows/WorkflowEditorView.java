@@ -1,6 +1,9 @@
 package dev.junction.ui.workflows;
 
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -15,14 +18,20 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.workflows.WorkflowService;
+import dev.junction.backend.workflows.StoredDefinition;
 import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.workflows.Workflow;
+import dev.junction.engine.definition.DefinitionProblem;
 import dev.junction.ui.canvas.WorkflowCanvas;
 import jakarta.annotation.security.PermitAll;
 
+import java.util.List;
 import java.util.UUID;
 
-/** One workflow: its name, description, version and the graph of its latest version (read-only for now). */
+/**
+ * One workflow: its name, description, version, the graph of its latest version (read-only for now), and the
+ * problems that keep that version from being published, also marked on the nodes they concern.
+ */
 @Route("workflows/:id")
 @PermitAll
 public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -33,6 +42,9 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     private final Span version = new Span();
     private final Paragraph description = new Paragraph();
     private final WorkflowCanvas canvas = new WorkflowCanvas();
+    private final UnorderedList problems = new UnorderedList();
+    private final Span problemsTitle = new Span();
+    private final Div problemsPanel = new Div(problemsTitle, problems);
 
     public WorkflowEditorView(WorkflowService workflows, WorkflowVersionService versions) {
         this.workflows = workflows;
@@ -46,7 +58,11 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         version.getElement().getThemeList().add("badge");
         HorizontalLayout title = new HorizontalLayout(name, version);
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
-        add(title, description, canvas);
+        problemsPanel.setId("workflow-problems");
+        problemsPanel.getStyle().set("color", "var(--lumo-error-text-color)").set("max-height", "10em")
+                .set("overflow", "auto");
+        problemsTitle.getStyle().set("font-weight", "600");
+        add(title, description, problemsPanel, canvas);
         expand(canvas);
     }
 
@@ -63,12 +79,23 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
             description.setText(workflow.description());
             version.setText("Version " + workflow.latestVersion() + (workflow.publishedVersion() == null
                     ? " · not published" : " · published: version " + workflow.publishedVersion()));
-            canvas.show(versions.latest(id).definition());
+            StoredDefinition latest = versions.latest(id);
+            canvas.show(latest.definition(), latest.problems());
+            showProblems(latest.problems());
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(WorkflowsView.class);
             Notification.show("That workflow does not exist (any more).", 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
         }
+    }
+
+    private void showProblems(List<DefinitionProblem> found) {
+        problemsPanel.setVisible(!found.isEmpty());
+        problemsTitle.setText(found.size() == 1 ? "1 problem keeps this version from being published:"
+                : found.size() + " problems keep this version from being published:");
+        problems.removeAll();
+        found.forEach(problem -> problems.add(new ListItem((problem.nodeId() == null ? "" : problem.nodeId() + " — ")
+                + problem.path() + ": " + problem.message())));
     }
 
     @Override

@@ -130,7 +130,9 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
             where = line >= 1 ? " (line " + line + ")" : "";
         }
         if (e.isSyntaxError()) {
-            String message = e.getMessage() == null ? "syntax error" : e.getMessage().replaceFirst("^[^:]*:\\d+:\\d+ ", "");
+            // GraalJS says "SyntaxError: script.js:3:14 Expected …" plus the source line; keep what a person needs
+            String message = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("")
+                    .replaceFirst("^SyntaxError: ", "").replaceFirst("^\\S+\\.js:\\d+:\\d+ ", "");
             return new ExpressionException(ExpressionException.Kind.SYNTAX, "does not parse" + where + ": " + message);
         }
         return new ExpressionException(ExpressionException.Kind.RUNTIME, "failed" + where + ": " + e.getMessage());

@@ -17,10 +17,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
@@ -117,6 +125,33 @@ abstract class BrowserTest {
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(testName + "-" + step + ".png"))
                 .setFullPage(true));
+    }
+
+    /** Calls the REST API as admin over real HTTP and answers the body of a 201 Created. */
+    String createdThroughApi(String path, String json) {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates a workflow through the REST API, with {@code definition} as its version 2, and answers its id. */
+    String workflowWithDefinition(String name, String definition) {
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"")
+                .matcher(createdThroughApi("/api/v1/workflows", "{\"name\": \"" + name + "\"}"));
+        org.assertj.core.api.Assertions.assertThat(id.find()).isTrue();
+        createdThroughApi("/api/v1/workflows/" + id.group(1) + "/versions",
+                "{\"baseVersion\": 1, \"comment\": \"from a test\", \"definition\": " + definition + "}");
+        return id.group(1);
     }
 
     void assertSignedInAs(String user) {

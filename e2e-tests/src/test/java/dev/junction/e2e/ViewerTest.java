@@ -29,6 +29,7 @@ class ViewerTest extends BrowserTest {
         assertSignedInAs("victor");
         assertThat(page.locator("#workflows")).isVisible();
         assertThat(page.locator("#new-workflow")).hasCount(0);
+        assertThat(page.locator("#import-workflow")).hasCount(0);
         assertThat(page.locator(".edit-workflow")).hasCount(0);
         assertThat(page.locator(".delete-workflow")).hasCount(0);
         screenshot("viewer-list");

@@ -1,6 +1,5 @@
 package dev.junction.backend.workflows;
 
-import dev.junction.backend.api.InvalidInputException;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowVersion;
 import dev.junction.engine.definition.DefinitionDiff;
@@ -31,16 +30,16 @@ import java.util.UUID;
 @RequestMapping(path = "/api/v1/workflows", produces = "application/json")
 class WorkflowVersionController {
 
-    static final String EXPORT_FORMAT = "junction.workflow";
-    static final int EXPORT_FORMAT_VERSION = 1;
-
     private final WorkflowVersionService versions;
     private final WorkflowService workflows;
+    private final WorkflowFiles files;
     private final JsonMapper json;
 
-    WorkflowVersionController(WorkflowVersionService versions, WorkflowService workflows, JsonMapper json) {
+    WorkflowVersionController(WorkflowVersionService versions, WorkflowService workflows, WorkflowFiles files,
+                              JsonMapper json) {
         this.versions = versions;
         this.workflows = workflows;
+        this.files = files;
         this.json = json;
     }
 
@@ -56,11 +55,6 @@ class WorkflowVersionController {
 
     record VersionDetail(UUID workflowId, int version, String comment, String createdBy, OffsetDateTime createdAt,
                          JsonNode definition, List<Problem> problems) {
-    }
-
-    /** The file a workflow is exported to and imported from. */
-    record WorkflowFile(String format, Integer formatVersion, String name, String description, Integer version,
-                        OffsetDateTime exportedAt, JsonNode definition) {
     }
 
     @GetMapping("/{id}/versions")
@@ -102,25 +96,15 @@ class WorkflowVersionController {
 
     @GetMapping("/{id}/export")
     ResponseEntity<WorkflowFile> export(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
-        Workflow workflow = workflows.get(id);
-        StoredDefinition stored = versions.get(id, version == null ? workflow.latestVersion() : version);
-        String fileName = workflow.name().replaceAll("[^A-Za-z0-9._-]+", "-") + ".workflow.json";
+        WorkflowFile file = files.export(id, version);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
-                .body(new WorkflowFile(EXPORT_FORMAT, EXPORT_FORMAT_VERSION, workflow.name(), workflow.description(),
-                        stored.version().version(), OffsetDateTime.now(), definitionJson(stored)));
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + files.fileName(file) + "\"")
+                .body(file);
     }
 
     @PostMapping(path = "/import", consumes = "application/json")
     ResponseEntity<Workflow> importFile(@RequestBody WorkflowFile file) {
-        if (!EXPORT_FORMAT.equals(file.format())) {
-            throw new InvalidInputException("format", "must be \"" + EXPORT_FORMAT + "\" (a file exported by Junction)");
-        }
-        if (file.formatVersion() == null || file.formatVersion() != EXPORT_FORMAT_VERSION) {
-            throw new InvalidInputException("formatVersion", "must be " + EXPORT_FORMAT_VERSION);
-        }
-        Workflow created = workflows.importWorkflow(file.name(), file.description(),
-                file.definition() == null ? null : file.definition().toString());
+        Workflow created = files.importFile(file);
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/api/v1/workflows/{id}").buildAndExpand(created.id()).toUri()).body(created);
     }

@@ -1,5 +1,6 @@
 package dev.junction.ui.workflows;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
@@ -19,6 +20,8 @@ import com.vaadin.flow.router.RouteParameters;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.backend.workflows.StoredDefinition;
+import dev.junction.backend.workflows.WorkflowFile;
+import dev.junction.backend.workflows.WorkflowFiles;
 import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.engine.definition.DefinitionProblem;
@@ -29,8 +32,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * One workflow: its name, description, version, the graph of its latest version (read-only for now), and the
- * problems that keep that version from being published, also marked on the nodes they concern.
+ * One workflow: its name, description, version, the graph of its latest version (read-only for now), the
+ * problems that keep that version from being published (also marked on the nodes they concern), and an export of
+ * the workflow as a file.
  */
 @Route("workflows/:id")
 @PermitAll
@@ -46,9 +50,21 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     private final Span problemsTitle = new Span();
     private final Div problemsPanel = new Div(problemsTitle, problems);
 
-    public WorkflowEditorView(WorkflowService workflows, WorkflowVersionService versions) {
+    private final Anchor export = new Anchor();
+    private UUID workflowId;
+
+    public WorkflowEditorView(WorkflowService workflows, WorkflowVersionService versions, WorkflowFiles files) {
         this.workflows = workflows;
         this.versions = versions;
+        export.setText("Export");
+        export.setId("export-workflow");
+        export.setHref(event -> {
+            WorkflowFile file = files.export(workflowId, null);
+            event.setFileName(files.fileName(file));
+            event.setContentType("application/json");
+            event.getOutputStream().write(files.toJson(file));
+        });
+        export.setDownload(true);
         setSizeFull();
         name.setId("workflow-title");
         description.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
@@ -56,7 +72,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         canvas.setId("workflow-canvas");
         version.setId("workflow-version");
         version.getElement().getThemeList().add("badge");
-        HorizontalLayout title = new HorizontalLayout(name, version);
+        HorizontalLayout title = new HorizontalLayout(name, version, export);
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
         problemsPanel.setId("workflow-problems");
         problemsPanel.getStyle().set("color", "var(--lumo-error-text-color)").set("max-height", "10em")
@@ -75,6 +91,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         try {
             UUID id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
             Workflow workflow = workflows.get(id);
+            workflowId = id;
             name.setText(workflow.name());
             description.setText(workflow.description());
             version.setText("Version " + workflow.latestVersion() + (workflow.publishedVersion() == null

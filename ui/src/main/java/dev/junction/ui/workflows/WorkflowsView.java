@@ -15,12 +15,17 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
+import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.workflows.WorkflowFiles;
 import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowSort;
@@ -32,7 +37,7 @@ import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
-/** The list of workflows: search, sort, create, rename / describe, delete, and open one. */
+/** The list of workflows: search, sort, create, import a file, rename / describe, delete, and open one. */
 @Route("workflows")
 @RouteAlias("")
 @PageTitle("Workflows · Junction")
@@ -47,8 +52,11 @@ public class WorkflowsView extends VerticalLayout {
     private final Grid<Workflow> grid = new Grid<>(Workflow.class, false);
     private final TextField search = new TextField();
 
-    public WorkflowsView(WorkflowService workflows) {
+    private final WorkflowFiles files;
+
+    public WorkflowsView(WorkflowService workflows, WorkflowFiles files) {
         this.workflows = workflows;
+        this.files = files;
         boolean mayChange = workflows.currentUserMayChange();
         setSizeFull();
 
@@ -67,12 +75,37 @@ public class WorkflowsView extends VerticalLayout {
             Button create = new Button("New workflow", VaadinIcon.PLUS.create(), click -> openCreateDialog());
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             create.setId("new-workflow");
-            toolbar.add(create);
+            toolbar.add(create, importUpload());
         }
 
         configureGrid(mayChange);
         add(toolbar, grid);
         expand(grid);
+    }
+
+    /** Imports a file exported by Junction as a new workflow, and opens it. */
+    private Upload importUpload() {
+        Upload upload = new Upload();
+        upload.setUploadHandler(UploadHandler.inMemory((metadata, bytes) -> getUI().ifPresent(ui -> ui.access(() -> {
+            // the file has arrived either way; the list would show a tick for a refused file and block the next one
+            upload.clearFileList();
+            try {
+                Workflow imported = files.importFile(files.fromJson(bytes));
+                notify("Workflow '" + imported.name() + "' imported");
+                open(imported);
+            } catch (InvalidInputException | ConflictException e) {
+                Notification failed = Notification.show("Not imported: " + e.getMessage(), 8000,
+                        Notification.Position.MIDDLE);
+                failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+        }))));
+        upload.setId("import-workflow");
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFiles(1);
+        upload.setMaxFileSize(WorkflowFiles.MAX_FILE_BYTES);
+        upload.setDropAllowed(false);
+        upload.setUploadButton(new Button("Import…", VaadinIcon.UPLOAD.create()));
+        return upload;
     }
 
     private void configureGrid(boolean mayChange) {

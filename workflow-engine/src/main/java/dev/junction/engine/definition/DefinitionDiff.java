@@ -1,6 +1,7 @@
 package dev.junction.engine.definition;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ public record DefinitionDiff(boolean triggerChanged, List<String> addedNodes, Li
         removedEdges = List.copyOf(removedEdges);
     }
 
+    /** What changed from {@code from} to {@code to}; lists keep the order of the definition each id comes from. */
     public static DefinitionDiff between(WorkflowDefinition from, WorkflowDefinition to) {
         Map<String, Node> before = byId(from.nodes());
         Map<String, Node> after = byId(to.nodes());
@@ -52,6 +54,10 @@ public record DefinitionDiff(boolean triggerChanged, List<String> addedNodes, Li
                 edgesBefore.stream().filter(edge -> !edgesAfter.contains(edge)).toList());
     }
 
+    /**
+     * Whether this diff lists nothing at all. Moved nodes are listed (so a diff that only moves nodes is not empty);
+     * a moved trigger is not.
+     */
     public boolean isEmpty() {
         return !triggerChanged && addedNodes.isEmpty() && removedNodes.isEmpty() && changedNodes.isEmpty()
                 && movedNodes.isEmpty() && addedEdges.isEmpty() && removedEdges.isEmpty();
@@ -64,6 +70,6 @@ public record DefinitionDiff(boolean triggerChanged, List<String> addedNodes, Li
 
     private static Map<String, Node> byId(List<Node> nodes) {
         return nodes.stream().collect(Collectors.toMap(Node::id, Function.identity(), (first, second) -> first,
-                java.util.LinkedHashMap::new));
+                LinkedHashMap::new));
     }
 }

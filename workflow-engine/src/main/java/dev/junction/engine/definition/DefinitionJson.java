@@ -1,9 +1,12 @@
 package dev.junction.engine.definition;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
@@ -11,22 +14,34 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The JSON form of a {@link WorkflowDefinition}. Reading walks the JSON tree by hand, so that every problem with
- * the shape is reported at once, each under its JSON path; writing gives a stable, readable document that reads
- * back to an equal definition.
+ * the shape is reported at once, each under its JSON path (such as {@code $.nodes[2].retry.maxAttempts}); writing
+ * gives a stable, readable document that reads back to an equal definition. Whole numbers in config read as
+ * {@code Long}, other numbers as {@code Double}. {@link #schema()} is the same format as a JSON Schema.
  */
 public final class DefinitionJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String SCHEMA_RESOURCE = "workflow-definition.schema.json";
+
+    /** The port an edge leaves from when its JSON form names none. */
+    private static final String DEFAULT_PORT = "out";
+    /** How much of a wrong value a message quotes. */
+    private static final int QUOTED_LENGTH = 60;
 
     private static final Set<String> DEFINITION_FIELDS = Set.of("schemaVersion", "trigger", "nodes", "edges");
     private static final Set<String> TRIGGER_FIELDS = Set.of("kind", "config", "position");
@@ -39,14 +54,19 @@ public final class DefinitionJson {
     private DefinitionJson() {
     }
 
-    /** Reads a definition; throws {@link DefinitionFormatException} naming every shape problem. */
+    /**
+     * Reads a definition from its JSON form.
+     *
+     * @throws DefinitionFormatException naming every shape problem, each with its JSON path
+     */
     public static WorkflowDefinition read(String json) {
+        Objects.requireNonNull(json, "json");
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw new DefinitionFormatException(List.of(
-                    new DefinitionProblem("$", null, "is not valid JSON: " + e.getOriginalMessage())));
+                    new DefinitionProblem("$", null, "is not valid JSON: " + e.getOriginalMessage() + where(e))));
         }
         Reader reader = new Reader();
         WorkflowDefinition definition = reader.definition(root);
@@ -56,26 +76,31 @@ public final class DefinitionJson {
         return definition;
     }
 
+    /**
+     * The JSON form of a definition, pretty-printed, with every field written (defaults too) in a fixed order:
+     * schemaVersion, trigger {kind, config, position}, nodes [{id, type, name, config, position, retry, onError}],
+     * edges [{from, fromPort, to}].
+     */
     public static String write(WorkflowDefinition definition) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = NODES.objectNode();
         root.put("schemaVersion", definition.schemaVersion());
         ObjectNode trigger = root.putObject("trigger");
         trigger.put("kind", definition.trigger().kind().jsonName());
-        trigger.set("config", MAPPER.valueToTree(definition.trigger().config()));
-        writePosition(trigger, definition.trigger().position());
+        trigger.set("config", tree(definition.trigger().config()));
+        trigger.set("position", tree(definition.trigger().position()));
         ArrayNode nodes = root.putArray("nodes");
         for (Node node : definition.nodes()) {
             ObjectNode written = nodes.addObject();
             written.put("id", node.id());
             written.put("type", node.type());
             written.put("name", node.name());
-            written.set("config", MAPPER.valueToTree(node.config()));
-            writePosition(written, node.position());
-            ObjectNode retry = written.putObject("retry");
-            retry.put("maxAttempts", node.retry().maxAttempts());
-            retry.put("initialDelayMillis", node.retry().initialDelayMillis());
-            retry.put("maxDelayMillis", node.retry().maxDelayMillis());
-            retry.put("multiplier", node.retry().multiplier());
+            written.set("config", tree(node.config()));
+            written.set("position", tree(node.position()));
+            written.putObject("retry")
+                    .put("maxAttempts", node.retry().maxAttempts())
+                    .put("initialDelayMillis", node.retry().initialDelayMillis())
+                    .put("maxDelayMillis", node.retry().maxDelayMillis())
+                    .put("multiplier", node.retry().multiplier());
             written.put("onError", node.onError().jsonName());
         }
         ArrayNode edges = root.putArray("edges");
@@ -85,11 +110,12 @@ public final class DefinitionJson {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
-    /** The JSON Schema (draft 2020-12) of this format. */
+    /** The JSON Schema (draft 2020-12) of this format, {@code https://junction.dev/schemas/workflow.json}. */
     public static String schema() {
         try (InputStream in = DefinitionJson.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE);
+                throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE + " beside "
+                        + DefinitionJson.class.getName());
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -97,8 +123,47 @@ public final class DefinitionJson {
         }
     }
 
-    private static void writePosition(ObjectNode owner, Position position) {
-        owner.putObject("position").put("x", position.x()).put("y", position.y());
+    private static String where(JacksonException e) {
+        TokenStreamLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static ObjectNode tree(Position position) {
+        return NODES.objectNode().put("x", position.x()).put("y", position.y());
+    }
+
+    /** A config value (already plain JSON, see {@link Node}) as a JSON tree. */
+    private static JsonNode tree(Object value) {
+        return switch (value) {
+            case null -> NODES.nullNode();
+            case String text -> NODES.stringNode(text);
+            case Boolean flag -> NODES.booleanNode(flag);
+            case Long number -> NODES.numberNode(number.longValue());
+            case Double number -> NODES.numberNode(number.doubleValue());
+            case Map<?, ?> map -> {
+                ObjectNode object = NODES.objectNode();
+                map.forEach((key, item) -> object.set((String) key, tree(item)));
+                yield object;
+            }
+            case List<?> list -> {
+                ArrayNode array = NODES.arrayNode();
+                list.forEach(item -> array.add(tree(item)));
+                yield array;
+            }
+            default -> throw new IllegalStateException("not a JSON value: " + value.getClass().getName());
+        };
+    }
+
+    /** A wrong value as a message shows it: whole when short, else its start. */
+    private static String quoted(String value) {
+        return value.length() <= QUOTED_LENGTH ? value : value.substring(0, QUOTED_LENGTH) + "…";
+    }
+
+    private static <E extends Enum<E>> String names(E[] values, Function<E, String> jsonName) {
+        return Arrays.stream(values).map(jsonName).collect(Collectors.joining(", "));
     }
 
     /** Reads one document, collecting problems instead of stopping at the first. */
@@ -107,19 +172,20 @@ public final class DefinitionJson {
         private final List<DefinitionProblem> problems = new ArrayList<>();
 
         WorkflowDefinition definition(JsonNode root) {
-            if (!root.isObject()) {
+            if (root == null || !root.isObject()) {
                 problem("$", null, "must be a JSON object with schemaVersion, trigger, nodes and edges");
                 return null;
             }
             unknownFields(root, DEFINITION_FIELDS, "$", null);
             JsonNode version = root.get("schemaVersion");
-            if (version == null || !version.isIntegralNumber() || version.intValue() != WorkflowDefinition.SCHEMA_VERSION) {
+            if (version == null || !version.isIntegralNumber() || !version.canConvertToInt()
+                    || version.intValue() != WorkflowDefinition.SCHEMA_VERSION) {
                 problem("$.schemaVersion", null, "is required and must be " + WorkflowDefinition.SCHEMA_VERSION
-                        + (version == null ? "" : ", was " + version));
+                        + (version == null ? "" : ", was " + quoted(version.toString())));
             }
             Trigger trigger = trigger(root.get("trigger"));
             List<Node> nodes = new ArrayList<>();
-            JsonNode nodesJson = array(root, "nodes", "$");
+            JsonNode nodesJson = array(root, "nodes");
             if (nodesJson != null) {
                 for (int i = 0; i < nodesJson.size(); i++) {
                     Node node = node(nodesJson.get(i), "$.nodes[" + i + "]");
@@ -129,7 +195,7 @@ public final class DefinitionJson {
                 }
             }
             List<Edge> edges = new ArrayList<>();
-            JsonNode edgesJson = array(root, "edges", "$");
+            JsonNode edgesJson = array(root, "edges");
             if (edgesJson != null) {
                 for (int i = 0; i < edgesJson.size(); i++) {
                     Edge edge = edge(edgesJson.get(i), "$.edges[" + i + "]");
@@ -154,8 +220,8 @@ public final class DefinitionJson {
             if (kindName != null) {
                 kind = TriggerKind.fromJson(kindName).orElse(null);
                 if (kind == null) {
-                    problem(path + ".kind", null, "must be one of " + names(TriggerKind.values()) + ", was '"
-                            + kindName + "'");
+                    problem(path + ".kind", null, "must be one of " + names(TriggerKind.values(), TriggerKind::jsonName)
+                            + ", was '" + quoted(kindName) + "'");
                 }
             }
             Map<String, Object> config = config(json, path, null);
@@ -180,8 +246,8 @@ public final class DefinitionJson {
             if (policy != null) {
                 onError = ErrorPolicy.fromJson(policy).orElse(null);
                 if (onError == null) {
-                    problem(path + ".onError", id, "must be one of " + names(ErrorPolicy.values()) + ", was '"
-                            + policy + "'");
+                    problem(path + ".onError", id, "must be one of " + names(ErrorPolicy.values(), ErrorPolicy::jsonName)
+                            + ", was '" + quoted(policy) + "'");
                 }
             }
             if (id == null || type == null || name == null || config == null || position == null || retry == null
@@ -198,12 +264,12 @@ public final class DefinitionJson {
             }
             unknownFields(json, EDGE_FIELDS, path, null);
             String from = text(json, "from", path, null, true);
-            String to = text(json, "to", path, null, true);
             String fromPort = text(json, "fromPort", path, null, false);
+            String to = text(json, "to", path, null, true);
             if (from == null || to == null) {
                 return null;
             }
-            return new Edge(from, fromPort == null ? "out" : fromPort, to);
+            return new Edge(from, fromPort == null ? DEFAULT_PORT : fromPort, to);
         }
 
         private RetryPolicy retry(JsonNode json, String path, String nodeId) {
@@ -216,15 +282,17 @@ public final class DefinitionJson {
             }
             unknownFields(json, RETRY_FIELDS, path, nodeId);
             RetryPolicy defaults = RetryPolicy.DEFAULT;
-            Long attempts = whole(json, "maxAttempts", path, nodeId, 1, RetryPolicy.MAX_ATTEMPTS, defaults.maxAttempts());
+            Long attempts = whole(json, "maxAttempts", path, nodeId, 1, RetryPolicy.MAX_ATTEMPTS,
+                    defaults.maxAttempts());
             Long initial = whole(json, "initialDelayMillis", path, nodeId, 0, RetryPolicy.MAX_INITIAL_DELAY_MILLIS,
                     defaults.initialDelayMillis());
             Long max = whole(json, "maxDelayMillis", path, nodeId, 0, RetryPolicy.MAX_DELAY_MILLIS,
                     defaults.maxDelayMillis());
-            Double multiplier = decimal(json, "multiplier", path, nodeId, 1.0, RetryPolicy.MAX_MULTIPLIER,
-                    defaults.multiplier());
+            Double multiplier = decimal(json, "multiplier", path, nodeId, RetryPolicy.MIN_MULTIPLIER,
+                    RetryPolicy.MAX_MULTIPLIER, defaults.multiplier());
             if (initial != null && max != null && max < initial) {
-                problem(path + ".maxDelayMillis", nodeId, "must not be less than initialDelayMillis (" + initial + ")");
+                problem(path + ".maxDelayMillis", nodeId, "must not be less than initialDelayMillis (" + initial
+                        + "), was " + max);
                 return null;
             }
             if (attempts == null || initial == null || max == null || multiplier == null) {
@@ -239,12 +307,24 @@ public final class DefinitionJson {
             if (json == null) {
                 return new Position(0, 0);
             }
-            if (!json.isObject() || !isNumber(json.get("x")) || !isNumber(json.get("y"))) {
+            if (!json.isObject()) {
                 problem(path, nodeId, "must be an object {\"x\": number, \"y\": number}");
                 return null;
             }
             unknownFields(json, POSITION_FIELDS, path, nodeId);
-            return new Position(json.get("x").doubleValue(), json.get("y").doubleValue());
+            Double x = coordinate(json, "x", path, nodeId);
+            Double y = coordinate(json, "y", path, nodeId);
+            return x == null || y == null ? null : new Position(x, y);
+        }
+
+        private Double coordinate(JsonNode position, String field, String path, String nodeId) {
+            JsonNode json = position.get(field);
+            Double value = json != null && json.isNumber() ? finite(json) : null;
+            if (value == null) {
+                problem(path + "." + field, nodeId, json == null ? "is required: a number"
+                        : "must be a number (of the range of a 64-bit floating-point number)");
+            }
+            return value;
         }
 
         private Map<String, Object> config(JsonNode owner, String ownerPath, String nodeId) {
@@ -256,13 +336,53 @@ public final class DefinitionJson {
                 problem(ownerPath + ".config", nodeId, "must be a JSON object");
                 return null;
             }
-            return objectValue(json);
+            int before = problems.size();
+            Map<String, Object> config = object(json, ownerPath + ".config", nodeId);
+            return problems.size() == before ? config : null;
         }
 
-        private JsonNode array(JsonNode owner, String field, String ownerPath) {
+        private Map<String, Object> object(JsonNode json, String path, String nodeId) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> property : json.properties()) {
+                object.put(property.getKey(), value(property.getValue(), path + "." + property.getKey(), nodeId));
+            }
+            return object;
+        }
+
+        private Object value(JsonNode json, String path, String nodeId) {
+            if (json.isObject()) {
+                return object(json, path, nodeId);
+            }
+            if (json.isArray()) {
+                List<Object> list = new ArrayList<>(json.size());
+                for (int i = 0; i < json.size(); i++) {
+                    list.add(value(json.get(i), path + "[" + i + "]", nodeId));
+                }
+                return list;
+            }
+            if (json.isString()) {
+                return json.asString();
+            }
+            if (json.isBoolean()) {
+                return json.booleanValue();
+            }
+            if (json.isNumber()) {
+                if (json.isIntegralNumber() && json.canConvertToLong()) {
+                    return json.longValue();
+                }
+                Double value = finite(json);
+                if (value == null) {
+                    problem(path, nodeId, "is a number beyond the range of a 64-bit floating-point number");
+                }
+                return value;
+            }
+            return null;
+        }
+
+        private JsonNode array(JsonNode owner, String field) {
             JsonNode json = owner.get(field);
             if (json == null || !json.isArray()) {
-                problem(ownerPath + "." + field, null, "is required and must be an array (it may be empty)");
+                problem("$." + field, null, "is required and must be an array (it may be empty)");
                 return null;
             }
             return json;
@@ -290,7 +410,8 @@ public final class DefinitionJson {
                 return fallback;
             }
             if (!json.isIntegralNumber() || !json.canConvertToLong() || json.longValue() < min || json.longValue() > max) {
-                problem(ownerPath + "." + field, nodeId, "must be a whole number from " + min + " to " + max);
+                problem(ownerPath + "." + field, nodeId, "must be a whole number from " + min + " to " + max
+                        + ", was " + quoted(json.toString()));
                 return null;
             }
             return json.longValue();
@@ -302,11 +423,13 @@ public final class DefinitionJson {
             if (json == null) {
                 return fallback;
             }
-            if (!json.isNumber() || json.doubleValue() < min || json.doubleValue() > max) {
-                problem(ownerPath + "." + field, nodeId, "must be a number from " + min + " to " + max);
+            Double value = json.isNumber() ? finite(json) : null;
+            if (value == null || value < min || value > max) {
+                problem(ownerPath + "." + field, nodeId, "must be a number from " + min + " to " + max
+                        + ", was " + quoted(json.toString()));
                 return null;
             }
-            return json.doubleValue();
+            return value;
         }
 
         private void unknownFields(JsonNode json, Set<String> known, String path, String nodeId) {
@@ -322,50 +445,10 @@ public final class DefinitionJson {
             problems.add(new DefinitionProblem(path, nodeId, message));
         }
 
-        private static boolean isNumber(JsonNode json) {
-            return json != null && json.isNumber();
-        }
-
-        private static Map<String, Object> objectValue(JsonNode json) {
-            Map<String, Object> object = new LinkedHashMap<>();
-            for (Map.Entry<String, JsonNode> property : json.properties()) {
-                object.put(property.getKey(), value(property.getValue()));
-            }
-            return Collections.unmodifiableMap(object);
-        }
-
-        private static Object value(JsonNode json) {
-            if (json.isObject()) {
-                return objectValue(json);
-            }
-            if (json.isArray()) {
-                List<Object> list = new ArrayList<>(json.size());
-                json.forEach(item -> list.add(value(item)));
-                return Collections.unmodifiableList(list);
-            }
-            if (json.isString()) {
-                return json.asString();
-            }
-            if (json.isBoolean()) {
-                return json.booleanValue();
-            }
-            if (json.isNumber()) {
-                return json.numberValue();
-            }
-            return null;
-        }
-
-        private static String names(Enum<?>[] values) {
-            List<String> names = new ArrayList<>();
-            for (Enum<?> value : values) {
-                names.add(switch (value) {
-                    case TriggerKind kind -> kind.jsonName();
-                    case ErrorPolicy policy -> policy.jsonName();
-                    case NodeType type -> type.jsonName();
-                    default -> value.name();
-                });
-            }
-            return String.join(", ", names);
+        /** A JSON number as a double, or null when it is beyond a double's range. */
+        private static Double finite(JsonNode number) {
+            double value = number.numberValue().doubleValue();
+            return Double.isFinite(value) ? value : null;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.junction.engine.definition;
 
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -13,16 +14,19 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Checks a well-formed definition for everything that would stop it from running: unknown node types, missing or
- * invalid config, edges that lead nowhere or leave from a port the node does not have, nodes the trigger cannot
- * reach, cycles (other than the end of a forEach body leading back to its forEach), expressions and scripts that do
- * not parse, and connections or operations the installation does not have. Every problem is reported at once, with its JSON path and node id.
+ * Checks a well-formed definition for everything that would stop it from running: malformed or repeated node ids,
+ * unknown node types, missing or invalid config, edges that lead nowhere or leave from a port the node does not
+ * have, nodes the trigger cannot reach, cycles (other than the end of a forEach body leading back to its forEach),
+ * expressions and scripts that do not parse, and connections or operations the installation does not have. Every
+ * problem is reported at once, with its JSON path and, when it concerns a node, the node's id.
  */
 public final class DefinitionValidator {
 
@@ -30,36 +34,60 @@ public final class DefinitionValidator {
     public static final int SCRIPT_MAX_LENGTH = 100_000;
     public static final int FOR_EACH_MAX_CONCURRENCY = 32;
     public static final Duration DELAY_MAX = Duration.ofDays(30);
+    /** What node ids and branch ports look like. */
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
-    private static final Set<String> CHANNELS = Set.of("email", "webhook", "log");
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Set<String> CHANNELS = new LinkedHashSet<>(List.of("email", "webhook", "log"));
+    private static final String ELSE_PORT = "else";
+    private static final String BODY_PORT = "body";
+    private static final String ERROR_PORT = "error";
+
+    /** Takes every expression and script as parsing: for callers that have no expression runtime. */
+    private static final ExpressionSyntax UNCHECKED_SYNTAX = new ExpressionSyntax() {
+        @Override
+        public Optional<String> syntaxErrorOfExpression(String expression) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> syntaxErrorOfScript(String script) {
+            return Optional.empty();
+        }
+    };
 
     private final OperationCatalog catalog;
     private final ExpressionSyntax syntax;
 
+    /** A validator that checks everything, including whether expressions and scripts parse. */
     public DefinitionValidator(OperationCatalog catalog, ExpressionSyntax syntax) {
-        this.catalog = catalog;
-        this.syntax = syntax;
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.syntax = Objects.requireNonNull(syntax, "syntax");
     }
 
+    /** A validator that checks everything except whether expressions and scripts parse. */
+    public DefinitionValidator(OperationCatalog catalog) {
+        this(catalog, UNCHECKED_SYNTAX);
+    }
+
+    /**
+     * Every problem of the definition (those of the trigger, then of each node, of each edge, then of the graph as
+     * a whole); empty when it can run.
+     */
     public List<DefinitionProblem> validate(WorkflowDefinition definition) {
         Check check = new Check();
         check.trigger(definition.trigger());
         Map<String, Node> nodes = check.nodes(definition.nodes());
-        Map<String, Set<String>> ports = portsOf(definition, nodes);
-        List<Edge> edges = check.edges(definition.edges(), nodes, ports);
+        List<Edge> edges = check.edges(definition.edges(), nodes);
         check.reachability(definition.nodes(), edges);
         check.cycles(nodes, edges);
-        return check.problems;
+        return List.copyOf(check.problems);
     }
 
-    private static Map<String, Set<String>> portsOf(WorkflowDefinition definition, Map<String, Node> nodes) {
-        Map<String, Set<String>> ports = new HashMap<>();
-        ports.put(Trigger.NODE_ID, Set.of(Trigger.PORT));
-        nodes.values().forEach(node -> ports.put(node.id(), portsOf(node)));
-        return ports;
-    }
-
-    /** The output ports of a node: what its type offers, plus {@code error} when it follows its error port. */
+    /**
+     * The output ports of a node: {@code out}, except a branch (its conditions' ports and {@code else}) and a
+     * forEach ({@code body} and {@code done}); plus {@code error} when the node follows its error port.
+     */
     public static Set<String> portsOf(Node node) {
         Set<String> ports = new LinkedHashSet<>();
         switch (NodeType.fromJson(node.type()).orElse(NodeType.SCRIPT)) {
@@ -71,20 +99,21 @@ public final class DefinitionValidator {
                         }
                     }
                 }
-                ports.add("else");
+                ports.add(ELSE_PORT);
             }
             case FOR_EACH -> {
-                ports.add("body");
+                ports.add(BODY_PORT);
                 ports.add("done");
             }
             default -> ports.add("out");
         }
         if (node.onError() == ErrorPolicy.ERROR_PORT) {
-            ports.add("error");
+            ports.add(ERROR_PORT);
         }
         return ports;
     }
 
+    /** One validation: the problems found so far and where each node stands in the document. */
     private final class Check {
 
         private final List<DefinitionProblem> problems = new ArrayList<>();
@@ -94,47 +123,52 @@ public final class DefinitionValidator {
             String path = "$.trigger.config";
             Map<String, Object> config = trigger.config();
             switch (trigger.kind()) {
-                case SCHEDULE -> schedule(config, path, null);
+                case SCHEDULE -> schedule(config, path);
                 case POLLING -> {
                     connection(config, path, null, "poll operation");
-                    schedule(config, path, null);
+                    schedule(config, path);
                 }
                 case MANUAL, WEBHOOK -> {
-                    // nothing to configure
+                    // started from outside: nothing is required
                 }
             }
         }
 
+        /** Checks each node; returns the nodes of the graph by id (the first of a repeated id, never "trigger"). */
         Map<String, Node> nodes(List<Node> nodes) {
             Map<String, Node> byId = new LinkedHashMap<>();
             for (int i = 0; i < nodes.size(); i++) {
                 Node node = nodes.get(i);
                 String path = "$.nodes[" + i + "]";
-                if (!ID.matcher(node.id()).matches()) {
-                    problem(path + ".id", node.id(), "must start with a letter and have only letters, digits, _ and -"
-                            + " (at most 64), was '" + node.id() + "'");
-                } else if (node.id().equals(Trigger.NODE_ID)) {
+                if (node.id().equals(Trigger.NODE_ID)) {
                     problem(path + ".id", node.id(), "'trigger' is the trigger's id; choose another");
                 } else if (byId.containsKey(node.id())) {
-                    problem(path + ".id", node.id(), "is used by node #" + nodeIndex.get(node.id()) + " too; ids are unique");
+                    problem(path + ".id", node.id(), "is used by $.nodes[" + nodeIndex.get(node.id())
+                            + "] too; node ids are unique");
                 } else {
+                    if (!ID.matcher(node.id()).matches()) {
+                        problem(path + ".id", node.id(), "must start with a letter and have only letters, digits, _"
+                                + " and - (at most 64 characters), was '" + node.id() + "'");
+                    }
                     byId.put(node.id(), node);
                     nodeIndex.put(node.id(), i);
                 }
                 if (node.name().isBlank() || node.name().length() > NAME_MAX_LENGTH) {
-                    problem(path + ".name", node.id(), "must not be blank and at most " + NAME_MAX_LENGTH + " characters");
+                    problem(path + ".name", node.id(), "must not be blank and have at most " + NAME_MAX_LENGTH
+                            + " characters, has " + node.name().length());
                 }
-                config(node, path + ".config");
+                config(node, path);
             }
             return byId;
         }
 
-        private void config(Node node, String path) {
+        private void config(Node node, String nodePath) {
             Map<String, Object> config = node.config();
             String id = node.id();
+            String path = nodePath + ".config";
             NodeType type = NodeType.fromJson(node.type()).orElse(null);
             if (type == null) {
-                problem(path.replace(".config", ".type"), id, "'" + node.type() + "' is not a node type; known types: "
+                problem(nodePath + ".type", id, "'" + node.type() + "' is not a node type; known types: "
                         + Arrays.stream(NodeType.values()).map(NodeType::jsonName).collect(Collectors.joining(", ")));
                 return;
             }
@@ -145,27 +179,22 @@ public final class DefinitionValidator {
                         problem(path + ".input", id, "must be an object of the operation's input fields");
                     }
                 }
-                case MAP -> {
-                    boolean mapping = config.get("mapping") instanceof String text && !text.isBlank();
-                    boolean rules = config.get("rules") instanceof List;
-                    if (mapping == rules) {
-                        problem(path, id, "needs either 'mapping' (the id of a stored mapping) or 'rules' (an array),"
-                                + " not " + (mapping ? "both" : "neither"));
-                    }
-                }
+                case MAP -> mapping(config, path, id);
                 case BRANCH -> conditions(config, path, id);
                 case FOR_EACH -> {
                     expression(config, "items", path, id);
                     if (config.containsKey("concurrency") && !wholeBetween(config.get("concurrency"), 1,
                             FOR_EACH_MAX_CONCURRENCY)) {
-                        problem(path + ".concurrency", id, "must be a whole number from 1 to " + FOR_EACH_MAX_CONCURRENCY);
+                        problem(path + ".concurrency", id, "must be a whole number from 1 to "
+                                + FOR_EACH_MAX_CONCURRENCY + ", was " + config.get("concurrency"));
                     }
                 }
                 case SCRIPT -> {
                     if (text(config, "code", path, id, "the script's code")) {
                         String code = (String) config.get("code");
                         if (code.length() > SCRIPT_MAX_LENGTH) {
-                            problem(path + ".code", id, "must be at most " + SCRIPT_MAX_LENGTH + " characters");
+                            problem(path + ".code", id, "must have at most " + SCRIPT_MAX_LENGTH + " characters, has "
+                                    + code.length());
                         } else {
                             syntax.syntaxErrorOfScript(code).ifPresent(error -> problem(path + ".code", id, error));
                         }
@@ -177,17 +206,16 @@ public final class DefinitionValidator {
                 }
                 case DELAY -> delay(config, path, id);
                 case SUBFLOW -> {
-                    if (text(config, "workflow", path, id, "the id of the workflow to run")) {
-                        try {
-                            UUID.fromString((String) config.get("workflow"));
-                        } catch (IllegalArgumentException e) {
-                            problem(path + ".workflow", id, "must be a workflow id (a UUID)");
-                        }
+                    if (text(config, "workflow", path, id, "the id of the workflow to run")
+                            && !UUID.matcher((String) config.get("workflow")).matches()) {
+                        problem(path + ".workflow", id, "must be a workflow id (a UUID such as"
+                                + " 0b9b8f1e-3b5a-4a51-9d1c-2f7f6a3c1d10), was '" + config.get("workflow") + "'");
                     }
                 }
                 case NOTIFY -> {
                     if (!(config.get("channel") instanceof String channel) || !CHANNELS.contains(channel)) {
-                        problem(path + ".channel", id, "must be one of email, log, webhook");
+                        problem(path + ".channel", id, "must be one of " + String.join(", ", CHANNELS)
+                                + (config.containsKey("channel") ? ", was " + config.get("channel") : ""));
                     }
                     text(config, "message", path, id, "the message to send");
                 }
@@ -201,7 +229,7 @@ public final class DefinitionValidator {
                 return;
             }
             String connection = (String) config.get("connection");
-            var connector = catalog.connectorOfConnection(connection);
+            Optional<String> connector = catalog.connectorOfConnection(connection);
             if (connector.isEmpty()) {
                 problem(path + ".connection", nodeId, "unknown connection '" + connection + "'");
             } else if (hasOperation && !catalog.hasOperation(connector.get(), (String) config.get("operation"))) {
@@ -210,20 +238,43 @@ public final class DefinitionValidator {
             }
         }
 
-        private void schedule(Map<String, Object> config, String path, String nodeId) {
-            if (text(config, "cron", path, nodeId, "a cron expression")) {
+        private void schedule(Map<String, Object> config, String path) {
+            if (text(config, "cron", path, null, "a Quartz cron expression such as 0 0/15 * * * ?")) {
                 int fields = ((String) config.get("cron")).strip().split("\\s+").length;
                 if (fields < 6 || fields > 7) {
-                    problem(path + ".cron", nodeId, "must be a Quartz cron expression of 6 or 7 fields (seconds"
-                            + " minutes hours day-of-month month day-of-week [year]), has " + fields);
+                    problem(path + ".cron", null, "must be a Quartz cron expression of 6 or 7 fields (seconds"
+                            + " minutes hours day-of-month month day-of-week [year]), such as 0 0/15 * * * ?; has "
+                            + fields);
                 }
             }
-            if (config.containsKey("timeZone")) {
-                try {
-                    ZoneId.of(String.valueOf(config.get("timeZone")));
-                } catch (RuntimeException e) {
-                    problem(path + ".timeZone", nodeId, "must be a time zone such as Europe/London or UTC");
-                }
+            if (config.containsKey("timeZone") && !isTimeZone(config.get("timeZone"))) {
+                problem(path + ".timeZone", null, "must be a time zone such as Europe/London or UTC, was "
+                        + config.get("timeZone"));
+            }
+        }
+
+        private static boolean isTimeZone(Object value) {
+            if (!(value instanceof String zone)) {
+                return false;
+            }
+            try {
+                ZoneId.of(zone);
+                return true;
+            } catch (DateTimeException e) {
+                return false;
+            }
+        }
+
+        private void mapping(Map<String, Object> config, String path, String nodeId) {
+            boolean hasMapping = config.containsKey("mapping");
+            boolean hasRules = config.containsKey("rules");
+            if (hasMapping == hasRules) {
+                problem(path, nodeId, "needs either 'mapping' (the id of a stored mapping) or 'rules' (an array),"
+                        + " not " + (hasMapping ? "both" : "neither"));
+            } else if (hasMapping) {
+                text(config, "mapping", path, nodeId, "the id of a stored mapping");
+            } else if (!(config.get("rules") instanceof List)) {
+                problem(path + ".rules", nodeId, "must be an array of mapping rules");
             }
         }
 
@@ -240,11 +291,12 @@ public final class DefinitionValidator {
                     continue;
                 }
                 Object port = condition.get("port");
-                if (!(port instanceof String name) || !ID.matcher(name).matches() || name.equals("else")) {
+                if (!(port instanceof String name) || !ID.matcher(name).matches() || name.equals(ELSE_PORT)) {
                     problem(conditionPath + ".port", nodeId, "must be a port name (a letter, then letters, digits, _"
-                            + " or -) other than 'else'");
+                            + " or -; at most 64 characters) other than 'else', was " + port);
                 } else if (!seen.add(name)) {
-                    problem(conditionPath + ".port", nodeId, "'" + name + "' is used by another condition too");
+                    problem(conditionPath + ".port", nodeId, "'" + name + "' is the port of another condition too;"
+                            + " ports are unique");
                 }
                 if (!(condition.get("expression") instanceof String expression) || expression.isBlank()) {
                     problem(conditionPath + ".expression", nodeId, "is required: a condition expression");
@@ -260,49 +312,60 @@ public final class DefinitionValidator {
             boolean hasUntil = config.containsKey("until");
             if (hasDuration == hasUntil) {
                 problem(path, nodeId, "needs exactly one of 'duration' (ISO 8601, e.g. PT15M) or 'until' (an"
-                        + " expression giving a time)");
+                        + " expression giving a time), not " + (hasDuration ? "both" : "neither"));
                 return;
             }
             if (hasUntil) {
                 expression(config, "until", path, nodeId);
                 return;
             }
-            try {
-                Duration duration = Duration.parse(String.valueOf(config.get("duration")));
-                if (duration.isNegative() || duration.isZero() || duration.compareTo(DELAY_MAX) > 0) {
-                    problem(path + ".duration", nodeId, "must be more than zero and at most 30 days (P30D)");
-                }
-            } catch (DateTimeParseException e) {
-                problem(path + ".duration", nodeId, "must be an ISO 8601 duration such as PT15M or P1D");
+            Object value = config.get("duration");
+            Duration duration = value instanceof String text ? duration(text) : null;
+            if (duration == null) {
+                problem(path + ".duration", nodeId, "must be an ISO 8601 duration such as PT15M or P1D, was " + value);
+            } else if (duration.isNegative() || duration.isZero() || duration.compareTo(DELAY_MAX) > 0) {
+                problem(path + ".duration", nodeId, "must be more than zero and at most 30 days (P30D), was " + value);
             }
         }
 
+        private static Duration duration(String text) {
+            try {
+                return Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        /** Whether the field is a non-blank string; reports it when not. */
         private boolean text(Map<String, Object> config, String field, String path, String nodeId, String what) {
-            if (config.get(field) instanceof String value && !value.isBlank()) {
+            Object value = config.get(field);
+            if (value instanceof String text && !text.isBlank()) {
                 return true;
             }
-            problem(path + "." + field, nodeId, "is required: " + what);
+            String problem = value == null ? "is required" : value instanceof String ? "must not be blank"
+                    : "must be a string";
+            problem(path + "." + field, nodeId, problem + ": " + what);
             return false;
         }
 
-        private boolean expression(Map<String, Object> config, String field, String path, String nodeId) {
-            if (!text(config, field, path, nodeId, "an expression")) {
-                return false;
+        private void expression(Map<String, Object> config, String field, String path, String nodeId) {
+            if (text(config, field, path, nodeId, "an expression")) {
+                syntax.syntaxErrorOfExpression((String) config.get(field))
+                        .ifPresent(error -> problem(path + "." + field, nodeId, error));
             }
-            syntax.syntaxErrorOfExpression((String) config.get(field))
-                    .ifPresent(error -> problem(path + "." + field, nodeId, error));
-            return true;
         }
 
-        List<Edge> edges(List<Edge> edges, Map<String, Node> nodes, Map<String, Set<String>> ports) {
+        /** Checks each edge; returns those between known nodes (the graph that reachability and cycles look at). */
+        List<Edge> edges(List<Edge> edges, Map<String, Node> nodes) {
             List<Edge> usable = new ArrayList<>();
             Map<Edge, Integer> seen = new HashMap<>();
             for (int i = 0; i < edges.size(); i++) {
                 Edge edge = edges.get(i);
                 String path = "$.edges[" + i + "]";
-                boolean fromKnown = ports.containsKey(edge.from());
+                Set<String> ports = edge.from().equals(Trigger.NODE_ID) ? Set.of(Trigger.PORT)
+                        : nodes.containsKey(edge.from()) ? portsOf(nodes.get(edge.from())) : null;
                 boolean toKnown = nodes.containsKey(edge.to());
-                if (!fromKnown) {
+                if (ports == null) {
                     problem(path + ".from", null, "names no node: '" + edge.from() + "'");
                 }
                 if (edge.to().equals(Trigger.NODE_ID)) {
@@ -310,18 +373,19 @@ public final class DefinitionValidator {
                 } else if (!toKnown) {
                     problem(path + ".to", null, "names no node: '" + edge.to() + "'");
                 }
-                if (fromKnown && !ports.get(edge.from()).contains(edge.fromPort())) {
+                if (ports != null && !ports.contains(edge.fromPort())) {
                     Node from = nodes.get(edge.from());
-                    problem(path + ".fromPort", edge.from(), "error".equals(edge.fromPort()) && from != null
+                    problem(path + ".fromPort", edge.from(), ERROR_PORT.equals(edge.fromPort()) && from != null
                             ? "node '" + edge.from() + "' has no error port: set its onError to \"error\" to use it"
                             : "node '" + edge.from() + "' has no port '" + edge.fromPort() + "'; its ports: "
-                            + String.join(", ", ports.get(edge.from())));
+                            + String.join(", ", ports));
                 }
                 Integer earlier = seen.putIfAbsent(edge, i);
                 if (earlier != null) {
-                    problem(path, null, "repeats edge #" + earlier);
+                    problem(path, null, "repeats $.edges[" + earlier + "] (" + edge.from() + "/" + edge.fromPort()
+                            + " -> " + edge.to() + ")");
                 }
-                if (fromKnown && toKnown) {
+                if (ports != null && toKnown) {
                     usable.add(edge);
                 }
             }
@@ -329,22 +393,33 @@ public final class DefinitionValidator {
         }
 
         void reachability(List<Node> nodes, List<Edge> edges) {
-            Set<String> reached = reachableFrom(Trigger.NODE_ID, null, edges);
+            Set<String> reached = reachableFrom(Trigger.NODE_ID, edge -> true, outgoing(edges));
             for (int i = 0; i < nodes.size(); i++) {
                 Node node = nodes.get(i);
-                if (nodeIndex.get(node.id()) != null && nodeIndex.get(node.id()) == i && !reached.contains(node.id())) {
-                    problem("$.nodes[" + i + "]", node.id(), "cannot be reached from the trigger: connect it with an edge");
+                if (Integer.valueOf(i).equals(nodeIndex.get(node.id())) && !reached.contains(node.id())) {
+                    problem("$.nodes[" + i + "]", node.id(), "cannot be reached from the trigger: connect it with"
+                            + " an edge");
                 }
             }
         }
 
+        /**
+         * Reports cycles. The one loop allowed is the end of a forEach body leading back to its forEach: an edge
+         * into a forEach from a node inside its body, that is, a node its {@code body} port reaches and which the
+         * trigger reaches only through that port.
+         */
         void cycles(Map<String, Node> nodes, List<Edge> edges) {
+            Map<String, List<Edge>> outgoing = outgoing(edges);
             Set<Edge> loopBacks = new HashSet<>();
             for (Node node : nodes.values()) {
                 if (NodeType.fromJson(node.type()).orElse(null) == NodeType.FOR_EACH) {
-                    Set<String> body = reachableFrom(node.id(), "body", edges);
-                    edges.stream().filter(edge -> edge.to().equals(node.id()) && body.contains(edge.from()))
-                            .forEach(loopBacks::add);
+                    String id = node.id();
+                    Predicate<Edge> leaves = edge -> edge.from().equals(id);
+                    Predicate<Edge> intoBody = leaves.and(edge -> edge.fromPort().equals(BODY_PORT));
+                    Set<String> body = reachableFrom(id, leaves.negate().or(intoBody), outgoing);
+                    Set<String> outside = reachableFrom(Trigger.NODE_ID, intoBody.negate(), outgoing);
+                    edges.stream().filter(edge -> edge.to().equals(id) && body.contains(edge.from())
+                            && !outside.contains(edge.from())).forEach(loopBacks::add);
                 }
             }
             Map<String, List<String>> next = new HashMap<>();
@@ -365,7 +440,8 @@ public final class DefinitionValidator {
                 if (reported.add(Set.copyOf(cycle))) {
                     cycle.add(node);
                     problem("$.nodes[" + nodeIndex.get(node) + "]", node, "is part of a cycle: "
-                            + String.join(" -> ", cycle) + "; only the end of a forEach body may lead back to its forEach");
+                            + String.join(" -> ", cycle) + "; only the end of a forEach body may lead back to its"
+                            + " forEach");
                 }
                 return;
             }
@@ -380,24 +456,30 @@ public final class DefinitionValidator {
             done.add(node);
         }
 
-        /** The nodes reachable from {@code start} (leaving through {@code port} only, when given), not counting start. */
-        private Set<String> reachableFrom(String start, String port, List<Edge> edges) {
+        private static Map<String, List<Edge>> outgoing(List<Edge> edges) {
+            return edges.stream().collect(Collectors.groupingBy(Edge::from));
+        }
+
+        /**
+         * The nodes reachable from {@code start} along the edges that {@code follow} accepts, without passing
+         * through start again (start itself is not in the answer).
+         */
+        private static Set<String> reachableFrom(String start, Predicate<Edge> follow,
+                                                 Map<String, List<Edge>> outgoing) {
             Set<String> reached = new HashSet<>();
-            Deque<String> queue = new ArrayDeque<>();
-            edges.stream().filter(edge -> edge.from().equals(start) && (port == null || edge.fromPort().equals(port)))
-                    .forEach(edge -> queue.add(edge.to()));
+            Deque<String> queue = new ArrayDeque<>(List.of(start));
             while (!queue.isEmpty()) {
-                String node = queue.poll();
-                if (!node.equals(start) && reached.add(node)) {
-                    edges.stream().filter(edge -> edge.from().equals(node)).forEach(edge -> queue.add(edge.to()));
+                for (Edge edge : outgoing.getOrDefault(queue.poll(), List.of())) {
+                    if (follow.test(edge) && !edge.to().equals(start) && reached.add(edge.to())) {
+                        queue.add(edge.to());
+                    }
                 }
             }
             return reached;
         }
 
-        private boolean wholeBetween(Object value, long min, long max) {
-            return (value instanceof Integer || value instanceof Long) && ((Number) value).longValue() >= min
-                    && ((Number) value).longValue() <= max;
+        private static boolean wholeBetween(Object value, long min, long max) {
+            return value instanceof Long number && number >= min && number <= max;
         }
 
         private void problem(String path, String nodeId, String message) {

@@ -3,15 +3,38 @@ package dev.junction.engine.definition;
 /**
  * How often a failing node is tried again: up to {@code maxAttempts} tries in all, waiting an exponentially
  * growing delay (from {@code initialDelayMillis}, times {@code multiplier}, at most {@code maxDelayMillis}) between
- * them. Only failures the connector marks retryable are retried.
+ * them. Only failures the connector marks retryable are retried. The limits are those of the JSON form: 1 to
+ * {@value #MAX_ATTEMPTS} attempts, a first delay of at most {@value #MAX_INITIAL_DELAY_MILLIS} ms, a longest delay
+ * from the first delay up to {@value #MAX_DELAY_MILLIS} ms, and a multiplier from 1 to {@value #MAX_MULTIPLIER}.
  */
 public record RetryPolicy(int maxAttempts, long initialDelayMillis, long maxDelayMillis, double multiplier) {
-
-    public static final RetryPolicy DEFAULT = new RetryPolicy(3, 1_000, 60_000, 2.0);
-    public static final RetryPolicy NONE = new RetryPolicy(1, 0, 0, 1.0);
 
     public static final int MAX_ATTEMPTS = 20;
     public static final long MAX_INITIAL_DELAY_MILLIS = 3_600_000;
     public static final long MAX_DELAY_MILLIS = 86_400_000;
+    public static final double MIN_MULTIPLIER = 1.0;
     public static final double MAX_MULTIPLIER = 10.0;
+
+    /** Three attempts, waiting 1 s, then 2 s (never more than a minute). */
+    public static final RetryPolicy DEFAULT = new RetryPolicy(3, 1_000, 60_000, 2.0);
+    /** A single attempt: no retries. */
+    public static final RetryPolicy NONE = new RetryPolicy(1, 0, 0, 1.0);
+
+    public RetryPolicy {
+        if (maxAttempts < 1 || maxAttempts > MAX_ATTEMPTS) {
+            throw new IllegalArgumentException("maxAttempts must be from 1 to " + MAX_ATTEMPTS + ", was " + maxAttempts);
+        }
+        if (initialDelayMillis < 0 || initialDelayMillis > MAX_INITIAL_DELAY_MILLIS) {
+            throw new IllegalArgumentException("initialDelayMillis must be from 0 to " + MAX_INITIAL_DELAY_MILLIS
+                    + ", was " + initialDelayMillis);
+        }
+        if (maxDelayMillis < initialDelayMillis || maxDelayMillis > MAX_DELAY_MILLIS) {
+            throw new IllegalArgumentException("maxDelayMillis must be from initialDelayMillis (" + initialDelayMillis
+                    + ") to " + MAX_DELAY_MILLIS + ", was " + maxDelayMillis);
+        }
+        if (!(multiplier >= MIN_MULTIPLIER && multiplier <= MAX_MULTIPLIER)) {
+            throw new IllegalArgumentException("multiplier must be from " + MIN_MULTIPLIER + " to " + MAX_MULTIPLIER
+                    + ", was " + multiplier);
+        }
+    }
 }

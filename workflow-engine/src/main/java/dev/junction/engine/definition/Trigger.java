@@ -3,7 +3,10 @@ package dev.junction.engine.definition;
 import java.util.Map;
 import java.util.Objects;
 
-/** What starts a run of the workflow, its settings, and where the designer placed it on the canvas. */
+/**
+ * What starts a run of the workflow, its settings, and where the designer placed it on the canvas. {@code config}
+ * holds plain JSON values, as a node's config does (see {@link Node}).
+ */
 public record Trigger(TriggerKind kind, Map<String, Object> config, Position position) {
 
     /** The id under which the trigger appears in the graph, and which edges leave from. */
@@ -17,6 +20,7 @@ public record Trigger(TriggerKind kind, Map<String, Object> config, Position pos
         Objects.requireNonNull(position, "position");
     }
 
+    /** A trigger with no config. */
     public Trigger(TriggerKind kind, Position position) {
         this(kind, Map.of(), position);
     }

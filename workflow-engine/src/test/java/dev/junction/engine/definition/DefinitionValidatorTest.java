@@ -3,31 +3,44 @@ package dev.junction.engine.definition;
 import dev.junction.engine.expressions.ExpressionRuntime;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 class DefinitionValidatorTest {
 
-    /** One connection, "amazon-eu", of the connector "amazon-sp-api", which has two operations. */
-    private static final OperationCatalog CATALOG = new OperationCatalog() {
-        private final Map<String, String> connections = Map.of("amazon-eu", "amazon-sp-api");
-        private final Set<String> operations = Set.of("amazon-sp-api/getOrders", "amazon-sp-api/createFulfillmentOrder");
+    /** The catalog port answered from maps: connection id to connector id, connector id to its operations. */
+    private record MapCatalog(Map<String, String> connectors, Map<String, Set<String>> operations)
+            implements OperationCatalog {
 
         @Override
         public Optional<String> connectorOfConnection(String connectionId) {
-            return Optional.ofNullable(connections.get(connectionId));
+            return Optional.ofNullable(connectors.get(connectionId));
         }
 
         @Override
         public boolean hasOperation(String connectorId, String operationId) {
-            return operations.contains(connectorId + "/" + operationId);
+            return operations.getOrDefault(connectorId, Set.of()).contains(operationId);
         }
-    };
+    }
+
+    /** One connection, "amazon-eu", of the connector "amazon-sp-api", which has two operations. */
+    private static final OperationCatalog CATALOG = new MapCatalog(Map.of("amazon-eu", "amazon-sp-api"),
+            Map.of("amazon-sp-api", Set.of("getOrders", "createFulfillmentOrder")));
+    private static final DefinitionValidator VALIDATOR = new DefinitionValidator(CATALOG);
+    private static final Trigger WEBHOOK = new Trigger(TriggerKind.WEBHOOK, new Position(0, 0));
+    private static final String UUID = "0b9b8f1e-3b5a-4a51-9d1c-2f7f6a3c1d10";
 
     private static final ExpressionRuntime EXPRESSIONS = new ExpressionRuntime();
 
@@ -36,223 +49,583 @@ class DefinitionValidatorTest {
         EXPRESSIONS.close();
     }
 
-    private static List<DefinitionProblem> problems(String trigger, String nodes, String edges) {
-        return new DefinitionValidator(CATALOG, EXPRESSIONS).validate(DefinitionJson.read(
-                "{\"schemaVersion\": 1, \"trigger\": " + trigger + ", \"nodes\": [" + nodes + "], \"edges\": ["
-                        + edges + "]}"));
+    // ---- building definitions -------------------------------------------------------------------------------
+
+    private static Node node(String id, String type, Map<String, Object> config) {
+        return node(id, type, config, ErrorPolicy.FAIL);
     }
 
-    private static List<DefinitionProblem> problems(String nodes, String edges) {
-        return problems("{\"kind\": \"webhook\"}", nodes, edges);
+    private static Node node(String id, String type, Map<String, Object> config, ErrorPolicy onError) {
+        return new Node(id, type, "Node " + id, config, new Position(0, 0), RetryPolicy.DEFAULT, onError);
     }
 
-    private static String node(String id, String type, String config) {
-        return "{\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"name\": \"" + id + "\", \"config\": " + config + "}";
+    /** A script node: the node type with the least to configure. */
+    private static Node step(String id) {
+        return node(id, "script", Map.of("code", "return 1;"));
     }
 
-    private static String edge(String from, String to) {
-        return edge(from, "out", to);
+    private static Edge edge(String from, String to) {
+        return new Edge(from, "out", to);
     }
 
-    private static String edge(String from, String port, String to) {
-        return "{\"from\": \"" + from + "\", \"fromPort\": \"" + port + "\", \"to\": \"" + to + "\"}";
+    private static Edge edge(String from, String port, String to) {
+        return new Edge(from, port, to);
     }
 
-    private static DefinitionProblem only(List<DefinitionProblem> problems) {
-        assertThat(problems).hasSize(1);
-        return problems.getFirst();
+    private static List<DefinitionProblem> validate(Trigger trigger, List<Node> nodes, Edge... edges) {
+        return VALIDATOR.validate(new WorkflowDefinition(1, trigger, nodes, List.of(edges)));
     }
+
+    private static List<DefinitionProblem> validate(List<Node> nodes, Edge... edges) {
+        return validate(WEBHOOK, nodes, edges);
+    }
+
+    /** The problems of one node of that type and config, the trigger's only successor. */
+    private static List<DefinitionProblem> configProblems(String type, Map<String, Object> config) {
+        return validate(List.of(node("n", type, config)), edge("trigger", "n"));
+    }
+
+    private static List<DefinitionProblem> triggerProblems(TriggerKind kind, Map<String, Object> config) {
+        return validate(new Trigger(kind, config, new Position(0, 0)), List.of());
+    }
+
+    /** Asserts that there is just one problem, at that path, about that node, whose message contains the text. */
+    private static void assertOnly(List<DefinitionProblem> problems, String path, String nodeId, String message) {
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEqualTo(path);
+            assertThat(problem.nodeId()).isEqualTo(nodeId);
+            assertThat(problem.message()).contains(message);
+        });
+    }
+
+    /** Every node type, configured as it should be, in a graph that uses every kind of port. */
+    private static List<Node> everyNodeType() {
+        return List.of(
+                node("orders", "connector", Map.of("connection", "amazon-eu", "operation", "getOrders",
+                        "input", Map.of("since", "trigger.since")), ErrorPolicy.ERROR_PORT),
+                node("each", "forEach", Map.of("items", "nodes.orders.items", "concurrency", 4)),
+                node("toFba", "map", Map.of("rules", List.of())),
+                node("route", "branch", Map.of("conditions", List.of(Map.of("port", "paid", "expression", "x.paid")))),
+                node("sku", "lookup", Map.of("table", "sku-asin", "key", "item.sku")),
+                node("calc", "script", Map.of("code", "return 1;")),
+                node("wait", "delay", Map.of("duration", "PT15M")),
+                node("sub", "subflow", Map.of("workflow", UUID)),
+                node("tell", "notify", Map.of("channel", "log", "message", "done")),
+                node("alarm", "notify", Map.of("channel", "email", "message", "orders failed")));
+    }
+
+    private static Edge[] everyPort() {
+        return new Edge[]{edge("trigger", "orders"), edge("orders", "each"), edge("orders", "error", "alarm"),
+                edge("each", "body", "toFba"), edge("toFba", "route"), edge("route", "paid", "sku"),
+                edge("route", "else", "calc"), edge("sku", "each"), edge("calc", "each"),
+                edge("each", "done", "wait"), edge("wait", "sub"), edge("sub", "tell")};
+    }
+
+    // ---- whole definitions --------------------------------------------------------------------------------------
 
     @Test
     void aCompleteWorkflowOfEveryNodeTypeHasNoProblems() {
-        List<DefinitionProblem> problems = problems(String.join(",",
-                node("orders", "connector", "{\"connection\": \"amazon-eu\", \"operation\": \"getOrders\", \"input\": {}}"),
-                node("each", "forEach", "{\"items\": \"orders.items\", \"concurrency\": 4}"),
-                node("toFba", "map", "{\"rules\": []}"),
-                node("route", "branch", "{\"conditions\": [{\"port\": \"paid\", \"expression\": \"x.paid\"}]}"),
-                node("sku", "lookup", "{\"table\": \"sku-asin\", \"key\": \"item.sku\"}"),
-                node("calc", "script", "{\"code\": \"return 1;\"}"),
-                node("wait", "delay", "{\"duration\": \"PT15M\"}"),
-                node("sub", "subflow", "{\"workflow\": \"0b9b8f1e-3b5a-4a51-9d1c-2f7f6a3c1d10\"}"),
-                node("tell", "notify", "{\"channel\": \"log\", \"message\": \"done\"}")),
-                String.join(",", edge("trigger", "orders"), edge("orders", "each"), edge("each", "body", "toFba"),
-                        edge("toFba", "route"), edge("route", "paid", "sku"), edge("route", "else", "calc"),
-                        edge("sku", "each"), edge("calc", "each"), edge("each", "done", "wait"),
-                        edge("wait", "sub"), edge("sub", "tell")));
+        assertThat(validate(everyNodeType(), everyPort())).isEmpty();
+        assertThat(new DefinitionValidator(CATALOG, EXPRESSIONS)
+                .validate(new WorkflowDefinition(1, WEBHOOK, everyNodeType(), List.of(everyPort())))).isEmpty();
+    }
 
-        assertThat(problems).isEmpty();
+    @Test
+    void theRichDefinitionOfTheCodecTestIsValid() {
+        assertThat(new DefinitionValidator(CATALOG, EXPRESSIONS).validate(DefinitionJsonTest.rich())).isEmpty();
+    }
+
+    @Test
+    void theInitialDefinitionIsValid() {
+        assertThat(VALIDATOR.validate(WorkflowDefinition.initial())).isEmpty();
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        List<DefinitionProblem> problems = validate(new Trigger(TriggerKind.SCHEDULE, new Position(0, 0)),
+                List.of(node("a", "teleport", Map.of()), node("b", "script", Map.of()), step("island")),
+                edge("trigger", "a"), edge("a", "b"), edge("b", "nowhere"));
+
+        assertThat(problems).extracting(DefinitionProblem::path).containsExactly("$.trigger.config.cron",
+                "$.nodes[0].type", "$.nodes[1].config.code", "$.edges[2].to", "$.nodes[2]");
+    }
+
+    // ---- node ids and names -------------------------------------------------------------------------------------
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9lives", "_a", "has space", "dot.ted", "ümlaut", ""})
+    void aNodeIdStartsWithALetterAndHasOnlyLettersDigitsUnderscoresAndHyphens(String id) {
+        assertOnly(validate(List.of(step(id)), edge("trigger", id)), "$.nodes[0].id", id,
+                "must start with a letter and have only letters, digits, _ and - (at most 64 characters), was '"
+                        + id + "'");
+    }
+
+    @Test
+    void aNodeIdHasAtMost64Characters() {
+        String longest = "a" + "b".repeat(63);
+        String tooLong = longest + "c";
+
+        assertThat(validate(List.of(step(longest)), edge("trigger", longest))).isEmpty();
+        assertOnly(validate(List.of(step(tooLong)), edge("trigger", tooLong)), "$.nodes[0].id", tooLong,
+                "at most 64 characters");
+        assertThat(validate(List.of(step("a-B_9")), edge("trigger", "a-B_9"))).isEmpty();
+    }
+
+    @Test
+    void aNodeIdIsUnique() {
+        assertOnly(validate(List.of(step("a"), step("b"), step("a")), edge("trigger", "a"), edge("a", "b")),
+                "$.nodes[2].id", "a", "is used by $.nodes[0] too; node ids are unique");
+    }
+
+    @Test
+    void triggerIsTheTriggersId() {
+        assertOnly(validate(List.of(step("a"), step("trigger")), edge("trigger", "a")), "$.nodes[1].id", "trigger",
+                "'trigger' is the trigger's id; choose another");
+    }
+
+    @Test
+    void aNodeWithAMalformedIdIsStillPartOfTheGraph() {
+        assertThat(validate(List.of(step("9lives"), step("b")), edge("trigger", "9lives"), edge("9lives", "b")))
+                .extracting(DefinitionProblem::path).containsExactly("$.nodes[0].id");
+    }
+
+    @Test
+    void aNameIsNotBlankAndHasAtMost120Characters() {
+        Node blank = new Node("a", "script", "  ", Map.of("code", "1"), new Position(0, 0), RetryPolicy.DEFAULT,
+                ErrorPolicy.FAIL);
+        Node longest = new Node("a", "script", "n".repeat(120), Map.of("code", "1"), new Position(0, 0),
+                RetryPolicy.DEFAULT, ErrorPolicy.FAIL);
+        Node tooLong = new Node("a", "script", "n".repeat(121), Map.of("code", "1"), new Position(0, 0),
+                RetryPolicy.DEFAULT, ErrorPolicy.FAIL);
+
+        assertOnly(validate(List.of(blank), edge("trigger", "a")), "$.nodes[0].name", "a",
+                "must not be blank and have at most 120 characters, has 2");
+        assertThat(validate(List.of(longest), edge("trigger", "a"))).isEmpty();
+        assertOnly(validate(List.of(tooLong), edge("trigger", "a")), "$.nodes[0].name", "a", "has 121");
     }
 
     @Test
     void anUnknownNodeTypeListsTheKnownOnes() {
-        DefinitionProblem problem = only(problems(node("a", "email", "{}"), edge("trigger", "a")));
+        assertOnly(configProblems("email", Map.of()), "$.nodes[0].type", "n", "'email' is not a node type; known"
+                + " types: connector, map, branch, forEach, script, lookup, delay, subflow, notify");
+    }
 
-        assertThat(problem.path()).isEqualTo("$.nodes[0].type");
-        assertThat(problem.nodeId()).isEqualTo("a");
-        assertThat(problem.message()).contains("'email' is not a node type").contains("forEach").contains("notify");
+    // ---- ports and edges ----------------------------------------------------------------------------------------
+
+    @Test
+    void theTriggerHasOnlyTheOutPort() {
+        assertOnly(validate(List.of(step("a")), edge("trigger", "body", "a")), "$.edges[0].fromPort", "trigger",
+                "node 'trigger' has no port 'body'; its ports: out");
     }
 
     @Test
-    void nodeIdsMustBeWellFormedUniqueAndNotTrigger() {
-        List<DefinitionProblem> problems = problems(String.join(",", node("9lives", "script", "{\"code\": \"1\"}"),
-                node("a", "script", "{\"code\": \"1\"}"), node("a", "script", "{\"code\": \"2\"}"),
-                node("trigger", "script", "{\"code\": \"3\"}")), edge("trigger", "a"));
-
-        assertThat(problems).extracting(DefinitionProblem::path).contains("$.nodes[0].id", "$.nodes[2].id",
-                "$.nodes[3].id");
-        assertThat(problems).extracting(DefinitionProblem::message).anySatisfy(
-                message -> assertThat(message).contains("is used by node #1 too"));
-        assertThat(problems).extracting(DefinitionProblem::message).anySatisfy(
-                message -> assertThat(message).contains("'trigger' is the trigger's id"));
+    void aNodeHasTheOutPort() {
+        assertThat(validate(List.of(step("a"), step("b")), edge("trigger", "a"), edge("a", "b"))).isEmpty();
+        assertOnly(validate(List.of(step("a"), step("b")), edge("trigger", "a"), edge("a", "done", "b")),
+                "$.edges[1].fromPort", "a", "node 'a' has no port 'done'; its ports: out");
     }
 
     @Test
-    void danglingEdgesAndEdgesIntoTheTriggerAreProblems() {
-        List<DefinitionProblem> problems = problems(node("a", "script", "{\"code\": \"1\"}"), String.join(",",
-                edge("trigger", "a"), edge("a", "nowhere"), edge("ghost", "a"), edge("a", "trigger")));
+    void aBranchHasItsConditionsPortsAndElseButNotOut() {
+        Node branch = node("c", "branch", Map.of("conditions", List.of(Map.of("port", "paid", "expression", "x"),
+                Map.of("port", "refunded", "expression", "y"))));
+        List<Node> nodes = List.of(branch, step("a"), step("b"), step("d"));
 
-        assertThat(problems).extracting(DefinitionProblem::path)
-                .containsExactlyInAnyOrder("$.edges[1].to", "$.edges[2].from", "$.edges[3].to");
-        assertThat(problems).extracting(DefinitionProblem::message)
-                .contains("names no node: 'nowhere'", "names no node: 'ghost'", "cannot lead into the trigger");
+        assertThat(validate(nodes, edge("trigger", "c"), edge("c", "paid", "a"), edge("c", "refunded", "b"),
+                edge("c", "else", "d"))).isEmpty();
+        assertOnly(validate(nodes, edge("trigger", "c"), edge("c", "paid", "a"), edge("c", "refunded", "b"),
+                edge("c", "out", "d")), "$.edges[3].fromPort", "c", "node 'c' has no port 'out'; its ports: paid,"
+                + " refunded, else");
     }
 
     @Test
-    void anEdgeMustLeaveFromAPortTheNodeHas() {
-        List<DefinitionProblem> problems = problems(String.join(",",
-                        node("a", "script", "{\"code\": \"1\"}"), node("b", "script", "{\"code\": \"1\"}"),
-                        node("c", "branch", "{\"conditions\": [{\"port\": \"paid\", \"expression\": \"x\"}]}")),
-                String.join(",", edge("trigger", "a"), edge("a", "error", "b"), edge("a", "c"),
-                        edge("c", "refunded", "b")));
+    void aForEachHasBodyAndDoneButNotOut() {
+        Node each = node("each", "forEach", Map.of("items", "trigger.items"));
 
-        assertThat(problems).extracting(DefinitionProblem::path)
-                .containsExactlyInAnyOrder("$.edges[1].fromPort", "$.edges[3].fromPort");
-        assertThat(problems.getFirst().message()).contains("set its onError to \"error\"");
-        assertThat(problems.get(1).message()).contains("node 'c' has no port 'refunded'; its ports: paid, else");
+        assertThat(validate(List.of(each, step("a"), step("b")), edge("trigger", "each"), edge("each", "body", "a"),
+                edge("each", "done", "b"))).isEmpty();
+        assertOnly(validate(List.of(each, step("a")), edge("trigger", "each"), edge("each", "a")),
+                "$.edges[1].fromPort", "each", "node 'each' has no port 'out'; its ports: body, done");
     }
 
     @Test
     void theErrorPortExistsWhenTheNodeFollowsIt() {
-        String a = "{\"id\": \"a\", \"type\": \"script\", \"name\": \"A\", \"config\": {\"code\": \"1\"},"
-                + " \"onError\": \"error\"}";
+        Node followsErrors = node("a", "script", Map.of("code", "1"), ErrorPolicy.ERROR_PORT);
+        Node failsTheRun = node("a", "script", Map.of("code", "1"), ErrorPolicy.FAIL);
+        Node continues = node("a", "script", Map.of("code", "1"), ErrorPolicy.CONTINUE);
 
-        assertThat(problems(a + "," + node("b", "notify", "{\"channel\": \"log\", \"message\": \"failed\"}"),
-                edge("trigger", "a") + "," + edge("a", "error", "b"))).isEmpty();
+        assertThat(validate(List.of(followsErrors, step("b"), step("c")), edge("trigger", "a"), edge("a", "b"),
+                edge("a", "error", "c"))).isEmpty();
+        assertOnly(validate(List.of(failsTheRun, step("b")), edge("trigger", "a"), edge("a", "error", "b")),
+                "$.edges[1].fromPort", "a", "node 'a' has no error port: set its onError to \"error\" to use it");
+        assertOnly(validate(List.of(continues, step("b")), edge("trigger", "a"), edge("a", "error", "b")),
+                "$.edges[1].fromPort", "a", "set its onError to \"error\"");
     }
 
     @Test
-    void aRepeatedEdgeIsAProblem() {
-        DefinitionProblem problem = only(problems(node("a", "script", "{\"code\": \"1\"}"),
-                edge("trigger", "a") + "," + edge("trigger", "a")));
+    void aForEachAndABranchFollowingErrorsHaveTheErrorPortToo() {
+        Node each = node("each", "forEach", Map.of("items", "x"), ErrorPolicy.ERROR_PORT);
+        Node branch = node("c", "branch", Map.of("conditions", List.of(Map.of("port", "p", "expression", "x"))),
+                ErrorPolicy.ERROR_PORT);
 
-        assertThat(problem.path()).isEqualTo("$.edges[1]");
-        assertThat(problem.message()).isEqualTo("repeats edge #0");
+        assertThat(DefinitionValidator.portsOf(each)).containsExactly("body", "done", "error");
+        assertThat(DefinitionValidator.portsOf(branch)).containsExactly("p", "else", "error");
     }
+
+    @Test
+    void anEdgeLeadsFromAndToNodesThatExist() {
+        List<DefinitionProblem> problems = validate(List.of(step("a")), edge("trigger", "a"), edge("a", "nowhere"),
+                edge("ghost", "a"));
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::nodeId, DefinitionProblem::message)
+                .containsExactly(tuple("$.edges[1].to", null, "names no node: 'nowhere'"),
+                        tuple("$.edges[2].from", null, "names no node: 'ghost'"));
+    }
+
+    @Test
+    void noEdgeLeadsIntoTheTrigger() {
+        assertOnly(validate(List.of(step("a")), edge("trigger", "a"), edge("a", "trigger")), "$.edges[1].to", null,
+                "cannot lead into the trigger");
+    }
+
+    @Test
+    void anEdgeIsThereOnce() {
+        assertOnly(validate(List.of(step("a")), edge("trigger", "a"), edge("trigger", "a")), "$.edges[1]", null,
+                "repeats $.edges[0] (trigger/out -> a)");
+    }
+
+    // ---- reachability and cycles --------------------------------------------------------------------------------
 
     @Test
     void aNodeTheTriggerCannotReachIsAProblem() {
-        DefinitionProblem problem = only(problems(node("a", "script", "{\"code\": \"1\"}") + ","
-                + node("island", "script", "{\"code\": \"1\"}"), edge("trigger", "a")));
+        List<DefinitionProblem> problems = validate(List.of(step("a"), step("island"), step("beyond")),
+                edge("trigger", "a"), edge("island", "beyond"));
 
-        assertThat(problem.path()).isEqualTo("$.nodes[1]");
-        assertThat(problem.nodeId()).isEqualTo("island");
-        assertThat(problem.message()).contains("cannot be reached from the trigger");
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::nodeId, DefinitionProblem::message)
+                .containsExactly(
+                        tuple("$.nodes[1]", "island", "cannot be reached from the trigger: connect it with an edge"),
+                        tuple("$.nodes[2]", "beyond", "cannot be reached from the trigger: connect it with an edge"));
     }
 
     @Test
-    void aCycleIsAProblemNamingItsNodes() {
-        List<DefinitionProblem> problems = problems(String.join(",", node("a", "script", "{\"code\": \"1\"}"),
-                        node("b", "script", "{\"code\": \"1\"}"), node("c", "script", "{\"code\": \"1\"}")),
-                String.join(",", edge("trigger", "a"), edge("a", "b"), edge("b", "c"), edge("c", "a")));
-
-        assertThat(problems).singleElement().satisfies(problem ->
-                assertThat(problem.message()).contains("is part of a cycle: a -> b -> c -> a"));
+    void aCycleIsAProblemNamingItsNodesInOrder() {
+        assertOnly(validate(List.of(step("a"), step("b"), step("c")), edge("trigger", "a"), edge("a", "b"),
+                edge("b", "c"), edge("c", "a")), "$.nodes[0]", "a", "is part of a cycle: a -> b -> c -> a; only the"
+                + " end of a forEach body may lead back to its forEach");
     }
 
     @Test
-    void theEndOfAForEachBodyMayLeadBackToItsForEachButNothingElseMay() {
-        String each = node("each", "forEach", "{\"items\": \"trigger.items\"}");
-        String step = node("step", "script", "{\"code\": \"1\"}");
-        String after = node("after", "script", "{\"code\": \"1\"}");
-
-        assertThat(problems(String.join(",", each, step, after), String.join(",", edge("trigger", "each"),
-                edge("each", "body", "step"), edge("step", "each"), edge("each", "done", "after")))).isEmpty();
-        assertThat(problems(String.join(",", each, step, after), String.join(",", edge("trigger", "each"),
-                edge("each", "body", "step"), edge("each", "done", "after"), edge("after", "each"))))
-                .singleElement().satisfies(problem -> assertThat(problem.message()).contains("cycle"));
+    void aNodeLeadingToItselfIsACycle() {
+        assertOnly(validate(List.of(step("a")), edge("trigger", "a"), edge("a", "a")), "$.nodes[0]", "a",
+                "is part of a cycle: a -> a");
     }
 
     @Test
-    void requiredConfigIsCheckedPerNodeType() {
-        List<DefinitionProblem> problems = problems(String.join(",",
-                node("c", "connector", "{}"),
-                node("m", "map", "{\"mapping\": \"m1\", \"rules\": []}"),
-                node("b", "branch", "{\"conditions\": [{\"port\": \"else\", \"expression\": \"\"}]}"),
-                node("f", "forEach", "{\"items\": \"x\", \"concurrency\": 99}"),
-                node("s", "script", "{\"code\": \"  \"}"),
-                node("l", "lookup", "{\"table\": \"t\"}"),
-                node("d", "delay", "{\"duration\": \"P90D\"}"),
-                node("u", "subflow", "{\"workflow\": \"not-a-uuid\"}"),
-                node("n", "notify", "{\"channel\": \"sms\", \"message\": \"hi\"}")),
-                String.join(",", edge("trigger", "c"), edge("trigger", "m"), edge("trigger", "b"),
-                        edge("trigger", "f"), edge("trigger", "s"), edge("trigger", "l"), edge("trigger", "d"),
-                        edge("trigger", "u"), edge("trigger", "n")));
+    void theEndOfAForEachBodyMayLeadBackToItsForEach() {
+        Node each = node("each", "forEach", Map.of("items", "trigger.items"));
 
-        assertThat(problems).extracting(DefinitionProblem::path).containsExactlyInAnyOrder(
-                "$.nodes[0].config.connection", "$.nodes[0].config.operation", "$.nodes[1].config",
-                "$.nodes[2].config.conditions[0].port", "$.nodes[2].config.conditions[0].expression",
-                "$.nodes[3].config.concurrency", "$.nodes[4].config.code", "$.nodes[5].config.key",
-                "$.nodes[6].config.duration", "$.nodes[7].config.workflow", "$.nodes[8].config.channel");
-        assertThat(problems).filteredOn(problem -> problem.nodeId().equals("m")).singleElement()
-                .satisfies(problem -> assertThat(problem.message()).contains("not both"));
+        assertThat(validate(List.of(each, step("first"), step("last"), step("after")), edge("trigger", "each"),
+                edge("each", "body", "first"), edge("first", "last"), edge("last", "each"),
+                edge("each", "done", "after"))).isEmpty();
     }
 
     @Test
-    void expressionsAndScriptsThatDoNotParseAreProblems() {
-        List<DefinitionProblem> problems = problems(String.join(",",
-                node("b", "branch", "{\"conditions\": [{\"port\": \"big\", \"expression\": \"trigger.total >\"}]}"),
-                node("s", "script", "{\"code\": \"const x = ;\\nreturn x;\"}"),
-                node("f", "forEach", "{\"items\": \"trigger.items.filter(i => i.qty > 0)\"}")),
-                String.join(",", edge("trigger", "b"), edge("b", "big", "s"), edge("b", "else", "f")));
+    void aNodeAfterTheForEachMayNotLeadBackToIt() {
+        Node each = node("each", "forEach", Map.of("items", "trigger.items"));
 
-        assertThat(problems).extracting(DefinitionProblem::path).containsExactlyInAnyOrder(
-                "$.nodes[0].config.conditions[0].expression", "$.nodes[1].config.code");
-        assertThat(problems.get(1).message()).startsWith("does not parse (line 1)");
+        assertOnly(validate(List.of(each, step("step"), step("after")), edge("trigger", "each"),
+                edge("each", "body", "step"), edge("each", "done", "after"), edge("after", "each")),
+                "$.nodes[0]", "each", "is part of a cycle: each -> after -> each");
     }
 
     @Test
-    void aDelayNeedsExactlyOneOfDurationOrUntil() {
-        assertThat(only(problems(node("d", "delay", "{}"), edge("trigger", "d"))).message())
-                .contains("exactly one of 'duration'");
-        assertThat(problems(node("d", "delay", "{\"until\": \"order.shipBy\"}"), edge("trigger", "d"))).isEmpty();
-        assertThat(only(problems(node("d", "delay", "{\"duration\": \"15 minutes\"}"), edge("trigger", "d")))
-                .message()).contains("ISO 8601");
+    void aCycleInsideAForEachBodyIsAProblem() {
+        Node each = node("each", "forEach", Map.of("items", "trigger.items"));
+
+        assertOnly(validate(List.of(each, step("a"), step("b")), edge("trigger", "each"), edge("each", "body", "a"),
+                edge("a", "b"), edge("b", "a"), edge("b", "each")), "$.nodes[1]", "a", "is part of a cycle: a -> b -> a");
+    }
+
+    @Test
+    void nestedForEachBodiesEachLeadBackToTheirOwnForEach() {
+        Node outer = node("outer", "forEach", Map.of("items", "trigger.orders"));
+        Node inner = node("inner", "forEach", Map.of("items", "item.lines"));
+
+        assertThat(validate(List.of(outer, inner, step("line"), step("order")), edge("trigger", "outer"),
+                edge("outer", "body", "inner"), edge("inner", "body", "line"), edge("line", "inner"),
+                edge("inner", "done", "order"), edge("order", "outer"))).isEmpty();
+    }
+
+    @Test
+    void aBodyMayNotLeadBackToAnEarlierForEach() {
+        Node first = node("first", "forEach", Map.of("items", "trigger.orders"));
+        Node second = node("second", "forEach", Map.of("items", "trigger.refunds"));
+
+        assertOnly(validate(List.of(first, step("x"), second, step("y")), edge("trigger", "first"),
+                edge("first", "body", "x"), edge("x", "first"), edge("first", "done", "second"),
+                edge("second", "body", "y"), edge("y", "first")),
+                "$.nodes[0]", "first", "is part of a cycle: first -> second -> y -> first");
+    }
+
+    @Test
+    void aForEachWhoseBodyIsItselfIsACycle() {
+        Node each = node("each", "forEach", Map.of("items", "trigger.items"));
+
+        assertOnly(validate(List.of(each), edge("trigger", "each"), edge("each", "body", "each")), "$.nodes[0]",
+                "each", "is part of a cycle: each -> each");
+    }
+
+    // ---- config per node type -----------------------------------------------------------------------------------
+
+    @Test
+    void aConnectorNeedsAConnectionAndAnOperation() {
+        List<DefinitionProblem> problems = configProblems("connector", Map.of());
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::nodeId, DefinitionProblem::message)
+                .containsExactly(tuple("$.nodes[0].config.connection", "n", "is required: the id of a connection"),
+                        tuple("$.nodes[0].config.operation", "n", "is required: the operation to call"));
+        assertOnly(configProblems("connector", Map.of("connection", 7, "operation", "getOrders")),
+                "$.nodes[0].config.connection", "n", "must be a string: the id of a connection");
+        assertOnly(configProblems("connector", Map.of("connection", "amazon-eu", "operation", " ")),
+                "$.nodes[0].config.operation", "n", "must not be blank: the operation to call");
+    }
+
+    @Test
+    void aConnectorsInputIsAnObject() {
+        assertOnly(configProblems("connector", Map.of("connection", "amazon-eu", "operation", "getOrders",
+                "input", List.of())), "$.nodes[0].config.input", "n", "must be an object of the operation's input fields");
     }
 
     @Test
     void connectionsAndOperationsMustBeKnownToTheCatalog() {
-        List<DefinitionProblem> problems = problems(String.join(",",
-                node("a", "connector", "{\"connection\": \"opayo-live\", \"operation\": \"capture\"}"),
-                node("b", "connector", "{\"connection\": \"amazon-eu\", \"operation\": \"refundEverything\"}")),
-                edge("trigger", "a") + "," + edge("a", "b"));
-
-        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::message).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("$.nodes[0].config.connection", "unknown connection 'opayo-live'"),
-                org.assertj.core.groups.Tuple.tuple("$.nodes[1].config.operation",
-                        "connector 'amazon-sp-api' has no operation 'refundEverything'"));
+        assertOnly(configProblems("connector", Map.of("connection", "opayo-live", "operation", "capture")),
+                "$.nodes[0].config.connection", "n", "unknown connection 'opayo-live'");
+        assertOnly(configProblems("connector", Map.of("connection", "amazon-eu", "operation", "refundEverything")),
+                "$.nodes[0].config.operation", "n", "connector 'amazon-sp-api' has no operation 'refundEverything'");
     }
 
     @Test
-    void scheduleAndPollingTriggersNeedTheirConfig() {
-        assertThat(problems("{\"kind\": \"schedule\", \"config\": {\"cron\": \"*/5 * * * *\", \"timeZone\": \"Mars/Olympus\"}}",
-                "", "")).extracting(DefinitionProblem::path)
-                .containsExactlyInAnyOrder("$.trigger.config.cron", "$.trigger.config.timeZone");
-        assertThat(problems("{\"kind\": \"schedule\", \"config\": {\"cron\": \"0 */5 * * * ?\", \"timeZone\": \"UTC\"}}",
-                "", "")).isEmpty();
-        assertThat(problems("{\"kind\": \"polling\", \"config\": {}}", "", "")).extracting(DefinitionProblem::path)
-                .containsExactlyInAnyOrder("$.trigger.config.connection", "$.trigger.config.operation",
-                        "$.trigger.config.cron");
-        assertThat(problems("{\"kind\": \"polling\", \"config\": {\"connection\": \"amazon-eu\","
-                + " \"operation\": \"getOrders\", \"cron\": \"0 * * * * ?\"}}", "", "")).isEmpty();
+    void aMapHasAStoredMappingOrInlineRules() {
+        assertThat(configProblems("map", Map.of("mapping", "order-to-fba"))).isEmpty();
+        assertThat(configProblems("map", Map.of("rules", List.of(Map.of("from", "a", "to", "b"))))).isEmpty();
+        assertOnly(configProblems("map", Map.of()), "$.nodes[0].config", "n",
+                "needs either 'mapping' (the id of a stored mapping) or 'rules' (an array), not neither");
+        assertOnly(configProblems("map", Map.of("mapping", "m1", "rules", List.of())), "$.nodes[0].config", "n",
+                "not both");
+        assertOnly(configProblems("map", Map.of("mapping", 12)), "$.nodes[0].config.mapping", "n",
+                "must be a string: the id of a stored mapping");
+        assertOnly(configProblems("map", Map.of("rules", "a=b")), "$.nodes[0].config.rules", "n",
+                "must be an array of mapping rules");
+    }
+
+    @Test
+    void aBranchNeedsConditions() {
+        assertOnly(configProblems("branch", Map.of()), "$.nodes[0].config.conditions", "n",
+                "is required: a non-empty array of {port, expression}");
+        assertOnly(configProblems("branch", Map.of("conditions", List.of())), "$.nodes[0].config.conditions", "n",
+                "non-empty array");
+        assertOnly(configProblems("branch", Map.of("conditions", "x > 1")), "$.nodes[0].config.conditions", "n",
+                "non-empty array");
+        assertOnly(configProblems("branch", Map.of("conditions", List.of("x > 1"))),
+                "$.nodes[0].config.conditions[0]", "n", "must be an object {port, expression}");
+    }
+
+    @Test
+    void aConditionsPortIsAWellFormedNameOtherThanElse() {
+        for (Object port : Arrays.asList("else", "9th", "has space", 7, null)) {
+            Map<String, Object> condition = new HashMap<>();
+            condition.put("port", port);
+            condition.put("expression", "x");
+            assertOnly(configProblems("branch", Map.of("conditions", List.of(condition))),
+                    "$.nodes[0].config.conditions[0].port", "n", "must be a port name (a letter, then letters,"
+                            + " digits, _ or -; at most 64 characters) other than 'else', was " + port);
+        }
+    }
+
+    @Test
+    void theConditionsPortsAreUnique() {
+        assertOnly(configProblems("branch", Map.of("conditions", List.of(Map.of("port", "big", "expression", "x"),
+                        Map.of("port", "big", "expression", "y")))), "$.nodes[0].config.conditions[1].port", "n",
+                "'big' is the port of another condition too; ports are unique");
+    }
+
+    @Test
+    void aConditionHasAnExpression() {
+        assertOnly(configProblems("branch", Map.of("conditions", List.of(Map.of("port", "big", "expression", " ")))),
+                "$.nodes[0].config.conditions[0].expression", "n", "is required: a condition expression");
+        assertOnly(configProblems("branch", Map.of("conditions", List.of(Map.of("port", "big")))),
+                "$.nodes[0].config.conditions[0].expression", "n", "is required: a condition expression");
+    }
+
+    @Test
+    void aForEachNeedsItems() {
+        assertOnly(configProblems("forEach", Map.of()), "$.nodes[0].config.items", "n", "is required: an expression");
+        assertOnly(configProblems("forEach", Map.of("items", "")), "$.nodes[0].config.items", "n",
+                "must not be blank: an expression");
+    }
+
+    @Test
+    void aForEachsConcurrencyIsAWholeNumberFrom1To32() {
+        assertThat(configProblems("forEach", Map.of("items", "x", "concurrency", 1))).isEmpty();
+        assertThat(configProblems("forEach", Map.of("items", "x", "concurrency", 32))).isEmpty();
+        for (Object concurrency : List.of(0, 33, 2.5, "4")) {
+            assertOnly(configProblems("forEach", Map.of("items", "x", "concurrency", concurrency)),
+                    "$.nodes[0].config.concurrency", "n", "must be a whole number from 1 to 32, was " + concurrency);
+        }
+    }
+
+    @Test
+    void aScriptHasCodeOfAtMost100000Characters() {
+        assertOnly(configProblems("script", Map.of()), "$.nodes[0].config.code", "n", "is required: the script's code");
+        assertOnly(configProblems("script", Map.of("code", "\n ")), "$.nodes[0].config.code", "n", "must not be blank");
+        assertThat(configProblems("script", Map.of("code", "x".repeat(100_000)))).isEmpty();
+        assertOnly(configProblems("script", Map.of("code", "x".repeat(100_001))), "$.nodes[0].config.code", "n",
+                "must have at most 100000 characters, has 100001");
+    }
+
+    @Test
+    void aLookupHasATableAndAKey() {
+        List<DefinitionProblem> problems = configProblems("lookup", Map.of("key", " "));
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::message).containsExactly(
+                tuple("$.nodes[0].config.table", "is required: the lookup table's name"),
+                tuple("$.nodes[0].config.key", "must not be blank: an expression"));
+    }
+
+    @Test
+    void aDelayNeedsExactlyOneOfDurationOrUntil() {
+        assertOnly(configProblems("delay", Map.of()), "$.nodes[0].config", "n",
+                "needs exactly one of 'duration' (ISO 8601, e.g. PT15M) or 'until' (an expression giving a time),"
+                        + " not neither");
+        assertOnly(configProblems("delay", Map.of("duration", "PT1M", "until", "x")), "$.nodes[0].config", "n",
+                "not both");
+        assertThat(configProblems("delay", Map.of("until", "order.shipBy"))).isEmpty();
+        assertOnly(configProblems("delay", Map.of("until", "")), "$.nodes[0].config.until", "n", "must not be blank");
+    }
+
+    @Test
+    void aDelaysDurationIsAnIso8601DurationOfMoreThanZeroAndAtMost30Days() {
+        assertThat(configProblems("delay", Map.of("duration", "P30D"))).isEmpty();
+        assertThat(configProblems("delay", Map.of("duration", "PT0.5S"))).isEmpty();
+        for (String duration : List.of("15 minutes", "PT", "15")) {
+            assertOnly(configProblems("delay", Map.of("duration", duration)), "$.nodes[0].config.duration", "n",
+                    "must be an ISO 8601 duration such as PT15M or P1D, was " + duration);
+        }
+        assertOnly(configProblems("delay", Map.of("duration", 900)), "$.nodes[0].config.duration", "n",
+                "must be an ISO 8601 duration");
+        for (String duration : List.of("PT0S", "-PT5M", "P30DT1S", "P31D")) {
+            assertOnly(configProblems("delay", Map.of("duration", duration)), "$.nodes[0].config.duration", "n",
+                    "must be more than zero and at most 30 days (P30D), was " + duration);
+        }
+    }
+
+    @Test
+    void aSubflowNamesAWorkflowByItsUuid() {
+        assertThat(configProblems("subflow", Map.of("workflow", UUID))).isEmpty();
+        assertOnly(configProblems("subflow", Map.of()), "$.nodes[0].config.workflow", "n",
+                "is required: the id of the workflow to run");
+        for (String workflow : List.of("not-a-uuid", "1-1-1-1-1", UUID + "0")) {
+            assertOnly(configProblems("subflow", Map.of("workflow", workflow)), "$.nodes[0].config.workflow", "n",
+                    "must be a workflow id (a UUID");
+        }
+    }
+
+    @Test
+    void aNotificationGoesToAKnownChannelWithAMessage() {
+        for (String channel : List.of("email", "webhook", "log")) {
+            assertThat(configProblems("notify", Map.of("channel", channel, "message", "hi"))).isEmpty();
+        }
+        assertOnly(configProblems("notify", Map.of("channel", "sms", "message", "hi")), "$.nodes[0].config.channel",
+                "n", "must be one of email, webhook, log, was sms");
+        assertOnly(configProblems("notify", Map.of("message", "hi")), "$.nodes[0].config.channel", "n",
+                "must be one of email, webhook, log");
+        assertOnly(configProblems("notify", Map.of("channel", "log", "message", "")), "$.nodes[0].config.message",
+                "n", "must not be blank: the message to send");
+    }
+
+    // ---- trigger config -----------------------------------------------------------------------------------------
+
+    @Test
+    void manualAndWebhookTriggersNeedNoConfig() {
+        assertThat(triggerProblems(TriggerKind.MANUAL, Map.of())).isEmpty();
+        assertThat(triggerProblems(TriggerKind.WEBHOOK, Map.of())).isEmpty();
+    }
+
+    @Test
+    void aScheduleNeedsAQuartzCronOf6Or7Fields() {
+        assertThat(triggerProblems(TriggerKind.SCHEDULE, Map.of("cron", "0 */5 * * * ?"))).isEmpty();
+        assertThat(triggerProblems(TriggerKind.SCHEDULE, Map.of("cron", " 0 0 12 ? * MON-FRI 2030 "))).isEmpty();
+        assertOnly(triggerProblems(TriggerKind.SCHEDULE, Map.of()), "$.trigger.config.cron", null,
+                "is required: a Quartz cron expression such as 0 0/15 * * * ?");
+        assertOnly(triggerProblems(TriggerKind.SCHEDULE, Map.of("cron", "*/5 * * * *")), "$.trigger.config.cron",
+                null, "must be a Quartz cron expression of 6 or 7 fields (seconds minutes hours day-of-month month"
+                        + " day-of-week [year]), such as 0 0/15 * * * ?; has 5");
+        assertOnly(triggerProblems(TriggerKind.SCHEDULE, Map.of("cron", "0 0 0 * * ? 2030 x")),
+                "$.trigger.config.cron", null, "has 8");
+    }
+
+    @Test
+    void aSchedulesTimeZoneIsAZoneId() {
+        assertThat(triggerProblems(TriggerKind.SCHEDULE, Map.of("cron", "0 0 * * * ?", "timeZone", "Europe/London")))
+                .isEmpty();
+        assertThat(triggerProblems(TriggerKind.SCHEDULE, Map.of("cron", "0 0 * * * ?", "timeZone", "UTC"))).isEmpty();
+        for (Object zone : List.of("Mars/Olympus", "", 5)) {
+            assertOnly(triggerProblems(TriggerKind.SCHEDULE, Map.of("cron", "0 0 * * * ?", "timeZone", zone)),
+                    "$.trigger.config.timeZone", null, "must be a time zone such as Europe/London or UTC, was " + zone);
+        }
+    }
+
+    @Test
+    void aPollingTriggerNeedsAConnectionAnOperationAndACron() {
+        assertThat(triggerProblems(TriggerKind.POLLING, Map.of())).extracting(DefinitionProblem::path,
+                DefinitionProblem::nodeId, DefinitionProblem::message).containsExactly(
+                tuple("$.trigger.config.connection", null, "is required: the id of a connection"),
+                tuple("$.trigger.config.operation", null, "is required: the poll operation to call"),
+                tuple("$.trigger.config.cron", null, "is required: a Quartz cron expression such as 0 0/15 * * * ?"));
+        assertThat(triggerProblems(TriggerKind.POLLING, Map.of("connection", "amazon-eu", "operation", "getOrders",
+                "cron", "0 * * * * ?"))).isEmpty();
+    }
+
+    @Test
+    void aPollingTriggersConnectionAndOperationMustBeKnownToTheCatalog() {
+        assertOnly(triggerProblems(TriggerKind.POLLING, Map.of("connection", "opayo-live", "operation", "getOrders",
+                "cron", "0 * * * * ?")), "$.trigger.config.connection", null, "unknown connection 'opayo-live'");
+        assertOnly(triggerProblems(TriggerKind.POLLING, Map.of("connection", "amazon-eu", "operation", "poll",
+                "cron", "0 * * * * ?")), "$.trigger.config.operation", null,
+                "connector 'amazon-sp-api' has no operation 'poll'");
+    }
+
+    // ---- expressions --------------------------------------------------------------------------------------------
+
+    @Test
+    void expressionsAndScriptsThatDoNotParseAreProblems() {
+        DefinitionValidator validator = new DefinitionValidator(CATALOG, EXPRESSIONS);
+        List<Node> nodes = List.of(
+                node("b", "branch", Map.of("conditions", List.of(Map.of("port", "big", "expression", "trigger.total >")))),
+                node("s", "script", Map.of("code", "const x = ;\nreturn x;")),
+                node("f", "forEach", Map.of("items", "trigger.items.filter(i => i.qty > 0)")),
+                node("k", "lookup", Map.of("table", "t", "key", "item.(sku")),
+                node("d", "delay", Map.of("until", "order.shipBy +")));
+        List<Edge> edges = List.of(edge("trigger", "b"), edge("b", "big", "s"), edge("b", "else", "f"),
+                edge("f", "done", "k"), edge("k", "d"));
+
+        List<DefinitionProblem> problems = validator.validate(new WorkflowDefinition(1, WEBHOOK, nodes, edges));
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::nodeId).containsExactly(
+                tuple("$.nodes[0].config.conditions[0].expression", "b"), tuple("$.nodes[1].config.code", "s"),
+                tuple("$.nodes[3].config.key", "k"), tuple("$.nodes[4].config.until", "d"));
+        assertThat(problems.get(1).message()).startsWith("does not parse (line 1)");
+        assertThat(VALIDATOR.validate(new WorkflowDefinition(1, WEBHOOK, nodes, edges)))
+                .as("without an expression runtime, nothing is parsed").isEmpty();
+    }
+
+    @Test
+    void theProblemsListCannotBeChanged() {
+        List<DefinitionProblem> problems = configProblems("script", Map.of());
+
+        assertThat(problems).hasSize(1);
+        assertThat(new ArrayList<>(problems)).isEqualTo(problems);
+        assertThatThrownBy(() -> problems.add(problems.getFirst()))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 }

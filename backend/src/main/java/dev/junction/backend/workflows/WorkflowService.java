@@ -14,6 +14,7 @@ import dev.junction.db.workflows.WorkflowSort;
 import dev.junction.db.workflows.WorkflowVersionRepository;
 import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.WorkflowDefinition;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,8 +42,11 @@ public class WorkflowService {
     private final WorkflowRepository workflows;
     private final WorkflowVersionRepository versions;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
-    WorkflowService(WorkflowRepository workflows, WorkflowVersionRepository versions, AuditTrail audit) {
+    WorkflowService(WorkflowRepository workflows, WorkflowVersionRepository versions, AuditTrail audit,
+                    ApplicationEventPublisher events) {
+        this.events = events;
         this.workflows = workflows;
         this.versions = versions;
         this.audit = audit;
@@ -135,6 +139,7 @@ public class WorkflowService {
     public void delete(UUID id) {
         Workflow deleted = workflows.delete(id).orElseThrow(() -> notFound(id));
         audit.record("workflow.deleted", ENTITY, id.toString(), Map.of("name", deleted.name()));
+        events.publishEvent(new WorkflowDeleted(id));
     }
 
     private static String checkedName(String name) {

@@ -15,6 +15,7 @@ import dev.junction.engine.definition.DefinitionValidator;
 import dev.junction.engine.definition.ExpressionSyntax;
 import dev.junction.engine.definition.OperationCatalog;
 import dev.junction.engine.definition.WorkflowDefinition;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,9 +40,11 @@ public class WorkflowVersionService {
     private final WorkflowVersionRepository versions;
     private final DefinitionValidator validator;
     private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
 
     WorkflowVersionService(WorkflowRepository workflows, WorkflowVersionRepository versions, OperationCatalog catalog,
-                           ExpressionSyntax expressions, AuditTrail audit) {
+                           ExpressionSyntax expressions, AuditTrail audit, ApplicationEventPublisher events) {
+        this.events = events;
         this.workflows = workflows;
         this.versions = versions;
         this.validator = new DefinitionValidator(catalog, expressions);
@@ -93,6 +96,7 @@ public class WorkflowVersionService {
         }
         versions.publish(workflowId, version, CurrentUser.name());
         audit.record("workflow.published", WorkflowService.ENTITY, workflowId.toString(), Map.of("version", version));
+        events.publishEvent(new WorkflowPublished(workflowId, version));
         return stored;
     }
 
@@ -108,6 +112,7 @@ public class WorkflowVersionService {
         versions.publish(workflowId, copy.version(), CurrentUser.name());
         audit.record("workflow.rolled_back", WorkflowService.ENTITY, workflowId.toString(),
                 Map.of("to", version, "version", copy.version()));
+        events.publishEvent(new WorkflowPublished(workflowId, copy.version()));
         return stored(copy);
     }
 

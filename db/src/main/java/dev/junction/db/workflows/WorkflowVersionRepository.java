@@ -63,6 +63,14 @@ public class WorkflowVersionRepository {
                 .fetch(WorkflowVersionRepository::toVersion);
     }
 
+    /** The published version of every workflow that has one. */
+    public List<WorkflowVersion> published() {
+        return db.select(WORKFLOW_VERSIONS.asterisk()).from(WORKFLOW_VERSIONS)
+                .join(WORKFLOWS).on(WORKFLOWS.ID.eq(WORKFLOW_VERSIONS.WORKFLOW_ID),
+                        WORKFLOWS.PUBLISHED_VERSION.eq(WORKFLOW_VERSIONS.VERSION))
+                .fetch(row -> toVersion(row.into(WORKFLOW_VERSIONS)));
+    }
+
     /** Marks a version as the one triggers run; answers false when the workflow or version does not exist. */
     public boolean publish(UUID workflowId, int version, String actor) {
         return db.update(WORKFLOWS)

@@ -1,0 +1,107 @@
+package dev.junction.backend.notifications;
+
+import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.runs.Notifier;
+import dev.junction.engine.runs.PayloadJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What notify nodes send. {@code log}: a line in Junction's log (logger {@code junction.notify}). {@code webhook}:
+ * an HTTP POST of {@code {"message", "idempotencyKey"}} to the node's {@code url} (2xx is delivered; 429 and 5xx are
+ * retried, honouring {@code Retry-After}; other answers fail the step). {@code email}: needs an SMTP server, which
+ * this version cannot be given yet, so the step fails with a clear error instead of pretending.
+ */
+@Component
+class ChannelNotifier implements Notifier {
+
+    private static final Logger notifyLog = LoggerFactory.getLogger("junction.notify");
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Override
+    public Object send(String channel, String message, Map<String, Object> config, String idempotencyKey)
+            throws ConnectorException {
+        return switch (channel) {
+            case "log" -> {
+                notifyLog.info("{} [{}]", message, idempotencyKey);
+                yield Map.of("channel", channel, "sentAt", Instant.now().toString());
+            }
+            case "webhook" -> webhook(message, config, idempotencyKey);
+            case "email" -> throw ConnectorException.permanentFailure("NotConfigured", "e-mail notifications need"
+                    + " an SMTP server, and this installation has none configured; use the log or webhook channel",
+                    null, null);
+            default -> throw ConnectorException.permanentFailure("UnknownChannel", "there is no notification"
+                    + " channel '" + channel + "'", null, null);
+        };
+    }
+
+    private Object webhook(String message, Map<String, Object> config, String idempotencyKey)
+            throws ConnectorException {
+        URI url = config.get("url") instanceof String text ? uri(text) : null;
+        if (url == null) {
+            throw ConnectorException.permanentFailure("InvalidConfig", "a webhook notification needs 'url': an"
+                    + " http or https address", null, null);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("message", message);
+        body.put("idempotencyKey", idempotencyKey);
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(PayloadJson.write(body))).build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw ConnectorException.transientFailure("Unreachable", "could not deliver to " + url.getHost() + ": "
+                    + e.getClass().getSimpleName(), null, null, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ConnectorException.transientFailure("Interrupted", "delivery was interrupted", null, null, null);
+        }
+        int status = response.statusCode();
+        if (status >= 200 && status < 300) {
+            return Map.of("channel", "webhook", "status", (long) status);
+        }
+        if (status == 429 || status >= 500) {
+            throw ConnectorException.transientFailure(status == 429 ? "RateLimited" : "RemoteError",
+                    "the webhook answered " + status, retryAfter(response), status, response.body());
+        }
+        throw ConnectorException.permanentFailure("Refused", "the webhook answered " + status, status,
+                response.body());
+    }
+
+    private static URI uri(String text) {
+        try {
+            URI uri = URI.create(text.strip());
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null
+                    ? uri : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        Optional<String> value = response.headers().firstValue("Retry-After");
+        try {
+            return value.map(seconds -> Duration.ofSeconds(Long.parseLong(seconds.strip()))).orElse(null);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

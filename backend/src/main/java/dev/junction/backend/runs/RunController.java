@@ -1,0 +1,166 @@
+package dev.junction.backend.runs;
+
+import dev.junction.backend.api.InvalidInputException;
+import dev.junction.db.runs.ReplayMode;
+import dev.junction.db.runs.RunDetail;
+import dev.junction.db.runs.RunFilter;
+import dev.junction.db.runs.RunPage;
+import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.runs.RunStatus;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Runs: {@code /api/v1/runs} (list, detail, cancel, replay), {@code /api/v1/workflows/{id}/runs} (start by hand)
+ * and {@code /api/v1/dead-letters} (the dead-letter queue: list, replay by filter).
+ */
+@RestController
+class RunController {
+
+    static final int MAX_PAGE = 200;
+
+    private final RunService runs;
+
+    RunController(RunService runs) {
+        this.runs = runs;
+    }
+
+    /** A run started by hand: an input payload (any JSON; {} when left out) and an optional business key. */
+    record StartRun(JsonNode input, String businessKey) {
+    }
+
+    record Started(UUID id, String status) {
+    }
+
+    record Replay(String from) {
+    }
+
+    record BulkReplayRequest(UUID workflowId, String nodeId, String errorClass, String from, String to, String mode,
+                             Integer limit) {
+    }
+
+    @PostMapping(path = "/api/v1/workflows/{workflowId}/runs", consumes = "application/json",
+            produces = "application/json")
+    ResponseEntity<Started> start(@PathVariable UUID workflowId, @RequestBody(required = false) StartRun request) {
+        Object input = request == null || request.input() == null ? java.util.Map.of()
+                : PayloadJson.plain(request.input());
+        UUID id = runs.startManually(workflowId, input, request == null ? null : request.businessKey());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/runs/{id}")
+                        .buildAndExpand(id).toUri())
+                .body(new Started(id, RunStatus.QUEUED.jsonName()));
+    }
+
+    @GetMapping(path = "/api/v1/runs", produces = "application/json")
+    RunPage list(@RequestParam(required = false) UUID workflowId,
+                 @RequestParam(required = false) String status,
+                 @RequestParam(required = false) String businessKey,
+                 @RequestParam(required = false) String from,
+                 @RequestParam(required = false) String to,
+                 @RequestParam(required = false) String cursor,
+                 @RequestParam(defaultValue = "50") int limit) {
+        return runs.list(new RunFilter(workflowId, statuses(status), blankToNull(businessKey), null, null,
+                time("from", from), time("to", to)), cursor, limit(limit));
+    }
+
+    @GetMapping(path = "/api/v1/runs/{id}", produces = "application/json")
+    RunDetail get(@PathVariable UUID id) {
+        return runs.get(id);
+    }
+
+    @PostMapping(path = "/api/v1/runs/{id}/cancel", produces = "application/json")
+    Started cancel(@PathVariable UUID id) {
+        return new Started(id, runs.cancel(id));
+    }
+
+    @PostMapping(path = "/api/v1/runs/{id}/replay", produces = "application/json")
+    Started replay(@PathVariable UUID id, @RequestBody(required = false) Replay request) {
+        return new Started(id, runs.replay(id, mode("from", request == null ? null : request.from())));
+    }
+
+    @GetMapping(path = "/api/v1/dead-letters", produces = "application/json")
+    RunPage deadLetters(@RequestParam(required = false) UUID workflowId,
+                        @RequestParam(required = false) String nodeId,
+                        @RequestParam(required = false) String errorClass,
+                        @RequestParam(required = false) String businessKey,
+                        @RequestParam(required = false) String from,
+                        @RequestParam(required = false) String to,
+                        @RequestParam(required = false) String cursor,
+                        @RequestParam(defaultValue = "50") int limit) {
+        return runs.list(new RunFilter(workflowId, Set.of(RunStatus.DEAD_LETTERED), blankToNull(businessKey),
+                blankToNull(nodeId), blankToNull(errorClass), time("from", from), time("to", to)), cursor,
+                limit(limit));
+    }
+
+    @PostMapping(path = "/api/v1/dead-letters/replay", consumes = "application/json", produces = "application/json")
+    RunService.BulkReplay replayMatching(@RequestBody BulkReplayRequest request) {
+        int limit = request.limit() == null ? RunService.BULK_REPLAY_MAX : request.limit();
+        if (limit < 1 || limit > RunService.BULK_REPLAY_MAX) {
+            throw new InvalidInputException("limit", "must be from 1 to " + RunService.BULK_REPLAY_MAX + ", was "
+                    + limit);
+        }
+        return runs.replayMatching(new RunFilter(request.workflowId(), null, null, blankToNull(request.nodeId()),
+                blankToNull(request.errorClass()), time("from", request.from()), time("to", request.to())),
+                mode("mode", request.mode()), limit);
+    }
+
+    private static ReplayMode mode(String field, String value) {
+        if (value == null) {
+            return ReplayMode.FAILED_STEP;
+        }
+        return ReplayMode.fromJson(value).orElseThrow(() -> new InvalidInputException(field, "must be one of "
+                + ReplayMode.names() + ", was '" + value + "'"));
+    }
+
+    private static Set<RunStatus> statuses(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Set<RunStatus> statuses = new LinkedHashSet<>();
+        for (String name : value.split(",")) {
+            statuses.add(RunStatus.fromJson(name.strip()).orElseThrow(() -> new InvalidInputException("status",
+                    "must be one or more of " + Arrays.stream(RunStatus.values()).map(RunStatus::jsonName)
+                            .collect(Collectors.joining(", ")) + " (comma-separated), was '" + name.strip() + "'")));
+        }
+        return statuses;
+    }
+
+    private static OffsetDateTime time(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "must be a time in ISO 8601 with an offset, such as"
+                    + " 2026-11-23T10:15:30Z, was '" + value + "'");
+        }
+    }
+
+    private static int limit(int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "must be from 1 to " + MAX_PAGE + ", was " + limit);
+        }
+        return limit;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,86 @@
+package dev.junction.backend.runs;
+
+import dev.junction.backend.api.ConflictException;
+import dev.junction.engine.expressions.ExpressionException;
+import dev.junction.engine.expressions.ExpressionRuntime;
+import dev.junction.engine.expressions.ExpressionSession;
+import dev.junction.engine.runs.NewRun;
+import dev.junction.engine.runs.RunStore;
+import dev.junction.engine.runs.StepInterpreter;
+import dev.junction.engine.runs.WorkflowSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Starts runs of a workflow's published version: the run and the tasks of its first nodes are committed together
+ * before this answers, so a caller told "accepted" can rely on it. A business key not given is taken from the
+ * trigger's optional {@code businessKey} expression over the payload (e.g. {@code trigger.orderId}).
+ */
+@Service
+public class RunLauncher {
+
+    public static final int BUSINESS_KEY_MAX_LENGTH = 200;
+    private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
+
+    private final WorkflowSource workflows;
+    private final RunStore store;
+    private final WorkerPool pool;
+    private final ExpressionRuntime expressions;
+
+    RunLauncher(WorkflowSource workflows, RunStore store, WorkerPool pool, ExpressionRuntime expressions) {
+        this.workflows = workflows;
+        this.store = store;
+        this.pool = pool;
+        this.expressions = expressions;
+    }
+
+    /**
+     * Starts one run.
+     *
+     * @throws ConflictException when the workflow has no published version
+     */
+    public UUID start(UUID workflowId, String triggerKind, Object input, String businessKey) {
+        return startAll(workflowId, triggerKind, List.of(new Payload(businessKey, input)), null).getFirst();
+    }
+
+    /** Starts one run per payload (and moves a polling cursor) in one transaction. */
+    public List<UUID> startAll(UUID workflowId, String triggerKind, List<Payload> payloads, RunStore.PollCursor cursor) {
+        WorkflowSource.Published published = workflows.published(workflowId)
+                .orElseThrow(() -> new ConflictException("workflow", "Workflow " + workflowId + " has no published"
+                        + " version: publish one before starting runs"));
+        List<String> first = StepInterpreter.firstNodes(published.definition());
+        Object keyExpression = published.definition().trigger().config().get("businessKey");
+        List<NewRun> runs = payloads.stream().map(payload -> new NewRun(workflowId, published.version(), triggerKind,
+                businessKey(payload, keyExpression), payload.input(), first)).toList();
+        List<UUID> ids = store.start(runs, cursor);
+        pool.wakeAfterCommit();
+        return ids;
+    }
+
+    private String businessKey(Payload payload, Object expression) {
+        String key = payload.businessKey();
+        if (key == null && expression instanceof String text && !text.isBlank()) {
+            try (ExpressionSession session = expressions.openSession()) {
+                Object value = session.evaluate(text, new ExpressionSession.Scope(payload.input(), Map.of(), Map.of()));
+                key = value == null ? null : value instanceof Double number && number == Math.rint(number)
+                        ? Long.toString(number.longValue()) : String.valueOf(value);
+            } catch (ExpressionException e) {
+                log.warn("The business key expression failed ({}); the run starts without a business key",
+                        e.getMessage());
+            }
+        }
+        if (key == null || key.isBlank()) {
+            return null;
+        }
+        return key.length() > BUSINESS_KEY_MAX_LENGTH ? key.substring(0, BUSINESS_KEY_MAX_LENGTH) : key;
+    }
+
+    /** What one run starts with. */
+    public record Payload(String businessKey, Object input) {
+    }
+}

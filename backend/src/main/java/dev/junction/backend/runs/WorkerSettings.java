@@ -1,0 +1,27 @@
+package dev.junction.backend.runs;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * The worker pool ({@code junction.workers.*}): how many workers claim step tasks, how long a claim is leased
+ * (a worker that dies hands its task to another when the lease runs out), how often idle workers look for due
+ * tasks, and how long shutdown waits for steps in flight.
+ */
+@ConfigurationProperties("junction.workers")
+public record WorkerSettings(boolean enabled, int size, Duration lease, Duration pollInterval, Duration shutdownGrace) {
+
+    public WorkerSettings {
+        if (size < 1 || size > 256) {
+            throw new IllegalArgumentException("junction.workers.size must be from 1 to 256, was " + size);
+        }
+        if (lease == null || lease.toMillis() < 1_000) {
+            throw new IllegalArgumentException("junction.workers.lease must be at least 1s, was " + lease);
+        }
+        if (pollInterval == null || pollInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("junction.workers.poll-interval must be at least 1ms");
+        }
+        shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(20) : shutdownGrace;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.junction.backend.triggers;
+
+import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.audit.AuditTrail;
+import dev.junction.db.triggers.TriggerStateRepository;
+import dev.junction.db.workflows.WorkflowRepository;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The secret token of each workflow's webhook URL ({@code /hooks/{workflowId}/{token}}): made on first use,
+ * rotatable (the old one stops working at once), compared in constant time.
+ */
+@Service
+public class WebhookTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String MAY_CHANGE = "hasAnyRole('ADMIN', 'DESIGNER')";
+
+    private final TriggerStateRepository state;
+    private final WorkflowRepository workflows;
+    private final AuditTrail audit;
+
+    WebhookTokens(TriggerStateRepository state, WorkflowRepository workflows, AuditTrail audit) {
+        this.state = state;
+        this.workflows = workflows;
+        this.audit = audit;
+    }
+
+    /** The workflow's token, made now when it has none yet. */
+    @PreAuthorize(MAY_CHANGE)
+    public String token(UUID workflowId) {
+        requireWorkflow(workflowId);
+        return state.webhookToken(workflowId).orElseGet(() -> state.webhookTokenIfAbsent(workflowId, newToken()));
+    }
+
+    /** Replaces the workflow's token; the old one answers 404 from now on. */
+    @PreAuthorize(MAY_CHANGE)
+    public String rotate(UUID workflowId) {
+        requireWorkflow(workflowId);
+        String token = newToken();
+        state.setWebhookToken(workflowId, token);
+        audit.record("workflow.webhook_token_rotated", "workflow", workflowId.toString(), Map.of());
+        return token;
+    }
+
+    /** Whether {@code token} is the workflow's current token (false for an unknown workflow). */
+    public boolean matches(UUID workflowId, String token) {
+        Optional<String> expected = state.webhookToken(workflowId);
+        return expected.isPresent() && MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8),
+                token.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void requireWorkflow(UUID workflowId) {
+        if (workflows.find(workflowId).isEmpty()) {
+            throw new NotFoundException("No workflow with id " + workflowId);
+        }
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

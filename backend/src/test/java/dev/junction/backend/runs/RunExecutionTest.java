@@ -1,0 +1,378 @@
+package dev.junction.backend.runs;
+
+import dev.junction.backend.ApiClient;
+import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.testconnector.TestShop;
+import dev.junction.db.lookups.LookupTableRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Runs interpreted end to end over the REST API: every node type, retries, error policies, limits. */
+@SpringBootTest(classes = BackendTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class RunExecutionTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TestShop shop;
+    @Autowired
+    LookupTableRepository lookups;
+
+    private RunsApi api;
+
+    @BeforeEach
+    void setUp() {
+        api = new RunsApi(ApiClient.anonymous(port).as("admin", "test-admin-password"));
+        shop.rejectAll = false;
+    }
+
+    static String definition(String trigger, String nodes, String edges) {
+        return "{\"schemaVersion\": 1, \"trigger\": " + trigger + ", \"nodes\": [" + nodes + "], \"edges\": ["
+                + edges + "]}";
+    }
+
+    static String node(String id, String type, String config) {
+        return node(id, type, config, "");
+    }
+
+    static String node(String id, String type, String config, String extra) {
+        return "{\"id\": \"" + id + "\", \"type\": \"" + type + "\", \"name\": \"" + id + "\", \"config\": " + config
+                + ", \"position\": {\"x\": 0, \"y\": 0}" + extra + "}";
+    }
+
+    static String edge(String from, String port, String to) {
+        return "{\"from\": \"" + from + "\", \"fromPort\": \"" + port + "\", \"to\": \"" + to + "\"}";
+    }
+
+    static final String MANUAL = "{\"kind\": \"manual\", \"config\": {\"businessKey\": \"trigger.orderId\"}}";
+    static final String FAST_RETRY = ", \"retry\": {\"maxAttempts\": 3, \"initialDelayMillis\": 10,"
+            + " \"maxDelayMillis\": 50, \"multiplier\": 2.0}";
+
+    private static List<JsonNode> steps(JsonNode run, String nodeId) {
+        List<JsonNode> steps = new ArrayList<>();
+        run.get("steps").forEach(step -> {
+            if (step.get("nodeId").asString().equals(nodeId)) {
+                steps.add(step);
+            }
+        });
+        return steps;
+    }
+
+    @Test
+    void aScriptAndAConnectorRunInOrderAndTheRunKeepsItsBusinessKey() {
+        String workflow = api.published("Order to shop " + UUID.randomUUID(), definition(MANUAL,
+                node("toOrder", "script", "{\"code\": \"return {sku: trigger.sku, qty: trigger.qty * 2};\"}") + ","
+                        + node("send", "connector", "{\"connection\": \"test-shop\", \"operation\": \"createOrder\","
+                        + " \"input\": {\"sku\": \"{{ nodes.toOrder.sku }}\", \"note\": \"qty {{ nodes.toOrder.qty }}\"}}"),
+                edge("trigger", "out", "toOrder") + "," + edge("toOrder", "out", "send")));
+
+        String runId = api.start(workflow, "{\"orderId\": \"206-1234567\", \"sku\": \"SKU-1\", \"qty\": 3}");
+        JsonNode run = api.finished(runId);
+
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.get("run").get("businessKey").asString()).isEqualTo("206-1234567");
+        JsonNode send = steps(run, "send").getFirst();
+        assertThat(send.get("input").get("value").get("sku").asString()).isEqualTo("SKU-1");
+        assertThat(send.get("input").get("value").get("note").asString()).isEqualTo("qty 6");
+        assertThat(send.get("output").get("value").get("orderId").asString()).startsWith("ORD-");
+        assertThat(send.get("idempotencyKey").asString()).isEqualTo(runId + ":send");
+        assertThat(run.get("output").get("value").get("orderId").asString()).startsWith("ORD-");
+
+        JsonNode byKey = RunsApi.read(api.admin().get("/api/v1/runs?businessKey=206-1234567").body());
+        assertThat(byKey.get("items")).hasSize(1);
+        assertThat(byKey.get("items").get(0).get("id").asString()).isEqualTo(runId);
+    }
+
+    @Test
+    void aTransientFailureIsRetriedWithBackoffUnderTheSameIdempotencyKey() {
+        String workflow = api.published("Retry " + UUID.randomUUID(), definition(MANUAL,
+                node("send", "connector", "{\"connection\": \"test-shop\", \"operation\": \"createOrder\","
+                        + " \"input\": {\"sku\": \"SKU-2\", \"failTimes\": 2, \"retryAfterMillis\": 30}}", FAST_RETRY),
+                edge("trigger", "out", "send")));
+
+        String runId = api.start(workflow, "{}");
+        JsonNode run = api.finished(runId);
+
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        List<JsonNode> attempts = steps(run, "send");
+        assertThat(attempts).extracting(step -> step.get("status").asString())
+                .containsExactly("failed", "failed", "succeeded");
+        assertThat(attempts).extracting(step -> step.get("attempt").asInt()).containsExactly(1, 2, 3);
+        assertThat(attempts.getFirst().get("errorClass").asString()).isEqualTo("ServiceUnavailable");
+        assertThat(attempts.getFirst().get("remoteStatus").asInt()).isEqualTo(503);
+        assertThat(attempts.getFirst().get("retryAt").isNull()).isFalse();
+        assertThat(attempts).extracting(step -> step.get("idempotencyKey").asString()).containsOnly(runId + ":send");
+        assertThat(shop.callsOf(runId + ":send")).isEqualTo(3);
+    }
+
+    @Test
+    void aPermanentFailureDeadLettersTheRunAndReplayFromTheFailedStepReusesEarlierOutputs() {
+        String workflow = api.published("Dead letter " + UUID.randomUUID(), definition(MANUAL,
+                node("prepare", "script", "{\"code\": \"return {sku: 'SKU-3', at: Date.now()};\"}") + ","
+                        + node("send", "connector", "{\"connection\": \"test-shop\", \"operation\": \"createOrder\","
+                        + " \"input\": {\"sku\": \"{{ nodes.prepare.sku }}\"}}", FAST_RETRY),
+                edge("trigger", "out", "prepare") + "," + edge("prepare", "out", "send")));
+        shop.rejectAll = true;
+
+        String runId = api.start(workflow, "{\"orderId\": \"dl-1\"}");
+        JsonNode run = api.finished(runId);
+
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("dead_lettered");
+        assertThat(run.get("run").get("errorClass").asString()).isEqualTo("RemoteValidation");
+        assertThat(run.get("run").get("failedNodeId").asString()).isEqualTo("send");
+        assertThat(steps(run, "send")).hasSize(1);
+        assertThat(steps(run, "send").getFirst().get("remoteBody").asString()).contains("sku is unknown");
+        JsonNode queue = RunsApi.read(api.admin().get("/api/v1/dead-letters?workflowId=" + workflow
+                + "&errorClass=RemoteValidation&nodeId=send").body());
+        assertThat(queue.get("items")).extracting(item -> item.get("id").asString()).containsExactly(runId);
+
+        shop.rejectAll = false;
+        var replay = api.admin().post("/api/v1/runs/" + runId + "/replay", "{\"from\": \"failedStep\"}");
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        JsonNode replayed = api.finished(runId);
+
+        assertThat(replayed.get("run").get("status").asString()).as(replayed.toString()).isEqualTo("succeeded");
+        assertThat(replayed.get("run").get("replays").asInt()).isEqualTo(1);
+        assertThat(steps(replayed, "prepare")).as("the earlier step is not run again").hasSize(1);
+        assertThat(steps(replayed, "send")).extracting(step -> step.get("status").asString())
+                .containsExactly("failed", "succeeded");
+        assertThat(RunsApi.read(api.admin().get("/api/v1/dead-letters?workflowId=" + workflow).body())
+                .get("items")).isEmpty();
+        var again = api.admin().post("/api/v1/runs/" + runId + "/replay", "{\"from\": \"failedStep\"}");
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.body()).contains("only a dead-lettered or failed run can be replayed");
+    }
+
+    @Test
+    void bulkReplayTakesEveryDeadLetteredRunOfTheFilterFromTheStart() {
+        String workflow = api.published("Bulk " + UUID.randomUUID(), definition(MANUAL,
+                node("send", "connector", "{\"connection\": \"test-shop\", \"operation\": \"createOrder\","
+                        + " \"input\": {\"sku\": \"SKU-B\"}}", FAST_RETRY),
+                edge("trigger", "out", "send")));
+        shop.rejectAll = true;
+        List<String> runs = List.of(api.start(workflow, "{}"), api.start(workflow, "{}"), api.start(workflow, "{}"));
+        runs.forEach(api::finished);
+        shop.rejectAll = false;
+
+        var response = api.admin().post("/api/v1/dead-letters/replay", "{\"workflowId\": \"" + workflow
+                + "\", \"errorClass\": \"RemoteValidation\", \"mode\": \"start\"}");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode result = RunsApi.read(response.body());
+        assertThat(result.get("matched").asInt()).isEqualTo(3);
+        assertThat(result.get("replayed")).hasSize(3);
+        runs.forEach(id -> assertThat(api.finished(id).get("run").get("status").asString()).isEqualTo("succeeded"));
+        var badMode = api.admin().post("/api/v1/dead-letters/replay", "{\"mode\": \"sideways\"}");
+        assertThat(badMode.statusCode()).isEqualTo(400);
+        assertThat(badMode.body()).contains("mode: must be one of failedStep, start, latestVersion");
+    }
+
+    @Test
+    void errorPoliciesContinueAndFollowTheErrorPort() {
+        String workflow = api.published("Error policies " + UUID.randomUUID(), definition(MANUAL,
+                node("tolerant", "connector", "{\"connection\": \"test-shop\", \"operation\": \"createOrder\","
+                        + " \"input\": {\"reject\": true}}", ", \"onError\": \"continue\"") + ","
+                        + node("careful", "connector", "{\"connection\": \"test-shop\", \"operation\": \"createOrder\","
+                        + " \"input\": {\"reject\": true}}", ", \"onError\": \"error\"") + ","
+                        + node("handle", "script", "{\"code\": \"return {seen: nodes.careful.error.class,"
+                        + " tolerantOutput: nodes.tolerant === undefined ? 'none' : 'some'};\"}"),
+                edge("trigger", "out", "tolerant") + "," + edge("tolerant", "out", "careful") + ","
+                        + edge("careful", "error", "handle")));
+
+        JsonNode run = api.finished(api.start(workflow, "{}"));
+
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        JsonNode handled = steps(run, "handle").getFirst().get("output").get("value");
+        assertThat(handled.get("seen").asString()).isEqualTo("RemoteValidation");
+        assertThat(handled.get("tolerantOutput").asString()).isEqualTo("none");
+        assertThat(steps(run, "tolerant").getFirst().get("status").asString()).isEqualTo("failed");
+    }
+
+    @Test
+    void branchMapLookupNotifyAndForEachWithBoundedConcurrency() {
+        lookups.put("sku-to-asin", "SKU-1", "B000000001");
+        lookups.put("sku-to-asin", "SKU-2", "B000000002");
+        String workflow = api.published("Node types " + UUID.randomUUID(), definition(MANUAL,
+                node("route", "branch", "{\"conditions\": [{\"port\": \"big\", \"expression\": \"trigger.total > 100\"}]}")
+                        + "," + node("shape", "map", "{\"rules\": [{\"target\": \"order.id\", \"expression\":"
+                        + " \"trigger.orderId\"}, {\"target\": \"order.channel\", \"value\": \"web\"}]}") + ","
+                        + node("lines", "forEach", "{\"items\": \"trigger.lines\", \"concurrency\": 2}") + ","
+                        + node("asin", "lookup", "{\"table\": \"sku-to-asin\", \"key\": \"vars.item.sku\"}") + ","
+                        + node("line", "script", "{\"code\": \"return {asin: nodes.asin, qty: vars.item.qty,"
+                        + " index: vars.index};\"}") + ","
+                        + node("tell", "notify", "{\"channel\": \"log\", \"message\": \"order {{ nodes.shape.order.id }}"
+                        + " has {{ nodes.lines.items.length }} lines\"}") + ","
+                        + node("small", "script", "{\"code\": \"return 'small';\"}"),
+                edge("trigger", "out", "route") + "," + edge("route", "big", "shape") + ","
+                        + edge("route", "else", "small") + "," + edge("shape", "out", "lines") + ","
+                        + edge("lines", "body", "asin") + "," + edge("asin", "out", "line") + ","
+                        + edge("line", "out", "lines") + "," + edge("lines", "done", "tell")));
+
+        JsonNode run = api.finished(api.start(workflow, "{\"orderId\": \"o-9\", \"total\": 250, \"lines\": ["
+                + "{\"sku\": \"SKU-1\", \"qty\": 1}, {\"sku\": \"SKU-2\", \"qty\": 2}, {\"sku\": \"SKU-1\", \"qty\": 5}]}"));
+
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(steps(run, "small")).isEmpty();
+        assertThat(steps(run, "shape").getFirst().get("output").get("value").get("order").get("channel").asString())
+                .isEqualTo("web");
+        assertThat(steps(run, "line")).hasSize(3);
+        JsonNode items = steps(run, "lines").getLast().get("output").get("value").get("items");
+        assertThat(items).hasSize(3);
+        assertThat(items.get(1).get("asin").asString()).isEqualTo("B000000002");
+        assertThat(items.get(2).get("qty").asInt()).isEqualTo(5);
+        assertThat(items.get(2).get("index").asInt()).isEqualTo(2);
+        assertThat(steps(run, "tell").getFirst().get("input").get("value").get("message").asString())
+                .isEqualTo("order o-9 has 3 lines");
+
+        JsonNode other = api.finished(api.start(workflow, "{\"orderId\": \"o-10\", \"total\": 5, \"lines\": []}"));
+        assertThat(steps(other, "small")).hasSize(1);
+        assertThat(steps(other, "shape")).isEmpty();
+    }
+
+    @Test
+    void aMissingLookupKeyFailsTheStepNamingTableAndKey() {
+        String workflow = api.published("Lookup miss " + UUID.randomUUID(), definition(MANUAL,
+                node("asin", "lookup", "{\"table\": \"sku-to-asin\", \"key\": \"'NOPE'\"}"),
+                edge("trigger", "out", "asin")));
+
+        JsonNode run = api.finished(api.start(workflow, "{}"));
+
+        assertThat(run.get("run").get("status").asString()).isEqualTo("dead_lettered");
+        assertThat(run.get("run").get("errorMessage").asString())
+                .isEqualTo("lookup table 'sku-to-asin' has no key 'NOPE'");
+    }
+
+    @Test
+    void anEndlessScriptEndsTheStepWithAClearError() {
+        String workflow = api.published("Endless " + UUID.randomUUID(), definition(MANUAL,
+                node("spin", "script", "{\"code\": \"while (true) {}\"}"), edge("trigger", "out", "spin")));
+
+        JsonNode run = api.finished(api.start(workflow, "{}"));
+
+        assertThat(run.get("run").get("status").asString()).isEqualTo("dead_lettered");
+        assertThat(run.get("run").get("errorClass").asString()).isEqualTo("ExpressionLimit");
+        assertThat(run.get("run").get("errorMessage").asString()).contains("ran too long");
+    }
+
+    @Test
+    void aDelayWaitsOnADurableTimerAndAWaitingRunCanBeCancelled() {
+        String workflow = api.published("Delays " + UUID.randomUUID(), definition(MANUAL,
+                node("pause", "delay", "{\"until\": \"new Date(Date.now() + trigger.waitMillis).toISOString()\"}") + ","
+                        + node("after", "script", "{\"code\": \"return 'after';\"}"),
+                edge("trigger", "out", "pause") + "," + edge("pause", "out", "after")));
+
+        JsonNode shortWait = api.finished(api.start(workflow, "{\"waitMillis\": 300}"));
+        assertThat(shortWait.get("run").get("status").asString()).as(shortWait.toString()).isEqualTo("succeeded");
+        java.time.Instant until = java.time.Instant.parse(
+                steps(shortWait, "pause").getFirst().get("input").get("value").get("until").asString());
+        assertThat(java.time.OffsetDateTime.parse(steps(shortWait, "after").getFirst().get("startedAt").asString())
+                .toInstant()).as("the node after the delay starts once the timer is due").isAfterOrEqualTo(until);
+
+        String longRun = api.start(workflow, "{\"waitMillis\": 3600000}");
+        JsonNode waiting = api.until(longRun, Set.of("waiting"));
+        assertThat(waiting.get("run").get("status").asString()).isEqualTo("waiting");
+        assertThat(steps(waiting, "pause")).extracting(step -> step.get("status").asString())
+                .containsExactly("waiting", "queued");
+        var cancel = api.admin().post("/api/v1/runs/" + longRun + "/cancel", null);
+        assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
+        JsonNode cancelled = api.detail(longRun);
+        assertThat(cancelled.get("run").get("status").asString()).isEqualTo("cancelled");
+        assertThat(steps(cancelled, "after")).isEmpty();
+        assertThat(api.admin().post("/api/v1/runs/" + longRun + "/cancel", null).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void aSubflowRunsAnotherWorkflowsPublishedVersionAndHandsBackItsOutput() {
+        String child = api.published("Child " + UUID.randomUUID(), definition(MANUAL,
+                node("double", "script", "{\"code\": \"return {twice: trigger.n * 2};\"}"),
+                edge("trigger", "out", "double")));
+        String parent = api.published("Parent " + UUID.randomUUID(), definition(MANUAL,
+                node("call", "subflow", "{\"workflow\": \"" + child + "\", \"input\": \"({n: trigger.n + 1})\"}") + ","
+                        + node("use", "script", "{\"code\": \"return nodes.call.twice;\"}"),
+                edge("trigger", "out", "call") + "," + edge("call", "out", "use")));
+
+        JsonNode run = api.finished(api.start(parent, "{\"n\": 20}"));
+
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(steps(run, "use").getFirst().get("output").get("value").asInt()).isEqualTo(42);
+        JsonNode children = RunsApi.read(api.admin().get("/api/v1/runs?workflowId=" + child).body());
+        assertThat(children.get("items")).hasSize(1);
+        assertThat(children.get("items").get(0).get("parentRunId").asString())
+                .isEqualTo(run.get("run").get("id").asString());
+    }
+
+    @Test
+    void runsAreListedNewestFirstByKeysetPagesAndFilteredByStatus() {
+        String workflow = api.published("Pages " + UUID.randomUUID(), definition(MANUAL,
+                node("noop", "script", "{\"code\": \"return 1;\"}"), edge("trigger", "out", "noop")));
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            started.add(api.start(workflow, "{\"orderId\": \"p-" + i + "\"}"));
+        }
+        started.forEach(api::finished);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = RunsApi.read(api.admin().get("/api/v1/runs?workflowId=" + workflow + "&status=succeeded"
+                    + "&limit=2" + (cursor == null ? "" : "&cursor=" + cursor)).body());
+            page.get("items").forEach(item -> seen.add(item.get("id").asString()));
+            cursor = page.get("next").isNull() ? null : page.get("next").asString();
+        } while (cursor != null);
+
+        assertThat(seen).containsExactlyElementsOf(started.reversed());
+        var badStatus = api.admin().get("/api/v1/runs?status=done");
+        assertThat(badStatus.statusCode()).isEqualTo(400);
+        assertThat(badStatus.body()).contains("status: must be one or more of queued, running, waiting");
+        var badCursor = api.admin().get("/api/v1/runs?cursor=nonsense");
+        assertThat(badCursor.statusCode()).isEqualTo(400);
+        assertThat(badCursor.body()).contains("cursor: is not a cursor this API gave out");
+    }
+
+    @Test
+    void aWorkflowWithoutAPublishedVersionCannotBeStarted() {
+        var created = api.admin().post("/api/v1/workflows", "{\"name\": \"Unpublished " + UUID.randomUUID() + "\"}");
+        String id = RunsApi.read(created.body()).get("id").asString();
+
+        var response = api.admin().post("/api/v1/workflows/" + id + "/runs", "{\"input\": {}}");
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.body()).contains("has no published version");
+        assertThat(RunsApi.read(api.admin().get("/api/v1/runs?workflowId=" + id).body()).get("items")).isEmpty();
+        assertThat(api.admin().post("/api/v1/workflows/" + UUID.randomUUID() + "/runs", "{}").statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void largeOutputsAreStoredOnceAndShownTruncated() {
+        String workflow = api.published("Large " + UUID.randomUUID(), definition(MANUAL,
+                node("big", "script", "{\"code\": \"return {blob: 'x'.repeat(100000)};\"}") + ","
+                        + node("size", "script", "{\"code\": \"return nodes.big.blob.length;\"}"),
+                edge("trigger", "out", "big") + "," + edge("big", "out", "size")));
+
+        JsonNode run = api.finished(api.start(workflow, "{}"));
+
+        assertThat(run.get("run").get("status").asString()).isEqualTo("succeeded");
+        JsonNode big = steps(run, "big").getFirst().get("output");
+        assertThat(big.get("truncated").asBoolean()).isTrue();
+        assertThat(big.get("sizeBytes").asInt()).isGreaterThan(100_000);
+        assertThat(big.get("value").asString()).hasSize(4_000);
+        assertThat(steps(run, "size").getFirst().get("output").get("value").asInt()).isEqualTo(100_000);
+    }
+
+    static Map<String, Object> none() {
+        return Map.of();
+    }
+}

@@ -1,0 +1,187 @@
+package dev.junction.db.runs;
+
+import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.runs.RunStatus;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static dev.junction.db.schema.Tables.PAYLOADS;
+import static dev.junction.db.schema.Tables.RUNS;
+import static dev.junction.db.schema.Tables.STEPS;
+import static dev.junction.db.schema.Tables.STEP_TASKS;
+import static dev.junction.db.schema.Tables.WORKFLOWS;
+
+/** Runs as people look at them: filtered lists with keyset pagination, and one run with its steps. */
+public class RunQueries {
+
+    private final DSLContext db;
+
+    public RunQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    /**
+     * Runs matching the filter, newest first, {@code limit} at most, after the {@code cursor} of an earlier page
+     * (null for the first page).
+     *
+     * @throws IllegalArgumentException when the cursor is not one this class gave out
+     */
+    public RunPage list(RunFilter filter, String cursor, int limit) {
+        List<Condition> conditions = conditions(filter);
+        if (cursor != null) {
+            Position after = Position.decode(cursor);
+            conditions.add(DSL.row(RUNS.CREATED_AT, RUNS.ID).lt(after.createdAt(), after.id()));
+        }
+        List<RunSummary> rows = db.select(RUNS.asterisk(), WORKFLOWS.NAME)
+                .from(RUNS).join(WORKFLOWS).on(WORKFLOWS.ID.eq(RUNS.WORKFLOW_ID))
+                .where(conditions)
+                .orderBy(RUNS.CREATED_AT.desc(), RUNS.ID.desc())
+                .limit(limit + 1)
+                .fetch(RunQueries::summary);
+        if (rows.size() <= limit) {
+            return new RunPage(rows, null);
+        }
+        List<RunSummary> page = rows.subList(0, limit);
+        RunSummary last = page.getLast();
+        return new RunPage(List.copyOf(page), new Position(last.createdAt(), last.id()).encode());
+    }
+
+    /** The ids of every run matching the filter (for bulk replay), oldest first, at most {@code limit}. */
+    public List<UUID> ids(RunFilter filter, int limit) {
+        return db.select(RUNS.ID).from(RUNS).where(conditions(filter))
+                .orderBy(RUNS.CREATED_AT, RUNS.ID).limit(limit).fetch(RUNS.ID);
+    }
+
+    public Optional<RunDetail> find(UUID runId) {
+        Record run = db.select(RUNS.asterisk(), WORKFLOWS.NAME)
+                .from(RUNS).join(WORKFLOWS).on(WORKFLOWS.ID.eq(RUNS.WORKFLOW_ID))
+                .where(RUNS.ID.eq(runId)).fetchOne();
+        if (run == null) {
+            return Optional.empty();
+        }
+        List<StepView> steps = new ArrayList<>();
+        var inputRef = PAYLOADS.as("input_payload");
+        var outputRef = PAYLOADS.as("output_payload");
+        db.select(STEPS.asterisk(), inputRef.SIZE_BYTES, outputRef.SIZE_BYTES,
+                        DSL.substring(inputRef.BODY.cast(String.class), 1, ShownPayload.PREVIEW_CHARACTERS)
+                                .as("input_preview"),
+                        DSL.substring(outputRef.BODY.cast(String.class), 1, ShownPayload.PREVIEW_CHARACTERS)
+                                .as("output_preview"))
+                .from(STEPS)
+                .leftJoin(inputRef).on(inputRef.HASH.eq(STEPS.INPUT_REF))
+                .leftJoin(outputRef).on(outputRef.HASH.eq(STEPS.OUTPUT_REF))
+                .where(STEPS.RUN_ID.eq(runId))
+                .orderBy(STEPS.ID)
+                .forEach(row -> steps.add(new StepView(row.get(STEPS.ID), row.get(STEPS.NODE_ID),
+                        row.get(STEPS.FOR_EACH_ID), row.get(STEPS.ITEM_INDEX), row.get(STEPS.ATTEMPT),
+                        row.get(STEPS.STATUS),
+                        shown(row.get(STEPS.INPUT), row.get("input_preview", String.class),
+                                row.get(inputRef.SIZE_BYTES)),
+                        shown(row.get(STEPS.OUTPUT), row.get("output_preview", String.class),
+                                row.get(outputRef.SIZE_BYTES)),
+                        row.get(STEPS.ERROR_CLASS), row.get(STEPS.ERROR_MESSAGE), row.get(STEPS.REMOTE_STATUS),
+                        row.get(STEPS.REMOTE_BODY), row.get(STEPS.RETRY_AT), row.get(STEPS.IDEMPOTENCY_KEY),
+                        row.get(STEPS.STARTED_AT), row.get(STEPS.FINISHED_AT), null)));
+        db.selectFrom(STEP_TASKS).where(STEP_TASKS.RUN_ID.eq(runId)).orderBy(STEP_TASKS.ID)
+                .forEach(task -> steps.add(new StepView(null, task.getNodeId(), task.getForEachId(),
+                        task.getItemIndex(), task.getAttempt(), pendingStatus(task.getLeaseOwner(),
+                        task.getLeaseUntil(), task.getKind()), null, null, null, null, null, null, null, null, null,
+                        null, task.getDueAt().getYear() >= 9999 ? null : task.getDueAt())));
+        return Optional.of(new RunDetail(summary(run), payload(run.get(RUNS.INPUT), run.get(RUNS.INPUT_REF)),
+                payload(run.get(RUNS.OUTPUT), run.get(RUNS.OUTPUT_REF)), run.get(RUNS.GENERATION), steps));
+    }
+
+    private static String pendingStatus(String owner, OffsetDateTime leaseUntil, String kind) {
+        if (owner != null && leaseUntil != null && leaseUntil.isAfter(OffsetDateTime.now())) {
+            return "running";
+        }
+        return "wait_child".equals(kind) ? "waiting" : "queued";
+    }
+
+    private ShownPayload payload(JSONB inline, String ref) {
+        if (ref == null) {
+            return inline == null ? null : new ShownPayload(PayloadJson.read(inline.data()), false,
+                    inline.data().length());
+        }
+        Record row = db.select(PAYLOADS.SIZE_BYTES,
+                        DSL.substring(PAYLOADS.BODY.cast(String.class), 1, ShownPayload.PREVIEW_CHARACTERS))
+                .from(PAYLOADS).where(PAYLOADS.HASH.eq(ref)).fetchSingle();
+        return new ShownPayload(row.get(1, String.class), true, row.get(PAYLOADS.SIZE_BYTES));
+    }
+
+    private static ShownPayload shown(JSONB inline, String preview, Integer size) {
+        if (inline != null) {
+            return new ShownPayload(PayloadJson.read(inline.data()), false, inline.data().length());
+        }
+        return preview == null ? null : new ShownPayload(preview, true, size);
+    }
+
+    private static List<Condition> conditions(RunFilter filter) {
+        List<Condition> conditions = new ArrayList<>();
+        if (filter.workflowId() != null) {
+            conditions.add(RUNS.WORKFLOW_ID.eq(filter.workflowId()));
+        }
+        if (filter.statuses() != null && !filter.statuses().isEmpty()) {
+            conditions.add(RUNS.STATUS.in(filter.statuses().stream().map(RunStatus::jsonName).toList()));
+        }
+        if (filter.businessKey() != null) {
+            conditions.add(RUNS.BUSINESS_KEY.eq(filter.businessKey()));
+        }
+        if (filter.nodeId() != null) {
+            conditions.add(RUNS.FAILED_NODE_ID.eq(filter.nodeId()));
+        }
+        if (filter.errorClass() != null) {
+            conditions.add(RUNS.ERROR_CLASS.eq(filter.errorClass()));
+        }
+        if (filter.from() != null) {
+            conditions.add(RUNS.CREATED_AT.ge(filter.from()));
+        }
+        if (filter.to() != null) {
+            conditions.add(RUNS.CREATED_AT.lt(filter.to()));
+        }
+        return conditions;
+    }
+
+    private static RunSummary summary(Record row) {
+        return new RunSummary(row.get(RUNS.ID), row.get(RUNS.WORKFLOW_ID), row.get(WORKFLOWS.NAME),
+                row.get(RUNS.WORKFLOW_VERSION), row.get(RUNS.TRIGGER_KIND), row.get(RUNS.BUSINESS_KEY),
+                row.get(RUNS.STATUS), row.get(RUNS.ERROR_CLASS), row.get(RUNS.ERROR_MESSAGE),
+                row.get(RUNS.FAILED_NODE_ID), row.get(RUNS.REPLAYS), row.get(RUNS.PARENT_RUN_ID),
+                row.get(RUNS.CREATED_AT), row.get(RUNS.STARTED_AT), row.get(RUNS.FINISHED_AT));
+    }
+
+    /** Where a page ended: the last run's creation time (to the microsecond) and id. */
+    private record Position(OffsetDateTime createdAt, UUID id) {
+
+        String encode() {
+            Instant at = createdAt.toInstant();
+            long micros = ChronoUnit.MICROS.between(Instant.EPOCH, at);
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((micros + "~" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Position decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("~");
+                Instant at = Instant.EPOCH.plus(Long.parseLong(parts[0]), ChronoUnit.MICROS);
+                return new Position(at.atOffset(ZoneOffset.UTC), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw new IllegalArgumentException("is not a cursor this API gave out");
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.junction.engine.runs;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * A step task a worker holds under a lease. {@code forEachId} and {@code itemIndex} are set for the nodes of a
+ * forEach body (which item they work on); {@code resumeValue} carries what a RESUME task resumes with (a subflow
+ * run's outcome).
+ */
+public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVersion, String nodeId, String forEachId,
+                          Integer itemIndex, int attempt, TaskKind kind, Object resumeValue, String leaseOwner) {
+
+    public ClaimedTask {
+        Objects.requireNonNull(runId, "runId");
+        Objects.requireNonNull(workflowId, "workflowId");
+        Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(leaseOwner, "leaseOwner");
+    }
+
+    /** The key a side effect of this step is made safe to repeat with: the same on every attempt. */
+    public String idempotencyKey() {
+        return runId + ":" + nodeId + (itemIndex == null ? "" : ":" + itemIndex);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.junction.engine.runs;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What a step sees of its run: the trigger's payload, the latest output of each node that has run (for a forEach
+ * body: the item's own outputs over the run's), and the run's variables ({@code item} and {@code index} inside a
+ * forEach body).
+ */
+public record RunState(UUID runId, String businessKey, Object trigger, Map<String, Object> outputs,
+                       Map<String, Object> vars) {
+
+    public RunState {
+        outputs = outputs == null ? Map.of() : outputs;
+        vars = vars == null ? Map.of() : vars;
+    }
+}

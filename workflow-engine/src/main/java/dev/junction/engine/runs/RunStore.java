@@ -1,0 +1,58 @@
+package dev.junction.engine.runs;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where runs live (a port: the database answers it). Tasks are claimed under a lease; a lease that expires hands
+ * the task to another worker, and a completion by a worker that no longer holds the lease changes nothing.
+ */
+public interface RunStore {
+
+    /** Creates runs and their first tasks in one transaction; answers their ids in order. */
+    default List<UUID> start(List<NewRun> runs) {
+        return start(runs, null);
+    }
+
+    /**
+     * Creates runs and their first tasks and moves a polling trigger's cursor, in one transaction, so that a crash
+     * neither skips nor repeats records. Refused with {@link CursorMovedException} (nothing created) when the
+     * cursor is no longer {@code cursor.expected()}: another node polled in between.
+     */
+    List<UUID> start(List<NewRun> runs, PollCursor cursor);
+
+    /** Claims the most overdue due task for {@code workerId}, leased for {@code lease}; empty when none is due. */
+    Optional<ClaimedTask> claim(String workerId, Duration lease);
+
+    /** What the task's step sees of its run. */
+    RunState load(ClaimedTask task);
+
+    /** The output a step with this idempotency key already produced, if one did. */
+    Optional<IdempotentOutput> idempotentOutput(String idempotencyKey);
+
+    /**
+     * Commits everything the finished task changes, in one transaction. Answers false, changing nothing, when the
+     * worker no longer holds the task's lease (it expired and another worker took it, or the run was cancelled).
+     */
+    boolean complete(ClaimedTask task, Transition transition);
+
+    /** Gives back every task {@code workerId} holds, due at once, for other workers (on shutdown). */
+    int release(String workerId);
+
+    /** A polling trigger's position: from {@code expected} (null before the first poll) to {@code next}. */
+    record PollCursor(java.util.UUID workflowId, String expected, String next) {
+    }
+
+    /** Another node moved the cursor first. */
+    final class CursorMovedException extends RuntimeException {
+        public CursorMovedException(String message) {
+            super(message);
+        }
+    }
+
+    /** An output remembered under an idempotency key (null is a possible output). */
+    record IdempotentOutput(Object output) {
+    }
+}

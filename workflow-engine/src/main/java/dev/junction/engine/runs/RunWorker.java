@@ -1,0 +1,80 @@
+package dev.junction.engine.runs;
+
+import dev.junction.engine.definition.Node;
+import dev.junction.engine.definition.WorkflowDefinition;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One worker's loop body: claim a due task, run its node, commit what follows. A worker holds one task at a time;
+ * a pool runs several workers. A completion refused because the lease was lost (the task was handed to another
+ * worker, or the run was cancelled) is dropped: the other worker's result counts.
+ */
+public final class RunWorker {
+
+    private final RunStore store;
+    private final WorkflowSource workflows;
+    private final StepInterpreter interpreter;
+    private final TransitionPlanner planner;
+    private final Clock clock;
+    private final String workerId;
+    private final Duration lease;
+
+    public RunWorker(RunStore store, WorkflowSource workflows, StepInterpreter interpreter, TransitionPlanner planner,
+                     Clock clock, String workerId, Duration lease) {
+        this.store = Objects.requireNonNull(store);
+        this.workflows = Objects.requireNonNull(workflows);
+        this.interpreter = Objects.requireNonNull(interpreter);
+        this.planner = Objects.requireNonNull(planner);
+        this.clock = Objects.requireNonNull(clock);
+        this.workerId = Objects.requireNonNull(workerId);
+        this.lease = Objects.requireNonNull(lease);
+    }
+
+    public String workerId() {
+        return workerId;
+    }
+
+    /** Claims and runs at most one task; answers what happened (nothing when no task was due). */
+    public Outcome runOne() {
+        Optional<ClaimedTask> claimed = store.claim(workerId, lease);
+        if (claimed.isEmpty()) {
+            return Outcome.IDLE;
+        }
+        ClaimedTask task = claimed.get();
+        return store.complete(task, transitionOf(task)) ? Outcome.COMPLETED : Outcome.LEASE_LOST;
+    }
+
+    Transition transitionOf(ClaimedTask task) {
+        Instant started = clock.instant();
+        Optional<WorkflowDefinition> definition = workflows.version(task.workflowId(), task.workflowVersion());
+        if (definition.isEmpty()) {
+            return planner.cannotRun(task, "version " + task.workflowVersion() + " of workflow " + task.workflowId()
+                    + " no longer exists", started);
+        }
+        Optional<Node> node = definition.get().nodes().stream().filter(n -> n.id().equals(task.nodeId())).findFirst();
+        if (node.isEmpty()) {
+            return planner.cannotRun(task, "version " + task.workflowVersion() + " has no node '" + task.nodeId()
+                    + "'", started);
+        }
+        RunState state = store.load(task);
+        StepResult result;
+        try {
+            result = interpreter.run(definition.get(), node.get(), task, state);
+        } catch (RuntimeException e) {
+            // a fault of ours, not of the user's workflow: the step fails for good, the worker lives on
+            result = new StepResult.Failed(null, new StepError("InternalError", e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage())), false, null);
+        }
+        return planner.plan(definition.get(), node.get(), task, result, started);
+    }
+
+    /** What {@link #runOne()} did. */
+    public enum Outcome {
+        IDLE, COMPLETED, LEASE_LOST
+    }
+}

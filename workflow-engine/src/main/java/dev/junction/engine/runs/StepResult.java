@@ -1,0 +1,34 @@
+package dev.junction.engine.runs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/** What running a node came to, before the run's graph and the node's policies decide what follows. */
+public sealed interface StepResult {
+
+    /** The input the step worked on, kept with its history (e.g. a connector's resolved input); may be null. */
+    Object input();
+
+    /** The node finished: its output, and the ports it leaves by. */
+    record Done(Object input, Object output, Set<String> ports) implements StepResult {
+    }
+
+    /** The node failed; {@code retryable} failures are tried again within the node's retry policy. */
+    record Failed(Object input, StepError error, boolean retryable, Duration retryAfter) implements StepResult {
+    }
+
+    /** A delay node: finish at {@code until}. */
+    record Sleep(Object input, Instant until) implements StepResult {
+    }
+
+    /** A subflow node: run the published version of another workflow with this input, and wait for it. */
+    record StartChild(Object input, UUID workflowId, int version, List<String> firstNodes) implements StepResult {
+    }
+
+    /** A forEach node: run its body once per item, at most {@code concurrency} items at a time. */
+    record Items(Object input, List<Object> items, int concurrency) implements StepResult {
+    }
+}

@@ -1,0 +1,168 @@
+package dev.junction.engine.runs;
+
+import dev.junction.engine.definition.Edge;
+import dev.junction.engine.definition.Node;
+import dev.junction.engine.definition.NodeType;
+import dev.junction.engine.definition.WorkflowDefinition;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * Turns what a node came to into what changes in its run: retries within the node's retry policy (exponential
+ * backoff, full jitter, {@code Retry-After} honoured), the node's error policy ({@code fail} dead-letters the run,
+ * {@code continue} goes on with an empty output, {@code error} follows the error port), and the tasks of the nodes
+ * that follow. Inside a forEach body, an edge back to the forEach, or a path with nowhere further to go, ends the
+ * item.
+ */
+public final class TransitionPlanner {
+
+    private static final Set<String> DONE_PORTS = Set.of("out", "done", "else");
+
+    private final Clock clock;
+    private final RandomGenerator random;
+
+    public TransitionPlanner(Clock clock, RandomGenerator random) {
+        this.clock = clock;
+        this.random = random;
+    }
+
+    public Transition plan(WorkflowDefinition definition, Node node, ClaimedTask task, StepResult result,
+                           Instant startedAt) {
+        Instant now = clock.instant();
+        boolean connector = NodeType.fromJson(node.type()).orElse(null) == NodeType.CONNECTOR;
+        String key = connector ? task.idempotencyKey() : null;
+        return switch (result) {
+            case StepResult.Done done -> {
+                StepRecord step = record(task, StepStatus.SUCCEEDED, done.input(), done.output(), null, null, key,
+                        startedAt, now);
+                yield onward(definition, node, task, step, done.ports(), done.output(), connector);
+            }
+            case StepResult.Failed failed -> failure(definition, node, task, failed, key, startedAt, now);
+            case StepResult.Sleep sleep -> new Transition(
+                    record(task, StepStatus.WAITING, sleep.input(), null, null, null, null, startedAt, now),
+                    List.of(), new Transition.Reschedule(sleep.until(), task.attempt(), TaskKind.RESUME), null, null,
+                    null, null, false);
+            case StepResult.StartChild child -> new Transition(
+                    record(task, StepStatus.WAITING, child.input(), null, null, null, null, startedAt, now),
+                    List.of(), null, null, null,
+                    new Transition.ChildStart(child.workflowId(), child.version(), child.input(), child.firstNodes()),
+                    null, false);
+            case StepResult.Items items -> {
+                if (items.items().isEmpty()) {
+                    Map<String, Object> output = Map.of("items", List.of());
+                    StepRecord step = record(task, StepStatus.SUCCEEDED, items.items(), output, null, null, null,
+                            startedAt, now);
+                    yield onward(definition, node, task, step, Set.of("done"), output, false);
+                }
+                yield new Transition(
+                        record(task, StepStatus.WAITING, items.items(), null, null, null, null, startedAt, now),
+                        List.of(), null,
+                        new Transition.ForEachStart(node.id(), items.items(), items.concurrency(),
+                                targets(definition, node.id(), "body"), targets(definition, node.id(), "done")),
+                        null, null, null, false);
+            }
+        };
+    }
+
+    /** The transition of a task whose version or node can no longer be interpreted: the run fails. */
+    public Transition cannotRun(ClaimedTask task, String message, Instant startedAt) {
+        StepError error = new StepError("WorkflowUnavailable", message);
+        return new Transition(record(task, StepStatus.FAILED, null, null, error, null, null, startedAt,
+                clock.instant()), List.of(), null, null, null, null, new Transition.RunEnd(RunStatus.FAILED, error),
+                false);
+    }
+
+    private Transition failure(WorkflowDefinition definition, Node node, ClaimedTask task, StepResult.Failed failed,
+                               String key, Instant startedAt, Instant now) {
+        if (failed.retryable() && Backoff.mayRetry(node.retry(), task.attempt())) {
+            Instant retryAt = now.plus(Backoff.delay(node.retry(), task.attempt(), failed.retryAfter(), random));
+            return new Transition(record(task, StepStatus.FAILED, failed.input(), null, failed.error(), retryAt, key,
+                    startedAt, now), List.of(), new Transition.Reschedule(retryAt, task.attempt() + 1,
+                    TaskKind.EXECUTE), null, null, null, null, false);
+        }
+        return switch (node.onError()) {
+            case FAIL -> new Transition(record(task, StepStatus.FAILED, failed.input(), null, failed.error(), null,
+                    key, startedAt, now), List.of(), null, null, null, null,
+                    new Transition.RunEnd(RunStatus.DEAD_LETTERED, failed.error()), false);
+            case CONTINUE -> {
+                StepRecord step = record(task, StepStatus.FAILED, failed.input(), null, failed.error(), null, key,
+                        startedAt, now);
+                Set<String> ports = DefinitionPorts.normal(node);
+                yield onward(definition, node, task, step, ports, null, false);
+            }
+            case ERROR_PORT -> {
+                Map<String, Object> output = new LinkedHashMap<>();
+                output.put("error", errorValue(failed.error()));
+                StepRecord step = record(task, StepStatus.FAILED, failed.input(), output, failed.error(), null, key,
+                        startedAt, now);
+                yield onward(definition, node, task, step, Set.of("error"), output, false);
+            }
+        };
+    }
+
+    private Transition onward(WorkflowDefinition definition, Node node, ClaimedTask task, StepRecord step,
+                              Set<String> ports, Object output, boolean rememberIdempotent) {
+        List<NextTask> next = new ArrayList<>();
+        boolean loopsBack = false;
+        for (Edge edge : definition.edges()) {
+            if (!edge.from().equals(node.id()) || !ports.contains(edge.fromPort())) {
+                continue;
+            }
+            if (task.forEachId() == null) {
+                next.add(NextTask.of(edge.to()));
+            } else if (edge.to().equals(task.forEachId())) {
+                loopsBack = true;
+            } else {
+                next.add(new NextTask(edge.to(), task.forEachId(), task.itemIndex()));
+            }
+        }
+        Transition.ItemEnd itemEnd = task.forEachId() != null && (loopsBack || next.isEmpty())
+                ? new Transition.ItemEnd(task.forEachId(), task.itemIndex(), output) : null;
+        return new Transition(step, next.stream().distinct().toList(), null, null, itemEnd, null, null,
+                rememberIdempotent);
+    }
+
+    private static List<String> targets(WorkflowDefinition definition, String nodeId, String port) {
+        return definition.edges().stream().filter(edge -> edge.from().equals(nodeId) && edge.fromPort().equals(port))
+                .map(Edge::to).distinct().toList();
+    }
+
+    private static StepRecord record(ClaimedTask task, StepStatus status, Object input, Object output,
+                                     StepError error, Instant retryAt, String key, Instant startedAt,
+                                     Instant finishedAt) {
+        return new StepRecord(task.nodeId(), task.forEachId(), task.itemIndex(), task.attempt(), status, input,
+                output, error, retryAt, key, startedAt, finishedAt);
+    }
+
+    /** An error as expressions after an error port see it ({@code nodes.<id>.error}). */
+    static Map<String, Object> errorValue(StepError error) {
+        Map<String, Object> value = new LinkedHashMap<>();
+        value.put("class", error.errorClass());
+        value.put("message", error.message());
+        value.put("remoteStatus", error.remoteStatus() == null ? null : error.remoteStatus().longValue());
+        value.put("remoteBody", error.remoteBody());
+        return value;
+    }
+
+    /** The ports a node leaves by when it goes on past an error ({@code onError: continue}). */
+    static final class DefinitionPorts {
+
+        private DefinitionPorts() {
+        }
+
+        static Set<String> normal(Node node) {
+            return switch (NodeType.fromJson(node.type()).orElse(NodeType.SCRIPT)) {
+                case BRANCH -> Set.of("else");
+                case FOR_EACH -> Set.of("done");
+                default -> Set.of("out");
+            };
+        }
+    }
+}

@@ -10,34 +10,26 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * The Quartz job of a schedule or polling trigger (one per workflow). Never two at once for one workflow, across
- * the cluster. Spring's job factory hands it {@link TriggerFirings} and the job data (workflowId, kind).
+ * The Quartz job of a schedule or polling trigger (one per workflow; job data: workflowId, kind). Never two at once
+ * for one workflow, across the cluster. Made by {@link TriggerJobFactory}.
  */
 @DisallowConcurrentExecution
 public class TriggerJob implements Job {
 
     private static final Logger log = LoggerFactory.getLogger(TriggerJob.class);
 
-    private TriggerFirings firings;
-    private String workflowId;
-    private String kind;
+    private final TriggerFirings firings;
 
-    public void setFirings(TriggerFirings firings) {
+    TriggerJob(TriggerFirings firings) {
         this.firings = firings;
-    }
-
-    public void setWorkflowId(String workflowId) {
-        this.workflowId = workflowId;
-    }
-
-    public void setKind(String kind) {
-        this.kind = kind;
     }
 
     @Override
     public void execute(JobExecutionContext context) {
-        UUID id = UUID.fromString(workflowId);
+        String workflowId = context.getMergedJobDataMap().getString("workflowId");
+        String kind = context.getMergedJobDataMap().getString("kind");
         try {
+            UUID id = UUID.fromString(workflowId);
             if ("polling".equals(kind)) {
                 firings.poll(id);
             } else {

@@ -6,6 +6,7 @@ import dev.junction.db.triggers.TriggerStateRepository;
 import dev.junction.db.workflows.WorkflowRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * rotatable (the old one stops working at once), compared in constant time.
  */
 @Service
+@Transactional
 public class WebhookTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,0 +1,176 @@
+package dev.junction.backend.runs;
+
+import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.testconnector.TestShop;
+import dev.junction.db.workflows.WorkflowRepository;
+import dev.junction.db.workflows.WorkflowVersionRepository;
+import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.definition.WorkflowDefinition;
+import dev.junction.engine.runs.ClaimedTask;
+import dev.junction.engine.runs.NewRun;
+import dev.junction.engine.runs.RunStore;
+import dev.junction.engine.runs.RunWorker;
+import dev.junction.engine.runs.StepInterpreter;
+import dev.junction.engine.runs.StepResult;
+import dev.junction.engine.runs.Transition;
+import dev.junction.engine.runs.TransitionPlanner;
+import dev.junction.engine.runs.WorkflowSource;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static dev.junction.db.schema.Tables.RUNS;
+import static dev.junction.db.schema.Tables.STEPS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.countDistinct;
+
+/**
+ * Durability against one real database, with this context's own worker pool switched off so that the tests decide
+ * which workers run: a worker dying mid-step, and two worker pools sharing the work of 2,000 runs.
+ */
+@SpringBootTest(classes = BackendTestApplication.class, properties = "junction.workers.enabled=false")
+class DurabilityTest {
+
+    private static final String ORDER_FLOW = """
+            {"schemaVersion": 1, "trigger": {"kind": "webhook"},
+             "nodes": [
+               {"id": "send", "type": "connector", "name": "Send",
+                "config": {"connection": "test-shop", "operation": "createOrder", "input": {"sku": "{{ trigger.sku }}"}},
+                "position": {"x": 0, "y": 0}},
+               {"id": "confirm", "type": "map", "name": "Confirm",
+                "config": {"rules": [{"target": "orderId", "expression": "nodes.send.orderId"}]},
+                "position": {"x": 0, "y": 0}}],
+             "edges": [{"from": "trigger", "fromPort": "out", "to": "send"},
+                       {"from": "send", "fromPort": "out", "to": "confirm"}]}""";
+
+    @Autowired
+    RunStore store;
+    @Autowired
+    WorkflowSource workflows;
+    @Autowired
+    StepInterpreter interpreter;
+    @Autowired
+    TransitionPlanner planner;
+    @Autowired
+    TestShop shop;
+    @Autowired
+    WorkflowRepository workflowRepository;
+    @Autowired
+    WorkflowVersionRepository versions;
+    @Autowired
+    DSLContext db;
+
+    private UUID publishedOrderFlow() {
+        UUID id = workflowRepository.insert("Durable " + UUID.randomUUID(), "", "test").orElseThrow().id();
+        int version = versions.append(id, 0, ORDER_FLOW, "", "test").orElseThrow().version();
+        versions.publish(id, version, "test");
+        return id;
+    }
+
+    private WorkerPool pool(String name, int size, Duration lease) {
+        return new WorkerPool(store, size, index -> new RunWorker(store, workflows, interpreter, planner,
+                Clock.systemUTC(), name + "/" + index, lease), Duration.ofMillis(10), Duration.ofSeconds(10));
+    }
+
+    private List<UUID> start(UUID workflowId, int count) {
+        WorkflowDefinition definition = workflows.published(workflowId).orElseThrow().definition();
+        List<UUID> ids = new ArrayList<>();
+        for (int batch = 0; batch < count; batch += 250) {
+            List<NewRun> runs = new ArrayList<>();
+            for (int i = batch; i < Math.min(count, batch + 250); i++) {
+                runs.add(new NewRun(workflowId, 1, "webhook", "order-" + i, Map.of("sku", "SKU-" + i),
+                        StepInterpreter.firstNodes(definition)));
+            }
+            ids.addAll(store.start(runs));
+        }
+        return ids;
+    }
+
+    private int unfinished(UUID workflowId) {
+        return db.fetchCount(RUNS, RUNS.WORKFLOW_ID.eq(workflowId), RUNS.STATUS.notIn("succeeded", "failed",
+                "dead_lettered", "cancelled"));
+    }
+
+    private void awaitFinished(UUID workflowId) {
+        for (int i = 0; i < 12_000 && unfinished(workflowId) > 0; i++) {
+            RunsApi.sleep(10);
+        }
+    }
+
+    @Test
+    void aStepWhoseWorkerDiedRunsAgainElsewhereWithTheSameIdempotencyKey() {
+        UUID workflow = publishedOrderFlow();
+        UUID runId = start(workflow, 1).getFirst();
+
+        // a worker claims the connector step with a short lease, makes the remote call, and dies before committing
+        ClaimedTask doomed = store.claim("doomed-worker", Duration.ofSeconds(1)).orElseThrow();
+        WorkflowDefinition definition = workflows.published(workflow).orElseThrow().definition();
+        var node = definition.nodes().getFirst();
+        StepResult sideEffect = interpreter.run(definition, node, doomed, store.load(doomed));
+        assertThat(sideEffect).isInstanceOf(StepResult.Done.class);
+        String key = runId + ":send";
+        assertThat(shop.callsOf(key)).isEqualTo(1);
+
+        WorkerPool survivor = pool("survivor", 2, Duration.ofSeconds(30));
+        survivor.start();
+        try {
+            awaitFinished(workflow);
+        } finally {
+            survivor.stop();
+        }
+
+        assertThat(db.select(RUNS.STATUS).from(RUNS).where(RUNS.ID.eq(runId)).fetchOne(RUNS.STATUS))
+                .isEqualTo("succeeded");
+        assertThat(shop.callsOf(key)).as("the step ran again after the lease expired").isEqualTo(2);
+        assertThat(shop.orders).containsKey(key);
+        var steps = db.selectFrom(STEPS).where(STEPS.RUN_ID.eq(runId), STEPS.NODE_ID.eq("send")).fetch();
+        assertThat(steps).hasSize(1);
+        assertThat(steps.getFirst().getIdempotencyKey()).isEqualTo(key);
+        assertThat(steps.getFirst().getWorkerId()).startsWith("survivor/");
+
+        // the dead worker's late completion is refused and changes nothing
+        Transition late = planner.plan(definition, node, doomed, sideEffect, Instant.now());
+        assertThat(store.complete(doomed, late)).isFalse();
+        assertThat(db.fetchCount(STEPS, STEPS.RUN_ID.eq(runId))).isEqualTo(2);
+    }
+
+    @Test
+    void twoWorkerPoolsOnOneDatabaseCompleteEveryOneOf2000RunsExactlyOnce() {
+        UUID workflow = publishedOrderFlow();
+        List<UUID> runs = start(workflow, 2_000);
+        WorkerPool east = pool("east", 3, Duration.ofSeconds(60));
+        WorkerPool west = pool("west", 3, Duration.ofSeconds(60));
+        east.start();
+        west.start();
+        try {
+            awaitFinished(workflow);
+        } finally {
+            east.stop();
+            west.stop();
+        }
+
+        assertThat(db.fetchCount(RUNS, RUNS.WORKFLOW_ID.eq(workflow), RUNS.STATUS.eq("succeeded"))).isEqualTo(2_000);
+        var perNode = db.select(STEPS.NODE_ID, count(), countDistinct(STEPS.RUN_ID))
+                .from(STEPS).join(RUNS).on(RUNS.ID.eq(STEPS.RUN_ID))
+                .where(RUNS.WORKFLOW_ID.eq(workflow))
+                .groupBy(STEPS.NODE_ID).fetchMap(STEPS.NODE_ID);
+        assertThat(perNode.get("send").value2()).as("one step record per run and node").isEqualTo(2_000);
+        assertThat(perNode.get("send").value3()).isEqualTo(2_000);
+        assertThat(perNode.get("confirm").value2()).isEqualTo(2_000);
+        assertThat(runs).allSatisfy(run -> assertThat(shop.callsOf(run + ":send")).isEqualTo(1));
+        var workers = db.selectDistinct(STEPS.WORKER_ID).from(STEPS).join(RUNS).on(RUNS.ID.eq(STEPS.RUN_ID))
+                .where(RUNS.WORKFLOW_ID.eq(workflow)).fetch(STEPS.WORKER_ID);
+        assertThat(workers).as("both pools did work").anyMatch(id -> id.startsWith("east/"))
+                .anyMatch(id -> id.startsWith("west/"));
+    }
+}

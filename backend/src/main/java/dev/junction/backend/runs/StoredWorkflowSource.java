@@ -26,10 +26,7 @@ class StoredWorkflowSource implements WorkflowSource {
     }
 
     @Override
-    public Optional<Published> published(UUID workflowId) {
-        return workflows.find(workflowId)
-                .filter(workflow -> workflow.publishedVersion() != null)
-                .flatMap(workflow -> version(workflowId, workflow.publishedVersion())
-                        .map(definition -> new Published(workflowId, workflow.publishedVersion(), definition)));
+    public Optional<Integer> publishedVersion(UUID workflowId) {
+        return workflows.find(workflowId).map(workflow -> workflow.publishedVersion());
     }
 }

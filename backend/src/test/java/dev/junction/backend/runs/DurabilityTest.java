@@ -140,7 +140,7 @@ class DurabilityTest {
 
         // the dead worker's late completion is refused and changes nothing
         Transition late = planner.plan(definition, node, doomed, sideEffect, Instant.now());
-        assertThat(store.complete(doomed, late)).isFalse();
+        assertThat(store.complete(doomed, late, null).accepted()).isFalse();
         assertThat(db.fetchCount(STEPS, STEPS.RUN_ID.eq(runId))).isEqualTo(2);
     }
 

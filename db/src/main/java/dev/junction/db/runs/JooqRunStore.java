@@ -123,7 +123,7 @@ public class JooqRunStore implements RunStore {
                                    updated_at = now()
                             where id = (select run_id from claimed) and status in ('queued', 'waiting')
                         )
-                        select claimed.*, runs.workflow_id, runs.workflow_version
+                        select claimed.*, runs.workflow_id, runs.workflow_version, runs.replays
                         from claimed join runs on runs.id = claimed.run_id""",
                         DSL.val(workerId), DSL.val(lease.toMillis()))
                 .fetchOptional()
@@ -132,7 +132,8 @@ public class JooqRunStore implements RunStore {
                         row.get("node_id", String.class), row.get("for_each_id", String.class),
                         row.get("item_index", Integer.class), row.get("attempt", Integer.class),
                         TaskKind.fromDb(row.get("kind", String.class)),
-                        Payloads.read(row.get("resume_value", JSONB.class), null), workerId));
+                        Payloads.read(row.get("resume_value", JSONB.class), null), workerId,
+                        row.get("replays", Integer.class) > 0));
     }
 
     @Override
@@ -177,25 +178,28 @@ public class JooqRunStore implements RunStore {
     }
 
     @Override
-    public boolean complete(ClaimedTask task, Transition transition) {
+    public Completion complete(ClaimedTask task, Transition transition, Duration chainLease) {
         return db.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            RunsRecord run = tx.selectFrom(RUNS).where(RUNS.ID.eq(task.runId())).forUpdate().fetchOptional()
-                    .orElse(null);
-            if (run == null || RunStatus.fromJson(run.getStatus()).orElseThrow().isFinal()) {
-                return false;
+            // the run's row first, so that two workers ending the last two tasks of one run agree on its end
+            Record locked = tx.select(RUNS.asterisk(), STEP_TASKS.LEASE_OWNER)
+                    .from(RUNS).join(STEP_TASKS).on(STEP_TASKS.RUN_ID.eq(RUNS.ID))
+                    .where(RUNS.ID.eq(task.runId()), STEP_TASKS.ID.eq(task.id()))
+                    .forUpdate().fetchOne();
+            if (locked == null || !task.leaseOwner().equals(locked.get(STEP_TASKS.LEASE_OWNER))) {
+                return Completion.REFUSED;
             }
-            String owner = tx.select(STEP_TASKS.LEASE_OWNER).from(STEP_TASKS).where(STEP_TASKS.ID.eq(task.id()))
-                    .forUpdate().fetchOptional(STEP_TASKS.LEASE_OWNER).orElse(null);
-            if (!task.leaseOwner().equals(owner)) {
-                return false;
+            RunsRecord run = locked.into(RUNS);
+            if (RunStatus.fromJson(run.getStatus()).orElseThrow().isFinal()) {
+                return Completion.REFUSED;
             }
-            apply(tx, run, task, transition);
-            return true;
+            return new Completion(true, apply(tx, run, task, transition, chainLease));
         });
     }
 
-    private void apply(DSLContext tx, RunsRecord run, ClaimedTask task, Transition transition) {
+    /** Applies the transition; answers the task chained to this worker, if any. */
+    private ClaimedTask apply(DSLContext tx, RunsRecord run, ClaimedTask task, Transition transition,
+                              Duration chainLease) {
         StepRecord step = transition.step();
         insertStep(tx, run.getId(), run.getGeneration(), step, task.leaseOwner());
         if (transition.rememberIdempotent() && step.status() == StepStatus.SUCCEEDED) {
@@ -217,7 +221,7 @@ public class JooqRunStore implements RunStore {
                     .set(STEP_TASKS.KIND, TaskKind.WAIT_CHILD.dbName())
                     .setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
-        } else {
+        } else if (!mayChain(transition, chainLease)) {
             tx.deleteFrom(STEP_TASKS).where(STEP_TASKS.ID.eq(task.id())).execute();
         }
         if (transition.runEnd() != null) {
@@ -229,9 +233,19 @@ public class JooqRunStore implements RunStore {
                     .set(RUNS.FAILED_ITEM_INDEX, task.itemIndex())
                     .where(RUNS.ID.eq(run.getId())).execute();
             RunEnding.finish(tx, run.getId(), transition.runEnd().status(), null, error);
-            return;
+            return null;
         }
-        insertTasks(tx, run.getId(), transition.next());
+        ClaimedTask chained = null;
+        List<NextTask> next = transition.next();
+        if (mayChain(transition, chainLease)) {
+            chained = chain(tx, run, task, next.getFirst(), chainLease);
+            if (chained == null) {
+                tx.deleteFrom(STEP_TASKS).where(STEP_TASKS.ID.eq(task.id())).execute();
+            } else {
+                next = next.subList(1, next.size());
+            }
+        }
+        insertTasks(tx, run.getId(), next);
         if (transition.forEachStart() != null) {
             startItems(tx, run, transition.forEachStart());
         }
@@ -243,7 +257,44 @@ public class JooqRunStore implements RunStore {
             insertRun(tx, new NewRun(child.workflowId(), child.version(), "subflow", run.getBusinessKey(),
                     child.input(), child.firstNodes()), run.getId(), task.id());
         }
-        settle(tx, run, step.output());
+        if (chained == null || transition.reschedule() != null) {
+            settle(tx, run, step.output());
+        }
+        return chained;
+    }
+
+    /** Whether the worker may go straight on with one of the tasks that follow (this task's row becomes it). */
+    private static boolean mayChain(Transition transition, Duration chainLease) {
+        return chainLease != null && !transition.next().isEmpty() && transition.reschedule() == null
+                && transition.childStart() == null && transition.runEnd() == null;
+    }
+
+    /**
+     * Turns the finished task's row into the task of {@code next}, still leased to the same worker; null when
+     * {@code next} is queued already (paths met), which leaves the row as it was.
+     */
+    private static ClaimedTask chain(DSLContext tx, RunsRecord run, ClaimedTask task, NextTask next, Duration lease) {
+        var other = STEP_TASKS.as("other");
+        int changed = tx.update(STEP_TASKS)
+                .set(STEP_TASKS.NODE_ID, next.nodeId())
+                .set(STEP_TASKS.FOR_EACH_ID, next.forEachId())
+                .set(STEP_TASKS.ITEM_INDEX, next.itemIndex())
+                .set(STEP_TASKS.ATTEMPT, 1)
+                .set(STEP_TASKS.KIND, TaskKind.EXECUTE.dbName())
+                .setNull(STEP_TASKS.RESUME_VALUE)
+                .set(STEP_TASKS.DUE_AT, DSL.currentOffsetDateTime())
+                .set(STEP_TASKS.LEASE_UNTIL, DSL.field("now() + {0} * interval '1 millisecond'", OffsetDateTime.class,
+                        DSL.val(lease.toMillis())))
+                .set(STEP_TASKS.CLAIMS, 1)
+                .where(STEP_TASKS.ID.eq(task.id()))
+                .andNotExists(DSL.selectOne().from(other).where(other.RUN_ID.eq(run.getId()),
+                        other.NODE_ID.eq(next.nodeId()),
+                        DSL.coalesce(other.FOR_EACH_ID, "").eq(DSL.coalesce(DSL.val(next.forEachId()), "")),
+                        DSL.coalesce(other.ITEM_INDEX, -1).eq(DSL.coalesce(DSL.val(next.itemIndex()), -1))))
+                .execute();
+        return changed == 0 ? null : new ClaimedTask(task.id(), run.getId(), run.getWorkflowId(),
+                run.getWorkflowVersion(), next.nodeId(), next.forEachId(), next.itemIndex(), 1, TaskKind.EXECUTE,
+                null, task.leaseOwner(), run.getReplays() > 0);
     }
 
     /** After a step: the run ends when nothing of it is left to do, else it is running or waiting. */

@@ -40,6 +40,7 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
     private final Duration timeLimit;
     private final Map<String, Source> expressions = new ConcurrentHashMap<>();
     private final Map<String, Source> scripts = new ConcurrentHashMap<>();
+    private final Map<String, Optional<PathExpression>> paths = new ConcurrentHashMap<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "expression-watchdog");
         thread.setDaemon(true);
@@ -68,7 +69,11 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
 
     /** A new, empty context for one step's evaluations. Close it when the step is done. */
     public ExpressionSession openSession() {
-        Context context = Context.newBuilder("js")
+        return new ExpressionSession(this, this::newContext, watchdog, timeLimit);
+    }
+
+    private Context newContext() {
+        return Context.newBuilder("js")
                 .engine(engine)
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .allowHostAccess(HostAccess.CONSTRAINED)
@@ -76,7 +81,14 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
                 .err(OutputStream.nullOutputStream())
                 .resourceLimits(ResourceLimits.newBuilder().statementLimit(statementLimit, null).build())
                 .build();
-        return new ExpressionSession(this, context, watchdog, timeLimit);
+    }
+
+    /** The expression as a plain path read, when it is nothing more (see {@link PathExpression}). */
+    Optional<PathExpression> pathOf(String expression) {
+        if (paths.size() >= MAX_CACHED_SOURCES) {
+            paths.clear();
+        }
+        return paths.computeIfAbsent(expression, PathExpression::parse);
     }
 
     @Override

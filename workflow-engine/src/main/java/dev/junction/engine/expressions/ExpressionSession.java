@@ -7,6 +7,8 @@ import org.graalvm.polyglot.Value;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -18,19 +20,25 @@ import java.util.concurrent.TimeUnit;
 public final class ExpressionSession implements AutoCloseable {
 
     private final ExpressionRuntime runtime;
-    private final Context context;
+    private Context context;
+    private final Supplier<Context> contexts;
     private final ScheduledExecutorService watchdog;
     private final Duration timeLimit;
 
-    ExpressionSession(ExpressionRuntime runtime, Context context, ScheduledExecutorService watchdog, Duration timeLimit) {
+    ExpressionSession(ExpressionRuntime runtime, Supplier<Context> contexts, ScheduledExecutorService watchdog,
+                      Duration timeLimit) {
         this.runtime = runtime;
-        this.context = context;
+        this.contexts = contexts;
         this.watchdog = watchdog;
         this.timeLimit = timeLimit;
     }
 
     /** The value of an expression such as {@code nodes.orders.total > 100}, as a plain Java value. */
     public Object evaluate(String expression, Scope scope) {
+        Optional<PathExpression> path = runtime.pathOf(expression);
+        if (path.isPresent()) {
+            return path.get().read(scope);
+        }
         return call(runtime.expressionSource(expression), scope);
     }
 
@@ -54,13 +62,14 @@ public final class ExpressionSession implements AutoCloseable {
 
     void parse(Source source) {
         try {
-            context.parse(source);
+            context().parse(source);
         } catch (PolyglotException e) {
             throw ExpressionRuntime.failure(e);
         }
     }
 
     private Object call(Source source, Scope scope) {
+        Context context = context();
         context.resetLimits();
         ScheduledFuture<?> alarm = watchdog.schedule(this::interrupt, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
         try {
@@ -75,7 +84,16 @@ public final class ExpressionSession implements AutoCloseable {
         }
     }
 
+    /** The GraalJS context, made on first need: an expression that only reads a path never needs one. */
+    private Context context() {
+        if (context == null) {
+            context = contexts.get();
+        }
+        return context;
+    }
+
     private void interrupt() {
+        Context context = this.context;
         try {
             context.interrupt(Duration.ofSeconds(5));
         } catch (java.util.concurrent.TimeoutException e) {
@@ -86,7 +104,16 @@ public final class ExpressionSession implements AutoCloseable {
 
     @Override
     public void close() {
-        context.close(true);
+        if (context != null) {
+            try {
+                // nothing runs here any more (evaluations happen on the caller's thread): a plain close is cheap
+                context.close();
+            } catch (PolyglotException e) {
+                // a context stopped by a limit or an interrupt can only be cancelled
+                context.close(true);
+            }
+            context = null;
+        }
     }
 
     /** What an expression sees: the trigger's payload, earlier nodes' outputs by id, and the run's variables. */

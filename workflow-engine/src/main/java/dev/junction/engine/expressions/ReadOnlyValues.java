@@ -56,7 +56,8 @@ final class ReadOnlyValues {
     private record ReadOnlyArray(List<?> list) implements ProxyArray {
         @Override
         public Object get(long index) {
-            return wrap(list.get((int) index));
+            // as in JavaScript, an index past the end reads undefined
+            return index >= 0 && index < list.size() ? wrap(list.get((int) index)) : null;
         }
 
         @Override

@@ -40,7 +40,7 @@ public final class CachingWorkflowSource implements WorkflowSource {
     }
 
     @Override
-    public Optional<Published> published(UUID workflowId) {
-        return source.published(workflowId);
+    public Optional<Integer> publishedVersion(UUID workflowId) {
+        return source.publishedVersion(workflowId);
     }
 }

@@ -6,10 +6,12 @@ import java.util.UUID;
 /**
  * A step task a worker holds under a lease. {@code forEachId} and {@code itemIndex} are set for the nodes of a
  * forEach body (which item they work on); {@code resumeValue} carries what a RESUME task resumes with (a subflow
- * run's outcome).
+ * run's outcome); {@code runReplayed} says whether its run has been replayed (only then may a side effect of this
+ * step have been done already under its idempotency key).
  */
 public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVersion, String nodeId, String forEachId,
-                          Integer itemIndex, int attempt, TaskKind kind, Object resumeValue, String leaseOwner) {
+                          Integer itemIndex, int attempt, TaskKind kind, Object resumeValue, String leaseOwner,
+                          boolean runReplayed) {
 
     public ClaimedTask {
         Objects.requireNonNull(runId, "runId");

@@ -33,10 +33,18 @@ public interface RunStore {
     Optional<IdempotentOutput> idempotentOutput(String idempotencyKey);
 
     /**
-     * Commits everything the finished task changes, in one transaction. Answers false, changing nothing, when the
-     * worker no longer holds the task's lease (it expired and another worker took it, or the run was cancelled).
+     * Commits everything the finished task changes, in one transaction. Refused ({@code accepted} false), changing
+     * nothing, when the worker no longer holds the task's lease (it expired and another worker took it, or the run
+     * was cancelled). With a {@code chainLease}, one of the tasks that follow is claimed for the same worker in the
+     * same transaction (a run's next step then starts without another trip to the queue).
      */
-    boolean complete(ClaimedTask task, Transition transition);
+    Completion complete(ClaimedTask task, Transition transition, Duration chainLease);
+
+    /** What a completion came to; {@code next} is the task claimed for the same worker, if any. */
+    record Completion(boolean accepted, ClaimedTask next) {
+
+        public static final Completion REFUSED = new Completion(false, null);
+    }
 
     /** Gives back every task {@code workerId} holds, due at once, for other workers (on shutdown). */
     int release(String workerId);

@@ -23,6 +23,8 @@ public final class RunWorker {
     private final Clock clock;
     private final String workerId;
     private final Duration lease;
+    /** The most steps one claim runs in a row, so that one long run does not keep a worker from the others. */
+    static final int MAX_CHAIN = 50;
 
     public RunWorker(RunStore store, WorkflowSource workflows, StepInterpreter interpreter, TransitionPlanner planner,
                      Clock clock, String workerId, Duration lease) {
@@ -39,14 +41,26 @@ public final class RunWorker {
         return workerId;
     }
 
-    /** Claims and runs at most one task; answers what happened (nothing when no task was due). */
+    /**
+     * Claims a due task and runs it, then the steps of its run that follow (each claimed in the transaction that
+     * completed the one before), up to {@value #MAX_CHAIN} steps; answers what happened (IDLE when no task was due).
+     */
     public Outcome runOne() {
         Optional<ClaimedTask> claimed = store.claim(workerId, lease);
         if (claimed.isEmpty()) {
             return Outcome.IDLE;
         }
         ClaimedTask task = claimed.get();
-        return store.complete(task, transitionOf(task)) ? Outcome.COMPLETED : Outcome.LEASE_LOST;
+        for (int step = 1; ; step++) {
+            RunStore.Completion completion = store.complete(task, transitionOf(task), step < MAX_CHAIN ? lease : null);
+            if (!completion.accepted()) {
+                return Outcome.LEASE_LOST;
+            }
+            if (completion.next() == null) {
+                return Outcome.COMPLETED;
+            }
+            task = completion.next();
+        }
     }
 
     Transition transitionOf(ClaimedTask task) {

@@ -117,7 +117,10 @@ public final class StepInterpreter {
         StepResult connector() {
             Object input = resolve(config.getOrDefault("input", Map.of()));
             String key = task.idempotencyKey();
-            Optional<RunStore.IdempotentOutput> done = store.idempotentOutput(key);
+            // a step's output is remembered under its key in the transaction that ends the step (and its task):
+            // a task claimed again can meet a remembered output only when its run was replayed
+            Optional<RunStore.IdempotentOutput> done = task.runReplayed() ? store.idempotentOutput(key)
+                    : Optional.empty();
             if (done.isPresent()) {
                 return new StepResult.Done(input, done.get().output(), Set.of("out"));
             }

@@ -11,8 +11,14 @@ public interface WorkflowSource {
     /** The definition of one version; empty when it no longer exists. */
     Optional<WorkflowDefinition> version(UUID workflowId, int version);
 
+    /** The number of the published version of a workflow; empty when there is none (or no such workflow). */
+    Optional<Integer> publishedVersion(UUID workflowId);
+
     /** The published version of a workflow; empty when there is none (or no such workflow). */
-    Optional<Published> published(UUID workflowId);
+    default Optional<Published> published(UUID workflowId) {
+        return publishedVersion(workflowId).flatMap(version -> version(workflowId, version)
+                .map(definition -> new Published(workflowId, version, definition)));
+    }
 
     record Published(UUID workflowId, int version, WorkflowDefinition definition) {
     }

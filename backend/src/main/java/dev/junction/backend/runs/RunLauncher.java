@@ -48,11 +48,22 @@ public class RunLauncher {
         return startAll(workflowId, triggerKind, List.of(new Payload(businessKey, input)), null).getFirst();
     }
 
+    /** Starts one run of a published version the caller has looked up already. */
+    public UUID start(WorkflowSource.Published published, String triggerKind, Object input, String businessKey) {
+        return startAll(published, triggerKind, List.of(new Payload(businessKey, input)), null).getFirst();
+    }
+
     /** Starts one run per payload (and moves a polling cursor) in one transaction. */
     public List<UUID> startAll(UUID workflowId, String triggerKind, List<Payload> payloads, RunStore.PollCursor cursor) {
         WorkflowSource.Published published = workflows.published(workflowId)
                 .orElseThrow(() -> new ConflictException("workflow", "Workflow " + workflowId + " has no published"
                         + " version: publish one before starting runs"));
+        return startAll(published, triggerKind, payloads, cursor);
+    }
+
+    private List<UUID> startAll(WorkflowSource.Published published, String triggerKind, List<Payload> payloads,
+                                RunStore.PollCursor cursor) {
+        UUID workflowId = published.workflowId();
         List<String> first = StepInterpreter.firstNodes(published.definition());
         Object keyExpression = published.definition().trigger().config().get("businessKey");
         List<NewRun> runs = payloads.stream().map(payload -> new NewRun(workflowId, published.version(), triggerKind,

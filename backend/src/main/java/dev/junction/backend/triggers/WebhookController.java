@@ -67,13 +67,13 @@ class WebhookController {
         } catch (IllegalArgumentException e) {
             return problem(HttpStatus.BAD_REQUEST, "The body is not valid JSON: " + e.getMessage());
         }
-        boolean webhookTriggered = workflows.published(id)
-                .map(published -> published.definition().trigger().kind() == TriggerKind.WEBHOOK).orElse(false);
-        if (!webhookTriggered) {
+        var published = workflows.published(id)
+                .filter(version -> version.definition().trigger().kind() == TriggerKind.WEBHOOK);
+        if (published.isEmpty()) {
             return problem(HttpStatus.CONFLICT, "This workflow has no published version with a webhook trigger.");
         }
         try {
-            UUID runId = launcher.start(id, "webhook", payload, null);
+            UUID runId = launcher.start(published.get(), "webhook", payload, null);
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .location(ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/v1/runs/{id}")
                             .buildAndExpand(runId).toUri())

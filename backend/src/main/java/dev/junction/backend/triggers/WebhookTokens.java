@@ -21,7 +21,6 @@ import java.util.UUID;
  * rotatable (the old one stops working at once), compared in constant time.
  */
 @Service
-@Transactional
 public class WebhookTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -39,6 +38,7 @@ public class WebhookTokens {
 
     /** The workflow's token, made now when it has none yet. */
     @PreAuthorize(MAY_CHANGE)
+    @Transactional
     public String token(UUID workflowId) {
         requireWorkflow(workflowId);
         return state.webhookToken(workflowId).orElseGet(() -> state.webhookTokenIfAbsent(workflowId, newToken()));
@@ -46,6 +46,7 @@ public class WebhookTokens {
 
     /** Replaces the workflow's token; the old one answers 404 from now on. */
     @PreAuthorize(MAY_CHANGE)
+    @Transactional
     public String rotate(UUID workflowId) {
         requireWorkflow(workflowId);
         String token = newToken();

@@ -88,18 +88,12 @@ public class JooqRunStore implements RunStore {
     private UUID insertRun(DSLContext tx, NewRun run, UUID parentRunId, Long parentTaskId) {
         UUID id = UUID.randomUUID();
         Payloads.Stored input = Payloads.store(tx, run.input());
-        tx.insertInto(RUNS)
-                .set(RUNS.ID, id)
-                .set(RUNS.WORKFLOW_ID, run.workflowId())
-                .set(RUNS.WORKFLOW_VERSION, run.version())
-                .set(RUNS.TRIGGER_KIND, run.triggerKind())
-                .set(RUNS.BUSINESS_KEY, run.businessKey())
-                .set(RUNS.INPUT, input.inline())
-                .set(RUNS.INPUT_REF, input.ref())
-                .set(RUNS.INPUT_SIZE, input.size())
-                .set(RUNS.PARENT_RUN_ID, parentRunId)
-                .set(RUNS.PARENT_TASK_ID, parentTaskId)
-                .execute();
+        Jdbc.update(tx, """
+                        insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input, input_ref,
+                                          input_size, parent_run_id, parent_task_id)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)""",
+                id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(), json(input.inline()),
+                input.ref(), input.size(), parentRunId, parentTaskId);
         if (run.firstNodes().isEmpty()) {
             RunEnding.finish(tx, id, RunStatus.SUCCEEDED, run.input(), null);
         } else {
@@ -110,9 +104,9 @@ public class JooqRunStore implements RunStore {
 
     @Override
     public Optional<ClaimedTask> claim(String workerId, Duration lease) {
-        return db.resultQuery("""
+        return Optional.ofNullable(Jdbc.queryOne(db, """
                         with claimed as (
-                            update step_tasks set lease_owner = {0}, lease_until = now() + {1} * interval '1 millisecond',
+                            update step_tasks set lease_owner = ?, lease_until = now() + ? * interval '1 millisecond',
                                    claims = claims + 1
                             where id = (select id from step_tasks
                                         where due_at <= now() and (lease_until is null or lease_until < now())
@@ -123,50 +117,53 @@ public class JooqRunStore implements RunStore {
                                    updated_at = now()
                             where id = (select run_id from claimed) and status in ('queued', 'waiting')
                         )
-                        select claimed.*, runs.workflow_id, runs.workflow_version, runs.replays
+                        select claimed.id, claimed.run_id, claimed.node_id, claimed.for_each_id, claimed.item_index,
+                               claimed.attempt, claimed.kind, claimed.resume_value::text as resume_value,
+                               runs.workflow_id, runs.workflow_version, runs.replays
                         from claimed join runs on runs.id = claimed.run_id""",
-                        DSL.val(workerId), DSL.val(lease.toMillis()))
-                .fetchOptional()
-                .map(row -> new ClaimedTask(row.get("id", Long.class), row.get("run_id", UUID.class),
-                        row.get("workflow_id", UUID.class), row.get("workflow_version", Integer.class),
-                        row.get("node_id", String.class), row.get("for_each_id", String.class),
-                        row.get("item_index", Integer.class), row.get("attempt", Integer.class),
-                        TaskKind.fromDb(row.get("kind", String.class)),
-                        Payloads.read(row.get("resume_value", JSONB.class), null), workerId,
-                        row.get("replays", Integer.class) > 0));
+                row -> new ClaimedTask(row.getLong("id"), row.getObject("run_id", UUID.class),
+                        row.getObject("workflow_id", UUID.class), row.getInt("workflow_version"),
+                        row.getString("node_id"), row.getString("for_each_id"), Jdbc.integer(row, "item_index"),
+                        row.getInt("attempt"), TaskKind.fromDb(row.getString("kind")),
+                        text(row.getString("resume_value")), workerId, row.getInt("replays") > 0),
+                workerId, lease.toMillis()));
     }
 
     @Override
     public RunState load(ClaimedTask task) {
-        Record run = db.select(RUNS.BUSINESS_KEY, RUNS.GENERATION, RUNS.INPUT, PAYLOADS.BODY)
-                .from(RUNS).leftJoin(PAYLOADS).on(PAYLOADS.HASH.eq(RUNS.INPUT_REF))
-                .where(RUNS.ID.eq(task.runId()))
-                .fetchSingle();
-        var stepOutput = DSL.field("coalesce({0}, {1})", JSONB.class, STEPS.OUTPUT, PAYLOADS.BODY);
-        var itemScope = STEPS.ITEM_INDEX.isNull();
-        if (task.itemIndex() != null) {
-            itemScope = itemScope.or(STEPS.FOR_EACH_ID.eq(task.forEachId()).and(STEPS.ITEM_INDEX.eq(task.itemIndex())));
-        }
-        Map<String, Object> outputs = new LinkedHashMap<>();
-        db.selectDistinct(STEPS.NODE_ID, stepOutput)
-                .on(STEPS.NODE_ID)
-                .from(STEPS).leftJoin(PAYLOADS).on(PAYLOADS.HASH.eq(STEPS.OUTPUT_REF))
-                .where(STEPS.RUN_ID.eq(task.runId()), STEPS.GENERATION.eq(run.get(RUNS.GENERATION)),
-                        STEPS.OUTPUT.isNotNull().or(STEPS.OUTPUT_REF.isNotNull()), itemScope)
-                .orderBy(STEPS.NODE_ID, STEPS.ITEM_INDEX.isNotNull().desc(), STEPS.ID.desc())
-                .forEach(row -> outputs.put(row.value1(), Payloads.read(row.value2(), null)));
-        Map<String, Object> vars = new LinkedHashMap<>();
-        if (task.itemIndex() != null) {
-            JSONB item = db.select(DSL.field("{0} -> {1}", JSONB.class, FOR_EACH_PROGRESS.ITEMS,
-                            DSL.val(task.itemIndex())))
-                    .from(FOR_EACH_PROGRESS)
-                    .where(FOR_EACH_PROGRESS.RUN_ID.eq(task.runId()), FOR_EACH_PROGRESS.FOR_EACH_ID.eq(task.forEachId()))
-                    .fetchOptional(0, JSONB.class).orElse(null);
-            vars.put("item", Payloads.read(item, null));
-            vars.put("index", task.itemIndex().longValue());
-        }
-        return new RunState(task.runId(), run.get(RUNS.BUSINESS_KEY),
-                Payloads.read(run.get(RUNS.INPUT), run.get(PAYLOADS.BODY)), outputs, vars);
+        return db.connectionResult(connection -> {
+            DSLContext on = DSL.using(connection, db.dialect());
+            record Run(String businessKey, int generation, Object input) {
+            }
+            Run run = Jdbc.queryOne(on, """
+                    select r.business_key, r.generation, coalesce(r.input, p.body)::text as input
+                    from runs r left join payloads p on p.hash = r.input_ref where r.id = ?""",
+                    row -> new Run(row.getString("business_key"), row.getInt("generation"),
+                            text(row.getString("input"))), task.runId());
+            Map<String, Object> outputs = new LinkedHashMap<>();
+            Jdbc.query(on, """
+                            select distinct on (s.node_id) s.node_id, coalesce(s.output, p.body)::text as output
+                            from steps s left join payloads p on p.hash = s.output_ref
+                            where s.run_id = ? and s.generation = ? and (s.output is not null or s.output_ref is not null)
+                              and (s.item_index is null or (s.for_each_id = ? and s.item_index = ?))
+                            order by s.node_id, s.item_index is not null desc, s.id desc""",
+                    row -> outputs.put(row.getString("node_id"), text(row.getString("output"))),
+                    task.runId(), run.generation(), task.forEachId(), task.itemIndex());
+            Map<String, Object> vars = new LinkedHashMap<>();
+            if (task.itemIndex() != null) {
+                Object item = Jdbc.queryOne(on, """
+                                select (items -> ?)::text as item from for_each_progress
+                                where run_id = ? and for_each_id = ?""",
+                        row -> text(row.getString("item")), task.itemIndex(), task.runId(), task.forEachId());
+                vars.put("item", item);
+                vars.put("index", task.itemIndex().longValue());
+            }
+            return new RunState(task.runId(), run.businessKey(), run.input(), outputs, vars);
+        });
+    }
+
+    private static Object text(String json) {
+        return json == null ? null : PayloadJson.read(json);
     }
 
     @Override
@@ -182,14 +179,28 @@ public class JooqRunStore implements RunStore {
         return db.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             // the run's row first, so that two workers ending the last two tasks of one run agree on its end
-            Record locked = tx.select(RUNS.asterisk(), STEP_TASKS.LEASE_OWNER)
-                    .from(RUNS).join(STEP_TASKS).on(STEP_TASKS.RUN_ID.eq(RUNS.ID))
-                    .where(RUNS.ID.eq(task.runId()), STEP_TASKS.ID.eq(task.id()))
-                    .forUpdate().fetchOne();
-            if (locked == null || !task.leaseOwner().equals(locked.get(STEP_TASKS.LEASE_OWNER))) {
+            record Locked(RunsRecord run, String owner) {
+            }
+            Locked locked = Jdbc.queryOne(tx, """
+                            select r.id, r.workflow_id, r.workflow_version, r.business_key, r.status, r.generation,
+                                   r.replays, t.lease_owner
+                            from runs r join step_tasks t on t.run_id = r.id
+                            where r.id = ? and t.id = ? for update""",
+                    row -> {
+                        RunsRecord record = new RunsRecord();
+                        record.setId(row.getObject("id", UUID.class));
+                        record.setWorkflowId(row.getObject("workflow_id", UUID.class));
+                        record.setWorkflowVersion(row.getInt("workflow_version"));
+                        record.setBusinessKey(row.getString("business_key"));
+                        record.setStatus(row.getString("status"));
+                        record.setGeneration(row.getInt("generation"));
+                        record.setReplays(row.getInt("replays"));
+                        return new Locked(record, row.getString("lease_owner"));
+                    }, task.runId(), task.id());
+            if (locked == null || !task.leaseOwner().equals(locked.owner())) {
                 return Completion.REFUSED;
             }
-            RunsRecord run = locked.into(RUNS);
+            RunsRecord run = locked.run();
             if (RunStatus.fromJson(run.getStatus()).orElseThrow().isFinal()) {
                 return Completion.REFUSED;
             }
@@ -274,24 +285,16 @@ public class JooqRunStore implements RunStore {
      * {@code next} is queued already (paths met), which leaves the row as it was.
      */
     private static ClaimedTask chain(DSLContext tx, RunsRecord run, ClaimedTask task, NextTask next, Duration lease) {
-        var other = STEP_TASKS.as("other");
-        int changed = tx.update(STEP_TASKS)
-                .set(STEP_TASKS.NODE_ID, next.nodeId())
-                .set(STEP_TASKS.FOR_EACH_ID, next.forEachId())
-                .set(STEP_TASKS.ITEM_INDEX, next.itemIndex())
-                .set(STEP_TASKS.ATTEMPT, 1)
-                .set(STEP_TASKS.KIND, TaskKind.EXECUTE.dbName())
-                .setNull(STEP_TASKS.RESUME_VALUE)
-                .set(STEP_TASKS.DUE_AT, DSL.currentOffsetDateTime())
-                .set(STEP_TASKS.LEASE_UNTIL, DSL.field("now() + {0} * interval '1 millisecond'", OffsetDateTime.class,
-                        DSL.val(lease.toMillis())))
-                .set(STEP_TASKS.CLAIMS, 1)
-                .where(STEP_TASKS.ID.eq(task.id()))
-                .andNotExists(DSL.selectOne().from(other).where(other.RUN_ID.eq(run.getId()),
-                        other.NODE_ID.eq(next.nodeId()),
-                        DSL.coalesce(other.FOR_EACH_ID, "").eq(DSL.coalesce(DSL.val(next.forEachId()), "")),
-                        DSL.coalesce(other.ITEM_INDEX, -1).eq(DSL.coalesce(DSL.val(next.itemIndex()), -1))))
-                .execute();
+        int changed = Jdbc.update(tx, """
+                        update step_tasks set node_id = ?, for_each_id = ?, item_index = ?, attempt = 1, kind = 'execute',
+                               resume_value = null, due_at = now(), lease_until = now() + ? * interval '1 millisecond',
+                               claims = 1
+                        where id = ? and not exists (
+                            select 1 from step_tasks other
+                            where other.run_id = ? and other.node_id = ? and coalesce(other.for_each_id, '') = coalesce(?, '')
+                              and coalesce(other.item_index, -1) = coalesce(?, -1))""",
+                next.nodeId(), next.forEachId(), next.itemIndex(), lease.toMillis(), task.id(), run.getId(),
+                next.nodeId(), next.forEachId(), next.itemIndex());
         return changed == 0 ? null : new ClaimedTask(task.id(), run.getId(), run.getWorkflowId(),
                 run.getWorkflowVersion(), next.nodeId(), next.forEachId(), next.itemIndex(), 1, TaskKind.EXECUTE,
                 null, task.leaseOwner(), run.getReplays() > 0);
@@ -386,44 +389,34 @@ public class JooqRunStore implements RunStore {
     }
 
     private static void insertTasks(DSLContext tx, UUID runId, List<NextTask> tasks) {
-        if (tasks.isEmpty()) {
-            return;
-        }
-        var insert = tx.insertInto(STEP_TASKS, STEP_TASKS.RUN_ID, STEP_TASKS.NODE_ID, STEP_TASKS.FOR_EACH_ID,
-                STEP_TASKS.ITEM_INDEX);
         for (NextTask task : tasks) {
-            insert = insert.values(runId, task.nodeId(), task.forEachId(), task.itemIndex());
+            Jdbc.update(tx, """
+                            insert into step_tasks (run_id, node_id, for_each_id, item_index) values (?, ?, ?, ?)
+                            on conflict do nothing""",
+                    runId, task.nodeId(), task.forEachId(), task.itemIndex());
         }
-        insert.onConflictDoNothing().execute();
     }
 
     private static void insertStep(DSLContext tx, UUID runId, int generation, StepRecord step, String workerId) {
         Payloads.Stored input = Payloads.store(tx, step.input());
         Payloads.Stored output = Payloads.store(tx, step.output());
         StepError error = step.error();
-        tx.insertInto(STEPS)
-                .set(STEPS.RUN_ID, runId)
-                .set(STEPS.GENERATION, generation)
-                .set(STEPS.NODE_ID, step.nodeId())
-                .set(STEPS.FOR_EACH_ID, step.forEachId())
-                .set(STEPS.ITEM_INDEX, step.itemIndex())
-                .set(STEPS.ATTEMPT, step.attempt())
-                .set(STEPS.STATUS, step.status().jsonName())
-                .set(STEPS.INPUT, input.inline())
-                .set(STEPS.INPUT_REF, input.ref())
-                .set(STEPS.OUTPUT, output.inline())
-                .set(STEPS.OUTPUT_REF, output.ref())
-                .set(STEPS.OUTPUT_SIZE, output.size())
-                .set(STEPS.ERROR_CLASS, error == null ? null : error.errorClass())
-                .set(STEPS.ERROR_MESSAGE, error == null ? null : error.message())
-                .set(STEPS.REMOTE_STATUS, error == null ? null : error.remoteStatus())
-                .set(STEPS.REMOTE_BODY, error == null ? null : error.remoteBody())
-                .set(STEPS.RETRY_AT, step.retryAt() == null ? null : at(step.retryAt()))
-                .set(STEPS.IDEMPOTENCY_KEY, step.idempotencyKey())
-                .set(STEPS.WORKER_ID, workerId)
-                .set(STEPS.STARTED_AT, at(step.startedAt()))
-                .set(STEPS.FINISHED_AT, at(step.finishedAt()))
-                .execute();
+        Jdbc.update(tx, """
+                        insert into steps (run_id, generation, node_id, for_each_id, item_index, attempt, status, input,
+                                           input_ref, output, output_ref, output_size, error_class, error_message,
+                                           remote_status, remote_body, retry_at, idempotency_key, worker_id,
+                                           started_at, finished_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                runId, generation, step.nodeId(), step.forEachId(), step.itemIndex(), step.attempt(),
+                step.status().jsonName(), json(input.inline()), input.ref(), json(output.inline()), output.ref(),
+                output.size(), error == null ? null : error.errorClass(), error == null ? null : error.message(),
+                error == null ? null : error.remoteStatus(), error == null ? null : error.remoteBody(),
+                step.retryAt() == null ? null : at(step.retryAt()), step.idempotencyKey(), workerId,
+                at(step.startedAt()), at(step.finishedAt()));
+    }
+
+    private static Jdbc.Json json(JSONB value) {
+        return value == null ? null : new Jdbc.Json(value.data());
     }
 
     @Override

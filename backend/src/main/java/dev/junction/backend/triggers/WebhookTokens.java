@@ -8,17 +8,14 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * The secret token of each workflow's webhook URL ({@code /hooks/{workflowId}/{token}}): made on first use,
- * rotatable (the old one stops working at once), compared in constant time.
+ * rotatable (the old one stops working at once). {@link WebhookServlet} checks calls against it.
  */
 @Service
 public class WebhookTokens {
@@ -53,13 +50,6 @@ public class WebhookTokens {
         state.setWebhookToken(workflowId, token);
         audit.record("workflow.webhook_token_rotated", "workflow", workflowId.toString(), Map.of());
         return token;
-    }
-
-    /** Whether {@code token} is the workflow's current token (false for an unknown workflow). */
-    public boolean matches(UUID workflowId, String token) {
-        Optional<String> expected = state.webhookToken(workflowId);
-        return expected.isPresent() && MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8));
     }
 
     private void requireWorkflow(UUID workflowId) {

@@ -69,6 +69,8 @@ class DurabilityTest {
     WorkflowVersionRepository versions;
     @Autowired
     DSLContext db;
+    @Autowired
+    dev.junction.db.runs.RunControl runControl;
 
     private UUID publishedOrderFlow() {
         UUID id = workflowRepository.insert("Durable " + UUID.randomUUID(), "", "test").orElseThrow().id();
@@ -142,6 +144,23 @@ class DurabilityTest {
         Transition late = planner.plan(definition, node, doomed, sideEffect, Instant.now());
         assertThat(store.complete(doomed, late, null).accepted()).isFalse();
         assertThat(db.fetchCount(STEPS, STEPS.RUN_ID.eq(runId))).isEqualTo(2);
+    }
+
+    @Test
+    void aStoppingNodeGivesBackTheTasksItHoldsForOthersToTakeAtOnce() {
+        UUID workflow = publishedOrderFlow();
+        UUID runId = start(workflow, 1).getFirst();
+        ClaimedTask held = store.claim("leaving-node/0", Duration.ofMinutes(10)).orElseThrow();
+        assertThat(held.runId()).isEqualTo(runId);
+        assertThat(store.claim("other-node/0", Duration.ofMinutes(10))).as("leased: nobody else gets it").isEmpty();
+
+        assertThat(store.release("leaving-node/0")).isEqualTo(1);
+
+        ClaimedTask taken = store.claim("other-node/0", Duration.ofMinutes(10)).orElseThrow();
+        assertThat(taken.id()).isEqualTo(held.id());
+        assertThat(store.complete(held, planner.cannotRun(held, "late", Instant.now()), null).accepted())
+                .as("the node that gave it back cannot complete it any more").isFalse();
+        runControl.cancel(runId);
     }
 
     @Test

@@ -372,7 +372,41 @@ class RunExecutionTest {
         assertThat(steps(run, "size").getFirst().get("output").get("value").asInt()).isEqualTo(100_000);
     }
 
-    static Map<String, Object> none() {
-        return Map.of();
+    @Test
+    void aWebhookNotificationIsPostedAndRetriedWhileTheReceiverIsBusy() throws Exception {
+        List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/ops", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = calls.incrementAndGet() == 1 ? 503 : 204;
+            if (status == 204) {
+                received.add(new String(body, java.nio.charset.StandardCharsets.UTF_8) + " key="
+                        + exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            }
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/ops";
+            String workflow = api.published("Notify " + UUID.randomUUID(), definition(MANUAL,
+                    node("tell", "notify", "{\"channel\": \"webhook\", \"url\": \"" + url + "\","
+                            + " \"message\": \"order {{ trigger.orderId }} failed\"}", FAST_RETRY),
+                    edge("trigger", "out", "tell")));
+
+            String runId = api.start(workflow, "{\"orderId\": \"n-1\"}");
+            JsonNode run = api.finished(runId);
+
+            assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+            assertThat(steps(run, "tell")).extracting(step -> step.get("status").asString())
+                    .containsExactly("failed", "succeeded");
+            assertThat(steps(run, "tell").getFirst().get("remoteStatus").asInt()).isEqualTo(503);
+            assertThat(received).singleElement().asString()
+                    .contains("\"message\":\"order n-1 failed\"").endsWith("key=" + runId + ":tell");
+        } finally {
+            receiver.stop(0);
+        }
     }
 }

@@ -214,10 +214,8 @@ public class JooqRunStore implements RunStore {
         StepRecord step = transition.step();
         insertStep(tx, run.getId(), run.getGeneration(), step, task.leaseOwner());
         if (transition.rememberIdempotent() && step.status() == StepStatus.SUCCEEDED) {
-            tx.insertInto(IDEMPOTENCY_RECORDS).set(IDEMPOTENCY_RECORDS.KEY, step.idempotencyKey())
-                    .set(IDEMPOTENCY_RECORDS.OUTPUT, step.output() == null ? null
-                            : JSONB.valueOf(PayloadJson.write(step.output())))
-                    .onConflictDoNothing().execute();
+            Jdbc.update(tx, "insert into idempotency_records (key, output) values (?, ?::jsonb) on conflict do nothing",
+                    step.idempotencyKey(), step.output() == null ? null : new Jdbc.Json(PayloadJson.write(step.output())));
         }
         if (transition.reschedule() != null) {
             tx.update(STEP_TASKS)
@@ -233,7 +231,7 @@ public class JooqRunStore implements RunStore {
                     .setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
         } else if (!mayChain(transition, chainLease)) {
-            tx.deleteFrom(STEP_TASKS).where(STEP_TASKS.ID.eq(task.id())).execute();
+            Jdbc.update(tx, "delete from step_tasks where id = ?", task.id());
         }
         if (transition.runEnd() != null) {
             StepError error = transition.runEnd().error();
@@ -302,17 +300,17 @@ public class JooqRunStore implements RunStore {
 
     /** After a step: the run ends when nothing of it is left to do, else it is running or waiting. */
     private void settle(DSLContext tx, RunsRecord run, Object lastOutput) {
-        Record counts = tx.select(DSL.count(), DSL.count().filterWhere(STEP_TASKS.DUE_AT.le(DSL.currentOffsetDateTime())))
-                .from(STEP_TASKS).where(STEP_TASKS.RUN_ID.eq(run.getId())).fetchSingle();
-        int remaining = counts.get(0, Integer.class);
-        if (remaining == 0) {
+        int[] counts = Jdbc.queryOne(tx, """
+                        select count(*) as remaining, count(*) filter (where due_at <= now()) as due
+                        from step_tasks where run_id = ?""",
+                row -> new int[] {row.getInt("remaining"), row.getInt("due")}, run.getId());
+        if (counts[0] == 0) {
             RunEnding.finish(tx, run.getId(), RunStatus.SUCCEEDED, lastOutput, null);
             return;
         }
-        String status = counts.get(1, Integer.class) > 0 ? RunStatus.RUNNING.jsonName() : RunStatus.WAITING.jsonName();
+        String status = counts[1] > 0 ? RunStatus.RUNNING.jsonName() : RunStatus.WAITING.jsonName();
         if (!status.equals(run.getStatus())) {
-            tx.update(RUNS).set(RUNS.STATUS, status).set(RUNS.UPDATED_AT, DSL.currentOffsetDateTime())
-                    .where(RUNS.ID.eq(run.getId())).execute();
+            Jdbc.update(tx, "update runs set status = ?, updated_at = now() where id = ?", status, run.getId());
         }
     }
 

@@ -4,7 +4,6 @@ import dev.junction.engine.runs.PayloadJson;
 import dev.junction.engine.runs.RunStatus;
 import dev.junction.engine.runs.StepError;
 import dev.junction.engine.runs.TaskKind;
-import dev.junction.db.schema.tables.records.RunsRecord;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.impl.DSL;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.junction.db.schema.Tables.RUNS;
 import static dev.junction.db.schema.Tables.STEP_TASKS;
 
 /** Ends a run (inside the caller's transaction) and wakes the subflow step of its parent run, if it has one. */
@@ -24,19 +22,17 @@ final class RunEnding {
 
     static void finish(DSLContext tx, UUID runId, RunStatus status, Object output, StepError error) {
         Payloads.Stored stored = Payloads.store(tx, output);
-        RunsRecord run = tx.update(RUNS)
-                .set(RUNS.STATUS, status.jsonName())
-                .set(RUNS.OUTPUT, stored.inline())
-                .set(RUNS.OUTPUT_REF, stored.ref())
-                .set(RUNS.ERROR_CLASS, error == null ? null : error.errorClass())
-                .set(RUNS.ERROR_MESSAGE, error == null ? null : error.message())
-                .set(RUNS.STARTED_AT, DSL.coalesce(RUNS.STARTED_AT, DSL.currentOffsetDateTime()))
-                .set(RUNS.FINISHED_AT, DSL.currentOffsetDateTime())
-                .set(RUNS.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(RUNS.ID.eq(runId))
-                .returning(RUNS.PARENT_RUN_ID, RUNS.PARENT_TASK_ID)
-                .fetchSingle();
-        if (run.getParentTaskId() != null) {
+        record Parent(UUID runId, Long taskId) {
+        }
+        Parent run = Jdbc.queryOne(tx, """
+                        update runs set status = ?, output = ?::jsonb, output_ref = ?, error_class = ?, error_message = ?,
+                               started_at = coalesce(started_at, now()), finished_at = now(), updated_at = now()
+                        where id = ? returning parent_run_id, parent_task_id""",
+                row -> new Parent(row.getObject("parent_run_id", UUID.class),
+                        row.getObject("parent_task_id") == null ? null : row.getLong("parent_task_id")),
+                status.jsonName(), stored.inline() == null ? null : new Jdbc.Json(stored.inline().data()), stored.ref(),
+                error == null ? null : error.errorClass(), error == null ? null : error.message(), runId);
+        if (run.taskId() != null) {
             Map<String, Object> outcome = new LinkedHashMap<>();
             outcome.put("runId", runId.toString());
             outcome.put("status", status.jsonName());
@@ -46,7 +42,7 @@ final class RunEnding {
                     .set(STEP_TASKS.KIND, TaskKind.RESUME.dbName())
                     .set(STEP_TASKS.DUE_AT, DSL.currentOffsetDateTime())
                     .set(STEP_TASKS.RESUME_VALUE, JSONB.valueOf(PayloadJson.write(outcome)))
-                    .where(STEP_TASKS.ID.eq(run.getParentTaskId()), STEP_TASKS.RUN_ID.eq(run.getParentRunId()),
+                    .where(STEP_TASKS.ID.eq(run.taskId()), STEP_TASKS.RUN_ID.eq(run.runId()),
                             STEP_TASKS.KIND.eq(TaskKind.WAIT_CHILD.dbName()))
                     .execute();
         }

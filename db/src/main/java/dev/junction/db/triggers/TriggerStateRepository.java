@@ -3,6 +3,8 @@ package dev.junction.db.triggers;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,6 +23,29 @@ public class TriggerStateRepository {
         return db.select(WORKFLOW_TRIGGERS.WEBHOOK_TOKEN).from(WORKFLOW_TRIGGERS)
                 .where(WORKFLOW_TRIGGERS.WORKFLOW_ID.eq(workflowId))
                 .fetchOptional(WORKFLOW_TRIGGERS.WEBHOOK_TOKEN);
+    }
+
+    /** What a webhook call needs to know of its workflow, in one query: its token and its published version. */
+    public record WebhookTarget(String token, Integer publishedVersion) {
+    }
+
+    /** The webhook token and published version of a workflow; empty when there is no such workflow. */
+    public Optional<WebhookTarget> webhookTarget(UUID workflowId) {
+        return db.connectionResult(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "select t.webhook_token, w.published_version from workflows w"
+                            + " left join workflow_triggers t on t.workflow_id = w.id where w.id = ?")) {
+                statement.setObject(1, workflowId);
+                try (ResultSet row = statement.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    int version = row.getInt("published_version");
+                    return Optional.of(new WebhookTarget(row.getString("webhook_token"),
+                            row.wasNull() ? null : version));
+                }
+            }
+        });
     }
 
     /** Replaces the webhook token (the old one stops working at once). */

@@ -1,0 +1,146 @@
+package dev.junction.backend.triggers;
+
+import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.runs.RunLauncher;
+import dev.junction.db.triggers.TriggerStateRepository;
+import dev.junction.engine.definition.TriggerKind;
+import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.runs.WorkflowSource;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Webhook triggers: {@code POST /hooks/{workflowId}/{token}} with a JSON body starts a run of the workflow's
+ * published version and answers {@code 202 {"runId"}} once the run is committed. An unknown workflow or a wrong
+ * token answer the same 404 (no hint which); malformed JSON 400; a body over the limit 413; a workflow whose
+ * published version is not webhook-triggered 409. Nothing is created on any error; errors are problem details.
+ *
+ * <p>A plain servlet rather than a Spring MVC controller: it is the one endpoint remote systems call at volume, and
+ * the MVC dispatch (handler lookup, argument resolution, message converters) cost more CPU than the whole run
+ * intake (measured, docs/benchmarks.md).
+ */
+class WebhookServlet extends HttpServlet {
+
+    private final TriggerStateRepository state;
+    private final WorkflowSource workflows;
+    private final RunLauncher launcher;
+    private final int maxBodyBytes;
+
+    WebhookServlet(TriggerStateRepository state, WorkflowSource workflows, RunLauncher launcher, int maxBodyBytes) {
+        this.state = state;
+        this.workflows = workflows;
+        this.launcher = launcher;
+        this.maxBodyBytes = maxBodyBytes;
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String[] parts = request.getPathInfo() == null ? new String[0] : request.getPathInfo().split("/");
+        UUID id = parts.length == 3 ? uuid(parts[1]) : null;
+        Optional<TriggerStateRepository.WebhookTarget> target = id == null ? Optional.empty() : state.webhookTarget(id);
+        if (target.isEmpty() || !matches(target.get().token(), parts[2])) {
+            problem(response, 404, "Not Found", "No webhook at this address.");
+            return;
+        }
+        if (request.getContentLengthLong() > maxBodyBytes) {
+            tooLarge(response);
+            return;
+        }
+        byte[] body = request.getInputStream().readNBytes(maxBodyBytes + 1);
+        if (body.length > maxBodyBytes) {
+            tooLarge(response);
+            return;
+        }
+        Object payload;
+        try {
+            payload = body.length == 0 ? Map.of() : PayloadJson.read(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            problem(response, 400, "Bad Request", "The body is not valid JSON: " + e.getMessage());
+            return;
+        }
+        Integer version = target.get().publishedVersion();
+        Optional<WorkflowSource.Published> published = version == null ? Optional.empty()
+                : workflows.version(id, version)
+                .filter(definition -> definition.trigger().kind() == TriggerKind.WEBHOOK)
+                .map(definition -> new WorkflowSource.Published(id, version, definition));
+        if (published.isEmpty()) {
+            problem(response, 409, "Conflict", "This workflow has no published version with a webhook trigger.");
+            return;
+        }
+        UUID runId;
+        try {
+            runId = launcher.start(published.get(), "webhook", payload, null);
+        } catch (ConflictException e) {
+            problem(response, 409, "Conflict", e.getMessage());
+            return;
+        }
+        response.setStatus(202);
+        response.setHeader("Location", request.getContextPath() + "/api/v1/runs/" + runId);
+        write(response, "application/json", Map.of("runId", runId.toString()));
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        notAllowed(response);
+    }
+
+    @Override
+    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        notAllowed(response);
+    }
+
+    @Override
+    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        notAllowed(response);
+    }
+
+    private static void notAllowed(HttpServletResponse response) throws IOException {
+        response.setHeader("Allow", "POST");
+        problem(response, 405, "Method Not Allowed", "A webhook accepts POST with a JSON body.");
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        problem(response, 413, "Content Too Large", "The body is larger than " + maxBodyBytes + " bytes.");
+    }
+
+    private static boolean matches(String expected, String given) {
+        return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
+                given.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void problem(HttpServletResponse response, int status, String title, String detail)
+            throws IOException {
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", "about:blank");
+        problem.put("title", title);
+        problem.put("status", (long) status);
+        problem.put("detail", detail);
+        response.setStatus(status);
+        write(response, "application/problem+json", problem);
+    }
+
+    private static void write(HttpServletResponse response, String contentType, Map<String, Object> body)
+            throws IOException {
+        byte[] bytes = PayloadJson.write(body).getBytes(StandardCharsets.UTF_8);
+        response.setContentType(contentType);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private static UUID uuid(String text) {
+        try {
+            return UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -122,6 +122,9 @@ public final class DefinitionValidator {
         void trigger(Trigger trigger) {
             String path = "$.trigger.config";
             Map<String, Object> config = trigger.config();
+            if (config.containsKey("businessKey")) {
+                expression(config, "businessKey", path, null);
+            }
             switch (trigger.kind()) {
                 case SCHEDULE -> schedule(config, path);
                 case POLLING -> {
@@ -218,6 +221,11 @@ public final class DefinitionValidator {
                                 + (config.containsKey("channel") ? ", was " + config.get("channel") : ""));
                     }
                     text(config, "message", path, id, "the message to send");
+                    if ("webhook".equals(config.get("channel")) && !(config.get("url") instanceof String url
+                            && (url.startsWith("http://") || url.startsWith("https://")))) {
+                        problem(path + ".url", id, "is required for the webhook channel: an http or https address"
+                                + (config.containsKey("url") ? ", was " + config.get("url") : ""));
+                    }
                 }
             }
         }
@@ -273,8 +281,32 @@ public final class DefinitionValidator {
                         + " not " + (hasMapping ? "both" : "neither"));
             } else if (hasMapping) {
                 text(config, "mapping", path, nodeId, "the id of a stored mapping");
-            } else if (!(config.get("rules") instanceof List)) {
+            } else if (!(config.get("rules") instanceof List<?> rules)) {
                 problem(path + ".rules", nodeId, "must be an array of mapping rules");
+            } else {
+                for (int i = 0; i < rules.size(); i++) {
+                    rule(rules.get(i), path + ".rules[" + i + "]", nodeId);
+                }
+            }
+        }
+
+        /** An inline mapping rule: {@code {target, expression}} or {@code {target, value}}. */
+        private void rule(Object rule, String path, String nodeId) {
+            if (!(rule instanceof Map<?, ?> fields)) {
+                problem(path, nodeId, "must be an object {target, expression} or {target, value}");
+                return;
+            }
+            if (!(fields.get("target") instanceof String target) || target.isBlank()) {
+                problem(path + ".target", nodeId, "is required: the path of the output field, such as order.id");
+            }
+            boolean hasExpression = fields.containsKey("expression");
+            if (hasExpression == fields.containsKey("value")) {
+                problem(path, nodeId, "needs exactly one of 'expression' or 'value', not "
+                        + (hasExpression ? "both" : "neither"));
+            } else if (hasExpression) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> typed = (Map<String, Object>) fields;
+                expression(typed, "expression", path, nodeId);
             }
         }
 

@@ -45,7 +45,7 @@ class DefinitionJsonTest {
                         new Node("route", "branch", "By status", Map.of("conditions", List.of(
                                 Map.of("port", "paid", "expression", "item.status == 'PAID'"))),
                                 new Position(400, 0), RetryPolicy.NONE, ErrorPolicy.CONTINUE),
-                        plain("toFba", "map", "To FBA", Map.of("rules", List.of(Map.of("from", "a", "to", "b"))),
+                        plain("toFba", "map", "To FBA", Map.of("rules", List.of(Map.of("target", "b", "expression", "trigger.a"))),
                                 new Position(600, 0)),
                         new Node("big", "script", "Numbers", Map.of("code", "return 1;", "limits", limits),
                                 new Position(600, 100), RetryPolicy.DEFAULT, ErrorPolicy.FAIL),

@@ -407,7 +407,8 @@ class DefinitionValidatorTest {
     @Test
     void aMapHasAStoredMappingOrInlineRules() {
         assertThat(configProblems("map", Map.of("mapping", "order-to-fba"))).isEmpty();
-        assertThat(configProblems("map", Map.of("rules", List.of(Map.of("from", "a", "to", "b"))))).isEmpty();
+        assertThat(configProblems("map", Map.of("rules", List.of(Map.of("target", "b", "expression", "trigger.a")))))
+                .isEmpty();
         assertOnly(configProblems("map", Map.of()), "$.nodes[0].config", "n",
                 "needs either 'mapping' (the id of a stored mapping) or 'rules' (an array), not neither");
         assertOnly(configProblems("map", Map.of("mapping", "m1", "rules", List.of())), "$.nodes[0].config", "n",
@@ -532,7 +533,7 @@ class DefinitionValidatorTest {
 
     @Test
     void aNotificationGoesToAKnownChannelWithAMessage() {
-        for (String channel : List.of("email", "webhook", "log")) {
+        for (String channel : List.of("email", "log")) {
             assertThat(configProblems("notify", Map.of("channel", channel, "message", "hi"))).isEmpty();
         }
         assertOnly(configProblems("notify", Map.of("channel", "sms", "message", "hi")), "$.nodes[0].config.channel",
@@ -627,5 +628,46 @@ class DefinitionValidatorTest {
         assertThat(new ArrayList<>(problems)).isEqualTo(problems);
         assertThatThrownBy(() -> problems.add(problems.getFirst()))
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    // ---- run-time settings ----------------------------------------------------------------------------------------
+
+    @Test
+    void inlineMappingRulesNeedATargetAndEitherAnExpressionOrAValue() {
+        assertThat(configProblems("map", Map.of("rules", List.of(Map.of("target", "order.id", "expression",
+                "trigger.id"), Map.of("target", "channel", "value", "web"))))).isEmpty();
+        assertOnly(configProblems("map", Map.of("rules", List.of(Map.of("expression", "trigger.id")))),
+                "$.nodes[0].config.rules[0].target", "n", "is required: the path of the output field");
+        assertOnly(configProblems("map", Map.of("rules", List.of(Map.of("target", "a")))),
+                "$.nodes[0].config.rules[0]", "n", "needs exactly one of 'expression' or 'value', not neither");
+        assertOnly(configProblems("map", Map.of("rules", List.of("a"))),
+                "$.nodes[0].config.rules[0]", "n", "must be an object {target, expression} or {target, value}");
+        assertThat(new DefinitionValidator(CATALOG, EXPRESSIONS).validate(new WorkflowDefinition(1, WEBHOOK,
+                List.of(node("n", "map", Map.of("rules", List.of(Map.of("target", "a", "expression", "1 +"))))),
+                List.of(edge("trigger", "n"))))).singleElement()
+                .satisfies(problem -> assertThat(problem.path()).isEqualTo("$.nodes[0].config.rules[0].expression"));
+    }
+
+    @Test
+    void aWebhookNotificationNeedsAnHttpAddress() {
+        assertThat(configProblems("notify", Map.of("channel", "webhook", "message", "m", "url",
+                "https://ops.example/hooks"))).isEmpty();
+        assertOnly(configProblems("notify", Map.of("channel", "webhook", "message", "m")),
+                "$.nodes[0].config.url", "n", "is required for the webhook channel");
+        assertOnly(configProblems("notify", Map.of("channel", "webhook", "message", "m", "url", "ftp://x")),
+                "$.nodes[0].config.url", "n", "was ftp://x");
+    }
+
+    @Test
+    void aBusinessKeyExpressionMustParse() {
+        DefinitionValidator validator = new DefinitionValidator(CATALOG, EXPRESSIONS);
+        assertThat(validator.validate(new WorkflowDefinition(1, new Trigger(TriggerKind.WEBHOOK,
+                Map.of("businessKey", "trigger.VendorTxCode"), new Position(0, 0)), List.of(), List.of()))).isEmpty();
+        assertThat(validator.validate(new WorkflowDefinition(1, new Trigger(TriggerKind.WEBHOOK,
+                Map.of("businessKey", "trigger.("), new Position(0, 0)), List.of(), List.of())))
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.path()).isEqualTo("$.trigger.config.businessKey");
+                    assertThat(problem.message()).startsWith("does not parse");
+                });
     }
 }

@@ -98,12 +98,11 @@ public class WorkerPool {
             }
         }
         int released = 0;
-        for (RunWorker worker : workers) {
-            try {
-                released += store.release(worker.workerId());
-            } catch (RuntimeException e) {
-                log.warn("Could not give back the tasks of {}: their leases will expire instead", worker.workerId(), e);
-            }
+        try {
+            released = store.release(workers.stream().map(RunWorker::workerId).toList());
+        } catch (RuntimeException e) {
+            log.warn("Could not give back the tasks of this node's workers: their leases will expire instead ({})",
+                    e.getMessage());
         }
         threads.clear();
         log.info("Run workers stopped{}", released == 0 ? "" : "; " + released + " task(s) given back");

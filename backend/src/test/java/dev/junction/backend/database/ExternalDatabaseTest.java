@@ -6,6 +6,7 @@ import dev.junction.db.embedded.EmbeddedDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -21,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * With {@code junction.db.url} (JUNCTION_DB_URL) set, Junction uses that PostgreSQL and starts none of its own.
  * The "external" server here is a separately started PostgreSQL that the app only knows by its URL.
  */
-@SpringBootTest(classes = BackendTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = BackendTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"junction.workers.enabled=false", "spring.quartz.auto-startup=false"})
+@DirtiesContext // the external server stops after this class: its context must not outlive it (no workers, no Quartz)
 class ExternalDatabaseTest {
 
     private static final EmbeddedDatabase EXTERNAL = EmbeddedDatabase.startFresh();

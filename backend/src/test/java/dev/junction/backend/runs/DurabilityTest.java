@@ -154,7 +154,7 @@ class DurabilityTest {
         assertThat(held.runId()).isEqualTo(runId);
         assertThat(store.claim("other-node/0", Duration.ofMinutes(10))).as("leased: nobody else gets it").isEmpty();
 
-        assertThat(store.release("leaving-node/0")).isEqualTo(1);
+        assertThat(store.release(List.of("leaving-node/0"))).isEqualTo(1);
 
         ClaimedTask taken = store.claim("other-node/0", Duration.ofMinutes(10)).orElseThrow();
         assertThat(taken.id()).isEqualTo(held.id());

@@ -418,9 +418,9 @@ public class JooqRunStore implements RunStore {
     }
 
     @Override
-    public int release(String workerId) {
+    public int release(List<String> workerIds) {
         return db.update(STEP_TASKS).setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
-                .where(STEP_TASKS.LEASE_OWNER.eq(workerId)).execute();
+                .where(STEP_TASKS.LEASE_OWNER.in(workerIds)).execute();
     }
 
     private static OffsetDateTime at(Instant instant) {

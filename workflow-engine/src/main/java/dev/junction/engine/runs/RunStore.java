@@ -46,8 +46,8 @@ public interface RunStore {
         public static final Completion REFUSED = new Completion(false, null);
     }
 
-    /** Gives back every task {@code workerId} holds, due at once, for other workers (on shutdown). */
-    int release(String workerId);
+    /** Gives back every task these workers hold, due at once, for other workers (on shutdown). */
+    int release(List<String> workerIds);
 
     /** A polling trigger's position: from {@code expected} (null before the first poll) to {@code next}. */
     record PollCursor(java.util.UUID workflowId, String expected, String next) {

@@ -9,10 +9,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,9 +23,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -34,7 +33,7 @@ import static dev.junction.db.schema.Tables.RUNS;
  * test connector, publishes a 3-step workflow (webhook → map → connector), then
  * <ol>
  *   <li>saturation: {@code senders} clients post webhooks as fast as they are answered for {@code seconds}; the
- *   rate is that of runs <em>completed</em> in the window;</li>
+ *   rate is those runs divided by the time until the last of them finished;</li>
  *   <li>latency: webhooks at a fixed rate ({@code rate}, default half the saturation rate) for {@code seconds};
  *   latency is from the moment a webhook is sent to the run's {@code finished_at}.</li>
  * </ol>
@@ -80,38 +79,107 @@ public final class RunLoadDriver {
             String token = "load-" + UUID.randomUUID();
             app.getBean(TriggerStateRepository.class).setWebhookToken(workflow, token);
             URI hook = URI.create("http://localhost:" + port + "/hooks/" + workflow + "/" + token);
-            HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4,
-                    Thread.ofPlatform().daemon(true).factory())).build();
 
             System.out.printf("machine: %d cores, %s; workers %d, senders %d%n",
                     Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"), workers, senders);
-            saturate(http, hook, db, workflow, Math.min(10, seconds), senders);
-            double rate = saturate(http, hook, db, workflow, seconds, senders);
+            saturate(hook, db, workflow, Math.min(10, seconds), senders);
+            double rate = saturate(hook, db, workflow, seconds, senders);
             System.out.printf("saturation: %.0f runs/s completed%n", rate);
             double target = args.length > 3 ? Double.parseDouble(args[3]) : Math.floor(rate / 2);
-            fixedRate(http, hook, db, workflow, seconds, target);
+            fixedRate(hook, db, workflow, seconds, target);
         } finally {
             app.close();
         }
     }
 
-    private static HttpRequest webhook(URI hook, long n) {
-        return HttpRequest.newBuilder(hook).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"orderId\": \"206-" + n + "\", \"sku\": \"SKU-" + (n % 50)
-                        + "\", \"qty\": " + (1 + n % 3) + "}")).build();
+    private static byte[] webhook(URI hook, long n) {
+        String body = "{\"orderId\": \"206-" + n + "\", \"sku\": \"SKU-" + (n % 50) + "\", \"qty\": " + (1 + n % 3) + "}";
+        return ("POST " + hook.getPath() + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Content-Length: " + body.length() + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** Answers the rate of runs completed while senders keep the queue full. */
-    private static double saturate(HttpClient http, URI hook, DSLContext db, UUID workflow, int seconds,
-                                   int senders) throws InterruptedException {
+    /**
+     * A minimal HTTP/1.1 client on one kept-alive connection: writes a prepared request, reads the status line,
+     * the headers and the body. (java.net.http cost the machine more CPU than the server's side of a webhook.)
+     */
+    private static final class RawClient implements AutoCloseable {
+
+        private final URI hook;
+        private Socket socket;
+        private OutputStream out;
+        private BufferedInputStream in;
+
+        RawClient(URI hook) throws IOException {
+            this.hook = hook;
+            connect();
+        }
+
+        private void connect() throws IOException {
+            socket = new Socket(hook.getHost(), hook.getPort());
+            socket.setTcpNoDelay(true);
+            out = socket.getOutputStream();
+            in = new BufferedInputStream(socket.getInputStream());
+        }
+
+        /** Sends one request; answers the response body (and fails on a status other than 202). */
+        String post(byte[] request) throws IOException {
+            out.write(request);
+            out.flush();
+            String status = line();
+            int length = 0;
+            boolean closing = false;
+            for (String header = line(); !header.isEmpty(); header = line()) {
+                if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                    length = Integer.parseInt(header.substring(15).strip());
+                } else if (header.regionMatches(true, 0, "Connection: close", 0, 17)) {
+                    closing = true;
+                }
+            }
+            String body = new String(in.readNBytes(length), StandardCharsets.UTF_8);
+            if (closing) {
+                // Tomcat ends a kept-alive connection after a number of requests
+                socket.close();
+                connect();
+            }
+            if (!status.contains(" 202 ")) {
+                throw new IOException("answered " + status + ": " + body);
+            }
+            return body;
+        }
+
+        private String line() throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("connection closed");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
+        }
+    }
+
+    /**
+     * Answers the sustained rate: senders keep webhooks coming for {@code seconds}; the runs they started, divided by
+     * the time from the first send until the last of those runs finished (taking them in and running them both).
+     */
+    private static double saturate(URI hook, DSLContext db, UUID workflow, int seconds, int senders)
+            throws InterruptedException {
         AtomicBoolean sending = new AtomicBoolean(true);
         AtomicLong sequence = new AtomicLong();
         CountDownLatch done = new CountDownLatch(senders);
         for (int i = 0; i < senders; i++) {
             Thread.ofPlatform().daemon(true).start(() -> {
-                try {
+                try (RawClient client = new RawClient(hook)) {
                     while (sending.get()) {
-                        http.send(webhook(hook, sequence.incrementAndGet()), HttpResponse.BodyHandlers.discarding());
+                        client.post(webhook(hook, sequence.incrementAndGet()));
                     }
                 } catch (Exception e) {
                     System.out.println("sender stopped: " + e);
@@ -120,39 +188,50 @@ public final class RunLoadDriver {
                 }
             });
         }
-        Thread.sleep(2_000);
         OffsetDateTime from = OffsetDateTime.now();
         Thread.sleep(seconds * 1_000L);
-        OffsetDateTime to = OffsetDateTime.now();
         sending.set(false);
         done.await();
-        int completed = db.fetchCount(RUNS, RUNS.WORKFLOW_ID.eq(workflow), RUNS.STATUS.eq("succeeded"),
-                RUNS.FINISHED_AT.ge(from), RUNS.FINISHED_AT.lt(to));
         drain(db, workflow);
-        return completed / ((to.toInstant().toEpochMilli() - from.toInstant().toEpochMilli()) / 1000.0);
+        var window = db.select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.max(RUNS.FINISHED_AT)).from(RUNS)
+                .where(RUNS.WORKFLOW_ID.eq(workflow), RUNS.CREATED_AT.ge(from), RUNS.STATUS.eq("succeeded"))
+                .fetchSingle();
+        long millis = window.value2().toInstant().toEpochMilli() - from.toInstant().toEpochMilli();
+        return window.value1() / (millis / 1000.0);
     }
 
-    private static void fixedRate(HttpClient http, URI hook, DSLContext db, UUID workflow, int seconds,
-                                  double rate) throws InterruptedException {
+    /** Webhooks at a fixed rate, spread over a few paced senders; latency from sending to the run's end. */
+    private static void fixedRate(URI hook, DSLContext db, UUID workflow, int seconds, double rate)
+            throws InterruptedException {
         Map<UUID, Instant> sent = new ConcurrentHashMap<>();
         AtomicLong sequence = new AtomicLong(1_000_000_000L);
-        ScheduledExecutorService clock = Executors.newScheduledThreadPool(2, Thread.ofPlatform().daemon(true).factory());
-        long periodMicros = (long) (1_000_000 / rate);
-        var ticking = clock.scheduleAtFixedRate(() -> {
-            Instant at = Instant.now();
-            http.sendAsync(webhook(hook, sequence.incrementAndGet()), HttpResponse.BodyHandlers.ofString())
-                    .thenAccept(response -> {
-                        if (response.statusCode() == 202) {
-                            String body = response.body();
-                            int start = body.indexOf("\"runId\":\"") + 9;
-                            sent.put(UUID.fromString(body.substring(start, start + 36)), at);
+        int senders = 8;
+        long periodNanos = (long) (1e9 * senders / rate);
+        long start = System.nanoTime() + 50_000_000L;
+        long end = start + seconds * 1_000_000_000L;
+        CountDownLatch done = new CountDownLatch(senders);
+        for (int i = 0; i < senders; i++) {
+            long offset = periodNanos * i / senders;
+            Thread.ofPlatform().daemon(true).start(() -> {
+                try (RawClient client = new RawClient(hook)) {
+                    for (long slot = start + offset; slot < end; slot += periodNanos) {
+                        long wait = slot - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                         }
-                    });
-        }, 0, periodMicros, TimeUnit.MICROSECONDS);
-        Thread.sleep(seconds * 1_000L);
-        ticking.cancel(false);
-        clock.shutdown();
-        Thread.sleep(500);
+                        Instant at = Instant.now();
+                        String body = client.post(webhook(hook, sequence.incrementAndGet()));
+                        int from = body.indexOf("\"runId\":\"") + 9;
+                        sent.put(UUID.fromString(body.substring(from, from + 36)), at);
+                    }
+                } catch (Exception e) {
+                    System.out.println("sender stopped: " + e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        done.await();
         drain(db, workflow);
         List<Long> latencies = new ArrayList<>();
         db.select(RUNS.ID, RUNS.FINISHED_AT).from(RUNS).where(RUNS.ID.in(sent.keySet()))

@@ -129,12 +129,17 @@ abstract class BrowserTest {
 
     /** Calls the REST API as admin over real HTTP and answers the body of a 201 Created. */
     String createdThroughApi(String path, String json) {
+        return postThroughApi(path, json, 201);
+    }
+
+    /** POSTs {@code json} to the REST API as admin over real HTTP, expects {@code status} and answers the body. */
+    String postThroughApi(String path, String json, int status) {
         String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
                     .header("Authorization", "Basic " + basic).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
             return response.body();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,7 @@
 package dev.junction.ui.workflows;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -7,6 +9,7 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.notification.Notification;
@@ -17,7 +20,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.runs.RunService;
+import dev.junction.backend.triggers.WebhookTokens;
 import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.backend.workflows.StoredDefinition;
 import dev.junction.backend.workflows.WorkflowFile;
@@ -25,7 +31,12 @@ import dev.junction.backend.workflows.WorkflowFiles;
 import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.engine.definition.DefinitionProblem;
+import dev.junction.engine.definition.TriggerKind;
 import dev.junction.ui.canvas.WorkflowCanvas;
+import dev.junction.ui.runs.RunDetailView;
+import dev.junction.ui.runs.RunPermissions;
+import dev.junction.ui.runs.RunsView;
+import dev.junction.ui.runs.StartRunDialog;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
@@ -33,8 +44,9 @@ import java.util.UUID;
 
 /**
  * One workflow: its name, description, version, the graph of its latest version (read-only for now), the
- * problems that keep that version from being published (also marked on the nodes they concern), and an export of
- * the workflow as a file.
+ * problems that keep that version from being published (also marked on the nodes they concern), an export of
+ * the workflow as a file, a way to start a run of the published version by hand and to see the workflow's runs,
+ * and, when a webhook triggers the published version, its URL.
  */
 @Route("workflows/:id")
 @PermitAll
@@ -51,11 +63,16 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     private final Div problemsPanel = new Div(problemsTitle, problems);
 
     private final Anchor export = new Anchor();
+    private final Button run = new Button("Run…", VaadinIcon.PLAY.create());
+    private final RouterLink runsLink = new RouterLink("Runs", RunsView.class);
+    private final WebhookPanel webhook;
     private UUID workflowId;
 
-    public WorkflowEditorView(WorkflowService workflows, WorkflowVersionService versions, WorkflowFiles files) {
+    public WorkflowEditorView(WorkflowService workflows, WorkflowVersionService versions, WorkflowFiles files,
+                              RunService runs, WebhookTokens tokens, WebhookAddress address) {
         this.workflows = workflows;
         this.versions = versions;
+        this.webhook = new WebhookPanel(tokens, address);
         export.setText("Export");
         export.setId("export-workflow");
         export.setHref(event -> {
@@ -72,17 +89,26 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         canvas.setId("workflow-canvas");
         version.setId("workflow-version");
         version.getElement().getThemeList().add("badge");
-        HorizontalLayout title = new HorizontalLayout(name, version, export);
+        run.setId("run-workflow");
+        run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        run.setVisible(RunPermissions.mayOperate());
+        run.addClickListener(click -> new StartRunDialog(workflowId, name.getText(), runs,
+                runId -> getUI().ifPresent(ui -> ui.navigate(RunDetailView.class, RunDetailView.parameters(runId))))
+                .open());
+        runsLink.setId("workflow-runs");
+        HorizontalLayout title = new HorizontalLayout(name, version, run, runsLink, export);
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
         problemsPanel.setId("workflow-problems");
         problemsPanel.getStyle().set("color", "var(--lumo-error-text-color)").set("max-height", "10em")
                 .set("overflow", "auto");
         problemsTitle.getStyle().set("font-weight", "600");
-        add(title, description, problemsPanel, canvas);
+        webhook.setVisible(false);
+        add(title, description, webhook, problemsPanel, canvas);
         expand(canvas);
     }
 
-    static RouteParameters parameters(UUID id) {
+    /** The route parameters of one workflow's editor. */
+    public static RouteParameters parameters(UUID id) {
         return new RouteParameters("id", id.toString());
     }
 
@@ -99,10 +125,26 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
             StoredDefinition latest = versions.latest(id);
             canvas.show(latest.definition(), latest.problems());
             showProblems(latest.problems());
+            showRunControls(workflow);
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(WorkflowsView.class);
             Notification.show("That workflow does not exist (any more).", 4000, Notification.Position.BOTTOM_START)
                     .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+        }
+    }
+
+    private void showRunControls(Workflow workflow) {
+        boolean published = workflow.publishedVersion() != null;
+        run.setEnabled(published);
+        run.setTooltipText(published ? "Start a run of version " + workflow.publishedVersion() + " by hand"
+                : "Publish a version to run it");
+        runsLink.setQueryParameters(RunsView.forWorkflow(workflow.id()));
+        boolean webhookTriggered = published && workflows.currentUserMayChange()
+                && versions.get(workflow.id(), workflow.publishedVersion()).definition().trigger().kind()
+                == TriggerKind.WEBHOOK;
+        webhook.setVisible(webhookTriggered);
+        if (webhookTriggered) {
+            webhook.show(workflow.id());
         }
     }
 

@@ -1,0 +1,69 @@
+package dev.junction.ui.runs;
+
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.runs.RunService;
+import dev.junction.backend.runs.RunService.BulkReplay;
+import dev.junction.db.runs.ReplayMode;
+import dev.junction.db.runs.RunFilter;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Asks how to replay every dead-lettered run that matches the list's filters, replays them on confirmation, and
+ * says how many were replayed and why any were not.
+ */
+class BulkReplayDialog extends ConfirmDialog {
+
+    private static final int REASONS_SHOWN = 3;
+
+    private final RadioButtonGroup<ReplayMode> mode = new RadioButtonGroup<>("Replay");
+
+    BulkReplayDialog(RunService runs, RunFilter filter, Consumer<BulkReplay> done) {
+        setHeader("Replay the dead-lettered runs shown?");
+        mode.setItems(ReplayMode.values());
+        mode.setItemLabelGenerator(ReplayModes::label);
+        mode.setValue(ReplayMode.FAILED_STEP);
+        mode.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        mode.setId("bulk-replay-mode");
+        Paragraph what = new Paragraph("Every dead-lettered run that matches the filters is replayed, oldest first"
+                + " (at most " + RunService.BULK_REPLAY_MAX + "), including any not loaded into the list yet.");
+        VerticalLayout content = new VerticalLayout(what, mode);
+        content.setPadding(false);
+        setText(content);
+        setCancelable(true);
+        setConfirmText("Replay");
+        setConfirmButtonTheme("error primary");
+        addConfirmListener(confirmed -> replay(runs, filter, done));
+    }
+
+    private void replay(RunService runs, RunFilter filter, Consumer<BulkReplay> done) {
+        try {
+            BulkReplay result = runs.replayMatching(filter, mode.getValue(), RunService.BULK_REPLAY_MAX);
+            String message = result.replayed().size() + " of " + result.matched() + " dead-lettered runs replayed "
+                    + ReplayModes.label(mode.getValue()).toLowerCase(Locale.UK) + ".";
+            if (!result.refused().isEmpty()) {
+                message += " Not replayed: " + result.refused().entrySet().stream().limit(REASONS_SHOWN)
+                        .map(refused -> refused.getKey().substring(0, 8) + "… " + refused.getValue())
+                        .collect(Collectors.joining("; "))
+                        + (result.refused().size() > REASONS_SHOWN ? "; …" : "");
+            }
+            Notification notification = Notification.show(message, 6000, Notification.Position.BOTTOM_START);
+            notification.addThemeVariants(result.refused().isEmpty() ? NotificationVariant.LUMO_SUCCESS
+                    : NotificationVariant.LUMO_WARNING);
+            done.accept(result);
+        } catch (ConflictException | InvalidInputException e) {
+            Notification.show("Nothing replayed: " + e.getMessage(), 6000, Notification.Position.MIDDLE)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+}

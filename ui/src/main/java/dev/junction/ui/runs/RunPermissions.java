@@ -1,0 +1,16 @@
+package dev.junction.ui.runs;
+
+import dev.junction.backend.security.CurrentUser;
+import dev.junction.db.users.Role;
+
+/** What the signed-in user may do with runs; the UI shows the buttons only then (the services check again). */
+public final class RunPermissions {
+
+    private RunPermissions() {
+    }
+
+    /** Start, cancel and replay runs. */
+    public static boolean mayOperate() {
+        return CurrentUser.hasAnyRole(Role.ADMIN, Role.DESIGNER, Role.OPERATOR);
+    }
+}

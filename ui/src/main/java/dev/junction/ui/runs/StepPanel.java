@@ -1,0 +1,78 @@
+package dev.junction.ui.runs;
+
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.junction.db.runs.StepView;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The step selected in a run's step list: its input, output, error and the remote answer's excerpt. */
+class StepPanel extends VerticalLayout {
+
+    private final H4 title = new H4();
+    private final Paragraph facts = new Paragraph();
+    private final Paragraph error = new Paragraph();
+    private final PayloadBlock input = new PayloadBlock("Input", "step-input");
+    private final PayloadBlock output = new PayloadBlock("Output", "step-output");
+    private final PayloadBlock remoteBody = new PayloadBlock("Remote answer (excerpt)", "step-remote-body");
+
+    StepPanel() {
+        setId("step-detail");
+        setPadding(false);
+        setSpacing(false);
+        title.getStyle().set("margin", "0 0 0.25em");
+        facts.getStyle().set("margin", "0 0 0.5em").set("color", "var(--vaadin-text-color-secondary)");
+        error.setId("step-error");
+        error.getStyle().set("margin", "0 0 0.5em").set("color", "var(--lumo-error-text-color, #c5221f)")
+                .set("white-space", "pre-wrap");
+        input.setWidthFull();
+        output.setWidthFull();
+        remoteBody.setWidthFull();
+        add(title, facts, error, input, output, remoteBody);
+        show(null);
+    }
+
+    void show(StepView step) {
+        boolean selected = step != null;
+        facts.setVisible(selected);
+        input.setVisible(selected);
+        output.setVisible(selected);
+        if (!selected) {
+            title.setText("Select a step to see its input and output.");
+            error.setVisible(false);
+            remoteBody.setVisible(false);
+            return;
+        }
+        title.setText(StepNames.of(step) + " · attempt " + step.attempt() + " · " + step.status());
+        facts.setText(String.join(" · ", facts(step)));
+        String failure = RunFormat.error(step.errorClass(), step.errorMessage());
+        error.setText(failure + (step.remoteStatus() == null ? "" : " (remote status " + step.remoteStatus() + ")"));
+        error.setVisible(!failure.isEmpty());
+        input.show(step.input());
+        output.show(step.output());
+        remoteBody.setVisible(step.remoteBody() != null);
+        remoteBody.showText(step.remoteBody() == null ? "" : step.remoteBody());
+    }
+
+    private static List<String> facts(StepView step) {
+        List<String> facts = new ArrayList<>();
+        if (step.startedAt() != null) {
+            facts.add("started " + RunFormat.when(step.startedAt()));
+        }
+        if (step.finishedAt() != null) {
+            facts.add("took " + RunFormat.duration(step.startedAt(), step.finishedAt()));
+        }
+        if (step.dueAt() != null && step.startedAt() == null) {
+            facts.add("due " + RunFormat.when(step.dueAt()));
+        }
+        if (step.retryAt() != null) {
+            facts.add("retried at " + RunFormat.when(step.retryAt()));
+        }
+        if (step.idempotencyKey() != null) {
+            facts.add("idempotency key " + step.idempotencyKey());
+        }
+        return facts;
+    }
+}

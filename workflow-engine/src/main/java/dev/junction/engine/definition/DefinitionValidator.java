@@ -452,6 +452,12 @@ public final class DefinitionValidator {
                     Set<String> outside = reachableFrom(Trigger.NODE_ID, intoBody.negate(), outgoing);
                     edges.stream().filter(edge -> edge.to().equals(id) && body.contains(edge.from())
                             && !outside.contains(edge.from())).forEach(loopBacks::add);
+                    body.stream().filter(inner -> !inner.equals(id) && !outside.contains(inner)
+                                    && nodes.containsKey(inner)
+                                    && NodeType.fromJson(nodes.get(inner).type()).orElse(null) == NodeType.FOR_EACH)
+                            .forEach(inner -> problem("$.nodes[" + nodeIndex.get(inner) + "]", inner, "is a forEach"
+                                    + " inside the body of forEach '" + id + "', which Junction cannot run yet: move"
+                                    + " the inner loop into a subflow"));
                 }
             }
             Map<String, List<String>> next = new HashMap<>();

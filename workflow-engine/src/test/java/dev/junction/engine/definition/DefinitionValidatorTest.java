@@ -347,13 +347,14 @@ class DefinitionValidatorTest {
     }
 
     @Test
-    void nestedForEachBodiesEachLeadBackToTheirOwnForEach() {
+    void nestedForEachBodiesEachLeadBackToTheirOwnForEachButNestingIsNotRunYet() {
         Node outer = node("outer", "forEach", Map.of("items", "trigger.orders"));
         Node inner = node("inner", "forEach", Map.of("items", "item.lines"));
 
-        assertThat(validate(List.of(outer, inner, step("line"), step("order")), edge("trigger", "outer"),
+        assertOnly(validate(List.of(outer, inner, step("line"), step("order")), edge("trigger", "outer"),
                 edge("outer", "body", "inner"), edge("inner", "body", "line"), edge("line", "inner"),
-                edge("inner", "done", "order"), edge("order", "outer"))).isEmpty();
+                edge("inner", "done", "order"), edge("order", "outer")), "$.nodes[1]", "inner",
+                "is a forEach inside the body of forEach 'outer'");
     }
 
     @Test
@@ -669,5 +670,22 @@ class DefinitionValidatorTest {
                     assertThat(problem.path()).isEqualTo("$.trigger.config.businessKey");
                     assertThat(problem.message()).startsWith("does not parse");
                 });
+    }
+
+    @Test
+    void aForEachInsideAnotherForEachsBodyIsRefusedWithAWayOut() {
+        List<DefinitionProblem> problems = validate(List.of(
+                        node("orders", "forEach", Map.of("items", "trigger.orders")),
+                        node("lines", "forEach", Map.of("items", "vars.item.lines")),
+                        step("line")),
+                edge("trigger", "orders"), edge("orders", "body", "lines"), edge("lines", "body", "line"),
+                edge("line", "lines"), edge("lines", "done", "orders"));
+
+        assertOnly(problems, "$.nodes[1]", "lines", "move the inner loop into a subflow");
+        assertThat(validate(List.of(node("first", "forEach", Map.of("items", "trigger.a")),
+                        node("second", "forEach", Map.of("items", "trigger.b")), step("x"), step("y")),
+                edge("trigger", "first"), edge("first", "body", "x"), edge("x", "first"),
+                edge("first", "done", "second"), edge("second", "body", "y"), edge("y", "second")))
+                .as("one loop after another is fine").isEmpty();
     }
 }

@@ -50,7 +50,13 @@ public final class ExpressionLoadDriver {
             }
             report("session (context) opened, one expression, closed", rounds, seconds, i -> {
                 try (ExpressionSession session = runtime.openSession()) {
-                    session.evaluate("vars.region", orders.get(i % orders.size()));
+                    // not a plain path: a plain path is read in Java and never opens a context
+                    session.evaluate("vars.region + ''", orders.get(i % orders.size()));
+                }
+            });
+            report("plain path read in a new session (no context)", rounds, seconds, i -> {
+                try (ExpressionSession session = runtime.openSession()) {
+                    session.evaluate("trigger.Items[0].SellerSKU", orders.get(i % orders.size()));
                 }
             });
             report("syntax check of a new expression", rounds, seconds, i ->

@@ -133,13 +133,14 @@ public class JooqRunStore implements RunStore {
     public RunState load(ClaimedTask task) {
         return db.connectionResult(connection -> {
             DSLContext on = DSL.using(connection, db.dialect());
-            record Run(String businessKey, int generation, Object input) {
+            record Run(String businessKey, int generation, Object input, boolean soleTask) {
             }
             Run run = Jdbc.queryOne(on, """
-                    select r.business_key, r.generation, coalesce(r.input, p.body)::text as input
+                    select r.business_key, r.generation, coalesce(r.input, p.body)::text as input,
+                           (select count(*) from step_tasks t where t.run_id = r.id) = 1 as sole_task
                     from runs r left join payloads p on p.hash = r.input_ref where r.id = ?""",
                     row -> new Run(row.getString("business_key"), row.getInt("generation"),
-                            text(row.getString("input"))), task.runId());
+                            text(row.getString("input")), row.getBoolean("sole_task")), task.runId());
             Map<String, Object> outputs = new LinkedHashMap<>();
             Jdbc.query(on, """
                             select distinct on (s.node_id) s.node_id, coalesce(s.output, p.body)::text as output
@@ -158,7 +159,7 @@ public class JooqRunStore implements RunStore {
                 vars.put("item", item);
                 vars.put("index", task.itemIndex().longValue());
             }
-            return new RunState(task.runId(), run.businessKey(), run.input(), outputs, vars);
+            return new RunState(task.runId(), run.businessKey(), run.input(), outputs, vars, run.soleTask());
         });
     }
 

@@ -6,6 +6,8 @@ import dev.junction.engine.definition.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -51,8 +53,11 @@ public final class RunWorker {
             return Outcome.IDLE;
         }
         ClaimedTask task = claimed.get();
+        RunState known = null;
         for (int step = 1; ; step++) {
-            RunStore.Completion completion = store.complete(task, transitionOf(task), step < MAX_CHAIN ? lease : null);
+            RunState state = known != null ? known : store.load(task);
+            Transition transition = transitionOf(task, state);
+            RunStore.Completion completion = store.complete(task, transition, step < MAX_CHAIN ? lease : null);
             if (!completion.accepted()) {
                 return Outcome.LEASE_LOST;
             }
@@ -60,10 +65,33 @@ public final class RunWorker {
                 return Outcome.COMPLETED;
             }
             task = completion.next();
+            known = carried(state, transition);
         }
     }
 
+    /**
+     * What the next step of a chain sees, without reading it again: possible only while this step's task was its
+     * run's only one and it is followed by exactly one task (so no other worker can have added outputs meanwhile).
+     */
+    static RunState carried(RunState state, Transition transition) {
+        if (!state.soleTask() || transition.next().size() != 1 || transition.itemEnd() != null
+                || transition.forEachStart() != null || transition.childStart() != null
+                || transition.reschedule() != null || transition.runEnd() != null) {
+            return null;
+        }
+        StepRecord step = transition.step();
+        Map<String, Object> outputs = new LinkedHashMap<>(state.outputs());
+        if (step.output() != null) {
+            outputs.put(step.nodeId(), step.output());
+        }
+        return new RunState(state.runId(), state.businessKey(), state.trigger(), outputs, state.vars(), true);
+    }
+
     Transition transitionOf(ClaimedTask task) {
+        return transitionOf(task, null);
+    }
+
+    private Transition transitionOf(ClaimedTask task, RunState known) {
         Instant started = clock.instant();
         Optional<WorkflowDefinition> definition = workflows.version(task.workflowId(), task.workflowVersion());
         if (definition.isEmpty()) {
@@ -75,7 +103,7 @@ public final class RunWorker {
             return planner.cannotRun(task, "version " + task.workflowVersion() + " has no node '" + task.nodeId()
                     + "'", started);
         }
-        RunState state = store.load(task);
+        RunState state = known != null ? known : store.load(task);
         StepResult result;
         try {
             result = interpreter.run(definition.get(), node.get(), task, state);

@@ -24,7 +24,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         this.dataDirectory = dataDirectory;
     }
 
-    /** Starts PostgreSQL on the given data directory, creating it on first use and keeping it afterwards. */
+    /**
+     * Starts PostgreSQL on the given data directory, creating it on first use and keeping it afterwards. The server
+     * stops on {@link #close()} only — not on a JVM shutdown hook of its own, which would stop it while the
+     * application still finishes its work (the run workers give back their tasks when they stop): the application's
+     * own shutdown closes it, last.
+     */
     public static EmbeddedDatabase startKeeping(Path dataDirectory) {
         Path directory = dataDirectory.toAbsolutePath().normalize();
         try {
@@ -50,6 +55,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(clean)
                     .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(clean)
                     // zonky turns durability off for speed; Junction's runs must survive a crash
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")

@@ -39,7 +39,7 @@ public class DatabaseConfiguration {
                     firstNonBlankOrEmpty(environment.getProperty("junction.db.password"),
                             environment.getProperty("spring.datasource.password")));
         } else if (environment.getProperty("junction.db.embedded.fresh", Boolean.class, false)) {
-            server = new DatabaseServer.Embedded(EmbeddedDatabase.startFresh());
+            server = new DatabaseServer.Embedded(EmbeddedDatabase.startFresh(false));
         } else {
             Path dataDir = Path.of(environment.getRequiredProperty("junction.data-dir"));
             server = new DatabaseServer.Embedded(EmbeddedDatabase.startKeeping(dataDir.resolve("pgdata")));

@@ -98,7 +98,7 @@ class RunsConfiguration {
                           TransitionPlanner planner, Clock clock, WorkerSettings settings) {
         String node = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new WorkerPool(store, settings.size(), index -> new RunWorker(store, workflows, interpreter, planner,
-                clock, node + "/" + index, settings.lease()), settings.pollInterval(), settings.shutdownGrace());
+                clock, node + "/" + index, settings.lease()), settings.pollInterval(), settings.shutdownGrace(), node + "/handed");
     }
 
     /** Starts the workers once the application is up, and stops them before the database goes. */

@@ -1,5 +1,7 @@
 package dev.junction.backend.runs;
 
+import dev.junction.engine.runs.ClaimedTask;
+import dev.junction.engine.runs.RunState;
 import dev.junction.engine.runs.RunStore;
 import dev.junction.engine.runs.RunWorker;
 import org.slf4j.Logger;
@@ -10,12 +12,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.function.IntFunction;
 
 /**
  * A bounded pool of workers that claim step tasks from the database. Idle workers look again every poll interval,
  * or at once when a run is started in this process ({@link #wake()}). Stopping lets each worker finish the step it
  * holds (up to the grace period) and gives back whatever is still held, for other nodes to take.
+ *
+ * <p>A run started in this process may be <em>handed</em> to the pool: its first task is committed already leased
+ * to the pool's hand-off owner and waits in memory for the next free worker, which saves a claim (a query and a
+ * commit) per run. At most twice as many runs as workers wait so; beyond that, runs go through the queue in the
+ * database. Workers take handed tasks and claimed ones in turn, so that neither starves the other. If this process
+ * dies, the handed tasks' leases expire and other nodes take them, as with any claimed task.
  */
 public class WorkerPool {
 
@@ -28,11 +40,19 @@ public class WorkerPool {
     private final Duration shutdownGrace;
     private final List<Thread> threads = new ArrayList<>();
     private final Object signal = new Object();
+    private final String handOffOwner;
+    private final Queue<Handed> handed = new ConcurrentLinkedQueue<>();
+    private final Semaphore handOffPlaces;
+    /**
+     * Until when (nanoTime) the queue in the database was last found empty: while handed tasks wait, workers do
+     * not ask it again before a poll interval has passed or a run was queued in this process.
+     */
+    private volatile long queueQuietUntil;
     private long wakeUps;
     private volatile boolean running;
 
     public WorkerPool(RunStore store, int size, IntFunction<RunWorker> workerFactory, Duration pollInterval,
-                      Duration shutdownGrace) {
+                      Duration shutdownGrace, String handOffOwner) {
         this.store = store;
         this.workers = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -40,6 +60,59 @@ public class WorkerPool {
         }
         this.pollInterval = pollInterval;
         this.shutdownGrace = shutdownGrace;
+        this.handOffOwner = handOffOwner;
+        this.handOffPlaces = new Semaphore(2 * size);
+    }
+
+    /**
+     * A place for one handed run, if the pool is running and has one free; the caller starts the run leased to
+     * {@link HandOff#owner()} and then {@link HandOff#hand(ClaimedTask, RunState) hands} it over, or
+     * {@link HandOff#cancel() cancels} the place.
+     */
+    public Optional<HandOff> reserveHandOff() {
+        if (!running || !handOffPlaces.tryAcquire()) {
+            return Optional.empty();
+        }
+        return Optional.of(new HandOff());
+    }
+
+    /** One reserved place for a handed run. */
+    public final class HandOff {
+
+        private boolean used;
+
+        private HandOff() {
+        }
+
+        public String owner() {
+            return handOffOwner;
+        }
+
+        /** Gives the committed task to the next free worker (after the caller's transaction commits, if any). */
+        public void hand(ClaimedTask task, RunState state) {
+            afterCommit(() -> {
+                if (take()) {
+                    handed.add(new Handed(task, state));
+                    notifyOne();
+                }
+            }, this::cancel);
+        }
+
+        /** Frees the place (nothing was started, or the start rolled back). */
+        public void cancel() {
+            if (take()) {
+                handOffPlaces.release();
+            }
+        }
+
+        private synchronized boolean take() {
+            boolean first = !used;
+            used = true;
+            return first;
+        }
+    }
+
+    private record Handed(ClaimedTask task, RunState state) {
     }
 
     public synchronized void start() {
@@ -56,25 +129,48 @@ public class WorkerPool {
         log.info("Run workers: {} started", workers.size());
     }
 
-    /** Tells idle workers that a task may be due now. */
+    /**
+     * Tells one idle worker that a task may be due now. One, not all: the others would only race it for the same
+     * task and find nothing. A worker that is busy sees the wake-up when it is done and looks again at once.
+     */
     public void wake() {
+        queueQuietUntil = 0;
+        notifyOne();
+    }
+
+    private void notifyOne() {
+        synchronized (signal) {
+            wakeUps++;
+            signal.notify();
+        }
+    }
+
+    private void wakeAll() {
         synchronized (signal) {
             wakeUps++;
             signal.notifyAll();
         }
     }
 
-    /** Wakes idle workers once the caller's transaction commits (at once when there is none). */
+    /** Wakes an idle worker once the caller's transaction commits (at once when there is none). */
     public void wakeAfterCommit() {
+        afterCommit(this::wake, () -> { });
+    }
+
+    private static void afterCommit(Runnable committed, Runnable rolledBack) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
-                public void afterCommit() {
-                    wake();
+                public void afterCompletion(int status) {
+                    if (status == STATUS_COMMITTED) {
+                        committed.run();
+                    } else {
+                        rolledBack.run();
+                    }
                 }
             });
         } else {
-            wake();
+            committed.run();
         }
     }
 
@@ -87,7 +183,7 @@ public class WorkerPool {
             return;
         }
         running = false;
-        wake();
+        wakeAll();
         long deadline = System.nanoTime() + shutdownGrace.toNanos();
         for (Thread thread : threads) {
             try {
@@ -98,8 +194,11 @@ public class WorkerPool {
             }
         }
         int released = 0;
+        handed.clear();
         try {
-            released = store.release(workers.stream().map(RunWorker::workerId).toList());
+            List<String> owners = new ArrayList<>(workers.stream().map(RunWorker::workerId).toList());
+            owners.add(handOffOwner);
+            released = store.release(owners);
         } catch (RuntimeException e) {
             log.warn("Could not give back the tasks of this node's workers: their leases will expire instead ({})",
                     e.getMessage());
@@ -109,13 +208,26 @@ public class WorkerPool {
     }
 
     private void loop(RunWorker worker) {
+        boolean handedFirst = true;
         while (running) {
             long seen;
             synchronized (signal) {
                 seen = wakeUps;
             }
             try {
-                if (worker.runOne() == RunWorker.Outcome.IDLE) {
+                boolean preferHanded = handedFirst || queueQuiet();
+                RunWorker.Outcome outcome = preferHanded ? runHanded(worker) : RunWorker.Outcome.IDLE;
+                if (outcome == RunWorker.Outcome.IDLE) {
+                    outcome = worker.runOne();
+                    if (outcome == RunWorker.Outcome.IDLE) {
+                        queueQuietUntil = System.nanoTime() + pollInterval.toNanos();
+                    }
+                }
+                if (outcome == RunWorker.Outcome.IDLE && !preferHanded) {
+                    outcome = runHanded(worker);
+                }
+                handedFirst = !handedFirst;
+                if (outcome == RunWorker.Outcome.IDLE) {
                     idle(seen, pollInterval);
                 }
             } catch (RuntimeException e) {
@@ -123,6 +235,20 @@ public class WorkerPool {
                 idle(Long.MIN_VALUE, FAULT_PAUSE);
             }
         }
+    }
+
+    private boolean queueQuiet() {
+        long until = queueQuietUntil;
+        return until != 0 && until - System.nanoTime() > 0;
+    }
+
+    private RunWorker.Outcome runHanded(RunWorker worker) {
+        Handed next = handed.poll();
+        if (next == null) {
+            return RunWorker.Outcome.IDLE;
+        }
+        handOffPlaces.release();
+        return worker.run(next.task(), next.state());
     }
 
     private void idle(long seen, Duration timeout) {

@@ -6,6 +6,8 @@ import dev.junction.db.triggers.TriggerStateRepository;
 import dev.junction.engine.definition.TriggerKind;
 import dev.junction.engine.runs.PayloadJson;
 import dev.junction.engine.runs.WorkflowSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,12 +36,29 @@ class WebhookServlet extends HttpServlet {
     private final WorkflowSource workflows;
     private final RunLauncher launcher;
     private final int maxBodyBytes;
+    private final MeterRegistry meters;
 
-    WebhookServlet(TriggerStateRepository state, WorkflowSource workflows, RunLauncher launcher, int maxBodyBytes) {
+    WebhookServlet(TriggerStateRepository state, WorkflowSource workflows, RunLauncher launcher, int maxBodyBytes,
+                   MeterRegistry meters) {
         this.state = state;
         this.workflows = workflows;
         this.launcher = launcher;
         this.maxBodyBytes = maxBodyBytes;
+        this.meters = meters;
+    }
+
+    /**
+     * Counts every webhook by its answer ({@code junction.webhooks{status}}): the generic HTTP observation is
+     * switched off for this path (see {@link WebhookConfiguration}), as it cost more than taking the webhook in.
+     */
+    @Override
+    protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException,
+            IOException {
+        try {
+            super.service(request, response);
+        } finally {
+            meters.counter("junction.webhooks", "status", Integer.toString(response.getStatus())).increment();
+        }
     }
 
     @Override

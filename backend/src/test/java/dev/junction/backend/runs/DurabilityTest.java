@@ -81,7 +81,7 @@ class DurabilityTest {
 
     private WorkerPool pool(String name, int size, Duration lease) {
         return new WorkerPool(store, size, index -> new RunWorker(store, workflows, interpreter, planner,
-                Clock.systemUTC(), name + "/" + index, lease), Duration.ofMillis(10), Duration.ofSeconds(10));
+                Clock.systemUTC(), name + "/" + index, lease), Duration.ofMillis(10), Duration.ofSeconds(10), name + "/handed");
     }
 
     private List<UUID> start(UUID workflowId, int count) {
@@ -191,5 +191,51 @@ class DurabilityTest {
                 .where(RUNS.WORKFLOW_ID.eq(workflow)).fetch(STEPS.WORKER_ID);
         assertThat(workers).as("both pools did work").anyMatch(id -> id.startsWith("east/"))
                 .anyMatch(id -> id.startsWith("west/"));
+    }
+
+    @Test
+    void runsHandedToAPoolAndQueuedOnesBothFinishAndAHandedTaskOfADeadNodeIsTakenAfterItsLease() {
+        UUID workflow = publishedOrderFlow();
+        WorkflowDefinition definition = workflows.published(workflow).orElseThrow().definition();
+        // a node died right after committing a run handed to its pool: the task is leased, its memory is gone
+        NewRun orphanRun = new NewRun(workflow, 1, "webhook", "orphan", Map.of("sku", "SKU-orphan"),
+                StepInterpreter.firstNodes(definition));
+        ClaimedTask orphan = store.startLeased(orphanRun, "gone/handed", Duration.ofSeconds(1));
+        assertThat(store.claim("other/0", Duration.ofSeconds(30))).as("leased: not in the queue yet").isEmpty();
+
+        List<UUID> queued = start(workflow, 200);
+        WorkerPool pool = pool("handy", 2, Duration.ofSeconds(60));
+        pool.start();
+        List<UUID> handed = new ArrayList<>();
+        int overflow = 0;
+        try {
+            for (int i = 0; i < 200; i++) {
+                NewRun run = new NewRun(workflow, 1, "webhook", "handed-" + i, Map.of("sku", "SKU-h" + i),
+                        StepInterpreter.firstNodes(definition));
+                var place = pool.reserveHandOff();
+                if (place.isEmpty()) {
+                    overflow++;
+                    handed.addAll(store.start(List.of(run)));
+                    pool.wake();
+                    continue;
+                }
+                ClaimedTask task = store.startLeased(run, place.get().owner(), Duration.ofSeconds(60));
+                place.get().hand(task, store.load(task));
+                handed.add(task.runId());
+            }
+            awaitFinished(workflow);
+        } finally {
+            pool.stop();
+        }
+
+        assertThat(overflow).as("some runs found a free place").isLessThan(200);
+        assertThat(db.fetchCount(RUNS, RUNS.WORKFLOW_ID.eq(workflow), RUNS.STATUS.eq("succeeded"))).isEqualTo(401);
+        assertThat(queued).allSatisfy(run -> assertThat(shop.callsOf(run + ":send")).isEqualTo(1));
+        assertThat(handed).allSatisfy(run -> assertThat(shop.callsOf(run + ":send")).isEqualTo(1));
+        assertThat(shop.callsOf(orphan.runId() + ":send")).as("taken once its lease expired").isEqualTo(1);
+        assertThat(db.selectDistinct(STEPS.WORKER_ID).from(STEPS).join(RUNS).on(RUNS.ID.eq(STEPS.RUN_ID))
+                .where(RUNS.WORKFLOW_ID.eq(workflow)).fetch(STEPS.WORKER_ID))
+                .as("handed tasks and claimed ones were both taken").contains("handy/handed").anyMatch(id ->
+                        id.startsWith("handy/") && !id.equals("handy/handed"));
     }
 }

@@ -109,6 +109,11 @@ class WebhookTriggerTest {
                 .isEqualTo(413);
 
         assertThat(runsOf(workflow)).isZero();
+        String metrics = ApiClient.anonymous(port).get("/actuator/prometheus").body();
+        assertThat(metrics).as("webhooks are counted by their answer")
+                .containsPattern("junction_webhooks_total\\{[^}]*status=\"404\"[^}]*} [1-9]")
+                .containsPattern("junction_webhooks_total\\{[^}]*status=\"413\"[^}]*} [1-9]")
+                .doesNotContain("uri=\"/hooks/");
     }
 
     @Test

@@ -37,25 +37,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("Cannot create the data directory " + directory + ": " + e.getMessage(), e);
         }
-        return start(directory, false);
+        return start(directory, false, false);
     }
 
-    /** Starts PostgreSQL on a new, empty data directory that is removed again on {@link #close()}. */
+    /**
+     * Starts PostgreSQL on a new, empty data directory that is removed again on {@link #close()} or, failing that,
+     * by a JVM shutdown hook.
+     */
     public static EmbeddedDatabase startFresh() {
+        return startFresh(true);
+    }
+
+    /**
+     * Starts PostgreSQL on a new, empty data directory that is removed again on {@link #close()}; with
+     * {@code shutdownHook} false the owner must close it (an application that still uses the database while it
+     * shuts down closes it last itself, rather than have a hook of its own stop it meanwhile).
+     */
+    public static EmbeddedDatabase startFresh(boolean shutdownHook) {
         try {
-            return start(Files.createTempDirectory("junction-pg-"), true);
+            return start(Files.createTempDirectory("junction-pg-"), true, shutdownHook);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static EmbeddedDatabase start(Path directory, boolean clean) {
+    private static EmbeddedDatabase start(Path directory, boolean clean, boolean shutdownHook) {
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(clean)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setRegisterShutdownHook(clean)
+                    .setRegisterShutdownHook(shutdownHook)
                     // zonky turns durability off for speed; Junction's runs must survive a crash
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("fsync", "on")

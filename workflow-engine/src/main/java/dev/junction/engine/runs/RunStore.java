@@ -23,6 +23,14 @@ public interface RunStore {
      */
     List<UUID> start(List<NewRun> runs, PollCursor cursor);
 
+    /**
+     * Creates one run, its only first task already leased to {@code leaseOwner}, in one transaction; answers that
+     * task. For handing a new run straight to a worker of this process, which saves the trip to the queue.
+     *
+     * @throws IllegalArgumentException when the run does not have exactly one first node
+     */
+    ClaimedTask startLeased(NewRun run, String leaseOwner, Duration lease);
+
     /** Claims the most overdue due task for {@code workerId}, leased for {@code lease}; empty when none is due. */
     Optional<ClaimedTask> claim(String workerId, Duration lease);
 

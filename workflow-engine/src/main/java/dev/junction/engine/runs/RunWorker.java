@@ -52,8 +52,15 @@ public final class RunWorker {
         if (claimed.isEmpty()) {
             return Outcome.IDLE;
         }
-        ClaimedTask task = claimed.get();
-        RunState known = null;
+        return run(claimed.get(), null);
+    }
+
+    /**
+     * Runs a task this worker was handed already leased (a run just started in this process), then the steps of
+     * its run that follow, as {@link #runOne()} does; {@code known} is what the step sees of its run, when the
+     * caller knows it (null: read it).
+     */
+    public Outcome run(ClaimedTask task, RunState known) {
         for (int step = 1; ; step++) {
             RunState state = known != null ? known : store.load(task);
             Transition transition = transitionOf(task, state);

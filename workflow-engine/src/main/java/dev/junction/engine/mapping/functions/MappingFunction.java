@@ -1,0 +1,34 @@
+package dev.junction.engine.mapping.functions;
+
+import java.util.List;
+
+/**
+ * A built-in function of a mapping pipeline, e.g. {@code toMinorUnits}, {@code countryToIso2}, {@code trim}.
+ * A pipeline step calls it with the value flowing through the pipeline ({@code input}) and its own arguments
+ * (constants, or values of other source paths, already resolved). Functions are pure: the same input and arguments
+ * give the same result; what they need from outside (lookup tables, rates, the target field's schema, a place for
+ * warnings) comes through the {@link FunctionContext}.
+ */
+public interface MappingFunction {
+
+    /** The name rules use ({@code "fn": "toMinorUnits"}); camelCase, unique. */
+    String name();
+
+    /** How many arguments besides the input it takes, at least. */
+    int minArgs();
+
+    /** How many arguments besides the input it takes, at most ({@link Integer#MAX_VALUE} for any number). */
+    int maxArgs();
+
+    /** One line for the palette and the docs: what it does, its arguments, its edge cases. */
+    String description();
+
+    /**
+     * Applies the function.
+     *
+     * @throws FunctionException when the input or an argument is not what the function can work with (the message
+     *                           names what was expected and what came). In a run every such error is permanent
+     *                           (the same input fails the same way): the step fails and goes to the dead-letter queue
+     */
+    Object apply(Object input, List<Object> args, FunctionContext context);
+}

@@ -174,6 +174,14 @@ class RunExecutionTest {
         assertThat(result.get("matched").asInt()).isEqualTo(3);
         assertThat(result.get("replayed")).hasSize(3);
         runs.forEach(id -> assertThat(api.finished(id).get("run").get("status").asString()).isEqualTo("succeeded"));
+        JsonNode replayed = api.detail(runs.getFirst());
+        assertThat(steps(replayed, "send")).as("the first run's attempt is kept, the replay's is a new round")
+                .extracting(step -> step.get("status").asString() + "@" + step.get("generation").asInt())
+                .containsExactly("failed@1", "succeeded@2");
+        assertThat(java.time.OffsetDateTime.parse(replayed.get("run").get("startedAt").asString()))
+                .as("a replay's duration counts from the replay")
+                .isAfterOrEqualTo(java.time.OffsetDateTime.parse(steps(replayed, "send").getFirst()
+                        .get("finishedAt").asString()));
         var badMode = api.admin().post("/api/v1/dead-letters/replay", "{\"mode\": \"sideways\"}");
         assertThat(badMode.statusCode()).isEqualTo(400);
         assertThat(badMode.body()).contains("mode: must be one of failedStep, start, latestVersion");
@@ -290,6 +298,9 @@ class RunExecutionTest {
         JsonNode cancelled = api.detail(longRun);
         assertThat(cancelled.get("run").get("status").asString()).isEqualTo("cancelled");
         assertThat(steps(cancelled, "after")).isEmpty();
+        assertThat(steps(cancelled, "pause")).as("the wait ended with the run").extracting(step ->
+                step.get("status").asString()).containsExactly("cancelled");
+        assertThat(steps(cancelled, "pause").getFirst().get("generation").asInt()).isEqualTo(1);
         assertThat(api.admin().post("/api/v1/runs/" + longRun + "/cancel", null).statusCode()).isEqualTo(409);
     }
 

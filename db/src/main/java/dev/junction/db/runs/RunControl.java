@@ -102,6 +102,8 @@ public class RunControl {
                     .setNull(RUNS.ERROR_CLASS).setNull(RUNS.ERROR_MESSAGE)
                     .setNull(RUNS.FAILED_NODE_ID).setNull(RUNS.FAILED_FOR_EACH_ID).setNull(RUNS.FAILED_ITEM_INDEX)
                     .setNull(RUNS.OUTPUT).setNull(RUNS.OUTPUT_REF).setNull(RUNS.FINISHED_AT)
+                    // the replay's own duration counts from when a worker takes it up (the run's creation stays)
+                    .setNull(RUNS.STARTED_AT)
                     .set(RUNS.UPDATED_AT, DSL.currentOffsetDateTime())
                     .where(RUNS.ID.eq(runId)).execute();
             var insert = tx.insertInto(STEP_TASKS, STEP_TASKS.RUN_ID, STEP_TASKS.NODE_ID, STEP_TASKS.FOR_EACH_ID,

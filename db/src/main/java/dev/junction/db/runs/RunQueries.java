@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -86,9 +87,9 @@ public class RunQueries {
                 .leftJoin(outputRef).on(outputRef.HASH.eq(STEPS.OUTPUT_REF))
                 .where(STEPS.RUN_ID.eq(runId))
                 .orderBy(STEPS.ID)
-                .forEach(row -> steps.add(new StepView(row.get(STEPS.ID), row.get(STEPS.NODE_ID),
-                        row.get(STEPS.FOR_EACH_ID), row.get(STEPS.ITEM_INDEX), row.get(STEPS.ATTEMPT),
-                        row.get(STEPS.STATUS),
+                .forEach(row -> steps.add(new StepView(row.get(STEPS.ID), row.get(STEPS.GENERATION),
+                        row.get(STEPS.NODE_ID), row.get(STEPS.FOR_EACH_ID), row.get(STEPS.ITEM_INDEX),
+                        row.get(STEPS.ATTEMPT), row.get(STEPS.STATUS),
                         shown(row.get(STEPS.INPUT), row.get("input_preview", String.class),
                                 row.get(inputRef.SIZE_BYTES)),
                         shown(row.get(STEPS.OUTPUT), row.get("output_preview", String.class),
@@ -97,12 +98,33 @@ public class RunQueries {
                         row.get(STEPS.REMOTE_BODY), row.get(STEPS.RETRY_AT), row.get(STEPS.IDEMPOTENCY_KEY),
                         row.get(STEPS.STARTED_AT), row.get(STEPS.FINISHED_AT), null)));
         db.selectFrom(STEP_TASKS).where(STEP_TASKS.RUN_ID.eq(runId)).orderBy(STEP_TASKS.ID)
-                .forEach(task -> steps.add(new StepView(null, task.getNodeId(), task.getForEachId(),
+                .forEach(task -> steps.add(new StepView(null, run.get(RUNS.GENERATION), task.getNodeId(), task.getForEachId(),
                         task.getItemIndex(), task.getAttempt(), pendingStatus(task.getLeaseOwner(),
                         task.getLeaseUntil(), task.getKind()), null, null, null, null, null, null, null, null, null,
                         null, task.getDueAt().getYear() >= 9999 ? null : task.getDueAt())));
         return Optional.of(new RunDetail(summary(run), payload(run.get(RUNS.INPUT), run.get(RUNS.INPUT_REF)),
-                payload(run.get(RUNS.OUTPUT), run.get(RUNS.OUTPUT_REF)), run.get(RUNS.GENERATION), steps));
+                payload(run.get(RUNS.OUTPUT), run.get(RUNS.OUTPUT_REF)), run.get(RUNS.GENERATION),
+                RunStatus.CANCELLED.jsonName().equals(run.get(RUNS.STATUS)) ? cancelledWaits(steps) : steps));
+    }
+
+    /** A cancelled run's attempts that were still waiting (a delay, a subflow) when it was cancelled. */
+    private static List<StepView> cancelledWaits(List<StepView> steps) {
+        List<StepView> shown = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            StepView step = steps.get(i);
+            boolean endedLater = false;
+            for (StepView later : steps.subList(i + 1, steps.size())) {
+                endedLater |= later.generation() == step.generation() && later.nodeId().equals(step.nodeId())
+                        && Objects.equals(later.forEachId(), step.forEachId())
+                        && Objects.equals(later.itemIndex(), step.itemIndex());
+            }
+            shown.add(!"waiting".equals(step.status()) || endedLater ? step : new StepView(step.id(),
+                    step.generation(), step.nodeId(), step.forEachId(), step.itemIndex(), step.attempt(),
+                    RunStatus.CANCELLED.jsonName(), step.input(), step.output(), step.errorClass(),
+                    step.errorMessage(), step.remoteStatus(), step.remoteBody(), step.retryAt(),
+                    step.idempotencyKey(), step.startedAt(), step.finishedAt(), step.dueAt()));
+        }
+        return shown;
     }
 
     private static String pendingStatus(String owner, OffsetDateTime leaseUntil, String kind) {

@@ -153,6 +153,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         steps.addColumn(view -> view.itemIndex() == null ? "" : String.valueOf(view.itemIndex())).setHeader("Item")
                 .setAutoWidth(true).setFlexGrow(0);
         steps.addColumn(StepView::attempt).setHeader("Attempt").setAutoWidth(true).setFlexGrow(0);
+        steps.addColumn(view -> view.generation() <= 1 ? "first run" : "replay " + (view.generation() - 1))
+                .setHeader("Round").setAutoWidth(true).setFlexGrow(0).setKey("round").setVisible(false);
         steps.addComponentColumn(view -> RunStatusBadge.of(view.status())).setHeader("Status")
                 .setWidth(RunStatusBadge.COLUMN_WIDTH).setFlexGrow(0);
         steps.addColumn(view -> RunFormat.when(view.startedAt() != null ? view.startedAt() : view.dueAt()))
@@ -251,6 +253,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
      */
     private void showSteps(RunDetail detail) {
         StepView before = steps.asSingleSelect().getValue();
+        steps.getColumnByKey("round").setVisible(detail.generation() > 1);
         steps.setItems(detail.steps());
         Optional<StepView> again = before == null ? lastFailed(detail.steps())
                 : detail.steps().stream().filter(view -> StepNames.key(view).equals(StepNames.key(before)))

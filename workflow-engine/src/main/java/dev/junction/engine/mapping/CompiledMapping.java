@@ -1,0 +1,69 @@
+package dev.junction.engine.mapping;
+
+import dev.junction.engine.expressions.ExpressionRuntime;
+import dev.junction.engine.mapping.schema.JsonSchema;
+import dev.junction.engine.mapping.schema.SchemaValidator;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A mapping compiled into Java closures: {@link #apply} makes the output (the fast path: it records no lineage),
+ * {@link #preview} makes the same output plus each target field's lineage. Thread-safe: each call has its own state.
+ */
+public final class CompiledMapping {
+
+    private final List<CompiledRules.Rule> rules;
+    private final JsonSchema target;
+    private final ExpressionRuntime expressions;
+    private final List<MappingProblem> definitionWarnings;
+
+    CompiledMapping(List<CompiledRules.Rule> rules, JsonSchema target, ExpressionRuntime expressions,
+                    List<MappingProblem> definitionWarnings) {
+        this.rules = List.copyOf(rules);
+        this.target = target;
+        this.expressions = expressions;
+        this.definitionWarnings = List.copyOf(definitionWarnings);
+    }
+
+    public MappingResult apply(Object source, MappingEnvironment environment) {
+        try (MappingRun run = new MappingRun(environment, expressions, false)) {
+            Map<String, Object> output = run(source, run);
+            return new MappingResult(output, run.problems);
+        }
+    }
+
+    public MappingPreview preview(Object source, MappingEnvironment environment) {
+        try (MappingRun run = new MappingRun(environment, expressions, true)) {
+            Map<String, Object> output = run(source, run);
+            List<FieldTrace> fields = new ArrayList<>(run.traces.size());
+            for (FieldTrace trace : run.traces) {
+                // problems found by the schema check after the field was filled belong to it too
+                fields.add(new FieldTrace(trace.targetPath(), trace.value(), trace.sourcePaths(), trace.steps(),
+                        run.problems.stream().filter(problem -> problem.path().equals(trace.targetPath())).toList()));
+            }
+            List<MappingProblem> problems = new ArrayList<>(definitionWarnings);
+            problems.addAll(run.problems);
+            return new MappingPreview(output, fields, problems);
+        }
+    }
+
+    /** The warnings the definition check found (e.g. a source path its schema does not list). */
+    public List<MappingProblem> definitionWarnings() {
+        return definitionWarnings;
+    }
+
+    private Map<String, Object> run(Object source, MappingRun run) {
+        Map<String, Object> output = new LinkedHashMap<>();
+        SourcePath.Frame frame = new SourcePath.Frame(source, source, null, null);
+        for (CompiledRules.Rule rule : rules) {
+            rule.apply(frame, output, "", run);
+        }
+        if (target.isDescribed()) {
+            SchemaValidator.validate(target, output, "", run.problems);
+        }
+        return output;
+    }
+}

@@ -1,0 +1,222 @@
+package dev.junction.engine.mapping;
+
+import dev.junction.engine.expressions.ExpressionException;
+import dev.junction.engine.expressions.ExpressionSession;
+import dev.junction.engine.mapping.functions.FunctionException;
+import dev.junction.engine.mapping.functions.MappingFunction;
+import dev.junction.engine.mapping.functions.ValueMap;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The closures a mapping compiles into: where a value comes from, the steps that shape it, the rules that place it. */
+final class CompiledRules {
+
+    private CompiledRules() {
+    }
+
+    /** Where a rule's value comes from. */
+    interface Source {
+        Object read(SourcePath.Frame frame, MappingRun run);
+    }
+
+    /** One step of a pipeline. */
+    interface Step {
+        Object apply(Object value, SourcePath.Frame frame, MappingRun run);
+
+        String label();
+    }
+
+    /** A condition ({@code when}). */
+    interface Condition {
+        boolean holds(SourcePath.Frame frame, MappingRun run);
+    }
+
+    /** A rule: fills its target in {@code out} ({@code prefix} makes the concrete target path, e.g. items[2].). */
+    interface Rule {
+        void apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run);
+    }
+
+    static Source path(SourcePath path) {
+        return (frame, run) -> path.read(frame);
+    }
+
+    static Source paths(List<SourcePath> paths) {
+        return (frame, run) -> {
+            List<Object> values = new ArrayList<>(paths.size());
+            for (SourcePath path : paths) {
+                values.add(path.read(frame));
+            }
+            return values;
+        };
+    }
+
+    static Source constant(Object value) {
+        return (frame, run) -> value;
+    }
+
+    /** JavaScript over {@code source} (the record or element), {@code root} and {@code index}. */
+    static Source expression(String wrapped) {
+        return (frame, run) -> run.session().evaluate(wrapped, scope(frame));
+    }
+
+    static ExpressionSession.Scope scope(SourcePath.Frame frame) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("root", frame.root());
+        vars.put("index", frame.index() == null ? null : frame.index().longValue());
+        return new ExpressionSession.Scope(frame.element(), Map.of(), vars);
+    }
+
+    /** The wrapper that gives a mapping's JavaScript the names {@code source}, {@code root}, {@code index}. */
+    static String wrap(String expression) {
+        return "((source, root, index) => (" + expression + "\n))(trigger, vars.root, vars.index)";
+    }
+
+    static Step function(MappingFunction function, List<Source> args, String label) {
+        boolean constantArgs = args.stream().allMatch(arg -> arg instanceof ConstantArg);
+        List<Object> fixed = constantArgs ? args.stream().map(arg -> ((ConstantArg) arg).value()).toList() : null;
+        return new Step() {
+            @Override
+            public Object apply(Object value, SourcePath.Frame frame, MappingRun run) {
+                List<Object> values = fixed;
+                if (values == null) {
+                    values = new ArrayList<>(args.size());
+                    for (Source arg : args) {
+                        values.add(arg.read(frame, run));
+                    }
+                }
+                return function.apply(value, values, run);
+            }
+
+            @Override
+            public String label() {
+                return label;
+            }
+        };
+    }
+
+    /** An argument that is a constant (so a step whose arguments all are passes one fixed list). */
+    record ConstantArg(Object value) implements Source {
+        @Override
+        public Object read(SourcePath.Frame frame, MappingRun run) {
+            return value;
+        }
+    }
+
+    static Step valueMap(ValueMap map) {
+        return new Step() {
+            @Override
+            public Object apply(Object value, SourcePath.Frame frame, MappingRun run) {
+                return map.apply(value);
+            }
+
+            @Override
+            public String label() {
+                return "valueMap " + map.name();
+            }
+        };
+    }
+
+    static Step defaultValue(Object fallback) {
+        return new Step() {
+            @Override
+            public Object apply(Object value, SourcePath.Frame frame, MappingRun run) {
+                return value == null || value instanceof String text && text.isEmpty() ? fallback : value;
+            }
+
+            @Override
+            public String label() {
+                return "default";
+            }
+        };
+    }
+
+    /** A rule that fills one target field from a source through its steps. */
+    record ValueRule(String[] target, String targetText, Map<String, Object> targetSchema, Source source,
+                     String sourceLabel, List<String> sourcePaths, Step[] steps, Condition when) implements Rule {
+
+        @Override
+        public void apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run) {
+            String path = prefix.isEmpty() ? targetText : prefix + targetText;
+            run.begin(path, targetSchema, sourcePaths);
+            Object value = null;
+            try {
+                if (when != null && !when.holds(frame, run)) {
+                    run.step("when: not met, rule skipped", null);
+                    run.end(null);
+                    return;
+                }
+                value = source.read(frame, run);
+                run.step(sourceLabel, value);
+                for (Step step : steps) {
+                    value = step.apply(value, frame, run);
+                    if (run.tracing()) {
+                        run.step(step.label(), value);
+                    }
+                }
+            } catch (FunctionException e) {
+                run.error(e.code(), e.getMessage());
+                value = null;
+            } catch (ExpressionException e) {
+                run.error("ExpressionFailed", e.getMessage());
+                value = null;
+            }
+            if (value != null) {
+                place(out, target, value);
+            }
+            run.end(value);
+        }
+    }
+
+    /** A rule that makes an array, one element per source element, filled by nested rules. */
+    record ForEachRule(String[] target, String targetText, SourcePath items, List<Rule> rules, Condition when)
+            implements Rule {
+
+        @Override
+        public void apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run) {
+            String path = prefix.isEmpty() ? targetText : prefix + targetText;
+            if (when != null && !when.holds(frame, run)) {
+                return;
+            }
+            Object source = items.read(frame);
+            if (source == null) {
+                return;
+            }
+            if (!(source instanceof List<?> list)) {
+                run.begin(path, Map.of(), List.of(items.text()));
+                run.error("NotAList", "forEach '" + items.text() + "' must be a list, got an "
+                        + (source instanceof Map<?, ?> ? "object" : source.getClass().getSimpleName()));
+                run.end(null);
+                return;
+            }
+            List<Object> elements = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                Map<String, Object> element = new LinkedHashMap<>();
+                SourcePath.Frame child = new SourcePath.Frame(list.get(i), frame.root(), frame, i);
+                String childPrefix = path + "[" + i + "].";
+                for (Rule rule : rules) {
+                    rule.apply(child, element, childPrefix, run);
+                }
+                elements.add(element);
+            }
+            place(out, target, elements);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    static void place(Map<String, Object> out, String[] target, Object value) {
+        Map<String, Object> current = out;
+        for (int i = 0; i < target.length - 1; i++) {
+            Object next = current.get(target[i]);
+            if (!(next instanceof Map<?, ?>)) {
+                next = new LinkedHashMap<String, Object>();
+                current.put(target[i], next);
+            }
+            current = (Map<String, Object>) next;
+        }
+        current.put(target[target.length - 1], value);
+    }
+}

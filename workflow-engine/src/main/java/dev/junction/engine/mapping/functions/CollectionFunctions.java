@@ -1,0 +1,153 @@
+package dev.junction.engine.mapping.functions;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Lists and logic: sum, count, first, join, filter, coalesce, if/else, arithmetic, comparisons. */
+final class CollectionFunctions {
+
+    private CollectionFunctions() {
+    }
+
+    static List<Fn> all() {
+        return List.of(
+                Fn.of("sum", 0, 1, "The exact sum of a list of numbers, or of the field given of a list of objects;"
+                        + " nothing in the list counts as 0; an empty list sums to 0.", (input, args, context) -> {
+                            List<?> list = Values.list("sum", input);
+                            if (list == null) {
+                                return null;
+                            }
+                            BigDecimal total = BigDecimal.ZERO;
+                            for (Object element : list) {
+                                BigDecimal value = Values.decimal("sum", args.isEmpty() ? element
+                                        : field(element, Values.text("sum", args.getFirst())));
+                                total = value == null ? total : total.add(value);
+                            }
+                            return total;
+                        }),
+                Fn.of("count", 0, 0, "How many elements the list has (nothing: 0).", (input, args, context) -> {
+                    List<?> list = Values.list("count", input);
+                    return list == null ? 0L : (long) list.size();
+                }),
+                Fn.of("first", 0, 0, "The first element of a list (nothing when empty).", (input, args, context) -> {
+                    List<?> list = Values.list("first", input);
+                    return list == null || list.isEmpty() ? null : list.getFirst();
+                }),
+                Fn.of("last", 0, 0, "The last element of a list (nothing when empty).", (input, args, context) -> {
+                    List<?> list = Values.list("last", input);
+                    return list == null || list.isEmpty() ? null : list.getLast();
+                }),
+                Fn.of("join", 1, 1, "The elements of a list as text joined by the separator given; empty elements"
+                        + " are skipped.", (input, args, context) -> {
+                            List<?> list = Values.list("join", input);
+                            if (list == null) {
+                                return null;
+                            }
+                            String joined = Values.joinNonEmpty("join", list, Values.text("join", args.getFirst()));
+                            return joined == null ? "" : joined;
+                        }),
+                Fn.of("filter", 2, 2, "The objects of a list whose field (first argument) equals the value given.",
+                        (input, args, context) -> {
+                            List<?> list = Values.list("filter", input);
+                            if (list == null) {
+                                return null;
+                            }
+                            String name = Values.text("filter", args.get(0));
+                            return list.stream().filter(element -> same(field(element, name), args.get(1))).toList();
+                        }),
+                Fn.of("pluck", 1, 1, "The field given of each object of a list.", (input, args, context) -> {
+                    List<?> list = Values.list("pluck", input);
+                    String name = Values.text("pluck", args.getFirst());
+                    return list == null ? null : list.stream().map(element -> field(element, name)).toList();
+                }),
+                Fn.of("distinct", 0, 0, "The list without repeated elements, in first-seen order.",
+                        (input, args, context) -> {
+                            List<?> list = Values.list("distinct", input);
+                            return list == null ? null : List.copyOf(new LinkedHashSet<>(list));
+                        }),
+                Fn.of("coalesce", 0, Integer.MAX_VALUE, "The first of the input and the arguments that is not nothing"
+                        + " or empty text; when the input is a list (a rule with several sources), the first such element.",
+                        (input, args, context) -> {
+                            List<Object> candidates = new ArrayList<>();
+                            if (input instanceof List<?> list && args.isEmpty()) {
+                                candidates.addAll(list);
+                            } else {
+                                candidates.add(input);
+                            }
+                            candidates.addAll(args);
+                            return candidates.stream().filter(value -> !Values.isEmpty(value)).findFirst().orElse(null);
+                        }),
+                Fn.of("ifElse", 2, 2, "The first argument when the input is true (true, non-empty text other than"
+                        + " \"false\", a non-zero number), else the second.",
+                        (input, args, context) -> truthy(input) ? args.get(0) : args.get(1)),
+                Fn.of("default", 1, 1, "The argument when the input is nothing or empty text.",
+                        (input, args, context) -> Values.isEmpty(input) ? args.getFirst() : input),
+                Fn.of("isEmpty", 0, 0, "Whether the value is nothing, blank text or an empty list.",
+                        (input, args, context) -> Values.isEmpty(input)),
+                Fn.of("isNotEmpty", 0, 0, "Whether the value is something other than blank text or an empty list.",
+                        (input, args, context) -> !Values.isEmpty(input)),
+                Fn.of("equals", 1, 1, "Whether the value equals the argument (numbers by value, text exactly).",
+                        (input, args, context) -> same(input, args.getFirst())),
+                Fn.of("notEquals", 1, 1, "Whether the value differs from the argument.",
+                        (input, args, context) -> !same(input, args.getFirst())),
+                Fn.of("add", 1, 1, "The sum of the input and the argument.", (input, args, context) ->
+                        arithmetic("add", input, args.getFirst(), BigDecimal::add)),
+                Fn.of("subtract", 1, 1, "The input minus the argument.", (input, args, context) ->
+                        arithmetic("subtract", input, args.getFirst(), BigDecimal::subtract)),
+                Fn.of("multiply", 1, 1, "The product of the input and the argument.", (input, args, context) ->
+                        arithmetic("multiply", input, args.getFirst(), BigDecimal::multiply)),
+                Fn.of("divide", 1, 2, "The input divided by the argument, rounded half-even to the decimals given"
+                        + " (default 2); dividing by 0 fails.", (input, args, context) -> {
+                            BigDecimal divisor = Values.decimal("divide", args.getFirst());
+                            if (divisor != null && divisor.signum() == 0) {
+                                throw new FunctionException("DivisionByZero", "divide: the divisor is 0");
+                            }
+                            int scale = args.size() > 1 ? Values.integer("divide", args.get(1)) : 2;
+                            return arithmetic("divide", input, divisor,
+                                    (a, b) -> a.divide(b, scale, java.math.RoundingMode.HALF_EVEN));
+                        }));
+    }
+
+    static Object field(Object element, String name) {
+        return element instanceof Map<?, ?> map ? map.get(name) : null;
+    }
+
+    static boolean same(Object a, Object b) {
+        if (a instanceof Number || b instanceof Number) {
+            try {
+                BigDecimal x = Values.decimal("equals", a);
+                BigDecimal y = Values.decimal("equals", b);
+                return x != null && y != null && x.compareTo(y) == 0;
+            } catch (FunctionException e) {
+                return false;
+            }
+        }
+        return Objects.equals(a, b);
+    }
+
+    static boolean truthy(Object value) {
+        return switch (value) {
+            case null -> false;
+            case Boolean b -> b;
+            case String s -> !s.isEmpty() && !s.equalsIgnoreCase("false");
+            case Number n -> new BigDecimal(n.toString()).signum() != 0;
+            default -> true;
+        };
+    }
+
+    private static Object arithmetic(String name, Object a, Object b,
+                                     java.util.function.BinaryOperator<BigDecimal> operation) {
+        BigDecimal x = Values.decimal(name, a);
+        BigDecimal y = Values.decimal(name, b);
+        if (x == null || y == null) {
+            return null;
+        }
+        BigDecimal result = operation.apply(x, y);
+        return result.scale() <= 0 && a instanceof Long && (b instanceof Long || b instanceof Integer)
+                ? (Object) result.longValueExact() : result;
+    }
+}

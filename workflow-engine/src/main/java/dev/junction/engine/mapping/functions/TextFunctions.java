@@ -1,0 +1,127 @@
+package dev.junction.engine.mapping.functions;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Strings: trimming, case, cutting to a target's length (with a warning), joining, splitting, matching. */
+final class TextFunctions {
+
+    /** Longer inputs are not matched against user patterns (a bound on a pattern's backtracking cost). */
+    static final int MAX_MATCH_LENGTH = 10_000;
+
+    private TextFunctions() {
+    }
+
+    static List<Fn> all() {
+        return List.of(
+                Fn.of("trim", 0, 0, "Removes leading and trailing white space.", text("trim", String::strip)),
+                Fn.of("upper", 0, 0, "Upper case.", text("upper", s -> s.toUpperCase(Locale.ROOT))),
+                Fn.of("lower", 0, 0, "Lower case.", text("lower", s -> s.toLowerCase(Locale.ROOT))),
+                Fn.of("truncate", 0, 1, "Cuts text to the length given or, without one, to the target field's"
+                        + " maxLength, with a warning saying from and to what length.", TextFunctions::truncate),
+                Fn.of("concat", 1, Integer.MAX_VALUE, "Appends the arguments to the input (nothing counts as empty"
+                        + " text).", (input, args, context) -> {
+                            StringBuilder out = new StringBuilder(input == null ? "" : Values.text("concat", input));
+                            for (Object arg : args) {
+                                out.append(arg == null ? "" : Values.text("concat", arg));
+                            }
+                            return out.toString();
+                        }),
+                Fn.of("prefix", 1, 1, "Puts the argument before the input (nothing stays nothing).",
+                        (input, args, context) -> input == null ? null
+                                : Values.text("prefix", args.getFirst()) + Values.text("prefix", input)),
+                Fn.of("replace", 2, 2, "Replaces every occurrence of the first argument (plain text) by the second.",
+                        (input, args, context) -> input == null ? null : Values.text("replace", input)
+                                .replace(Values.text("replace", args.get(0)), Values.text("replace", args.get(1)))),
+                Fn.of("substring", 1, 2, "The text from index start (0-based) to end (exclusive, default: the end);"
+                        + " indexes beyond the text are clamped.", TextFunctions::substring),
+                Fn.of("padLeft", 2, 2, "Pads on the left to the length given with the character given (\"7\" → \"007\").",
+                        (input, args, context) -> {
+                            String s = input == null ? "" : Values.text("padLeft", input);
+                            int length = Values.integer("padLeft", args.get(0));
+                            String pad = Values.text("padLeft", args.get(1));
+                            if (pad == null || pad.length() != 1) {
+                                throw new FunctionException("WrongArgument", "padLeft expects one padding character,"
+                                        + " got " + Values.describe(pad));
+                            }
+                            return pad.repeat(Math.max(0, length - s.length())) + s;
+                        }),
+                Fn.of("split", 1, 1, "Splits text at each occurrence of the separator given (plain text) into a list.",
+                        (input, args, context) -> input == null ? null : Arrays.asList(Values.text("split", input)
+                                .split(Pattern.quote(Values.text("split", args.getFirst())), -1))),
+                Fn.of("matches", 1, 1, "Whether the whole text matches the regular expression given.",
+                        TextFunctions::matches),
+                Fn.of("toString", 0, 0, "The value as text (numbers without exponent, true/false).",
+                        (input, args, context) -> input instanceof Map<?, ?> || input instanceof List<?>
+                                ? dev.junction.engine.runs.PayloadJson.write(input) : Values.text("toString", input)));
+    }
+
+    private static Fn.Body text(String name, java.util.function.UnaryOperator<String> operation) {
+        return (input, args, context) -> input == null ? null : operation.apply(Values.text(name, input));
+    }
+
+    private static Object truncate(Object input, List<Object> args, FunctionContext context) {
+        String s = Values.text("truncate", input);
+        if (s == null) {
+            return null;
+        }
+        Integer max = args.isEmpty() ? maxLength(context.targetSchema()) : Integer.valueOf(Values.integer("truncate", args.getFirst()));
+        if (max == null) {
+            throw new FunctionException("WrongArgument", "truncate without a length needs a target field with a"
+                    + " maxLength; this one has none");
+        }
+        int length = s.codePointCount(0, s.length());
+        if (length <= max) {
+            return s;
+        }
+        context.warn("Truncated", "cut from " + length + " to " + max + " characters");
+        return s.substring(0, s.offsetByCodePoints(0, max));
+    }
+
+    private static Integer maxLength(Map<String, Object> schema) {
+        return schema.get("maxLength") instanceof Number number ? number.intValue() : null;
+    }
+
+    private static Object substring(Object input, List<Object> args, FunctionContext context) {
+        String s = Values.text("substring", input);
+        if (s == null) {
+            return null;
+        }
+        int start = Math.clamp(Values.integer("substring", args.get(0)), 0, s.length());
+        int end = args.size() > 1 ? Math.clamp(Values.integer("substring", args.get(1)), start, s.length()) : s.length();
+        return s.substring(start, end);
+    }
+
+    private static Object matches(Object input, List<Object> args, FunctionContext context) {
+        String s = Values.text("matches", input);
+        if (s == null) {
+            return false;
+        }
+        if (s.length() > MAX_MATCH_LENGTH) {
+            throw new FunctionException("TooLong", "matches works on text up to " + MAX_MATCH_LENGTH
+                    + " characters, got " + s.length());
+        }
+        try {
+            return Pattern.compile(Values.text("matches", args.getFirst())).matcher(s).matches();
+        } catch (PatternSyntaxException e) {
+            throw new FunctionException("WrongArgument", "matches: the pattern is not a regular expression: "
+                    + e.getDescription());
+        }
+    }
+
+    /** The words of a name, in order (white space collapsed). */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        for (String word : text.strip().split("\\s+")) {
+            if (!word.isEmpty()) {
+                words.add(word);
+            }
+        }
+        return words;
+    }
+}

@@ -26,7 +26,6 @@ import org.springframework.context.annotation.Configuration;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.random.RandomGenerator;
 
@@ -73,12 +72,6 @@ class RunsConfiguration {
     @Bean
     LookupTables lookupTables(LookupTableRepository repository) {
         return repository::find;
-    }
-
-    /** Stored mappings arrive with the mapping engine; until then a map node's rules are inline. */
-    @Bean
-    Mappings mappings() {
-        return (mappingId, source) -> Optional.empty();
     }
 
     @Bean

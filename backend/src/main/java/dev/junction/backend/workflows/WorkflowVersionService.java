@@ -12,6 +12,7 @@ import dev.junction.db.workflows.WorkflowVersionRepository;
 import dev.junction.engine.definition.DefinitionDiff;
 import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.DefinitionValidator;
+import dev.junction.engine.mapping.MappingCompiler;
 import dev.junction.engine.definition.ExpressionSyntax;
 import dev.junction.engine.definition.OperationCatalog;
 import dev.junction.engine.definition.WorkflowDefinition;
@@ -43,11 +44,12 @@ public class WorkflowVersionService {
     private final ApplicationEventPublisher events;
 
     WorkflowVersionService(WorkflowRepository workflows, WorkflowVersionRepository versions, OperationCatalog catalog,
-                           ExpressionSyntax expressions, AuditTrail audit, ApplicationEventPublisher events) {
+                           ExpressionSyntax expressions, MappingCompiler mappings, AuditTrail audit,
+                           ApplicationEventPublisher events) {
         this.events = events;
         this.workflows = workflows;
         this.versions = versions;
-        this.validator = new DefinitionValidator(catalog, expressions);
+        this.validator = new DefinitionValidator(catalog, expressions, mappings::check);
         this.audit = audit;
     }
 

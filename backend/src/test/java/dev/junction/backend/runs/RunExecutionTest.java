@@ -420,4 +420,38 @@ class RunExecutionTest {
             receiver.stop(0);
         }
     }
+
+    @Test
+    void aMapNodeRunsAnInlineMappingAndAMappingErrorDeadLettersTheRunNamingTheField() {
+        String mapping = """
+                {"mapping": {"schemaVersion": 1, "target": {"schema": "opayo/TransactionRequest"}, "rules": [
+                  {"target": "transactionType", "value": "Payment"},
+                  {"target": "vendorTxCode", "from": "orderId"},
+                  {"target": "amount", "from": "total", "pipe": [{"fn": "toMinorUnits", "args": [{"from": "currency"}]}]},
+                  {"target": "currency", "from": "currency", "pipe": [{"fn": "upper"}]},
+                  {"target": "description", "from": "orderId", "pipe": [{"fn": "prefix", "args": ["Order "]}]}]}}""";
+        String workflow = api.published("Inline mapping " + UUID.randomUUID(), definition(MANUAL,
+                node("payment", "map", mapping), edge("trigger", "out", "payment")));
+
+        JsonNode run = api.finished(api.start(workflow, "{\"orderId\": \"A-1\", \"total\": \"95,00\", \"currency\": \"gbp\"}"));
+
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        JsonNode output = steps(run, "payment").getFirst().get("output").get("value");
+        assertThat(output.get("amount").asLong()).isEqualTo(9500);
+        assertThat(output.get("currency").asString()).isEqualTo("GBP");
+        assertThat(output.get("description").asString()).isEqualTo("Order A-1");
+
+        JsonNode failed = api.finished(api.start(workflow, "{\"orderId\": \"A-2\", \"total\": \"95,00\", \"currency\": \"XYZ\"}"));
+        assertThat(failed.get("run").get("status").asString()).as(failed.toString()).isEqualTo("dead_lettered");
+        assertThat(failed.get("run").get("errorClass").asString()).isEqualTo("MappingError");
+        assertThat(failed.get("run").get("errorMessage").asString())
+                .contains("amount: toMinorUnits: \"XYZ\" is not an ISO 4217 currency code")
+                .contains("amount: is required but missing");
+
+        var invalid = api.admin().post("/api/v1/workflows/" + workflow + "/versions", "{\"baseVersion\": 2,"
+                + " \"definition\": " + definition(MANUAL, node("payment", "map", mapping.replace("\"upper\"",
+                "\"shout\"")), edge("trigger", "out", "payment")) + "}");
+        assertThat(invalid.body()).as("an inline mapping's problems are the workflow's, with their path")
+                .contains("config.mapping.rules[3].pipe[0].fn").contains("no function 'shout'");
+    }
 }

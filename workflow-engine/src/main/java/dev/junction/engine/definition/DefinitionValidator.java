@@ -58,11 +58,24 @@ public final class DefinitionValidator {
 
     private final OperationCatalog catalog;
     private final ExpressionSyntax syntax;
+    private final InlineMappingCheck mappingCheck;
 
     /** A validator that checks everything, including whether expressions and scripts parse. */
     public DefinitionValidator(OperationCatalog catalog, ExpressionSyntax syntax) {
+        this(catalog, syntax, mapping -> List.of());
+    }
+
+    /** A validator that also checks mappings written inline in map nodes (with the mapping compiler's check). */
+    public DefinitionValidator(OperationCatalog catalog, ExpressionSyntax syntax, InlineMappingCheck mappingCheck) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.syntax = Objects.requireNonNull(syntax, "syntax");
+        this.mappingCheck = Objects.requireNonNull(mappingCheck, "mappingCheck");
+    }
+
+    /** Checks an inline mapping: its problems, with paths inside the mapping ({@code rules[2].pipe[0].fn}). */
+    @FunctionalInterface
+    public interface InlineMappingCheck {
+        List<dev.junction.engine.mapping.MappingProblem> check(Map<String, ?> mapping);
     }
 
     /** A validator that checks everything except whether expressions and scripts parse. */
@@ -277,10 +290,18 @@ public final class DefinitionValidator {
             boolean hasMapping = config.containsKey("mapping");
             boolean hasRules = config.containsKey("rules");
             if (hasMapping == hasRules) {
-                problem(path, nodeId, "needs either 'mapping' (the id of a stored mapping) or 'rules' (an array),"
-                        + " not " + (hasMapping ? "both" : "neither"));
+                problem(path, nodeId, "needs either 'mapping' (the id of a stored mapping, or a mapping written"
+                        + " inline) or 'rules' (an array), not " + (hasMapping ? "both" : "neither"));
+            } else if (hasMapping && config.get("mapping") instanceof Map<?, ?> inline) {
+                @SuppressWarnings("unchecked")
+                Map<String, ?> mapping = (Map<String, ?>) inline;
+                for (var problem : mappingCheck.check(mapping)) {
+                    if (problem.isError()) {
+                        problem(path + ".mapping." + problem.path(), nodeId, problem.message());
+                    }
+                }
             } else if (hasMapping) {
-                text(config, "mapping", path, nodeId, "the id of a stored mapping");
+                text(config, "mapping", path, nodeId, "the id of a stored mapping or a mapping object");
             } else if (!(config.get("rules") instanceof List<?> rules)) {
                 problem(path + ".rules", nodeId, "must be an array of mapping rules");
             } else {

@@ -1,5 +1,8 @@
 package dev.junction.engine.runs;
 
+import dev.junction.engine.mapping.MappingDefinitionException;
+import dev.junction.engine.mapping.MappingProblem;
+import dev.junction.engine.mapping.MappingResult;
 import dev.junction.engine.connectors.ConnectorCall;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.ConnectorInvoker;
@@ -136,11 +139,37 @@ public final class StepInterpreter {
         }
 
         StepResult map() {
-            if (config.get("mapping") instanceof String mappingId) {
-                Object source = scope.trigger();
-                return mappings.apply(mappingId, source)
-                        .<StepResult>map(output -> new StepResult.Done(source, output, Set.of("out")))
-                        .orElseGet(() -> failed(null, "UnknownMapping", "there is no mapping '" + mappingId + "'"));
+            Object mapping = config.get("mapping");
+            if (mapping != null) {
+                Object source = config.get("source") instanceof String expression
+                        ? session.evaluate(expression, scope) : scope.trigger();
+                MappingResult result;
+                try {
+                    if (mapping instanceof String mappingId) {
+                        Optional<MappingResult> stored = mappings.apply(mappingId, source);
+                        if (stored.isEmpty()) {
+                            return failed(null, "UnknownMapping", "there is no published mapping '" + mappingId + "'");
+                        }
+                        result = stored.get();
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        Map<String, ?> inline = (Map<String, ?>) mapping;
+                        result = mappings.applyInline(inline, source);
+                    }
+                } catch (MappingDefinitionException e) {
+                    return failed(null, "InvalidMapping", e.getMessage());
+                }
+                if (result.hasErrors()) {
+                    List<MappingProblem> errors = result.problems().stream().filter(MappingProblem::isError).toList();
+                    StringBuilder message = new StringBuilder("the mapping's output has " + errors.size() + " error"
+                            + (errors.size() == 1 ? "" : "s") + ": ");
+                    for (int i = 0; i < Math.min(10, errors.size()); i++) {
+                        MappingProblem problem = errors.get(i);
+                        message.append(i == 0 ? "" : "; ").append(problem.path()).append(": ").append(problem.message());
+                    }
+                    return failed(null, "MappingError", message + (errors.size() > 10 ? "; …" : ""));
+                }
+                return new StepResult.Done(null, result.output(), Set.of("out"));
             }
             Map<String, Object> output = new LinkedHashMap<>();
             List<?> rules = (List<?>) config.get("rules");

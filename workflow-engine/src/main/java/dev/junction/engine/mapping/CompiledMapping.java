@@ -16,14 +16,14 @@ import java.util.Map;
 public final class CompiledMapping {
 
     private final List<CompiledRules.Rule> rules;
-    private final JsonSchema target;
+    private final SchemaValidator.Check target;
     private final ExpressionRuntime expressions;
     private final List<MappingProblem> definitionWarnings;
 
     CompiledMapping(List<CompiledRules.Rule> rules, JsonSchema target, ExpressionRuntime expressions,
                     List<MappingProblem> definitionWarnings) {
         this.rules = List.copyOf(rules);
-        this.target = target;
+        this.target = target.isDescribed() ? SchemaValidator.compile(target) : null;
         this.expressions = expressions;
         this.definitionWarnings = List.copyOf(definitionWarnings);
     }
@@ -61,8 +61,8 @@ public final class CompiledMapping {
         for (CompiledRules.Rule rule : rules) {
             rule.apply(frame, output, "", run);
         }
-        if (target.isDescribed()) {
-            SchemaValidator.validate(target, output, "", run.problems);
+        if (target != null) {
+            target.validate(output, "", run.problems);
         }
         return output;
     }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class AddressFunctions {
 
     private static final Map<String, String> COUNTRIES = countries();
+    private static final java.util.Set<String> ISO2 = java.util.Set.of(Locale.getISOCountries());
     private static final Pattern UK_POSTCODE = Pattern.compile("^([A-Z]{1,2}[0-9][A-Z0-9]?)([0-9][A-Z]{2})$");
     /** The three address shapes, field by field in the same order: Amazon orders, FBA requests, Dataverse. */
     private static final Map<String, List<String>> STYLES = Map.of(
@@ -63,7 +64,7 @@ final class AddressFunctions {
                             if (text == null || text.isBlank()) {
                                 return null;
                             }
-                            String code = COUNTRIES.get(key(text));
+                            String code = text.length() == 2 && ISO2.contains(text) ? text : COUNTRIES.get(key(text));
                             if (code == null) {
                                 throw new FunctionException("UnknownCountry", "countryToIso2: " + Values.describe(text)
                                         + " is not a country name or ISO 3166 code known here");

@@ -12,7 +12,31 @@ final class Decimals {
     private Decimals() {
     }
 
+    /** Digits with at most one dot and an optional leading minus: what most amounts look like, parsed directly. */
+    private static boolean plain(String text) {
+        int length = text.length();
+        if (length == 0 || length > 30) {
+            return false;
+        }
+        boolean dot = false;
+        boolean digit = false;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c == '.' && !dot && i > 0) {
+                dot = true;
+            } else if (!(c == '-' && i == 0)) {
+                return false;
+            }
+        }
+        return digit && text.charAt(length - 1) != '.';
+    }
+
     static BigDecimal parse(String function, String text) {
+        if (plain(text)) {
+            return new BigDecimal(text);
+        }
         String s = text.strip().replace(" ", "").replace("\u00a0", "").replace("'", "");
         if (s.isEmpty()) {
             return null;

@@ -117,9 +117,14 @@ final class TextFunctions {
     /** The words of a name, in order (white space collapsed). */
     static List<String> words(String text) {
         List<String> words = new ArrayList<>();
-        for (String word : text.strip().split("\\s+")) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || Character.isWhitespace(text.charAt(i));
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
             }
         }
         return words;

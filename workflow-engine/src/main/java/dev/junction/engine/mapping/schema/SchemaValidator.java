@@ -22,6 +22,94 @@ public final class SchemaValidator {
     private SchemaValidator() {
     }
 
+    /** The schema's checks, resolved once into a tree (what a compiled mapping validates every output with). */
+    public static Check compile(JsonSchema schema) {
+        return new Check(schema, 0);
+    }
+
+    /** One schema node's checks, with its properties' and items' checks resolved. */
+    public static final class Check {
+
+        private final JsonSchema schema;
+        private final boolean checksType;
+        private final Set<String> types;
+        private final boolean hasTextChecks;
+        private final boolean hasNumberChecks;
+        private final boolean hasEnum;
+        private final List<?> enumValues;
+        private final Integer maxLength;
+        private final Integer minLength;
+        private final String format;
+        private final String[] required;
+        private final Map<String, Check> properties;
+        private final Check items;
+
+        private Check(JsonSchema schema, int depth) {
+            this.schema = schema;
+            this.types = Set.copyOf(schema.types());
+            this.checksType = !types.isEmpty();
+            this.hasTextChecks = schema.integer("maxLength").isPresent() || schema.integer("minLength").isPresent()
+                    || schema.format().isPresent();
+            this.hasNumberChecks = schema.number("minimum").isPresent() || schema.number("maximum").isPresent();
+            this.hasEnum = schema.enumeration().isPresent();
+            this.enumValues = schema.enumeration().orElse(List.of());
+            this.maxLength = schema.integer("maxLength").orElse(null);
+            this.minLength = schema.integer("minLength").orElse(null);
+            this.format = schema.format().orElse(null);
+            this.required = schema.required().toArray(String[]::new);
+            Map<String, Check> children = new java.util.HashMap<>();
+            if (depth < 32) {
+                schema.properties().forEach((name, child) -> children.put(name, new Check(child, depth + 1)));
+            }
+            this.properties = children;
+            this.items = depth < 32 ? schema.items().map(child -> new Check(child, depth + 1)).orElse(null) : null;
+        }
+
+        public void validate(Object value, String path, List<MappingProblem> problems) {
+            if (value == null || checksType && !typeAllowed(value)) {
+                SchemaValidator.validate(schema, value, path, problems);
+                return;
+            }
+            if (hasEnum && enumValues.stream().noneMatch(option -> same(option, value))) {
+                problems.add(MappingProblem.error(path, "Enum", "must be one of " + enumValues + ", got "
+                        + shown(value)));
+            }
+            if (hasTextChecks && value instanceof String text) {
+                int length = maxLength == null && minLength == null ? 0 : text.codePointCount(0, text.length());
+                if (maxLength != null && length > maxLength || minLength != null && length < minLength
+                        || format != null) {
+                    text(schema, text, path, problems);
+                }
+            } else if (hasNumberChecks && value instanceof Number number) {
+                range(schema, new BigDecimal(number.toString()), path, problems);
+            }
+            if (value instanceof Map<?, ?> object) {
+                for (String name : required) {
+                    if (object.get(name) == null) {
+                        problems.add(MappingProblem.error(join(path, name), "Required", "is required but missing"));
+                    }
+                }
+                if (!properties.isEmpty()) {
+                    for (Map.Entry<?, ?> entry : object.entrySet()) {
+                        Check child = properties.get(String.valueOf(entry.getKey()));
+                        if (child != null && entry.getValue() != null) {
+                            child.validate(entry.getValue(), join(path, String.valueOf(entry.getKey())), problems);
+                        }
+                    }
+                }
+            } else if (value instanceof List<?> list && items != null) {
+                for (int i = 0; i < list.size(); i++) {
+                    items.validate(list.get(i), path + "[" + i + "]", problems);
+                }
+            }
+        }
+
+        private boolean typeAllowed(Object value) {
+            String type = typeOf(value);
+            return types.contains(type) || "integer".equals(type) && types.contains("number");
+        }
+    }
+
     public static void validate(JsonSchema schema, Object value, String path, List<MappingProblem> problems) {
         if (value == null) {
             if (!schema.types().isEmpty() && !schema.types().contains("null")) {
@@ -37,14 +125,8 @@ public final class SchemaValidator {
                     + type));
             return;
         }
-        schema.enumeration().ifPresent(values -> {
-            if (values.stream().noneMatch(option -> same(option, value))) {
-                problems.add(MappingProblem.error(path, "Enum", "must be one of " + values + ", got " + shown(value)));
-            }
-        });
+        scalar(schema, value, path, problems);
         switch (value) {
-            case String text -> text(schema, text, path, problems);
-            case Number number -> range(schema, new BigDecimal(number.toString()), path, problems);
             case Map<?, ?> object -> {
                 for (String name : schema.required()) {
                     if (object.get(name) == null) {
@@ -61,6 +143,20 @@ public final class SchemaValidator {
             });
             default -> {
             }
+        }
+    }
+
+    /** The enum, length, format and range checks of one value. */
+    private static void scalar(JsonSchema schema, Object value, String path, List<MappingProblem> problems) {
+        schema.enumeration().ifPresent(values -> {
+            if (values.stream().noneMatch(option -> same(option, value))) {
+                problems.add(MappingProblem.error(path, "Enum", "must be one of " + values + ", got " + shown(value)));
+            }
+        });
+        if (value instanceof String text) {
+            text(schema, text, path, problems);
+        } else if (value instanceof Number number) {
+            range(schema, new BigDecimal(number.toString()), path, problems);
         }
     }
 

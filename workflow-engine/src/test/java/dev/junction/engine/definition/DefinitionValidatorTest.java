@@ -406,16 +406,30 @@ class DefinitionValidatorTest {
     }
 
     @Test
+    void anInlineMappingsOwnProblemsAreTheWorkflowsWithTheirPath() {
+        DefinitionValidator validator = new DefinitionValidator(CATALOG, EXPRESSIONS, mapping -> List.of(
+                dev.junction.engine.mapping.MappingProblem.error("rules[0].pipe[0].fn", "UnknownFunction",
+                        "no function 'shout'"),
+                dev.junction.engine.mapping.MappingProblem.warning("rules[1].from", "UnknownSource", "not in schema")));
+        List<DefinitionProblem> problems = validator.validate(new WorkflowDefinition(1, WEBHOOK,
+                List.of(node("n", "map", Map.of("mapping", Map.of("schemaVersion", 1, "rules", List.of())))),
+                List.of(edge("trigger", "n"))));
+
+        assertOnly(problems, "$.nodes[0].config.mapping.rules[0].pipe[0].fn", "n", "no function 'shout'");
+    }
+
+    @Test
     void aMapHasAStoredMappingOrInlineRules() {
         assertThat(configProblems("map", Map.of("mapping", "order-to-fba"))).isEmpty();
         assertThat(configProblems("map", Map.of("rules", List.of(Map.of("target", "b", "expression", "trigger.a")))))
                 .isEmpty();
         assertOnly(configProblems("map", Map.of()), "$.nodes[0].config", "n",
-                "needs either 'mapping' (the id of a stored mapping) or 'rules' (an array), not neither");
+                "needs either 'mapping' (the id of a stored mapping, or a mapping written inline) or 'rules' (an array),"
+                        + " not neither");
         assertOnly(configProblems("map", Map.of("mapping", "m1", "rules", List.of())), "$.nodes[0].config", "n",
                 "not both");
         assertOnly(configProblems("map", Map.of("mapping", 12)), "$.nodes[0].config.mapping", "n",
-                "must be a string: the id of a stored mapping");
+                "must be a string: the id of a stored mapping or a mapping object");
         assertOnly(configProblems("map", Map.of("rules", "a=b")), "$.nodes[0].config.rules", "n",
                 "must be an array of mapping rules");
     }

@@ -65,6 +65,11 @@ public class DatabaseConfiguration {
     }
 
     @Bean
+    dev.junction.db.mappings.MappingRepository mappingRepository(DSLContext db) {
+        return new dev.junction.db.mappings.MappingRepository(db);
+    }
+
+    @Bean
     WorkflowVersionRepository workflowVersionRepository(DSLContext db) {
         return new WorkflowVersionRepository(db);
     }

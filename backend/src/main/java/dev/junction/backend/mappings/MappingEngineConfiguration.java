@@ -12,13 +12,11 @@ import dev.junction.engine.runs.Mappings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.Optional;
 
 /**
  * The mapping engine in the application: the compiler over the built-in functions, the shipped value maps and
  * schemas, and the sandboxed expression runtime; what mappings read (lookup tables); and the map nodes' port.
- * Stored, versioned mappings and an editable rates table are not built yet: a map node runs mappings written inline,
- * and a stored mapping's id answers "no published mapping".
+ * An editable rates table is not built yet: mappings run with no exchange rates (a conversion fails naming the pair).
  */
 @Configuration(proxyBeanMethods = false)
 class MappingEngineConfiguration {
@@ -34,8 +32,9 @@ class MappingEngineConfiguration {
         return new MappingEnvironment(lookups, CurrencyRates.NONE);
     }
 
+    /** Map nodes run inline mappings, or a stored mapping's published version (read each time: publishing applies). */
     @Bean
-    Mappings mappings(MappingCompiler compiler, MappingEnvironment environment) {
-        return Mappings.compiling(compiler, environment, mappingId -> Optional.empty());
+    Mappings mappings(MappingCompiler compiler, MappingEnvironment environment, MappingService stored) {
+        return Mappings.compiling(compiler, environment, stored::published);
     }
 }

@@ -11,7 +11,6 @@ import dev.junction.engine.mapping.MappingProblem;
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;
-import dev.junction.engine.runs.PayloadJson;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -48,15 +47,7 @@ class MappingPreviewController {
             throw new InvalidInputException("body", "must be at most " + MAX_PREVIEW_BYTES / 1024
                     + " KiB: preview with a smaller sample");
         }
-        Object request;
-        try {
-            request = PayloadJson.read(body);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("body", "is not valid JSON: " + e.getMessage());
-        }
-        if (!(request instanceof Map<?, ?> fields)) {
-            throw new InvalidInputException("body", "must be an object {\"mapping\": {...}, \"sample\": {...}}");
-        }
+        Map<?, ?> fields = JsonBodies.object(body, "an object {\"mapping\": {...}, \"sample\": {...}}");
         if (!(fields.get("mapping") instanceof Map<?, ?> mapping)) {
             throw new InvalidInputException("mapping", "is required: the mapping to preview, as an object");
         }

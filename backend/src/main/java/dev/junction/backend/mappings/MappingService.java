@@ -1,0 +1,183 @@
+package dev.junction.backend.mappings;
+
+import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.audit.AuditTrail;
+import dev.junction.backend.security.CurrentUser;
+import dev.junction.db.mappings.MappingRepository;
+import dev.junction.db.mappings.MappingVersion;
+import dev.junction.db.mappings.StoredMapping;
+import dev.junction.db.workflows.WorkflowRepository;
+import dev.junction.db.workflows.WorkflowVersion;
+import dev.junction.db.workflows.WorkflowVersionRepository;
+import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.mapping.MappingCompiler;
+import dev.junction.engine.mapping.MappingProblem;
+import dev.junction.engine.runs.PayloadJson;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Stored mappings: each save is a new immutable version (optimistic locking on the base version, as with
+ * workflows), saved even with problems (a draft) but published only without errors; map nodes run the published
+ * version. Every change is audited.
+ */
+@Service
+public class MappingService {
+
+    static final String ENTITY = "mapping";
+    private static final String MAY_CHANGE = "hasAnyRole('ADMIN', 'DESIGNER')";
+
+    private final MappingRepository mappings;
+    private final MappingCompiler compiler;
+    private final WorkflowRepository workflows;
+    private final WorkflowVersionRepository workflowVersions;
+    private final AuditTrail audit;
+
+    MappingService(MappingRepository mappings, MappingCompiler compiler, WorkflowRepository workflows,
+                   WorkflowVersionRepository workflowVersions, AuditTrail audit) {
+        this.mappings = mappings;
+        this.compiler = compiler;
+        this.workflows = workflows;
+        this.workflowVersions = workflowVersions;
+        this.audit = audit;
+    }
+
+    /** A version with the problems its definition has now. */
+    public record CheckedVersion(MappingVersion version, Map<String, Object> definition, List<MappingProblem> problems) {
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<StoredMapping> list() {
+        return mappings.list();
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public StoredMapping get(UUID id) {
+        return mapping(id);
+    }
+
+    @PreAuthorize(MAY_CHANGE)
+    @Transactional
+    public StoredMapping create(String name, String description, Map<String, Object> definition) {
+        if (name == null || name.isBlank() || name.strip().length() > 120) {
+            throw new InvalidInputException("name", "is required: 1 to 120 characters");
+        }
+        String cleanDescription = description == null ? "" : description;
+        if (cleanDescription.length() > 2000) {
+            throw new InvalidInputException("description", "must be at most 2000 characters");
+        }
+        StoredMapping created = mappings.create(name, cleanDescription, PayloadJson.write(definition),
+                        CurrentUser.name())
+                .orElseThrow(() -> new ConflictException("name", "A mapping named '" + name.strip()
+                        + "' already exists; choose another name."));
+        audit.record("mapping.created", ENTITY, created.id().toString(), Map.of("name", created.name()));
+        return created;
+    }
+
+    @PreAuthorize(MAY_CHANGE)
+    @Transactional
+    public CheckedVersion save(UUID id, int baseVersion, Map<String, Object> definition, String comment) {
+        mapping(id);
+        String cleanComment = comment == null ? "" : comment;
+        if (cleanComment.length() > 500) {
+            throw new InvalidInputException("comment", "must be at most 500 characters");
+        }
+        MappingVersion saved = mappings.append(id, baseVersion, PayloadJson.write(definition), cleanComment,
+                CurrentUser.name()).orElseThrow(() -> {
+                    StoredMapping mapping = mapping(id);
+                    MappingVersion latest = mappings.version(id, mapping.latestVersion()).orElseThrow();
+                    return new ConflictException("baseVersion", "Version " + latest.version() + " was saved by "
+                            + latest.createdBy() + " at " + latest.createdAt() + " after your base version "
+                            + baseVersion + ". Reload the mapping and apply your change again.");
+                });
+        audit.record("mapping.version_saved", ENTITY, id.toString(), Map.of("version", saved.version()));
+        return checked(saved);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<MappingVersion> versions(UUID id) {
+        mapping(id);
+        return mappings.versions(id);
+    }
+
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public CheckedVersion version(UUID id, int version) {
+        mapping(id);
+        return checked(mappings.version(id, version).orElseThrow(() -> new NotFoundException("Mapping " + id
+                + " has no version " + version)));
+    }
+
+    /** Publishes a version without errors; one with errors is refused, listing them. */
+    @PreAuthorize(MAY_CHANGE)
+    @Transactional
+    public StoredMapping publish(UUID id, int version) {
+        CheckedVersion checked = version(id, version);
+        List<MappingProblem> errors = checked.problems().stream().filter(MappingProblem::isError).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors.stream().map(problem -> new InvalidInputException.FieldProblem(
+                    "definition." + problem.path(), problem.message())).toList());
+        }
+        mappings.publish(id, version, CurrentUser.name());
+        audit.record("mapping.published", ENTITY, id.toString(), Map.of("version", version));
+        return mapping(id);
+    }
+
+    /** Deletes a mapping no published workflow uses; one in use is refused, naming the workflows. */
+    @PreAuthorize(MAY_CHANGE)
+    @Transactional
+    public void delete(UUID id) {
+        StoredMapping mapping = mapping(id);
+        List<String> users = workflowVersions.published().stream().filter(version -> uses(version, id))
+                .map(version -> workflows.find(version.workflowId()).map(workflow -> workflow.name())
+                        .orElse(version.workflowId().toString())).sorted().toList();
+        if (!users.isEmpty()) {
+            throw new ConflictException("id", "Mapping '" + mapping.name() + "' is used by the published version of "
+                    + String.join(", ", users) + ": change those workflows first.");
+        }
+        mappings.delete(id);
+        audit.record("mapping.deleted", ENTITY, id.toString(), Map.of("name", mapping.name()));
+    }
+
+    /** The published definition of a stored mapping, for map nodes; empty when it has none (or no such mapping). */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, ?>> published(String mappingId) {
+        UUID id;
+        try {
+            id = UUID.fromString(mappingId);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return mappings.publishedDefinition(id).map(MappingService::object);
+    }
+
+    private static boolean uses(WorkflowVersion version, UUID mappingId) {
+        return DefinitionJson.read(version.definitionJson()).nodes().stream()
+                .anyMatch(node -> "map".equals(node.type()) && mappingId.toString().equals(node.config().get("mapping")));
+    }
+
+    private CheckedVersion checked(MappingVersion version) {
+        Map<String, Object> definition = object(version.definition());
+        return new CheckedVersion(version, definition, compiler.check(definition));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(String json) {
+        return (Map<String, Object>) PayloadJson.read(json);
+    }
+
+    private StoredMapping mapping(UUID id) {
+        return mappings.find(id).orElseThrow(() -> new NotFoundException("No mapping with id " + id));
+    }
+}

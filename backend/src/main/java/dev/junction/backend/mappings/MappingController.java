@@ -1,6 +1,7 @@
 package dev.junction.backend.mappings;
 
 import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.api.JsonBodies;
 import dev.junction.db.mappings.MappingVersion;
 import dev.junction.db.mappings.StoredMapping;
 import dev.junction.engine.mapping.MappingProblem;

@@ -1,6 +1,7 @@
 package dev.junction.backend.mappings;
 
 import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.api.JsonBodies;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingCompiler;

@@ -54,6 +54,7 @@ class RunsConfiguration {
         return new RunControl(db);
     }
 
+    /** The lookup tables, also the {@link LookupTables} port that lookup nodes and mappings read. */
     @Bean
     LookupTableRepository lookupTableRepository(DSLContext db) {
         return new LookupTableRepository(db);
@@ -67,11 +68,6 @@ class RunsConfiguration {
     @Bean
     WorkflowSource workflowSource(WorkflowRepository workflows, WorkflowVersionRepository versions) {
         return new CachingWorkflowSource(new StoredWorkflowSource(workflows, versions));
-    }
-
-    @Bean
-    LookupTables lookupTables(LookupTableRepository repository) {
-        return repository::find;
     }
 
     @Bean

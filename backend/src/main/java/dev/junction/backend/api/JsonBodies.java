@@ -1,6 +1,5 @@
-package dev.junction.backend.mappings;
+package dev.junction.backend.api;
 
-import dev.junction.backend.api.InvalidInputException;
 import dev.junction.engine.runs.PayloadJson;
 
 import java.util.Map;
@@ -9,13 +8,13 @@ import java.util.Map;
  * Request bodies read as the engine reads JSON (whole numbers as Long, decimals as Double), so that mappings see
  * the same values in a preview, a saved definition and a run.
  */
-final class JsonBodies {
+public final class JsonBodies {
 
     private JsonBodies() {
     }
 
     /** @throws InvalidInputException naming {@code body} when it is not JSON or not an object */
-    static Map<?, ?> object(String body, String expected) {
+    public static Map<?, ?> object(String body, String expected) {
         Object parsed;
         try {
             parsed = PayloadJson.read(body);

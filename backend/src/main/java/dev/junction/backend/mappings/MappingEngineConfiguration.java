@@ -1,5 +1,6 @@
 package dev.junction.backend.mappings;
 
+import dev.junction.db.rates.CurrencyRateRepository;
 import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.mapping.CurrencyRates;
 import dev.junction.engine.mapping.MappingCompiler;
@@ -9,14 +10,15 @@ import dev.junction.engine.mapping.functions.ShippedValueMaps;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;
 import dev.junction.engine.runs.LookupTables;
 import dev.junction.engine.runs.Mappings;
+import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 
 /**
  * The mapping engine in the application: the compiler over the built-in functions, the shipped value maps and
- * schemas, and the sandboxed expression runtime; what mappings read (lookup tables); and the map nodes' port.
- * An editable rates table is not built yet: mappings run with no exchange rates (a conversion fails naming the pair).
+ * schemas, and the sandboxed expression runtime; what mappings read (lookup tables, exchange rates); and the map
+ * nodes' port.
  */
 @Configuration(proxyBeanMethods = false)
 class MappingEngineConfiguration {
@@ -28,8 +30,13 @@ class MappingEngineConfiguration {
     }
 
     @Bean
-    MappingEnvironment mappingEnvironment(LookupTables lookups) {
-        return new MappingEnvironment(lookups, CurrencyRates.NONE);
+    CurrencyRateRepository currencyRates(DSLContext db) {
+        return new CurrencyRateRepository(db);
+    }
+
+    @Bean
+    MappingEnvironment mappingEnvironment(LookupTables lookups, CurrencyRates rates) {
+        return new MappingEnvironment(lookups, rates);
     }
 
     /** Map nodes run inline mappings, or a stored mapping's published version (read each time: publishing applies). */

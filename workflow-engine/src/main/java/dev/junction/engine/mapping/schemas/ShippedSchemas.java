@@ -19,7 +19,8 @@ import java.util.TreeMap;
 public final class ShippedSchemas implements SchemaCatalog {
 
     /** Every shipped schema's id; each is a file under junction/schemas/. */
-    public static final List<String> IDS = List.of("canonical/Order", "opayo/TransactionRequest", "sp-api/Order");
+    public static final List<String> IDS = List.of("canonical/Order", "dataverse/salesorder", "opayo/TransactionRequest",
+            "sp-api/CreateFulfillmentOrderRequest", "sp-api/Order");
     private static final ShippedSchemas INSTANCE = new ShippedSchemas();
 
     private final Map<String, Map<String, Object>> schemas = new TreeMap<>();

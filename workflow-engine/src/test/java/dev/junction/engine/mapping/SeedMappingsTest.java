@@ -65,4 +65,29 @@ class SeedMappingsTest {
                         + " 'product-number-to-seller-sku'",
                 "items[1].sellerSku Required: is required but missing");
     }
+
+    @Test
+    void aFulfillmentOrderWithShipmentsBecomesADynamicsUpdateWithStatusDateAndTracking() {
+        CompiledMapping mapping = COMPILER.compile(resource("/junction/mappings/fba-shipments-to-dynamics-order.json"));
+        assertThat(mapping.definitionWarnings()).isEmpty();
+
+        MappingResult result = mapping.apply(resource("/samples/fba-fulfillment-order.json"), MappingEnvironment.NONE);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.output()).isEqualTo(json("""
+                {"ordernumber": "ORD-01042-Q7F2R9", "statecode": 3, "statuscode": 100002,
+                 "datefulfilled": "2026-11-24T08:30:00Z",
+                 "description": "FBA tracking: QA1234567890, QA1234567891"}"""));
+
+        Map<String, Object> cancelled = resource("/samples/fba-fulfillment-order.json");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> order = (Map<String, Object>) cancelled.get("fulfillmentOrder");
+        order.put("fulfillmentOrderStatus", "Cancelled");
+        Map<?, ?> output = (Map<?, ?>) mapping.apply(cancelled, MappingEnvironment.NONE).output();
+        assertThat(output.get("statecode")).isEqualTo(2L);
+        assertThat(output.get("statuscode")).isEqualTo(4L);
+        order.put("fulfillmentOrderStatus", "Lost in transit");
+        assertThat(mapping.apply(cancelled, MappingEnvironment.NONE).problems().stream().map(MappingProblem::path)
+                .toList()).contains("statecode", "statuscode");
+    }
 }

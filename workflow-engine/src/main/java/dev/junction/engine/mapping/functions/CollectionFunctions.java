@@ -64,6 +64,25 @@ final class CollectionFunctions {
                     String name = Values.text("pluck", args.getFirst());
                     return list == null ? null : list.stream().map(element -> field(element, name)).toList();
                 }),
+                Fn.of("field", 1, 1, "The field given of an object (nothing when absent or not an object).",
+                        (input, args, context) -> field(Values.object("field", input), Values.text("field",
+                                args.getFirst()))),
+                Fn.of("flatten", 0, 0, "A list of lists as one list (elements that are not lists are kept).",
+                        (input, args, context) -> {
+                            List<?> list = Values.list("flatten", input);
+                            if (list == null) {
+                                return null;
+                            }
+                            List<Object> flat = new ArrayList<>();
+                            for (Object element : list) {
+                                if (element instanceof List<?> inner) {
+                                    flat.addAll(inner);
+                                } else {
+                                    flat.add(element);
+                                }
+                            }
+                            return flat;
+                        }),
                 Fn.of("distinct", 0, 0, "The list without repeated elements, in first-seen order.",
                         (input, args, context) -> {
                             List<?> list = Values.list("distinct", input);

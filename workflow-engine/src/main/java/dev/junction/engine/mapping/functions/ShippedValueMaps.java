@@ -33,8 +33,28 @@ public final class ShippedValueMaps implements ValueMapCatalog {
             }
             Map<?, ?> all = (Map<?, ?>) PayloadJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             all.forEach((name, json) -> maps.put((String) name, ValueMap.fromJson((String) name, (Map<?, ?>) json)));
+            List.copyOf(maps.values()).forEach(this::addFieldMaps);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A map whose values are all objects (e.g. {@code {statecode, statuscode}} pairs) also answers each field on its
+     * own, as {@code <name>.<field>}: a rule fills one target field.
+     */
+    private void addFieldMaps(ValueMap map) {
+        if (map.entries().isEmpty() || !map.entries().values().stream().allMatch(value -> value instanceof Map<?, ?>)) {
+            return;
+        }
+        java.util.Set<String> fields = new java.util.TreeSet<>();
+        map.entries().values().forEach(value -> ((Map<?, ?>) value).keySet().forEach(key -> fields.add((String) key)));
+        for (String field : fields) {
+            Map<String, Object> entries = new java.util.LinkedHashMap<>();
+            map.entries().forEach((key, value) -> entries.put(key, ((Map<?, ?>) value).get(field)));
+            maps.put(map.name() + "." + field, new ValueMap(map.name() + "." + field, entries, map.unmapped(),
+                    map.defaultValue() instanceof Map<?, ?> fallback ? fallback.get(field) : null,
+                    map.caseInsensitive()));
         }
     }
 

@@ -173,7 +173,7 @@ class BuiltInFunctionsTest {
         assertThatThrownBy(() -> amazon.apply("Lost")).isInstanceOf(FunctionException.class)
                 .hasMessageContaining("\"Lost\" is not in value map 'amazon-order-status→canonical'");
         for (ValueMap map : ShippedValueMaps.instance().all()) {
-            if (!map.name().endsWith("dynamics-salesorder")) {
+            if (!map.name().contains("dynamics-salesorder")) {
                 assertThat(map.entries().values()).as(map.name())
                         .allSatisfy(value -> assertThat(ShippedValueMaps.CANONICAL_STATUSES).contains((String) value));
             }

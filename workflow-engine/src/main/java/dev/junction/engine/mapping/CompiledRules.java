@@ -178,8 +178,18 @@ final class CompiledRules {
         @Override
         public void apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run) {
             String path = prefix.isEmpty() ? targetText : prefix + targetText;
-            if (when != null && !when.holds(frame, run)) {
-                return;
+            if (when != null) {
+                try {
+                    if (!when.holds(frame, run)) {
+                        return;
+                    }
+                } catch (FunctionException | ExpressionException e) {
+                    run.begin(path, Map.of(), List.of(items.text()));
+                    run.error(e instanceof FunctionException failure ? failure.code() : "ExpressionFailed",
+                            "when: " + e.getMessage());
+                    run.end(null);
+                    return;
+                }
             }
             Object source = items.read(frame);
             if (source == null) {

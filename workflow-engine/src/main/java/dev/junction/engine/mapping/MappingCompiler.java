@@ -131,8 +131,13 @@ public final class MappingCompiler {
                     error(at, "WrongType", "a rule must be an object with a 'target'");
                     continue;
                 }
-                if (rule.get("target") instanceof String text && !targets.add(text)) {
+                if (rule.get("target") instanceof String text && !targets.add(text.strip())) {
                     error(at + ".target", "DuplicateTarget", "'" + text + "' is filled by an earlier rule already");
+                } else if (rule.get("target") instanceof String text) {
+                    String filled = text.strip();
+                    targets.stream().filter(other -> other.startsWith(filled + ".") || filled.startsWith(other + "."))
+                            .findFirst().ifPresent(other -> error(at + ".target", "OverlappingTarget", "'" + filled
+                                    + "' overlaps '" + other + "', filled by another rule: one would overwrite the other"));
                 }
                 CompiledRules.Rule built = rule(rule, at, root, source, target);
                 if (built != null) {

@@ -181,4 +181,32 @@ class MappingCompilerTest {
         assertThat(((Map<?, ?>) result.output()).get("note")).isEqualTo("{\"amount\":87.00,\"currency\":\"GBP\","
                 + "\"rate\":0.8700,\"rateDate\":\"2026-11-01\",\"rateSource\":\"ECB\"}");
     }
+
+    @Test
+    void overlappingTargetsAreADefinitionProblem() {
+        assertThat(COMPILER.check(json("""
+                {"schemaVersion": 1, "rules": [{"target": "address", "value": {}},
+                  {"target": "address.city", "value": "Leeds"}]}""")))
+                .extracting(problem -> problem.path() + " " + problem.code() + ": " + problem.message())
+                .containsExactly("rules[1].target OverlappingTarget: 'address.city' overlaps 'address', filled by"
+                        + " another rule: one would overwrite the other");
+    }
+
+    @Test
+    void aForEachConditionThatFailsIsAnErrorOfThatFieldNotACrash() {
+        CompiledMapping mapping = COMPILER.compile(json("""
+                {"schemaVersion": 1, "rules": [{"target": "id", "from": "id"},
+                  {"target": "lines", "forEach": "lines", "when": {"expression": "source.nope.deeper"},
+                   "rules": [{"target": "sku", "from": "sku"}]}]}"""));
+
+        MappingResult result = mapping.apply(json("{\"id\": \"A\", \"lines\": [{\"sku\": \"x\"}]}"),
+                MappingEnvironment.NONE);
+
+        assertThat(result.output()).isEqualTo(json("{\"id\": \"A\"}"));
+        assertThat(result.problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.path()).isEqualTo("lines");
+            assertThat(problem.code()).isEqualTo("ExpressionFailed");
+            assertThat(problem.message()).startsWith("when: ");
+        });
+    }
 }

@@ -4,12 +4,13 @@ import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.audit.AuditTrail;
+import dev.junction.backend.mappings.MappingService;
 import dev.junction.backend.security.CurrentUser;
+import dev.junction.backend.workflows.PublishedWorkflowNodes;
 import dev.junction.db.lookups.LookupTable;
 import dev.junction.db.lookups.LookupTableRepository;
-import dev.junction.db.workflows.WorkflowRepository;
-import dev.junction.db.workflows.WorkflowVersionRepository;
-import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.definition.Node;
+import dev.junction.engine.mapping.MappingReferences;
 import dev.junction.engine.runs.LookupTables;
 import dev.junction.engine.runs.PayloadJson;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -34,15 +35,15 @@ public class LookupTableService {
     static final int MAX_KEY_LENGTH = 500;
 
     private final LookupTableRepository tables;
-    private final WorkflowRepository workflows;
-    private final WorkflowVersionRepository workflowVersions;
+    private final PublishedWorkflowNodes publishedNodes;
+    private final MappingService storedMappings;
     private final AuditTrail audit;
 
-    LookupTableService(LookupTableRepository tables, WorkflowRepository workflows,
-                       WorkflowVersionRepository workflowVersions, AuditTrail audit) {
+    LookupTableService(LookupTableRepository tables, PublishedWorkflowNodes publishedNodes,
+                       MappingService storedMappings, AuditTrail audit) {
         this.tables = tables;
-        this.workflows = workflows;
-        this.workflowVersions = workflowVersions;
+        this.publishedNodes = publishedNodes;
+        this.storedMappings = storedMappings;
         this.audit = audit;
     }
 
@@ -94,18 +95,30 @@ public class LookupTableService {
     @Transactional
     public void delete(String name) {
         table(name);
-        List<String> users = workflowVersions.published().stream()
-                .filter(version -> DefinitionJson.read(version.definitionJson()).nodes().stream().anyMatch(node ->
-                        "lookup".equals(node.type()) && name.equals(node.config().get("table"))
-                                || "map".equals(node.type()) && PayloadJson.write(node.config()).contains("\"" + name + "\"")))
-                .map(version -> workflows.find(version.workflowId()).map(workflow -> workflow.name())
-                        .orElse(version.workflowId().toString())).sorted().toList();
+        List<String> users = publishedNodes.namesOfWorkflowsWith(node -> reads(node, name));
         if (!users.isEmpty()) {
             throw new ConflictException("name", "Lookup table '" + name + "' is read by the published version of "
                     + String.join(", ", users) + ": change those workflows first.");
         }
         tables.delete(name);
         audit.record("lookup_table.deleted", ENTITY, name, Map.of());
+    }
+
+    /** A lookup node on the table, or a map node whose mapping (inline, or a stored one's published version) reads it. */
+    private boolean reads(Node node, String table) {
+        if ("lookup".equals(node.type())) {
+            return table.equals(node.config().get("table"));
+        }
+        if (!"map".equals(node.type())) {
+            return false;
+        }
+        Object mapping = node.config().get("mapping");
+        if (mapping instanceof Map<?, ?> inline) {
+            return MappingReferences.lookupTables(inline).contains(table);
+        }
+        return mapping instanceof String id && storedMappings.published(id)
+                .map(json -> MappingReferences.lookupTables((Map<?, ?>) PayloadJson.read(json)).contains(table))
+                .orElse(false);
     }
 
     @PreAuthorize("isAuthenticated()")

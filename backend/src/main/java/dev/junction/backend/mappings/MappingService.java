@@ -5,13 +5,10 @@ import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.audit.AuditTrail;
 import dev.junction.backend.security.CurrentUser;
+import dev.junction.backend.workflows.PublishedWorkflowNodes;
 import dev.junction.db.mappings.MappingRepository;
 import dev.junction.db.mappings.MappingVersion;
 import dev.junction.db.mappings.StoredMapping;
-import dev.junction.db.workflows.WorkflowRepository;
-import dev.junction.db.workflows.WorkflowVersion;
-import dev.junction.db.workflows.WorkflowVersionRepository;
-import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.mapping.MappingCompiler;
 import dev.junction.engine.mapping.MappingProblem;
 import dev.junction.engine.runs.PayloadJson;
@@ -37,16 +34,14 @@ public class MappingService {
 
     private final MappingRepository mappings;
     private final MappingCompiler compiler;
-    private final WorkflowRepository workflows;
-    private final WorkflowVersionRepository workflowVersions;
+    private final PublishedWorkflowNodes publishedNodes;
     private final AuditTrail audit;
 
-    MappingService(MappingRepository mappings, MappingCompiler compiler, WorkflowRepository workflows,
-                   WorkflowVersionRepository workflowVersions, AuditTrail audit) {
+    MappingService(MappingRepository mappings, MappingCompiler compiler, PublishedWorkflowNodes publishedNodes,
+                   AuditTrail audit) {
         this.mappings = mappings;
         this.compiler = compiler;
-        this.workflows = workflows;
-        this.workflowVersions = workflowVersions;
+        this.publishedNodes = publishedNodes;
         this.audit = audit;
     }
 
@@ -139,9 +134,8 @@ public class MappingService {
     @Transactional
     public void delete(UUID id) {
         StoredMapping mapping = mapping(id);
-        List<String> users = workflowVersions.published().stream().filter(version -> uses(version, id))
-                .map(version -> workflows.find(version.workflowId()).map(workflow -> workflow.name())
-                        .orElse(version.workflowId().toString())).sorted().toList();
+        List<String> users = publishedNodes.namesOfWorkflowsWith(node -> "map".equals(node.type())
+                && id.toString().equals(node.config().get("mapping")));
         if (!users.isEmpty()) {
             throw new ConflictException("id", "Mapping '" + mapping.name() + "' is used by the published version of "
                     + String.join(", ", users) + ": change those workflows first.");
@@ -150,21 +144,16 @@ public class MappingService {
         audit.record("mapping.deleted", ENTITY, id.toString(), Map.of("name", mapping.name()));
     }
 
-    /** The published definition of a stored mapping, for map nodes; empty when it has none (or no such mapping). */
+    /** The published definition (JSON) of a stored mapping, for map nodes; empty when it has none or no such mapping. */
     @Transactional(readOnly = true)
-    public Optional<Map<String, ?>> published(String mappingId) {
+    public Optional<String> published(String mappingId) {
         UUID id;
         try {
             id = UUID.fromString(mappingId);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return mappings.publishedDefinition(id).map(MappingService::object);
-    }
-
-    private static boolean uses(WorkflowVersion version, UUID mappingId) {
-        return DefinitionJson.read(version.definitionJson()).nodes().stream()
-                .anyMatch(node -> "map".equals(node.type()) && mappingId.toString().equals(node.config().get("mapping")));
+        return mappings.publishedDefinition(id);
     }
 
     private CheckedVersion checked(MappingVersion version) {

@@ -96,7 +96,7 @@ public class RunLauncher {
             throw e;
         }
         // what the first step sees, as the store would answer it: the input as read back from JSON, no outputs yet
-        RunState state = new RunState(task.runId(), run.businessKey(), PayloadJson.read(PayloadJson.write(run.input())),
+        RunState state = new RunState(task.runId(), run.businessKey(), PayloadJson.normalized(run.input()),
                 Map.of(), Map.of(), true);
         place.hand(task, state);
         return task.runId();

@@ -92,6 +92,16 @@ class LookupTableApiTest {
         assertThat(admin.send("PUT", "/api/v1/lookup-tables/" + lenient, "{\"missingKey\": \"null\"}").statusCode())
                 .isEqualTo(200);
         assertThat(admin.delete("/api/v1/lookup-tables/" + lenient).statusCode()).isEqualTo(204);
+        String workflowName = "Reads " + strict;
+        new RunsApi(admin).published(workflowName, """
+                {"schemaVersion": 1, "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
+                 "nodes": [{"id": "shape", "type": "map", "name": "Shape", "position": {"x": 200, "y": 0},
+                            "config": {"mapping": {"schemaVersion": 1, "rules": [{"target": "items", "forEach": "lines",
+                              "rules": [{"target": "asin", "from": "sku", "pipe": [{"fn": "lookup", "args": ["%s"]}]}]}]}}}],
+                 "edges": [{"from": "trigger", "fromPort": "out", "to": "shape"}]}""".formatted(strict));
+        HttpResponse<String> inUse = admin.delete("/api/v1/lookup-tables/" + strict);
+        assertThat(inUse.statusCode()).as("read by a published workflow's mapping").isEqualTo(409);
+        assertThat(inUse.body()).contains(workflowName);
         assertThat(admin.get("/api/v1/lookup-tables/" + lenient).statusCode()).isEqualTo(404);
         assertThat(ApiClient.anonymous(port).get("/api/v1/lookup-tables").statusCode()).isEqualTo(401);
     }

@@ -38,11 +38,15 @@ public final class CompiledMapping {
     public MappingPreview preview(Object source, MappingEnvironment environment) {
         try (MappingRun run = new MappingRun(environment, expressions, true)) {
             Map<String, Object> output = run(source, run);
+            Map<String, List<MappingProblem>> byPath = new java.util.HashMap<>();
+            for (MappingProblem problem : run.problems) {
+                byPath.computeIfAbsent(problem.path(), path -> new ArrayList<>()).add(problem);
+            }
             List<FieldTrace> fields = new ArrayList<>(run.traces.size());
             for (FieldTrace trace : run.traces) {
-                // problems found by the schema check after the field was filled belong to it too
+                // the field's own problems and those the schema check found after it was filled
                 fields.add(new FieldTrace(trace.targetPath(), trace.value(), trace.sourcePaths(), trace.steps(),
-                        run.problems.stream().filter(problem -> problem.path().equals(trace.targetPath())).toList()));
+                        byPath.getOrDefault(trace.targetPath(), List.of())));
             }
             List<MappingProblem> problems = new ArrayList<>(definitionWarnings);
             problems.addAll(run.problems);

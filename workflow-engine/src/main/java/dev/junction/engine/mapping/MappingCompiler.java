@@ -1,6 +1,7 @@
 package dev.junction.engine.mapping;
 
 import dev.junction.engine.expressions.ExpressionRuntime;
+import dev.junction.engine.mapping.functions.BuiltInFunctions;
 import dev.junction.engine.mapping.functions.MappingFunction;
 import dev.junction.engine.mapping.functions.ValueMap;
 import dev.junction.engine.mapping.schema.JsonSchema;
@@ -375,7 +376,7 @@ public final class MappingCompiler {
                 for (CompiledRules.Step step : predicate) {
                     value = step.apply(value, frame, run);
                 }
-                return truthy(value);
+                return BuiltInFunctions.truthy(value);
             };
         }
 
@@ -422,13 +423,4 @@ public final class MappingCompiler {
         return previous[b.length()];
     }
 
-    static boolean truthy(Object value) {
-        return switch (value) {
-            case null -> false;
-            case Boolean b -> b;
-            case String s -> !s.isEmpty() && !s.equalsIgnoreCase("false");
-            case Number n -> n.doubleValue() != 0;
-            default -> true;
-        };
-    }
 }

@@ -51,11 +51,10 @@ final class MappingRun implements FunctionContext, AutoCloseable {
         }
     }
 
+    /** Ends the field; its problems are attached once the whole record is done (the schema check adds some). */
     void end(Object value) {
         if (traces != null) {
-            String path = field;
-            traces.add(new FieldTrace(path, value, fieldSources, fieldSteps,
-                    problems.stream().filter(problem -> problem.path().equals(path)).toList()));
+            traces.add(new FieldTrace(field, value, fieldSources, fieldSteps, List.of()));
         }
     }
 

@@ -28,11 +28,13 @@ public interface Mappings {
     MappingResult applyInline(Map<String, ?> mapping, Object source);
 
     /**
-     * Mappings compiled by {@code compiler} on first use and kept (up to a few hundred, least recently used out):
-     * stored ones as {@code stored} answers their published definition by id, inline ones by their content.
+     * Mappings compiled by {@code compiler} on first use and kept (up to a few hundred, least recently used out): a
+     * stored one by the JSON text {@code stored} answers for its published version (so publishing a new version
+     * compiles it anew), an inline one by the node's config object itself (workflow definitions are read once and
+     * kept, so a node's mapping is the same object at every step) — neither is serialized again per step.
      */
     static Mappings compiling(MappingCompiler compiler, MappingEnvironment environment,
-                              Function<String, Optional<Map<String, ?>>> stored) {
+                              Function<String, Optional<String>> storedJson) {
         Map<Object, CompiledMapping> cache = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Object, CompiledMapping> eldest) {
@@ -42,23 +44,39 @@ public interface Mappings {
         return new Mappings() {
             @Override
             public Optional<MappingResult> apply(String mappingId, Object source) {
-                return stored.apply(mappingId).map(definition -> compiled(definition).apply(source, environment));
+                return storedJson.apply(mappingId).map(json -> cached(json, () -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, ?> definition = (Map<String, ?>) PayloadJson.read(json);
+                    return definition;
+                }).apply(source, environment));
             }
 
             @Override
             public MappingResult applyInline(Map<String, ?> mapping, Object source) {
-                return compiled(mapping).apply(source, environment);
+                return cached(new Identity(mapping), () -> mapping).apply(source, environment);
             }
 
-            private CompiledMapping compiled(Map<String, ?> definition) {
-                String key = PayloadJson.write(definition);
+            private CompiledMapping cached(Object key, java.util.function.Supplier<Map<String, ?>> definition) {
                 CompiledMapping compiled = cache.get(key);
                 if (compiled == null) {
-                    compiled = compiler.compile(definition);
+                    compiled = compiler.compile(definition.get());
                     cache.put(key, compiled);
                 }
                 return compiled;
             }
         };
+    }
+
+    /** A cache key that is one particular object (not every equal one). */
+    record Identity(Object value) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity identity && identity.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
     }
 }

@@ -33,6 +33,28 @@ public final class PayloadJson {
         }
     }
 
+    /**
+     * The value as {@link #read} would give it back from its JSON text: the value itself when it is plain already
+     * (only maps with text keys, lists, text, Long, Double, Boolean and null), else a copy through JSON.
+     */
+    public static Object normalized(Object value) {
+        return isPlain(value) ? value : read(write(value));
+    }
+
+    private static boolean isPlain(Object value) {
+        return switch (value) {
+            case null -> true;
+            case String text -> true;
+            case Long number -> true;
+            case Double number -> Double.isFinite(number);
+            case Boolean bool -> true;
+            case List<?> list -> list.stream().allMatch(PayloadJson::isPlain);
+            case Map<?, ?> map -> map.entrySet().stream()
+                    .allMatch(entry -> entry.getKey() instanceof String && isPlain(entry.getValue()));
+            default -> false;
+        };
+    }
+
     /** A JSON tree as plain values. */
     public static Object plain(JsonNode json) {
         if (json == null || json.isNull() || json.isMissingNode()) {

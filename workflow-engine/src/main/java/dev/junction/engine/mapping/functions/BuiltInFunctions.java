@@ -30,6 +30,14 @@ public final class BuiltInFunctions implements FunctionCatalog {
         return STANDARD;
     }
 
+    /**
+     * Whether a value counts as true for conditions and {@code ifElse}: true, non-empty text other than "false", a
+     * non-zero number, any list or object.
+     */
+    public static boolean truthy(Object value) {
+        return CollectionFunctions.truthy(value);
+    }
+
     @Override
     public Optional<MappingFunction> find(String name) {
         return Optional.ofNullable(byName.get(name));

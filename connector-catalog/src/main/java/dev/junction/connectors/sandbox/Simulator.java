@@ -1,0 +1,41 @@
+package dev.junction.connectors.sandbox;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * A stateful stand-in for one remote API, served by the {@link SandboxServer} under {@link #basePath()}: what
+ * sandbox connections talk to, so that every template can be tried without credentials and every test runs
+ * offline. Simulators keep their state in memory; {@link #reset()} forgets it.
+ */
+public interface Simulator {
+
+    /** The id of the connector this simulator stands in for, e.g. {@code opayo-pi}. */
+    String connectorId();
+
+    /**
+     * The settings and secrets of a connection that reaches this simulator at {@code baseUrl} (the simulator's own
+     * sandbox credentials): what a fresh install's sandbox connection holds.
+     */
+    SandboxConnection sandboxConnection(String baseUrl);
+
+    /** Settings and secrets of a sandbox connection, by the connector's setting names. */
+    record SandboxConnection(Map<String, String> settings, Map<String, String> secrets) {
+        public SandboxConnection {
+            settings = Map.copyOf(settings);
+            secrets = Map.copyOf(secrets);
+        }
+    }
+
+    /** The path the simulator is served under, e.g. {@code /amazon}; the remote API's paths follow it. */
+    String basePath();
+
+    /** Answers one request; {@link SimulatorExchange#path()} is relative to {@link #basePath()}. */
+    void handle(SimulatorExchange exchange) throws IOException;
+
+    /** Failures to answer instead of the normal ones, set through {@code POST <basePath>/_sandbox/faults}. */
+    Faults faults();
+
+    /** Forgets every order, transaction and token made so far, and every planned fault. */
+    void reset();
+}

@@ -1,0 +1,53 @@
+package dev.junction.engine.connectors;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the platform knows of a connector before calling it: what the palette shows ({@code name},
+ * {@code icon}, {@code description}), what the connection form asks ({@code settings}, secret ones flagged), how
+ * it authenticates and what it can do ({@code operations}).
+ *
+ * @param id      stable identifier, e.g. {@code amazon-sp-api}; connections name it
+ * @param version the connector's own version, shown in the catalog
+ * @param icon    a Vaadin icon name ({@code vaadin:cart}) the palette shows
+ */
+public record ConnectorDescriptor(String id, String name, String version, String icon, String description,
+                                  AuthKind auth, List<SettingField> settings, List<OperationDescriptor> operations) {
+
+    public ConnectorDescriptor {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        settings = List.copyOf(settings);
+        operations = List.copyOf(operations);
+        if (operations.stream().map(OperationDescriptor::id).distinct().count() != operations.size()) {
+            throw new IllegalArgumentException("connector " + id + " names an operation twice");
+        }
+        if (settings.stream().map(SettingField::name).distinct().count() != settings.size()) {
+            throw new IllegalArgumentException("connector " + id + " names a setting twice");
+        }
+    }
+
+    public Optional<OperationDescriptor> operation(String operationId) {
+        return operations.stream().filter(operation -> operation.id().equals(operationId)).findFirst();
+    }
+
+    public Optional<SettingField> setting(String name) {
+        return settings.stream().filter(setting -> setting.name().equals(name)).findFirst();
+    }
+
+    /** How a connector proves who it is to the remote system. */
+    public enum AuthKind {
+        /** No authentication, or one chosen per connection (the generic HTTP connector). */
+        NONE,
+        /** HTTP Basic (Opayo Pi: integration key and password). */
+        BASIC,
+        /** Login with Amazon: a refresh token exchanged for short-lived access tokens. */
+        LWA_REFRESH_TOKEN,
+        /** OAuth 2.0 client credentials (Microsoft identity platform for Dataverse). */
+        OAUTH2_CLIENT_CREDENTIALS,
+        /** Chosen per connection among none, basic, bearer, API key header and OAuth 2.0 client credentials. */
+        CONFIGURABLE
+    }
+}

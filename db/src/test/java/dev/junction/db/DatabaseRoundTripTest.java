@@ -58,12 +58,12 @@ class DatabaseRoundTripTest {
     @Test
     void everyMigrationAppliesToAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
-        assertThat(migration.migrationsExecuted).isEqualTo(8);
+        assertThat(migration.migrationsExecuted).isEqualTo(9);
         List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = 'public'")
                 .getValues(0, String.class);
         assertThat(tables).contains("users", "roles", "user_roles", "workflows", "workflow_versions", "audit_log",
                 "qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state", "runs", "steps",
-                "mappings", "mapping_versions", "lookup_tables", "currency_rates",
+                "mappings", "mapping_versions", "lookup_tables", "currency_rates", "connections", "connection_secrets",
                 "step_tasks", "for_each_progress", "payloads", "idempotency_records", "workflow_triggers",
                 "lookup_entries");
         assertThat(db.fetch("select name from roles order by name").getValues(0, String.class))

@@ -38,7 +38,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * chromium when installed, else Playwright's own.
  */
 @SpringBootTest(classes = JunctionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"junction.db.embedded.fresh=true", "junction.admin.password=" + BrowserTest.ADMIN_PASSWORD})
+        properties = {"junction.db.embedded.fresh=true", "junction.admin.password=" + BrowserTest.ADMIN_PASSWORD,
+                "junction.vault.master-key=ZTJlLW1hc3Rlci1rZXktb2YtanVuY3Rpb24tdGVzdHM="})
 abstract class BrowserTest {
 
     static final String ADMIN_PASSWORD = "e2e-admin-password";

@@ -1,22 +1,112 @@
 package dev.junction.backend.connections;
 
+import dev.junction.backend.credentials.VaultException;
+import dev.junction.db.connections.ConnectionRepository;
+import dev.junction.db.connections.StoredConnection;
+import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorCall;
+import dev.junction.engine.connectors.ConnectorCatalog;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.ConnectorInvoker;
+import dev.junction.engine.connectors.OperationCall;
+import dev.junction.engine.connectors.OperationDescriptor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
- * Calls connector operations on behalf of connector steps and polling triggers. Junction has no connections yet
- * (they arrive with the connector catalog and the credentials vault, like {@link ConnectionOperationCatalog}), so
- * every call fails for good, naming the connection; a published workflow cannot name one, since the validator
- * refuses unknown connections.
+ * Calls connector operations for connector steps and polling triggers: finds the connection and its connector,
+ * fills the operation's natural idempotency key from the step's key when the input leaves it empty, keeps the
+ * operation's rate limit per connection, hands the connector the connection's secrets through the vault, and
+ * blanks those secrets out of whatever comes back.
  */
 @Component
-class CatalogConnectorInvoker implements ConnectorInvoker {
+public class CatalogConnectorInvoker implements ConnectorInvoker {
+
+    /** The longest a call waits for a rate-limit token in the worker; longer waits go back to the retry queue. */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
+
+    private final ConnectionRepository connections;
+    private final ConnectorCatalog catalog;
+    private final ConnectionSecrets secrets;
+    private final Duration callTimeout;
+    private final OperationRateLimits rateLimits = new OperationRateLimits();
+
+    CatalogConnectorInvoker(ConnectionRepository connections, ConnectorCatalog catalog, ConnectionSecrets secrets,
+                            @Value("${junction.connectors.call-timeout:60s}") Duration callTimeout) {
+        this.connections = connections;
+        this.catalog = catalog;
+        this.secrets = secrets;
+        this.callTimeout = callTimeout;
+    }
 
     @Override
     public Object invoke(ConnectorCall call) throws ConnectorException {
-        throw ConnectorException.permanentFailure("UnknownConnection", "there is no connection '"
-                + call.connectionId() + "'", null, null);
+        StoredConnection connection = connections.find(call.connectionId()).orElseThrow(() ->
+                ConnectorException.permanentFailure("UnknownConnection", "there is no connection '"
+                        + call.connectionId() + "'", null, null));
+        Connector connector = catalog.find(connection.connectorId()).orElseThrow(() ->
+                ConnectorException.permanentFailure("UnknownConnector", "connection '" + connection.id()
+                        + "' is of connector '" + connection.connectorId() + "', which is not installed", null, null));
+        OperationDescriptor operation = connector.descriptor().operation(call.operation()).orElseThrow(() ->
+                ConnectorException.permanentFailure("UnknownOperation", "connector '" + connection.connectorId()
+                        + "' has no operation '" + call.operation() + "'", null, null));
+        awaitToken(connection.id(), operation);
+        VaultConnectionAccess access = new VaultConnectionAccess(connection, secrets);
+        try {
+            Object output = connector.invoke(new OperationCall(access, operation.id(), input(call, operation),
+                    call.idempotencyKey(), Instant.now().plus(callTimeout)));
+            return Redaction.output(output, access.revealed());
+        } catch (ConnectorException failure) {
+            throw Redaction.failure(failure, access.revealed());
+        } catch (VaultException e) {
+            throw ConnectorException.permanentFailure("SecretUnreadable", e.getMessage(), null, null);
+        } catch (RuntimeException bug) {
+            throw ConnectorException.permanentFailure("ConnectorFailed", Redaction.text("connector '"
+                    + connection.connectorId() + "' failed in " + operation.id() + ": " + bug,
+                    access.revealed()), null, null);
+        }
+    }
+
+    /** The input, with the step's idempotency key in the operation's natural key field when that is empty. */
+    private static Map<String, Object> input(ConnectorCall call, OperationDescriptor operation) {
+        String field = operation.idempotencyKeyField();
+        if (field == null) {
+            return call.input();
+        }
+        Object given = call.input().get(field);
+        if (given != null && !String.valueOf(given).isBlank()) {
+            return call.input();
+        }
+        Map<String, Object> input = new LinkedHashMap<>(call.input());
+        input.put(field, call.idempotencyKey());
+        return input;
+    }
+
+    private void awaitToken(String connectionId, OperationDescriptor operation) throws ConnectorException {
+        if (operation.rateLimit() == null) {
+            return;
+        }
+        Duration wait = rateLimits.take(connectionId, operation.id(), operation.rateLimit(), System.nanoTime());
+        while (!wait.isZero()) {
+            if (wait.compareTo(LONGEST_WAIT) > 0) {
+                throw ConnectorException.transientFailure("RateLimited", "the rate limit of " + operation.id()
+                        + " on connection '" + connectionId + "' (" + operation.rateLimit().perSecond()
+                        + "/s, burst " + operation.rateLimit().burst() + ") is used up; next call in "
+                        + wait.toMillis() + " ms", wait, null, null);
+            }
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw ConnectorException.transientFailure("Interrupted", "interrupted while waiting for the rate"
+                        + " limit", null, null, null);
+            }
+            wait = rateLimits.take(connectionId, operation.id(), operation.rateLimit(), System.nanoTime());
+        }
     }
 }

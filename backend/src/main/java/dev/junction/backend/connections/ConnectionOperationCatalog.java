@@ -1,25 +1,32 @@
 package dev.junction.backend.connections;
 
+import dev.junction.db.connections.ConnectionRepository;
+import dev.junction.engine.connectors.ConnectorCatalog;
 import dev.junction.engine.definition.OperationCatalog;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/**
- * What the definition validator may use: the connections that exist and the operations of their connectors.
- * Junction has no connections and no connectors yet (they arrive with the connector catalog and the credentials
- * vault), so a connector node or a polling trigger is reported as naming an unknown connection.
- */
+/** What the definition validator may use: the connections that exist and the operations of their connectors. */
 @Component
-class ConnectionOperationCatalog implements OperationCatalog {
+public class ConnectionOperationCatalog implements OperationCatalog {
+
+    private final ConnectionRepository connections;
+    private final ConnectorCatalog catalog;
+
+    ConnectionOperationCatalog(ConnectionRepository connections, ConnectorCatalog catalog) {
+        this.connections = connections;
+        this.catalog = catalog;
+    }
 
     @Override
     public Optional<String> connectorOfConnection(String connectionId) {
-        return Optional.empty();
+        return connections.connectorOf(connectionId);
     }
 
     @Override
     public boolean hasOperation(String connectorId, String operationId) {
-        return false;
+        return catalog.find(connectorId).flatMap(connector -> connector.descriptor().operation(operationId))
+                .isPresent();
     }
 }

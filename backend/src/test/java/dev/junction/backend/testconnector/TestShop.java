@@ -1,5 +1,7 @@
 package dev.junction.backend.testconnector;
 
+import dev.junction.backend.connections.CatalogConnectorInvoker;
+import dev.junction.backend.connections.ConnectionOperationCatalog;
 import dev.junction.engine.connectors.ConnectorCall;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.ConnectorInvoker;
@@ -46,22 +48,31 @@ public class TestShop implements ConnectorInvoker, OperationCatalog {
     public volatile boolean rejectAll;
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
     private final AtomicInteger orderNumbers = new AtomicInteger();
+    private final CatalogConnectorInvoker catalogConnectors;
+    private final ConnectionOperationCatalog catalogOperations;
+
+    /** Every other connection is the application's own (the sandbox connections among them). */
+    TestShop(CatalogConnectorInvoker catalogConnectors, ConnectionOperationCatalog catalogOperations) {
+        this.catalogConnectors = catalogConnectors;
+        this.catalogOperations = catalogOperations;
+    }
 
     @Override
     public Optional<String> connectorOfConnection(String connectionId) {
-        return CONNECTION.equals(connectionId) ? Optional.of("testshop") : Optional.empty();
+        return CONNECTION.equals(connectionId) ? Optional.of("testshop")
+                : catalogOperations.connectorOfConnection(connectionId);
     }
 
     @Override
     public boolean hasOperation(String connectorId, String operationId) {
-        return "testshop".equals(connectorId) && OPERATIONS.contains(operationId);
+        return "testshop".equals(connectorId) ? OPERATIONS.contains(operationId)
+                : catalogOperations.hasOperation(connectorId, operationId);
     }
 
     @Override
     public Object invoke(ConnectorCall call) throws ConnectorException {
         if (!CONNECTION.equals(call.connectionId())) {
-            throw ConnectorException.permanentFailure("UnknownConnection", "no connection " + call.connectionId(),
-                    null, null);
+            return catalogConnectors.invoke(call);
         }
         return switch (call.operation()) {
             case "echo" -> call.input();

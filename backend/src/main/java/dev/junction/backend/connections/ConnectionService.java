@@ -1,0 +1,298 @@
+package dev.junction.backend.connections;
+
+import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.api.InvalidInputException.FieldProblem;
+import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.audit.AuditTrail;
+import dev.junction.backend.security.CurrentUser;
+import dev.junction.backend.workflows.PublishedWorkflowNodes;
+import dev.junction.db.connections.ConnectionRepository;
+import dev.junction.db.connections.StoredConnection;
+import dev.junction.engine.connectors.ConnectionCheck;
+import dev.junction.engine.connectors.Connector;
+import dev.junction.engine.connectors.ConnectorCatalog;
+import dev.junction.engine.connectors.ConnectorDescriptor;
+import dev.junction.engine.connectors.SettingField;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Connections: one account of one connector each. Settings are checked against the connector's descriptor;
+ * secrets are sealed by the vault and never answered; changes are audited by field name, never by value; a
+ * connection a published workflow uses cannot be deleted.
+ */
+@Service
+public class ConnectionService {
+
+    static final String ENTITY = "connection";
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final int MAX_VALUE_LENGTH = 4_000;
+    private static final int MIN_SECRET_LENGTH = 4;
+
+    private final ConnectionRepository connections;
+    private final ConnectorCatalog catalog;
+    private final ConnectionSecrets secrets;
+    private final PublishedWorkflowNodes publishedNodes;
+    private final AuditTrail audit;
+
+    ConnectionService(ConnectionRepository connections, ConnectorCatalog catalog, ConnectionSecrets secrets,
+                      PublishedWorkflowNodes publishedNodes, AuditTrail audit) {
+        this.connections = connections;
+        this.catalog = catalog;
+        this.secrets = secrets;
+        this.publishedNodes = publishedNodes;
+        this.audit = audit;
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'DESIGNER')")
+    @Transactional(readOnly = true)
+    public List<ConnectionView> list() {
+        return connections.all().stream().map(this::view).toList();
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'DESIGNER')")
+    @Transactional(readOnly = true)
+    public ConnectionView get(String id) {
+        return view(stored(id));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public ConnectionView create(ConnectionInput input) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (input.id() == null || !ID.matcher(input.id()).matches()) {
+            problems.add(new FieldProblem("id", "must be 1 to 63 lower-case letters, digits and dashes, starting"
+                    + " with a letter or digit"));
+        }
+        Optional<Connector> connector = input.connectorId() == null ? Optional.empty()
+                : catalog.find(input.connectorId());
+        if (connector.isEmpty()) {
+            problems.add(new FieldProblem("connectorId", "must be one of " + connectorIds()));
+        }
+        checkNameAndEnvironment(input, null, problems);
+        Map<String, String> settings = connector.map(c -> settings(c.descriptor(), input.settings(), problems))
+                .orElse(Map.of());
+        connector.ifPresent(c -> checkSecrets(c.descriptor(), input.secrets(), true, problems));
+        throwIfAny(problems);
+        if (!connections.create(input.id(), input.name(), input.connectorId(), input.environment(), settings,
+                CurrentUser.name())) {
+            throw new ConflictException("id", "A connection with the id '" + input.id() + "' exists already.");
+        }
+        input.secrets().forEach((field, value) -> seal(input.id(), field, value));
+        audit.record("connection.created", ENTITY, input.id(), Map.of("name", input.name().strip(),
+                "connector", input.connectorId(), "environment", input.environment(),
+                "settings", new TreeSet<>(settings.keySet()), "secrets", new TreeSet<>(input.secrets().keySet())));
+        return view(stored(input.id()));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public ConnectionView update(String id, ConnectionInput input) {
+        StoredConnection current = stored(id);
+        ConnectorDescriptor descriptor = descriptor(current);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (input.connectorId() != null && !input.connectorId().equals(current.connectorId())) {
+            problems.add(new FieldProblem("connectorId", "cannot change (it is " + current.connectorId()
+                    + "); create a new connection instead"));
+        }
+        checkNameAndEnvironment(input, id, problems);
+        Map<String, String> settings = settings(descriptor, input.settings(), problems);
+        checkSecrets(descriptor, input.secrets(), false, problems);
+        throwIfAny(problems);
+        List<String> changed = new ArrayList<>();
+        if (!current.name().equals(input.name().strip())) {
+            changed.add("name");
+        }
+        if (!current.environment().equals(input.environment())) {
+            changed.add("environment");
+        }
+        new TreeSet<>(union(current.settings().keySet(), settings.keySet())).forEach(name -> {
+            if (!Objects.equals(current.settings().get(name), settings.get(name))) {
+                changed.add("settings." + name);
+            }
+        });
+        connections.update(id, input.name(), input.environment(), settings, CurrentUser.name());
+        input.secrets().forEach((field, value) -> seal(id, field, value));
+        new TreeSet<>(input.secrets().keySet()).forEach(field -> changed.add("secrets." + field));
+        audit.record("connection.updated", ENTITY, id, Map.of("changed", changed));
+        return view(stored(id));
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void delete(String id) {
+        stored(id);
+        List<String> users = publishedNodes.namesOfWorkflowsUsingConnection(id);
+        if (!users.isEmpty()) {
+            throw new ConflictException("id", "Connection '" + id + "' is used by the published version of "
+                    + String.join(", ", users) + ": change those workflows first.");
+        }
+        connections.delete(id);
+        audit.record("connection.deleted", ENTITY, id, Map.of());
+    }
+
+    /** Runs the connector's connection test and records that it was run (and its stage, never a secret). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public ConnectionCheck test(String id) {
+        StoredConnection connection = stored(id);
+        Connector connector = catalog.find(connection.connectorId()).orElseThrow(() -> new ConflictException(
+                "connectorId", "connector '" + connection.connectorId() + "' is not installed"));
+        VaultConnectionAccess access = new VaultConnectionAccess(connection, secrets);
+        ConnectionCheck check;
+        try {
+            check = connector.test(access);
+        } catch (RuntimeException bug) {
+            check = ConnectionCheck.failed(ConnectionCheck.Stage.REMOTE, "the connection test failed: " + bug);
+        }
+        ConnectionCheck redacted = new ConnectionCheck(check.stage(), Redaction.text(check.message(),
+                access.revealed()));
+        audit.record("connection.tested", ENTITY, id, Map.of("stage", redacted.stage().name()));
+        return redacted;
+    }
+
+    private void seal(String connectionId, String field, String value) {
+        secrets.put(connectionId, field, value, CurrentUser.name());
+    }
+
+    private void checkNameAndEnvironment(ConnectionInput input, String exceptId, List<FieldProblem> problems) {
+        if (input.name() == null || input.name().isBlank() || input.name().strip().length() > 120) {
+            problems.add(new FieldProblem("name", "must be 1 to 120 characters"));
+        } else if (connections.nameTaken(input.name(), exceptId)) {
+            problems.add(new FieldProblem("name", "is used by another connection"));
+        }
+        if (!"sandbox".equals(input.environment()) && !"production".equals(input.environment())) {
+            problems.add(new FieldProblem("environment", "must be sandbox or production"));
+        }
+    }
+
+    /** The plain settings to store: given values checked, defaults for the rest. */
+    private static Map<String, String> settings(ConnectorDescriptor descriptor, Map<String, String> given,
+                                                List<FieldProblem> problems) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        given.forEach((name, value) -> {
+            Optional<SettingField> field = descriptor.setting(name);
+            if (field.isEmpty()) {
+                problems.add(new FieldProblem("settings." + name, "is not a setting of " + descriptor.name()
+                        + "; its settings are " + plainSettingNames(descriptor)));
+            } else if (field.get().secret()) {
+                problems.add(new FieldProblem("settings." + name, "is a secret: send it in 'secrets'"));
+            }
+        });
+        for (SettingField field : descriptor.settings()) {
+            if (field.secret()) {
+                continue;
+            }
+            String value = given.containsKey(field.name()) ? given.get(field.name()) : field.defaultValue();
+            String path = "settings." + field.name();
+            if (value == null || value.isBlank()) {
+                if (field.required()) {
+                    problems.add(new FieldProblem(path, "is required (" + field.label() + ")"));
+                }
+                continue;
+            }
+            if (value.length() > MAX_VALUE_LENGTH) {
+                problems.add(new FieldProblem(path, "must be at most " + MAX_VALUE_LENGTH + " characters"));
+            } else if (field.type() == SettingField.Type.CHOICE && !field.choices().contains(value)) {
+                problems.add(new FieldProblem(path, "must be one of " + field.choices()));
+            } else if (field.type() == SettingField.Type.URL && !isHttpUrl(value)) {
+                problems.add(new FieldProblem(path, "must be an http or https URL"));
+            } else if (field.type() == SettingField.Type.NUMBER && !value.strip().matches("-?\\d+(\\.\\d+)?")) {
+                problems.add(new FieldProblem(path, "must be a number"));
+            }
+            settings.put(field.name(), value.strip());
+        }
+        return settings;
+    }
+
+    private static void checkSecrets(ConnectorDescriptor descriptor, Map<String, String> given, boolean creating,
+                                     List<FieldProblem> problems) {
+        given.forEach((name, value) -> {
+            Optional<SettingField> field = descriptor.setting(name).filter(SettingField::secret);
+            if (field.isEmpty()) {
+                problems.add(new FieldProblem("secrets." + name, "is not a secret of " + descriptor.name()
+                        + "; its secrets are " + descriptor.settings().stream().filter(SettingField::secret)
+                        .map(SettingField::name).toList()));
+            } else if (value == null || value.strip().length() < MIN_SECRET_LENGTH) {
+                problems.add(new FieldProblem("secrets." + name, "must be at least " + MIN_SECRET_LENGTH
+                        + " characters"));
+            } else if (value.length() > MAX_VALUE_LENGTH) {
+                problems.add(new FieldProblem("secrets." + name, "must be at most " + MAX_VALUE_LENGTH
+                        + " characters"));
+            }
+        });
+        if (creating) {
+            descriptor.settings().stream().filter(field -> field.secret() && field.required()
+                            && !given.containsKey(field.name()))
+                    .forEach(field -> problems.add(new FieldProblem("secrets." + field.name(),
+                            "is required (" + field.label() + ")")));
+        }
+    }
+
+    private ConnectionView view(StoredConnection connection) {
+        Optional<ConnectorDescriptor> descriptor = catalog.find(connection.connectorId()).map(Connector::descriptor);
+        Map<String, StoredConnection.SecretState> states = new LinkedHashMap<>();
+        connection.secrets().forEach(state -> states.put(state.field(), state));
+        List<ConnectionView.SecretField> secrets = new ArrayList<>();
+        descriptor.ifPresent(d -> d.settings().stream().filter(SettingField::secret).forEach(field -> {
+            StoredConnection.SecretState state = states.get(field.name());
+            secrets.add(new ConnectionView.SecretField(field.name(), field.label(), field.required(), state != null,
+                    state == null ? null : state.setBy(), state == null ? null : state.setAt()));
+        }));
+        return new ConnectionView(connection.id(), connection.name(), connection.connectorId(),
+                descriptor.map(ConnectorDescriptor::name).orElse(connection.connectorId() + " (not installed)"),
+                connection.environment(), connection.settings(), secrets, connection.createdBy(),
+                connection.createdAt(), connection.updatedBy(), connection.updatedAt());
+    }
+
+    private StoredConnection stored(String id) {
+        return connections.find(id).orElseThrow(() -> new NotFoundException("There is no connection '" + id + "'."));
+    }
+
+    private ConnectorDescriptor descriptor(StoredConnection connection) {
+        return catalog.find(connection.connectorId()).map(Connector::descriptor).orElseThrow(() ->
+                new ConflictException("connectorId", "connector '" + connection.connectorId()
+                        + "' is not installed"));
+    }
+
+    private List<String> connectorIds() {
+        return catalog.all().stream().map(connector -> connector.descriptor().id()).toList();
+    }
+
+    private static List<String> plainSettingNames(ConnectorDescriptor descriptor) {
+        return descriptor.settings().stream().filter(field -> !field.secret()).map(SettingField::name).toList();
+    }
+
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = URI.create(value.strip());
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
+        java.util.Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static void throwIfAny(List<FieldProblem> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+}

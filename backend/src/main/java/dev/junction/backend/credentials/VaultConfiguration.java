@@ -1,0 +1,47 @@
+package dev.junction.backend.credentials;
+
+import dev.junction.db.connections.ConnectionRepository;
+import org.jooq.DSLContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The credentials vault: the master key from {@code JUNCTION_MASTER_KEY} or the key file, checked at start against
+ * the key ids the stored secrets need, so that a wrong key stops the start with a message naming the variable.
+ */
+@Configuration(proxyBeanMethods = false)
+class VaultConfiguration {
+
+    @Bean
+    ConnectionRepository connectionRepository(DSLContext db) {
+        return new ConnectionRepository(db);
+    }
+
+    @Bean
+    MasterKeySource masterKeySource(@Value("${junction.vault.master-key:}") String variable,
+                                    @Value("${junction.vault.key-file}") Path keyFile) {
+        return new MasterKeySource(variable, keyFile, new SecureRandom());
+    }
+
+    @Bean
+    Vault vault(MasterKeySource source, ConnectionRepository connections) {
+        MasterKey key = source.load();
+        Map<String, Integer> needed = connections.secretsByKeyId();
+        List<String> unknown = needed.keySet().stream().filter(id -> !id.equals(key.id())).toList();
+        if (!unknown.isEmpty()) {
+            String origin = source.fromVariable() ? MasterKeySource.VARIABLE
+                    : "the key file " + source.keyFile() + " (" + MasterKeySource.VARIABLE + " is unset)";
+            throw new MasterKeyException("the master key from " + origin + " has id " + key.id() + ", but stored"
+                    + " secrets were sealed with " + unknown.stream().map(id -> id + " (" + needed.get(id) + ")")
+                    .collect(Collectors.joining(", ")) + ". Start with the master key they were sealed with.");
+        }
+        return new Vault(key, List.of(), new SecureRandom());
+    }
+}

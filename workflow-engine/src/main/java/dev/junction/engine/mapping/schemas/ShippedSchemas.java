@@ -19,7 +19,8 @@ import java.util.TreeMap;
 public final class ShippedSchemas implements SchemaCatalog {
 
     /** Every shipped schema's id; each is a file under junction/schemas/. */
-    public static final List<String> IDS = List.of("canonical/Order", "dataverse/salesorder",
+    public static final List<String> IDS = List.of("canonical/Order", "canonical/PaymentTransaction",
+            "canonical/Refund", "canonical/SettlementLine", "canonical/Shipment", "dataverse/salesorder",
             "dataverse/salesorder-update", "opayo/TransactionRequest", "sp-api/CreateFulfillmentOrderRequest",
             "sp-api/FulfillmentOrder", "sp-api/Order");
     private static final ShippedSchemas INSTANCE = new ShippedSchemas();

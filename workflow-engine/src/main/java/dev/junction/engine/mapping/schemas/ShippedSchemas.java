@@ -19,9 +19,11 @@ import java.util.TreeMap;
 public final class ShippedSchemas implements SchemaCatalog {
 
     /** Every shipped schema's id; each is a file under junction/schemas/. */
-    public static final List<String> IDS = List.of("canonical/Order", "dataverse/salesorder",
-            "dataverse/salesorder-update", "opayo/TransactionRequest", "sp-api/CreateFulfillmentOrderRequest",
-            "sp-api/FulfillmentOrder", "sp-api/Order");
+    public static final List<String> IDS = List.of("canonical/Order", "canonical/PaymentTransaction",
+            "canonical/Refund", "canonical/SettlementLine", "canonical/Shipment", "dataverse/contact",
+            "dataverse/salesorder", "dataverse/salesorder-update", "dataverse/salesorderdetail",
+            "opayo/TransactionRequest", "opayo/TransactionResponse", "sp-api/CreateFulfillmentOrderRequest",
+            "sp-api/FulfillmentOrder", "sp-api/Order", "sp-api/OrderItem");
     private static final ShippedSchemas INSTANCE = new ShippedSchemas();
 
     private final Map<String, Map<String, Object>> schemas = new TreeMap<>();

@@ -46,6 +46,10 @@ public final class Vault {
         return current.id();
     }
 
+    MasterKey current() {
+        return current;
+    }
+
     public boolean knows(String keyId) {
         return keys.containsKey(keyId);
     }

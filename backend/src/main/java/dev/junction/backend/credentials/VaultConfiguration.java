@@ -34,7 +34,16 @@ class VaultConfiguration {
     Vault vault(MasterKeySource source, ConnectionRepository connections) {
         MasterKey key = source.load();
         Map<String, Integer> needed = connections.secretsByKeyId();
-        List<String> unknown = needed.keySet().stream().filter(id -> !id.equals(key.id())).toList();
+        if (!source.fromVariable()) {
+            try {
+                key = new MasterKeyRing(source.keyFile()).settle(key, needed.keySet());
+            } catch (java.io.IOException e) {
+                throw new MasterKeyException("an interrupted key rotation cannot be finished next to "
+                        + source.keyFile() + ": " + e.getMessage());
+            }
+        }
+        MasterKey loaded = key;
+        List<String> unknown = needed.keySet().stream().filter(id -> !id.equals(loaded.id())).toList();
         if (!unknown.isEmpty()) {
             String origin = source.fromVariable() ? MasterKeySource.VARIABLE
                     : "the key file " + source.keyFile() + " (" + MasterKeySource.VARIABLE + " is unset)";
@@ -43,5 +52,14 @@ class VaultConfiguration {
                     .collect(Collectors.joining(", ")) + ". Start with the master key they were sealed with.");
         }
         return new Vault(key, List.of(), new SecureRandom());
+    }
+
+    /** {@code --junction.vault.rotate=true}: rotates the master key once the application has started. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnProperty(name = "junction.vault.rotate",
+            havingValue = "true")
+    org.springframework.boot.ApplicationRunner rotateMasterKeyAtStart(VaultKeyRotation rotation,
+            @Value("${junction.vault.new-master-key:}") String newKey) {
+        return arguments -> rotation.rotateAtStart(newKey);
     }
 }

@@ -94,4 +94,23 @@ class VaultTest {
         assertThatThrownBy(() -> new MasterKeySource("", damaged, random).load())
                 .isInstanceOf(MasterKeyException.class).hasMessageContaining(damaged.toString());
     }
+
+    @Test
+    void aStartAfterAnInterruptedRotationKeepsTheKeyTheDatabaseUses(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("master.key");
+        MasterKey old = new MasterKeySource("", file, random).load();
+        MasterKeyRing ring = new MasterKeyRing(file);
+
+        MasterKey committed = ring.prepare(random);
+        assertThat(ring.settle(old, java.util.Set.of(committed.id())).id()).as("re-wrap committed")
+                .isEqualTo(committed.id());
+        assertThat(MasterKey.fromBase64(Files.readString(file)).id()).isEqualTo(committed.id());
+        assertThat(ring.next()).doesNotExist();
+
+        ring.prepare(random);
+        assertThat(ring.settle(committed, java.util.Set.of(committed.id())).id()).as("re-wrap rolled back")
+                .isEqualTo(committed.id());
+        assertThat(ring.next()).doesNotExist();
+        assertThat(MasterKey.fromBase64(Files.readString(file)).id()).isEqualTo(committed.id());
+    }
 }

@@ -427,6 +427,44 @@ class OpayoPiConnectorTest {
     }
 
     @Test
+    void aFailureBeforeTheTransactionWasStoredIsLookedUpThenSentAgain() throws ConnectorException {
+        Map<String, Object> input = payment("Payment", "order-not-stored", 1400, SandboxCards.AUTHORISED);
+        SIMULATOR.faults().plan(new Faults.Fault("createTransaction", 503, null, 0), 1);
+        OperationCall call = connection.call("createTransaction", input, "step-not-stored");
+
+        ConnectorException unavailable = catchThrowableOfType(ConnectorException.class,
+                () -> connector.invoke(call));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> retried = (Map<String, Object>) connector.invoke(call);
+
+        assertThat(unavailable.retryable()).isTrue();
+        assertThat(retried.get("status")).isEqualTo("Ok");
+        assertThat(SIMULATOR.transactionsWithVendorTxCode("order-not-stored")).isEqualTo(1);
+    }
+
+    @Test
+    void aLookupTheReportingApiRefusesStopsTheRetryWithoutSendingAgain() {
+        Map<String, Object> input;
+        try {
+            input = payment("Payment", "order-bad-reporting", 1400, SandboxCards.AUTHORISED);
+        } catch (ConnectorException e) {
+            throw new AssertionError(e);
+        }
+        SIMULATOR.faults().plan(new Faults.Fault("createTransaction" + OpayoSimulator.AFTER_COMMIT, 500, null, 0), 1);
+        FixedConnection wrongReporting = connection.withSecret("reportingPassword", "wrong-reporting-pw");
+        catchThrowableOfType(ConnectorException.class, () -> connector.invoke(
+                wrongReporting.call("createTransaction", input, "k")));
+
+        ConnectorException refused = catchThrowableOfType(ConnectorException.class, () -> connector.invoke(
+                wrongReporting.call("createTransaction", input, "k")));
+
+        assertThat(refused.errorClass()).isEqualTo("AuthenticationFailed");
+        assertThat(refused.getMessage()).contains("Reporting API").contains("0010")
+                .doesNotContain("wrong-reporting-pw");
+        assertThat(SIMULATOR.transactionsWithVendorTxCode("order-bad-reporting")).isEqualTo(1);
+    }
+
+    @Test
     void theConnectorAndSimulatorAreFoundByTheirServiceLoaders() {
         assertThat(dev.junction.engine.connectors.ConnectorCatalog.discovered().find("opayo-pi")).isPresent();
         assertThat(java.util.ServiceLoader.load(dev.junction.connectors.sandbox.Simulator.class).stream()

@@ -1,6 +1,7 @@
 package dev.junction.connectors.opayo.sandbox;
 
 import dev.junction.connectors.opayo.InputProblem;
+import dev.junction.connectors.opayo.OpayoServerNotification;
 import dev.junction.connectors.opayo.OpayoSettings;
 import dev.junction.connectors.opayo.ReportingXml;
 import dev.junction.connectors.opayo.TransactionRules;
@@ -11,6 +12,11 @@ import dev.junction.connectors.sandbox.SimulatorExchange;
 import org.w3c.dom.Document;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +45,9 @@ import java.util.UUID;
  * {@code createTransaction} (before anything is stored), {@code createTransaction:afterCommit} (the transaction is
  * stored, then the fault's delay and status are answered — a lost answer), {@code getTransaction},
  * {@code createInstruction}, {@code getInstructions}, {@code getTransactionDetail} (Reporting API).
+ *
+ * <p>{@code POST /opayo/sandbox/server-notifications {"transactionId", "notificationUrl"}} posts a legacy Server
+ * notification of a stored transaction, signed with the sandbox security key, and answers the receiver's reply.
  *
  * <p>Error codes the contract does not give (1003, 1004, 1009–1012, 1015–1017, 0043) are the simulator's own.
  */
@@ -112,10 +121,69 @@ public final class OpayoSimulator implements Simulator {
                 .count();
     }
 
+    /**
+     * Posts an Opayo Server notification of a stored transaction to {@code notificationUrl}, form-encoded and
+     * signed with the sandbox security key, and answers the reply's text (what a receiver says back).
+     */
+    public String sendServerNotification(String transactionId, URI notificationUrl) throws IOException {
+        SimulatedTransaction transaction;
+        synchronized (this) {
+            transaction = transactions.get(transactionId);
+        }
+        if (transaction == null) {
+            throw new IllegalArgumentException("the sandbox holds no transaction " + transactionId);
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("VPSProtocol", "3.00");
+        fields.put("TxType", transaction.transactionType.toUpperCase(Locale.ROOT));
+        fields.put("VendorTxCode", transaction.vendorTxCode);
+        fields.put("VPSTxId", "{" + transaction.transactionId + "}");
+        fields.put("Status", switch (transaction.status) {
+            case "Ok" -> "OK";
+            case "NotAuthed" -> "NOTAUTHED";
+            case "Authenticated" -> "AUTHENTICATED";
+            case "3DAuth" -> "PENDING";
+            default -> "ERROR";
+        });
+        fields.put("StatusDetail", transaction.statusCode + " : " + transaction.statusDetail);
+        if (transaction.status.equals("Ok")) {
+            fields.put("TxAuthNo", String.valueOf(Math.abs(transaction.transactionId.hashCode()) % 100_000));
+        }
+        fields.put("AVSCV2", "ALL MATCH");
+        fields.put("AddressResult", "MATCHED");
+        fields.put("PostCodeResult", "MATCHED");
+        fields.put("CV2Result", "MATCHED");
+        fields.put("GiftAid", "0");
+        fields.put("3DSecureStatus", "OK");
+        if (transaction.cardType != null) {
+            fields.put("CardType", transaction.cardType.toUpperCase(Locale.ROOT));
+            fields.put("Last4Digits", transaction.lastFourDigits);
+            fields.put("ExpiryDate", transaction.expiryDate);
+        }
+        fields.put("VPSSignature", new OpayoServerNotification(fields).expectedSignature(VENDOR_NAME, SECURITY_KEY));
+        StringBuilder form = new StringBuilder();
+        fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            return client.send(HttpRequest.newBuilder(notificationUrl).timeout(Duration.ofSeconds(10))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while notifying " + notificationUrl, e);
+        }
+    }
+
     @Override
     public void handle(SimulatorExchange exchange) throws IOException {
         String path = exchange.path();
         String method = exchange.method();
+        if (method.equals("POST") && path.equals("/sandbox/server-notifications")) {
+            serverNotification(exchange);
+            return;
+        }
         if (method.equals("POST") && path.equals("/access/access.htm")) {
             if (!fault("getTransactionDetail", exchange)) {
                 reporting(exchange);
@@ -166,6 +234,18 @@ public final class OpayoSimulator implements Simulator {
                 }
             });
         }
+    }
+
+    /** {@code POST /sandbox/server-notifications {"transactionId", "notificationUrl"}}: sends one, answers the reply. */
+    private void serverNotification(SimulatorExchange exchange) throws IOException {
+        Map<String, Object> body = jsonBody(exchange);
+        if (body == null) {
+            return;
+        }
+        if (!(body.get("transactionId") instanceof String id) || !(body.get("notificationUrl") instanceof String url)) {
+            throw new IllegalArgumentException("a server notification names 'transactionId' and 'notificationUrl'");
+        }
+        exchange.respondJson(200, Map.of("reply", sendServerNotification(id, URI.create(url))));
     }
 
     /** Answers a planned fault for the operation, if one is left; true when it answered. */

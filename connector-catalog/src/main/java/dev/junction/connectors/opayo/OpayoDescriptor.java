@@ -54,6 +54,7 @@ final class OpayoDescriptor {
                         "The reporting user's password (optional)", false));
     }
 
+    // UNCONFIRMED (api-contracts §2): Opayo documents no request quota for Pi, so no operation declares a rate limit.
     private static List<OperationDescriptor> operations() {
         return List.of(
                 new OperationDescriptor(CREATE_MERCHANT_SESSION_KEY, "Create merchant session key",

@@ -21,6 +21,8 @@ public final class OpayoFailures {
 
     /** Transaction statuses that are not a failure: authorised, waiting for 3-D Secure, authenticated, registered. */
     public static final Set<String> SUCCESS_STATUSES = Set.of("Ok", "3DAuth", "Authenticated", "Registered");
+    // UNCONFIRMED (api-contracts §2.8): Pi refuses a repeated vendorTxCode with 4001 or 4042, in whichever shape
+    // (errors list, single error or statusCode); it never answers the original transaction.
     /** The codes by which Opayo refuses a vendorTxCode it has seen before. */
     public static final Set<Long> DUPLICATE_VENDOR_TX_CODES = Set.of(4001L, 4042L);
 

@@ -77,6 +77,7 @@ public final class OpayoPiConnector implements Connector {
             return ConnectionCheck.ok("Opayo accepted the integration key for vendor " + settings.vendorName()
                     + " at " + settings.baseUrl() + " (a merchant session key was issued)");
         } catch (ConnectorException e) {
+            // UNCONFIRMED (api-contracts §2.3, §2.8): an unknown vendor name is refused with a 422 (code 4000).
             if (Integer.valueOf(422).equals(e.remoteStatus())) {
                 return ConnectionCheck.failed(ConnectionCheck.Stage.SETTINGS,
                         "Opayo refused the vendor name '" + settings.vendorName() + "': " + e.getMessage());
@@ -215,6 +216,8 @@ public final class OpayoPiConnector implements Connector {
      * Sends an instruction unless the transaction already has one of that type (a retry after a lost answer):
      * then answers that one, since each type applies once.
      */
+    // UNCONFIRMED (api-contracts §2.7): GET /transactions/{id}/instructions lists every instruction given, so one
+    // found there of the same type is the earlier attempt's.
     private Map<String, Object> createInstruction(OpayoApi api, OperationCall call) throws ConnectorException {
         Map<String, Object> input = call.input();
         String transactionId = pathId(input, "transactionId");

@@ -307,6 +307,7 @@ public final class OpayoSimulator implements Simulator {
         synchronized (this) {
             sessionKeys.put(key, expiry);
         }
+        // UNCONFIRMED (api-contracts §2.3): a new merchant session key is answered 201 (the connector takes any 2xx).
         exchange.respondJson(201, Map.of("merchantSessionKey", key, "expiry", date(expiry)));
     }
 
@@ -408,6 +409,8 @@ public final class OpayoSimulator implements Simulator {
         String type = (String) request.get("transactionType");
         String vendorTxCode = (String) request.get("vendorTxCode");
         long amount = ((Number) request.get("amount")).longValue();
+        // UNCONFIRMED (api-contracts §2.8): every repeated vendorTxCode is refused with 4001 in a 422 errors list,
+        // also when the earlier transaction failed (legacy gateways let a failed code be used again).
         if (idsByVendorTxCode.containsKey(vendorTxCode)) {
             return refusal(4001, "VendorTxCode has been used before. All VendorTxCodes should be unique.",
                     "vendorTxCode");
@@ -554,6 +557,8 @@ public final class OpayoSimulator implements Simulator {
             instruction.put("amount", amount);
         }
         transaction.instructions.add(instruction);
+        // UNCONFIRMED (api-contracts §2.7): an instruction is answered 201; refusals are 422 errors naming the
+        // property (amount for a release over the deferred amount), with the simulator's own codes.
         return new Answer(201, Map.of("instructionType", type, "date", instruction.get("date")));
     }
 

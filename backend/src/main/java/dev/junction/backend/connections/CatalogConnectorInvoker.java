@@ -15,13 +15,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Calls connector operations for connector steps and polling triggers: finds the connection and its connector,
- * fills the operation's natural idempotency key from the step's key when the input leaves it empty, keeps the
- * operation's rate limit per connection, hands the connector the connection's secrets through the vault, and
+ * hands over the step's idempotency key (the connector turns it into the remote API's own key, within that API's
+ * rules), keeps the operation's rate limit per connection, hands the connector the connection's secrets through the vault, and
  * blanks those secrets out of whatever comes back.
  */
 @Component
@@ -58,7 +56,7 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
         awaitToken(connection.id(), operation);
         VaultConnectionAccess access = new VaultConnectionAccess(connection, secrets);
         try {
-            Object output = connector.invoke(new OperationCall(access, operation.id(), input(call, operation),
+            Object output = connector.invoke(new OperationCall(access, operation.id(), call.input(),
                     call.idempotencyKey(), Instant.now().plus(callTimeout)));
             return Redaction.output(output, access.revealed());
         } catch (ConnectorException failure) {
@@ -70,21 +68,6 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
                     + connection.connectorId() + "' failed in " + operation.id() + ": " + bug,
                     access.revealed()), null, null);
         }
-    }
-
-    /** The input, with the step's idempotency key in the operation's natural key field when that is empty. */
-    private static Map<String, Object> input(ConnectorCall call, OperationDescriptor operation) {
-        String field = operation.idempotencyKeyField();
-        if (field == null) {
-            return call.input();
-        }
-        Object given = call.input().get(field);
-        if (given != null && !String.valueOf(given).isBlank()) {
-            return call.input();
-        }
-        Map<String, Object> input = new LinkedHashMap<>(call.input());
-        input.put(field, call.idempotencyKey());
-        return input;
     }
 
     private void awaitToken(String connectionId, OperationDescriptor operation) throws ConnectorException {

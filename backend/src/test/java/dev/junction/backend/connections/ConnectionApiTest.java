@@ -207,7 +207,7 @@ class ConnectionApiTest {
         String recorded = run.toString();
         assertThat(recorded).doesNotContain(canary).contains("****");
         JsonNode charge = run.get("steps").get(0);
-        assertThat(charge.toString()).as("the step's idempotency key fills the natural key field")
+        assertThat(charge.toString()).as("the connector fills its natural key field from the step's idempotency key")
                 .contains("\"reference\"");
         assertThat(db.fetch("select * from steps").formatJSON()).doesNotContain(canary);
         assertThat(db.fetch("select * from payloads").formatJSON()).doesNotContain(canary);

@@ -53,7 +53,11 @@ public class VaultEchoConnector implements Connector {
                     "the remote side refused key " + key, 401, "{\"error\": \"bad key " + key + "\"}");
             default -> {
                 Map<String, Object> answer = new LinkedHashMap<>();
-                answer.put("input", call.input());
+                Map<String, Object> input = new LinkedHashMap<>(call.input());
+                if ("charge".equals(call.operation())) {
+                    input.putIfAbsent("reference", call.idempotencyKey());
+                }
+                answer.put("input", input);
                 answer.put("greeting", call.connection().setting("greeting").orElse(""));
                 answer.put("keyUsed", key);
                 yield answer;

@@ -11,8 +11,9 @@ import java.util.Objects;
  * @param outputSchema         JSON Schema of the output (mappings after the step use it)
  * @param rateLimit            the remote quota per connection, or null when the remote API sets none
  * @param idempotencyKeyField  the input field the remote API treats as an idempotency key (Opayo's
- *                             {@code vendorTxCode}, Amazon's {@code sellerFulfillmentOrderId}): the step's
- *                             idempotency key fills it when the input leaves it empty; null when the operation has none
+ *                             {@code vendorTxCode}, Amazon's {@code sellerFulfillmentOrderId}): when the input leaves
+ *                             it empty the connector fills it from the call's idempotency key, within the remote
+ *                             API's rules for that field; null when the operation has none
  */
 public record OperationDescriptor(String id, String name, String description, Kind kind,
                                   Map<String, Object> inputSchema, Map<String, Object> outputSchema,

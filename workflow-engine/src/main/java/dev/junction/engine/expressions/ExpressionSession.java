@@ -5,6 +5,8 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -15,9 +17,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One step's evaluations, in a context of its own (not thread-safe: one thread at a time). The statement limit
- * counts per evaluation; a watchdog interrupts an evaluation that runs past the time limit.
+ * counts per evaluation; a watchdog interrupts an evaluation that has used more than the time limit of CPU time.
+ * CPU time, not wall-clock time: on a loaded machine (seen: load 8 on 2 cores while builds ran) a thread waits for a
+ * core long enough for a wall-clock limit to stop harmless expressions, and such a stop is permanent for the step.
+ * Wall-clock time still ends an evaluation at {@link #WALL_CLOCK_FACTOR} times the limit, whatever its CPU use.
  */
 public final class ExpressionSession implements AutoCloseable {
+
+    /** How many times the CPU time limit an evaluation may take in wall-clock time before it is stopped anyway. */
+    static final int WALL_CLOCK_FACTOR = 10;
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final ExpressionRuntime runtime;
     private Context context;
@@ -71,7 +80,8 @@ public final class ExpressionSession implements AutoCloseable {
     private Object call(Source source, Scope scope) {
         Context context = context();
         context.resetLimits();
-        ScheduledFuture<?> alarm = watchdog.schedule(this::interrupt, timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+        Alarm alarm = new Alarm(Thread.currentThread());
+        alarm.arm(timeLimit.toNanos());
         try {
             Value function = context.eval(source);
             Value result = function.execute(ReadOnlyValues.wrap(scope.trigger()), ReadOnlyValues.wrap(scope.nodes()),
@@ -80,7 +90,63 @@ public final class ExpressionSession implements AutoCloseable {
         } catch (PolyglotException e) {
             throw ExpressionRuntime.failure(e);
         } finally {
-            alarm.cancel(false);
+            alarm.disarm();
+        }
+    }
+
+    /**
+     * Interrupts the evaluation on {@code thread} once it has used the time limit in CPU time (or, where the JVM
+     * cannot tell a thread's CPU time, in wall-clock time), or has taken {@link #WALL_CLOCK_FACTOR} times it in
+     * wall-clock time.
+     */
+    private final class Alarm {
+        private final Thread thread;
+        private final long cpuStart;
+        private final long wallStart = System.nanoTime();
+        private ScheduledFuture<?> next;
+        private boolean disarmed;
+
+        Alarm(Thread thread) {
+            this.thread = thread;
+            this.cpuStart = cpuTime(thread);
+        }
+
+        synchronized void arm(long delayNanos) {
+            if (!disarmed) {
+                next = watchdog.schedule(this::check, delayNanos, TimeUnit.NANOSECONDS);
+            }
+        }
+
+        synchronized void disarm() {
+            disarmed = true;
+            if (next != null) {
+                next.cancel(false);
+            }
+        }
+
+        private void check() {
+            synchronized (this) {
+                if (disarmed) {
+                    return;
+                }
+            }
+            long limit = timeLimit.toNanos();
+            long cpuNow = cpuTime(thread);
+            long used = cpuStart < 0 || cpuNow < 0 ? System.nanoTime() - wallStart : cpuNow - cpuStart;
+            boolean overdue = System.nanoTime() - wallStart >= limit * WALL_CLOCK_FACTOR;
+            if (used >= limit || overdue) {
+                interrupt();
+            } else {
+                arm(Math.max(limit - used, TimeUnit.MILLISECONDS.toNanos(10)));
+            }
+        }
+    }
+
+    private static long cpuTime(Thread thread) {
+        try {
+            return THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(thread.threadId()) : -1;
+        } catch (UnsupportedOperationException e) {
+            return -1;
         }
     }
 

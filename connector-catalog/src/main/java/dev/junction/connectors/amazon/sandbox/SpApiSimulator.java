@@ -117,6 +117,9 @@ public final class SpApiSimulator implements Simulator {
             if (fault.isPresent()) {
                 fault.get().holdBack();
                 if (fault.get().answersError()) {
+                    if (fault.get().retryAfterSeconds() != null) {
+                        exchange.responseHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
+                    }
                     exchange.respondJson(fault.get().status(), Map.of("error",
                             fault.get().status() >= 500 ? "server_error" : "invalid_request",
                             "error_description", "Planned sandbox fault"));

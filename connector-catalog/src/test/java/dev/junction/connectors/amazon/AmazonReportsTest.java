@@ -152,6 +152,21 @@ class AmazonReportsTest {
     }
 
     @Test
+    void theSandboxEnforcesTheUsagePlanAndAnEmptyBucketIsRetryableQuotaExceeded() throws ConnectorException {
+        for (int call = 0; call < 10; call++) {
+            sandbox.invoke(connection, "getReports", Map.of("reportTypes", SETTLEMENT));
+        }
+
+        ConnectorException throttled = catchThrowableOfType(ConnectorException.class, () -> sandbox.invoke(
+                connection, "getReports", Map.of("reportTypes", SETTLEMENT)));
+
+        assertThat(throttled.retryable()).isTrue();
+        assertThat(throttled.errorClass()).isEqualTo("RateLimited");
+        assertThat(throttled.getMessage()).contains("QuotaExceeded");
+        assertThat(throttled.retryAfter()).as("SP-API documents no Retry-After").isEmpty();
+    }
+
+    @Test
     void flatFilesAndAmountsAreReadAsAmazonWritesThem() {
         FlatFile file = FlatFile.parse("\uFEFFsku\tamount\tnote\r\nA-1\t1.234,56\r\nB-2\t-7.5\tx\r\n\r\n");
 

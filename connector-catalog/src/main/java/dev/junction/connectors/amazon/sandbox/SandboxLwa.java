@@ -23,12 +23,13 @@ final class SandboxLwa {
     /** The API areas (roles) a refresh token's seller authorised the application for. */
     enum Role { ORDERS, FULFILLMENT, REPORTS }
 
-    private record Issued(Set<Role> roles, Instant expiresAt) {
+    private record Issued(String seller, Set<Role> roles, Instant expiresAt) {
     }
 
     /** What a token check found. */
     sealed interface Check {
-        record Valid(Set<Role> roles) implements Check {
+        /** A token in force: whose it is (the quota key) and what it may call. */
+        record Valid(String seller, Set<Role> roles) implements Check {
         }
 
         record Rejected(String details) implements Check {
@@ -45,7 +46,7 @@ final class SandboxLwa {
 
     /** Every token issued so far stops working now. */
     void expireIssuedTokens() {
-        issued.replaceAll((token, grant) -> new Issued(grant.roles(), Instant.now().minusSeconds(1)));
+        issued.replaceAll((token, grant) -> new Issued(grant.seller(), grant.roles(), Instant.now().minusSeconds(1)));
     }
 
     int exchanges() {
@@ -87,7 +88,7 @@ final class SandboxLwa {
             return;
         }
         String token = "Atza|sandbox-" + UUID.randomUUID();
-        issued.put(token, new Issued(roles, Instant.now().plus(lifetime)));
+        issued.put(token, new Issued(fields.get("refresh_token"), roles, Instant.now().plus(lifetime)));
         exchanges.incrementAndGet();
         exchange.responseHeader("Cache-Control", "no-store");
         exchange.respondJson(200, Map.of("access_token", token, "token_type", "bearer", "expires_in", 3600,
@@ -106,7 +107,7 @@ final class SandboxLwa {
         if (!Instant.now().isBefore(grant.expiresAt())) {
             return new Check.Rejected("The access token you provided has expired.");
         }
-        return new Check.Valid(grant.roles());
+        return new Check.Valid(grant.seller(), grant.roles());
     }
 
     private static Map<String, String> fields(SimulatorExchange exchange) throws IOException {

@@ -38,6 +38,7 @@ public final class SpApiSimulator implements Simulator {
 
     private final Faults faults = new Faults();
     private final SandboxLwa lwa = new SandboxLwa();
+    private final SandboxThrottle throttle = new SandboxThrottle();
     private SandboxOrders orders;
     private SandboxFulfillment fulfillment;
     private SandboxReports reports;
@@ -73,6 +74,7 @@ public final class SpApiSimulator implements Simulator {
     public synchronized void reset() {
         faults.clear();
         lwa.reset();
+        throttle.reset();
         Instant now = Instant.now();
         orders = new SandboxOrders(now);
         fulfillment = new SandboxFulfillment();
@@ -82,6 +84,11 @@ public final class SpApiSimulator implements Simulator {
     /** Tokens issued from now on stop working after {@code lifetime} (they still announce an hour). */
     public void tokenLifetime(Duration lifetime) {
         lwa.tokenLifetime(lifetime);
+    }
+
+    /** Whether the usage plans are enforced (they are after every reset). */
+    public void enforceRateLimits(boolean enforce) {
+        throttle.enabled(enforce);
     }
 
     /** Every access token issued so far is expired from now on. */
@@ -153,10 +160,16 @@ public final class SpApiSimulator implements Simulator {
                     rejected.details(), null);
             return;
         }
-        if (!((Check.Valid) check).roles().contains(route.role())) {
+        Check.Valid valid = (Check.Valid) check;
+        if (!valid.roles().contains(route.role())) {
             SpApiAnswers.error(exchange, 403, "Unauthorized", "Access to requested resource is denied.",
                     "The selling partner has not authorised the application for the " + route.role() + " role.",
                     null);
+            return;
+        }
+        if (!throttle.take(valid.seller(), route.operation(), route.plan())) {
+            // no x-amzn-RateLimit-Limit on a 429, and no Retry-After: SP-API documents none
+            SpApiAnswers.error(exchange, 429, "QuotaExceeded", SpApiAnswers.messageFor(429), "", null);
             return;
         }
         try {
@@ -235,6 +248,18 @@ public final class SpApiSimulator implements Simulator {
      * and its default rate.
      */
     record SpApiRoute(String operation, Role role, String parameter, Double rateLimit) {
+
+        /** The operation's default usage plan (api-contracts §1.3). */
+        SandboxThrottle.Plan plan() {
+            int burst = switch (operation) {
+                case "getOrders" -> 20;
+                case "getOrder", "getOrderItems", "createFulfillmentOrder", "getFulfillmentOrder",
+                     "cancelFulfillmentOrder", "getPackageTrackingDetails" -> 30;
+                case "createReport", "getReport", "getReportDocument" -> 15;
+                default -> 10;
+            };
+            return new SandboxThrottle.Plan(rateLimit, burst);
+        }
 
         private static final String ORDERS = "/orders/v0/orders";
         private static final String OUTBOUND = "/fba/outbound/2020-07-01/";

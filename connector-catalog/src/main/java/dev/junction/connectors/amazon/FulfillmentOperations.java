@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Fulfillment Outbound 2020-07-01 (Multi-Channel Fulfillment). createFulfillmentOrder is made safe to retry: the
@@ -72,11 +73,12 @@ final class FulfillmentOperations {
         return answer(id, "ALREADY_EXISTED", payload);
     }
 
-    /** A timeout, a broken connection or a 5xx: the order may have been created or not. */
+    /**
+     * A timeout, a broken connection or a 5xx of SP-API: the order may have been created or not. (A refused
+     * connection, a 429 or LWA being unavailable sent nothing that could have created it.)
+     */
     private static boolean outcomeUnknown(ConnectorException failure) {
-        Integer status = failure.remoteStatus();
-        return failure.retryable() && (status == null ? !failure.errorClass().equals("ConnectionRefused")
-                && !failure.errorClass().startsWith("Authentication") : status >= 500);
+        return Set.of("Timeout", "ConnectionReset", "RemoteUnavailable").contains(failure.errorClass());
     }
 
     private static Map<String, Object> answer(String id, String outcome, Map<String, Object> payload) {

@@ -3,6 +3,7 @@ package dev.junction.connectors.amazon;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,7 +43,7 @@ record PollCursor(Instant after, Set<String> seenAtAfter) {
             return new PollCursor(date, Set.of(id));
         }
         if (date.equals(after)) {
-            Set<String> seen = new java.util.HashSet<>(seenAtAfter);
+            Set<String> seen = new HashSet<>(seenAtAfter);
             seen.add(id);
             return new PollCursor(after, seen);
         }

@@ -3,6 +3,7 @@ package dev.junction.connectors.amazon;
 import dev.junction.engine.connectors.ConnectorException;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
@@ -20,8 +21,8 @@ final class Redaction {
     static ConnectorException clean(ConnectorException failure, List<String> secrets) {
         String message = mask(failure.getMessage(), secrets);
         String body = mask(failure.remoteBody(), secrets);
-        if (java.util.Objects.equals(message, failure.getMessage())
-                && java.util.Objects.equals(body, failure.remoteBody())) {
+        if (Objects.equals(message, failure.getMessage())
+                && Objects.equals(body, failure.remoteBody())) {
             return failure;
         }
         return new ConnectorException(failure.errorClass(), message, failure.retryable(),

@@ -1,9 +1,9 @@
 package dev.junction.connectors.amazon;
 
 import dev.junction.engine.connectors.ConnectorDescriptor;
-import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.connectors.OperationDescriptor.Kind;
 import dev.junction.engine.connectors.OperationDescriptor.RateLimit;
+import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.connectors.SettingField;
 
 import java.util.List;

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,7 +69,7 @@ class AmazonFulfillmentTest {
         input.put("sellerFulfillmentOrderId", "SHOP-1001");
         Map<?, ?> created = create(input, "run-1:node-1:0");
 
-        List<String> statuses = new java.util.ArrayList<>();
+        List<String> statuses = new ArrayList<>();
         Map<?, ?> read;
         do {
             read = get("SHOP-1001");

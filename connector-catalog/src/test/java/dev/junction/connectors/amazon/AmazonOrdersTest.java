@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,7 +113,7 @@ class AmazonOrdersTest {
     @Test
     void pollOrdersAnswersEachChangeOnceAndPicksUpLaterChanges() throws ConnectorException {
         Map<?, ?> first = (Map<?, ?>) sandbox.invoke(connection, "pollOrders", Map.of());
-        Map<String, Object> again = new java.util.HashMap<>();
+        Map<String, Object> again = new HashMap<>();
         again.put("cursor", first.get("cursor"));
         Map<?, ?> second = (Map<?, ?>) sandbox.invoke(connection, "pollOrders", again);
         sandbox.simulator.changeOrder("111-4830211-0000110", "Shipped", Instant.now().minus(Duration.ofMinutes(3)));
@@ -132,7 +134,7 @@ class AmazonOrdersTest {
 
     @Test
     void ordersUpdatedAtTheCursorDateAreNotAnsweredTwice() throws ConnectorException {
-        Instant same = Instant.now().minus(Duration.ofMinutes(4)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant same = Instant.now().minus(Duration.ofMinutes(4)).truncatedTo(ChronoUnit.SECONDS);
         sandbox.simulator.changeOrder("111-4830211-0000110", "Shipped", same);
         sandbox.simulator.changeOrder("111-4830211-0000111", "Unshipped", same);
         Map<?, ?> first = (Map<?, ?>) sandbox.invoke(connection, "pollOrders", Map.of());

@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +51,7 @@ class AmazonReportsTest {
     }
 
     private String requestReport(Map<String, Object> options) throws ConnectorException {
-        Map<String, Object> input = new java.util.HashMap<>();
+        Map<String, Object> input = new HashMap<>();
         input.put("reportType", "GET_MERCHANT_LISTINGS_ALL_DATA");
         if (options != null) {
             input.put("reportOptions", options);
@@ -132,9 +134,9 @@ class AmazonReportsTest {
         assertThat(transactions).isNotEmpty().allMatch(row -> row.containsKey("amountType")
                 && row.containsKey("orderId") && !row.containsKey("settlementId"));
         assertThat(transactions.getFirst().get("amount")).as("95,00 read as 95.00").asString().matches("-?\\d+\\.\\d{2}");
-        java.math.BigDecimal sum = transactions.stream().map(row -> new java.math.BigDecimal((String) row.get("amount")))
-                .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add);
-        assertThat(new java.math.BigDecimal((String) newest.get("totalAmount"))).isEqualByComparingTo(sum);
+        BigDecimal sum = transactions.stream().map(row -> new BigDecimal((String) row.get("amount")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(new BigDecimal((String) newest.get("totalAmount"))).isEqualByComparingTo(sum);
         assertThat(transactions.getFirst().get("quantityPurchased")).isInstanceOf(Long.class);
         assertThat(byDocument.get("settlementId")).isEqualTo("24288000001");
         assertThat(byDocument.get("currency")).isEqualTo("USD");

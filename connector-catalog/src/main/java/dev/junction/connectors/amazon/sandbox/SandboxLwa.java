@@ -5,6 +5,7 @@ import dev.junction.connectors.sandbox.SimulatorExchange;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,7 +113,7 @@ final class SandboxLwa {
 
     private static Map<String, String> fields(SimulatorExchange exchange) throws IOException {
         String contentType = exchange.header("Content-Type").orElse("");
-        Map<String, String> fields = new java.util.HashMap<>();
+        Map<String, String> fields = new HashMap<>();
         if (contentType.startsWith("application/json")) {
             if (exchange.json() instanceof Map<?, ?> json) {
                 json.forEach((name, value) -> fields.put(String.valueOf(name), String.valueOf(value)));

@@ -6,6 +6,8 @@ import dev.junction.connectors.amazon.sandbox.SpApiAnswers.NotFound;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -98,15 +100,15 @@ final class SandboxReports {
     private static String settlementFile(String settlementId, Instant from, Instant to, SandboxOrders orders,
                                          boolean localNumbers) {
         List<List<String>> rows = new ArrayList<>();
-        java.math.BigDecimal total = java.math.BigDecimal.ZERO;
+        BigDecimal total = BigDecimal.ZERO;
         int shipment = 1;
         for (Map<String, String> line : orders.shippedLines()) {
             if (!line.get("currency").equals("EUR") && localNumbers) {
                 continue;
             }
-            java.math.BigDecimal principal = new java.math.BigDecimal(line.get("amount"));
-            java.math.BigDecimal commission = principal.multiply(new java.math.BigDecimal("-0.15"))
-                    .setScale(2, java.math.RoundingMode.HALF_UP);
+            BigDecimal principal = new BigDecimal(line.get("amount"));
+            BigDecimal commission = principal.multiply(new BigDecimal("-0.15"))
+                    .setScale(2, RoundingMode.HALF_UP);
             total = total.add(principal).add(commission);
             String posted = to.minus(Duration.ofDays(2)).toString();
             for (String[] amount : new String[][]{{"ItemPrice", "Principal", principal.toPlainString()},
@@ -164,7 +166,7 @@ final class SandboxReports {
     }
 
     /** GET /reports/2021-06-30/reports/{id}: one step on, then the report. */
-    synchronized Map<String, Object> read(String id, SandboxOrders orders) {
+    synchronized Map<String, Object> read(String id) {
         Report report = find(id);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         switch (report.status) {

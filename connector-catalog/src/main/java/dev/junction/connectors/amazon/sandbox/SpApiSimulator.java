@@ -39,9 +39,9 @@ public final class SpApiSimulator implements Simulator {
     private final Faults faults = new Faults();
     private final SandboxLwa lwa = new SandboxLwa();
     private final SandboxThrottle throttle = new SandboxThrottle();
-    private SandboxOrders orders;
-    private SandboxFulfillment fulfillment;
-    private SandboxReports reports;
+    private volatile SandboxOrders orders;
+    private volatile SandboxFulfillment fulfillment;
+    private volatile SandboxReports reports;
 
     public SpApiSimulator() {
         reset();
@@ -214,7 +214,7 @@ public final class SpApiSimulator implements Simulator {
                             () -> SpApiAnswers.invalid("packageNumber", "Member must not be null"))), rate);
             case "createReport" -> SpApiAnswers.json(exchange, 202, reports.create(exchange.json()), rate);
             case "getReports" -> SpApiAnswers.json(exchange, 200, reports.search(query), rate);
-            case "getReport" -> SpApiAnswers.json(exchange, 200, reports.read(route.parameter(), orders), rate);
+            case "getReport" -> SpApiAnswers.json(exchange, 200, reports.read(route.parameter()), rate);
             case "cancelReport" -> {
                 reports.cancel(route.parameter());
                 SpApiAnswers.json(exchange, 200, Map.of(), rate);

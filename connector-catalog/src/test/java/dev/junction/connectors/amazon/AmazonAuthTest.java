@@ -71,6 +71,16 @@ class AmazonAuthTest {
     }
 
     @Test
+    void tokensEndedThroughTheSimulatorControlAreReplacedToo() throws Exception {
+        anyCall(connection);
+        sandbox.control("tokens/expire", "");
+
+        anyCall(connection);
+
+        assertThat(sandbox.simulator.tokenExchanges()).isEqualTo(2);
+    }
+
+    @Test
     void aTokenThatLivesShorterThanAnnouncedIsReplacedWhenItRunsOut() throws Exception {
         sandbox.simulator.tokenLifetime(Duration.ofMillis(300));
         anyCall(connection);

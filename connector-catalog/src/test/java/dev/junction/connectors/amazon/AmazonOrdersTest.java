@@ -133,6 +133,26 @@ class AmazonOrdersTest {
     }
 
     @Test
+    void anOrderPlacedThroughTheSimulatorControlIsPolledWithItsItems() throws Exception {
+        Map<?, ?> first = (Map<?, ?>) sandbox.invoke(connection, "pollOrders", Map.of());
+
+        String placed = sandbox.control("orders", "{\"marketplaceId\": \"" + SpApiSimulator.MARKETPLACE_DE
+                + "\", \"items\": [{\"sku\": \"JN-TEE-M\", \"quantity\": 2}, {\"sku\": \"JN-BAG-01\"}]}");
+        Map<?, ?> next = (Map<?, ?>) sandbox.invoke(connection, "pollOrders", Map.of("cursor", first.get("cursor")));
+        List<Map<String, Object>> records = list(next.get("records"));
+        Map<?, ?> items = (Map<?, ?>) sandbox.invoke(connection, "getOrderItems",
+                Map.of("AmazonOrderId", records.getFirst().get("key")));
+
+        assertThat(records).hasSize(1);
+        assertThat(placed).contains((String) records.getFirst().get("key"));
+        Map<?, ?> order = (Map<?, ?>) records.getFirst().get("data");
+        assertThat(order.get("OrderStatus")).isEqualTo("Unshipped");
+        assertThat(order.get("OrderTotal")).isEqualTo(Map.of("CurrencyCode", "EUR", "Amount", "48.99"));
+        assertThat(list(items.get("orderItems"))).extracting(item -> item.get("SellerSKU"))
+                .containsExactly("JN-TEE-M", "JN-BAG-01");
+    }
+
+    @Test
     void ordersUpdatedAtTheCursorDateAreNotAnsweredTwice() throws ConnectorException {
         Instant same = Instant.now().minus(Duration.ofMinutes(4)).truncatedTo(ChronoUnit.SECONDS);
         sandbox.simulator.changeOrder("111-4830211-0000110", "Shipped", same);

@@ -54,6 +54,18 @@ final class AmazonSandbox implements AutoCloseable {
         }
     }
 
+    /** Calls a simulator control ({@code /amazon/_simulator/…}) over HTTP; answers the response body. */
+    String control(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url() + "/_simulator/" + path))
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("the control " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return response.body();
+    }
+
     @Override
     public void close() {
         server.close();

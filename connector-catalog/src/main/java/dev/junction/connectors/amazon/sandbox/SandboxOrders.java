@@ -100,7 +100,7 @@ final class SandboxOrders {
         add("111-4830211-0000108", us, "USD", "MFN", now.minus(Duration.ofHours(4)),
                 now.minus(Duration.ofHours(3)), "Unshipped", false, austin, line("JN-MUG-001", 1, 0, "10000000000801"),
                 line("JN-TEE-M", 1, 0, "10000000000802"), line("JN-BAG-01", 2, 0, "10000000000803"));
-        add("203-4830211-0000109", "A1F83G8C2ARO7P", "GBP", "MFN", now.minus(Duration.ofHours(2)),
+        add("203-4830211-0000109", SpApiSimulator.MARKETPLACE_UK, "GBP", "MFN", now.minus(Duration.ofHours(2)),
                 now.minus(Duration.ofHours(1)), "Shipped", false, london, line("JN-MUG-001", 4, 4, "10000000000901"));
         add("111-4830211-0000110", us, "USD", "AFN", now.minus(Duration.ofMinutes(50)),
                 now.minus(Duration.ofMinutes(30)), "Unshipped", true, seattle, line("JN-CAP-01", 1, 0, "10000000001001"));
@@ -126,6 +126,39 @@ final class SandboxOrders {
         address.put("CountryCode", country);
         address.put("AddressType", "Residential");
         return address;
+    }
+
+    /**
+     * A new order of the sandbox catalog's SKUs ({@code sku → quantity}), purchased and updated at {@code at};
+     * answers it as getOrder would.
+     */
+    synchronized Map<String, Object> place(String marketplaceId, String status, Map<String, Integer> skus, Instant at) {
+        if (skus.isEmpty()) {
+            throw new IllegalArgumentException("a new order needs at least one item");
+        }
+        String id = String.format("111-4830211-%07d", 200 + orders.size());
+        List<Line> lines = new ArrayList<>();
+        for (Map.Entry<String, Integer> sku : skus.entrySet()) {
+            SandboxCatalog.Product product = SandboxCatalog.bySku(sku.getKey()).orElseThrow(() ->
+                    new IllegalArgumentException("no sandbox product " + sku.getKey() + "; the catalog has "
+                            + SandboxCatalog.PRODUCTS.stream().map(SandboxCatalog.Product::sku).toList()));
+            int shipped = status.equals("Shipped") ? sku.getValue() : 0;
+            lines.add(new Line(product, sku.getValue(), shipped,
+                    String.format("2%013d", 200L * 100 + orders.size() * 10L + lines.size())));
+        }
+        String currency = switch (marketplaceId) {
+            case SpApiSimulator.MARKETPLACE_DE -> "EUR";
+            case SpApiSimulator.MARKETPLACE_UK -> "GBP";
+            default -> "USD";
+        };
+        Map<String, Object> shipTo = switch (marketplaceId) {
+            case SpApiSimulator.MARKETPLACE_DE -> address("Berlin", "Berlin", "10115", "DE");
+            case SpApiSimulator.MARKETPLACE_UK -> address("London", "Greater London", "EC1A 1BB", "GB");
+            default -> address("Seattle", "WA", "98109-5210", "US");
+        };
+        Instant when = at.truncatedTo(ChronoUnit.SECONDS);
+        orders.put(id, new Order(id, marketplaceId, currency, "MFN", when, when, status, false, shipTo, lines));
+        return render(orders.get(id));
     }
 
     /** Changes an order's status as of {@code at} (its LastUpdateDate), as a buyer or the seller would. */
@@ -336,7 +369,7 @@ final class SandboxOrders {
     private static String salesChannel(String marketplaceId) {
         return switch (marketplaceId) {
             case SpApiSimulator.MARKETPLACE_DE -> "Amazon.de";
-            case "A1F83G8C2ARO7P" -> "Amazon.co.uk";
+            case SpApiSimulator.MARKETPLACE_UK -> "Amazon.co.uk";
             default -> "Amazon.com";
         };
     }

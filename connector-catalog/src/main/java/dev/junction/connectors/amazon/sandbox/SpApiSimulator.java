@@ -11,6 +11,7 @@ import dev.junction.connectors.sandbox.SimulatorExchange;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,6 +112,14 @@ public final class SpApiSimulator implements Simulator {
         fulfillment.ship(sellerFulfillmentOrderId);
     }
 
+    /**
+     * Places a new order of sandbox SKUs ({@code JN-MUG-001}, {@code JN-TEE-M}, {@code JN-CAP-01},
+     * {@code JN-BAG-01}), dated {@code at} (at least two minutes ago to be listed at once); answers the Order.
+     */
+    public Map<String, Object> placeOrder(String marketplaceId, String status, Map<String, Integer> skus, Instant at) {
+        return orders.place(marketplaceId, status, skus, at);
+    }
+
     /** Changes a seeded order's status, updated at {@code at} (at least two minutes ago to be listed at once). */
     public void changeOrder(String amazonOrderId, String status, Instant at) {
         orders.change(amazonOrderId, status, at);
@@ -134,6 +143,10 @@ public final class SpApiSimulator implements Simulator {
                 }
             }
             lwa.exchange(exchange);
+            return;
+        }
+        if (path.startsWith("/_simulator/")) {
+            control(exchange, path.substring("/_simulator/".length()));
             return;
         }
         if (path.startsWith("/documents/") && exchange.method().equals("GET")) {
@@ -222,6 +235,56 @@ public final class SpApiSimulator implements Simulator {
             case "getReportDocument" -> SpApiAnswers.json(exchange, 200,
                     reports.documentInfo(route.parameter(), exchange.baseUrl()), rate);
             default -> throw new IllegalStateException("no handler for " + route.operation());
+        }
+    }
+
+    /**
+     * Controls beyond the shared {@code /_sandbox/} ones, for trying workflows over HTTP:
+     * {@code POST /_simulator/orders} {@code {"marketplaceId", "status", "items": [{"sku", "quantity"}],
+     * "updatedSecondsAgo"}} places an order (listed at once: dated 125 seconds ago unless told otherwise);
+     * {@code POST /_simulator/orders/{id}/status} {@code {"status", "updatedSecondsAgo"}} changes one;
+     * {@code POST /_simulator/fulfillmentOrders/{id}/ship} ships a fulfillment order;
+     * {@code POST /_simulator/tokens/expire} ends every access token issued so far.
+     */
+    private void control(SimulatorExchange exchange, String control) throws IOException {
+        if (!exchange.method().equals("POST")) {
+            exchange.respondJson(405, Map.of("error", "simulator controls take POST"));
+            return;
+        }
+        String[] parts = control.split("/");
+        Map<?, ?> body = exchange.body().isBlank() ? Map.of()
+                : exchange.json() instanceof Map<?, ?> map ? map : Map.of();
+        Instant at = Instant.now().minusSeconds(body.get("updatedSecondsAgo") instanceof Number seconds
+                ? seconds.longValue() : 125);
+        try {
+            if (parts.length == 1 && parts[0].equals("orders")) {
+                Map<String, Integer> skus = new LinkedHashMap<>();
+                if (body.get("items") instanceof List<?> items) {
+                    for (Object item : items) {
+                        if (item instanceof Map<?, ?> line && line.get("sku") instanceof String sku) {
+                            skus.merge(sku, line.get("quantity") instanceof Number quantity ? quantity.intValue() : 1,
+                                    Integer::sum);
+                        }
+                    }
+                }
+                String marketplace = body.get("marketplaceId") instanceof String id ? id : MARKETPLACE_US;
+                String status = body.get("status") instanceof String given ? given : "Unshipped";
+                exchange.respondJson(201, orders.place(marketplace, status, skus, at));
+            } else if (parts.length == 3 && parts[0].equals("orders") && parts[2].equals("status")
+                    && body.get("status") instanceof String status) {
+                orders.change(parts[1], status, at);
+                exchange.respondJson(200, orders.get(parts[1]).get("payload"));
+            } else if (parts.length == 3 && parts[0].equals("fulfillmentOrders") && parts[2].equals("ship")) {
+                fulfillment.ship(parts[1]);
+                exchange.respond(204, "text/plain", "");
+            } else if (control.equals("tokens/expire")) {
+                lwa.expireIssuedTokens();
+                exchange.respond(204, "text/plain", "");
+            } else {
+                exchange.respondJson(404, Map.of("error", "no such simulator control: " + control));
+            }
+        } catch (NotFound missing) {
+            exchange.respondJson(404, Map.of("error", missing.getMessage()));
         }
     }
 

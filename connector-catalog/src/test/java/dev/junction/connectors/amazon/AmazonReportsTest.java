@@ -81,6 +81,25 @@ class AmazonReportsTest {
     }
 
     @Test
+    void anExpiredDocumentUrlIsRetryableAndTheRetryGetsAFreshOne() throws Exception {
+        String reportId = requestReport(null);
+        sandbox.invoke(connection, "getReport", Map.of("reportId", reportId));
+        Object documentId = ((Map<?, ?>) sandbox.invoke(connection, "getReport", Map.of("reportId", reportId)))
+                .get("reportDocumentId");
+        sandbox.plan("{\"operation\": \"documentDownload\", \"status\": 403}");
+
+        ConnectorException expired = catchThrowableOfType(ConnectorException.class, () -> sandbox.invoke(
+                connection, "getReportDocument", Map.of("reportDocumentId", documentId)));
+        Map<?, ?> retried = (Map<?, ?>) sandbox.invoke(connection, "getReportDocument",
+                Map.of("reportDocumentId", documentId));
+
+        assertThat(expired.retryable()).isTrue();
+        assertThat(expired.errorClass()).isEqualTo("DocumentUrlExpired");
+        assertThat(expired.getMessage()).doesNotContain("X-Amz-Signature");
+        assertThat(retried.get("rowCount")).isEqualTo(4L);
+    }
+
+    @Test
     void fatalAndCancelledReportsArePermanentFailuresThatSaySo() throws ConnectorException {
         String fatal = requestReport(Map.of("sandboxOutcome", "FATAL"));
         String cancelled = requestReport(Map.of("sandboxOutcome", "CANCELLED"));

@@ -34,6 +34,8 @@ public final class SpApiSimulator implements Simulator {
     public static final String MARKETPLACE_US = "ATVPDKIKX0DER";
     public static final String MARKETPLACE_DE = "A1PA6795UKMFR9";
     public static final String MARKETPLACE_UK = "A1F83G8C2ARO7P";
+    /** The fault name taken when a report document is downloaded: an error status answers S3's 403. */
+    public static final String DOCUMENT_DOWNLOAD_FAULT = "documentDownload";
     /** The fault name taken after createFulfillmentOrder has stored the order. */
     public static final String AFTER_CREATE_FAULT = "createFulfillmentOrder:afterWrite";
 
@@ -289,7 +291,11 @@ public final class SpApiSimulator implements Simulator {
     }
 
     private void download(SimulatorExchange exchange, String documentId) throws IOException {
-        Optional<byte[]> document = reports.download(documentId, exchange.query("X-Amz-Signature"));
+        Optional<Faults.Fault> fault = faults.take(DOCUMENT_DOWNLOAD_FAULT);
+        fault.ifPresent(Faults.Fault::holdBack);
+        boolean refused = fault.isPresent() && fault.get().answersError();
+        Optional<byte[]> document = refused ? Optional.empty()
+                : reports.download(documentId, exchange.query("X-Amz-Signature"));
         if (document.isEmpty()) {
             exchange.respond(403, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
                     + "AccessDenied</Code><Message>Request has expired</Message></Error>");

@@ -1,0 +1,65 @@
+package dev.junction.connectors.amazon;
+
+import dev.junction.connectors.http.RemoteFailures;
+import dev.junction.connectors.http.RemoteResponse;
+import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.runs.PayloadJson;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads SP-API's error envelope {@code {"errors":[{code, message, details}]}} into a failure that names the
+ * operation, the status and the remote code and message; sorts it by status (429 and 5xx retryable, with
+ * Retry-After when sent; 403 a permission problem; 401 an authentication problem).
+ */
+final class SpApiErrors {
+
+    private SpApiErrors() {
+    }
+
+    /** The first error of the envelope, or null when the body has none. */
+    record RemoteError(String code, String message, String details) {
+        String describe() {
+            return code + ": " + message + (details == null || details.isBlank() ? "" : " (" + details + ")");
+        }
+    }
+
+    static RemoteError firstError(String body) {
+        try {
+            if (PayloadJson.read(body) instanceof Map<?, ?> json && json.get("errors") instanceof List<?> errors
+                    && !errors.isEmpty() && errors.getFirst() instanceof Map<?, ?> error) {
+                return new RemoteError(String.valueOf(error.get("code")), String.valueOf(error.get("message")),
+                        error.get("details") instanceof String details ? details : null);
+            }
+        } catch (IllegalArgumentException notJson) {
+            // described by status below
+        }
+        return null;
+    }
+
+    /** Whether a 403 says the access token expired (the one case a fresh token mends). */
+    static boolean tokenExpired(RemoteResponse response) {
+        if (response.status() != 403) {
+            return false;
+        }
+        RemoteError error = firstError(response.body());
+        return error != null && (error.message() + " " + error.details()).toLowerCase(Locale.ROOT).contains("expired");
+    }
+
+    static ConnectorException failure(String operation, RemoteResponse response) {
+        RemoteError error = firstError(response.body());
+        String described = error == null ? "HTTP " + response.status() : "HTTP " + response.status() + " "
+                + error.describe();
+        String errorClass = switch (response.status()) {
+            case 400, 422 -> "RemoteValidation";
+            case 401 -> "AuthenticationFailed";
+            case 403 -> "PermissionDenied";
+            case 404 -> "NotFound";
+            case 429 -> "RateLimited";
+            default -> response.status() >= 500 ? "RemoteUnavailable" : "RemoteError";
+        };
+        return RemoteFailures.of(response, errorClass, operation + " failed: " + described);
+    }
+}

@@ -1,0 +1,380 @@
+package dev.junction.connectors.amazon.sandbox;
+
+import dev.junction.connectors.amazon.sandbox.SandboxLwa.Check;
+import dev.junction.connectors.amazon.sandbox.SandboxLwa.Role;
+import dev.junction.connectors.amazon.sandbox.SpApiAnswers.InvalidInput;
+import dev.junction.connectors.amazon.sandbox.SpApiAnswers.NotFound;
+import dev.junction.connectors.sandbox.Faults;
+import dev.junction.connectors.sandbox.Simulator;
+import dev.junction.connectors.sandbox.SimulatorExchange;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A stateful stand-in for Amazon's Selling Partner API and its Login with Amazon token endpoint, served under
+ * {@code /amazon}: Orders v0, Fulfillment Outbound 2020-07-01 and Reports 2021-06-30 as api-contracts §1 describes
+ * them, with the sandbox seller's seeded orders and settlement reports. Planned faults are taken per operation name
+ * ({@code getOrders}, {@code createFulfillmentOrder}, …, {@code token} for the LWA endpoint), before the request is
+ * handled; {@code createFulfillmentOrder:afterWrite} is taken after the order was created — an answer lost after
+ * the write, the case an idempotent retry must survive.
+ */
+public final class SpApiSimulator implements Simulator {
+
+    public static final String CLIENT_ID = "amzn1.application-oa2-client.junction-sandbox";
+    public static final String CLIENT_SECRET = "junction-sandbox-lwa-client-secret";
+    public static final String REFRESH_TOKEN = "Atzr|junction-sandbox-seller";
+    /** A refresh token of a seller who did not authorise the Orders role: orders calls answer 403. */
+    public static final String REFRESH_TOKEN_WITHOUT_ORDERS_ROLE = "Atzr|junction-sandbox-seller-without-orders";
+    public static final String MARKETPLACE_US = "ATVPDKIKX0DER";
+    public static final String MARKETPLACE_DE = "A1PA6795UKMFR9";
+    public static final String MARKETPLACE_UK = "A1F83G8C2ARO7P";
+    /** The fault name taken when a report document is downloaded: an error status answers S3's 403. */
+    public static final String DOCUMENT_DOWNLOAD_FAULT = "documentDownload";
+    /** The fault name taken after createFulfillmentOrder has stored the order. */
+    public static final String AFTER_CREATE_FAULT = "createFulfillmentOrder:afterWrite";
+
+    private final Faults faults = new Faults();
+    private final SandboxLwa lwa = new SandboxLwa();
+    private final SandboxThrottle throttle = new SandboxThrottle();
+    private volatile SandboxOrders orders;
+    private volatile SandboxFulfillment fulfillment;
+    private volatile SandboxReports reports;
+
+    public SpApiSimulator() {
+        reset();
+    }
+
+    @Override
+    public String connectorId() {
+        return "amazon-sp-api";
+    }
+
+    @Override
+    public SandboxConnection sandboxConnection(String baseUrl) {
+        return new SandboxConnection(Map.of("region", "na", "endpoint", baseUrl,
+                "lwaTokenUrl", baseUrl + "/auth/o2/token", "lwaClientId", CLIENT_ID,
+                "marketplaceIds", MARKETPLACE_US + "," + MARKETPLACE_DE),
+                Map.of("lwaClientSecret", CLIENT_SECRET, "refreshToken", REFRESH_TOKEN));
+    }
+
+    @Override
+    public String basePath() {
+        return "/amazon";
+    }
+
+    @Override
+    public Faults faults() {
+        return faults;
+    }
+
+    @Override
+    public synchronized void reset() {
+        faults.clear();
+        lwa.reset();
+        throttle.reset();
+        Instant now = Instant.now();
+        orders = new SandboxOrders(now);
+        fulfillment = new SandboxFulfillment();
+        reports = new SandboxReports(now, orders);
+    }
+
+    /** Tokens issued from now on stop working after {@code lifetime} (they still announce an hour). */
+    public void tokenLifetime(Duration lifetime) {
+        lwa.tokenLifetime(lifetime);
+    }
+
+    /** Whether the usage plans are enforced (they are after every reset). */
+    public void enforceRateLimits(boolean enforce) {
+        throttle.enabled(enforce);
+    }
+
+    /** Every access token issued so far is expired from now on. */
+    public void expireIssuedTokens() {
+        lwa.expireIssuedTokens();
+    }
+
+    /** How many refresh-token exchanges LWA has granted since the last reset. */
+    public int tokenExchanges() {
+        return lwa.exchanges();
+    }
+
+    /** How many fulfillment orders exist. */
+    public int fulfillmentOrderCount() {
+        return fulfillment.count();
+    }
+
+    /** Ships a fulfillment order at once (what a few getFulfillmentOrder reads do too). */
+    public void shipFulfillmentOrder(String sellerFulfillmentOrderId) {
+        fulfillment.ship(sellerFulfillmentOrderId);
+    }
+
+    /**
+     * Places a new order of sandbox SKUs ({@code JN-MUG-001}, {@code JN-TEE-M}, {@code JN-CAP-01},
+     * {@code JN-BAG-01}), dated {@code at} (at least two minutes ago to be listed at once); answers the Order.
+     */
+    public Map<String, Object> placeOrder(String marketplaceId, String status, Map<String, Integer> skus, Instant at) {
+        return orders.place(marketplaceId, status, skus, at);
+    }
+
+    /** Changes a seeded order's status, updated at {@code at} (at least two minutes ago to be listed at once). */
+    public void changeOrder(String amazonOrderId, String status, Instant at) {
+        orders.change(amazonOrderId, status, at);
+    }
+
+    @Override
+    public void handle(SimulatorExchange exchange) throws IOException {
+        String path = exchange.path();
+        if (path.equals("/auth/o2/token")) {
+            Optional<Faults.Fault> fault = faults.take("token");
+            if (fault.isPresent()) {
+                fault.get().holdBack();
+                if (fault.get().answersError()) {
+                    if (fault.get().retryAfterSeconds() != null) {
+                        exchange.responseHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
+                    }
+                    exchange.respondJson(fault.get().status(), Map.of("error",
+                            fault.get().status() >= 500 ? "server_error" : "invalid_request",
+                            "error_description", "Planned sandbox fault"));
+                    return;
+                }
+            }
+            lwa.exchange(exchange);
+            return;
+        }
+        if (path.startsWith("/_simulator/")) {
+            control(exchange, path.substring("/_simulator/".length()));
+            return;
+        }
+        if (path.startsWith("/documents/") && exchange.method().equals("GET")) {
+            download(exchange, path.substring("/documents/".length()));
+            return;
+        }
+        SpApiRoute route = SpApiRoute.of(exchange.method(), path);
+        if (route == null) {
+            SpApiAnswers.error(exchange, 404, "NotFound", "Resource not found: " + exchange.method() + " " + path,
+                    "", null);
+            return;
+        }
+        Optional<Faults.Fault> fault = faults.take(route.operation());
+        if (fault.isPresent()) {
+            fault.get().holdBack();
+            if (fault.get().answersError()) {
+                answerFault(exchange, fault.get(), route.rateLimit());
+                return;
+            }
+        }
+        Check check = lwa.check(exchange.header("x-amz-access-token"));
+        if (check instanceof Check.Rejected rejected) {
+            SpApiAnswers.error(exchange, 403, "Unauthorized", "Access to requested resource is denied.",
+                    rejected.details(), null);
+            return;
+        }
+        Check.Valid valid = (Check.Valid) check;
+        if (!valid.roles().contains(route.role())) {
+            SpApiAnswers.error(exchange, 403, "Unauthorized", "Access to requested resource is denied.",
+                    "The selling partner has not authorised the application for the " + route.role() + " role.",
+                    null);
+            return;
+        }
+        if (!throttle.take(valid.seller(), route.operation(), route.plan())) {
+            // no x-amzn-RateLimit-Limit on a 429, and no Retry-After: SP-API documents none
+            SpApiAnswers.error(exchange, 429, "QuotaExceeded", SpApiAnswers.messageFor(429), "", null);
+            return;
+        }
+        try {
+            serve(exchange, route);
+        } catch (InvalidInput invalid) {
+            SpApiAnswers.error(exchange, 400, "InvalidInput", invalid.getMessage(), invalid.field(), route.rateLimit());
+        } catch (NotFound missing) {
+            SpApiAnswers.error(exchange, 404, "NotFound", missing.getMessage(), "", route.rateLimit());
+        } catch (NumberFormatException malformed) {
+            SpApiAnswers.error(exchange, 400, "InvalidInput", "Invalid number: " + malformed.getMessage(), "",
+                    route.rateLimit());
+        }
+    }
+
+    private void serve(SimulatorExchange exchange, SpApiRoute route) throws IOException {
+        Double rate = route.rateLimit();
+        Map<String, List<String>> query = exchange.query();
+        switch (route.operation()) {
+            case "getOrders" -> SpApiAnswers.json(exchange, 200, orders.search(query, Instant.now()), rate);
+            case "getOrder" -> SpApiAnswers.json(exchange, 200, orders.get(route.parameter()), rate);
+            case "getOrderItems" -> SpApiAnswers.json(exchange, 200,
+                    orders.items(route.parameter(), exchange.query("NextToken")), rate);
+            case "createFulfillmentOrder" -> {
+                fulfillment.create(exchange.json());
+                Optional<Faults.Fault> lost = faults.take(AFTER_CREATE_FAULT);
+                if (lost.isPresent()) {
+                    lost.get().holdBack();
+                    if (lost.get().answersError()) {
+                        answerFault(exchange, lost.get(), rate);
+                        return;
+                    }
+                }
+                SpApiAnswers.json(exchange, 200, Map.of(), rate);
+            }
+            case "getFulfillmentOrder" -> SpApiAnswers.json(exchange, 200, fulfillment.read(route.parameter()), rate);
+            case "cancelFulfillmentOrder" -> {
+                fulfillment.cancel(route.parameter());
+                SpApiAnswers.json(exchange, 200, Map.of(), rate);
+            }
+            case "getPackageTrackingDetails" -> SpApiAnswers.json(exchange, 200, fulfillment.tracking(
+                    exchange.query("packageNumber").orElseThrow(
+                            () -> SpApiAnswers.invalid("packageNumber", "Member must not be null"))), rate);
+            case "createReport" -> SpApiAnswers.json(exchange, 202, reports.create(exchange.json()), rate);
+            case "getReports" -> SpApiAnswers.json(exchange, 200, reports.search(query), rate);
+            case "getReport" -> SpApiAnswers.json(exchange, 200, reports.read(route.parameter()), rate);
+            case "cancelReport" -> {
+                reports.cancel(route.parameter());
+                SpApiAnswers.json(exchange, 200, Map.of(), rate);
+            }
+            case "getReportDocument" -> SpApiAnswers.json(exchange, 200,
+                    reports.documentInfo(route.parameter(), exchange.baseUrl()), rate);
+            default -> throw new IllegalStateException("no handler for " + route.operation());
+        }
+    }
+
+    /**
+     * Controls beyond the shared {@code /_sandbox/} ones, for trying workflows over HTTP:
+     * {@code POST /_simulator/orders} {@code {"marketplaceId", "status", "items": [{"sku", "quantity"}],
+     * "updatedSecondsAgo"}} places an order (listed at once: dated 125 seconds ago unless told otherwise);
+     * {@code POST /_simulator/orders/{id}/status} {@code {"status", "updatedSecondsAgo"}} changes one;
+     * {@code POST /_simulator/fulfillmentOrders/{id}/ship} ships a fulfillment order;
+     * {@code POST /_simulator/tokens/expire} ends every access token issued so far.
+     */
+    private void control(SimulatorExchange exchange, String control) throws IOException {
+        if (!exchange.method().equals("POST")) {
+            exchange.respondJson(405, Map.of("error", "simulator controls take POST"));
+            return;
+        }
+        String[] parts = control.split("/");
+        Map<?, ?> body = exchange.body().isBlank() ? Map.of()
+                : exchange.json() instanceof Map<?, ?> map ? map : Map.of();
+        Instant at = Instant.now().minusSeconds(body.get("updatedSecondsAgo") instanceof Number seconds
+                ? seconds.longValue() : 125);
+        try {
+            if (parts.length == 1 && parts[0].equals("orders")) {
+                Map<String, Integer> skus = new LinkedHashMap<>();
+                if (body.get("items") instanceof List<?> items) {
+                    for (Object item : items) {
+                        if (item instanceof Map<?, ?> line && line.get("sku") instanceof String sku) {
+                            skus.merge(sku, line.get("quantity") instanceof Number quantity ? quantity.intValue() : 1,
+                                    Integer::sum);
+                        }
+                    }
+                }
+                String marketplace = body.get("marketplaceId") instanceof String id ? id : MARKETPLACE_US;
+                String status = body.get("status") instanceof String given ? given : "Unshipped";
+                exchange.respondJson(201, orders.place(marketplace, status, skus, at));
+            } else if (parts.length == 3 && parts[0].equals("orders") && parts[2].equals("status")
+                    && body.get("status") instanceof String status) {
+                orders.change(parts[1], status, at);
+                exchange.respondJson(200, orders.get(parts[1]).get("payload"));
+            } else if (parts.length == 3 && parts[0].equals("fulfillmentOrders") && parts[2].equals("ship")) {
+                fulfillment.ship(parts[1]);
+                exchange.respond(204, "text/plain", "");
+            } else if (control.equals("tokens/expire")) {
+                lwa.expireIssuedTokens();
+                exchange.respond(204, "text/plain", "");
+            } else {
+                exchange.respondJson(404, Map.of("error", "no such simulator control: " + control));
+            }
+        } catch (NotFound missing) {
+            exchange.respondJson(404, Map.of("error", missing.getMessage()));
+        }
+    }
+
+    private void download(SimulatorExchange exchange, String documentId) throws IOException {
+        Optional<Faults.Fault> fault = faults.take(DOCUMENT_DOWNLOAD_FAULT);
+        fault.ifPresent(Faults.Fault::holdBack);
+        boolean refused = fault.isPresent() && fault.get().answersError();
+        Optional<byte[]> document = refused ? Optional.empty()
+                : reports.download(documentId, exchange.query("X-Amz-Signature"));
+        if (document.isEmpty()) {
+            exchange.respond(403, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+                    + "AccessDenied</Code><Message>Request has expired</Message></Error>");
+            return;
+        }
+        exchange.respond(200, "application/octet-stream", document.get());
+    }
+
+    private static void answerFault(SimulatorExchange exchange, Faults.Fault fault, Double rate) throws IOException {
+        if (fault.retryAfterSeconds() != null) {
+            exchange.responseHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()));
+        }
+        SpApiAnswers.error(exchange, fault.status(), SpApiAnswers.codeFor(fault.status()),
+                SpApiAnswers.messageFor(fault.status()), "", fault.status() == 429 ? null : rate);
+    }
+
+    /**
+     * One SP-API operation the simulator serves: its name, the role it needs, its path parameter (already decoded)
+     * and its default rate.
+     */
+    record SpApiRoute(String operation, Role role, String parameter, Double rateLimit) {
+
+        /** The operation's default usage plan (api-contracts §1.3). */
+        SandboxThrottle.Plan plan() {
+            int burst = switch (operation) {
+                case "getOrders" -> 20;
+                case "getOrder", "getOrderItems", "createFulfillmentOrder", "getFulfillmentOrder",
+                     "cancelFulfillmentOrder", "getPackageTrackingDetails" -> 30;
+                case "createReport", "getReport", "getReportDocument" -> 15;
+                default -> 10;
+            };
+            return new SandboxThrottle.Plan(rateLimit, burst);
+        }
+
+        private static final String ORDERS = "/orders/v0/orders";
+        private static final String OUTBOUND = "/fba/outbound/2020-07-01/";
+        private static final String REPORTS = "/reports/2021-06-30/";
+
+        static SpApiRoute of(String method, String path) {
+            String[] parts = path.substring(1).split("/");
+            String last = parts[parts.length - 1];
+            if (path.equals(ORDERS) && method.equals("GET")) {
+                return new SpApiRoute("getOrders", Role.ORDERS, null, 0.0167);
+            }
+            if (path.startsWith(ORDERS + "/") && method.equals("GET")) {
+                return switch (parts.length) {
+                    case 4 -> new SpApiRoute("getOrder", Role.ORDERS, last, 0.5);
+                    case 5 -> parts[4].equals("orderItems")
+                            ? new SpApiRoute("getOrderItems", Role.ORDERS, parts[3], 0.5) : null;
+                    default -> null;
+                };
+            }
+            if (path.startsWith(OUTBOUND)) {
+                String rest = path.substring(OUTBOUND.length());
+                String[] segments = rest.split("/");
+                String id = segments.length > 1 ? segments[1] : null;
+                return switch (method + " " + segments[0] + " " + segments.length) {
+                    case "POST fulfillmentOrders 1" ->
+                            new SpApiRoute("createFulfillmentOrder", Role.FULFILLMENT, null, 2.0);
+                    case "GET fulfillmentOrders 2" -> new SpApiRoute("getFulfillmentOrder", Role.FULFILLMENT, id, 2.0);
+                    case "PUT fulfillmentOrders 3" -> segments[2].equals("cancel")
+                            ? new SpApiRoute("cancelFulfillmentOrder", Role.FULFILLMENT, id, 2.0) : null;
+                    case "GET tracking 1" -> new SpApiRoute("getPackageTrackingDetails", Role.FULFILLMENT, null, 2.0);
+                    default -> null;
+                };
+            }
+            if (path.startsWith(REPORTS)) {
+                String[] segments = path.substring(REPORTS.length()).split("/");
+                String id = segments.length > 1 ? segments[1] : null;
+                return switch (method + " " + segments[0] + " " + segments.length) {
+                    case "POST reports 1" -> new SpApiRoute("createReport", Role.REPORTS, null, 0.0167);
+                    case "GET reports 1" -> new SpApiRoute("getReports", Role.REPORTS, null, 0.0222);
+                    case "GET reports 2" -> new SpApiRoute("getReport", Role.REPORTS, id, 2.0);
+                    case "DELETE reports 2" -> new SpApiRoute("cancelReport", Role.REPORTS, id, 0.0222);
+                    case "GET documents 2" -> new SpApiRoute("getReportDocument", Role.REPORTS, id, 0.0167);
+                    default -> null;
+                };
+            }
+            return null;
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.junction.connectors.amazon;
+
+import dev.junction.connectors.amazon.sandbox.SpApiSimulator;
+import dev.junction.connectors.testing.FixedConnection;
+import dev.junction.engine.connectors.ConnectorException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Multi-Channel Fulfillment against the simulator: validation, shipping, cancelling, and never creating twice. */
+class AmazonFulfillmentTest {
+
+    private static AmazonSandbox sandbox;
+    private FixedConnection connection;
+
+    @BeforeAll
+    static void start() throws IOException {
+        sandbox = new AmazonSandbox();
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        sandbox.simulator.reset();
+        connection = sandbox.connection();
+    }
+
+    private static Map<String, Object> order(String displayableOrderId) {
+        Map<String, Object> order = new HashMap<>();
+        order.put("displayableOrderId", displayableOrderId);
+        order.put("displayableOrderDate", "2026-11-30T10:15:00Z");
+        order.put("displayableOrderComment", "Thank you for your order");
+        order.put("shippingSpeedCategory", "Standard");
+        order.put("destinationAddress", Map.of("name", "Ada Lovelace", "addressLine1", "1 Analytical Row",
+                "city", "London", "postalCode", "EC1A 1BB", "countryCode", "GB"));
+        order.put("items", List.of(
+                Map.of("sellerSku", "JN-MUG-001", "sellerFulfillmentOrderItemId", "line-1", "quantity", 2),
+                Map.of("sellerSku", "JN-CAP-01", "sellerFulfillmentOrderItemId", "line-2", "quantity", 1)));
+        return order;
+    }
+
+    private Map<?, ?> create(Map<String, Object> input, String idempotencyKey) throws ConnectorException {
+        return (Map<?, ?>) sandbox.invoke(connection, "createFulfillmentOrder", input, idempotencyKey,
+                Instant.now().plusSeconds(10));
+    }
+
+    private Map<?, ?> get(String id) throws ConnectorException {
+        return (Map<?, ?>) sandbox.invoke(connection, "getFulfillmentOrder", Map.of("sellerFulfillmentOrderId", id));
+    }
+
+    @Test
+    void anOrderIsCreatedAndShipsWithAPackageAndTrackingNumber() throws ConnectorException {
+        Map<String, Object> input = order("SHOP-1001");
+        input.put("sellerFulfillmentOrderId", "SHOP-1001");
+        Map<?, ?> created = create(input, "run-1:node-1:0");
+
+        List<String> statuses = new ArrayList<>();
+        Map<?, ?> read;
+        do {
+            read = get("SHOP-1001");
+            statuses.add((String) ((Map<?, ?>) read.get("fulfillmentOrder")).get("fulfillmentOrderStatus"));
+        } while (!statuses.getLast().equals("Complete") && statuses.size() < 10);
+        Map<?, ?> shipment = (Map<?, ?>) ((List<?>) read.get("fulfillmentShipments")).getFirst();
+        Map<?, ?> pack = (Map<?, ?>) ((List<?>) shipment.get("fulfillmentShipmentPackage")).getFirst();
+        Map<?, ?> tracking = (Map<?, ?>) sandbox.invoke(connection, "getPackageTrackingDetails",
+                Map.of("packageNumber", pack.get("packageNumber")));
+
+        assertThat(created.get("outcome")).isEqualTo("CREATED");
+        assertThat(created.get("sellerFulfillmentOrderId")).isEqualTo("SHOP-1001");
+        assertThat(statuses).containsExactly("Planning", "Processing", "Complete");
+        assertThat(shipment.get("fulfillmentShipmentStatus")).isEqualTo("SHIPPED");
+        assertThat(pack.get("trackingNumber")).isNotNull();
+        assertThat(tracking.get("trackingNumber")).isEqualTo(pack.get("trackingNumber"));
+        assertThat(tracking.get("currentStatus")).isEqualTo("IN_TRANSIT");
+    }
+
+    @Test
+    void withoutAnIdTheStepsIdempotencyKeyBecomesOneAndTheSameStepCreatesOnce() throws ConnectorException {
+        Map<?, ?> first = create(order("SHOP-1002"), "run-7f3a:node-ship:0");
+        Map<?, ?> again = create(order("SHOP-1002"), "run-7f3a:node-ship:0");
+        Map<?, ?> plain = create(order("SHOP-1003"), "plain-key_1");
+
+        String derived = (String) first.get("sellerFulfillmentOrderId");
+        assertThat(derived).hasSizeLessThanOrEqualTo(40).matches("[A-Za-z0-9_-]+").startsWith("jn-");
+        assertThat(again.get("sellerFulfillmentOrderId")).isEqualTo(derived);
+        assertThat(again.get("outcome")).isEqualTo("ALREADY_EXISTED");
+        assertThat(plain.get("sellerFulfillmentOrderId")).as("a valid key is used as it is").isEqualTo("plain-key_1");
+        assertThat(sandbox.simulator.fulfillmentOrderCount()).isEqualTo(2);
+    }
+
+    @Test
+    void anAnswerLostAfterTheWriteIsFoundByLookingTheOrderUpNotByCreatingAgain() throws Exception {
+        sandbox.plan("{\"operation\": \"" + SpApiSimulator.AFTER_CREATE_FAULT + "\", \"status\": 500}");
+
+        Map<?, ?> created = create(order("SHOP-2001"), "run-lost:node-1:0");
+        Map<?, ?> retried = create(order("SHOP-2001"), "run-lost:node-1:0");
+
+        assertThat(created.get("outcome")).isEqualTo("CREATED");
+        assertThat(retried.get("outcome")).isEqualTo("ALREADY_EXISTED");
+        assertThat(sandbox.simulator.fulfillmentOrderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aTimeoutAfterTheWriteFailsRetryablyAndTheRetryAnswersTheExistingOrder() throws Exception {
+        sandbox.plan("{\"operation\": \"" + SpApiSimulator.AFTER_CREATE_FAULT + "\", \"delayMillis\": 2000}");
+
+        ConnectorException timeout = catchThrowableOfType(ConnectorException.class, () -> sandbox.invoke(connection,
+                "createFulfillmentOrder", order("SHOP-2002"), "run-slow:node-1:0", Instant.now().plusMillis(800)));
+        Map<?, ?> retried = create(order("SHOP-2002"), "run-slow:node-1:0");
+
+        assertThat(timeout.retryable()).isTrue();
+        assertThat(timeout.errorClass()).isEqualTo("Timeout");
+        assertThat(retried.get("outcome")).isEqualTo("ALREADY_EXISTED");
+        assertThat(sandbox.simulator.fulfillmentOrderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerFailureBeforeTheWriteCreatesNothingAndIsRetryable() throws Exception {
+        sandbox.plan("{\"operation\": \"createFulfillmentOrder\", \"status\": 503}");
+
+        ConnectorException unavailable = catchThrowableOfType(ConnectorException.class,
+                () -> create(order("SHOP-2003"), "run-503:node-1:0"));
+        Map<?, ?> retried = create(order("SHOP-2003"), "run-503:node-1:0");
+
+        assertThat(unavailable.retryable()).isTrue();
+        assertThat(retried.get("outcome")).isEqualTo("CREATED");
+        assertThat(sandbox.simulator.fulfillmentOrderCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingFieldOrUnknownSkuIsAPermanentFailureNamingIt() {
+        Map<String, Object> noDisplayId = order("SHOP-3001");
+        noDisplayId.remove("displayableOrderId");
+        Map<String, Object> unknownSku = order("SHOP-3002");
+        unknownSku.put("items", List.of(Map.of("sellerSku", "NO-SUCH-SKU", "sellerFulfillmentOrderItemId", "line-1",
+                "quantity", 1)));
+        Map<String, Object> noPostcode = order("SHOP-3003");
+        noPostcode.put("destinationAddress", Map.of("name", "Ada", "addressLine1", "1 Row", "city", "London",
+                "countryCode", "GB"));
+
+        ConnectorException missing = catchThrowableOfType(ConnectorException.class, () -> create(noDisplayId, "k1"));
+        ConnectorException sku = catchThrowableOfType(ConnectorException.class, () -> create(unknownSku, "k2"));
+        ConnectorException postcode = catchThrowableOfType(ConnectorException.class, () -> create(noPostcode, "k3"));
+
+        assertThat(missing.retryable()).isFalse();
+        assertThat(missing.remoteStatus()).isEqualTo(400);
+        assertThat(missing.getMessage()).contains("InvalidInput", "displayableOrderId");
+        assertThat(sku.getMessage()).contains("SellerSKU", "line-1");
+        assertThat(postcode.getMessage()).contains("destinationAddress.postalCode");
+        assertThat(sandbox.simulator.fulfillmentOrderCount()).isZero();
+    }
+
+    @Test
+    void theSameIdForAnotherOrderIsRefusedNotAnsweredAsThatOrder() throws ConnectorException {
+        Map<String, Object> first = order("SHOP-4001");
+        first.put("sellerFulfillmentOrderId", "SHARED-ID");
+        Map<String, Object> other = order("SHOP-4002");
+        other.put("sellerFulfillmentOrderId", "SHARED-ID");
+        create(first, "k1");
+
+        ConnectorException duplicate = catchThrowableOfType(ConnectorException.class, () -> create(other, "k2"));
+
+        assertThat(duplicate.errorClass()).isEqualTo("DuplicateSellerFulfillmentOrderId");
+        assertThat(duplicate.getMessage()).contains("SHARED-ID", "SHOP-4001", "SHOP-4002");
+    }
+
+    @Test
+    void anOrderCanBeCancelledBeforeProcessingButNotOnceShipped() throws ConnectorException {
+        Map<String, Object> early = order("SHOP-5001");
+        early.put("sellerFulfillmentOrderId", "SHOP-5001");
+        Map<String, Object> late = order("SHOP-5002");
+        late.put("sellerFulfillmentOrderId", "SHOP-5002");
+        create(early, "k1");
+        create(late, "k2");
+        sandbox.simulator.shipFulfillmentOrder("SHOP-5002");
+
+        Map<?, ?> cancelled = (Map<?, ?>) sandbox.invoke(connection, "cancelFulfillmentOrder",
+                Map.of("sellerFulfillmentOrderId", "SHOP-5001"));
+        ConnectorException tooLate = catchThrowableOfType(ConnectorException.class, () -> sandbox.invoke(connection,
+                "cancelFulfillmentOrder", Map.of("sellerFulfillmentOrderId", "SHOP-5002")));
+        ConnectorException unknown = catchThrowableOfType(ConnectorException.class, () -> get("NO-SUCH-ORDER"));
+
+        assertThat(cancelled.get("cancelled")).isEqualTo(true);
+        assertThat(((Map<?, ?>) get("SHOP-5001").get("fulfillmentOrder")).get("fulfillmentOrderStatus"))
+                .isEqualTo("Cancelled");
+        assertThat(tooLate.retryable()).isFalse();
+        assertThat(tooLate.getMessage()).contains("Complete");
+        assertThat(unknown.errorClass()).isEqualTo("NotFound");
+    }
+}

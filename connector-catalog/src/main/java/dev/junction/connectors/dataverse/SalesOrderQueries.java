@@ -84,7 +84,9 @@ final class SalesOrderQueries {
         int maxPages = input.wholeBetween("maxPages", 1, 100, 20);
         Set<Long> states = new HashSet<>();
         input.whole("statecode").ifPresent(states::add);
-        String next = input.text("cursor").orElse("salesorders?$select=" + select(input));
+        String next = input.text("cursor").orElse("salesorders?$select=" + select(input)
+                + (states.isEmpty() || input.texts("select").isEmpty() || input.texts("select").contains("statecode")
+                ? "" : ",statecode"));
         List<Map<String, Object>> changes = new ArrayList<>();
         String cursor = null;
         int pages = 0;

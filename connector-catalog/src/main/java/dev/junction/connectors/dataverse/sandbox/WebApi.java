@@ -91,7 +91,7 @@ final class WebApi {
                         store.delete(table, row.values().get(table.primaryKey()).toString());
                         exchange.respond(204, "text/plain", "");
                     }
-                    default -> throw new ODataError(405, "0x80060888", "The HTTP method '" + method
+                    default -> throw new ODataError(405, ODataError.BAD_QUERY, "The HTTP method '" + method
                             + "' is not allowed on '" + resource + "'.");
                 }
             }
@@ -336,7 +336,7 @@ final class WebApi {
 
     private static void requireMethod(String method, String expected, String resource) {
         if (!method.equals(expected)) {
-            throw new ODataError(405, "0x80060888", "The HTTP method '" + method + "' is not allowed on '"
+            throw new ODataError(405, ODataError.BAD_QUERY, "The HTTP method '" + method + "' is not allowed on '"
                     + resource + "'.");
         }
     }

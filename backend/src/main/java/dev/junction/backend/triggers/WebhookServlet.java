@@ -25,6 +25,8 @@ import java.util.UUID;
  * published version and answers {@code 202 {"runId"}} once the run is committed. An unknown workflow or a wrong
  * token answer the same 404 (no hint which); malformed JSON 400; a body over the limit 413; a workflow whose
  * published version is not webhook-triggered 409. Nothing is created on any error; errors are problem details.
+ * A trigger with an {@code opayo-server} verification takes Opayo Server notifications instead (form fields,
+ * signature checked, plain-text reply: {@link OpayoServerWebhook}).
  *
  * <p>A plain servlet rather than a Spring MVC controller: it is the one endpoint remote systems call at volume, and
  * the MVC dispatch (handler lookup, argument resolution, message converters) cost more CPU than the whole run
@@ -37,14 +39,16 @@ class WebhookServlet extends HttpServlet {
     private final RunLauncher launcher;
     private final int maxBodyBytes;
     private final MeterRegistry meters;
+    private final OpayoServerWebhook opayoServer;
 
     WebhookServlet(TriggerStateRepository state, WorkflowSource workflows, RunLauncher launcher, int maxBodyBytes,
-                   MeterRegistry meters) {
+                   MeterRegistry meters, OpayoServerWebhook opayoServer) {
         this.state = state;
         this.workflows = workflows;
         this.launcher = launcher;
         this.maxBodyBytes = maxBodyBytes;
         this.meters = meters;
+        this.opayoServer = opayoServer;
     }
 
     /**
@@ -79,13 +83,6 @@ class WebhookServlet extends HttpServlet {
             tooLarge(response);
             return;
         }
-        Object payload;
-        try {
-            payload = body.length == 0 ? Map.of() : PayloadJson.read(new String(body, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            problem(response, 400, "Bad Request", "The body is not valid JSON: " + e.getMessage());
-            return;
-        }
         Integer version = target.get().publishedVersion();
         Optional<WorkflowSource.Published> published = version == null ? Optional.empty()
                 : workflows.version(id, version)
@@ -93,6 +90,29 @@ class WebhookServlet extends HttpServlet {
                 .map(definition -> new WorkflowSource.Published(id, version, definition));
         if (published.isEmpty()) {
             problem(response, 409, "Conflict", "This workflow has no published version with a webhook trigger.");
+            return;
+        }
+        Object verification = published.get().definition().trigger().config().get("verification");
+        if (verification instanceof Map<?, ?> check) {
+            if (!"opayo-server".equals(check.get("kind"))) {
+                problem(response, 409, "Conflict", "This workflow's webhook verification '" + check.get("kind")
+                        + "' is not supported by this installation.");
+                return;
+            }
+            OpayoServerWebhook.Answer answer = opayoServer.receive(published.get(), check, body,
+                    request.getRemoteAddr());
+            response.setStatus(200);
+            byte[] text = answer.body().getBytes(StandardCharsets.UTF_8);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.setContentLength(text.length);
+            response.getOutputStream().write(text);
+            return;
+        }
+        Object payload;
+        try {
+            payload = body.length == 0 ? Map.of() : PayloadJson.read(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            problem(response, 400, "Bad Request", "The body is not valid JSON: " + e.getMessage());
             return;
         }
         UUID runId;

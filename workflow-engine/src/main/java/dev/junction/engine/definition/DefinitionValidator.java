@@ -38,6 +38,9 @@ public final class DefinitionValidator {
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    /** The webhook signature checks, and the connector whose connection holds each one's secret. */
+    private static final Map<String, String> VERIFYING_CONNECTORS = Map.of("opayo-server", "opayo-pi",
+            "hmac-sha256", "http");
     private static final Set<String> CHANNELS = new LinkedHashSet<>(List.of("email", "webhook", "log"));
     private static final String ELSE_PORT = "else";
     private static final String BODY_PORT = "body";
@@ -144,9 +147,47 @@ public final class DefinitionValidator {
                     connection(config, path, null, "poll operation");
                     schedule(config, path);
                 }
-                case MANUAL, WEBHOOK -> {
-                    // started from outside: nothing is required
+                case MANUAL -> {
+                    // started by hand: nothing is required
                 }
+                case WEBHOOK -> {
+                    if (config.containsKey("verification")) {
+                        verification(config.get("verification"), path + ".verification");
+                    }
+                }
+            }
+        }
+
+        /**
+         * A webhook's signature check: {@code opayo-server} (Opayo Server notifications, signed with the Opayo
+         * connection's security key; needs the {@code redirectUrl} the reply names) or {@code hmac-sha256} (an
+         * HTTP connection's webhook signing secret).
+         */
+        private void verification(Object value, String path) {
+            if (!(value instanceof Map<?, ?> verification)) {
+                problem(path, null, "must be an object with kind and connection");
+                return;
+            }
+            Object kind = verification.get("kind");
+            String connector = VERIFYING_CONNECTORS.get(kind);
+            if (connector == null) {
+                problem(path + ".kind", null, "must be one of " + new java.util.TreeSet<>(VERIFYING_CONNECTORS.keySet()));
+            }
+            if (!(verification.get("connection") instanceof String connection) || connection.isBlank()) {
+                problem(path + ".connection", null, "is required: the connection whose secret signs the calls");
+            } else if (connector != null) {
+                Optional<String> actual = catalog.connectorOfConnection(connection);
+                if (actual.isEmpty()) {
+                    problem(path + ".connection", null, "unknown connection '" + connection + "'");
+                } else if (!actual.get().equals(connector)) {
+                    problem(path + ".connection", null, "must be a connection of connector '" + connector
+                            + "' for " + kind + ", '" + connection + "' is of '" + actual.get() + "'");
+                }
+            }
+            if ("opayo-server".equals(kind) && !(verification.get("redirectUrl") instanceof String url
+                    && (url.startsWith("https://") || url.startsWith("http://")))) {
+                problem(path + ".redirectUrl", null, "is required for opayo-server: the http or https address"
+                        + " Opayo sends the shopper to next");
             }
         }
 

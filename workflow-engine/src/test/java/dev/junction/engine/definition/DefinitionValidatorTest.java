@@ -36,7 +36,8 @@ class DefinitionValidatorTest {
     }
 
     /** One connection, "amazon-eu", of the connector "amazon-sp-api", which has two operations. */
-    private static final OperationCatalog CATALOG = new MapCatalog(Map.of("amazon-eu", "amazon-sp-api"),
+    private static final OperationCatalog CATALOG = new MapCatalog(Map.of("amazon-eu", "amazon-sp-api",
+            "opayo-main", "opayo-pi"),
             Map.of("amazon-sp-api", Set.of("getOrders", "createFulfillmentOrder")));
     private static final DefinitionValidator VALIDATOR = new DefinitionValidator(CATALOG);
     private static final Trigger WEBHOOK = new Trigger(TriggerKind.WEBHOOK, new Position(0, 0));
@@ -701,5 +702,26 @@ class DefinitionValidatorTest {
                 edge("trigger", "first"), edge("first", "body", "x"), edge("x", "first"),
                 edge("first", "done", "second"), edge("second", "body", "y"), edge("y", "second")))
                 .as("one loop after another is fine").isEmpty();
+    }
+
+    @Test
+    void aWebhookSignatureCheckNamesAConnectionOfTheRightConnector() {
+        assertThat(triggerProblems(TriggerKind.WEBHOOK, Map.of("verification", Map.of("kind", "opayo-server",
+                "connection", "opayo-main", "redirectUrl", "https://shop.example/thanks")))).isEmpty();
+
+        assertOnly(triggerProblems(TriggerKind.WEBHOOK, Map.of("verification", Map.of("kind", "opayo-server",
+                        "connection", "amazon-eu", "redirectUrl", "https://shop.example/thanks"))),
+                "$.trigger.config.verification.connection", null, "must be a connection of connector 'opayo-pi'");
+        assertOnly(triggerProblems(TriggerKind.WEBHOOK, Map.of("verification", Map.of("kind", "opayo-server",
+                        "connection", "opayo-main"))),
+                "$.trigger.config.verification.redirectUrl", null, "is required for opayo-server");
+        assertOnly(triggerProblems(TriggerKind.WEBHOOK, Map.of("verification", Map.of("kind", "md5",
+                        "connection", "opayo-main"))),
+                "$.trigger.config.verification.kind", null, "must be one of [hmac-sha256, opayo-server]");
+        assertOnly(triggerProblems(TriggerKind.WEBHOOK, Map.of("verification", Map.of("kind", "hmac-sha256",
+                        "connection", "nowhere"))),
+                "$.trigger.config.verification.connection", null, "unknown connection 'nowhere'");
+        assertOnly(triggerProblems(TriggerKind.WEBHOOK, Map.of("verification", "yes")),
+                "$.trigger.config.verification", null, "must be an object");
     }
 }

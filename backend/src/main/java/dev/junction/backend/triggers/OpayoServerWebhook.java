@@ -1,0 +1,111 @@
+package dev.junction.backend.triggers;
+
+import dev.junction.backend.audit.AuditTrail;
+import dev.junction.backend.connections.WebhookKeys;
+import dev.junction.backend.runs.RunLauncher;
+import dev.junction.connectors.opayo.OpayoServerNotification;
+import dev.junction.engine.runs.WorkflowSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A webhook that takes Opayo Server notifications: the form-encoded fields, checked against their
+ * {@code VPSSignature} with the Opayo connection's vendor name and security key. A genuine notification starts a
+ * run (its fields as input, the VendorTxCode as business key) and is answered {@code Status=OK}; a forged or
+ * malformed one starts nothing, is recorded in the audit log and answered {@code Status=INVALID} / {@code ERROR} —
+ * in the plain-text form Opayo reads.
+ */
+@Component
+class OpayoServerWebhook {
+
+    private static final Logger log = LoggerFactory.getLogger(OpayoServerWebhook.class);
+
+    private final WebhookKeys keys;
+    private final RunLauncher launcher;
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+    private final MeterRegistry meters;
+
+    OpayoServerWebhook(WebhookKeys keys, RunLauncher launcher, AuditTrail audit, TransactionTemplate transactions,
+                       MeterRegistry meters) {
+        this.keys = keys;
+        this.launcher = launcher;
+        this.audit = audit;
+        this.transactions = transactions;
+        this.meters = meters;
+    }
+
+    /** What to answer: the plain-text reply, and the run started (when one was). */
+    record Answer(String body, Optional<java.util.UUID> runId) {
+    }
+
+    Answer receive(WorkflowSource.Published workflow, Map<?, ?> verification, byte[] body, String source) {
+        String connection = String.valueOf(verification.get("connection"));
+        String redirectUrl = String.valueOf(verification.get("redirectUrl"));
+        OpayoServerNotification notification = OpayoServerNotification.fromForm(form(body));
+        Optional<WebhookKeys.OpayoKeys> opayo = keys.opayo(connection);
+        if (opayo.isEmpty()) {
+            String detail = "the connection " + connection + " has no vendor name or security key to check the"
+                    + " notification with";
+            reject(workflow, "ERROR", detail, notification, source);
+            return new Answer(new OpayoServerNotification.Reply(OpayoServerNotification.Reply.Status.ERROR,
+                    redirectUrl, detail).body(), Optional.empty());
+        }
+        OpayoServerNotification.Reply reply = notification.reply(opayo.get().vendorName(),
+                opayo.get().securityKey(), redirectUrl);
+        if (!reply.accepted()) {
+            reject(workflow, reply.status().name(), reply.statusDetail(), notification, source);
+            return new Answer(reply.body(), Optional.empty());
+        }
+        Map<String, Object> input = new LinkedHashMap<>();
+        form(body).forEach((name, values) -> {
+            if (!"VPSSignature".equals(name)) {
+                input.put(name, values.isEmpty() ? "" : values.getFirst());
+            }
+        });
+        String businessKey = notification.field("VendorTxCode");
+        java.util.UUID runId = launcher.start(workflow, "webhook", input, businessKey.isEmpty() ? null : businessKey);
+        return new Answer(reply.body(), Optional.of(runId));
+    }
+
+    private void reject(WorkflowSource.Published workflow, String status, String detail,
+                        OpayoServerNotification notification, String source) {
+        meters.counter("junction.webhooks.rejected", "verification", "opayo-server").increment();
+        log.warn("Rejected an Opayo Server notification for workflow {} from {}: {}", workflow.workflowId(), source,
+                detail);
+        transactions.executeWithoutResult(tx -> audit.record("webhook.rejected", "workflow",
+                workflow.workflowId().toString(), Map.of("verification", "opayo-server", "status", status,
+                        "reason", detail == null ? "" : detail, "vendorTxCode", notification.field("VendorTxCode"),
+                        "source", source)));
+    }
+
+    static Map<String, List<String>> form(byte[] body) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
+        String text = new String(body, StandardCharsets.UTF_8);
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            try {
+                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                fields.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+            } catch (IllegalArgumentException malformed) {
+                // a malformed escape: the field is left out, and the signature check fails on what is missing
+            }
+        }
+        return fields;
+    }
+}

@@ -27,7 +27,7 @@ public final class MappingCompiler {
     private static final Set<String> RULE_KEYS = Set.of("target", "from", "value", "expression", "forEach", "rules",
             "pipe", "valueMap", "lookup", "default", "when", "description");
     private static final Set<String> SOURCE_KEYS = Set.of("from", "value", "expression", "forEach");
-    private static final Pattern TARGET = Pattern.compile("[A-Za-z_@$][\\w@$:-]*(\\.[A-Za-z_@$][\\w@$:-]*)*");
+    private static final Pattern TARGET = Pattern.compile("[\\w@$][\\w@$:-]*(\\.[\\w@$][\\w@$:-]*)*");
 
     private final FunctionCatalog functions;
     private final ValueMapCatalog valueMaps;

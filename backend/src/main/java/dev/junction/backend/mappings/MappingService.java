@@ -55,6 +55,23 @@ public class MappingService {
         return mappings.list();
     }
 
+    /**
+     * The definitions of the mappings saved in this instance (each one's published version, else its latest): what
+     * auto-map suggestions learn from.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Map<String, ?>> savedDefinitions() {
+        return mappings.list().stream()
+                .map(mapping -> mappings.version(mapping.id(), mapping.publishedVersion() != null
+                        ? mapping.publishedVersion() : mapping.latestVersion()))
+                .flatMap(Optional::stream)
+                .map(version -> PayloadJson.read(version.definition()))
+                .filter(Map.class::isInstance)
+                .<Map<String, ?>>map(definition -> (Map<String, ?>) definition)
+                .toList();
+    }
+
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public StoredMapping get(UUID id) {

@@ -112,4 +112,25 @@ class MappingPreviewApiTest {
         assertThat(RunsApi.read(admin.get("/api/v1/mappings/value-maps").body()))
                 .extracting(map -> map.get("name").asString()).contains("amazon-order-status→canonical");
     }
+
+    @Test
+    void suggestionsProposeRulesWithConfidenceAndRefuseUnknownSchemas() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+
+        HttpResponse<String> suggested = admin.post("/api/v1/mappings/suggestions",
+                "{\"source\": \"sp-api/Order\", \"target\": \"canonical/Order\"}");
+
+        assertThat(suggested.statusCode()).as(suggested.body()).isEqualTo(200);
+        JsonNode answer = RunsApi.read(suggested.body());
+        assertThat(answer.get("suggestions").size()).isGreaterThan(10);
+        JsonNode first = answer.get("suggestions").get(0);
+        assertThat(first.get("confidence").asDouble()).isBetween(0.5, 1.0);
+        assertThat(first.get("reasons").size()).isPositive();
+        assertThat(answer.get("rules").toString()).contains("AmazonOrderId");
+
+        HttpResponse<String> unknown = admin.post("/api/v1/mappings/suggestions",
+                "{\"source\": \"sp-api/Nope\", \"target\": 5}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("source").contains("target").doesNotContain("Exception");
+    }
 }

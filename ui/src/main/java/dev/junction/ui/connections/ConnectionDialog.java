@@ -362,6 +362,7 @@ class ConnectionDialog extends Dialog {
                     : setting.help() + " · Stored encrypted; never shown again.");
             input.getElement().setAttribute("autocomplete", "new-password");
             component.addClassName("secret-setting");
+            component.getStyle().set("margin-top", "var(--lumo-space-s)");
             component.setWidthFull();
             if (!stored) {
                 input.setLabel(label());

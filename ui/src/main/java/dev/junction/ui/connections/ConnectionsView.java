@@ -45,6 +45,9 @@ public class ConnectionsView extends VerticalLayout {
     private final ConnectionService connections;
     private final ConnectorCatalog catalog;
     private final Grid<ConnectionView> grid = new Grid<>(ConnectionView.class, false);
+    /** The result of the last connection test while it is shown; a new test replaces it. */
+    private Notification testResult;
+    private Span testResultText;
 
     public ConnectionsView(ConnectionService connections, ConnectorCatalog catalog) {
         this.connections = connections;
@@ -70,14 +73,13 @@ public class ConnectionsView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("connections");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(ConnectionView::name).setHeader("Name").setFlexGrow(2).setKey("name")
+        grid.addComponentColumn(ConnectionsView::nameAndId).setHeader("Name · id").setFlexGrow(2).setKey("name")
                 .setComparator(Comparator.comparing(ConnectionView::name, String.CASE_INSENSITIVE_ORDER));
-        grid.addColumn(ConnectionView::id).setHeader("Id").setAutoWidth(true).setFlexGrow(0).setKey("id");
-        grid.addColumn(ConnectionView::connectorName).setHeader("Connector").setFlexGrow(1).setKey("connector")
+        grid.addColumn(ConnectionView::connectorName).setHeader("Connector").setAutoWidth(true).setKey("connector")
                 .setComparator(Comparator.comparing(ConnectionView::connectorName));
         grid.addComponentColumn(ConnectionsView::environmentBadge).setHeader("Environment").setAutoWidth(true)
                 .setFlexGrow(0).setKey("environment");
-        grid.addComponentColumn(ConnectionsView::secretStates).setHeader("Secrets").setFlexGrow(3)
+        grid.addComponentColumn(ConnectionsView::secretStates).setHeader("Secrets").setWidth("16em").setFlexGrow(3)
                 .setKey("secrets");
         grid.addColumn(connection -> ConnectionFormat.when(connection.updatedAt()) + " by "
                 + connection.updatedBy()).setHeader("Last change").setAutoWidth(true).setFlexGrow(0)
@@ -85,6 +87,14 @@ public class ConnectionsView extends VerticalLayout {
         grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setEmptyStateText("No connections yet.");
+    }
+
+    /** The name, and below it the id that workflows name the connection by. */
+    private static Div nameAndId(ConnectionView connection) {
+        Span id = new Span(connection.id());
+        id.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        return new Div(new Span(connection.name()), id);
     }
 
     private static Badge environmentBadge(ConnectionView connection) {
@@ -98,6 +108,7 @@ public class ConnectionsView extends VerticalLayout {
     private static Div secretStates(ConnectionView connection) {
         Div states = new Div();
         states.addClassName("secret-states");
+        states.getElement().setAttribute("data-connection", connection.id());
         if (connection.secrets().isEmpty()) {
             states.add(new Span("none"));
         }
@@ -118,7 +129,7 @@ public class ConnectionsView extends VerticalLayout {
         edit.setAriaLabel("Edit " + connection.name());
         edit.setTooltipText("Edit");
         edit.addClassName("edit-connection");
-        Button test = new Button(VaadinIcon.CONNECT.create(), click -> test(connection));
+        Button test = new Button(VaadinIcon.PLUG.create(), click -> test(connection));
         test.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
         test.setAriaLabel("Test connection " + connection.name());
         test.setTooltipText("Test connection");
@@ -171,11 +182,18 @@ public class ConnectionsView extends VerticalLayout {
             error("The connection could not be tested: " + e.getMessage());
             return;
         }
-        if (check.ok()) {
-            success("Connection '" + connection.name() + "' works: " + check.message(), "connection-test-result");
-        } else {
-            error(ConnectionFormat.failure(check), "connection-test-result");
+        if (testResult != null) {
+            // it fades out for a moment: the new result is then the only one with the id
+            testResultText.getElement().removeAttribute("id");
+            testResult.close();
         }
+        // a failure stays until closed: it is what the admin has to act on
+        testResultText = new Span(check.ok() ? "Connection '" + connection.name() + "' works: " + check.message()
+                : "Connection '" + connection.name() + "': " + ConnectionFormat.failure(check));
+        testResultText.setId("connection-test-result");
+        testResult = check.ok()
+                ? show(testResultText, 6000, Notification.Position.TOP_CENTER, NotificationVariant.LUMO_SUCCESS)
+                : show(testResultText, 0, Notification.Position.TOP_CENTER, NotificationVariant.LUMO_ERROR);
     }
 
     private void confirmDelete(ConnectionView connection) {
@@ -199,31 +217,31 @@ public class ConnectionsView extends VerticalLayout {
     }
 
     private static void success(String message) {
-        success(message, null);
-    }
-
-    private static void success(String message, String id) {
-        show(message, id, 5000, Notification.Position.BOTTOM_START, NotificationVariant.LUMO_SUCCESS);
+        show(new Span(message), 5000, Notification.Position.BOTTOM_START, NotificationVariant.LUMO_SUCCESS);
     }
 
     private static void error(String message) {
-        error(message, null);
+        show(new Span(message), 10_000, Notification.Position.MIDDLE, NotificationVariant.LUMO_ERROR);
     }
 
-    private static void error(String message, String id) {
-        show(message, id, 10_000, Notification.Position.MIDDLE, NotificationVariant.LUMO_ERROR);
-    }
-
-    private static void show(String message, String id, int duration, Notification.Position position,
-                             NotificationVariant variant) {
-        Span text = new Span(message);
-        if (id != null) {
-            text.setId(id);
-        }
+    /** Shows {@code text}; with {@code duration} 0 it stays until closed with its close button. */
+    private static Notification show(Span text, int duration, Notification.Position position,
+                                     NotificationVariant variant) {
         Notification notification = new Notification(text);
+        if (duration == 0) {
+            Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> notification.close());
+            close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            close.setAriaLabel("Close");
+            close.getStyle().set("color", "inherit");
+            HorizontalLayout content = new HorizontalLayout(text, close);
+            content.setAlignItems(FlexComponent.Alignment.CENTER);
+            notification.removeAll();
+            notification.add(content);
+        }
         notification.setDuration(duration);
         notification.setPosition(position);
         notification.addThemeVariants(variant);
         notification.open();
+        return notification;
     }
 }

@@ -1,0 +1,161 @@
+package dev.junction.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import dev.junction.db.users.Role;
+import dev.junction.db.users.UserRepository;
+import dev.junction.e2e.connector.E2eEchoConnector;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * Connections in the browser: an admin creates one with a wrong API key (after a field error on a bad URL), its
+ * test fails at the AUTH stage; the edit form shows when and by whom the key was set — never the key — and
+ * replacing it makes the test pass; a delete is refused while a published workflow uses the connection. The page
+ * never holds a key after a save. A designer neither sees the menu entry nor opens the view.
+ */
+class ConnectionsViewTest extends BrowserTest {
+
+    private static final String RIGHT_KEY = E2eEchoConnector.RIGHT_KEY;
+    private static final Pattern SET_BY_ADMIN = Pattern.compile(
+            "^Set on \\d{1,2} \\w{3,4} \\d{4} \\d{2}:\\d{2} by admin$");
+
+    @Autowired
+    UserRepository users;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Test
+    void anAdminCreatesAConnectionTestsItAndReplacesItsKeyWithoutEverSeeingIt() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String wrongKey = "wrong-key-" + suffix;
+        String name = "Echo " + suffix;
+        String id = "echo-" + suffix;
+        signIn("admin", ADMIN_PASSWORD);
+
+        page.locator("#navigation").getByText("Connections").click();
+        assertThat(page).hasURL(Pattern.compile(".*/connections$"));
+        assertThat(page.locator("#connections")).isVisible();
+        screenshot("1-list");
+
+        page.locator("#new-connection").click();
+        page.locator("#connection-connector").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(E2eEchoConnector.NAME)).click();
+        // the form is generated from the connector's settings, defaults prefilled
+        assertThat(page.locator("#setting-greeting input")).hasValue("hello");
+        assertThat(page.locator("#setting-greeting")).containsText("Said in every answer");
+        assertThat(page.locator("#setting-mode")).containsText("plain");
+        assertThat(page.locator("#setting-baseUrl input")).hasValue("https://echo.example");
+        page.locator("#connection-name input").fill(name);
+        page.locator("#connection-name input").press("Tab");
+        assertThat(page.locator("#connection-id input")).hasValue("echo-" + suffix);
+        page.locator("#setting-baseUrl input").fill("echo.example without a scheme");
+        page.locator("#setting-apiKey input").fill(wrongKey);
+        screenshot("2-new-connection");
+
+        page.locator("#connection-save").click();
+        assertThat(page.locator("#setting-baseUrl")).hasAttribute("invalid", "");
+        assertThat(page.locator("#setting-baseUrl")).containsText("Base URL must be an http or https URL");
+        assertThat(page.locator("#connection-save")).isVisible();
+        screenshot("3-bad-url");
+
+        page.locator("#setting-baseUrl input").fill("https://echo.example/api");
+        page.locator("#connection-save").click();
+        assertThat(page.locator("#connection-save")).isHidden();
+        assertThat(page.getByText("Connection '" + name + "' created")).isVisible();
+        Locator secrets = page.locator(".secret-states[data-connection='" + id + "']");
+        assertThat(secrets).containsText(Pattern.compile(
+                "API key: set \\d{1,2} \\w{3,4} \\d{4} \\d{2}:\\d{2} by admin"));
+        assertThat(secrets).containsText("Webhook key: not set");
+        assertNoKeyIn(wrongKey);
+        screenshot("4-created");
+
+        page.getByLabel("Test connection " + name).click();
+        assertThat(page.locator("#connection-test-result"))
+                .containsText("Authentication failed (AUTH): the echo API refused the key");
+        assertNoKeyIn(wrongKey);
+        screenshot("5-auth-failed");
+
+        page.getByLabel("Edit " + name).click();
+        assertThat(page.locator("#connection-save")).isVisible();
+        assertThat(page.locator("#secret-state-apiKey")).hasText(SET_BY_ADMIN);
+        assertThat(page.locator("#setting-apiKey")).isHidden();
+        assertThat(page.locator("#setting-webhookKey")).isVisible();
+        assertThat(page.locator("#setting-baseUrl input")).hasValue("https://echo.example/api");
+        assertNoKeyIn(wrongKey);
+        screenshot("6-edit");
+
+        page.locator("#replace-apiKey").click();
+        assertThat(page.locator("#setting-apiKey")).isVisible();
+        assertThat(page.locator("#setting-apiKey input")).hasValue("");
+        page.locator("#setting-apiKey input").fill(RIGHT_KEY);
+        page.locator("#connection-environment").getByText("Production", new Locator.GetByTextOptions().setExact(true)).click();
+        page.locator("#connection-save").click();
+        assertThat(page.locator("#connection-save")).isHidden();
+        assertThat(page.getByText("Connection '" + name + "' saved")).isVisible();
+        assertThat(page.locator("#connections [data-environment='production']")).hasCount(1);
+        assertNoKeyIn(wrongKey);
+
+        page.getByLabel("Test connection " + name).click();
+        assertThat(page.locator("#connection-test-result"))
+                .hasText("Connection '" + name + "' works: signed in as the echo account");
+        assertNoKeyIn(wrongKey);
+        screenshot("7-works");
+
+        // the edit form again: still no key, and a save that does not touch the secret keeps it
+        page.getByLabel("Edit " + name).click();
+        assertThat(page.locator("#secret-state-apiKey")).hasText(SET_BY_ADMIN);
+        page.locator("#connection-save").click();
+        assertThat(page.locator("#connection-save")).isHidden();
+        page.getByLabel("Test connection " + name).click();
+        assertThat(page.locator("#connection-test-result")).containsText("works");
+        assertNoKeyIn(wrongKey);
+
+        String workflow = "Uses " + name;
+        String workflowId = workflowWithDefinition(workflow, """
+                {"schemaVersion": 1,
+                 "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
+                 "nodes": [{"id": "call", "type": "connector", "name": "Echo",
+                            "config": {"connection": "%s", "operation": "echo"}, "position": {"x": 0, "y": 120}}],
+                 "edges": [{"from": "trigger", "fromPort": "out", "to": "call"}]}""".formatted(id));
+        postThroughApi("/api/v1/workflows/" + workflowId + "/versions/2/publish", "", 200);
+        page.getByLabel("Delete " + name).click();
+        assertThat(page.getByText("Delete connection '" + name + "'?")).isVisible();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)).click();
+        assertThat(page.getByText("Not deleted: Connection '" + id + "' is used by the published version of "
+                + workflow)).isVisible();
+        assertThat(secrets).isVisible();
+        screenshot("8-delete-refused");
+    }
+
+    @Test
+    void aDesignerSeesNoConnectionsMenuEntryAndCannotOpenTheView() {
+        users.insert("dana", "Dana Designer", passwords.encode("dana-e2e-password"), Set.of(Role.DESIGNER));
+        signIn("dana", "dana-e2e-password");
+
+        assertThat(page.locator("#navigation")).containsText("Workflows");
+        assertThat(page.locator("#navigation")).not().containsText("Connections");
+
+        page.navigate(url("/connections"));
+        waitUntilIdle();
+        assertThat(page.getByText("Could not navigate to 'connections'")).isVisible();
+        assertThat(page.locator("#connections")).hasCount(0);
+        assertThat(page.locator("#new-connection")).hasCount(0);
+        screenshot("designer-refused");
+    }
+
+    /** Neither key is anywhere in the page's HTML. */
+    private void assertNoKeyIn(String wrongKey) {
+        waitUntilIdle();
+        String html = page.content();
+        org.assertj.core.api.Assertions.assertThat(html).doesNotContain(wrongKey).doesNotContain(RIGHT_KEY);
+    }
+}

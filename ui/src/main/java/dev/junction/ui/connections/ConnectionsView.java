@@ -1,0 +1,247 @@
+package dev.junction.ui.connections;
+
+import com.vaadin.flow.component.badge.Badge;
+import com.vaadin.flow.component.badge.BadgeVariant;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.connections.ConnectionService;
+import dev.junction.backend.connections.ConnectionView;
+import dev.junction.engine.connectors.ConnectionCheck;
+import dev.junction.engine.connectors.Connector;
+import dev.junction.engine.connectors.ConnectorCatalog;
+import jakarta.annotation.security.RolesAllowed;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The connections (admins only): each one's connector, environment, which secrets are set (when, by whom — never
+ * a value) and its last change; create, edit, test and delete one.
+ */
+@Route("connections")
+@PageTitle("Connections · Junction")
+@Menu(title = "Connections", order = 3, icon = "vaadin:key")
+@RolesAllowed("ADMIN")
+public class ConnectionsView extends VerticalLayout {
+
+    private final ConnectionService connections;
+    private final ConnectorCatalog catalog;
+    private final Grid<ConnectionView> grid = new Grid<>(ConnectionView.class, false);
+    /** The result of the last connection test while it is shown; a new test replaces it. */
+    private Notification testResult;
+    private Span testResultText;
+
+    public ConnectionsView(ConnectionService connections, ConnectorCatalog catalog) {
+        this.connections = connections;
+        this.catalog = catalog;
+        setSizeFull();
+
+        Button create = new Button("New connection", VaadinIcon.PLUS.create(), click -> openCreateDialog());
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.setId("new-connection");
+        create.setEnabled(!catalog.all().isEmpty());
+        if (catalog.all().isEmpty()) {
+            create.setTooltipText("No connector is installed");
+        }
+        HorizontalLayout toolbar = new HorizontalLayout(new H2("Connections"), create);
+        toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
+
+        configureGrid();
+        add(toolbar, grid);
+        expand(grid);
+        refresh();
+    }
+
+    private void configureGrid() {
+        grid.setId("connections");
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addComponentColumn(ConnectionsView::nameAndId).setHeader("Name · id").setFlexGrow(2).setKey("name")
+                .setComparator(Comparator.comparing(ConnectionView::name, String.CASE_INSENSITIVE_ORDER));
+        grid.addColumn(ConnectionView::connectorName).setHeader("Connector").setAutoWidth(true).setKey("connector")
+                .setComparator(Comparator.comparing(ConnectionView::connectorName));
+        grid.addComponentColumn(ConnectionsView::environmentBadge).setHeader("Environment").setAutoWidth(true)
+                .setFlexGrow(0).setKey("environment");
+        grid.addComponentColumn(ConnectionsView::secretStates).setHeader("Secrets").setWidth("16em").setFlexGrow(3)
+                .setKey("secrets");
+        grid.addColumn(connection -> ConnectionFormat.when(connection.updatedAt()) + " by "
+                + connection.updatedBy()).setHeader("Last change").setAutoWidth(true).setFlexGrow(0)
+                .setKey("lastChange");
+        grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.setEmptyStateText("No connections yet.");
+    }
+
+    /** The name, and below it the id that workflows name the connection by. */
+    private static Div nameAndId(ConnectionView connection) {
+        Span id = new Span(connection.id());
+        id.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
+                .set("color", "var(--lumo-secondary-text-color)");
+        return new Div(new Span(connection.name()), id);
+    }
+
+    private static Badge environmentBadge(ConnectionView connection) {
+        Badge badge = new Badge(connection.environment());
+        badge.addThemeVariants("production".equals(connection.environment()) ? BadgeVariant.WARNING
+                : BadgeVariant.CONTRAST);
+        badge.getElement().setAttribute("data-environment", connection.environment());
+        return badge;
+    }
+
+    private static Div secretStates(ConnectionView connection) {
+        Div states = new Div();
+        states.addClassName("secret-states");
+        states.getElement().setAttribute("data-connection", connection.id());
+        if (connection.secrets().isEmpty()) {
+            states.add(new Span("none"));
+        }
+        for (ConnectionView.SecretField secret : connection.secrets()) {
+            Span state = new Span(ConnectionFormat.secretState(secret));
+            state.getStyle().set("display", "block");
+            if (!secret.set() && secret.required()) {
+                state.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+            states.add(state);
+        }
+        return states;
+    }
+
+    private HorizontalLayout actions(ConnectionView connection) {
+        Button edit = new Button(VaadinIcon.EDIT.create(), click -> openEditDialog(connection.id()));
+        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        edit.setAriaLabel("Edit " + connection.name());
+        edit.setTooltipText("Edit");
+        edit.addClassName("edit-connection");
+        Button test = new Button(VaadinIcon.PLUG.create(), click -> test(connection));
+        test.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+        test.setAriaLabel("Test connection " + connection.name());
+        test.setTooltipText("Test connection");
+        test.addClassName("test-connection");
+        Button delete = new Button(VaadinIcon.TRASH.create(), click -> confirmDelete(connection));
+        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
+        delete.setAriaLabel("Delete " + connection.name());
+        delete.setTooltipText("Delete");
+        delete.addClassName("delete-connection");
+        return new HorizontalLayout(edit, test, delete);
+    }
+
+    private void refresh() {
+        grid.setItems(connections.list().stream()
+                .sorted(Comparator.comparing(ConnectionView::name, String.CASE_INSENSITIVE_ORDER)).toList());
+    }
+
+    private void openCreateDialog() {
+        List<Connector> installed = catalog.all().stream()
+                .sorted(Comparator.comparing(connector -> connector.descriptor().name())).toList();
+        ConnectionDialog.create(installed, input -> {
+            ConnectionView created = connections.create(input);
+            refresh();
+            success("Connection '" + created.name() + "' created");
+        }).open();
+    }
+
+    private void openEditDialog(String id) {
+        ConnectionView current;
+        try {
+            current = connections.get(id);
+        } catch (NotFoundException e) {
+            error(e.getMessage());
+            refresh();
+            return;
+        }
+        ConnectionDialog.edit(current, catalog.find(current.connectorId()).map(Connector::descriptor).orElse(null),
+                input -> {
+                    ConnectionView updated = connections.update(id, input);
+                    refresh();
+                    success("Connection '" + updated.name() + "' saved");
+                }).open();
+    }
+
+    private void test(ConnectionView connection) {
+        ConnectionCheck check;
+        try {
+            check = connections.test(connection.id());
+        } catch (ConflictException | NotFoundException e) {
+            error("The connection could not be tested: " + e.getMessage());
+            return;
+        }
+        if (testResult != null) {
+            // it fades out for a moment: the new result is then the only one with the id
+            testResultText.getElement().removeAttribute("id");
+            testResult.close();
+        }
+        // a failure stays until closed: it is what the admin has to act on
+        testResultText = new Span(check.ok() ? "Connection '" + connection.name() + "' works: " + check.message()
+                : "Connection '" + connection.name() + "': " + ConnectionFormat.failure(check));
+        testResultText.setId("connection-test-result");
+        testResult = check.ok()
+                ? show(testResultText, 6000, Notification.Position.TOP_CENTER, NotificationVariant.LUMO_SUCCESS)
+                : show(testResultText, 0, Notification.Position.TOP_CENTER, NotificationVariant.LUMO_ERROR);
+    }
+
+    private void confirmDelete(ConnectionView connection) {
+        ConfirmDialog confirm = new ConfirmDialog();
+        confirm.setHeader("Delete connection '" + connection.name() + "'?");
+        confirm.setText("Its settings and secrets are removed. Workflows naming it can no longer call "
+                + connection.connectorName() + " through it. This cannot be undone.");
+        confirm.setCancelable(true);
+        confirm.setConfirmText("Delete");
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.addConfirmListener(confirmed -> {
+            try {
+                connections.delete(connection.id());
+                success("Connection '" + connection.name() + "' deleted");
+            } catch (ConflictException | NotFoundException e) {
+                error("Not deleted: " + e.getMessage());
+            }
+            refresh();
+        });
+        confirm.open();
+    }
+
+    private static void success(String message) {
+        show(new Span(message), 5000, Notification.Position.BOTTOM_START, NotificationVariant.LUMO_SUCCESS);
+    }
+
+    private static void error(String message) {
+        show(new Span(message), 10_000, Notification.Position.MIDDLE, NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Shows {@code text}; with {@code duration} 0 it stays until closed with its close button. */
+    private static Notification show(Span text, int duration, Notification.Position position,
+                                     NotificationVariant variant) {
+        Notification notification = new Notification(text);
+        if (duration == 0) {
+            Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> notification.close());
+            close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            close.setAriaLabel("Close");
+            close.getStyle().set("color", "inherit");
+            HorizontalLayout content = new HorizontalLayout(text, close);
+            content.setAlignItems(FlexComponent.Alignment.CENTER);
+            notification.removeAll();
+            notification.add(content);
+        }
+        notification.setDuration(duration);
+        notification.setPosition(position);
+        notification.addThemeVariants(variant);
+        notification.open();
+        return notification;
+    }
+}

@@ -58,12 +58,12 @@ class DatabaseRoundTripTest {
     @Test
     void everyMigrationAppliesToAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
-        assertThat(migration.migrationsExecuted).isEqualTo(9);
+        assertThat(migration.migrationsExecuted).isEqualTo(10);
         List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = 'public'")
                 .getValues(0, String.class);
         assertThat(tables).contains("users", "roles", "user_roles", "workflows", "workflow_versions", "audit_log",
                 "qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state", "runs", "steps",
-                "mappings", "mapping_versions", "lookup_tables", "currency_rates", "connections", "connection_secrets",
+                "mappings", "mapping_versions", "lookup_tables", "currency_rates", "connections", "connection_secrets", "rate_limit_buckets",
                 "step_tasks", "for_each_progress", "payloads", "idempotency_records", "workflow_triggers",
                 "lookup_entries");
         assertThat(db.fetch("select name from roles order by name").getValues(0, String.class))
@@ -170,5 +170,20 @@ class DatabaseRoundTripTest {
         assertThat(users.findByUsername("CAROL")).contains(inserted);
         assertThat(users.insert("carol", "Another", "{bcrypt}x", Set.of(Role.ADMIN))).isEmpty();
         assertThat(users.isEmpty()).isFalse();
+    }
+
+    @Test
+    void rateLimitBucketsAreSharedByEveryNodeOfTheDatabase() {
+        var nodeA = new dev.junction.db.connections.RateLimitBuckets(db);
+        var nodeB = new dev.junction.db.connections.RateLimitBuckets(db);
+
+        assertThat(nodeA.take("amazon-eu", "getOrders", 0.0167, 2)).isZero();
+        assertThat(nodeB.take("amazon-eu", "getOrders", 0.0167, 2)).as("the burst is shared").isZero();
+        java.time.Duration wait = nodeA.take("amazon-eu", "getOrders", 0.0167, 2);
+        assertThat(wait).as("empty for both nodes: about a minute until the next token")
+                .isBetween(java.time.Duration.ofSeconds(55), java.time.Duration.ofSeconds(61));
+        assertThat(nodeB.take("amazon-eu", "getOrders", 0.0167, 2)).isPositive();
+        assertThat(nodeB.take("amazon-eu", "getOrder", 0.5, 30)).as("another operation has its own bucket").isZero();
+        assertThat(nodeB.take("amazon-us", "getOrders", 0.0167, 2)).as("another connection too").isZero();
     }
 }

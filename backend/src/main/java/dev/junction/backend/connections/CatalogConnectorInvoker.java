@@ -2,6 +2,7 @@ package dev.junction.backend.connections;
 
 import dev.junction.backend.credentials.VaultException;
 import dev.junction.db.connections.ConnectionRepository;
+import dev.junction.db.connections.RateLimitBuckets;
 import dev.junction.db.connections.StoredConnection;
 import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorCall;
@@ -19,7 +20,7 @@ import java.time.Instant;
 /**
  * Calls connector operations for connector steps and polling triggers: finds the connection and its connector,
  * hands over the step's idempotency key (the connector turns it into the remote API's own key, within that API's
- * rules), keeps the operation's rate limit per connection, hands the connector the connection's secrets through the vault, and
+ * rules), keeps the operation's rate limit per connection (in the database, shared by every node), hands the connector the connection's secrets through the vault, and
  * blanks those secrets out of whatever comes back.
  */
 @Component
@@ -32,10 +33,12 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
     private final ConnectorCatalog catalog;
     private final ConnectionSecrets secrets;
     private final Duration callTimeout;
-    private final OperationRateLimits rateLimits = new OperationRateLimits();
+    private final RateLimitBuckets rateLimits;
 
     CatalogConnectorInvoker(ConnectionRepository connections, ConnectorCatalog catalog, ConnectionSecrets secrets,
+                            RateLimitBuckets rateLimits,
                             @Value("${junction.connectors.call-timeout:60s}") Duration callTimeout) {
+        this.rateLimits = rateLimits;
         this.connections = connections;
         this.catalog = catalog;
         this.secrets = secrets;
@@ -74,7 +77,8 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
         if (operation.rateLimit() == null) {
             return;
         }
-        Duration wait = rateLimits.take(connectionId, operation.id(), operation.rateLimit(), System.nanoTime());
+        OperationDescriptor.RateLimit limit = operation.rateLimit();
+        Duration wait = rateLimits.take(connectionId, operation.id(), limit.perSecond(), limit.burst());
         while (!wait.isZero()) {
             if (wait.compareTo(LONGEST_WAIT) > 0) {
                 throw ConnectorException.transientFailure("RateLimited", "the rate limit of " + operation.id()
@@ -89,7 +93,7 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
                 throw ConnectorException.transientFailure("Interrupted", "interrupted while waiting for the rate"
                         + " limit", null, null, null);
             }
-            wait = rateLimits.take(connectionId, operation.id(), operation.rateLimit(), System.nanoTime());
+            wait = rateLimits.take(connectionId, operation.id(), limit.perSecond(), limit.burst());
         }
     }
 }

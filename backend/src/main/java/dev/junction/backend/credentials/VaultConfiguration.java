@@ -25,6 +25,11 @@ class VaultConfiguration {
     }
 
     @Bean
+    dev.junction.db.connections.RateLimitBuckets rateLimitBuckets(DSLContext db) {
+        return new dev.junction.db.connections.RateLimitBuckets(db);
+    }
+
+    @Bean
     MasterKeySource masterKeySource(@Value("${junction.vault.master-key:}") String variable,
                                     @Value("${junction.vault.key-file}") Path keyFile) {
         return new MasterKeySource(variable, keyFile, new SecureRandom());

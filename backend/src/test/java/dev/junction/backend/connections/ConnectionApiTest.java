@@ -216,4 +216,27 @@ class ConnectionApiTest {
         assertThat(inUse.statusCode()).isEqualTo(409);
         assertThat(inUse.body()).contains("Echo through " + id);
     }
+
+    @Test
+    void anOperationsRateLimitSendsTheNextCallBackToTheRetryQueue() {
+        String id = uniqueId();
+        create(id, VaultEchoConnector.RIGHT_KEY);
+        RunsApi runs = new RunsApi(admin);
+        String workflow = runs.published("Limited through " + id, """
+                {"schemaVersion": 1, "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
+                 "nodes": [{"id": "call", "type": "connector", "name": "Call", "position": {"x": 200, "y": 0},
+                            "config": {"connection": "%s", "operation": "limited", "input": {}}}],
+                 "edges": [{"from": "trigger", "fromPort": "out", "to": "call"}]}""".formatted(id));
+
+        JsonNode first = runs.finished(runs.start(workflow, "{}"));
+        JsonNode second = runs.until(runs.start(workflow, "{}"), Set.of("waiting"));
+
+        assertThat(first.get("run").get("status").asString()).isEqualTo("succeeded");
+        assertThat(second.get("run").get("status").asString()).as(second.toString()).isEqualTo("waiting");
+        JsonNode step = second.get("steps").get(0);
+        assertThat(step.get("errorClass").asString()).isEqualTo("RateLimited");
+        assertThat(step.get("errorMessage").asString()).contains("limited").contains(id);
+        assertThat(db.fetchOne("select count(*) from rate_limit_buckets where connection_id = ?", id).get(0,
+                Integer.class)).isEqualTo(1);
+    }
 }

@@ -3,6 +3,7 @@ package dev.junction.connectors.http;
 import dev.junction.engine.connectors.ConnectorException;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,6 +12,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import javax.net.ssl.SSLException;
@@ -49,6 +51,42 @@ public final class RemoteHttp {
         try {
             HttpResponse<String> response = client.send(built, HttpResponse.BodyHandlers.ofString());
             return new RemoteResponse(response.statusCode(), response.headers(), response.body());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ConnectorException.transientFailure("Interrupted", "the call was interrupted (shutting down)",
+                    null, null, null);
+        } catch (IOException e) {
+            throw failure(built.uri(), e);
+        }
+    }
+
+    /**
+     * Like {@link #send(HttpRequest.Builder, Instant)}, but reads at most {@code maxBodyBytes} of the answer's body:
+     * a longer body stops the read and fails with a permanent {@code ResponseTooLarge} (a remote API the connector
+     * does not know, such as the generic HTTP connector's, may answer anything).
+     */
+    public RemoteResponse send(HttpRequest.Builder request, Instant deadline, int maxBodyBytes)
+            throws ConnectorException {
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw ConnectorException.transientFailure("Timeout", "the step's deadline passed before the call",
+                    null, null, null);
+        }
+        HttpRequest built = request.timeout(left).build();
+        try {
+            HttpResponse<InputStream> response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
+            byte[] body;
+            try (InputStream in = response.body()) {
+                body = in.readNBytes(maxBodyBytes + 1);
+            }
+            if (body.length > maxBodyBytes) {
+                throw ConnectorException.permanentFailure("ResponseTooLarge", built.method() + " "
+                        + built.uri().getRawPath() + " answered HTTP " + response.statusCode()
+                        + " with a body larger than " + maxBodyBytes + " bytes; it was not read",
+                        response.statusCode(), null);
+            }
+            return new RemoteResponse(response.statusCode(), response.headers(),
+                    new String(body, StandardCharsets.UTF_8));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ConnectorException.transientFailure("Interrupted", "the call was interrupted (shutting down)",

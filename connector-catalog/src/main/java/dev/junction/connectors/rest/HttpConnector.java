@@ -1,0 +1,170 @@
+package dev.junction.connectors.rest;
+
+import dev.junction.connectors.auth.AccessTokens;
+import dev.junction.connectors.http.ConnectionChecks;
+import dev.junction.connectors.http.RemoteHttp;
+import dev.junction.connectors.http.RemoteResponse;
+import dev.junction.engine.connectors.ConnectionAccess;
+import dev.junction.engine.connectors.ConnectionCheck;
+import dev.junction.engine.connectors.Connector;
+import dev.junction.engine.connectors.ConnectorDescriptor;
+import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.OperationCall;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The generic HTTP connector ({@code http}): one JSON REST API per connection — the customer's own shop or ERP —
+ * called with a path template under the connection's base URL, query, headers and a JSON body, authenticated by
+ * the connection's chosen kind (none, basic, bearer, API key header, OAuth 2.0 client credentials). POST and PATCH
+ * carry the step's idempotency key in the connection's idempotency header, so an API that honours it never acts
+ * twice on a retry. A poll operation pages through a list with a cursor. Incoming webhooks are verified by
+ * {@link HmacWebhookSignature}.
+ */
+public final class HttpConnector implements Connector {
+
+    private static final ConnectorDescriptor DESCRIPTOR = HttpDescriptor.descriptor();
+
+    private final RemoteHttp http;
+    private final AccessTokens tokens;
+
+    public HttpConnector() {
+        this(new RemoteHttp(), new AccessTokens());
+    }
+
+    public HttpConnector(RemoteHttp http, AccessTokens tokens) {
+        this.http = http;
+        this.tokens = tokens;
+    }
+
+    @Override
+    public ConnectorDescriptor descriptor() {
+        return DESCRIPTOR;
+    }
+
+    @Override
+    public Object invoke(OperationCall call) throws ConnectorException {
+        HttpApi api = new HttpApi(http, tokens, HttpSettings.of(call.connection()), call.connection(),
+                call.deadline());
+        return switch (call.operation()) {
+            case HttpDescriptor.REQUEST -> request(api, call);
+            case HttpDescriptor.POLL -> poll(api, call.input());
+            default -> throw ConnectorException.permanentFailure("UnknownOperation",
+                    "the HTTP connector has no operation '" + call.operation() + "'", null, null);
+        };
+    }
+
+    @Override
+    public ConnectionCheck test(ConnectionAccess connection) {
+        HttpSettings settings;
+        URI uri;
+        try {
+            settings = HttpSettings.of(connection);
+            uri = settings.testUri();
+        } catch (ConnectorException e) {
+            return ConnectionChecks.failed(e);
+        }
+        String target = "GET " + settings.testPath();
+        try {
+            RemoteResponse response = new HttpApi(http, tokens, settings, connection, Instant.now().plusSeconds(15))
+                    .send("GET", uri, Map.of(), Optional.empty());
+            if (response.ok()) {
+                return ConnectionCheck.ok(target + " at " + settings.baseUrl() + " answered HTTP "
+                        + response.status() + (settings.auth() == HttpSettings.Auth.NONE ? " (no authentication)"
+                        : " with " + settings.auth().setting + " authentication"));
+            }
+            if (response.status() == 404) {
+                return ConnectionCheck.failed(ConnectionCheck.Stage.REMOTE, settings.baseUrl() + " is reachable, but "
+                        + target + " answered HTTP 404, which does not show that the credentials work: set the "
+                        + "testPath setting to a path the API answers (e.g. /orders?limit=1)");
+            }
+            return ConnectionChecks.failed(HttpAnswers.failure("GET", settings.testPath(), response));
+        } catch (ConnectorException e) {
+            return ConnectionChecks.failed(e);
+        }
+    }
+
+    private Map<String, Object> request(HttpApi api, OperationCall call) throws ConnectorException {
+        RequestInput input = RequestInput.of(call.input(), api.settings());
+        Map<String, String> headers = new LinkedHashMap<>(input.headers());
+        Optional<String> idempotencyHeader = api.settings().idempotencyKeyHeader();
+        if (idempotencyHeader.isPresent() && (input.method().equals("POST") || input.method().equals("PATCH"))
+                && headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase(idempotencyHeader.get()))) {
+            headers.put(idempotencyHeader.get(), call.idempotencyKey());
+        }
+        RemoteResponse response = api.send(input.method(), input.uri(), headers, input.body());
+        return HttpAnswers.output(input.method(), input.path(), response, input.expectStatus(),
+                input.responsePath());
+    }
+
+    private Map<String, Object> poll(HttpApi api, Map<String, Object> input) throws ConnectorException {
+        List<String> problems = new ArrayList<>();
+        HttpSettings.PollDefaults defaults = api.settings().poll();
+        Optional<String> path = RequestInput.text(input, "path", problems).or(defaults::path);
+        Optional<String> cursorParam = RequestInput.text(input, "cursorParam", problems).or(defaults::cursorParam);
+        String itemsPath = RequestInput.text(input, "itemsPath", problems).or(defaults::itemsPath).orElse("");
+        String keyPath = RequestInput.text(input, "keyPath", problems).or(defaults::keyPath).orElse("");
+        String nextCursorPath = RequestInput.text(input, "nextCursorPath", problems).or(defaults::nextCursorPath)
+                .orElse("");
+        Object cursor = input.get("cursor");
+        if (path.isEmpty()) {
+            problems.add("path: is required (in the input or the connection's pollPath setting)");
+        }
+        if (cursorParam.isEmpty()) {
+            problems.add("cursorParam: is required (in the input or the connection's cursorParam setting)");
+        }
+        for (Map.Entry<String, String> dotted : Map.of("itemsPath", itemsPath, "keyPath", keyPath,
+                "nextCursorPath", nextCursorPath).entrySet()) {
+            try {
+                DottedPath.check(dotted.getValue());
+            } catch (IllegalArgumentException e) {
+                problems.add(dotted.getKey() + ": " + e.getMessage());
+            }
+        }
+        RequestInput.failOn("poll", problems);
+
+        Map<String, Object> query = new LinkedHashMap<>();
+        if (input.get("query") instanceof Map<?, ?> given) {
+            given.forEach((name, value) -> query.put(String.valueOf(name), value));
+        }
+        if (cursor != null) {
+            query.put(cursorParam.get(), String.valueOf(cursor));
+        }
+        Map<String, Object> target = new LinkedHashMap<>();
+        target.put("path", path.get());
+        target.put("pathParams", input.get("pathParams"));
+        target.put("query", query);
+        URI uri = RequestInput.target(target, api.settings(), problems);
+        RequestInput.failOn("poll", problems);
+
+        RemoteResponse response = api.send("GET", uri, Map.of(), Optional.empty());
+        Map<String, Object> answer = HttpAnswers.output("GET", path.get(), response, Set.of(), "");
+        Object body = answer.get("body");
+        Object items = DottedPath.read(body, itemsPath).orElse(null);
+        if (!(items instanceof List<?> list)) {
+            throw ConnectorException.permanentFailure("UnexpectedAnswer", "GET " + path.get() + " answered no list"
+                    + (itemsPath.isEmpty() ? "" : " at itemsPath '" + itemsPath + "'"), response.status(),
+                    response.body());
+        }
+        List<Object> records = new ArrayList<>();
+        for (Object item : list) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            Object key = keyPath.isEmpty() ? null : DottedPath.read(item, keyPath).orElse(null);
+            record.put("key", key == null ? null : String.valueOf(key));
+            record.put("data", item);
+            records.add(record);
+        }
+        Object next = nextCursorPath.isEmpty() ? null : DottedPath.read(body, nextCursorPath).orElse(null);
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("records", records);
+        page.put("cursor", next != null ? String.valueOf(next) : cursor == null ? null : String.valueOf(cursor));
+        return page;
+    }
+}

@@ -18,10 +18,10 @@ class WebhookConfiguration {
     @Bean
     ServletRegistrationBean<WebhookServlet> webhookServlet(TriggerStateRepository state, WorkflowSource workflows,
                                                             RunLauncher launcher, MeterRegistry meters,
-                                                            OpayoServerWebhook opayoServer,
+                                                            OpayoServerWebhook opayoServer, HmacWebhook hmac,
                                                             @Value("${junction.webhooks.max-body-bytes}") int maxBodyBytes) {
         ServletRegistrationBean<WebhookServlet> registration = new ServletRegistrationBean<>(
-                new WebhookServlet(state, workflows, launcher, maxBodyBytes, meters, opayoServer), "/hooks/*");
+                new WebhookServlet(state, workflows, launcher, maxBodyBytes, meters, opayoServer, hmac), "/hooks/*");
         registration.setName("webhooks");
         registration.setLoadOnStartup(1);
         return registration;

@@ -26,7 +26,8 @@ import java.util.UUID;
  * token answer the same 404 (no hint which); malformed JSON 400; a body over the limit 413; a workflow whose
  * published version is not webhook-triggered 409. Nothing is created on any error; errors are problem details.
  * A trigger with an {@code opayo-server} verification takes Opayo Server notifications instead (form fields,
- * signature checked, plain-text reply: {@link OpayoServerWebhook}).
+ * signature checked, plain-text reply: {@link OpayoServerWebhook}); one with an {@code hmac-sha256} verification
+ * refuses (401, recorded) a body whose signature does not match ({@link HmacWebhook}).
  *
  * <p>A plain servlet rather than a Spring MVC controller: it is the one endpoint remote systems call at volume, and
  * the MVC dispatch (handler lookup, argument resolution, message converters) cost more CPU than the whole run
@@ -40,15 +41,17 @@ class WebhookServlet extends HttpServlet {
     private final int maxBodyBytes;
     private final MeterRegistry meters;
     private final OpayoServerWebhook opayoServer;
+    private final HmacWebhook hmac;
 
     WebhookServlet(TriggerStateRepository state, WorkflowSource workflows, RunLauncher launcher, int maxBodyBytes,
-                   MeterRegistry meters, OpayoServerWebhook opayoServer) {
+                   MeterRegistry meters, OpayoServerWebhook opayoServer, HmacWebhook hmac) {
         this.state = state;
         this.workflows = workflows;
         this.launcher = launcher;
         this.maxBodyBytes = maxBodyBytes;
         this.meters = meters;
         this.opayoServer = opayoServer;
+        this.hmac = hmac;
     }
 
     /**
@@ -93,7 +96,13 @@ class WebhookServlet extends HttpServlet {
             return;
         }
         Object verification = published.get().definition().trigger().config().get("verification");
-        if (verification instanceof Map<?, ?> check) {
+        if (verification instanceof Map<?, ?> check && "hmac-sha256".equals(check.get("kind"))) {
+            Optional<String> refusal = hmac.refusal(published.get(), check, body, request);
+            if (refusal.isPresent()) {
+                problem(response, 401, "Unauthorized", "The webhook's signature was refused: " + refusal.get());
+                return;
+            }
+        } else if (verification instanceof Map<?, ?> check) {
             if (!"opayo-server".equals(check.get("kind"))) {
                 problem(response, 409, "Conflict", "This workflow's webhook verification '" + check.get("kind")
                         + "' is not supported by this installation.");

@@ -26,7 +26,8 @@ class SandboxConnectionsTest {
     void everySandboxConnectionPassesItsConnectionTest() {
         ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
 
-        for (String id : java.util.List.of("amazon-sp-api-sandbox", "dataverse-sandbox", "opayo-pi-sandbox")) {
+        for (String id : java.util.List.of("amazon-sp-api-sandbox", "dataverse-sandbox", "http-sandbox",
+                "opayo-pi-sandbox")) {
             HttpResponse<String> test = admin.post("/api/v1/connections/" + id + "/test", null);
             assertThat(test.statusCode()).as(id + ": " + test.body()).isEqualTo(200);
             assertThat(RunsApi.read(test.body()).get("ok").asBoolean()).as(id + ": " + test.body()).isTrue();

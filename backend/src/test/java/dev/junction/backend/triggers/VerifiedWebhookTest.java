@@ -19,12 +19,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Opayo Server notifications into a webhook: the Opayo sandbox signs a notification of a real payment with the
+ * Webhooks that check who sent them. HMAC-SHA256: a body signed with the HTTP sandbox connection's signing secret
+ * starts a run, a forged or stale one is refused. Opayo Server notifications: the Opayo sandbox signs a notification of a real payment with the
  * sandbox connection's security key and posts it; the webhook checks the signature and starts a run. A forged one
  * starts nothing and is recorded.
  */
 @SpringBootTest(classes = BackendTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class OpayoServerWebhookTest {
+class VerifiedWebhookTest {
 
     @LocalServerPort
     int port;
@@ -104,5 +105,52 @@ class OpayoServerWebhookTest {
                 workflow).formatJSON()).contains(order).contains("INVALID");
         assertThat(post(hook, "application/x-www-form-urlencoded", "Status=OK").body())
                 .as("a notification without its fields").startsWith("Status=ERROR");
+    }
+
+    private static final String SIGNED = """
+            {"schemaVersion": 1,
+             "trigger": {"kind": "webhook", "position": {"x": 0, "y": 0},
+                         "config": {"verification": {"kind": "hmac-sha256", "connection": "http-sandbox",
+                                                     "timestampHeader": "X-Timestamp"}}},
+             "nodes": [{"id": "note", "type": "script", "name": "Note", "position": {"x": 200, "y": 0},
+                        "config": {"code": "return {order: trigger.order};"}}],
+             "edges": [{"from": "trigger", "fromPort": "out", "to": "note"}]}""";
+
+    private HttpResponse<String> signed(String url, String body, String timestamp, String secret) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "HmacSHA256"));
+        String signature = java.util.HexFormat.of().formatHex(mac.doFinal((timestamp + "." + body)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return http.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("X-Timestamp", timestamp).header("X-Signature", "sha256=" + signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aSignedWebhookStartsARunAndAForgedOrStaleOneIsRefused() throws Exception {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        RunsApi runs = new RunsApi(admin);
+        String workflow = runs.published("Signed shop orders " + UUID.randomUUID(), SIGNED);
+        String hook = RunsApi.read(admin.get("/api/v1/workflows/" + workflow + "/webhook").body()).get("url")
+                .asString();
+        String now = Long.toString(java.time.Instant.now().getEpochSecond());
+
+        HttpResponse<String> good = signed(hook, "{\"order\": \"S-1\"}", now, "sandbox-webhook-secret");
+        HttpResponse<String> forged = signed(hook, "{\"order\": \"S-2\"}", now, "not-the-secret");
+        HttpResponse<String> stale = signed(hook, "{\"order\": \"S-3\"}",
+                Long.toString(java.time.Instant.now().minusSeconds(3600).getEpochSecond()), "sandbox-webhook-secret");
+        HttpResponse<String> unsigned = post(hook, "application/json", "{\"order\": \"S-4\"}");
+
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(202);
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.body()).contains("does not match");
+        assertThat(stale.statusCode()).isEqualTo(401);
+        assertThat(stale.body()).contains("stale");
+        assertThat(unsigned.statusCode()).isEqualTo(401);
+        assertThat(unsigned.body()).contains("X-Signature").doesNotContain("sandbox-webhook-secret");
+        assertThat(RunsApi.read(admin.get("/api/v1/runs?workflowId=" + workflow).body()).get("items")).hasSize(1);
+        assertThat(db.fetchOne("select count(*) from audit_log where action = 'webhook.rejected' and entity_id = ?",
+                workflow).get(0, Integer.class)).isEqualTo(3);
     }
 }

@@ -263,6 +263,21 @@ class RunExecutionTest {
     }
 
     @Test
+    void aMissingLookupKeyFollowsTheTablesPolicy() {
+        String table = "lenient-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(api.admin().post("/api/v1/lookup-tables", "{\"name\": \"" + table + "\","
+                + " \"missingKey\": \"passThrough\"}").statusCode()).isEqualTo(201);
+        String workflow = api.published("Lookup pass-through " + UUID.randomUUID(), definition(MANUAL,
+                node("asin", "lookup", "{\"table\": \"" + table + "\", \"key\": \"'SKU-NEW'\"}"),
+                edge("trigger", "out", "asin")));
+
+        JsonNode run = api.finished(api.start(workflow, "{}"));
+
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(steps(run, "asin").getFirst().get("output").get("value").asString()).isEqualTo("SKU-NEW");
+    }
+
+    @Test
     void anEndlessScriptEndsTheStepWithAClearError() {
         String workflow = api.published("Endless " + UUID.randomUUID(), definition(MANUAL,
                 node("spin", "script", "{\"code\": \"while (true) {}\"}"), edge("trigger", "out", "spin")));

@@ -217,11 +217,18 @@ public final class StepInterpreter {
             Object key = session.evaluate((String) config.get("key"), scope);
             String text = key instanceof Double number && number == Math.rint(number) ? Long.toString(number.longValue())
                     : String.valueOf(key);
-            return lookups.find(table, text)
-                    .<StepResult>map(value -> new StepResult.Done(Map.of("table", table, "key", text), value,
-                            Set.of("out")))
-                    .orElseGet(() -> failed(Map.of("table", table, "key", text), "LookupMissing",
-                            "lookup table '" + table + "' has no key '" + text + "'"));
+            Map<String, Object> input = Map.of("table", table, "key", text);
+            Optional<Object> found = lookups.find(table, text);
+            if (found.isPresent()) {
+                return new StepResult.Done(input, found.get(), Set.of("out"));
+            }
+            // a missing key follows the table's policy, as it does in mappings
+            return switch (lookups.missingKeyPolicy(table)) {
+                case NULL -> new StepResult.Done(input, null, Set.of("out"));
+                case PASS_THROUGH -> new StepResult.Done(input, text, Set.of("out"));
+                case ERROR -> failed(input, "LookupMissing", "lookup table '" + table + "' has no key '" + text
+                        + "'");
+            };
         }
 
         StepResult delay() {

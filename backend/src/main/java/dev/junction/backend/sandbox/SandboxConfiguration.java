@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,8 +16,11 @@ import java.util.List;
 import java.util.ServiceLoader;
 
 /**
- * The sandbox: simulators of every remote API (found with ServiceLoader) served on a loopback port, so that every
- * template can be tried with no credentials. On by default; {@code JUNCTION_SANDBOX=false} turns it off.
+ * The sandbox: simulators of every remote API (found with ServiceLoader), served inside the app under
+ * {@code /sandbox/<basePath>}, with a sandbox connection to each, so that every template can be tried with no
+ * credentials. On by default; {@code JUNCTION_SANDBOX=false} turns it off. {@code junction.sandbox.standalone-port}
+ * (JUNCTION_SANDBOX_STANDALONE_PORT; 0 for any free one) serves the same simulators on a loopback port of their own
+ * as well; the sandbox connections stay on the in-app mount.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "junction.sandbox.enabled", havingValue = "true", matchIfMissing = true)
@@ -24,26 +28,49 @@ class SandboxConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxConfiguration.class);
 
+    /** The path the simulators are mounted under in the app. */
+    static final String MOUNT = "/sandbox";
+
+    @Bean
+    SandboxSimulators sandboxSimulators() {
+        return new SandboxSimulators(ServiceLoader.load(Simulator.class, Simulator.class.getClassLoader()).stream()
+                .map(ServiceLoader.Provider::get).toList());
+    }
+
+    @Bean
+    ServletRegistrationBean<SandboxServlet> sandboxServlet(SandboxSimulators simulators) {
+        ServletRegistrationBean<SandboxServlet> registration = new ServletRegistrationBean<>(
+                new SandboxServlet(simulators.all()), MOUNT + "/*");
+        registration.setName("sandbox");
+        return registration;
+    }
+
     @Bean(destroyMethod = "close")
-    SandboxServer sandboxServer(@Value("${junction.sandbox.port:0}") int port) {
-        List<Simulator> simulators = ServiceLoader.load(Simulator.class, Simulator.class.getClassLoader()).stream()
-                .map(ServiceLoader.Provider::get).toList();
+    @ConditionalOnProperty(name = "junction.sandbox.standalone-port")
+    SandboxServer standaloneSandboxServer(SandboxSimulators simulators,
+                                          @Value("${junction.sandbox.standalone-port}") int port) {
         try {
-            SandboxServer server = SandboxServer.start(port, simulators);
-            log.info("Sandbox simulators on port {}: {}", server.port(),
-                    simulators.stream().map(simulator -> simulator.connectorId() + " at " + simulator.basePath())
-                            .toList());
+            SandboxServer server = SandboxServer.start(port, simulators.all());
+            log.info("Sandbox simulators also on port {}: {}", server.port(), simulators.all().stream()
+                    .map(server::url).toList());
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("the sandbox simulators cannot listen on port " + port
-                    + " (JUNCTION_SANDBOX_PORT): " + e.getMessage(), e);
+                    + " (JUNCTION_SANDBOX_STANDALONE_PORT): " + e.getMessage(), e);
         }
     }
 
     @Bean
-    SandboxConnections sandboxConnections(SandboxServer server, SandboxConnections.Store store) {
-        SandboxConnections connections = new SandboxConnections(server, store);
-        connections.ensure();
-        return connections;
+    SandboxConnections sandboxConnections(SandboxSimulators simulators, SandboxConnections.Store store,
+                                          @Value("${junction.public-url:}") String publicUrl,
+                                          @Value("${server.servlet.context-path:}") String contextPath) {
+        return new SandboxConnections(simulators.all(), store, publicUrl, contextPath);
+    }
+
+    /** The simulators the app serves (one instance each, shared by the in-app mount and a standalone server). */
+    record SandboxSimulators(List<Simulator> all) {
+        SandboxSimulators {
+            all = List.copyOf(all);
+        }
     }
 }

@@ -44,7 +44,8 @@ class SandboxConnectionsTest {
         assertThat(connection.statusCode()).as(connection.body()).isEqualTo(200);
         JsonNode opayo = RunsApi.read(connection.body());
         assertThat(opayo.get("environment").asString()).isEqualTo("sandbox");
-        assertThat(opayo.get("settings").get("baseUrl").asString()).startsWith("http://127.0.0.1:");
+        assertThat(opayo.get("settings").get("baseUrl").asString())
+                .isEqualTo("http://127.0.0.1:" + port + "/sandbox/opayo/api/v1");
         assertThat(opayo.get("secrets").findValues("set").stream().filter(JsonNode::asBoolean).count())
                 .isGreaterThanOrEqualTo(2);
 

@@ -2,18 +2,30 @@ package dev.junction.connectors.sandbox;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Failures a simulator answers instead of its normal answer, planned per operation by tests and by people trying
- * how a workflow copes: {@code {"operation": "createFulfillmentOrder", "status": 503, "times": 2,
- * "retryAfterSeconds": 1, "delayMillis": 0}}. A {@code delayMillis} alone holds the answer back (a slow remote
- * side, for timeouts); a status answers that status in the API's own error envelope.
+ * Failures a simulator answers instead of its normal answer. Two sources, asked in this order each time a simulator
+ * calls {@link #take(String)}:
+ * <ul>
+ * <li>planned per operation by tests and by people trying how a workflow copes: {@code {"operation":
+ * "createFulfillmentOrder", "status": 503, "times": 2, "retryAfterSeconds": 1, "delayMillis": 0}}. A
+ * {@code delayMillis} alone holds the answer back (a slow remote side, for timeouts); a status answers that status
+ * in the API's own error envelope;</li>
+ * <li>the {@link FaultProfile}, drawn at random: 429s, 5xx, latency and timeouts at the operation's own fault point,
+ * lost answers at its after-the-side-effect point (an operation name with a {@code :after…} suffix, e.g.
+ * {@code createTransaction:afterCommit}).</li>
+ * </ul>
+ * Every call of {@link #take(String)} at an operation's own fault point (a name without {@code :}, and not the
+ * Dataverse catch-all {@code *}) counts one request of that operation in the {@link #counters()}.
  */
 public final class Faults {
 
     private final Map<String, Planned> planned = new ConcurrentHashMap<>();
+    private final SimulatorCounters counters = new SimulatorCounters();
+    private volatile Drawn profile;
 
     /** One planned failure. */
     public record Fault(String operation, int status, Integer retryAfterSeconds, long delayMillis) {
@@ -38,12 +50,54 @@ public final class Faults {
     private record Planned(Fault fault, AtomicInteger left) {
     }
 
+    /** The profile and the random numbers it draws from. */
+    private record Drawn(FaultProfile profile, Random random) {
+        double next() {
+            synchronized (random) {
+                return random.nextDouble();
+            }
+        }
+
+        long jitter() {
+            if (profile.latencyJitterMillis() == 0) {
+                return 0;
+            }
+            synchronized (random) {
+                return random.nextLong(profile.latencyJitterMillis() + 1);
+            }
+        }
+    }
+
     public void plan(Fault fault, int times) {
         planned.put(fault.operation(), new Planned(fault, new AtomicInteger(times)));
     }
 
-    /** The fault planned for the operation's next call, counting it; empty when none is left. */
+    /**
+     * The fault for the operation's next call — planned first, else drawn from the profile — counting the request
+     * and the fault; empty when there is none.
+     */
     public Optional<Fault> take(String operation) {
+        int colon = operation.indexOf(':');
+        String base = colon < 0 ? operation : operation.substring(0, colon);
+        boolean afterSideEffect = colon >= 0 && operation.startsWith(":after", colon);
+        if (colon < 0 && !operation.equals("*")) {
+            counters.request(operation);
+        }
+        Optional<Fault> fault = takePlanned(operation);
+        if (fault.isPresent()) {
+            counters.faultInjected();
+            return fault;
+        }
+        if (operation.equals("*")) {
+            return Optional.empty();
+        }
+        fault = draw(operation, base, afterSideEffect);
+        // added latency alone is no injected fault
+        fault.filter(Fault::answersError).ifPresent(drawn -> counters.faultInjected());
+        return fault;
+    }
+
+    private Optional<Fault> takePlanned(String operation) {
         Planned next = planned.get(operation);
         if (next == null || next.left().getAndDecrement() <= 0) {
             planned.remove(operation, next);
@@ -52,7 +106,66 @@ public final class Faults {
         return Optional.of(next.fault());
     }
 
+    private Optional<Fault> draw(String operation, String base, boolean afterSideEffect) {
+        Drawn drawn = profile;
+        if (drawn == null || !drawn.profile().appliesTo(base)) {
+            return Optional.empty();
+        }
+        FaultProfile given = drawn.profile();
+        if (afterSideEffect) {
+            return given.dropAfterSideEffectRate() > 0 && drawn.next() < given.dropAfterSideEffectRate()
+                    ? Optional.of(new Fault(operation, 500, null, 0)) : Optional.empty();
+        }
+        if (operation.indexOf(':') >= 0) {
+            return Optional.empty();
+        }
+        long latency = given.latencyMillis() + drawn.jitter();
+        double draw = drawn.next();
+        if (draw < given.rate429()) {
+            return Optional.of(new Fault(operation, 429, given.retryAfterSeconds(), latency));
+        }
+        if (draw < given.rate429() + given.rate5xx()) {
+            return Optional.of(new Fault(operation, given.status5xx(), given.retryAfterSeconds(), latency));
+        }
+        if (draw < given.rate429() + given.rate5xx() + given.timeoutRate()) {
+            return Optional.of(new Fault(operation, 504, null, latency + given.timeoutMillis()));
+        }
+        if (latency > 0) {
+            return Optional.of(new Fault(operation, 200, null, latency));
+        }
+        return Optional.empty();
+    }
+
+    /** Sets the profile faults are drawn from (replacing any earlier one). */
+    public void profile(FaultProfile profile) {
+        this.profile = new Drawn(profile, profile.seed() == null ? new Random() : new Random(profile.seed()));
+    }
+
+    /** The profile faults are drawn from, if one is set. */
+    public Optional<FaultProfile> profile() {
+        Drawn drawn = profile;
+        return drawn == null ? Optional.empty() : Optional.of(drawn.profile());
+    }
+
+    /** Stops drawing faults from a profile (planned faults stay). */
+    public void clearProfile() {
+        profile = null;
+    }
+
+    /** Forgets every planned fault and the profile. */
     public void clear() {
         planned.clear();
+        profile = null;
+    }
+
+    /** Forgets every planned fault and the profile, and zeroes the counters: what a simulator's reset does. */
+    public void reset() {
+        clear();
+        counters.reset();
+    }
+
+    /** The simulator's counters: requests per operation, rate-limit violations, duplicate side effects, faults. */
+    public SimulatorCounters counters() {
+        return counters;
     }
 }

@@ -36,6 +36,11 @@ public interface Simulator {
     /** Failures to answer instead of the normal ones, set through {@code POST <basePath>/_sandbox/faults}. */
     Faults faults();
 
-    /** Forgets every order, transaction and token made so far, and every planned fault. */
+    /** What the simulator saw since its last reset ({@code GET <basePath>/_sandbox/counters}). */
+    default SimulatorCounters counters() {
+        return faults().counters();
+    }
+
+    /** Forgets every order, transaction and token made so far, and every planned fault and the fault profile, and zeroes the counters. */
     void reset();
 }

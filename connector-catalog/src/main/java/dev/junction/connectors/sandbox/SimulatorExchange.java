@@ -1,10 +1,9 @@
 package dev.junction.connectors.sandbox;
 
-import com.sun.net.httpserver.HttpExchange;
 import dev.junction.engine.runs.PayloadJson;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,23 +12,42 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One request to a simulator and the means to answer it. */
-public final class SimulatorExchange {
+/**
+ * One request to a simulator and the means to answer it, whichever server carries it: the standalone
+ * {@link SandboxServer} (the JDK's HTTP server) or the app's own servlet container (the {@code /sandbox/*} mount).
+ * An implementation gives the request's method, headers, raw query and body, and sends an answer.
+ */
+public abstract class SimulatorExchange {
 
-    private final HttpExchange exchange;
     private final String path;
     private final String baseUrl;
     private String body;
+    private boolean answered;
 
-    SimulatorExchange(HttpExchange exchange, String path, String baseUrl) {
-        this.exchange = exchange;
-        this.path = path;
+    /**
+     * @param path    the request path after the simulator's base path ({@code /} when empty)
+     * @param baseUrl the absolute URL of the simulator (scheme, host, port and base path)
+     */
+    protected SimulatorExchange(String path, String baseUrl) {
+        this.path = path.isEmpty() ? "/" : path;
         this.baseUrl = baseUrl;
     }
 
-    public String method() {
-        return exchange.getRequestMethod();
-    }
+    public abstract String method();
+
+    /** The first value of a request header, null when absent. */
+    protected abstract String requestHeader(String name);
+
+    /** The query string as sent (still encoded), null when none. */
+    protected abstract String rawQuery();
+
+    protected abstract InputStream requestBody() throws IOException;
+
+    /** Sets a response header (before the answer is sent). */
+    protected abstract void setResponseHeader(String name, String value);
+
+    /** Sends status, content type and body (no body when empty); called once per exchange. */
+    protected abstract void send(int status, String contentType, byte[] bytes) throws IOException;
 
     /** The request path after the simulator's base path, e.g. {@code /orders/v0/orders}. */
     public String path() {
@@ -42,12 +60,12 @@ public final class SimulatorExchange {
     }
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+        return Optional.ofNullable(requestHeader(name));
     }
 
     /** The decoded query parameters, in order, each with all its values. */
     public Map<String, List<String>> query() {
-        return decodeForm(exchange.getRequestURI().getRawQuery());
+        return decodeForm(rawQuery());
     }
 
     /** The first value of a query parameter. */
@@ -58,7 +76,9 @@ public final class SimulatorExchange {
 
     public String body() throws IOException {
         if (body == null) {
-            body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            try (InputStream in = requestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
         }
         return body;
     }
@@ -82,22 +102,22 @@ public final class SimulatorExchange {
     }
 
     public void respond(int status, String contentType, byte[] bytes) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        if (status == 204 || bytes.length == 0) {
-            exchange.sendResponseHeaders(status, -1);
-            exchange.close();
-            return;
+        if (answered) {
+            throw new IllegalStateException("the exchange was answered already");
         }
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        answered = true;
+        send(status, contentType, status == 204 ? new byte[0] : bytes);
     }
 
     /** Sets a response header; call before responding. */
     public SimulatorExchange responseHeader(String name, String value) {
-        exchange.getResponseHeaders().set(name, value);
+        setResponseHeader(name, value);
         return this;
+    }
+
+    /** Whether an answer was sent. */
+    public boolean answered() {
+        return answered;
     }
 
     static Map<String, List<String>> decodeForm(String raw) {

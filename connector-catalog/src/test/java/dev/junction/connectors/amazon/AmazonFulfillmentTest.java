@@ -113,6 +113,7 @@ class AmazonFulfillmentTest {
         assertThat(created.get("outcome")).isEqualTo("CREATED");
         assertThat(retried.get("outcome")).isEqualTo("ALREADY_EXISTED");
         assertThat(sandbox.simulator.fulfillmentOrderCount()).isEqualTo(1);
+        assertThat(sandbox.simulator.counters().duplicateSideEffects()).isZero();
     }
 
     @Test
@@ -127,6 +128,7 @@ class AmazonFulfillmentTest {
         assertThat(timeout.errorClass()).isEqualTo("Timeout");
         assertThat(retried.get("outcome")).isEqualTo("ALREADY_EXISTED");
         assertThat(sandbox.simulator.fulfillmentOrderCount()).isEqualTo(1);
+        assertThat(sandbox.simulator.counters().duplicateSideEffects()).isZero();
     }
 
     @Test

@@ -176,6 +176,22 @@ class DataverseRecordWritesTest {
     }
 
     @Test
+    void aContactCreatedWhoseAnswerWasLostIsFoundByTheRetryNotCreatedTwice() throws Exception {
+        sandbox.planFault("POST contacts:afterWrite", 500, null, 1);
+        Map<String, Object> input = Map.of("emailaddress1", "lost.answer@example.com", "firstname", "Lost",
+                "lastname", "Answer");
+
+        ConnectorException lost = sandbox.failure("findOrCreateContact", input);
+        Map<String, Object> retried = sandbox.call("findOrCreateContact", input);
+
+        assertThat(lost.retryable()).isTrue();
+        assertThat(retried.get("created")).isEqualTo(false);
+        assertThat(((Map<?, ?>) retried.get("contact")).get("fullname")).isEqualTo("Lost Answer");
+        assertThat(sandbox.simulator.counters().duplicateSideEffects()).isZero();
+        assertThat(sandbox.simulator.counters().faultsInjected()).isEqualTo(1);
+    }
+
+    @Test
     void aProductIsFoundByItsNumberAndAnUnknownNumberIsNotFoundWithoutFailing() throws Exception {
         Map<String, Object> bench = sandbox.call("findProductByNumber", Map.of("productnumber", "GF-BENCH-150"));
         Map<String, Object> unknown = sandbox.call("findProductByNumber", Map.of("productnumber", "NO-SUCH'SKU"));

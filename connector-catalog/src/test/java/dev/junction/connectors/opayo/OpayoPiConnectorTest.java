@@ -206,6 +206,7 @@ class OpayoPiConnectorTest {
         assertThat(lost.errorClass()).isEqualTo("RemoteUnavailable");
         assertThat(retried.get("status")).isEqualTo("Ok");
         assertThat(SIMULATOR.transactionsWithVendorTxCode("order-lost-500")).isEqualTo(1);
+        assertThat(SIMULATOR.counters().duplicateSideEffects()).isZero();
     }
 
     @Test
@@ -229,6 +230,7 @@ class OpayoPiConnectorTest {
         assertThat(retried.get("amount")).isEqualTo(Map.of("totalAmount", 2600L, "saleAmount", 2600L,
                 "surchargeAmount", 0L));
         assertThat(SIMULATOR.transactionsWithVendorTxCode("order-lost-slow")).isEqualTo(1);
+        assertThat(SIMULATOR.counters().duplicateSideEffects()).isZero();
     }
 
     @Test
@@ -244,6 +246,9 @@ class OpayoPiConnectorTest {
 
         assertThat(retried.get("status")).isEqualTo("Ok");
         assertThat(SIMULATOR.transactionsWithVendorTxCode("order-restart")).isEqualTo(1);
+        // the restarted connector no longer knew it had sent the payment: it sent it again, Opayo refused the
+        // repeated vendorTxCode (counted: the second charge a client without the refusal would have made)
+        assertThat(SIMULATOR.counters().duplicateSideEffects()).isEqualTo(1);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.junction.connectors.amazon.sandbox;
 
 import dev.junction.connectors.amazon.sandbox.SpApiAnswers.InvalidInput;
 import dev.junction.connectors.amazon.sandbox.SpApiAnswers.NotFound;
+import dev.junction.connectors.sandbox.SimulatorCounters;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +45,12 @@ final class SandboxFulfillment {
     }
 
     private final Map<String, FulfillmentOrder> orders = new LinkedHashMap<>();
+    private final SimulatorCounters counters;
     private int nextPackageNumber = 1001;
+
+    SandboxFulfillment(SimulatorCounters counters) {
+        this.counters = counters;
+    }
 
     synchronized int count() {
         return orders.size();
@@ -78,6 +84,8 @@ final class SandboxFulfillment {
         }
         validateItems(request.get("items"));
         if (orders.containsKey(id)) {
+            // a valid order under an id already used: the second order a non-idempotent client asked for
+            counters.duplicateSideEffect();
             // UNCONFIRMED (api-contracts §1.5): a duplicate sellerFulfillmentOrderId is answered 400 InvalidInput
             throw new InvalidInput("sellerFulfillmentOrderId",
                     "A fulfillment order with sellerFulfillmentOrderId " + id + " already exists.");

@@ -75,12 +75,12 @@ public final class SpApiSimulator implements Simulator {
 
     @Override
     public synchronized void reset() {
-        faults.clear();
+        faults.reset();
         lwa.reset();
         throttle.reset();
         Instant now = Instant.now();
         orders = new SandboxOrders(now);
-        fulfillment = new SandboxFulfillment();
+        fulfillment = new SandboxFulfillment(faults.counters());
         reports = new SandboxReports(now, orders);
     }
 
@@ -184,6 +184,7 @@ public final class SpApiSimulator implements Simulator {
         }
         if (!throttle.take(valid.seller(), route.operation(), route.plan())) {
             // no x-amzn-RateLimit-Limit on a 429, and no Retry-After: SP-API documents none
+            faults.counters().rateLimitViolation();
             SpApiAnswers.error(exchange, 429, "QuotaExceeded", SpApiAnswers.messageFor(429), "", null);
             return;
         }

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * products and currencies from a seeded in-memory store (queries, paging, etags, upserts by alternate key, change
  * tracking, the FulfillSalesOrder and CancelSalesOrder actions, WhoAmI), the service protection limit of §3.10, and
  * planned faults named {@code token}, {@code <METHOD> <entity set or action>} (e.g. {@code GET salesorders},
- * {@code POST FulfillSalesOrder}) or {@code *} for any Web API request.
+ * {@code POST FulfillSalesOrder}) or {@code *} for any Web API request, and after a write the same name with
+ * {@code :afterWrite} (e.g. {@code POST contacts:afterWrite}: the record is stored, then the fault is answered — a
+ * lost answer).
  */
 public final class DataverseSimulator implements Simulator {
 
@@ -63,7 +65,7 @@ public final class DataverseSimulator implements Simulator {
         this.clock = clock;
         this.serviceProtection = new ServiceProtection(clock);
         this.store = new EntityStore(clock);
-        this.webApi = new WebApi(store);
+        this.webApi = new WebApi(store, faults.counters(), this::plannedFault);
         SeedData.seed(store);
     }
 
@@ -90,7 +92,7 @@ public final class DataverseSimulator implements Simulator {
 
     @Override
     public void reset() {
-        faults.clear();
+        faults.reset();
         tokens.clear();
         serviceProtection.configure(ServiceProtection.DEFAULT_LIMIT, ServiceProtection.DEFAULT_WINDOW);
         store.clear();
@@ -139,6 +141,7 @@ public final class DataverseSimulator implements Simulator {
             }
             Optional<Duration> wait = serviceProtection.admit(caller.get());
             if (wait.isPresent()) {
+                faults.counters().rateLimitViolation();
                 throttled(exchange, wait.get().toSeconds(), "Number of requests exceeded the limit of "
                         + serviceProtection.limit() + " over time window of " + serviceProtection.window().toSeconds()
                         + " seconds.");
@@ -155,7 +158,10 @@ public final class DataverseSimulator implements Simulator {
     }
 
     private boolean plannedFault(SimulatorExchange exchange, String operation) throws IOException {
-        Optional<Faults.Fault> fault = faults.take(operation).or(() -> faults.take("*"));
+        Optional<Faults.Fault> fault = faults.take(operation);
+        if (fault.isEmpty() && !operation.contains(":")) {
+            fault = faults.take("*");
+        }
         if (fault.isEmpty()) {
             return false;
         }

@@ -2,6 +2,7 @@ package dev.junction.connectors.dataverse.sandbox;
 
 import dev.junction.connectors.dataverse.sandbox.EntityStore.StoredRow;
 import dev.junction.connectors.dataverse.sandbox.EntityStore.Tombstone;
+import dev.junction.connectors.sandbox.SimulatorCounters;
 import dev.junction.connectors.sandbox.SimulatorExchange;
 
 import java.io.IOException;
@@ -41,9 +42,24 @@ final class WebApi {
     private static final int MAX_PAGE_SIZE = 5000;
 
     private final EntityStore store;
+    private final SimulatorCounters counters;
+    private final FaultPoint afterWrite;
 
-    WebApi(EntityStore store) {
+    /** Answers a planned or drawn fault of an operation, if there is one; true when it answered. */
+    @FunctionalInterface
+    interface FaultPoint {
+        boolean answered(SimulatorExchange exchange, String operation) throws IOException;
+    }
+
+    /**
+     * @param afterWrite asked after every write (create, update, upsert, sales order action) with the operation's
+     *                   name and {@code :afterWrite} (e.g. {@code POST contacts:afterWrite}): a fault there is an
+     *                   answer lost after the side effect
+     */
+    WebApi(EntityStore store, SimulatorCounters counters, FaultPoint afterWrite) {
         this.store = store;
+        this.counters = counters;
+        this.afterWrite = afterWrite;
     }
 
     /** The name planned faults use for a request: {@code GET salesorders}, {@code POST FulfillSalesOrder}. */
@@ -216,7 +232,23 @@ final class WebApi {
     }
 
     private void create(SimulatorExchange exchange, TableDefinition table) throws IOException {
-        StoredRow created = store.create(table, body(exchange), null);
+        Map<String, Object> body = body(exchange);
+        // Dataverse creates a second contact with the same e-mail address (duplicate detection is off for Web API
+        // creates): a duplicate side effect; a create under an alternate key already used is refused, but counted
+        boolean secondContact = table == Tables.CONTACTS && body.get("emailaddress1") instanceof String email
+                && store.findByKey(table, "emailaddress1", email).isPresent();
+        StoredRow created;
+        try {
+            created = store.create(table, body, null);
+        } catch (ODataError refused) {
+            if (ODataError.DUPLICATE_KEY.equals(refused.code())) {
+                counters.duplicateSideEffect();
+            }
+            throw refused;
+        }
+        if (secondContact) {
+            counters.duplicateSideEffect();
+        }
         respondWritten(exchange, table, created, 201);
     }
 
@@ -270,6 +302,9 @@ final class WebApi {
 
     private void respondWritten(SimulatorExchange exchange, TableDefinition table, StoredRow row, int status)
             throws IOException {
+        if (afterWrite.answered(exchange, exchange.method() + " " + table.entitySet() + ":afterWrite")) {
+            return;
+        }
         String id = row.values().get(table.primaryKey()).toString();
         Prefer prefer = Prefer.of(exchange);
         exchange.responseHeader("ETag", Projection.etag(row));
@@ -316,6 +351,9 @@ final class WebApi {
         }
         store.closeOrder(order.values().get("salesorderid").toString(), state, status.intValue(),
                 state == 3 ? Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString() : null);
+        if (afterWrite.answered(exchange, "POST " + action + ":afterWrite")) {
+            return;
+        }
         exchange.respond(204, "text/plain", "");
     }
 

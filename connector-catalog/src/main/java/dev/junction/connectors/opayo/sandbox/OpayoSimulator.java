@@ -108,7 +108,7 @@ public final class OpayoSimulator implements Simulator {
 
     @Override
     public synchronized void reset() {
-        faults.clear();
+        faults.reset();
         sessionKeys.clear();
         cards.clear();
         transactions.clear();
@@ -412,6 +412,9 @@ public final class OpayoSimulator implements Simulator {
         // UNCONFIRMED (api-contracts §2.8): every repeated vendorTxCode is refused with 4001 in a 422 errors list,
         // also when the earlier transaction failed (legacy gateways let a failed code be used again).
         if (idsByVendorTxCode.containsKey(vendorTxCode)) {
+            // a valid transaction under a vendorTxCode already used: the second charge a non-idempotent client
+            // asked for (refused, as Opayo does)
+            faults.counters().duplicateSideEffect();
             return refusal(4001, "VendorTxCode has been used before. All VendorTxCodes should be unique.",
                     "vendorTxCode");
         }

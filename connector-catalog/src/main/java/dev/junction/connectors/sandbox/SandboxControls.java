@@ -1,0 +1,100 @@
+package dev.junction.connectors.sandbox;
+
+import java.io.IOException;
+import java.util.Map;
+
+/**
+ * Serves one request to a simulator, whichever server carries it: the shared controls under
+ * {@code <basePath>/_sandbox/}, else the simulator itself. A request the simulator cannot take (malformed JSON, a
+ * bug) gets a short JSON message — 400 for bad input, 500 otherwise — never a dropped connection.
+ *
+ * <p>The controls: {@code POST /_sandbox/faults} plans a fault, {@code DELETE /_sandbox/faults} forgets every
+ * planned fault and the profile; {@code PUT}, {@code GET} and {@code DELETE /_sandbox/faults/profile} set, read and
+ * clear the {@link FaultProfile}; {@code GET /_sandbox/counters} answers the {@link SimulatorCounters},
+ * {@code DELETE /_sandbox/counters} zeroes them only; {@code POST /_sandbox/reset} forgets the simulator's state,
+ * faults and profile and zeroes its counters.
+ */
+public final class SandboxControls {
+
+    /** The path prefix of the shared controls, after the simulator's base path. */
+    public static final String PREFIX = "/_sandbox/";
+
+    private SandboxControls() {
+    }
+
+    /** Answers the request: a control, or the simulator's own answer. */
+    public static void serve(Simulator simulator, SimulatorExchange exchange) {
+        try {
+            if (exchange.path().startsWith(PREFIX)) {
+                control(simulator, exchange);
+            } else {
+                simulator.handle(exchange);
+            }
+        } catch (IllegalArgumentException e) {
+            answerQuietly(exchange, 400, e.getMessage());
+        } catch (Exception e) {
+            answerQuietly(exchange, 500, "the simulator failed: " + e);
+        }
+    }
+
+    private static void control(Simulator simulator, SimulatorExchange exchange) throws IOException {
+        Faults faults = simulator.faults();
+        switch (exchange.method() + " " + exchange.path()) {
+            case "POST /_sandbox/faults" -> {
+                Map<?, ?> body = exchange.json() instanceof Map<?, ?> map ? map : Map.of();
+                if (!(body.get("operation") instanceof String operation)) {
+                    throw new IllegalArgumentException("a fault names its 'operation'");
+                }
+                int status = body.get("status") instanceof Number number ? number.intValue() : 200;
+                Integer retryAfter = body.get("retryAfterSeconds") instanceof Number number ? number.intValue() : null;
+                long delay = body.get("delayMillis") instanceof Number number ? number.longValue() : 0;
+                int times = body.get("times") instanceof Number number ? number.intValue() : 1;
+                faults.plan(new Faults.Fault(operation, status, retryAfter, delay), times);
+                exchange.respondJson(201, Map.of("planned", operation, "times", times));
+            }
+            case "DELETE /_sandbox/faults" -> {
+                faults.clear();
+                exchange.respond(204, "text/plain", "");
+            }
+            case "PUT /_sandbox/faults/profile" -> {
+                FaultProfile profile = FaultProfile.fromJson(exchange.json());
+                faults.profile(profile);
+                exchange.respondJson(200, profile.toJson());
+            }
+            case "GET /_sandbox/faults/profile" -> {
+                if (faults.profile().isPresent()) {
+                    exchange.respondJson(200, faults.profile().get().toJson());
+                } else {
+                    exchange.respondJson(404, Map.of("error", "no fault profile is set"));
+                }
+            }
+            case "DELETE /_sandbox/faults/profile" -> {
+                faults.clearProfile();
+                exchange.respond(204, "text/plain", "");
+            }
+            case "GET /_sandbox/counters" -> exchange.respondJson(200, simulator.counters().toJson());
+            case "DELETE /_sandbox/counters" -> {
+                simulator.counters().reset();
+                exchange.respond(204, "text/plain", "");
+            }
+            case "POST /_sandbox/reset" -> {
+                simulator.reset();
+                simulator.counters().reset();
+                exchange.respond(204, "text/plain", "");
+            }
+            default -> exchange.respondJson(404, Map.of("error", "no such sandbox control: "
+                    + exchange.method() + " " + exchange.path()));
+        }
+    }
+
+    private static void answerQuietly(SimulatorExchange exchange, int status, String message) {
+        if (exchange.answered()) {
+            return; // the simulator answered before it failed; nothing more can be said on this exchange
+        }
+        try {
+            exchange.respondJson(status, Map.of("error", String.valueOf(message)));
+        } catch (IOException | IllegalStateException gone) {
+            // the client went away
+        }
+    }
+}

@@ -118,7 +118,7 @@ public final class ShopSimulator implements Simulator {
 
     @Override
     public synchronized void reset() {
-        faults.clear();
+        faults.reset();
         orders.clear();
         issuedTokens.clear();
         idempotent.clear();

@@ -10,6 +10,11 @@ import dev.junction.db.users.UserRepository;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -319,5 +324,23 @@ class ApiTokenApiTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(hookWithBearer.statusCode()).as("a token in the header opens no webhook either").isEqualTo(404);
         assertThat(RunsApi.read(admin.get("/api/v1/runs?workflowId=" + workflow).body()).get("items")).isEmpty();
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void theReasonOfARefusalGoesToTheDebugLogWithoutTheToken(CapturedOutput output) {
+        JsonNode created = create(dora);
+        String token = created.get("token").asString();
+        dora.delete("/api/v1/tokens/" + created.get("id").asString());
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.setLogLevel(ApiTokenService.class.getName(), LogLevel.DEBUG);
+        try {
+            assertRefused(bearer(token).get("/api/v1/workflows"));
+        } finally {
+            logging.setLogLevel(ApiTokenService.class.getName(), null);
+        }
+
+        assertThat(output.getOut()).contains("API token " + created.get("id").asString() + " of dora was revoked")
+                .doesNotContain(token.substring(3));
     }
 }

@@ -41,6 +41,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = BackendTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ApiTokenApiTest {
 
+    /** User names of this test only: the test context (and its database) is shared with other test classes. */
+    private static final String DORA = "tokens-dora";
+    private static final String VICKY = "tokens-vicky";
+    private static final String ERIN = "tokens-erin";
     private static final String PASSWORD = "token-test-password-1";
     private static final String INVALID = "The API token is not valid.";
     private static final String WEBHOOK_WORKFLOW = """
@@ -68,8 +72,8 @@ class ApiTokenApiTest {
     @BeforeEach
     void setUp() {
         admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
-        dora = user("dora", Role.DESIGNER);
-        vicky = user("vicky", Role.VIEWER);
+        dora = user(DORA, Role.DESIGNER);
+        vicky = user(VICKY, Role.VIEWER);
     }
 
     private ApiClient user(String name, Role role) {
@@ -142,14 +146,14 @@ class ApiTokenApiTest {
         HttpResponse<String> made = withToken.post("/api/v1/workflows", "{\"name\": \"By token " + UUID.randomUUID()
                 + "\"}");
         assertThat(made.statusCode()).as("a designer's token may do what a designer may").isEqualTo(201);
-        assertThat(RunsApi.read(made.body()).get("createdBy").asString()).isEqualTo("dora");
+        assertThat(RunsApi.read(made.body()).get("createdBy").asString()).isEqualTo(DORA);
         assertThat(withToken.post("/api/v1/connections", "{}").statusCode()).as("but not more").isEqualTo(403);
 
         JsonNode listedToken = listed(dora, "/api/v1/tokens", id);
         assertThat(listedToken).isNotNull();
         assertThat(listedToken.get("name").asString()).isEqualTo(name);
         assertThat(listedToken.get("prefix").asString()).isEqualTo(token.substring(3, 11));
-        assertThat(listedToken.get("owner").asString()).isEqualTo("dora");
+        assertThat(listedToken.get("owner").asString()).isEqualTo(DORA);
         assertThat(listedToken.get("state").asString()).isEqualTo("active");
         assertThat(listedToken.get("lastUsedAt").isNull()).as(listedToken.toString()).isFalse();
         assertThat(listedToken.has("token")).isFalse();
@@ -172,8 +176,8 @@ class ApiTokenApiTest {
         List<String> audit = db.fetch("select action || ' ' || actor || ' ' || details::text from audit_log"
                 + " where entity_type = 'api_token' and entity_id = ? order by id", id).getValues(0, String.class);
         assertThat(audit).hasSize(2);
-        assertThat(audit.get(0)).startsWith("token.created dora").contains(name);
-        assertThat(audit.get(1)).startsWith("token.revoked dora").contains(name);
+        assertThat(audit.get(0)).startsWith("token.created " + DORA).contains(name);
+        assertThat(audit.get(1)).startsWith("token.revoked " + DORA).contains(name);
         assertThat(String.join("\n", audit)).doesNotContain(token.substring(3)).doesNotContain(ApiTokenFormat.hash(token));
     }
 
@@ -189,7 +193,7 @@ class ApiTokenApiTest {
 
     @Test
     void expiredUnknownAndMalformedTokensAreRefusedAlikeAndNeverFail() {
-        UserAccount owner = users.findByUsername("dora").orElseThrow();
+        UserAccount owner = users.findByUsername(DORA).orElseThrow();
         String expired = ApiTokenFormat.newToken();
         tokenRepository.insert(owner.id(), "expired " + UUID.randomUUID(), ApiTokenFormat.hash(expired),
                 ApiTokenFormat.prefix(expired), OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1));
@@ -210,15 +214,15 @@ class ApiTokenApiTest {
 
     @Test
     void aDisabledUsersTokenIsRefused() {
-        ApiClient erin = user("erin", Role.OPERATOR);
+        ApiClient erin = user(ERIN, Role.OPERATOR);
         String token = create(erin).get("token").asString();
         assertThat(bearer(token).get("/api/v1/workflows").statusCode()).isEqualTo(200);
 
-        db.execute("update users set enabled = false where username = 'erin'");
+        db.execute("update users set enabled = false where username = ?", ERIN);
         try {
             assertRefused(bearer(token).get("/api/v1/workflows"));
         } finally {
-            db.execute("update users set enabled = true where username = 'erin'");
+            db.execute("update users set enabled = true where username = ?", ERIN);
         }
         assertThat(bearer(token).get("/api/v1/workflows").statusCode()).as("enabled again").isEqualTo(200);
     }
@@ -261,11 +265,11 @@ class ApiTokenApiTest {
         String token = created.get("token").asString();
 
         assertThat(vicky.delete("/api/v1/tokens/" + id).statusCode()).isEqualTo(404);
-        assertThat(vicky.get("/api/v1/tokens?user=dora").statusCode()).isEqualTo(403);
+        assertThat(vicky.get("/api/v1/tokens?user=" + DORA).statusCode()).isEqualTo(403);
         assertThat(listed(vicky, "/api/v1/tokens", id)).isNull();
         assertThat(bearer(token).get("/api/v1/workflows").statusCode()).as("still in force").isEqualTo(200);
 
-        assertThat(listed(admin, "/api/v1/tokens?user=dora", id)).isNotNull();
+        assertThat(listed(admin, "/api/v1/tokens?user=" + DORA, id)).isNotNull();
         assertThat(admin.get("/api/v1/tokens?user=nobody").statusCode()).isEqualTo(404);
         assertThat(admin.delete("/api/v1/tokens/" + id).statusCode()).isEqualTo(204);
         assertRefused(bearer(token).get("/api/v1/workflows"));
@@ -340,7 +344,7 @@ class ApiTokenApiTest {
             logging.setLogLevel(ApiTokenService.class.getName(), null);
         }
 
-        assertThat(output.getOut()).contains("API token " + created.get("id").asString() + " of dora was revoked")
+        assertThat(output.getOut()).contains("API token " + created.get("id").asString() + " of " + DORA + " was revoked")
                 .doesNotContain(token.substring(3));
     }
 }

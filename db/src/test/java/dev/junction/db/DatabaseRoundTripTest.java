@@ -3,6 +3,8 @@ package dev.junction.db;
 import dev.junction.db.audit.AuditEntry;
 import dev.junction.db.audit.AuditLogRepository;
 import dev.junction.db.embedded.EmbeddedDatabase;
+import dev.junction.db.tokens.ApiTokenRepository;
+import dev.junction.db.tokens.StoredApiToken;
 import dev.junction.db.users.Role;
 import dev.junction.db.users.UserAccount;
 import dev.junction.db.users.UserRepository;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -58,14 +62,14 @@ class DatabaseRoundTripTest {
     @Test
     void everyMigrationAppliesToAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
-        assertThat(migration.migrationsExecuted).isEqualTo(10);
+        assertThat(migration.migrationsExecuted).isEqualTo(11);
         List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = 'public'")
                 .getValues(0, String.class);
         assertThat(tables).contains("users", "roles", "user_roles", "workflows", "workflow_versions", "audit_log",
                 "qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state", "runs", "steps",
                 "mappings", "mapping_versions", "lookup_tables", "currency_rates", "connections", "connection_secrets", "rate_limit_buckets",
                 "step_tasks", "for_each_progress", "payloads", "idempotency_records", "workflow_triggers",
-                "lookup_entries");
+                "lookup_entries", "api_tokens");
         assertThat(db.fetch("select name from roles order by name").getValues(0, String.class))
                 .containsExactly("ADMIN", "DESIGNER", "OPERATOR", "VIEWER");
     }
@@ -185,5 +189,34 @@ class DatabaseRoundTripTest {
         assertThat(nodeB.take("amazon-eu", "getOrders", 0.0167, 2)).isPositive();
         assertThat(nodeB.take("amazon-eu", "getOrder", 0.5, 30)).as("another operation has its own bucket").isZero();
         assertThat(nodeB.take("amazon-us", "getOrders", 0.0167, 2)).as("another connection too").isZero();
+    }
+
+    @Test
+    void anApiTokenRoundTripsByItsHashAndItsNameIsFreedByRevoking() {
+        UserRepository users = new UserRepository(db);
+        ApiTokenRepository tokens = new ApiTokenRepository(db);
+        UserAccount dora = users.insert("dora", "Dora", "{bcrypt}hash", Set.of(Role.DESIGNER)).orElseThrow();
+        String hash = "ab".repeat(32);
+        OffsetDateTime expires = OffsetDateTime.now().plusDays(30);
+
+        StoredApiToken token = tokens.insert(dora.id(), "CI", hash, "abcdEFGH", expires).orElseThrow();
+
+        assertThat(token.username()).isEqualTo("dora");
+        assertThat(token.prefix()).isEqualTo("abcdEFGH");
+        assertThat(token.lastUsedAt()).isNull();
+        assertThat(tokens.findByHash(hash)).contains(token);
+        assertThat(tokens.insert(dora.id(), "ci", "cd".repeat(32), "12345678", null)).as("same name, other case")
+                .isEmpty();
+        assertThat(tokens.nameInUse(dora.id(), "Ci")).isTrue();
+
+        assertThat(tokens.markUsed(token.id(), Duration.ofMinutes(1))).isTrue();
+        assertThat(tokens.markUsed(token.id(), Duration.ofMinutes(1))).as("used again within the minute").isFalse();
+        assertThat(tokens.find(token.id()).orElseThrow().lastUsedAt()).isNotNull();
+
+        assertThat(tokens.revoke(token.id())).isTrue();
+        assertThat(tokens.revoke(token.id())).as("revoked already").isFalse();
+        assertThat(tokens.find(token.id()).orElseThrow().revokedAt()).isNotNull();
+        assertThat(tokens.insert(dora.id(), "CI", "cd".repeat(32), "12345678", null)).isPresent();
+        assertThat(tokens.ofUser(dora.id())).hasSize(2);
     }
 }

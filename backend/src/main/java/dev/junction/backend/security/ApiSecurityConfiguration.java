@@ -1,6 +1,8 @@
 package dev.junction.backend.security;
 
 import dev.junction.backend.api.ProblemResponses;
+import dev.junction.backend.tokens.ApiTokenService;
+import dev.junction.backend.tokens.BearerTokenFilter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,10 +11,12 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * Security of the machine-facing endpoints. {@code /api/**}: HTTP Basic, stateless, no CSRF (no cookies are
- * involved), errors as problem details. {@code /actuator/**}: health and Prometheus metrics are open to probes and
+ * Security of the machine-facing endpoints. {@code /api/**}: a personal API token ({@code Authorization: Bearer},
+ * see {@link BearerTokenFilter}) or HTTP Basic, stateless, no CSRF (no cookies are involved), errors as problem
+ * details. {@code /actuator/**}: health and Prometheus metrics are open to probes and
  * scrapers, everything else there is closed. The browser UI has its own chain (in the ui module) for all other paths.
  */
 @Configuration(proxyBeanMethods = false)
@@ -21,16 +25,20 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, ApiTokenService tokens)
+            throws Exception {
         return http
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic
                         .realmName("Junction")
                         .authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"Junction\"");
-                            problems.write(response, HttpStatus.UNAUTHORIZED,
-                                    "Authentication required: send HTTP Basic credentials of a Junction user.");
+                            response.addHeader("WWW-Authenticate", "Bearer realm=\"Junction\"");
+                            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required: send HTTP"
+                                    + " Basic credentials of a Junction user, or one of your API tokens as"
+                                    + " 'Authorization: Bearer <token>'.");
                         }))
                 .exceptionHandling(errors -> errors.accessDeniedHandler((request, response, denied) ->
                         problems.write(response, HttpStatus.FORBIDDEN, "Your role does not allow this.")))

@@ -5,9 +5,12 @@ import dev.junction.db.audit.AuditLogRepository;
 import dev.junction.db.embedded.EmbeddedDatabase;
 import dev.junction.db.tokens.ApiTokenRepository;
 import dev.junction.db.tokens.StoredApiToken;
+import dev.junction.db.users.LoginFailureRepository;
+import dev.junction.db.users.LoginFailures;
 import dev.junction.db.users.Role;
 import dev.junction.db.users.UserAccount;
 import dev.junction.db.users.UserRepository;
+import dev.junction.db.users.UserSummary;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowPage;
 import dev.junction.db.workflows.WorkflowRepository;
@@ -27,6 +30,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -56,20 +60,21 @@ class DatabaseRoundTripTest {
 
     @BeforeEach
     void emptyTables() {
-        db.execute("truncate workflows, audit_log, users cascade");
+        db.execute("truncate workflows, audit_log, users, login_failures cascade");
     }
 
     @Test
     void everyMigrationAppliesToAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
-        assertThat(migration.migrationsExecuted).isEqualTo(11);
+        // V1..V11 and V13 (V12 is the audit log's append-only trigger, on its way)
+        assertThat(migration.migrationsExecuted).isEqualTo(12);
         List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = 'public'")
                 .getValues(0, String.class);
         assertThat(tables).contains("users", "roles", "user_roles", "workflows", "workflow_versions", "audit_log",
                 "qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state", "runs", "steps",
                 "mappings", "mapping_versions", "lookup_tables", "currency_rates", "connections", "connection_secrets", "rate_limit_buckets",
                 "step_tasks", "for_each_progress", "payloads", "idempotency_records", "workflow_triggers",
-                "lookup_entries", "api_tokens");
+                "lookup_entries", "api_tokens", "login_failures");
         assertThat(db.fetch("select name from roles order by name").getValues(0, String.class))
                 .containsExactly("ADMIN", "DESIGNER", "OPERATOR", "VIEWER");
     }
@@ -218,5 +223,57 @@ class DatabaseRoundTripTest {
         assertThat(tokens.find(token.id()).orElseThrow().revokedAt()).isNotNull();
         assertThat(tokens.insert(dora.id(), "CI", "cd".repeat(32), "12345678", null)).isPresent();
         assertThat(tokens.ofUser(dora.id())).hasSize(2);
+    }
+
+    @Test
+    void aUsersRolesNameAndStateChangeAndTheListShowsThem() {
+        UserRepository users = new UserRepository(db);
+        users.insert("dora", "Dora", "{bcrypt}a", Set.of(Role.DESIGNER));
+        users.insert("adam", "Adam", "{bcrypt}b", Set.of(Role.ADMIN, Role.VIEWER));
+
+        assertThat(users.replaceRoles("DORA", Set.of(Role.OPERATOR, Role.ADMIN))).isTrue();
+        assertThat(users.updateDisplayName("dora", "Dora Ops")).isTrue();
+        assertThat(users.setEnabled("adam", false)).isTrue();
+        assertThat(users.setPasswordHash("dora", "{bcrypt}c")).isTrue();
+        assertThat(users.replaceRoles("nobody", Set.of(Role.ADMIN))).isFalse();
+
+        List<UserSummary> listed = users.list();
+        assertThat(listed).extracting(UserSummary::username).containsExactly("adam", "dora");
+        UserSummary dora = listed.get(1);
+        assertThat(dora.roles()).containsExactlyInAnyOrder(Role.OPERATOR, Role.ADMIN);
+        assertThat(dora.displayName()).isEqualTo("Dora Ops");
+        assertThat(dora.enabled()).isTrue();
+        assertThat(dora.createdAt()).isNotNull();
+        assertThat(dora.lastLoginAt()).isNull();
+        assertThat(listed.get(0).enabled()).isFalse();
+        assertThat(users.findByUsername("dora").orElseThrow().passwordHash()).isEqualTo("{bcrypt}c");
+        assertThat(users.lockEnabledWithRole(Role.ADMIN)).containsExactly("dora");
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        assertThat(users.recordLogin("dora", now, Duration.ofMinutes(1))).isTrue();
+        assertThat(users.recordLogin("dora", now.plusSeconds(30), Duration.ofMinutes(1))).isFalse();
+        assertThat(users.recordLogin("dora", now.plusSeconds(60), Duration.ofMinutes(1))).isTrue();
+        assertThat(users.summary("Dora").orElseThrow().lastLoginAt()).isEqualTo(now.plusSeconds(60));
+    }
+
+    @Test
+    void aLoginFailureCounterIsKeptPerNameTriedAndCleared() {
+        LoginFailureRepository failures = new LoginFailureRepository(db);
+        UserRepository users = new UserRepository(db);
+        users.insert("lena", "Lena", "{bcrypt}a", Set.of(Role.VIEWER));
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+
+        LoginFailures fresh = failures.lockCounter("lena", now, "10.0.0.1");
+        assertThat(fresh).isEqualTo(new LoginFailures("lena", 0, now, null));
+        failures.save(new LoginFailures("lena", 5, now, now.plusMinutes(15)), now, "10.0.0.2");
+
+        assertThat(failures.lockCounter("lena", now.plusSeconds(1), "10.0.0.3"))
+                .isEqualTo(new LoginFailures("lena", 5, now, now.plusMinutes(15)));
+        assertThat(failures.lockedUntil("lena")).contains(now.plusMinutes(15));
+        assertThat(users.summary("lena").orElseThrow().lockedUntil()).isEqualTo(now.plusMinutes(15));
+        assertThat(failures.lockedUntil("no-such-user")).isEmpty();
+        assertThat(failures.clear("lena")).isTrue();
+        assertThat(failures.clear("lena")).isFalse();
+        assertThat(users.summary("lena").orElseThrow().lockedUntil()).isNull();
     }
 }

@@ -25,7 +25,13 @@ public class AuditTrail {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(String action, String entityType, String entityId, Map<String, ?> details) {
-        log.append(CurrentUser.name(), action, entityType, entityId, json.writeValueAsString(details));
+        recordAs(CurrentUser.name(), action, entityType, entityId, details);
+    }
+
+    /** Records an action of an explicit actor: a sign-in, before the security context knows who signed in. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAs(String actor, String action, String entityType, String entityId, Map<String, ?> details) {
+        log.append(actor, action, entityType, entityId, json.writeValueAsString(details));
     }
 
     @Transactional(readOnly = true)

@@ -1,0 +1,22 @@
+package dev.junction.backend.users;
+
+import dev.junction.db.users.Role;
+import dev.junction.db.users.UserSummary;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A user as the Users view and {@code /api/v1/users} show one (never a password or its hash). {@code lastLoginAt}
+ * is null before the first sign-in; {@code lockedUntil} is set only while failed sign-ins lock the account.
+ */
+public record UserView(String username, String displayName, List<Role> roles, boolean enabled,
+                       OffsetDateTime createdAt, OffsetDateTime lastLoginAt, OffsetDateTime lockedUntil) {
+
+    static UserView of(UserSummary user, OffsetDateTime now) {
+        OffsetDateTime locked = user.lockedUntil() != null && user.lockedUntil().isAfter(now) ? user.lockedUntil()
+                : null;
+        return new UserView(user.username(), user.displayName(), user.roles().stream().sorted().toList(),
+                user.enabled(), user.createdAt(), user.lastLoginAt(), locked);
+    }
+}

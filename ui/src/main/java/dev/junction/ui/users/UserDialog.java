@@ -1,0 +1,124 @@
+package dev.junction.ui.users;
+
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.shared.HasValidationProperties;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.users.PasswordPolicy;
+import dev.junction.backend.users.UserService;
+import dev.junction.backend.users.UserView;
+import dev.junction.db.users.Role;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Asks for a new user (name, display name, roles, first password) or for a user's new display name and roles.
+ * The service decides what is valid; its answer is shown on the field it names, and the dialog stays open until a
+ * save succeeds.
+ */
+class UserDialog extends Dialog {
+
+    /** What the admin typed; {@code username} and {@code password} are null when editing. */
+    record Input(String username, String displayName, Set<Role> roles, String password) {
+    }
+
+    /** Saves the input; throws the service's exceptions when it is refused. */
+    @FunctionalInterface
+    interface Save {
+        void save(Input input);
+    }
+
+    private final TextField username = new TextField("User name");
+    private final TextField displayName = new TextField("Display name");
+    private final CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
+    private final PasswordField password = new PasswordField("Password");
+    private final boolean creating;
+
+    static UserDialog forNewUser(Save save) {
+        return new UserDialog("New user", null, save);
+    }
+
+    static UserDialog forExistingUser(UserView user, Save save) {
+        return new UserDialog("User '" + user.username() + "'", user, save);
+    }
+
+    private UserDialog(String title, UserView existing, Save save) {
+        this.creating = existing == null;
+        setHeaderTitle(title);
+        username.setId("user-username");
+        username.setRequired(true);
+        username.setMaxLength(64);
+        username.setHelperText("Letters, digits and . _ @ -; stored in lower case");
+        displayName.setId("user-display-name");
+        displayName.setRequired(true);
+        displayName.setMaxLength(UserService.DISPLAY_NAME_MAX_LENGTH);
+        roles.setId("user-roles");
+        roles.setItems(List.of(Role.values()));
+        roles.setRequired(true);
+        password.setId("user-password");
+        password.setRequired(true);
+        password.setHelperText(PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
+                + " characters, not containing the user name");
+        FormLayout form = new FormLayout();
+        if (creating) {
+            form.add(username, displayName, roles, password);
+        } else {
+            displayName.setValue(existing.displayName());
+            roles.setValue(Set.copyOf(existing.roles()));
+            form.add(displayName, roles);
+        }
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
+        add(form);
+        setWidth("30em");
+
+        Button saveButton = new Button(creating ? "Create" : "Save", click -> {
+            List.<HasValidationProperties>of(username, displayName, roles, password)
+                    .forEach(field -> field.setInvalid(false));
+            try {
+                save.save(new Input(creating ? username.getValue() : null, displayName.getValue(),
+                        Set.copyOf(roles.getValue()),
+                        creating ? password.getValue() : null));
+                close();
+            } catch (InvalidInputException e) {
+                e.problems().forEach(problem -> showOn(problem.field(), problem.message()));
+            } catch (ConflictException e) {
+                showOn(e.field(), e.getMessage());
+            }
+        });
+        saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        saveButton.addClickShortcut(Key.ENTER);
+        saveButton.setId("save-user");
+        Button cancel = new Button("Cancel", click -> close());
+        getFooter().add(cancel, saveButton);
+        (creating ? username : displayName).focus();
+    }
+
+    private void showOn(String field, String message) {
+        HasValidationProperties target = switch (field) {
+            case "username" -> username;
+            case "roles" -> roles;
+            case "password" -> password;
+            default -> displayName;
+        };
+        target.setErrorMessage(message.startsWith("'") || message.startsWith("A user") ? message
+                : label(field) + " " + message);
+        target.setInvalid(true);
+    }
+
+    private static String label(String field) {
+        return switch (field) {
+            case "username" -> "User name";
+            case "roles" -> "Roles";
+            case "password" -> "Password";
+            default -> "Display name";
+        };
+    }
+}

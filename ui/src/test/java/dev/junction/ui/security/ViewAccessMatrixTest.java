@@ -1,0 +1,59 @@
+package dev.junction.ui.security;
+
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AccessAnnotationChecker;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+
+import java.security.Principal;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every view × every role (and no sign-in at all): who may open it must be exactly what the matrix says, as Vaadin's
+ * own access checker reads the views' annotations. A new view fails this test until it is added to the matrix.
+ */
+class ViewAccessMatrixTest {
+
+    enum Who { ANONYMOUS, ADMIN, DESIGNER, OPERATOR, VIEWER }
+
+    private static final Set<Who> SIGNED_IN = EnumSet.of(Who.ADMIN, Who.DESIGNER, Who.OPERATOR, Who.VIEWER);
+
+    private static final Map<String, Set<Who>> MATRIX = Map.of(
+            "LoginView", EnumSet.allOf(Who.class),
+            "WorkflowsView", SIGNED_IN,
+            "WorkflowEditorView", SIGNED_IN,
+            "RunsView", SIGNED_IN,
+            "RunDetailView", SIGNED_IN,
+            "ConnectionsView", EnumSet.of(Who.ADMIN),
+            "UsersView", EnumSet.of(Who.ADMIN));
+
+    @Test
+    void everyViewOpensForExactlyTheRolesOfTheMatrix() throws ClassNotFoundException {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Route.class));
+        AccessAnnotationChecker checker = new AccessAnnotationChecker();
+        Map<String, Set<Who>> observed = new TreeMap<>();
+        for (BeanDefinition view : scanner.findCandidateComponents("dev.junction.ui")) {
+            Class<?> type = Class.forName(view.getBeanClassName());
+            Set<Who> allowed = EnumSet.noneOf(Who.class);
+            for (Who who : Who.values()) {
+                Principal principal = who == Who.ANONYMOUS ? null : () -> "someone";
+                if (checker.hasAccess(type, principal, role -> role.equals(who.name()))) {
+                    allowed.add(who);
+                }
+            }
+            observed.put(type.getSimpleName(), allowed);
+        }
+
+        assertThat(observed.keySet()).as("views the matrix does not list, or lists but are gone")
+                .containsExactlyInAnyOrderElementsOf(MATRIX.keySet());
+        assertThat(observed).isEqualTo(new TreeMap<>(MATRIX));
+    }
+}

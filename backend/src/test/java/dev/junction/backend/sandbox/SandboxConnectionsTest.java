@@ -79,4 +79,24 @@ class SandboxConnectionsTest {
         JsonNode payment = run.get("steps").get(1);
         assertThat(payment.toString()).contains("\"status\":\"Ok\"").contains("\"transactionId\"");
     }
+
+    @Test
+    void aPreviewSampleComesFromTheFirstRecordOfAPollButNeverFromAWrite() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+
+        HttpResponse<String> sample = admin.post("/api/v1/mappings/sample",
+                "{\"connection\": \"amazon-sp-api-sandbox\", \"operation\": \"pollOrders\"}");
+
+        assertThat(sample.statusCode()).as(sample.body()).isEqualTo(200);
+        JsonNode record = RunsApi.read(sample.body()).get("record");
+        assertThat(record.get("AmazonOrderId").asString()).isNotBlank();
+        assertThat(record.get("OrderStatus").asString()).isNotBlank();
+
+        HttpResponse<String> write = admin.post("/api/v1/mappings/sample",
+                "{\"connection\": \"opayo-pi-sandbox\", \"operation\": \"createTransaction\"}");
+        assertThat(write.statusCode()).isEqualTo(400);
+        assertThat(write.body()).contains("operation").contains("may change data");
+        assertThat(admin.post("/api/v1/mappings/sample", "{\"connection\": \"nowhere\", \"operation\": \"x\"}")
+                .body()).contains("there is no connection 'nowhere'");
+    }
 }

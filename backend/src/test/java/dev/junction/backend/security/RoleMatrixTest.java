@@ -83,6 +83,7 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/mappings/{id}/versions/{version}/publish", DESIGN),
             Map.entry("POST /api/v1/mappings/preview", DESIGN),
             Map.entry("POST /api/v1/mappings/suggestions", DESIGN),
+            Map.entry("POST /api/v1/mappings/sample", DESIGN),
             Map.entry("GET /api/v1/mappings/functions", ALL),
             Map.entry("GET /api/v1/mappings/schemas", ALL),
             Map.entry("GET /api/v1/mappings/schemas/{group}/{name}", ALL),

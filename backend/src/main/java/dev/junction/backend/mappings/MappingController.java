@@ -56,6 +56,13 @@ class MappingController {
         service.delete(id);
     }
 
+    @GetMapping("/api/v1/mappings/{id}/versions/diff")
+    dev.junction.engine.mapping.MappingDiff diff(@PathVariable UUID id,
+                                                 @org.springframework.web.bind.annotation.RequestParam int from,
+                                                 @org.springframework.web.bind.annotation.RequestParam int to) {
+        return service.diff(id, from, to);
+    }
+
     @GetMapping("/api/v1/mappings/{id}/versions")
     List<VersionSummary> versions(@PathVariable UUID id) {
         return service.versions(id).stream().map(version -> new VersionSummary(version.version(), version.comment(),

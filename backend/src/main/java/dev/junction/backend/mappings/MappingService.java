@@ -131,6 +131,14 @@ public class MappingService {
                 + " has no version " + version)));
     }
 
+    /** What changed from one version to another (rules by target path, schemas). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public dev.junction.engine.mapping.MappingDiff diff(UUID id, int from, int to) {
+        return dev.junction.engine.mapping.MappingDiff.between(version(id, from).definition(),
+                version(id, to).definition());
+    }
+
     /** Publishes a version without errors; one with errors is refused, listing them. */
     @PreAuthorize(MAY_CHANGE)
     @Transactional

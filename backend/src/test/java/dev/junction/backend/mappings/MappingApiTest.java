@@ -64,6 +64,10 @@ class MappingApiTest {
         assertThat(admin.post("/api/v1/mappings/" + id + "/versions/2/publish", null).statusCode()).isEqualTo(200);
         assertThat(RunsApi.read(admin.get("/api/v1/mappings/" + id + "/versions").body()))
                 .extracting(version -> version.get("version").asInt()).containsExactly(2, 1);
+        JsonNode diff = RunsApi.read(admin.get("/api/v1/mappings/" + id + "/versions/diff?from=1&to=2").body());
+        assertThat(diff.get("changedRules").get(0).get("target").asString()).as(diff.toString()).isNotBlank();
+        assertThat(diff.get("addedRules")).isEmpty();
+        assertThat(admin.get("/api/v1/mappings/" + id + "/versions/diff?from=1&to=9").statusCode()).isEqualTo(404);
 
         assertThat(admin.post("/api/v1/mappings", "{\"name\": \"" + name.toUpperCase() + "\", \"definition\": "
                 + GOOD + "}").statusCode()).as("names are unique whatever their case").isEqualTo(409);

@@ -78,6 +78,7 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/mappings/{id}", ALL),
             Map.entry("DELETE /api/v1/mappings/{id}", DESIGN),
             Map.entry("GET /api/v1/mappings/{id}/versions", ALL),
+            Map.entry("GET /api/v1/mappings/{id}/versions/diff", ALL),
             Map.entry("POST /api/v1/mappings/{id}/versions", DESIGN),
             Map.entry("GET /api/v1/mappings/{id}/versions/{version}", ALL),
             Map.entry("POST /api/v1/mappings/{id}/versions/{version}/publish", DESIGN),

@@ -14,11 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,10 +32,8 @@ import java.util.List;
 class AuditController {
 
     static final String TRUNCATED_HEADER = "Junction-Export-Truncated";
-    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final AuditLogService audit;
-    private final Clock clock = Clock.systemUTC();
 
     AuditController(AuditLogService audit) {
         this.audit = audit;
@@ -96,15 +92,10 @@ class AuditController {
 
         response.setContentType(fileFormat.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                .filename(fileName(fileFormat)).build().toString());
+                .filename(fileFormat.fileName(OffsetDateTime.now(ZoneOffset.UTC))).build().toString());
         response.setHeader(TRUNCATED_HEADER, Boolean.toString(audit.exportWouldBeCut(filter, olderThan, most)));
         audit.export(filter, olderThan, most, fileFormat, response.getOutputStream());
         response.flushBuffer();
-    }
-
-    /** The file name of an export made now, e.g. {@code junction-audit-20261123-101530.csv}. */
-    String fileName(AuditExportFormat format) {
-        return "junction-audit-" + FILE_TIME.format(OffsetDateTime.now(clock)) + "." + format.extension();
     }
 
     /**

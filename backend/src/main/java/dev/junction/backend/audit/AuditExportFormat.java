@@ -1,5 +1,7 @@
 package dev.junction.backend.audit;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,6 +11,8 @@ import java.util.stream.Collectors;
 public enum AuditExportFormat {
     CSV("text/csv; charset=UTF-8", "csv"),
     JSON("application/json", "json");
+
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final String contentType;
     private final String extension;
@@ -25,6 +29,11 @@ public enum AuditExportFormat {
     /** The name of the format as the API and file names spell it ({@code csv}, {@code json}). */
     public String extension() {
         return extension;
+    }
+
+    /** The name of an export file made at {@code now}, e.g. {@code junction-audit-20261123-101530.csv}. */
+    public String fileName(OffsetDateTime now) {
+        return "junction-audit-" + FILE_TIME.format(now) + "." + extension;
     }
 
     public static Optional<AuditExportFormat> fromName(String name) {

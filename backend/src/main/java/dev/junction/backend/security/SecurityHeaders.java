@@ -1,6 +1,8 @@
 package dev.junction.backend.security;
 
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
@@ -47,6 +49,19 @@ public final class SecurityHeaders {
 
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
+    /**
+     * Writes the headers before the request is handled, not when the answer is committed: Vaadin's pages are
+     * forwarded from Spring MVC to the Vaadin servlet, and the servlet container then completes the answer around
+     * Spring Security's response wrapper, so headers written lazily never reached the login page.
+     */
+    private static final ObjectPostProcessor<HeaderWriterFilter> WRITE_EAGERLY = new ObjectPostProcessor<>() {
+        @Override
+        public <O extends HeaderWriterFilter> O postProcess(O filter) {
+            filter.setShouldWriteHeadersEagerly(true);
+            return filter;
+        }
+    };
+
     private SecurityHeaders() {
     }
 
@@ -63,6 +78,7 @@ public final class SecurityHeaders {
     private static HttpSecurity apply(HttpSecurity http, String contentSecurityPolicy) {
         return http
                 .headers(headers -> headers
+                        .withObjectPostProcessor(WRITE_EAGERLY)
                         .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy))
                         .frameOptions(frame -> frame.deny())
                         .contentTypeOptions(nosniff -> {

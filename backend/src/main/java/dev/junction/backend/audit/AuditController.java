@@ -62,8 +62,12 @@ class AuditController {
                      @RequestParam(required = false) String to,
                      @RequestParam(required = false) String before,
                      @RequestParam(required = false) String limit) {
-        AuditFilter filter = filter(actor, action, entityType, entityId, from, to);
-        AuditPage page = audit.page(filter, before(before), limit("limit", limit, 50, AuditLogService.PAGE_MAX));
+        Problems problems = new Problems();
+        AuditFilter filter = filter(actor, action, entityType, entityId, from, to, problems);
+        Long olderThan = before(before, problems);
+        int most = limit(limit, 50, AuditLogService.PAGE_MAX, problems);
+        problems.throwIfAny();
+        AuditPage page = audit.page(filter, olderThan, most);
         return new Page(page.items().stream().map(Entry::of).toList(), page.next());
     }
 
@@ -83,12 +87,12 @@ class AuditController {
                        @RequestParam(required = false) String before,
                        @RequestParam(required = false) String limit,
                        HttpServletResponse response) throws IOException {
-        AuditExportFormat fileFormat = format == null || format.isBlank() ? AuditExportFormat.CSV
-                : AuditExportFormat.fromName(format).orElseThrow(() -> new InvalidInputException("format",
-                "must be " + AuditExportFormat.names() + ", was '" + format + "'"));
-        AuditFilter filter = filter(actor, action, entityType, entityId, from, to);
-        Long olderThan = before(before);
-        int most = limit("limit", limit, AuditLogService.EXPORT_MAX, AuditLogService.EXPORT_MAX);
+        Problems problems = new Problems();
+        AuditExportFormat fileFormat = format(format, problems);
+        AuditFilter filter = filter(actor, action, entityType, entityId, from, to, problems);
+        Long olderThan = before(before, problems);
+        int most = limit(limit, AuditLogService.EXPORT_MAX, AuditLogService.EXPORT_MAX, problems);
+        problems.throwIfAny();
 
         response.setContentType(fileFormat.contentType());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
@@ -98,28 +102,44 @@ class AuditController {
         response.flushBuffer();
     }
 
-    /**
-     * The filter of the query parameters.
-     *
-     * @throws InvalidInputException naming each parameter that is not understood
-     */
-    static AuditFilter filter(String actor, String action, String entityType, String entityId, String from,
-                              String to) {
-        List<InvalidInputException.FieldProblem> problems = new ArrayList<>();
+    /** The query parameters that are not understood, each named with what was expected. */
+    private static final class Problems {
+
+        private final List<InvalidInputException.FieldProblem> found = new ArrayList<>();
+
+        void add(String parameter, String message) {
+            found.add(new InvalidInputException.FieldProblem(parameter, message));
+        }
+
+        void throwIfAny() {
+            if (!found.isEmpty()) {
+                throw new InvalidInputException(found);
+            }
+        }
+    }
+
+    private static AuditExportFormat format(String value, Problems problems) {
+        if (value == null || value.isBlank()) {
+            return AuditExportFormat.CSV;
+        }
+        return AuditExportFormat.fromName(value).orElseGet(() -> {
+            problems.add("format", "must be " + AuditExportFormat.names() + ", was '" + value + "'");
+            return AuditExportFormat.CSV;
+        });
+    }
+
+    private static AuditFilter filter(String actor, String action, String entityType, String entityId, String from,
+                                      String to, Problems problems) {
         OffsetDateTime start = time("from", from, problems);
         OffsetDateTime end = time("to", to, problems);
         if (start != null && end != null && !end.isAfter(start)) {
-            problems.add(new InvalidInputException.FieldProblem("to", "must be after from (" + start + "), was "
-                    + end));
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
+            problems.add("to", "must be after from (" + start + "), was " + end);
         }
         return new AuditFilter(blankToNull(actor), blankToNull(action), blankToNull(entityType),
                 blankToNull(entityId), start, end);
     }
 
-    private static OffsetDateTime time(String field, String value, List<InvalidInputException.FieldProblem> problems) {
+    private static OffsetDateTime time(String parameter, String value, Problems problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -130,15 +150,14 @@ class AuditController {
             try {
                 return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException notADate) {
-                problems.add(new InvalidInputException.FieldProblem(field, "must be a time in ISO 8601 with an"
-                        + " offset, such as 2026-11-23T10:15:30Z, or a date (2026-11-23, from midnight UTC), was '"
-                        + value + "'"));
+                problems.add(parameter, "must be a time in ISO 8601 with an offset, such as 2026-11-23T10:15:30Z,"
+                        + " or a date (2026-11-23, from midnight UTC), was '" + value + "'");
                 return null;
             }
         }
     }
 
-    private static Long before(String value) {
+    private static Long before(String value, Problems problems) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -148,13 +167,14 @@ class AuditController {
                 return id;
             }
         } catch (NumberFormatException e) {
-            // answered below
+            // named below
         }
-        throw new InvalidInputException("before", "must be the id of an audit entry (a positive whole number, the"
-                + " next of an earlier page), was '" + value + "'");
+        problems.add("before", "must be the id of an audit entry (a positive whole number, the next of an earlier"
+                + " page), was '" + value + "'");
+        return null;
     }
 
-    private static int limit(String field, String value, int fallback, int most) {
+    private static int limit(String value, int fallback, int most, Problems problems) {
         if (value == null || value.isBlank()) {
             return fallback;
         }
@@ -164,9 +184,10 @@ class AuditController {
                 return limit;
             }
         } catch (NumberFormatException e) {
-            // answered below
+            // named below
         }
-        throw new InvalidInputException(field, "must be a whole number from 1 to " + most + ", was '" + value + "'");
+        problems.add("limit", "must be a whole number from 1 to " + most + ", was '" + value + "'");
+        return fallback;
     }
 
     private static String blankToNull(String value) {

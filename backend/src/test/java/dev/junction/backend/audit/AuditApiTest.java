@@ -215,6 +215,10 @@ class AuditApiTest {
         assertBadRequest("/api/v1/audit/export?format=xml", "format", "csv or json");
         assertBadRequest("/api/v1/audit/export?format=csv&to=soon", "to", "ISO 8601");
         assertBadRequest("/api/v1/audit/export?limit=100001", "limit", "from 1 to 100000");
+
+        JsonNode all = RunsApi.read(admin.get("/api/v1/audit/export?format=pdf&from=now&limit=0&before=-1").body());
+        assertThat(all.get("errors").findValues("field").stream().map(JsonNode::asString))
+                .as("every bad parameter at once").containsExactly("format", "from", "before", "limit");
     }
 
     private void assertBadRequest(String path, String field, String expectation) {

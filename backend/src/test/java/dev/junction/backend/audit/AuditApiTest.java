@@ -50,9 +50,12 @@ class AuditApiTest {
     void setUp() {
         anonymous = ApiClient.anonymous(port);
         admin = anonymous.as("admin", "test-admin-password");
-        if (users.findByUsername("dora").isEmpty()) {
-            users.insert("dora", "Dora Designer", passwords.encode(DESIGNER_PASSWORD), Set.of(Role.DESIGNER));
-            users.insert("vera", "Vera Viewer", passwords.encode(VIEWER_PASSWORD), Set.of(Role.VIEWER));
+        // names of their own: the test classes share one application context and its database
+        if (users.findByUsername("audit-designer").isEmpty()) {
+            users.insert("audit-designer", "Designer", passwords.encode(DESIGNER_PASSWORD), Set.of(Role.DESIGNER));
+        }
+        if (users.findByUsername("audit-viewer").isEmpty()) {
+            users.insert("audit-viewer", "Viewer", passwords.encode(VIEWER_PASSWORD), Set.of(Role.VIEWER));
         }
     }
 
@@ -192,7 +195,8 @@ class AuditApiTest {
 
     @Test
     void onlyAdminsMayReadOrExportTheLog() {
-        for (ApiClient other : List.of(anonymous.as("dora", DESIGNER_PASSWORD), anonymous.as("vera", VIEWER_PASSWORD))) {
+        for (ApiClient other : List.of(anonymous.as("audit-designer", DESIGNER_PASSWORD),
+                anonymous.as("audit-viewer", VIEWER_PASSWORD))) {
             HttpResponse<String> list = other.get("/api/v1/audit");
             assertThat(list.statusCode()).as(list.body()).isEqualTo(403);
             assertThat(list.body()).contains("Your role does not allow this.");

@@ -27,7 +27,7 @@ class ApiSecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, ApiTokenService tokens)
             throws Exception {
-        return http
+        return SecurityHeaders.forApi(http)
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(ApiAccessRules::apply)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)

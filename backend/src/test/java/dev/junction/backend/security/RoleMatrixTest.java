@@ -50,6 +50,8 @@ class RoleMatrixTest {
             Map.entry("DELETE /api/v1/connections/{id}", ADMIN),
             Map.entry("POST /api/v1/connections/{id}/test", ADMIN),
             Map.entry("POST /api/v1/vault/rotate", ADMIN),
+            Map.entry("GET /api/v1/audit", ADMIN),
+            Map.entry("GET /api/v1/audit/export", ADMIN),
             Map.entry("GET /api/v1/users", ADMIN),
             Map.entry("POST /api/v1/users", ADMIN),
             Map.entry("GET /api/v1/users/{username}", ADMIN),

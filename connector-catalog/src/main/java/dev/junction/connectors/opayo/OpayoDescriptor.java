@@ -51,7 +51,7 @@ final class OpayoDescriptor {
                         List.of()),
                 SettingField.text(OpayoSettings.REPORTING_USER, "Reporting user",
                         "A MyOpayo user allowed to use the Reporting API: lets a retry look up a payment whose "
-                                + "answer was lost (optional)", false, null),
+                                + "answer was lost, and the reconciliation polls need it (optional)", false, null),
                 SettingField.secret(OpayoSettings.REPORTING_PASSWORD, "Reporting password",
                         "The reporting user's password (optional; the reconciliation polls need it)", false),
                 new SettingField(OpayoSettings.REPORTING_LOOKBACK_HOURS, "Reconciliation lookback (hours)",

@@ -18,6 +18,8 @@ final class OpayoDescriptor {
     static final String CREATE_TRANSACTION = "createTransaction";
     static final String GET_TRANSACTION = "getTransaction";
     static final String CREATE_INSTRUCTION = "createInstruction";
+    static final String POLL_TRANSACTIONS = "pollTransactions";
+    static final String POLL_BATCHES = "pollBatches";
 
     private OpayoDescriptor() {
     }
@@ -49,9 +51,13 @@ final class OpayoDescriptor {
                         List.of()),
                 SettingField.text(OpayoSettings.REPORTING_USER, "Reporting user",
                         "A MyOpayo user allowed to use the Reporting API: lets a retry look up a payment whose "
-                                + "answer was lost (optional)", false, null),
+                                + "answer was lost, and the reconciliation polls need it (optional)", false, null),
                 SettingField.secret(OpayoSettings.REPORTING_PASSWORD, "Reporting password",
-                        "The reporting user's password (optional)", false));
+                        "The reporting user's password (optional; the reconciliation polls need it)", false),
+                new SettingField(OpayoSettings.REPORTING_LOOKBACK_HOURS, "Reconciliation lookback (hours)",
+                        "How far back the first pollTransactions / pollBatches looks (1 to 2160)",
+                        SettingField.Type.NUMBER, false, false,
+                        String.valueOf(OpayoSettings.DEFAULT_REPORTING_LOOKBACK_HOURS), List.of()));
     }
 
     // UNCONFIRMED (api-contracts §2): Opayo documents no request quota for Pi, so no operation declares a rate limit.
@@ -86,7 +92,55 @@ final class OpayoDescriptor {
                                         List.of("release", "abort", "void", "cancel")),
                                 "amount", Map.of("type", "integer", "minimum", 1)),
                                 List.of("transactionId", "instructionType")),
-                        object(Map.of("instructionType", string(), "date", string()), List.of()), null, null));
+                        object(Map.of("instructionType", string(), "date", string()), List.of()), null, null),
+                new OperationDescriptor(POLL_TRANSACTIONS, "Transactions for reconciliation",
+                        "Transactions Opayo recorded since the last poll (Reporting API getTransactionList), one "
+                                + "record per transaction id; at most one day per poll, so an outage catches up "
+                                + "over several polls", Kind.POLL, pollInput(),
+                        pollOutput("the transaction id (VPSTxId)", transactionRow()), null, null),
+                new OperationDescriptor(POLL_BATCHES, "Settlement batches",
+                        "Settlement batches closed since the last poll (Reporting API getBatchList), one record "
+                                + "per batch id with totals per currency and card type", Kind.POLL, pollInput(),
+                        pollOutput("the batch id", batchRow()), null, null));
+    }
+
+    private static Map<String, Object> pollInput() {
+        return object(Map.of("cursor", Map.of("type", "string", "description", "null on the first poll")),
+                List.of());
+    }
+
+    private static Map<String, Object> pollOutput(String key, Map<String, Object> data) {
+        return object(Map.of("records", Map.of("type", "array", "items",
+                        object(Map.of("key", Map.of("type", "string", "description", key), "data", data),
+                                List.of("key", "data"))),
+                "cursor", Map.of("type", "string", "description", "where the next poll goes on")),
+                List.of("records", "cursor"));
+    }
+
+    private static Map<String, Object> transactionRow() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("transactionId", string());
+        properties.put("vendorTxCode", string());
+        properties.put("transactionType", string());
+        properties.put("status", string());
+        properties.put("amount", Map.of("type", "integer", "description", "minor units"));
+        properties.put("currency", string());
+        properties.put("started", Map.of("type", "string", "format", "date-time"));
+        properties.put("batchId", Map.of("type", "string", "description", "once settled"));
+        properties.put("cardType", string());
+        return object(properties, List.of("transactionId", "started"));
+    }
+
+    private static Map<String, Object> batchRow() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("batchId", string());
+        properties.put("batchDate", Map.of("type", "string", "format", "date-time"));
+        properties.put("transactionCount", integer());
+        properties.put("totals", Map.of("type", "array", "items", object(Map.of("currency", string(),
+                "cardType", string(), "count", integer(),
+                "amount", Map.of("type", "integer", "description", "net minor units (refunds subtracted)")),
+                List.of())));
+        return object(properties, List.of("batchId", "batchDate"));
     }
 
     private static Map<String, Object> transactionInput() {

@@ -10,6 +10,7 @@ import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.OperationCall;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,8 @@ import java.util.Set;
  * The Opayo Pi connector ({@code opayo-pi}): merchant session keys, card identifiers, transactions and their
  * instructions over Pi's JSON API with HTTP Basic. A transaction is never taken twice: its vendorTxCode is the
  * step's idempotency key, and when an answer was lost the outcome is looked up (the transaction id this instance
- * noted, or the Reporting API by vendorTxCode) before anything is sent again.
+ * noted, or the Reporting API by vendorTxCode) before anything is sent again. Two polls read the Reporting API for
+ * reconciliation: transactions and settlement batches.
  */
 public final class OpayoPiConnector implements Connector {
 
@@ -31,6 +33,7 @@ public final class OpayoPiConnector implements Connector {
 
     private final RemoteHttp http;
     private final OpayoReporting reporting;
+    private final ReconciliationPolls polls;
     private final TransactionOutcomes outcomes = new TransactionOutcomes();
 
     public OpayoPiConnector() {
@@ -38,8 +41,14 @@ public final class OpayoPiConnector implements Connector {
     }
 
     public OpayoPiConnector(RemoteHttp http) {
+        this(http, Clock.systemUTC());
+    }
+
+    /** With the clock the reconciliation polls' windows are measured by (tests move it). */
+    public OpayoPiConnector(RemoteHttp http, Clock clock) {
         this.http = http;
         this.reporting = new OpayoReporting(http);
+        this.polls = new ReconciliationPolls(reporting, clock);
     }
 
     @Override
@@ -57,6 +66,8 @@ public final class OpayoPiConnector implements Connector {
             case OpayoDescriptor.GET_TRANSACTION -> answer(OpayoDescriptor.GET_TRANSACTION,
                     api.get("/transactions/" + pathId(call.input(), "transactionId"), call.deadline()));
             case OpayoDescriptor.CREATE_INSTRUCTION -> createInstruction(api, call);
+            case OpayoDescriptor.POLL_TRANSACTIONS -> polls.pollTransactions(call);
+            case OpayoDescriptor.POLL_BATCHES -> polls.pollBatches(call);
             default -> throw ConnectorException.permanentFailure("UnknownOperation",
                     "the Opayo Pi connector has no operation '" + call.operation() + "'", null, null);
         };

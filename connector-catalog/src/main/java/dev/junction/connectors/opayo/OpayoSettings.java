@@ -4,6 +4,7 @@ import dev.junction.engine.connectors.ConnectionAccess;
 import dev.junction.engine.connectors.ConnectorException;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,8 @@ public record OpayoSettings(URI baseUrl, String vendorName, URI reportingUrl, Op
     public static final String INTEGRATION_PASSWORD = "integrationPassword";
     public static final String SECURITY_KEY = "securityKey";
     public static final String REPORTING_PASSWORD = "reportingPassword";
+    public static final String REPORTING_LOOKBACK_HOURS = "reportingLookbackHours";
+    public static final long DEFAULT_REPORTING_LOOKBACK_HOURS = 24;
 
     public static final String TEST = "test";
     public static final String LIVE = "live";
@@ -42,6 +45,26 @@ public record OpayoSettings(URI baseUrl, String vendorName, URI reportingUrl, Op
                 connection.setting(REPORTING_URL).orElse(live ? LIVE_REPORTING_URL : TEST_REPORTING_URL));
         String vendorName = connection.requiredSetting(VENDOR_NAME);
         return new OpayoSettings(baseUrl, vendorName, reportingUrl, connection.setting(REPORTING_USER));
+    }
+
+    /**
+     * How far back the first reconciliation poll looks: {@code reportingLookbackHours}, 24 when not set, a whole
+     * number from 1 to 2160 (90 days).
+     */
+    public static Duration reportingLookback(ConnectionAccess connection) throws ConnectorException {
+        String text = connection.setting(REPORTING_LOOKBACK_HOURS).orElse(null);
+        if (text == null) {
+            return Duration.ofHours(DEFAULT_REPORTING_LOOKBACK_HOURS);
+        }
+        try {
+            long hours = Long.parseLong(text.trim());
+            if (hours < 1 || hours > 24 * 90) {
+                throw invalid(REPORTING_LOOKBACK_HOURS, "must be between 1 and 2160 hours, not " + hours);
+            }
+            return Duration.ofHours(hours);
+        } catch (NumberFormatException e) {
+            throw invalid(REPORTING_LOOKBACK_HOURS, "'" + text + "' is not a whole number of hours");
+        }
     }
 
     /** The URL of a Pi path such as {@code /transactions}. */

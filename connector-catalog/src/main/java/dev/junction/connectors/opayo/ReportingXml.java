@@ -1,6 +1,8 @@
 package dev.junction.connectors.opayo;
 
 import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
@@ -10,7 +12,9 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javax.xml.XMLConstants;
@@ -63,6 +67,27 @@ public final class ReportingXml {
     public static Optional<String> text(Document document, String name) {
         NodeList nodes = document.getElementsByTagName(name);
         return nodes.getLength() == 0 ? Optional.empty() : Optional.of(nodes.item(0).getTextContent().trim());
+    }
+
+    /** Every element of that name, in document order (the rows of a list answer). */
+    public static List<Element> elements(Document document, String name) {
+        NodeList nodes = document.getElementsByTagName(name);
+        List<Element> elements = new ArrayList<>(nodes.getLength());
+        for (int i = 0; i < nodes.getLength(); i++) {
+            elements.add((Element) nodes.item(i));
+        }
+        return elements;
+    }
+
+    /** The trimmed text of the element's direct child of that name; empty when there is none or it is blank. */
+    public static Optional<String> childText(Element parent, String name) {
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element element && element.getTagName().equals(name)) {
+                String text = element.getTextContent().trim();
+                return text.isEmpty() ? Optional.empty() : Optional.of(text);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The uppercase hex MD5 of UTF-8 text (Opayo's signatures). */

@@ -21,9 +21,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -44,7 +47,12 @@ import java.util.UUID;
  * <p>Planned faults by operation: {@code createMerchantSessionKey}, {@code createCardIdentifier},
  * {@code createTransaction} (before anything is stored), {@code createTransaction:afterCommit} (the transaction is
  * stored, then the fault's delay and status are answered — a lost answer), {@code getTransaction},
- * {@code createInstruction}, {@code getInstructions}, {@code getTransactionDetail} (Reporting API).
+ * {@code createInstruction}, {@code getInstructions}, and the Reporting API's commands {@code getTransactionDetail},
+ * {@code getTransactionList} and {@code getBatchList}.
+ *
+ * <p>Settlement: {@link #closeBatch()} (or {@code POST /opayo/sandbox/batches}) puts every transaction taken and not
+ * yet settled into a new batch dated now; {@code getBatchList} lists those batches, and a settled transaction's row in
+ * {@code getTransactionList} names its batch.
  *
  * <p>{@code POST /opayo/sandbox/server-notifications {"transactionId", "notificationUrl"}} posts a legacy Server
  * notification of a stored transaction, signed with the sandbox security key, and answers the receiver's reply.
@@ -63,6 +71,12 @@ public final class OpayoSimulator implements Simulator {
     static final Duration SESSION_KEY_LIFETIME = Duration.ofSeconds(400);
     private static final String API = "/api/v1";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx");
+    // UNCONFIRMED (api-contracts §2.10): list requests carry dates as dd/MM/yyyy HH:mm:ss in UK time.
+    private static final DateTimeFormatter REPORTING_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu HH:mm:ss");
+    static final int DEFAULT_REPORTING_ROWS_PER_PAGE = 50;
+    /** The Reporting API commands the simulator answers, each a fault point of its own name. */
+    static final List<String> REPORTING_COMMANDS = List.of("getTransactionDetail", "getTransactionList",
+            "getBatchList");
 
     private final Faults faults = new Faults();
     private final Clock clock;
@@ -70,13 +84,29 @@ public final class OpayoSimulator implements Simulator {
     private final Map<String, CardOnFile> cards = new HashMap<>();
     private final Map<String, SimulatedTransaction> transactions = new LinkedHashMap<>();
     private final Map<String, String> idsByVendorTxCode = new HashMap<>();
+    private final List<SettlementBatch> batches = new ArrayList<>();
+    private final int reportingRowsPerPage;
 
     public OpayoSimulator() {
         this(Clock.system(ZoneId.of("Europe/London")));
     }
 
     public OpayoSimulator(Clock clock) {
+        this(clock, DEFAULT_REPORTING_ROWS_PER_PAGE);
+    }
+
+    /** With the most rows one Reporting API list answer carries, whatever the request asks (tests page with it). */
+    public OpayoSimulator(Clock clock, int reportingRowsPerPage) {
         this.clock = clock;
+        this.reportingRowsPerPage = reportingRowsPerPage;
+    }
+
+    /** A settlement batch the simulator closed: its id, when, and the transactions it settled. */
+    private record SettlementBatch(String batchId, OffsetDateTime date, List<SimulatedTransaction> transactions) {
+    }
+
+    /** A batch closed by {@link #closeBatch()}. */
+    public record ClosedBatch(String batchId, String batchDate, int transactionCount) {
     }
 
     @Override
@@ -113,6 +143,25 @@ public final class OpayoSimulator implements Simulator {
         cards.clear();
         transactions.clear();
         idsByVendorTxCode.clear();
+        batches.clear();
+    }
+
+    /**
+     * Closes a settlement batch (what Opayo does each night): every transaction taken and not yet settled —
+     * payments, repeats, refunds, authorisations and released deferred payments, not voided — goes into a new batch
+     * dated now. Empty when there was nothing to settle (no batch is made).
+     */
+    public synchronized Optional<ClosedBatch> closeBatch() {
+        List<SimulatedTransaction> settled = transactions.values().stream()
+                .filter(SimulatedTransaction::settleable).toList();
+        if (settled.isEmpty()) {
+            return Optional.empty();
+        }
+        String batchId = String.valueOf(100_001 + batches.size());
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        settled.forEach(transaction -> transaction.batchId = batchId);
+        batches.add(new SettlementBatch(batchId, now, settled));
+        return Optional.of(new ClosedBatch(batchId, date(now.toInstant()), settled.size()));
     }
 
     /** How many transactions the simulator holds under a vendorTxCode (for tests: never more than one). */
@@ -184,10 +233,15 @@ public final class OpayoSimulator implements Simulator {
             serverNotification(exchange);
             return;
         }
+        if (method.equals("POST") && path.equals("/sandbox/batches")) {
+            Optional<ClosedBatch> batch = closeBatch();
+            exchange.respondJson(batch.isPresent() ? 201 : 200, batch.<Map<String, Object>>map(closed -> Map.of(
+                    "batchId", closed.batchId(), "batchDate", closed.batchDate(),
+                    "transactionCount", closed.transactionCount())).orElse(Map.of("transactionCount", 0)));
+            return;
+        }
         if (method.equals("POST") && path.equals("/access/access.htm")) {
-            if (!fault("getTransactionDetail", exchange)) {
-                reporting(exchange);
-            }
+            reporting(exchange);
             return;
         }
         if (!path.startsWith(API + "/")) {
@@ -469,6 +523,7 @@ public final class OpayoSimulator implements Simulator {
             } else if (type.equals("Authorise")) {
                 original.authorised = true;
             }
+            transaction.reference = original;
         }
         transactions.put(id, transaction);
         idsByVendorTxCode.put(vendorTxCode, id);
@@ -582,9 +637,18 @@ public final class OpayoSimulator implements Simulator {
         void answer(SimulatedTransaction transaction) throws IOException;
     }
 
-    /** The Reporting API's {@code getTransactionDetail} by vendortxcode, with its signature checked. */
+    /**
+     * The Reporting API: {@code getTransactionDetail} by vendortxcode, {@code getTransactionList} and
+     * {@code getBatchList} over a date window, paged; the signature checked. Each command is a fault point.
+     */
     private void reporting(SimulatorExchange exchange) throws IOException {
         String xml = Optional.ofNullable(exchange.form().get("XML")).map(List::getFirst).orElse("");
+        java.util.regex.Matcher named = java.util.regex.Pattern.compile("<command>\\s*([A-Za-z]+)\\s*</command>")
+                .matcher(xml);
+        String command = named.find() ? named.group(1) : "";
+        if (REPORTING_COMMANDS.contains(command) && fault(command, exchange)) {
+            return;
+        }
         int start = xml.indexOf("<vspaccess>");
         int signatureAt = xml.indexOf("<signature>");
         Document document;
@@ -608,10 +672,16 @@ public final class OpayoSimulator implements Simulator {
             reportingAnswer(exchange, "0010", "The signature could not be validated", "");
             return;
         }
-        if (!"getTransactionDetail".equals(ReportingXml.text(document, "command").orElse(""))) {
-            reportingAnswer(exchange, "0002", "The sandbox knows only getTransactionDetail", "");
-            return;
+        switch (command) {
+            case "getTransactionDetail" -> transactionDetail(exchange, document);
+            case "getTransactionList" -> transactionList(exchange, document);
+            case "getBatchList" -> batchList(exchange, document);
+            default -> reportingAnswer(exchange, "0002", "The sandbox knows only " + String.join(", ",
+                    REPORTING_COMMANDS), "");
         }
+    }
+
+    private void transactionDetail(SimulatorExchange exchange, Document document) throws IOException {
         Optional<String> vendorTxCode = ReportingXml.text(document, "vendortxcode");
         SimulatedTransaction transaction;
         synchronized (this) {
@@ -631,6 +701,122 @@ public final class OpayoSimulator implements Simulator {
                 + ReportingXml.element("amount", String.valueOf(transaction.amount))
                 + ReportingXml.element("currency", String.valueOf(transaction.currency))
                 + ReportingXml.element("started", date(transaction.created.toInstant())));
+    }
+
+    /** One page of a list: the rows from startrow to endrow (1-based, at most the simulator's rows per page). */
+    private record Page(long totalRows, long startRow, List<String> rows) {
+        String xml(String container) {
+            return "<" + container + ">" + ReportingXml.element("totalrows", String.valueOf(totalRows))
+                    + ReportingXml.element("startrow", String.valueOf(startRow))
+                    + ReportingXml.element("endrow", String.valueOf(startRow + rows.size() - 1))
+                    + String.join("", rows) + "</" + container + ">";
+        }
+    }
+
+    /** The window's bounds (inclusive, whole seconds), or empty when a date is missing or unreadable. */
+    private Optional<Instant[]> window(Document document) {
+        try {
+            Instant start = LocalDateTime.parse(ReportingXml.text(document, "startdate").orElse(""), REPORTING_DATE)
+                    .atZone(clock.getZone()).toInstant();
+            Instant end = LocalDateTime.parse(ReportingXml.text(document, "enddate").orElse(""), REPORTING_DATE)
+                    .atZone(clock.getZone()).toInstant();
+            return Optional.of(new Instant[]{start, end});
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean within(Instant[] window, OffsetDateTime date) {
+        Instant second = date.toInstant().truncatedTo(ChronoUnit.SECONDS);
+        return !second.isBefore(window[0]) && !second.isAfter(window[1]);
+    }
+
+    private Page page(Document document, List<String> all) {
+        long startRow = Math.max(1, ReportingXml.text(document, "startrow").map(OpayoSimulator::whole).orElse(1L));
+        long endRow = ReportingXml.text(document, "endrow").map(OpayoSimulator::whole)
+                .orElse(startRow + reportingRowsPerPage - 1);
+        long rows = Math.max(0, Math.min(endRow - startRow + 1, reportingRowsPerPage));
+        int from = (int) Math.min(all.size(), startRow - 1);
+        int to = (int) Math.min(all.size(), from + rows);
+        return new Page(all.size(), startRow, all.subList(from, to));
+    }
+
+    private static long whole(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    // UNCONFIRMED (api-contracts §2.10): getTransactionList answers <transactions> with <totalrows>, <startrow>,
+    // <endrow> and <transaction> rows (by <started>, then id) carrying the names getTransactionDetail answers, plus
+    // <batchid> once settled and <cardtype>; amounts in minor units; an empty window is 0000 with no rows.
+    private void transactionList(SimulatorExchange exchange, Document document) throws IOException {
+        Optional<Instant[]> window = window(document);
+        if (window.isEmpty()) {
+            reportingAnswer(exchange, "0004", "startdate and enddate must be dd/mm/yyyy hh:mm:ss", "");
+            return;
+        }
+        List<String> rows = new ArrayList<>();
+        synchronized (this) {
+            List<SimulatedTransaction> found = transactions.values().stream()
+                    .filter(transaction -> within(window.get(), transaction.created))
+                    .sorted(java.util.Comparator.comparing((SimulatedTransaction t) -> t.created.toInstant())
+                            .thenComparing(t -> t.transactionId)).toList();
+            for (SimulatedTransaction transaction : found) {
+                rows.add("<transaction>" + ReportingXml.element("vpstxid", "{" + transaction.transactionId + "}")
+                        + ReportingXml.element("vendortxcode", transaction.vendorTxCode)
+                        + ReportingXml.element("transactiontype", transaction.transactionType)
+                        + ReportingXml.element("status", transaction.statusDetail)
+                        + ReportingXml.element("amount", String.valueOf(transaction.amount))
+                        + ReportingXml.element("currency", String.valueOf(transaction.currency))
+                        + ReportingXml.element("started", date(transaction.created.toInstant()))
+                        + (transaction.batchId == null ? "" : ReportingXml.element("batchid", transaction.batchId))
+                        + ReportingXml.element("cardtype", transaction.settledCardType())
+                        + "</transaction>");
+            }
+        }
+        reportingAnswer(exchange, "0000", null, page(document, rows).xml("transactions"));
+    }
+
+    // UNCONFIRMED (api-contracts §2.10): getBatchList answers <batches> with <batch> rows (by <batchdate>) carrying
+    // <batchid>, <batchdate>, <transactioncount> and <totals><total> per currency and card type with <count> and
+    // the net <amount> in minor units (refunds subtracted).
+    private void batchList(SimulatorExchange exchange, Document document) throws IOException {
+        Optional<Instant[]> window = window(document);
+        if (window.isEmpty()) {
+            reportingAnswer(exchange, "0004", "startdate and enddate must be dd/mm/yyyy hh:mm:ss", "");
+            return;
+        }
+        List<String> rows = new ArrayList<>();
+        synchronized (this) {
+            for (SettlementBatch batch : batches) {
+                if (!within(window.get(), batch.date())) {
+                    continue;
+                }
+                Map<String, long[]> totals = new java.util.TreeMap<>();
+                for (SimulatedTransaction transaction : batch.transactions()) {
+                    long[] total = totals.computeIfAbsent(transaction.currency + "|"
+                            + transaction.settledCardType(), key -> new long[2]);
+                    total[0]++;
+                    total[1] += transaction.settledAmount();
+                }
+                StringBuilder row = new StringBuilder("<batch>")
+                        .append(ReportingXml.element("batchid", batch.batchId()))
+                        .append(ReportingXml.element("batchdate", date(batch.date().toInstant())))
+                        .append(ReportingXml.element("transactioncount", String.valueOf(batch.transactions().size())))
+                        .append("<totals>");
+                totals.forEach((key, total) -> row.append("<total>")
+                        .append(ReportingXml.element("currency", key.substring(0, key.indexOf('|'))))
+                        .append(ReportingXml.element("cardtype", key.substring(key.indexOf('|') + 1)))
+                        .append(ReportingXml.element("count", String.valueOf(total[0])))
+                        .append(ReportingXml.element("amount", String.valueOf(total[1])))
+                        .append("</total>"));
+                rows.add(row.append("</totals></batch>").toString());
+            }
+        }
+        reportingAnswer(exchange, "0000", null, page(document, rows).xml("batches"));
     }
 
     private void reportingAnswer(SimulatorExchange exchange, String code, String error, String content)

@@ -25,6 +25,10 @@ final class SimulatedTransaction {
     final List<Map<String, Object>> instructions = new ArrayList<>();
     long refunded;
     boolean authorised;
+    /** The transaction a Repeat, Refund or Authorise refers to (its card type is theirs). */
+    SimulatedTransaction reference;
+    /** The settlement batch it was closed into; null until then. */
+    String batchId;
 
     SimulatedTransaction(String transactionId, String transactionType, String vendorTxCode, long amount,
                          String currency, String status, String statusCode, String statusDetail, CardOnFile card,
@@ -59,6 +63,30 @@ final class SimulatedTransaction {
                 .filter(instruction -> "release".equals(instruction.get("instructionType")))
                 .mapToLong(instruction -> (Long) instruction.get("amount")).sum() : amount;
         return taken - refunded;
+    }
+
+    /** Whether closing a batch settles it: taken (a deferred payment: released), not voided, not yet settled. */
+    boolean settleable() {
+        return batchId == null && status.equals("Ok") && !has("void") && !transactionType.equals("Authenticate")
+                && (!transactionType.equals("Deferred") || has("release"));
+    }
+
+    /** What it adds to its batch in minor units: the amount taken (released), a refund's negative. */
+    long settledAmount() {
+        if (transactionType.equals("Refund")) {
+            return -amount;
+        }
+        return transactionType.equals("Deferred") ? refundable() + refunded : amount;
+    }
+
+    /** The card type, or that of the transaction it refers to; "Unknown" when there is none. */
+    String settledCardType() {
+        for (SimulatedTransaction at = this; at != null; at = at.reference) {
+            if (at.cardType != null) {
+                return at.cardType;
+            }
+        }
+        return "Unknown";
     }
 
     /** The Pi transaction object (api-contracts §2.6). */

@@ -70,7 +70,11 @@ abstract class BrowserTest {
                 systemChromium ? Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1") : Map.of()));
         BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--no-first-run"));
+                        "--disable-component-update", "--disable-sync", "--no-first-run",
+                        // a page the machine thinks hidden gets no animation frames: Vaadin's notifications open
+                        // on one, and were never shown while a test only waited for them (CI, loaded machine)
+                        "--disable-renderer-backgrounding", "--disable-background-timer-throttling",
+                        "--disable-backgrounding-occluded-windows"));
         if (systemChromium) {
             options.setExecutablePath(SYSTEM_CHROMIUM);
         }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -84,8 +85,25 @@ public class ConnectionsView extends VerticalLayout {
         grid.addColumn(connection -> ConnectionFormat.when(connection.updatedAt()) + " by "
                 + connection.updatedBy()).setHeader("Last change").setAutoWidth(true).setFlexGrow(0)
                 .setKey("lastChange");
-        grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
-                .setFlexGrow(0);
+        // a client-side template calling back by item: a click is never lost to a re-rendered row (component
+        // buttons lost clicks that came just after the grid was refreshed, in CI)
+        grid.addColumn(LitRenderer.<ConnectionView>of("""
+                        <vaadin-button theme="tertiary-inline" class="edit-connection" title="Edit"
+                            aria-label="Edit ${item.name}" @click=${edit}>
+                          <vaadin-icon icon="vaadin:edit"></vaadin-icon></vaadin-button>
+                        <vaadin-button theme="tertiary-inline" class="test-connection" title="Test connection"
+                            aria-label="Test connection ${item.name}" @click=${test}>
+                          <vaadin-icon icon="vaadin:plug"></vaadin-icon></vaadin-button>
+                        <vaadin-button theme="tertiary-inline error" class="delete-connection" title="Delete"
+                            aria-label="Delete ${item.name}" @click=${remove}>
+                          <vaadin-icon icon="vaadin:trash"></vaadin-icon></vaadin-button>""")
+                        .withProperty("name", ConnectionView::name)
+                        .withFunction("edit", connection -> openEditDialog(connection.id()))
+                        .withFunction("test", this::test)
+                        .withFunction("remove", this::confirmDelete))
+                .setHeader("").setTextAlign(ColumnTextAlign.END).setAutoWidth(true).setFlexGrow(0)
+                // the actions stay in sight when the grid is wider than the window
+                .setFrozenToEnd(true);
         grid.setEmptyStateText("No connections yet.");
     }
 
@@ -121,25 +139,6 @@ public class ConnectionsView extends VerticalLayout {
             states.add(state);
         }
         return states;
-    }
-
-    private HorizontalLayout actions(ConnectionView connection) {
-        Button edit = new Button(VaadinIcon.EDIT.create(), click -> openEditDialog(connection.id()));
-        edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        edit.setAriaLabel("Edit " + connection.name());
-        edit.setTooltipText("Edit");
-        edit.addClassName("edit-connection");
-        Button test = new Button(VaadinIcon.PLUG.create(), click -> test(connection));
-        test.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        test.setAriaLabel("Test connection " + connection.name());
-        test.setTooltipText("Test connection");
-        test.addClassName("test-connection");
-        Button delete = new Button(VaadinIcon.TRASH.create(), click -> confirmDelete(connection));
-        delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
-        delete.setAriaLabel("Delete " + connection.name());
-        delete.setTooltipText("Delete");
-        delete.addClassName("delete-connection");
-        return new HorizontalLayout(edit, test, delete);
     }
 
     private void refresh() {

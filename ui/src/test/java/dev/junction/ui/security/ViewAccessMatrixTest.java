@@ -32,7 +32,8 @@ class ViewAccessMatrixTest {
             "RunsView", SIGNED_IN,
             "RunDetailView", SIGNED_IN,
             "ConnectionsView", EnumSet.of(Who.ADMIN),
-            "UsersView", EnumSet.of(Who.ADMIN));
+            "UsersView", EnumSet.of(Who.ADMIN),
+            "AccountView", SIGNED_IN);
 
     @Test
     void everyViewOpensForExactlyTheRolesOfTheMatrix() throws ClassNotFoundException {

@@ -62,9 +62,10 @@ class ApiTokensSection extends VerticalLayout {
                 .setAutoWidth(true).setKey("expires");
         grid.addColumn(token -> TokenFormat.when(token.lastUsedAt(), "never")).setHeader("Last used")
                 .setAutoWidth(true).setKey("lastUsed");
-        grid.addComponentColumn(ApiTokensSection::stateBadge).setHeader("State").setAutoWidth(true).setFlexGrow(0)
+        // fixed widths: a badge or button rendered after the widths were measured would be cut off
+        grid.addComponentColumn(ApiTokensSection::stateBadge).setHeader("State").setWidth("7.5em").setFlexGrow(0)
                 .setKey("state");
-        grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
+        grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setWidth("6.5em")
                 .setFlexGrow(0);
         grid.setEmptyStateText("You have no API tokens.");
     }

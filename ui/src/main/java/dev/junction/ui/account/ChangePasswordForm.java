@@ -68,7 +68,10 @@ class ChangePasswordForm extends VerticalLayout {
             });
             return;
         }
-        List.of(current, replacement, repeat).forEach(PasswordField::clear);
+        List.of(current, replacement, repeat).forEach(field -> {
+            field.clear();
+            field.setInvalid(false); // clearing a required field would show it as wrong
+        });
         Notification.show("Your password was changed; sign in with the new one from now on.", 5000,
                 Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }

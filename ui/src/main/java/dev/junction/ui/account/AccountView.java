@@ -18,7 +18,6 @@ public class AccountView extends VerticalLayout {
 
     public AccountView(OwnAccountService account, ApiTokenService tokens) {
         setWidthFull();
-        setMaxWidth("72em");
         add(new H2("My account"), new ChangePasswordForm(account), new ApiTokensSection(tokens));
     }
 }

@@ -54,8 +54,8 @@ class ApiTokensSection extends VerticalLayout {
         grid.setId("api-tokens");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
-        grid.addColumn(ApiTokenView::name).setHeader("Name").setFlexGrow(2).setKey("name");
-        grid.addColumn(TokenFormat::prefix).setHeader("Token").setAutoWidth(true).setKey("prefix");
+        grid.addColumn(ApiTokenView::name).setHeader("Name").setWidth("12em").setFlexGrow(2).setKey("name");
+        grid.addColumn(TokenFormat::prefix).setHeader("Token").setWidth("9em").setFlexGrow(0).setKey("prefix");
         grid.addColumn(token -> TokenFormat.when(token.createdAt(), "")).setHeader("Created").setAutoWidth(true)
                 .setKey("created");
         grid.addColumn(token -> TokenFormat.when(token.expiresAt(), "never")).setHeader("Expires")

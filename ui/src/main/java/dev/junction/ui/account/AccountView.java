@@ -17,7 +17,9 @@ import jakarta.annotation.security.PermitAll;
 public class AccountView extends VerticalLayout {
 
     public AccountView(OwnAccountService account, ApiTokenService tokens) {
-        setWidthFull();
-        add(new H2("My account"), new ChangePasswordForm(account), new ApiTokensSection(tokens));
+        setSizeFull();
+        ApiTokensSection tokenList = new ApiTokensSection(tokens);
+        add(new H2("My account"), new ChangePasswordForm(account), tokenList);
+        expand(tokenList);
     }
 }

@@ -47,25 +47,26 @@ class ApiTokensSection extends VerticalLayout {
 
         configureGrid();
         add(header, about, grid);
+        expand(grid);
         refresh();
     }
 
     private void configureGrid() {
         grid.setId("api-tokens");
-        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.setAllRowsVisible(true);
-        grid.addColumn(ApiTokenView::name).setHeader("Name").setWidth("12em").setFlexGrow(2).setKey("name");
-        grid.addColumn(TokenFormat::prefix).setHeader("Token").setWidth("9em").setFlexGrow(0).setKey("prefix");
-        grid.addColumn(token -> TokenFormat.when(token.createdAt(), "")).setHeader("Created").setAutoWidth(true)
+        grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setMinHeight("12em");
+        // widths in rem: an em is smaller in the header row than in the body rows, and the columns would not line up
+        grid.addColumn(ApiTokenView::name).setHeader("Name").setWidth("10rem").setFlexGrow(3).setKey("name");
+        grid.addColumn(TokenFormat::prefix).setHeader("Token").setWidth("10rem").setFlexGrow(0).setKey("prefix");
+        grid.addColumn(token -> TokenFormat.when(token.createdAt(), "")).setHeader("Created").setWidth("9rem")
                 .setKey("created");
-        grid.addColumn(token -> TokenFormat.when(token.expiresAt(), "never")).setHeader("Expires")
-                .setAutoWidth(true).setKey("expires");
+        grid.addColumn(token -> TokenFormat.when(token.expiresAt(), "never")).setHeader("Expires").setWidth("9rem")
+                .setKey("expires");
         grid.addColumn(token -> TokenFormat.when(token.lastUsedAt(), "never")).setHeader("Last used")
-                .setAutoWidth(true).setKey("lastUsed");
-        // fixed widths: a badge or button rendered after the widths were measured would be cut off
-        grid.addComponentColumn(ApiTokensSection::stateBadge).setHeader("State").setWidth("7.5em").setFlexGrow(0)
+                .setWidth("9rem").setKey("lastUsed");
+        grid.addComponentColumn(ApiTokensSection::stateBadge).setHeader("State").setWidth("7rem").setFlexGrow(0)
                 .setKey("state");
-        grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setWidth("6.5em")
+        grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setWidth("6rem")
                 .setFlexGrow(0);
         grid.setEmptyStateText("You have no API tokens.");
     }
@@ -128,6 +129,5 @@ class ApiTokensSection extends VerticalLayout {
 
     private void refresh() {
         grid.setItems(tokens.list(null));
-        grid.recalculateColumnWidths();
     }
 }

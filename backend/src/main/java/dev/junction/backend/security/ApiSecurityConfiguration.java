@@ -3,6 +3,7 @@ package dev.junction.backend.security;
 import dev.junction.backend.api.ProblemResponses;
 import dev.junction.backend.tokens.ApiTokenService;
 import dev.junction.backend.tokens.BearerTokenFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -25,12 +28,14 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, ApiTokenService tokens)
-            throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, ApiTokenService tokens,
+                                    ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
+        // the strategy the chain's own filters use: the bean when there is one (Vaadin's), else the global one
+        SecurityContextHolderStrategy contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         return SecurityHeaders.forApi(http)
                 .securityMatcher("/api/**")
                 .authorizeHttpRequests(ApiAccessRules::apply)
-                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, problems, contexts), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic
                         .realmName("Junction")
                         .authenticationEntryPoint((request, response, failure) -> {

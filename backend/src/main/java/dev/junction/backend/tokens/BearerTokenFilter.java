@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -22,7 +21,10 @@ import java.util.Optional;
  * secrets are not API tokens: they are not in the token table, so they are refused like any unknown token.
  *
  * <p>Not a Spring bean on purpose: a {@code Filter} bean would be registered for every path of the servlet
- * container. The API security chain creates it.
+ * container. The API security chain creates it, with the chain's own {@link SecurityContextHolderStrategy}: with
+ * Vaadin on the class path that is Vaadin's strategy (a bean, made the global one only later at start-up), and an
+ * authentication set in another strategy would be invisible to the chain's authorization (every bearer request
+ * then answered "authentication required").
  */
 public final class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -30,11 +32,13 @@ public final class BearerTokenFilter extends OncePerRequestFilter {
 
     private final ApiTokenService tokens;
     private final ProblemResponses problems;
-    private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    private final SecurityContextHolderStrategy contexts;
 
-    public BearerTokenFilter(ApiTokenService tokens, ProblemResponses problems) {
+    public BearerTokenFilter(ApiTokenService tokens, ProblemResponses problems,
+                             SecurityContextHolderStrategy contexts) {
         this.tokens = tokens;
         this.problems = problems;
+        this.contexts = contexts;
     }
 
     @Override

@@ -33,7 +33,8 @@ class ViewAccessMatrixTest {
             "RunDetailView", SIGNED_IN,
             "ConnectionsView", EnumSet.of(Who.ADMIN),
             "UsersView", EnumSet.of(Who.ADMIN),
-            "AuditLogView", EnumSet.of(Who.ADMIN));
+            "AuditLogView", EnumSet.of(Who.ADMIN),
+            "AccountView", SIGNED_IN);
 
     @Test
     void everyViewOpensForExactlyTheRolesOfTheMatrix() throws ClassNotFoundException {

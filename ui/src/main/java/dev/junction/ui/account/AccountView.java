@@ -1,0 +1,25 @@
+package dev.junction.ui.account;
+
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import dev.junction.backend.tokens.ApiTokenService;
+import dev.junction.backend.users.OwnAccountService;
+import jakarta.annotation.security.PermitAll;
+
+/** Every signed-in user's own account: change their password, and create, list and revoke their API tokens. */
+@Route("account")
+@PageTitle("My account · Junction")
+@Menu(title = "My account", order = 1000, icon = "vaadin:user")
+@PermitAll
+public class AccountView extends VerticalLayout {
+
+    public AccountView(OwnAccountService account, ApiTokenService tokens) {
+        setSizeFull();
+        ApiTokensSection tokenList = new ApiTokensSection(tokens);
+        add(new H2("My account"), new ChangePasswordForm(account), tokenList);
+        expand(tokenList);
+    }
+}

@@ -383,7 +383,7 @@ public final class MappingCompiler {
         private String suggestion(JsonSchema target, String text) {
             String wanted = text.toLowerCase(java.util.Locale.ROOT);
             return target.leafPaths().stream().map(path -> path.replace("[]", ""))
-                    .filter(path -> distance(path.toLowerCase(java.util.Locale.ROOT), wanted) <= 2)
+                    .filter(path -> EditDistance.between(path.toLowerCase(java.util.Locale.ROOT), wanted) <= 2)
                     .findFirst().map(path -> " (did you mean '" + path + "'?)").orElse("");
         }
 
@@ -401,26 +401,6 @@ public final class MappingCompiler {
         }
         return fn.maxArgs() == Integer.MAX_VALUE ? "at least " + fn.minArgs() + " arguments"
                 : fn.minArgs() + " to " + fn.maxArgs() + " arguments";
-    }
-
-    /** Levenshtein distance, for "did you mean" hints. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
 }

@@ -1,5 +1,7 @@
 package dev.junction.engine.mapping.suggest;
 
+import dev.junction.engine.mapping.EditDistance;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +54,7 @@ record NameScore(double score, String reason, String derivedFn) {
         if (words == 0) {
             return new NameScore(0, "no likeness", null);
         }
-        double spelling = 1 - (double) distance(String.join("", target.leaf()), String.join("", source.leaf()))
+        double spelling = 1 - (double) EditDistance.between(String.join("", target.leaf()), String.join("", source.leaf()))
                 / Math.max(1, Math.max(String.join("", target.leaf()).length(), String.join("", source.leaf()).length()));
         double score = (0.9 * words + 0.1 * spelling) * context;
         if (targetConcept.isPresent() && sourceConcept.isPresent()) {
@@ -112,25 +114,5 @@ record NameScore(double score, String reason, String derivedFn) {
             return 0.5;
         }
         return dice(target.context(), source.context(), synonyms);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

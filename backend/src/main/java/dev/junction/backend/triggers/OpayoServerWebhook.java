@@ -3,6 +3,7 @@ package dev.junction.backend.triggers;
 import dev.junction.backend.audit.AuditTrail;
 import dev.junction.backend.connections.WebhookKeys;
 import dev.junction.backend.runs.RunLauncher;
+import dev.junction.connectors.http.FormFields;
 import dev.junction.connectors.opayo.OpayoServerNotification;
 import dev.junction.engine.runs.WorkflowSource;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,9 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +52,8 @@ class OpayoServerWebhook {
     Answer receive(WorkflowSource.Published workflow, Map<?, ?> verification, byte[] body, String source) {
         String connection = String.valueOf(verification.get("connection"));
         String redirectUrl = String.valueOf(verification.get("redirectUrl"));
-        OpayoServerNotification notification = OpayoServerNotification.fromForm(form(body));
+        Map<String, List<String>> fields = form(body);
+        OpayoServerNotification notification = OpayoServerNotification.fromForm(fields);
         Optional<WebhookKeys.OpayoKeys> opayo = keys.opayo(connection);
         if (opayo.isEmpty()) {
             String detail = "the connection " + connection + " has no vendor name or security key to check the"
@@ -69,7 +69,7 @@ class OpayoServerWebhook {
             return new Answer(reply.body(), Optional.empty());
         }
         Map<String, Object> input = new LinkedHashMap<>();
-        form(body).forEach((name, values) -> {
+        fields.forEach((name, values) -> {
             if (!"VPSSignature".equals(name)) {
                 input.put(name, values.isEmpty() ? "" : values.getFirst());
             }
@@ -90,22 +90,12 @@ class OpayoServerWebhook {
                         "source", source)));
     }
 
+    /** The form fields of the body; none when it is not form-encoded (the reply then says what is missing). */
     static Map<String, List<String>> form(byte[] body) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        String text = new String(body, StandardCharsets.UTF_8);
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            try {
-                String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-                String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-                fields.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-            } catch (IllegalArgumentException malformed) {
-                // a malformed escape: the field is left out, and the signature check fails on what is missing
-            }
+        try {
+            return FormFields.decode(new String(body, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException malformed) {
+            return Map.of();
         }
-        return fields;
     }
 }

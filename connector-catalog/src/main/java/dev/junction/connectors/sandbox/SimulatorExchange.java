@@ -1,13 +1,12 @@
 package dev.junction.connectors.sandbox;
 
+import dev.junction.connectors.http.FormFields;
+
 import dev.junction.engine.runs.PayloadJson;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +64,7 @@ public abstract class SimulatorExchange {
 
     /** The decoded query parameters, in order, each with all its values. */
     public Map<String, List<String>> query() {
-        return decodeForm(rawQuery());
+        return FormFields.decode(rawQuery());
     }
 
     /** The first value of a query parameter. */
@@ -90,7 +89,7 @@ public abstract class SimulatorExchange {
 
     /** The body as form fields ({@code application/x-www-form-urlencoded}). */
     public Map<String, List<String>> form() throws IOException {
-        return decodeForm(body());
+        return FormFields.decode(body());
     }
 
     public void respondJson(int status, Object value) throws IOException {
@@ -118,22 +117,5 @@ public abstract class SimulatorExchange {
     /** Whether an answer was sent. */
     public boolean answered() {
         return answered;
-    }
-
-    static Map<String, List<String>> decodeForm(String raw) {
-        Map<String, List<String>> fields = new LinkedHashMap<>();
-        if (raw == null || raw.isEmpty()) {
-            return fields;
-        }
-        for (String pair : raw.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int equals = pair.indexOf('=');
-            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
-            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-            fields.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
-        }
-        return fields;
     }
 }

@@ -2,7 +2,6 @@ package dev.junction.engine.mapping;
 
 import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.mapping.schema.JsonSchema;
-import dev.junction.engine.mapping.schema.SchemaValidator;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,27 +15,29 @@ import java.util.Map;
 public final class CompiledMapping {
 
     private final List<CompiledRules.Rule> rules;
-    private final SchemaValidator.Check target;
+    private final CreatedObjects created;
+    private final int slots;
     private final ExpressionRuntime expressions;
     private final List<MappingProblem> definitionWarnings;
 
-    CompiledMapping(List<CompiledRules.Rule> rules, JsonSchema target, ExpressionRuntime expressions,
+    CompiledMapping(List<CompiledRules.Rule> rules, JsonSchema target, int slots, ExpressionRuntime expressions,
                     List<MappingProblem> definitionWarnings) {
         this.rules = List.copyOf(rules);
-        this.target = target.isDescribed() ? SchemaValidator.compile(target) : null;
+        this.slots = slots;
+        this.created = target.isDescribed() ? CreatedObjects.of(target, rules) : null;
         this.expressions = expressions;
         this.definitionWarnings = List.copyOf(definitionWarnings);
     }
 
     public MappingResult apply(Object source, MappingEnvironment environment) {
-        try (MappingRun run = new MappingRun(environment, expressions, false)) {
+        try (MappingRun run = new MappingRun(environment, expressions, slots, false)) {
             Map<String, Object> output = run(source, run);
             return new MappingResult(output, run.problems);
         }
     }
 
     public MappingPreview preview(Object source, MappingEnvironment environment) {
-        try (MappingRun run = new MappingRun(environment, expressions, true)) {
+        try (MappingRun run = new MappingRun(environment, expressions, slots, true)) {
             Map<String, Object> output = run(source, run);
             Map<String, List<MappingProblem>> byPath = new java.util.HashMap<>();
             for (MappingProblem problem : run.problems) {
@@ -65,8 +66,8 @@ public final class CompiledMapping {
         for (CompiledRules.Rule rule : rules) {
             rule.apply(frame, output, "", run);
         }
-        if (target != null) {
-            target.validate(output, "", run.problems);
+        if (created != null) {
+            created.check(output, "", run.problems);
         }
         return output;
     }

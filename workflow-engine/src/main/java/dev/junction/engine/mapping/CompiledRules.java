@@ -5,6 +5,8 @@ import dev.junction.engine.expressions.ExpressionSession;
 import dev.junction.engine.mapping.functions.FunctionException;
 import dev.junction.engine.mapping.functions.MappingFunction;
 import dev.junction.engine.mapping.functions.ValueMap;
+import dev.junction.engine.mapping.schema.JsonSchema;
+import dev.junction.engine.mapping.schema.SchemaValidator;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,17 +40,33 @@ final class CompiledRules {
     /** A rule: fills its target in {@code out} ({@code prefix} makes the concrete target path, e.g. items[2].). */
     interface Rule {
         void apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run);
+
+        /** The target's field names ({@code billingAddress}, {@code address1}). */
+        String[] target();
+    }
+
+    /**
+     * A rule's target field, resolved once: its path, its schema (what functions like {@code truncate} read), its
+     * maxLength, and the schema check its value gets when placed (null when the target schema does not describe it).
+     */
+    record TargetField(String[] segments, String text, Map<String, Object> schema, Integer maxLength,
+                       SchemaValidator.Check check) {
+
+        static TargetField of(String[] segments, String text, JsonSchema schema) {
+            return new TargetField(segments, text, schema.raw(), schema.integer("maxLength").orElse(null),
+                    schema.isDescribed() ? SchemaValidator.compile(schema) : null);
+        }
     }
 
     static Source path(SourcePath path) {
-        return (frame, run) -> path.read(frame);
+        return (frame, run) -> path.read(frame, run.slots);
     }
 
     static Source paths(List<SourcePath> paths) {
         return (frame, run) -> {
             List<Object> values = new ArrayList<>(paths.size());
             for (SourcePath path : paths) {
-                values.add(path.read(frame));
+                values.add(path.read(frame, run.slots));
             }
             return values;
         };
@@ -78,24 +96,24 @@ final class CompiledRules {
     static Step function(MappingFunction function, List<Source> args, String label) {
         boolean constantArgs = args.stream().allMatch(arg -> arg instanceof ConstantArg);
         List<Object> fixed = constantArgs ? args.stream().map(arg -> ((ConstantArg) arg).value()).toList() : null;
-        return new Step() {
-            @Override
-            public Object apply(Object value, SourcePath.Frame frame, MappingRun run) {
-                List<Object> values = fixed;
-                if (values == null) {
-                    values = new ArrayList<>(args.size());
-                    for (Source arg : args) {
-                        values.add(arg.read(frame, run));
-                    }
-                }
-                return function.apply(value, values, run);
-            }
+        return new FunctionStep(function, args, fixed, label);
+    }
 
-            @Override
-            public String label() {
-                return label;
+    /** A function step; {@code fixed} holds the arguments when all are constants (else null). */
+    record FunctionStep(MappingFunction function, List<Source> args, List<Object> fixed, String label)
+            implements Step {
+
+        @Override
+        public Object apply(Object value, SourcePath.Frame frame, MappingRun run) {
+            List<Object> values = fixed;
+            if (values == null) {
+                values = new ArrayList<>(args.size());
+                for (Source arg : args) {
+                    values.add(arg.read(frame, run));
+                }
             }
-        };
+            return function.apply(value, values, run);
+        }
     }
 
     /** An argument that is a constant (so a step whose arguments all are passes one fixed list). */
@@ -107,41 +125,55 @@ final class CompiledRules {
     }
 
     static Step valueMap(ValueMap map) {
-        return new Step() {
-            @Override
-            public Object apply(Object value, SourcePath.Frame frame, MappingRun run) {
-                return map.apply(value);
-            }
+        return new ValueMapStep(map);
+    }
 
-            @Override
-            public String label() {
-                return "valueMap " + map.name();
-            }
-        };
+    record ValueMapStep(ValueMap map) implements Step {
+
+        @Override
+        public Object apply(Object value, SourcePath.Frame frame, MappingRun run) {
+            return map.apply(value);
+        }
+
+        @Override
+        public String label() {
+            return "valueMap " + map.name();
+        }
     }
 
     static Step defaultValue(Object fallback) {
-        return new Step() {
-            @Override
-            public Object apply(Object value, SourcePath.Frame frame, MappingRun run) {
-                return value == null || value instanceof String text && text.isEmpty() ? fallback : value;
-            }
-
-            @Override
-            public String label() {
-                return "default";
-            }
-        };
+        return new DefaultStep(fallback);
     }
 
-    /** A rule that fills one target field from a source through its steps. */
-    record ValueRule(String[] target, String targetText, Map<String, Object> targetSchema, Source source,
-                     String sourceLabel, List<String> sourcePaths, Step[] steps, Condition when) implements Rule {
+    record DefaultStep(Object fallback) implements Step {
+
+        @Override
+        public Object apply(Object value, SourcePath.Frame frame, MappingRun run) {
+            return value == null || value instanceof String text && text.isEmpty() ? fallback : value;
+        }
+
+        @Override
+        public String label() {
+            return "default";
+        }
+    }
+
+    /**
+     * A rule that fills one target field from a source through its steps; the value is checked against the
+     * field's schema as it is placed (the required fields of the objects rules create are checked once the record is
+     * done, see {@link CreatedObjects}).
+     */
+    record ValueRule(TargetField field, Source source, String sourceLabel, List<String> sourcePaths, Step[] steps,
+                     Condition when) implements Rule {
+
+        @Override
+        public String[] target() {
+            return field.segments();
+        }
 
         @Override
         public void apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run) {
-            String path = prefix.isEmpty() ? targetText : prefix + targetText;
-            run.begin(path, targetSchema, sourcePaths);
+            run.begin(prefix, field, sourcePaths);
             Object value = null;
             try {
                 if (when != null && !when.holds(frame, run)) {
@@ -165,7 +197,10 @@ final class CompiledRules {
                 value = null;
             }
             if (value != null) {
-                place(out, target, value);
+                place(out, field.segments(), value);
+                if (field.check() != null) {
+                    field.check().validate(value, run.field(), run.problems);
+                }
             }
             run.end(value);
         }
@@ -184,19 +219,19 @@ final class CompiledRules {
                         return;
                     }
                 } catch (FunctionException | ExpressionException e) {
-                    run.begin(path, Map.of(), List.of(items.text()));
+                    run.begin(path, List.of(items.text()));
                     run.error(e instanceof FunctionException failure ? failure.code() : "ExpressionFailed",
                             "when: " + e.getMessage());
                     run.end(null);
                     return;
                 }
             }
-            Object source = items.read(frame);
+            Object source = items.read(frame, run.slots);
             if (source == null) {
                 return;
             }
             if (!(source instanceof List<?> list)) {
-                run.begin(path, Map.of(), List.of(items.text()));
+                run.begin(path, List.of(items.text()));
                 run.error("NotAList", "forEach '" + items.text() + "' must be a list, got an "
                         + (source instanceof Map<?, ?> ? "object" : source.getClass().getSimpleName()));
                 run.end(null);

@@ -56,13 +56,17 @@ public final class MappingCompiler {
         if (compilation.problems.stream().anyMatch(MappingProblem::isError)) {
             throw new MappingDefinitionException(compilation.problems);
         }
-        return new CompiledMapping(rules, compilation.targetSchema, expressions, compilation.problems);
+        return new CompiledMapping(rules, compilation.targetSchema, compilation.slots.count(), expressions,
+                compilation.problems);
     }
 
     /** One check-and-compile pass, collecting problems. */
     private final class Compilation {
 
         final List<MappingProblem> problems = new ArrayList<>();
+        final SourcePath.Slots slots = new SourcePath.Slots();
+        /** How many forEach rules the rules being compiled are inside (0: they read from the record itself). */
+        int forEachDepth;
         JsonSchema sourceSchema = JsonSchema.ANY;
         JsonSchema targetSchema = JsonSchema.ANY;
 
@@ -232,8 +236,8 @@ public final class MappingCompiler {
             if (rule.containsKey("default")) {
                 steps.add(CompiledRules.defaultValue(rule.get("default")));
             }
-            return new CompiledRules.ValueRule(segments, targetText,
-                    targetField.map(JsonSchema::raw).orElse(Map.of()), value, label, sourcePaths,
+            return new CompiledRules.ValueRule(CompiledRules.TargetField.of(segments, targetText,
+                    targetField.orElse(JsonSchema.ANY)), value, label, sourcePaths,
                     steps.toArray(CompiledRules.Step[]::new), when);
         }
 
@@ -256,7 +260,9 @@ public final class MappingCompiler {
             JsonSchema elementSource = items.flatMap(path -> path.relativeToElement()
                     ? source.at(path.schemaPath() + "[]") : root.at(path.schemaPath() + "[]")).orElse(JsonSchema.ANY);
             JsonSchema elementTarget = targetField.items().orElse(JsonSchema.ANY);
+            forEachDepth++;
             List<CompiledRules.Rule> inner = rules(nested, at + ".rules", root, elementSource, elementTarget);
+            forEachDepth--;
             return items.map(path -> (CompiledRules.Rule) new CompiledRules.ForEachRule(segments, targetText, path,
                     inner, when)).orElse(null);
         }
@@ -276,7 +282,7 @@ public final class MappingCompiler {
                 problems.add(MappingProblem.warning(at, "UnknownSource", "'" + text + "' is not in the source"
                         + " schema (a sample may still have it)"));
             }
-            return Optional.of(path);
+            return Optional.of(forEachDepth == 0 || path.relativeToRoot() ? slots.slotted(path) : path);
         }
 
         private List<CompiledRules.Step> pipe(Object pipe, String at, JsonSchema root, JsonSchema source) {
@@ -372,7 +378,7 @@ public final class MappingCompiler {
                 return null;
             }
             return (frame, run) -> {
-                Object value = path.get().read(frame);
+                Object value = path.get().read(frame, run.slots);
                 for (CompiledRules.Step step : predicate) {
                     value = step.apply(value, frame, run);
                 }

@@ -6,7 +6,7 @@ import java.util.List;
 public record MappingResult(Object output, List<MappingProblem> problems) {
 
     public MappingResult {
-        problems = List.copyOf(problems);
+        problems = problems.isEmpty() ? List.of() : List.copyOf(problems);
     }
 
     public boolean hasErrors() {

@@ -21,12 +21,18 @@ final class MappingRun implements FunctionContext, AutoCloseable {
     final List<MappingProblem> problems = new ArrayList<>();
     final List<FieldTrace> traces;
     private ExpressionSession session;
+    private String fieldPrefix = "";
+    private String fieldText;
     private String field;
-    private Map<String, Object> fieldSchema = Map.of();
+    private CompiledRules.TargetField target;
     private List<String> fieldSources;
     private List<FieldTrace.Step> fieldSteps;
 
-    MappingRun(MappingEnvironment environment, ExpressionRuntime expressions, boolean trace) {
+    /** The values of the paths read from the record so far (see {@link SourcePath#read(SourcePath.Frame, Object[])}). */
+    final Object[] slots;
+
+    MappingRun(MappingEnvironment environment, ExpressionRuntime expressions, int slots, boolean trace) {
+        this.slots = new Object[slots];
         this.environment = environment;
         this.expressions = expressions;
         this.traces = trace ? new ArrayList<>() : null;
@@ -36,13 +42,33 @@ final class MappingRun implements FunctionContext, AutoCloseable {
         return traces != null;
     }
 
-    void begin(String path, Map<String, Object> schema, List<String> sources) {
-        field = path;
-        fieldSchema = schema;
+    /** Begins filling a rule's target field under {@code prefix} (e.g. {@code items[2].}; empty at the top). */
+    void begin(String prefix, CompiledRules.TargetField field, List<String> sources) {
+        begin(prefix, field.text(), field, sources);
+    }
+
+    /** Begins reporting on a path that is not a field (a forEach whose source is not a list). */
+    void begin(String path, List<String> sources) {
+        begin("", path, null, sources);
+    }
+
+    private void begin(String prefix, String text, CompiledRules.TargetField field, List<String> sources) {
+        fieldPrefix = prefix;
+        fieldText = text;
+        this.field = null;
+        target = field;
         if (traces != null) {
             fieldSources = sources;
             fieldSteps = new ArrayList<>();
         }
+    }
+
+    /** The concrete path of the field being filled ({@code items[2].sku}), made only when something needs it. */
+    String field() {
+        if (field == null) {
+            field = fieldPrefix.isEmpty() ? fieldText : fieldPrefix + fieldText;
+        }
+        return field;
     }
 
     void step(String label, Object value) {
@@ -54,12 +80,12 @@ final class MappingRun implements FunctionContext, AutoCloseable {
     /** Ends the field; its problems are attached once the whole record is done (the schema check adds some). */
     void end(Object value) {
         if (traces != null) {
-            traces.add(new FieldTrace(field, value, fieldSources, fieldSteps, List.of()));
+            traces.add(new FieldTrace(field(), value, fieldSources, fieldSteps, List.of()));
         }
     }
 
     void error(String code, String message) {
-        problems.add(MappingProblem.error(field, code, message));
+        problems.add(MappingProblem.error(field(), code, message));
     }
 
     ExpressionSession session() {
@@ -81,12 +107,17 @@ final class MappingRun implements FunctionContext, AutoCloseable {
 
     @Override
     public Map<String, Object> targetSchema() {
-        return fieldSchema;
+        return target == null ? Map.of() : target.schema();
+    }
+
+    @Override
+    public Integer targetMaxLength() {
+        return target == null ? null : target.maxLength();
     }
 
     @Override
     public void warn(String code, String message) {
-        problems.add(MappingProblem.warning(field, code, message));
+        problems.add(MappingProblem.warning(field(), code, message));
     }
 
     @Override

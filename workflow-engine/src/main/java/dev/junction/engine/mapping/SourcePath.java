@@ -12,14 +12,27 @@ final class SourcePath {
 
     private enum Start { ELEMENT, ROOT, PARENT, INDEX }
 
+    /** What a slot holds for a path read once and found empty (an unread slot holds null). */
+    private static final Object NOTHING = new Object();
+
     private final String text;
     private final Start start;
     private final Object[] steps;
+    /** Where a run keeps this path's value once read, or -1 (see {@link Slots}). */
+    private final int slot;
+    /** The path one step shorter, itself slotted (null when this path is one step from the record). */
+    private final SourcePath parent;
 
     private SourcePath(String text, Start start, Object[] steps) {
+        this(text, start, steps, -1, null);
+    }
+
+    private SourcePath(String text, Start start, Object[] steps, int slot, SourcePath parent) {
         this.text = text;
         this.start = start;
         this.steps = steps;
+        this.slot = slot;
+        this.parent = parent;
     }
 
     /** @throws IllegalArgumentException saying what is wrong with the path */
@@ -67,6 +80,33 @@ final class SourcePath {
         return new SourcePath(text, start, steps.toArray());
     }
 
+    /**
+     * The value at this path; a slotted path is read once per record ({@code slots} is the run's), and through its
+     * parent's slot, so the rules reading {@code ShippingAddress.City} and {@code ShippingAddress.PostalCode} look
+     * {@code ShippingAddress} up once.
+     */
+    Object read(Frame frame, Object[] slots) {
+        if (slot < 0) {
+            return read(frame);
+        }
+        Object value = slots[slot];
+        if (value == null) {
+            Object base = parent == null ? frame.root() : parent.read(frame, slots);
+            value = base == null ? null : step(base, steps[steps.length - 1]);
+            slots[slot] = value == null ? NOTHING : value;
+            return value;
+        }
+        return value == NOTHING ? null : value;
+    }
+
+    private static Object step(Object value, Object step) {
+        if (step instanceof String name) {
+            return value instanceof Map<?, ?> map ? map.get(name) : null;
+        }
+        int index = (Integer) step;
+        return value instanceof List<?> list && index >= 0 && index < list.size() ? list.get(index) : null;
+    }
+
     Object read(Frame frame) {
         Object value = switch (start) {
             case ELEMENT -> frame.element();
@@ -75,12 +115,7 @@ final class SourcePath {
             case INDEX -> frame.index() == null ? null : (Object) frame.index().longValue();
         };
         for (Object step : steps) {
-            if (step instanceof String name) {
-                value = value instanceof Map<?, ?> map ? map.get(name) : null;
-            } else {
-                int index = (Integer) step;
-                value = value instanceof List<?> list && index >= 0 && index < list.size() ? list.get(index) : null;
-            }
+            value = step(value, step);
             if (value == null) {
                 return null;
             }
@@ -106,6 +141,44 @@ final class SourcePath {
 
     boolean relativeToElement() {
         return start == Start.ELEMENT;
+    }
+
+    boolean relativeToRoot() {
+        return start == Start.ROOT;
+    }
+
+    /**
+     * The slots of the paths a mapping reads from the whole record: each distinct path and each of its prefixes gets
+     * one, so a run reads every map on the way once, however many rules read through it.
+     */
+    static final class Slots {
+
+        private final Map<List<Object>, SourcePath> slotted = new java.util.HashMap<>();
+
+        /** {@code path} (which must read from the record itself: from the root, or a top-level rule's element) slotted. */
+        SourcePath slotted(SourcePath path) {
+            if (path.start == Start.INDEX || path.start == Start.PARENT || path.steps.length == 0) {
+                return path;
+            }
+            SourcePath shared = slotted(java.util.Arrays.asList(path.steps));
+            return new SourcePath(path.text, path.start, shared.steps, shared.slot, shared.parent);
+        }
+
+        private SourcePath slotted(List<Object> steps) {
+            SourcePath known = slotted.get(steps);
+            if (known != null) {
+                return known;
+            }
+            SourcePath parent = steps.size() == 1 ? null : slotted(steps.subList(0, steps.size() - 1));
+            SourcePath path = new SourcePath(String.valueOf(steps), Start.ROOT, steps.toArray(), slotted.size(),
+                    parent);
+            slotted.put(List.copyOf(steps), path);
+            return path;
+        }
+
+        int count() {
+            return slotted.size();
+        }
     }
 
     String text() {

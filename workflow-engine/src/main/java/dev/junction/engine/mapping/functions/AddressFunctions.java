@@ -87,14 +87,12 @@ final class AddressFunctions {
                 Fn.of("firstName", 0, 0, "The first word of a full name (\"Jane Q. Public\" → \"Jane\").",
                         (input, args, context) -> {
                             String name = Values.text("firstName", input);
-                            List<String> words = name == null ? List.of() : TextFunctions.words(name);
-                            return words.isEmpty() ? null : words.getFirst();
+                            return name == null ? null : TextFunctions.firstWord(name);
                         }),
                 Fn.of("lastName", 0, 0, "The last word of a full name (\"Jane Q. Public\" → \"Public\"; one word:"
                         + " that word).", (input, args, context) -> {
                             String name = Values.text("lastName", input);
-                            List<String> words = name == null ? List.of() : TextFunctions.words(name);
-                            return words.isEmpty() ? null : words.getLast();
+                            return name == null ? null : TextFunctions.lastWord(name);
                         }),
                 Fn.of("convertAddress", 2, 2, "An address object from one shape to another: \"amazon\" (Name,"
                         + " AddressLine1, … CountryCode), \"fba\" (name, addressLine1, … countryCode) or \"dynamics\""

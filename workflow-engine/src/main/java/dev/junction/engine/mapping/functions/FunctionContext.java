@@ -18,6 +18,11 @@ public interface FunctionContext {
     /** The JSON Schema (subset) of the target field being filled; an empty map when the target has none. */
     Map<String, Object> targetSchema();
 
+    /** The target field's maxLength, if its schema has one. */
+    default Integer targetMaxLength() {
+        return targetSchema().get("maxLength") instanceof Number number ? number.intValue() : null;
+    }
+
     /** Records a warning against the target field being filled (e.g. "trimmed to 50 characters"). */
     void warn(String code, String message);
 }

@@ -1,6 +1,5 @@
 package dev.junction.engine.mapping.functions;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +69,7 @@ final class TextFunctions {
         if (s == null) {
             return null;
         }
-        Integer max = args.isEmpty() ? maxLength(context.targetSchema()) : Integer.valueOf(Values.integer("truncate", args.getFirst()));
+        Integer max = args.isEmpty() ? context.targetMaxLength() : Integer.valueOf(Values.integer("truncate", args.getFirst()));
         if (max == null) {
             throw new FunctionException("WrongArgument", "truncate without a length needs a target field with a"
                     + " maxLength; this one has none");
@@ -81,10 +80,6 @@ final class TextFunctions {
         }
         context.warn("Truncated", "cut from " + length + " to " + max + " characters");
         return s.substring(0, s.offsetByCodePoints(0, max));
-    }
-
-    private static Integer maxLength(Map<String, Object> schema) {
-        return schema.get("maxLength") instanceof Number number ? number.intValue() : null;
     }
 
     private static Object substring(Object input, List<Object> args, FunctionContext context) {
@@ -114,19 +109,29 @@ final class TextFunctions {
         }
     }
 
-    /** The words of a name, in order (white space collapsed). */
-    static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        int start = -1;
-        for (int i = 0; i <= text.length(); i++) {
-            boolean space = i == text.length() || Character.isWhitespace(text.charAt(i));
-            if (space && start >= 0) {
-                words.add(text.substring(start, i));
-                start = -1;
-            } else if (!space && start < 0) {
-                start = i;
-            }
+    /** The first word of a name (words are separated by white space); null when it has none. */
+    static String firstWord(String text) {
+        int start = 0;
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
         }
-        return words;
+        int end = start;
+        while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+            end++;
+        }
+        return start == end ? null : text.substring(start, end);
+    }
+
+    /** The last word of a name; null when it has none. */
+    static String lastWord(String text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && !Character.isWhitespace(text.charAt(start - 1))) {
+            start--;
+        }
+        return start == end ? null : text.substring(start, end);
     }
 }

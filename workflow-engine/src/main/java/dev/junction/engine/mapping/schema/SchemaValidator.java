@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Checks a value against a {@link JsonSchema}: every missing required field, wrong type, length, enum, format and
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  */
 public final class SchemaValidator {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+$");
 
     private SchemaValidator() {
     }
@@ -33,11 +31,14 @@ public final class SchemaValidator {
         private final JsonSchema schema;
         private final boolean checksType;
         private final Set<String> types;
+        private final boolean integers;
         private final boolean hasTextChecks;
         private final boolean hasNumberChecks;
         private final boolean hasEnum;
         private final List<?> enumValues;
         private final Integer maxLength;
+        private final BigDecimal minimum;
+        private final BigDecimal maximum;
         private final Integer minLength;
         private final String format;
         private final String[] required;
@@ -48,12 +49,15 @@ public final class SchemaValidator {
             this.schema = schema;
             this.types = Set.copyOf(schema.types());
             this.checksType = !types.isEmpty();
+            this.integers = types.contains("integer") || types.contains("number");
             this.hasTextChecks = schema.integer("maxLength").isPresent() || schema.integer("minLength").isPresent()
                     || schema.format().isPresent();
             this.hasNumberChecks = schema.number("minimum").isPresent() || schema.number("maximum").isPresent();
             this.hasEnum = schema.enumeration().isPresent();
             this.enumValues = schema.enumeration().orElse(List.of());
             this.maxLength = schema.integer("maxLength").orElse(null);
+            this.minimum = schema.number("minimum").orElse(null);
+            this.maximum = schema.number("maximum").orElse(null);
             this.minLength = schema.integer("minLength").orElse(null);
             this.format = schema.format().orElse(null);
             this.required = schema.required().toArray(String[]::new);
@@ -70,19 +74,45 @@ public final class SchemaValidator {
                 SchemaValidator.validate(schema, value, path, problems);
                 return;
             }
-            if (hasEnum && enumValues.stream().noneMatch(option -> same(option, value))) {
+            if (hasEnum && !enumAllows(value)) {
                 problems.add(MappingProblem.error(path, "Enum", "must be one of " + enumValues + ", got "
                         + shown(value)));
             }
             if (hasTextChecks && value instanceof String text) {
-                int length = maxLength == null && minLength == null ? 0 : text.codePointCount(0, text.length());
-                if (maxLength != null && length > maxLength || minLength != null && length < minLength
-                        || format != null) {
-                    text(schema, text, path, problems);
-                }
+                checkText(text, path, problems);
             } else if (hasNumberChecks && value instanceof Number number) {
-                range(schema, new BigDecimal(number.toString()), path, problems);
+                checkNumber(number, path, problems);
+            } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
+                validateContainer(value, path, problems);
             }
+        }
+
+        private boolean enumAllows(Object value) {
+            for (Object option : enumValues) {
+                if (same(option, value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private void checkText(String text, String path, List<MappingProblem> problems) {
+            int length = maxLength == null && minLength == null ? 0 : text.codePointCount(0, text.length());
+            if (maxLength != null && length > maxLength || minLength != null && length < minLength
+                    || format != null && !formatHolds(format, text)) {
+                text(schema, text, path, problems); // reports each of them
+            }
+        }
+
+        private void checkNumber(Number number, String path, List<MappingProblem> problems) {
+            BigDecimal decimal = number instanceof Long || number instanceof Integer
+                    ? BigDecimal.valueOf(number.longValue()) : new BigDecimal(number.toString());
+            if (minimum != null && decimal.compareTo(minimum) < 0 || maximum != null && decimal.compareTo(maximum) > 0) {
+                range(schema, decimal, path, problems);
+            }
+        }
+
+        private void validateContainer(Object value, String path, List<MappingProblem> problems) {
             if (value instanceof Map<?, ?> object) {
                 for (String name : required) {
                     if (object.get(name) == null) {
@@ -105,6 +135,13 @@ public final class SchemaValidator {
         }
 
         private boolean typeAllowed(Object value) {
+            // the common cases without naming the type
+            if (value instanceof String) {
+                return types.contains("string");
+            }
+            if (value instanceof Long || value instanceof Integer) {
+                return integers;
+            }
             String type = typeOf(value);
             return types.contains(type) || "integer".equals(type) && types.contains("number");
         }
@@ -178,7 +215,7 @@ public final class SchemaValidator {
             return switch (format) {
                 case "date-time" -> OffsetDateTime.parse(text) != null;
                 case "date" -> LocalDate.parse(text) != null;
-                case "email" -> EMAIL.matcher(text).matches();
+                case "email" -> isEmail(text);
                 case "uri" -> java.net.URI.create(text).isAbsolute();
                 default -> true;
             };
@@ -208,6 +245,21 @@ public final class SchemaValidator {
             case List<?> l -> "array";
             default -> value.getClass().getSimpleName();
         };
+    }
+
+    /** Something, one {@code @}, something, and no white space (what {@code ^[^@\\s]+@[^@\\s]+$} says). */
+    static boolean isEmail(String text) {
+        int at = text.indexOf('@');
+        if (at <= 0 || at == text.length() - 1 || text.indexOf('@', at + 1) >= 0) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean same(Object option, Object value) {

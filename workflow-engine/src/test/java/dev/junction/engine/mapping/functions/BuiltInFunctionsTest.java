@@ -93,6 +93,11 @@ class BuiltInFunctionsTest {
         assertThatThrownBy(() -> call("ukPostcode", "12345")).hasMessageContaining("is not a UK postcode");
         assertThat(call("firstName", " Jane  Q. Public ")).isEqualTo("Jane");
         assertThat(call("lastName", "Jane Q. Public")).isEqualTo("Public");
+        assertThat(call("lastName", "\tJane Q.\u00a0Public \n")).isEqualTo("Q.\u00a0Public"); // no-break space joins
+        assertThat(call("firstName", "Bob")).isEqualTo("Bob");
+        assertThat(call("lastName", "Bob ")).isEqualTo("Bob");
+        assertThat(call("firstName", "   ")).isNull();
+        assertThat(call("lastName", "")).isNull();
         assertThat(call("convertAddress", Map.of("AddressLine1", "1 High St", "CountryCode", "GB", "PostalCode", "LS1 1AA"),
                 "amazon", "dynamics")).isEqualTo(Map.of("shipto_line1", "1 High St", "shipto_postalcode", "LS1 1AA",
                 "shipto_country", "GB"));

@@ -1,0 +1,100 @@
+package dev.junction.engine.mapping;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static dev.junction.engine.mapping.MappingTestSupport.COMPILER;
+import static dev.junction.engine.mapping.MappingTestSupport.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a compiled mapping checks as it places values and once the record is done (the required fields of the
+ * objects its rules create), and its reading of shared source paths once per record.
+ */
+class CompiledMappingChecksTest {
+
+    private static final String TARGET = """
+            "target": {"schema": {"type": "object", "required": ["id", "billing"], "properties": {
+              "id": {"type": "string"},
+              "email": {"type": "string", "format": "email"},
+              "amount": {"type": "integer", "minimum": 1, "maximum": 1000},
+              "billing": {"type": "object", "required": ["line1", "city"], "properties": {
+                "line1": {"type": "string", "maxLength": 10}, "city": {"type": "string"},
+                "geo": {"type": "object", "required": ["lat"], "properties": {
+                  "lat": {"type": "number"}, "lon": {"type": "number"}}}}},
+              "lines": {"type": "array", "items": {"type": "object", "required": ["sku", "city"], "properties": {
+                "sku": {"type": "string"}, "city": {"type": "string"}}}}}}}""";
+
+    private static final CompiledMapping MAPPING = COMPILER.compile(json("{\"schemaVersion\": 1, " + TARGET + """
+            , "rules": [
+              {"target": "id", "from": "order.id"},
+              {"target": "email", "from": "order.email"},
+              {"target": "amount", "from": "order.amount"},
+              {"target": "billing.line1", "from": "order.address.line1"},
+              {"target": "billing.city", "from": "order.address.city"},
+              {"target": "billing.geo.lat", "from": "order.address.lat"},
+              {"target": "billing.geo.lon", "from": "order.address.lon"},
+              {"target": "lines", "forEach": "order.lines", "rules": [
+                {"target": "sku", "from": "sku"},
+                {"target": "city", "from": "$root.order.address.city"}]}]}"""));
+
+    @Test
+    void aCompleteRecordHasNoProblemsAndEveryPathReadsItsOwnValue() {
+        MappingResult result = MAPPING.apply(json("""
+                {"order": {"id": "A-1", "email": "jane@example.com", "amount": 250,
+                 "address": {"line1": "1 High St", "city": "Leeds", "lat": 53.8, "lon": -1.5},
+                 "lines": [{"sku": "S-1"}, {"sku": "S-2"}]}}"""), MappingEnvironment.NONE);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.output()).isEqualTo(json("""
+                {"id": "A-1", "email": "jane@example.com", "amount": 250,
+                 "billing": {"line1": "1 High St", "city": "Leeds", "geo": {"lat": 53.8, "lon": -1.5}},
+                 "lines": [{"sku": "S-1", "city": "Leeds"}, {"sku": "S-2", "city": "Leeds"}]}"""));
+    }
+
+    @Test
+    void requiredFieldsAreReportedOnlyInTheObjectsTheRulesCreatedAndValuesAsTheyArePlaced() {
+        MappingResult result = MAPPING.apply(json("""
+                {"order": {"id": "A-2", "email": "not an@email", "amount": 1001,
+                 "address": {"line1": "10 Long Road Street", "lon": 2.0},
+                 "lines": [{"sku": "S-1"}, {}]}}"""), MappingEnvironment.NONE);
+
+        assertThat(result.problems()).extracting(problem -> problem.path() + " " + problem.code()).containsExactly(
+                "email Format", "amount Maximum", "billing.line1 MaxLength",
+                "billing.city Required", "billing.geo.lat Required",
+                "lines[0].city Required", "lines[1].sku Required", "lines[1].city Required");
+    }
+
+    @Test
+    void anObjectNoRuleFilledIsReportedOnceNotItsFields() {
+        MappingResult result = MAPPING.apply(json("{\"order\": {\"id\": \"A-3\", \"email\": \"a@b\"}}"),
+                MappingEnvironment.NONE);
+
+        assertThat(result.problems()).extracting(problem -> problem.path() + " " + problem.code())
+                .containsExactly("billing Required");
+        assertThat(result.output()).isEqualTo(Map.of("id", "A-3", "email", "a@b"));
+    }
+
+    @Test
+    void aPathThroughSomethingMissingOrNotAnObjectIsNothing() {
+        MappingResult missing = MAPPING.apply(json("{\"order\": {\"id\": \"A-4\", \"address\": null}}"),
+                MappingEnvironment.NONE);
+        MappingResult notAnObject = MAPPING.apply(json("{\"order\": {\"id\": \"A-5\", \"address\": \"Leeds\"}}"),
+                MappingEnvironment.NONE);
+
+        assertThat(missing.output()).isEqualTo(Map.of("id", "A-4"));
+        assertThat(notAnObject.output()).isEqualTo(Map.of("id", "A-5"));
+    }
+
+    @Test
+    void eachRecordReadsItsOwnValues() {
+        MappingResult first = MAPPING.apply(json("{\"order\": {\"id\": \"A-6\", \"address\": {\"city\": \"York\"},"
+                + " \"lines\": [{\"sku\": \"S\"}]}}"), MappingEnvironment.NONE);
+        MappingResult second = MAPPING.apply(json("{\"order\": {\"id\": \"A-7\", \"address\": {\"city\": \"Hull\"},"
+                + " \"lines\": [{\"sku\": \"S\"}]}}"), MappingEnvironment.NONE);
+
+        assertThat(((Map<?, ?>) first.output()).get("lines")).isEqualTo(java.util.List.of(Map.of("sku", "S", "city", "York")));
+        assertThat(((Map<?, ?>) second.output()).get("lines")).isEqualTo(java.util.List.of(Map.of("sku", "S", "city", "Hull")));
+    }
+}

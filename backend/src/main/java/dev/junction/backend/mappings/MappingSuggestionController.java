@@ -3,6 +3,7 @@ package dev.junction.backend.mappings;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.JsonBodies;
 import dev.junction.engine.mapping.SchemaCatalog;
+import dev.junction.engine.mapping.functions.ShippedValueMaps;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;
 import dev.junction.engine.mapping.suggest.MappingSuggester;
 import dev.junction.engine.mapping.suggest.Suggestion;
@@ -29,7 +30,7 @@ class MappingSuggestionController {
 
     MappingSuggestionController(MappingService mappings) {
         this.schemas = ShippedSchemas.instance();
-        this.suggester = new MappingSuggester(schemas);
+        this.suggester = new MappingSuggester(schemas, ShippedValueMaps.instance());
         this.mappings = mappings;
     }
 

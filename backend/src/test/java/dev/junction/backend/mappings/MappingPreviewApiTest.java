@@ -126,7 +126,8 @@ class MappingPreviewApiTest {
         JsonNode first = answer.get("suggestions").get(0);
         assertThat(first.get("confidence").asDouble()).isBetween(0.5, 1.0);
         assertThat(first.get("reasons").size()).isPositive();
-        assertThat(answer.get("rules").toString()).contains("AmazonOrderId");
+        assertThat(answer.get("rules").toString()).contains("AmazonOrderId")
+                .contains("{\"target\":\"status\",\"from\":\"OrderStatus\",\"valueMap\":\"amazon-order-status→canonical\"}");
 
         HttpResponse<String> unknown = admin.post("/api/v1/mappings/suggestions",
                 "{\"source\": \"sp-api/Nope\", \"target\": 5}");

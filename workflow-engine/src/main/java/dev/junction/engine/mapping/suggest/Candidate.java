@@ -9,11 +9,11 @@ import java.util.Map;
  * of the whole record read in every element) or may do so at a small cost ({@code strongName}: its name is the
  * target's or a synonym of it).
  */
-record Candidate(Field target, Field source, double confidence, List<Map<String, Object>> pipe,
+record Candidate(Field target, Field source, double confidence, List<Map<String, Object>> pipe, String valueMap,
                  List<String> reasons, List<Suggestion> inner, boolean shareable, boolean strongName) {
 
     Suggestion suggestion(double confidence, List<String> reasons) {
-        return new Suggestion(target.path(), source.path(), pipe, Math.round(confidence * 100) / 100.0, reasons,
-                inner);
+        return new Suggestion(target.path(), source.path(), pipe, valueMap, Math.round(confidence * 100) / 100.0,
+                reasons, inner);
     }
 }

@@ -1,6 +1,8 @@
 package dev.junction.engine.mapping.suggest;
 
 import dev.junction.engine.mapping.SchemaCatalog;
+import dev.junction.engine.mapping.ValueMapCatalog;
+import dev.junction.engine.mapping.functions.ShippedValueMaps;
 import dev.junction.engine.mapping.schema.JsonSchema;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;
 
@@ -26,20 +28,25 @@ public final class MappingSuggester {
 
     private final SchemaCatalog schemas;
     private final Synonyms synonyms;
+    private final ValueMapCatalog valueMaps;
 
-    /** @param schemas resolves the schema ids saved mappings name, to tell which were made for the same pair */
-    public MappingSuggester(SchemaCatalog schemas) {
-        this(schemas, Synonyms.standard());
+    /**
+     * @param schemas   resolves the schema ids saved mappings name, to tell which were made for the same pair
+     * @param valueMaps the value maps a suggestion may fill a target that takes only some values through
+     */
+    public MappingSuggester(SchemaCatalog schemas, ValueMapCatalog valueMaps) {
+        this(schemas, Synonyms.standard(), valueMaps);
     }
 
-    MappingSuggester(SchemaCatalog schemas, Synonyms synonyms) {
+    MappingSuggester(SchemaCatalog schemas, Synonyms synonyms, ValueMapCatalog valueMaps) {
         this.schemas = Objects.requireNonNull(schemas, "schemas");
         this.synonyms = Objects.requireNonNull(synonyms, "synonyms");
+        this.valueMaps = Objects.requireNonNull(valueMaps, "valueMaps");
     }
 
     /** Over the shipped schemas. */
     public static MappingSuggester standard() {
-        return new MappingSuggester(ShippedSchemas.instance());
+        return new MappingSuggester(ShippedSchemas.instance(), ShippedValueMaps.instance());
     }
 
     /**
@@ -53,7 +60,7 @@ public final class MappingSuggester {
         Objects.requireNonNull(targetSchema, "targetSchema");
         SavedEvidence evidence = savedMappings == null || savedMappings.isEmpty() ? SavedEvidence.NONE
                 : new SavedEvidence(savedMappings, sourceSchema, targetSchema, schemas, synonyms);
-        return new ScopeMatcher(synonyms, evidence).suggest(JsonSchema.of(sourceSchema), JsonSchema.of(targetSchema));
+        return new ScopeMatcher(synonyms, evidence, valueMaps).suggest(JsonSchema.of(sourceSchema), JsonSchema.of(targetSchema));
     }
 
     /**
@@ -72,6 +79,9 @@ public final class MappingSuggester {
                 rule.put("from", suggestion.sourcePath());
                 if (!suggestion.pipe().isEmpty()) {
                     rule.put("pipe", suggestion.pipe());
+                }
+                if (suggestion.valueMap() != null) {
+                    rule.put("valueMap", suggestion.valueMap());
                 }
             }
             rules.add(rule);

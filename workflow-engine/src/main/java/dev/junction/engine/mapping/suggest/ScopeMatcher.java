@@ -1,5 +1,7 @@
 package dev.junction.engine.mapping.suggest;
 
+import dev.junction.engine.mapping.ValueMapCatalog;
+
 import dev.junction.engine.mapping.schema.JsonSchema;
 
 import java.util.ArrayList;
@@ -40,9 +42,11 @@ final class ScopeMatcher {
     private final Synonyms synonyms;
     private final SchemaFields fields;
     private final SavedEvidence evidence;
+    private final ValueMapCatalog valueMaps;
 
-    ScopeMatcher(Synonyms synonyms, SavedEvidence evidence) {
+    ScopeMatcher(Synonyms synonyms, SavedEvidence evidence, ValueMapCatalog valueMaps) {
         this.synonyms = synonyms;
+        this.valueMaps = valueMaps;
         this.fields = new SchemaFields(synonyms.splitter());
         this.evidence = evidence;
     }
@@ -95,8 +99,8 @@ final class ScopeMatcher {
         NameScore name = source.kind() == Field.Kind.INDEX ? index(target) : NameScore.of(target.name(),
                 source.name(), synonyms);
         TypeFit fit = source.kind() == Field.Kind.INDEX
-                ? new TypeFit(1, List.of(Map.of("fn", "add", "args", List.of(1))), List.of())
-                : TypeFit.of(target, source, name.derivedFn(), currencies);
+                ? new TypeFit(1, List.of(Map.of("fn", "add", "args", List.of(1))), null, List.of())
+                : TypeFit.of(target, source, name.derivedFn(), currencies, valueMaps);
         List<String> reasons = new ArrayList<>();
         if (name.score() > 0) {
             reasons.add(name.reason());
@@ -132,7 +136,8 @@ final class ScopeMatcher {
             return Optional.empty();
         }
         boolean shareable = name.derivedFn() != null || exact.isPresent() || source.kind() != Field.Kind.LEAF;
-        return Optional.of(new Candidate(target, source, Math.min(1, confidence), pipe, reasons, List.of(),
+        String valueMap = pipe == fit.pipe() ? fit.valueMap() : null;
+        return Optional.of(new Candidate(target, source, Math.min(1, confidence), pipe, valueMap, reasons, List.of(),
                 shareable, name.isStrong()));
     }
 
@@ -173,7 +178,7 @@ final class ScopeMatcher {
         if (confidence < THRESHOLD) {
             return Optional.empty();
         }
-        return Optional.of(new Candidate(target, source, confidence, List.of(), reasons, inner, false, false));
+        return Optional.of(new Candidate(target, source, confidence, List.of(), null, reasons, inner, false, false));
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.junction.engine.mapping.suggest;
 
+import dev.junction.engine.mapping.ValueMapCatalog;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +17,7 @@ import java.util.Set;
  * target's maxLength {@code truncate}; a country into a two-letter field {@code countryToIso2}. Factor 0: they do not
  * fit (an object into text, a list into a number).
  */
-record TypeFit(double factor, List<Map<String, Object>> pipe, List<String> reasons) {
+record TypeFit(double factor, List<Map<String, Object>> pipe, String valueMap, List<String> reasons) {
 
     private static final Set<String> MONEY_WORDS = Set.of("amount", "total", "price", "value", "cost");
     /** Values that are wrong once cut: ids, codes, references, e-mail addresses, phone numbers. */
@@ -25,14 +27,16 @@ record TypeFit(double factor, List<Map<String, Object>> pipe, List<String> reaso
     private static final Set<String> DATE_WORDS = Set.of("date", "time", "created", "modified", "updated", "placed",
             "submit", "submitted", "shipped", "fulfilled", "timestamp");
 
-    static final TypeFit NONE = new TypeFit(0, List.of(), List.of());
+    static final TypeFit NONE = new TypeFit(0, List.of(), null, List.of());
 
     /**
      * @param derivedFn  a function the names asked for (firstName), first in the pipe
      * @param currencies the fields a currency may be read from (the scope's, then the record's)
+     * @param valueMaps  the value maps a target that takes only some values may be filled through
      */
-    static TypeFit of(Field target, Field source, String derivedFn, List<Field> currencies) {
-        Builder fit = new Builder();
+    static TypeFit of(Field target, Field source, String derivedFn, List<Field> currencies,
+                      ValueMapCatalog valueMaps) {
+        Builder fit = new Builder(target, source, valueMaps);
         if (derivedFn != null) {
             fit.step(derivedFn);
         }
@@ -95,7 +99,9 @@ record TypeFit(double factor, List<Map<String, Object>> pipe, List<String> reaso
                     }
                 } else if (from.equals("string") && (target.schema().enumeration().isPresent()
                         || source.schema().enumeration().filter(TypeFit::words).isPresent())) {
-                    fit.factor(0.65, "text → integer code: needs a value map");
+                    if (!fit.valueMap()) {
+                        fit.factor(0.65, "text → integer code: needs a value map");
+                    }
                 } else {
                     fit.step("toInteger");
                     fit.factor(from.equals("number") ? 0.9 : 0.8, "type " + from + " → integer: toInteger");
@@ -153,7 +159,9 @@ record TypeFit(double factor, List<Map<String, Object>> pipe, List<String> reaso
                 return;
             }
         }
-        fit.factor(0.7, "the target takes only " + targetValues.get().size() + " values: add a value map");
+        if (!fit.valueMap()) {
+            fit.factor(0.7, "the target takes only " + targetValues.get().size() + " values: add a value map");
+        }
     }
 
     /** Whether a list of values has one that is not a number (statuses such as "Shipped"). */
@@ -252,9 +260,32 @@ record TypeFit(double factor, List<Map<String, Object>> pipe, List<String> reaso
     }
 
     private static final class Builder {
+        final Field target;
+        final Field source;
+        final ValueMapCatalog valueMaps;
         double factor = 1;
         final List<Map<String, Object>> pipe = new ArrayList<>();
+        String valueMap;
         final List<String> reasons = new ArrayList<>();
+
+        Builder(Field target, Field source, ValueMapCatalog valueMaps) {
+            this.target = target;
+            this.source = source;
+            this.valueMaps = valueMaps;
+        }
+
+        /** Puts the value map that fits the target's values in, if there is one; whether there is. */
+        boolean valueMap() {
+            if (valueMap != null) {
+                return true;
+            }
+            Optional<ValueMapChoice> choice = ValueMapChoice.best(target, source, valueMaps);
+            choice.ifPresent(chosen -> {
+                valueMap = chosen.name();
+                factor(0.95, chosen.reason());
+            });
+            return choice.isPresent();
+        }
 
         void step(String fn, Object... args) {
             Map<String, Object> step = new LinkedHashMap<>();
@@ -277,7 +308,7 @@ record TypeFit(double factor, List<Map<String, Object>> pipe, List<String> reaso
         }
 
         TypeFit build() {
-            return factor <= 0 ? NONE : new TypeFit(factor, List.copyOf(pipe), List.copyOf(reasons));
+            return factor <= 0 ? NONE : new TypeFit(factor, List.copyOf(pipe), valueMap, List.copyOf(reasons));
         }
     }
 }

@@ -62,7 +62,7 @@ class SuggestionQualityTest {
 
     private static final MappingSuggester WITH_TABLE = MappingSuggester.standard();
     private static final MappingSuggester WORDS_ONLY = new MappingSuggester(ShippedSchemas.instance(),
-            Synonyms.standard().withoutGroups());
+            Synonyms.standard().withoutGroups(), dev.junction.engine.mapping.functions.ShippedValueMaps.instance());
     /** Per set ("pairs", "heldOut"), per pair, per setup. */
     private static final Map<String, Map<String, Map<Setup, Score>>> SCORES = new LinkedHashMap<>();
     private static final List<String> DETAILS = new ArrayList<>();

@@ -262,7 +262,8 @@ public final class SchemaValidator {
         return true;
     }
 
-    private static boolean same(Object option, Object value) {
+    /** Whether a value is an enum's option: numbers by value (1 is 1.0), anything else by equality. */
+    public static boolean same(Object option, Object value) {
         if (option instanceof Number a && value instanceof Number b) {
             return new BigDecimal(a.toString()).compareTo(new BigDecimal(b.toString())) == 0;
         }

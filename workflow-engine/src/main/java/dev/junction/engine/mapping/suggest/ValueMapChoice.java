@@ -2,8 +2,8 @@ package dev.junction.engine.mapping.suggest;
 
 import dev.junction.engine.mapping.ValueMapCatalog;
 import dev.junction.engine.mapping.functions.ValueMap;
+import dev.junction.engine.mapping.schema.SchemaValidator;
 
-import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -87,18 +87,11 @@ record ValueMapChoice(String name, int matched, int of, boolean fromDescription)
     /** Whether every answer of the map (but nothing) is a value the target takes. */
     private static boolean answersFit(ValueMap map, List<?> targetValues) {
         for (Object answer : map.entries().values()) {
-            if (answer != null && targetValues.stream().noneMatch(value -> same(value, answer))) {
+            if (answer != null && targetValues.stream().noneMatch(value -> SchemaValidator.same(value, answer))) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean same(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
-        }
-        return a.equals(b);
     }
 
     private static Set<String> words(String description) {

@@ -14,7 +14,7 @@ import java.util.Map;
  */
 public final class CompiledMapping {
 
-    private final List<CompiledRules.Rule> rules;
+    private final CompiledRules.Rule[] rules;
     private final CreatedObjects created;
     private final int slots;
     private final ExpressionRuntime expressions;
@@ -22,7 +22,7 @@ public final class CompiledMapping {
 
     CompiledMapping(List<CompiledRules.Rule> rules, JsonSchema target, int slots, ExpressionRuntime expressions,
                     List<MappingProblem> definitionWarnings) {
-        this.rules = List.copyOf(rules);
+        this.rules = rules.toArray(CompiledRules.Rule[]::new);
         this.slots = slots;
         this.created = target.isDescribed() ? CreatedObjects.of(target, rules) : null;
         this.expressions = expressions;

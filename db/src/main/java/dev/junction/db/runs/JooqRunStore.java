@@ -200,7 +200,8 @@ public class JooqRunStore implements RunStore {
     }
 
     @Override
-    public Completion complete(ClaimedTask task, Transition transition, Duration chainLease) {
+    public Completion complete(List<FinishedStep> turn, Duration chainLease) {
+        ClaimedTask task = turn.getFirst().task();
         return db.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             // the run's row first, so that two workers ending the last two tasks of one run agree on its end
@@ -229,21 +230,37 @@ public class JooqRunStore implements RunStore {
             if (RunStatus.fromJson(run.getStatus()).orElseThrow().isFinal()) {
                 return Completion.REFUSED;
             }
-            return new Completion(true, apply(tx, run, task, transition, chainLease));
+            // the steps before the last were each followed by the next one's task, on the same row: only their
+            // records are written; the row is the last step's task by the time its transition is applied
+            for (FinishedStep earlier : turn.subList(0, turn.size() - 1)) {
+                record(tx, run, earlier.task(), earlier.transition());
+            }
+            FinishedStep last = turn.getLast();
+            return new Completion(true, apply(tx, run, last.task(), last.transition(), chainLease));
         });
     }
 
-    /** Applies the transition; answers the task chained to this worker, if any. */
-    private ClaimedTask apply(DSLContext tx, RunsRecord run, ClaimedTask task, Transition transition,
-                              Duration chainLease) {
+    /** Writes a step's record (and the output remembered under its idempotency key, when it is to be). */
+    private static void record(DSLContext tx, RunsRecord run, ClaimedTask task, Transition transition) {
         StepRecord step = transition.step();
         insertStep(tx, run.getId(), run.getGeneration(), step, task.leaseOwner());
         if (transition.rememberIdempotent() && step.status() == StepStatus.SUCCEEDED) {
             Jdbc.update(tx, "insert into idempotency_records (key, output) values (?, ?::jsonb) on conflict do nothing",
                     step.idempotencyKey(), step.output() == null ? null : new Jdbc.Json(PayloadJson.write(step.output())));
         }
+    }
+
+    /** Applies the transition; answers the task chained to this worker, if any. */
+    private ClaimedTask apply(DSLContext tx, RunsRecord run, ClaimedTask task, Transition transition,
+                              Duration chainLease) {
+        StepRecord step = transition.step();
+        record(tx, run, task, transition);
         if (transition.reschedule() != null) {
+            // the row's node too: it was an earlier step's task when the turn ran more than one step
             tx.update(STEP_TASKS)
+                    .set(STEP_TASKS.NODE_ID, task.nodeId())
+                    .set(STEP_TASKS.FOR_EACH_ID, task.forEachId())
+                    .set(STEP_TASKS.ITEM_INDEX, task.itemIndex())
                     .set(STEP_TASKS.DUE_AT, at(transition.reschedule().dueAt()))
                     .set(STEP_TASKS.ATTEMPT, transition.reschedule().attempt())
                     .set(STEP_TASKS.KIND, transition.reschedule().kind().dbName())
@@ -251,6 +268,9 @@ public class JooqRunStore implements RunStore {
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
         } else if (transition.childStart() != null) {
             tx.update(STEP_TASKS)
+                    .set(STEP_TASKS.NODE_ID, task.nodeId())
+                    .set(STEP_TASKS.FOR_EACH_ID, task.forEachId())
+                    .set(STEP_TASKS.ITEM_INDEX, task.itemIndex())
                     .set(STEP_TASKS.DUE_AT, NEVER)
                     .set(STEP_TASKS.KIND, TaskKind.WAIT_CHILD.dbName())
                     .setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
@@ -314,13 +334,12 @@ public class JooqRunStore implements RunStore {
                                claims = 1
                         where id = ? and not exists (
                             select 1 from step_tasks other
-                            where other.run_id = ? and other.node_id = ? and coalesce(other.for_each_id, '') = coalesce(?, '')
+                            where other.run_id = ? and other.id <> ? and other.node_id = ?
+                              and coalesce(other.for_each_id, '') = coalesce(?, '')
                               and coalesce(other.item_index, -1) = coalesce(?, -1))""",
                 next.nodeId(), next.forEachId(), next.itemIndex(), lease.toMillis(), task.id(), run.getId(),
-                next.nodeId(), next.forEachId(), next.itemIndex());
-        return changed == 0 ? null : new ClaimedTask(task.id(), run.getId(), run.getWorkflowId(),
-                run.getWorkflowVersion(), next.nodeId(), next.forEachId(), next.itemIndex(), 1, TaskKind.EXECUTE,
-                null, task.leaseOwner(), run.getReplays() > 0);
+                task.id(), next.nodeId(), next.forEachId(), next.itemIndex());
+        return changed == 0 ? null : task.followedBy(next);
     }
 
     /** After a step: the run ends when nothing of it is left to do, else it is running or waiting. */

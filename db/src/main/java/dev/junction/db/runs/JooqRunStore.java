@@ -92,37 +92,38 @@ public class JooqRunStore implements RunStore {
                     + run.firstNodes().size());
         }
         String node = run.firstNodes().getFirst();
-        return db.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
-            UUID id = insertRunRow(tx, run, null, null, "running");
-            long taskId = Jdbc.queryOne(tx, """
-                            insert into step_tasks (run_id, node_id, lease_owner, lease_until, claims)
-                            values (?, ?, ?, now() + ? * interval '1 millisecond', 1) returning id""",
-                    row -> row.getLong("id"), id, node, leaseOwner, lease.toMillis());
-            return new ClaimedTask(taskId, id, run.workflowId(), run.version(), node, null, null, 1, TaskKind.EXECUTE,
-                    null, leaseOwner, false);
-        });
+        UUID id = UUID.randomUUID();
+        // a large input is stored first (content-addressed, so a stored payload nobody refers to is harmless); the
+        // run and its task are then one statement, atomic on its own: no transaction of its own, no extra round trips
+        Payloads.Stored input = Payloads.store(db, run.input());
+        long taskId = Jdbc.queryOne(db, """
+                        with run as (
+                            insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input,
+                                              input_ref, input_size, status, started_at)
+                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'running', now()) returning id
+                        )
+                        insert into step_tasks (run_id, node_id, lease_owner, lease_until, claims)
+                        select run.id, ?, ?, now() + ? * interval '1 millisecond', 1 from run returning id""",
+                row -> row.getLong("id"), id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(),
+                json(input.inline()), input.ref(), input.size(), node, leaseOwner, lease.toMillis());
+        return new ClaimedTask(taskId, id, run.workflowId(), run.version(), node, null, null, 1, TaskKind.EXECUTE,
+                null, leaseOwner, false);
     }
 
     private UUID insertRun(DSLContext tx, NewRun run, UUID parentRunId, Long parentTaskId) {
-        UUID id = insertRunRow(tx, run, parentRunId, parentTaskId, "queued");
+        UUID id = UUID.randomUUID();
+        Payloads.Stored input = Payloads.store(tx, run.input());
+        Jdbc.update(tx, """
+                        insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input, input_ref,
+                                          input_size, parent_run_id, parent_task_id, status)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'queued')""",
+                id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(), json(input.inline()),
+                input.ref(), input.size(), parentRunId, parentTaskId);
         if (run.firstNodes().isEmpty()) {
             RunEnding.finish(tx, id, RunStatus.SUCCEEDED, run.input(), null);
         } else {
             insertTasks(tx, id, run.firstNodes().stream().map(NextTask::of).toList());
         }
-        return id;
-    }
-
-    private static UUID insertRunRow(DSLContext tx, NewRun run, UUID parentRunId, Long parentTaskId, String status) {
-        UUID id = UUID.randomUUID();
-        Payloads.Stored input = Payloads.store(tx, run.input());
-        Jdbc.update(tx, """
-                        insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input, input_ref,
-                                          input_size, parent_run_id, parent_task_id, status, started_at)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, case when ? = 'running' then now() end)""",
-                id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(), json(input.inline()),
-                input.ref(), input.size(), parentRunId, parentTaskId, status, status);
         return id;
     }
 

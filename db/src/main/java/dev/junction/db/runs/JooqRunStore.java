@@ -233,29 +233,24 @@ public class JooqRunStore implements RunStore {
             }
             // the steps before the last were each followed by the next one's task, on the same row: only their
             // records are written; the row is the last step's task by the time its transition is applied
-            for (FinishedStep earlier : turn.subList(0, turn.size() - 1)) {
-                record(tx, run, earlier.task(), earlier.transition());
+            StepWrites writes = new StepWrites();
+            for (FinishedStep step : turn) {
+                writes.step(step.transition().step(), step.transition().rememberIdempotent()
+                        && step.transition().step().status() == StepStatus.SUCCEEDED);
             }
             FinishedStep last = turn.getLast();
-            return new Completion(true, apply(tx, run, last.task(), last.transition(), chainLease));
+            return new Completion(true, apply(tx, run, last.task(), last.transition(), chainLease, writes));
         });
     }
 
-    /** Writes a step's record (and the output remembered under its idempotency key, when it is to be). */
-    private static void record(DSLContext tx, RunsRecord run, ClaimedTask task, Transition transition) {
-        StepRecord step = transition.step();
-        insertStep(tx, run.getId(), run.getGeneration(), step, task.leaseOwner());
-        if (transition.rememberIdempotent() && step.status() == StepStatus.SUCCEEDED) {
-            Jdbc.update(tx, "insert into idempotency_records (key, output) values (?, ?::jsonb) on conflict do nothing",
-                    step.idempotencyKey(), step.output() == null ? null : new Jdbc.Json(PayloadJson.write(step.output())));
-        }
-    }
-
-    /** Applies the transition; answers the task chained to this worker, if any. */
+    /** Applies the transition after writing the turn's steps; answers the task chained to this worker, if any. */
     private ClaimedTask apply(DSLContext tx, RunsRecord run, ClaimedTask task, Transition transition,
-                              Duration chainLease) {
+                              Duration chainLease, StepWrites writes) {
         StepRecord step = transition.step();
-        record(tx, run, task, transition);
+        if (transition.reschedule() == null && transition.childStart() == null && !mayChain(transition, chainLease)) {
+            writes.removingTask(task.id());
+        }
+        writes.write(tx, run.getId(), run.getGeneration(), task.leaseOwner());
         if (transition.reschedule() != null) {
             // the row's node too: it was an earlier step's task when the turn ran more than one step
             tx.update(STEP_TASKS)
@@ -276,8 +271,6 @@ public class JooqRunStore implements RunStore {
                     .set(STEP_TASKS.KIND, TaskKind.WAIT_CHILD.dbName())
                     .setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
-        } else if (!mayChain(transition, chainLease)) {
-            Jdbc.update(tx, "delete from step_tasks where id = ?", task.id());
         }
         if (transition.runEnd() != null) {
             StepError error = transition.runEnd().error();
@@ -422,8 +415,8 @@ public class JooqRunStore implements RunStore {
                              List<String> doneEntries) {
         Instant now = Instant.now();
         Map<String, Object> output = Map.of("items", results);
-        insertStep(tx, run.getId(), run.getGeneration(), new StepRecord(forEachId, null, null, 1, StepStatus.SUCCEEDED, null,
-                output, null, null, null, now, now), null);
+        new StepWrites().step(new StepRecord(forEachId, null, null, 1, StepStatus.SUCCEEDED, null, output, null,
+                null, null, now, now), false).write(tx, run.getId(), run.getGeneration(), null);
         insertTasks(tx, run.getId(), doneEntries.stream().map(NextTask::of).toList());
     }
 
@@ -438,24 +431,6 @@ public class JooqRunStore implements RunStore {
                             on conflict do nothing""",
                     runId, task.nodeId(), task.forEachId(), task.itemIndex());
         }
-    }
-
-    private static void insertStep(DSLContext tx, UUID runId, int generation, StepRecord step, String workerId) {
-        Payloads.Stored input = Payloads.store(tx, step.input());
-        Payloads.Stored output = Payloads.store(tx, step.output());
-        StepError error = step.error();
-        Jdbc.update(tx, """
-                        insert into steps (run_id, generation, node_id, for_each_id, item_index, attempt, status, input,
-                                           input_ref, output, output_ref, output_size, error_class, error_message,
-                                           remote_status, remote_body, retry_at, idempotency_key, worker_id,
-                                           started_at, finished_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                runId, generation, step.nodeId(), step.forEachId(), step.itemIndex(), step.attempt(),
-                step.status().jsonName(), json(input.inline()), input.ref(), json(output.inline()), output.ref(),
-                output.size(), error == null ? null : error.errorClass(), error == null ? null : error.message(),
-                error == null ? null : error.remoteStatus(), error == null ? null : error.remoteBody(),
-                step.retryAt() == null ? null : at(step.retryAt()), step.idempotencyKey(), workerId,
-                at(step.startedAt()), at(step.finishedAt()));
     }
 
     private static Jdbc.Json json(JSONB value) {

@@ -6,7 +6,12 @@ import dev.junction.db.workflows.WorkflowRepository;
 import dev.junction.db.workflows.WorkflowVersionRepository;
 import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.WorkflowDefinition;
+import dev.junction.engine.connectors.ConnectorInvoker;
+import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.runs.ClaimedTask;
+import dev.junction.engine.runs.LookupTables;
+import dev.junction.engine.runs.Mappings;
+import dev.junction.engine.runs.Notifier;
 import dev.junction.engine.runs.NewRun;
 import dev.junction.engine.runs.RunStore;
 import dev.junction.engine.runs.RunWorker;
@@ -31,6 +36,7 @@ import java.util.UUID;
 import static dev.junction.db.schema.Tables.RUNS;
 import static dev.junction.db.schema.Tables.STEPS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.jooq.impl.DSL.count;
 import static org.jooq.impl.DSL.countDistinct;
 
@@ -53,8 +59,30 @@ class DurabilityTest {
              "edges": [{"from": "trigger", "fromPort": "out", "to": "send"},
                        {"from": "send", "fromPort": "out", "to": "confirm"}]}""";
 
+    /** A flow whose pure step (a map) and connector call are one worker turn, committed together. */
+    private static final String MAP_THEN_ORDER = """
+            {"schemaVersion": 1, "trigger": {"kind": "webhook"},
+             "nodes": [
+               {"id": "shape", "type": "map", "name": "Shape",
+                "config": {"rules": [{"target": "sku", "expression": "trigger.sku"}]},
+                "position": {"x": 0, "y": 0}},
+               {"id": "send", "type": "connector", "name": "Send",
+                "config": {"connection": "test-shop", "operation": "createOrder",
+                           "input": {"sku": "{{ nodes.shape.sku }}"}},
+                "position": {"x": 0, "y": 0}}],
+             "edges": [{"from": "trigger", "fromPort": "out", "to": "shape"},
+                       {"from": "shape", "fromPort": "out", "to": "send"}]}""";
+
     @Autowired
     RunStore store;
+    @Autowired
+    ExpressionRuntime expressions;
+    @Autowired
+    LookupTables lookups;
+    @Autowired
+    Mappings mappings;
+    @Autowired
+    Notifier notifier;
     @Autowired
     WorkflowSource workflows;
     @Autowired
@@ -73,8 +101,12 @@ class DurabilityTest {
     dev.junction.db.runs.RunControl runControl;
 
     private UUID publishedOrderFlow() {
+        return published(ORDER_FLOW);
+    }
+
+    private UUID published(String flow) {
         UUID id = workflowRepository.insert("Durable " + UUID.randomUUID(), "", "test").orElseThrow().id();
-        int version = versions.append(id, 0, ORDER_FLOW, "", "test").orElseThrow().version();
+        int version = versions.append(id, 0, flow, "", "test").orElseThrow().version();
         versions.publish(id, version, "test");
         return id;
     }
@@ -123,13 +155,7 @@ class DurabilityTest {
         String key = runId + ":send";
         assertThat(shop.callsOf(key)).isEqualTo(1);
 
-        WorkerPool survivor = pool("survivor", 2, Duration.ofSeconds(30));
-        survivor.start();
-        try {
-            awaitFinished(workflow);
-        } finally {
-            survivor.stop();
-        }
+        runSurvivor(workflow);
 
         assertThat(db.select(RUNS.STATUS).from(RUNS).where(RUNS.ID.eq(runId)).fetchOne(RUNS.STATUS))
                 .isEqualTo("succeeded");
@@ -144,6 +170,82 @@ class DurabilityTest {
         Transition late = planner.plan(definition, node, doomed, sideEffect, Instant.now());
         assertThat(store.complete(doomed, late, null).accepted()).isFalse();
         assertThat(db.fetchCount(STEPS, STEPS.RUN_ID.eq(runId))).isEqualTo(2);
+    }
+
+    /** The process dying: thrown past everything that catches exceptions, as nothing runs after a crash. */
+    private static final class ProcessDied extends Error {
+    }
+
+    /**
+     * A worker whose process dies when its step calls the shop: before the call, or right after it (before anything
+     * is committed). Its lease is short, so that another worker may take the task soon.
+     */
+    private RunWorker doomedWorker(boolean afterTheCall) {
+        ConnectorInvoker dying = call -> {
+            if (afterTheCall) {
+                shop.invoke(call);
+            }
+            throw new ProcessDied();
+        };
+        StepInterpreter doomed = new StepInterpreter(expressions, dying, store, workflows, lookups, mappings,
+                notifier, Clock.systemUTC());
+        return new RunWorker(store, workflows, doomed, planner, Clock.systemUTC(), "doomed-worker",
+                Duration.ofSeconds(1));
+    }
+
+    private void runSurvivor(UUID workflow) {
+        WorkerPool survivor = pool("survivor", 2, Duration.ofSeconds(30));
+        survivor.start();
+        try {
+            awaitFinished(workflow);
+        } finally {
+            survivor.stop();
+        }
+    }
+
+    @Test
+    void aWorkerDyingBetweenAPureStepAndTheConnectorCallLeavesNothingCommittedAndTheRunCallsOnce() {
+        UUID workflow = published(MAP_THEN_ORDER);
+        UUID runId = start(workflow, 1).getFirst();
+
+        assertThatThrownBy(doomedWorker(false)::runOne).isInstanceOf(ProcessDied.class);
+        assertThat(db.fetchCount(STEPS, STEPS.RUN_ID.eq(runId))).as("the map's step waits for its turn's commit")
+                .isZero();
+
+        runSurvivor(workflow);
+
+        assertThat(db.select(RUNS.STATUS).from(RUNS).where(RUNS.ID.eq(runId)).fetchOne(RUNS.STATUS))
+                .isEqualTo("succeeded");
+        String key = runId + ":send";
+        assertThat(shop.callsOf(key)).isEqualTo(1);
+        assertThat(db.select(STEPS.NODE_ID, STEPS.WORKER_ID).from(STEPS).where(STEPS.RUN_ID.eq(runId))
+                .orderBy(STEPS.ID).fetch(row -> row.value1() + " by " + row.value2().replaceAll("/\\d+$", "")))
+                .containsExactly("shape by survivor", "send by survivor");
+        assertThat(db.fetch("select distinct xmin::text from steps where run_id = ?", runId))
+                .as("the map's and the connector's step records were committed in one transaction").hasSize(1);
+    }
+
+    @Test
+    void aWorkerDyingAfterTheConnectorCallOfATurnLeavesOneOrderPerIdempotencyKey() {
+        UUID workflow = published(MAP_THEN_ORDER);
+        UUID runId = start(workflow, 1).getFirst();
+        String key = runId + ":send";
+
+        assertThatThrownBy(doomedWorker(true)::runOne).isInstanceOf(ProcessDied.class);
+        assertThat(shop.callsOf(key)).isEqualTo(1);
+        Object firstOrder = shop.orders.get(key).get("orderId");
+        assertThat(db.fetchCount(STEPS, STEPS.RUN_ID.eq(runId))).isZero();
+
+        runSurvivor(workflow);
+
+        assertThat(db.select(RUNS.STATUS).from(RUNS).where(RUNS.ID.eq(runId)).fetchOne(RUNS.STATUS))
+                .isEqualTo("succeeded");
+        assertThat(shop.callsOf(key)).as("the whole turn ran again, with the same key").isEqualTo(2);
+        var send = db.selectFrom(STEPS).where(STEPS.RUN_ID.eq(runId), STEPS.NODE_ID.eq("send")).fetchSingle();
+        assertThat(send.getIdempotencyKey()).isEqualTo(key);
+        assertThat(send.getOutput().data()).as("the shop made the order once and answered it again")
+                .contains(String.valueOf(firstOrder));
+        assertThat(db.fetchCount(STEPS, STEPS.RUN_ID.eq(runId), STEPS.NODE_ID.eq("shape"))).isEqualTo(1);
     }
 
     @Test

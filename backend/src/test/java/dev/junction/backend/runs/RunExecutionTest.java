@@ -95,6 +95,17 @@ class RunExecutionTest {
         assertThat(byKey.get("items").get(0).get("id").asString()).isEqualTo(runId);
     }
 
+    /**
+     * A manual workflow: {@code first} (whose id is {@code firstId}), then a createOrder call (retried fast) of the
+     * sku that {@code first} answers, with {@code moreInput} (JSON members) in its input.
+     */
+    static String orderAfter(String first, String firstId, String moreInput) {
+        return definition(MANUAL, first + "," + node("send", "connector", "{\"connection\": \"test-shop\","
+                        + " \"operation\": \"createOrder\", \"input\": {\"sku\": \"{{ nodes." + firstId + ".sku }}\""
+                        + moreInput + "}}", FAST_RETRY),
+                edge("trigger", "out", firstId) + "," + edge(firstId, "out", "send"));
+    }
+
     @Test
     void aTransientFailureIsRetriedWithBackoffUnderTheSameIdempotencyKey() {
         String workflow = api.published("Retry " + UUID.randomUUID(), definition(MANUAL,
@@ -118,12 +129,26 @@ class RunExecutionTest {
     }
 
     @Test
+    void aConnectorCallFailingInTheTurnOfAMapIsRetriedAloneAndTheMapRunsOnce() {
+        String workflow = api.published("Turn retry " + UUID.randomUUID(), orderAfter(node("shape", "map",
+                "{\"rules\": [{\"target\": \"sku\", \"expression\": \"trigger.sku\"}]}"), "shape", ", \"failTimes\": 1"));
+
+        String runId = api.start(workflow, "{\"sku\": \"SKU-T\"}");
+        JsonNode run = api.finished(runId);
+
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(steps(run, "shape")).hasSize(1);
+        List<JsonNode> attempts = steps(run, "send");
+        assertThat(attempts).extracting(step -> step.get("status").asString()).containsExactly("failed", "succeeded");
+        assertThat(attempts).extracting(step -> step.get("attempt").asInt()).containsExactly(1, 2);
+        assertThat(attempts.getLast().get("input").get("value").get("sku").asString()).isEqualTo("SKU-T");
+        assertThat(shop.callsOf(runId + ":send")).isEqualTo(2);
+    }
+
+    @Test
     void aPermanentFailureDeadLettersTheRunAndReplayFromTheFailedStepReusesEarlierOutputs() {
-        String workflow = api.published("Dead letter " + UUID.randomUUID(), definition(MANUAL,
-                node("prepare", "script", "{\"code\": \"return {sku: 'SKU-3', at: Date.now()};\"}") + ","
-                        + node("send", "connector", "{\"connection\": \"test-shop\", \"operation\": \"createOrder\","
-                        + " \"input\": {\"sku\": \"{{ nodes.prepare.sku }}\"}}", FAST_RETRY),
-                edge("trigger", "out", "prepare") + "," + edge("prepare", "out", "send")));
+        String workflow = api.published("Dead letter " + UUID.randomUUID(), orderAfter(node("prepare", "script",
+                "{\"code\": \"return {sku: 'SKU-3', at: Date.now()};\"}"), "prepare", ""));
         shop.rejectAll = true;
 
         String runId = api.start(workflow, "{\"orderId\": \"dl-1\"}");

@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.junction.db.schema.Tables.RUNS;
+import static dev.junction.db.schema.Tables.STEPS;
 
 /**
  * Load driver for durable runs (not a test): starts the backend on a fresh embedded PostgreSQL with the in-process
@@ -189,14 +190,23 @@ public final class RunLoadDriver {
             });
         }
         OffsetDateTime from = OffsetDateTime.now();
+        long postmaster = CpuTime.parentOf(db.select(org.jooq.impl.DSL.field("pg_backend_pid()", Integer.class))
+                .fetchSingle().value1());
+        CpuTime.Sample before = CpuTime.sample(postmaster);
         Thread.sleep(seconds * 1_000L);
         sending.set(false);
         done.await();
         drain(db, workflow);
+        CpuTime.Sample after = CpuTime.sample(postmaster);
         var window = db.select(org.jooq.impl.DSL.count(), org.jooq.impl.DSL.max(RUNS.FINISHED_AT)).from(RUNS)
                 .where(RUNS.WORKFLOW_ID.eq(workflow), RUNS.CREATED_AT.ge(from), RUNS.STATUS.eq("succeeded"))
                 .fetchSingle();
         long millis = window.value2().toInstant().toEpochMilli() - from.toInstant().toEpochMilli();
+        System.out.println("  " + after.since(before, window.value1()));
+        int handed = db.fetchCount(db.selectDistinct(STEPS.RUN_ID).from(STEPS).join(RUNS).on(RUNS.ID.eq(STEPS.RUN_ID))
+                .where(RUNS.WORKFLOW_ID.eq(workflow), RUNS.CREATED_AT.ge(from), STEPS.WORKER_ID.endsWith("/handed")));
+        System.out.printf("  runs handed to a worker in memory: %d of %d; the rest went through the queue%n", handed,
+                window.value1());
         return window.value1() / (millis / 1000.0);
     }
 

@@ -92,37 +92,38 @@ public class JooqRunStore implements RunStore {
                     + run.firstNodes().size());
         }
         String node = run.firstNodes().getFirst();
-        return db.transactionResult(configuration -> {
-            DSLContext tx = configuration.dsl();
-            UUID id = insertRunRow(tx, run, null, null, "running");
-            long taskId = Jdbc.queryOne(tx, """
-                            insert into step_tasks (run_id, node_id, lease_owner, lease_until, claims)
-                            values (?, ?, ?, now() + ? * interval '1 millisecond', 1) returning id""",
-                    row -> row.getLong("id"), id, node, leaseOwner, lease.toMillis());
-            return new ClaimedTask(taskId, id, run.workflowId(), run.version(), node, null, null, 1, TaskKind.EXECUTE,
-                    null, leaseOwner, false);
-        });
+        UUID id = UUID.randomUUID();
+        // a large input is stored first (content-addressed, so a stored payload nobody refers to is harmless); the
+        // run and its task are then one statement, atomic on its own: no transaction of its own, no extra round trips
+        Payloads.Stored input = Payloads.store(db, run.input());
+        long taskId = Jdbc.queryOne(db, """
+                        with run as (
+                            insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input,
+                                              input_ref, input_size, status, started_at)
+                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'running', now()) returning id
+                        )
+                        insert into step_tasks (run_id, node_id, lease_owner, lease_until, claims)
+                        select run.id, ?, ?, now() + ? * interval '1 millisecond', 1 from run returning id""",
+                row -> row.getLong("id"), id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(),
+                json(input.inline()), input.ref(), input.size(), node, leaseOwner, lease.toMillis());
+        return new ClaimedTask(taskId, id, run.workflowId(), run.version(), node, null, null, 1, TaskKind.EXECUTE,
+                null, leaseOwner, false);
     }
 
     private UUID insertRun(DSLContext tx, NewRun run, UUID parentRunId, Long parentTaskId) {
-        UUID id = insertRunRow(tx, run, parentRunId, parentTaskId, "queued");
+        UUID id = UUID.randomUUID();
+        Payloads.Stored input = Payloads.store(tx, run.input());
+        Jdbc.update(tx, """
+                        insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input, input_ref,
+                                          input_size, parent_run_id, parent_task_id, status)
+                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'queued')""",
+                id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(), json(input.inline()),
+                input.ref(), input.size(), parentRunId, parentTaskId);
         if (run.firstNodes().isEmpty()) {
             RunEnding.finish(tx, id, RunStatus.SUCCEEDED, run.input(), null);
         } else {
             insertTasks(tx, id, run.firstNodes().stream().map(NextTask::of).toList());
         }
-        return id;
-    }
-
-    private static UUID insertRunRow(DSLContext tx, NewRun run, UUID parentRunId, Long parentTaskId, String status) {
-        UUID id = UUID.randomUUID();
-        Payloads.Stored input = Payloads.store(tx, run.input());
-        Jdbc.update(tx, """
-                        insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input, input_ref,
-                                          input_size, parent_run_id, parent_task_id, status, started_at)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, case when ? = 'running' then now() end)""",
-                id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(), json(input.inline()),
-                input.ref(), input.size(), parentRunId, parentTaskId, status, status);
         return id;
     }
 
@@ -200,7 +201,8 @@ public class JooqRunStore implements RunStore {
     }
 
     @Override
-    public Completion complete(ClaimedTask task, Transition transition, Duration chainLease) {
+    public Completion complete(List<FinishedStep> turn, Duration chainLease) {
+        ClaimedTask task = turn.getFirst().task();
         return db.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             // the run's row first, so that two workers ending the last two tasks of one run agree on its end
@@ -229,21 +231,32 @@ public class JooqRunStore implements RunStore {
             if (RunStatus.fromJson(run.getStatus()).orElseThrow().isFinal()) {
                 return Completion.REFUSED;
             }
-            return new Completion(true, apply(tx, run, task, transition, chainLease));
+            // the steps before the last were each followed by the next one's task, on the same row: only their
+            // records are written; the row is the last step's task by the time its transition is applied
+            StepWrites writes = new StepWrites();
+            for (FinishedStep step : turn) {
+                writes.step(step.transition().step(), step.transition().rememberIdempotent()
+                        && step.transition().step().status() == StepStatus.SUCCEEDED);
+            }
+            FinishedStep last = turn.getLast();
+            return new Completion(true, apply(tx, run, last.task(), last.transition(), chainLease, writes));
         });
     }
 
-    /** Applies the transition; answers the task chained to this worker, if any. */
+    /** Applies the transition after writing the turn's steps; answers the task chained to this worker, if any. */
     private ClaimedTask apply(DSLContext tx, RunsRecord run, ClaimedTask task, Transition transition,
-                              Duration chainLease) {
+                              Duration chainLease, StepWrites writes) {
         StepRecord step = transition.step();
-        insertStep(tx, run.getId(), run.getGeneration(), step, task.leaseOwner());
-        if (transition.rememberIdempotent() && step.status() == StepStatus.SUCCEEDED) {
-            Jdbc.update(tx, "insert into idempotency_records (key, output) values (?, ?::jsonb) on conflict do nothing",
-                    step.idempotencyKey(), step.output() == null ? null : new Jdbc.Json(PayloadJson.write(step.output())));
+        if (transition.reschedule() == null && transition.childStart() == null && !mayChain(transition, chainLease)) {
+            writes.removingTask(task.id());
         }
+        writes.write(tx, run.getId(), run.getGeneration(), task.leaseOwner());
         if (transition.reschedule() != null) {
+            // the row's node too: it was an earlier step's task when the turn ran more than one step
             tx.update(STEP_TASKS)
+                    .set(STEP_TASKS.NODE_ID, task.nodeId())
+                    .set(STEP_TASKS.FOR_EACH_ID, task.forEachId())
+                    .set(STEP_TASKS.ITEM_INDEX, task.itemIndex())
                     .set(STEP_TASKS.DUE_AT, at(transition.reschedule().dueAt()))
                     .set(STEP_TASKS.ATTEMPT, transition.reschedule().attempt())
                     .set(STEP_TASKS.KIND, transition.reschedule().kind().dbName())
@@ -251,12 +264,13 @@ public class JooqRunStore implements RunStore {
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
         } else if (transition.childStart() != null) {
             tx.update(STEP_TASKS)
+                    .set(STEP_TASKS.NODE_ID, task.nodeId())
+                    .set(STEP_TASKS.FOR_EACH_ID, task.forEachId())
+                    .set(STEP_TASKS.ITEM_INDEX, task.itemIndex())
                     .set(STEP_TASKS.DUE_AT, NEVER)
                     .set(STEP_TASKS.KIND, TaskKind.WAIT_CHILD.dbName())
                     .setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
-        } else if (!mayChain(transition, chainLease)) {
-            Jdbc.update(tx, "delete from step_tasks where id = ?", task.id());
         }
         if (transition.runEnd() != null) {
             StepError error = transition.runEnd().error();
@@ -314,13 +328,12 @@ public class JooqRunStore implements RunStore {
                                claims = 1
                         where id = ? and not exists (
                             select 1 from step_tasks other
-                            where other.run_id = ? and other.node_id = ? and coalesce(other.for_each_id, '') = coalesce(?, '')
+                            where other.run_id = ? and other.id <> ? and other.node_id = ?
+                              and coalesce(other.for_each_id, '') = coalesce(?, '')
                               and coalesce(other.item_index, -1) = coalesce(?, -1))""",
                 next.nodeId(), next.forEachId(), next.itemIndex(), lease.toMillis(), task.id(), run.getId(),
-                next.nodeId(), next.forEachId(), next.itemIndex());
-        return changed == 0 ? null : new ClaimedTask(task.id(), run.getId(), run.getWorkflowId(),
-                run.getWorkflowVersion(), next.nodeId(), next.forEachId(), next.itemIndex(), 1, TaskKind.EXECUTE,
-                null, task.leaseOwner(), run.getReplays() > 0);
+                task.id(), next.nodeId(), next.forEachId(), next.itemIndex());
+        return changed == 0 ? null : task.followedBy(next);
     }
 
     /** After a step: the run ends when nothing of it is left to do, else it is running or waiting. */
@@ -402,8 +415,8 @@ public class JooqRunStore implements RunStore {
                              List<String> doneEntries) {
         Instant now = Instant.now();
         Map<String, Object> output = Map.of("items", results);
-        insertStep(tx, run.getId(), run.getGeneration(), new StepRecord(forEachId, null, null, 1, StepStatus.SUCCEEDED, null,
-                output, null, null, null, now, now), null);
+        new StepWrites().step(new StepRecord(forEachId, null, null, 1, StepStatus.SUCCEEDED, null, output, null,
+                null, null, now, now), false).write(tx, run.getId(), run.getGeneration(), null);
         insertTasks(tx, run.getId(), doneEntries.stream().map(NextTask::of).toList());
     }
 
@@ -418,24 +431,6 @@ public class JooqRunStore implements RunStore {
                             on conflict do nothing""",
                     runId, task.nodeId(), task.forEachId(), task.itemIndex());
         }
-    }
-
-    private static void insertStep(DSLContext tx, UUID runId, int generation, StepRecord step, String workerId) {
-        Payloads.Stored input = Payloads.store(tx, step.input());
-        Payloads.Stored output = Payloads.store(tx, step.output());
-        StepError error = step.error();
-        Jdbc.update(tx, """
-                        insert into steps (run_id, generation, node_id, for_each_id, item_index, attempt, status, input,
-                                           input_ref, output, output_ref, output_size, error_class, error_message,
-                                           remote_status, remote_body, retry_at, idempotency_key, worker_id,
-                                           started_at, finished_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                runId, generation, step.nodeId(), step.forEachId(), step.itemIndex(), step.attempt(),
-                step.status().jsonName(), json(input.inline()), input.ref(), json(output.inline()), output.ref(),
-                output.size(), error == null ? null : error.errorClass(), error == null ? null : error.message(),
-                error == null ? null : error.remoteStatus(), error == null ? null : error.remoteBody(),
-                step.retryAt() == null ? null : at(step.retryAt()), step.idempotencyKey(), workerId,
-                at(step.startedAt()), at(step.finishedAt()));
     }
 
     private static Jdbc.Json json(JSONB value) {

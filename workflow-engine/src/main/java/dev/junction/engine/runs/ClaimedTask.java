@@ -21,6 +21,15 @@ public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVers
         Objects.requireNonNull(leaseOwner, "leaseOwner");
     }
 
+    /**
+     * The task of {@code next} that this task's row becomes when its worker goes straight on with it (chained or in
+     * the same turn): the first attempt, leased to the same worker.
+     */
+    public ClaimedTask followedBy(NextTask next) {
+        return new ClaimedTask(id, runId, workflowId, workflowVersion, next.nodeId(), next.forEachId(),
+                next.itemIndex(), 1, TaskKind.EXECUTE, null, leaseOwner, runReplayed);
+    }
+
     /** The key a side effect of this step is made safe to repeat with: the same on every attempt. */
     public String idempotencyKey() {
         return runId + ":" + nodeId + (itemIndex == null ? "" : ":" + itemIndex);

@@ -46,7 +46,21 @@ public interface RunStore {
      * was cancelled). With a {@code chainLease}, one of the tasks that follow is claimed for the same worker in the
      * same transaction (a run's next step then starts without another trip to the queue).
      */
-    Completion complete(ClaimedTask task, Transition transition, Duration chainLease);
+    default Completion complete(ClaimedTask task, Transition transition, Duration chainLease) {
+        return complete(List.of(new FinishedStep(task, transition)), chainLease);
+    }
+
+    /**
+     * Commits the steps of one worker's turn in one transaction, as {@link #complete(ClaimedTask, Transition,
+     * Duration)} does for one: each step but the last was followed by exactly one task, the next one's, which the
+     * worker ran at once on the same task row (see {@link RunWorker}); what follows the last step is committed as
+     * for a single step. Refused, changing nothing, when the worker no longer holds the row's lease.
+     */
+    Completion complete(List<FinishedStep> turn, Duration chainLease);
+
+    /** A step a worker ran and what it changes in its run. */
+    record FinishedStep(ClaimedTask task, Transition transition) {
+    }
 
     /** What a completion came to; {@code next} is the task claimed for the same worker, if any. */
     record Completion(boolean accepted, ClaimedTask next) {

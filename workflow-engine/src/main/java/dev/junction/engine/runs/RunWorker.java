@@ -1,6 +1,7 @@
 package dev.junction.engine.runs;
 
 import dev.junction.engine.definition.Node;
+import dev.junction.engine.definition.NodeType;
 import dev.junction.engine.definition.WorkflowDefinition;
 
 import java.time.Clock;
@@ -59,12 +60,27 @@ public final class RunWorker {
      * Runs a task this worker was handed already leased (a run just started in this process), then the steps of
      * its run that follow, as {@link #runOne()} does; {@code known} is what the step sees of its run, when the
      * caller knows it (null: read it).
+     *
+     * <p>Steps are committed in turns ({@link Turn}): while a step is its run's only task and is followed by exactly
+     * one task, the worker runs that task at once, without committing, if the turn then still holds at most one step
+     * with effects outside the run; the turn's steps are then committed in one transaction. A map followed by a
+     * connector call, or a connector call followed by a map, is one commit instead of two.
      */
     public Outcome run(ClaimedTask task, RunState known) {
+        Turn turn = new Turn();
         for (int step = 1; ; step++) {
             RunState state = known != null ? known : store.load(task);
-            Transition transition = transitionOf(task, state);
-            RunStore.Completion completion = store.complete(task, transition, step < MAX_CHAIN ? lease : null);
+            Ran ran = execute(task, state);
+            turn.add(task, ran.transition(), ran.type());
+            known = carried(state, ran.transition());
+            if (known != null && step < MAX_CHAIN) {
+                ClaimedTask next = task.followedBy(ran.transition().next().getFirst());
+                if (turn.admits(typeOf(ran.definition(), next.nodeId()))) {
+                    task = next;
+                    continue;
+                }
+            }
+            RunStore.Completion completion = store.complete(turn.steps(), step < MAX_CHAIN ? lease : null);
             if (!completion.accepted()) {
                 return Outcome.LEASE_LOST;
             }
@@ -72,7 +88,7 @@ public final class RunWorker {
                 return Outcome.COMPLETED;
             }
             task = completion.next();
-            known = carried(state, transition);
+            turn = new Turn();
         }
     }
 
@@ -94,23 +110,22 @@ public final class RunWorker {
         return new RunState(state.runId(), state.businessKey(), state.trigger(), outputs, state.vars(), true);
     }
 
-    Transition transitionOf(ClaimedTask task) {
-        return transitionOf(task, null);
+    /** A step that ran: what it changes, its node's type (null when unknown) and its workflow's version. */
+    private record Ran(Transition transition, NodeType type, WorkflowDefinition definition) {
     }
 
-    private Transition transitionOf(ClaimedTask task, RunState known) {
+    private Ran execute(ClaimedTask task, RunState state) {
         Instant started = clock.instant();
         Optional<WorkflowDefinition> definition = workflows.version(task.workflowId(), task.workflowVersion());
         if (definition.isEmpty()) {
-            return planner.cannotRun(task, "version " + task.workflowVersion() + " of workflow " + task.workflowId()
-                    + " no longer exists", started);
+            return new Ran(planner.cannotRun(task, "version " + task.workflowVersion() + " of workflow "
+                    + task.workflowId() + " no longer exists", started), null, null);
         }
         Optional<Node> node = definition.get().nodes().stream().filter(n -> n.id().equals(task.nodeId())).findFirst();
         if (node.isEmpty()) {
-            return planner.cannotRun(task, "version " + task.workflowVersion() + " has no node '" + task.nodeId()
-                    + "'", started);
+            return new Ran(planner.cannotRun(task, "version " + task.workflowVersion() + " has no node '"
+                    + task.nodeId() + "'", started), null, definition.get());
         }
-        RunState state = known != null ? known : store.load(task);
         StepResult result;
         try {
             result = interpreter.run(definition.get(), node.get(), task, state);
@@ -119,7 +134,13 @@ public final class RunWorker {
             result = new StepResult.Failed(null, new StepError("InternalError", e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())), false, null);
         }
-        return planner.plan(definition.get(), node.get(), task, result, started);
+        return new Ran(planner.plan(definition.get(), node.get(), task, result, started),
+                NodeType.fromJson(node.get().type()).orElse(null), definition.get());
+    }
+
+    private static NodeType typeOf(WorkflowDefinition definition, String nodeId) {
+        return definition.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst()
+                .flatMap(n -> NodeType.fromJson(n.type())).orElse(null);
     }
 
     /** What {@link #runOne()} did. */

@@ -1,0 +1,57 @@
+package dev.junction.engine.runs;
+
+import dev.junction.engine.definition.NodeType;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which steps one worker turn may hold: any number of pure ones, at most one with effects outside the run. */
+class TurnTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+    private static final ClaimedTask TASK = new ClaimedTask(7, UUID.randomUUID(), UUID.randomUUID(), 1, "shape", null,
+            null, 1, TaskKind.EXECUTE, null, "worker/0", false);
+
+    private static Transition done(String nodeId) {
+        return new Transition(new StepRecord(nodeId, null, null, 1, StepStatus.SUCCEEDED, null, null, null, null,
+                null, NOW, NOW), List.of(), null, null, null, null, null, false);
+    }
+
+    @Test
+    void pureStepsGatherAroundOneConnectorCall() {
+        Turn turn = new Turn();
+        turn.add(TASK, done("shape"), NodeType.MAP);
+        assertThat(turn.admits(NodeType.BRANCH)).isTrue();
+        assertThat(turn.admits(NodeType.CONNECTOR)).isTrue();
+
+        turn.add(TASK, done("send"), NodeType.CONNECTOR);
+        assertThat(turn.admits(NodeType.MAP)).as("a pure step after the call").isTrue();
+        assertThat(turn.admits(NodeType.SCRIPT)).isTrue();
+        assertThat(turn.admits(NodeType.CONNECTOR)).as("a second call waits for the first one's commit").isFalse();
+        assertThat(turn.admits(NodeType.NOTIFY)).isFalse();
+        assertThat(turn.steps()).extracting(step -> step.transition().step().nodeId()).containsExactly("shape", "send");
+    }
+
+    @Test
+    void onlyMapBranchAndScriptArePure() {
+        assertThat(List.of(NodeType.values())).filteredOn(Turn::isPure)
+                .containsExactlyInAnyOrder(NodeType.MAP, NodeType.BRANCH, NodeType.SCRIPT);
+        assertThat(Turn.isPure(null)).as("a node that cannot be found").isFalse();
+    }
+
+    @Test
+    void aTaskRowBecomesTheNextNodesFirstAttemptForTheSameWorker() {
+        ClaimedTask retried = new ClaimedTask(7, TASK.runId(), TASK.workflowId(), 1, "shape", null, null, 3,
+                TaskKind.RESUME, "resumed", "worker/0", true);
+
+        ClaimedTask next = retried.followedBy(new NextTask("send", "items", 2));
+
+        assertThat(next).isEqualTo(new ClaimedTask(7, TASK.runId(), TASK.workflowId(), 1, "send", "items", 2, 1,
+                TaskKind.EXECUTE, null, "worker/0", true));
+        assertThat(next.idempotencyKey()).isEqualTo(TASK.runId() + ":send:2");
+    }
+}

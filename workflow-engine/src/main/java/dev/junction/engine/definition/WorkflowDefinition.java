@@ -20,6 +20,16 @@ public record WorkflowDefinition(int schemaVersion, Trigger trigger, List<Node> 
         edges = List.copyOf(edges);
     }
 
+    /** The node with this id, if the definition has one. */
+    public java.util.Optional<Node> node(String id) {
+        for (Node node : nodes) {
+            if (node.id().equals(id)) {
+                return java.util.Optional.of(node);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The definition of a workflow just created: started by hand, with nothing after the trigger yet. */
     public static WorkflowDefinition initial() {
         return new WorkflowDefinition(SCHEMA_VERSION, new Trigger(TriggerKind.MANUAL, new Position(0, 0)),

@@ -121,7 +121,7 @@ public final class RunWorker {
             return new Ran(planner.cannotRun(task, "version " + task.workflowVersion() + " of workflow "
                     + task.workflowId() + " no longer exists", started), null, null);
         }
-        Optional<Node> node = definition.get().nodes().stream().filter(n -> n.id().equals(task.nodeId())).findFirst();
+        Optional<Node> node = definition.get().node(task.nodeId());
         if (node.isEmpty()) {
             return new Ran(planner.cannotRun(task, "version " + task.workflowVersion() + " has no node '"
                     + task.nodeId() + "'", started), null, definition.get());
@@ -139,8 +139,7 @@ public final class RunWorker {
     }
 
     private static NodeType typeOf(WorkflowDefinition definition, String nodeId) {
-        return definition.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst()
-                .flatMap(n -> NodeType.fromJson(n.type())).orElse(null);
+        return definition.node(nodeId).flatMap(n -> NodeType.fromJson(n.type())).orElse(null);
     }
 
     /** What {@link #runOne()} did. */

@@ -169,7 +169,8 @@ record TypeFit(double factor, List<Map<String, Object>> pipe, String valueMap, L
         return values.stream().anyMatch(value -> !String.valueOf(value).matches("-?\\d+(\\.\\d+)?"));
     }
 
-    private static String plain(Object value) {
+    /** A value by its letters and digits, case aside ({@code COMPLETE_PARTIALLED} is {@code CompletePartialled}). */
+    static String plain(Object value) {
         return String.valueOf(value).replaceAll("[^A-Za-z0-9]", "").toLowerCase(java.util.Locale.ROOT);
     }
 

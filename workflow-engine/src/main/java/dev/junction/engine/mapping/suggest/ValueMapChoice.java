@@ -7,7 +7,6 @@ import dev.junction.engine.mapping.schema.SchemaValidator;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -36,7 +35,7 @@ record ValueMapChoice(String name, int matched, int of, boolean fromDescription)
             return Optional.empty();
         }
         Optional<List<?>> sourceEnum = source.schema().enumeration();
-        Set<String> sourceValues = sourceEnum.map(values -> values.stream().map(ValueMapChoice::plain)
+        Set<String> sourceValues = sourceEnum.map(values -> values.stream().map(TypeFit::plain)
                 .collect(Collectors.toSet())).orElseGet(() -> words(source.description()));
         if (sourceValues.isEmpty()) {
             return Optional.empty();
@@ -47,7 +46,7 @@ record ValueMapChoice(String name, int matched, int of, boolean fromDescription)
             if (map.entries().isEmpty() || !answersFit(map, targetValues.get())) {
                 continue;
             }
-            Set<String> keys = map.entries().keySet().stream().map(ValueMapChoice::plain).collect(Collectors.toSet());
+            Set<String> keys = map.entries().keySet().stream().map(TypeFit::plain).collect(Collectors.toSet());
             ValueMapChoice choice;
             if (sourceEnum.isPresent()) {
                 int matched = (int) sourceValues.stream().filter(keys::contains).count();
@@ -96,12 +95,8 @@ record ValueMapChoice(String name, int matched, int of, boolean fromDescription)
 
     private static Set<String> words(String description) {
         Set<String> words = new HashSet<>();
-        Arrays.stream(description.split("[^A-Za-z0-9_]+")).map(ValueMapChoice::plain).filter(word -> !word.isEmpty())
+        Arrays.stream(description.split("[^A-Za-z0-9_]+")).map(TypeFit::plain).filter(word -> !word.isEmpty())
                 .forEach(words::add);
         return words;
-    }
-
-    private static String plain(Object value) {
-        return String.valueOf(value).replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,6 +1,7 @@
 package dev.junction.engine.mapping;
 
 import dev.junction.engine.mapping.schema.JsonSchema;
+import dev.junction.engine.mapping.schema.SchemaValidator;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,17 +56,17 @@ final class CreatedObjects {
     void check(Map<?, ?> object, String path, List<MappingProblem> problems) {
         for (String name : required) {
             if (object.get(name) == null) {
-                problems.add(MappingProblem.error(join(path, name), "Required", "is required but missing"));
+                problems.add(MappingProblem.error(SchemaValidator.join(path, name), "Required", "is required but missing"));
             }
         }
         for (int i = 0; i < objects.length; i++) {
             if (object.get(objectNames[i]) instanceof Map<?, ?> child) {
-                objects[i].check(child, join(path, objectNames[i]), problems);
+                objects[i].check(child, SchemaValidator.join(path, objectNames[i]), problems);
             }
         }
         for (int i = 0; i < elements.length; i++) {
             if (object.get(listNames[i]) instanceof List<?> list) {
-                String listPath = join(path, listNames[i]);
+                String listPath = SchemaValidator.join(path, listNames[i]);
                 for (int e = 0; e < list.size(); e++) {
                     if (list.get(e) instanceof Map<?, ?> element) {
                         elements[i].check(element, listPath + "[" + e + "]", problems);
@@ -73,10 +74,6 @@ final class CreatedObjects {
                 }
             }
         }
-    }
-
-    private static String join(String path, String name) {
-        return path.isEmpty() ? name : path + "." + name;
     }
 
     /** A rule whose target is looked at from {@code depth} names down (billingAddress.city at 1: city). */

@@ -270,7 +270,8 @@ public final class SchemaValidator {
         return option.equals(value);
     }
 
-    private static String join(String path, String name) {
+    /** The path of a field of the object at {@code path} ({@code billingAddress} + {@code city}; a top field alone). */
+    public static String join(String path, String name) {
         return path.isEmpty() ? name : path + "." + name;
     }
 

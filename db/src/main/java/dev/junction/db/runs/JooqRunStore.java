@@ -96,29 +96,32 @@ public class JooqRunStore implements RunStore {
         // a large input is stored first (content-addressed, so a stored payload nobody refers to is harmless); the
         // run and its task are then one statement, atomic on its own: no transaction of its own, no extra round trips
         Payloads.Stored input = Payloads.store(db, run.input());
-        long taskId = Jdbc.queryOne(db, """
-                        with run as (
-                            insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input,
-                                              input_ref, input_size, status, started_at)
-                            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, 'running', now()) returning id
-                        )
+        List<Object> values = new ArrayList<>(runValues(id, run, input, null, null, "running"));
+        values.addAll(java.util.Arrays.asList(node, leaseOwner, lease.toMillis()));
+        long taskId = Jdbc.queryOne(db, "with run as (" + INSERT_RUN + " returning id)\n" + """
                         insert into step_tasks (run_id, node_id, lease_owner, lease_until, claims)
                         select run.id, ?, ?, now() + ? * interval '1 millisecond', 1 from run returning id""",
-                row -> row.getLong("id"), id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(),
-                json(input.inline()), input.ref(), input.size(), node, leaseOwner, lease.toMillis());
+                row -> row.getLong("id"), values.toArray());
         return new ClaimedTask(taskId, id, run.workflowId(), run.version(), node, null, null, 1, TaskKind.EXECUTE,
                 null, leaseOwner, false);
+    }
+
+    /** A run's row (a running one starts now); its values are {@link #runValues}. */
+    private static final String INSERT_RUN = """
+            insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input, input_ref,
+                              input_size, parent_run_id, parent_task_id, status, started_at)
+            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, case when ? = 'running' then now() end)""";
+
+    private static List<Object> runValues(UUID id, NewRun run, Payloads.Stored input, UUID parentRunId,
+                                          Long parentTaskId, String status) {
+        return java.util.Arrays.asList(id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(),
+                json(input.inline()), input.ref(), input.size(), parentRunId, parentTaskId, status, status);
     }
 
     private UUID insertRun(DSLContext tx, NewRun run, UUID parentRunId, Long parentTaskId) {
         UUID id = UUID.randomUUID();
         Payloads.Stored input = Payloads.store(tx, run.input());
-        Jdbc.update(tx, """
-                        insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input, input_ref,
-                                          input_size, parent_run_id, parent_task_id, status)
-                        values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, 'queued')""",
-                id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(), json(input.inline()),
-                input.ref(), input.size(), parentRunId, parentTaskId);
+        Jdbc.update(tx, INSERT_RUN, runValues(id, run, input, parentRunId, parentTaskId, "queued").toArray());
         if (run.firstNodes().isEmpty()) {
             RunEnding.finish(tx, id, RunStatus.SUCCEEDED, run.input(), null);
         } else {

@@ -58,12 +58,14 @@ class WorkflowJourneyTest extends BrowserTest {
         page.locator("#workflow-name input").fill("SETTLEMENT reconciliation");
         page.locator("#save-workflow").click();
         assertThat(page.locator("#workflow-name")).hasAttribute("invalid", "");
-        assertThat(page.getByText("A workflow named 'SETTLEMENT reconciliation' already exists")).isVisible();
+        // the field's own message: Vaadin also announces it through an aria-live region with the same text
+        assertThat(page.locator("#workflow-name")).containsText("A workflow named 'SETTLEMENT reconciliation' already exists");
         screenshot("duplicate-name");
 
         page.locator("#workflow-name input").fill("   ");
         page.locator("#save-workflow").click();
-        assertThat(page.getByText("Name is required and must not be blank")).isVisible();
+        assertThat(page.locator("#workflow-name")).hasAttribute("invalid", "");
+        assertThat(page.locator("#workflow-name")).containsText("Name is required and must not be blank");
     }
 
     @Test

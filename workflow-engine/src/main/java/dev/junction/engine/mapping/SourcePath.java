@@ -61,7 +61,8 @@ final class SourcePath {
                     throw new IllegalArgumentException("'" + text + "' has an empty name between dots");
                 }
                 if (!name.isEmpty()) {
-                    steps.add(name);
+                    // interned, as PayloadJson interns a record's keys: the lookup matches by identity
+                    steps.add(name.intern());
                 }
                 while (bracket >= 0) {
                     int close = part.indexOf(']', bracket);

@@ -40,7 +40,8 @@ public final class SchemaValidator {
         private final BigDecimal minimum;
         private final BigDecimal maximum;
         private final Integer minLength;
-        private final String format;
+        private final Format format;
+        private final boolean allowsString;
         private final String[] required;
         private final Map<String, Check> properties;
         private final Check items;
@@ -59,7 +60,8 @@ public final class SchemaValidator {
             this.minimum = schema.number("minimum").orElse(null);
             this.maximum = schema.number("maximum").orElse(null);
             this.minLength = schema.integer("minLength").orElse(null);
-            this.format = schema.format().orElse(null);
+            this.format = schema.format().map(Format::of).orElse(null);
+            this.allowsString = types.contains("string");
             this.required = schema.required().toArray(String[]::new);
             Map<String, Check> children = new java.util.HashMap<>();
             if (depth < 32) {
@@ -99,7 +101,7 @@ public final class SchemaValidator {
         private void checkText(String text, String path, List<MappingProblem> problems) {
             int length = maxLength == null && minLength == null ? 0 : text.codePointCount(0, text.length());
             if (maxLength != null && length > maxLength || minLength != null && length < minLength
-                    || format != null && !formatHolds(format, text)) {
+                    || format != null && !format.holds(text)) {
                 text(schema, text, path, problems); // reports each of them
             }
         }
@@ -137,7 +139,7 @@ public final class SchemaValidator {
         private boolean typeAllowed(Object value) {
             // the common cases without naming the type
             if (value instanceof String) {
-                return types.contains("string");
+                return allowsString;
             }
             if (value instanceof Long || value instanceof Integer) {
                 return integers;
@@ -204,23 +206,38 @@ public final class SchemaValidator {
         schema.integer("minLength").filter(min -> length < min).ifPresent(min -> problems.add(MappingProblem.error(
                 path, "MinLength", "must be at least " + min + " characters, got " + length)));
         schema.format().ifPresent(format -> {
-            if (!formatHolds(format, text)) {
+            if (!Format.of(format).holds(text)) {
                 problems.add(MappingProblem.error(path, "Format", "must be a " + format + ", got " + shown(text)));
             }
         });
     }
 
-    private static boolean formatHolds(String format, String text) {
-        try {
-            return switch (format) {
-                case "date-time" -> OffsetDateTime.parse(text) != null;
-                case "date" -> LocalDate.parse(text) != null;
-                case "email" -> isEmail(text);
-                case "uri" -> java.net.URI.create(text).isAbsolute();
-                default -> true;
+    /** The formats checked (others are accepted as they come), resolved from the schema's name once. */
+    private enum Format {
+        DATE_TIME, DATE, EMAIL, URI, UNCHECKED;
+
+        static Format of(String name) {
+            return switch (name) {
+                case "date-time" -> DATE_TIME;
+                case "date" -> DATE;
+                case "email" -> EMAIL;
+                case "uri" -> URI;
+                default -> UNCHECKED;
             };
-        } catch (DateTimeParseException | IllegalArgumentException e) {
-            return false;
+        }
+
+        boolean holds(String text) {
+            try {
+                return switch (this) {
+                    case DATE_TIME -> OffsetDateTime.parse(text) != null;
+                    case DATE -> LocalDate.parse(text) != null;
+                    case EMAIL -> isEmail(text);
+                    case URI -> java.net.URI.create(text).isAbsolute();
+                    case UNCHECKED -> true;
+                };
+            } catch (DateTimeParseException | IllegalArgumentException e) {
+                return false;
+            }
         }
     }
 

@@ -23,7 +23,7 @@ final class CreatedObjects {
     private final CreatedObjects[] elements;
 
     private CreatedObjects(JsonSchema schema, Map<String, CreatedObjects> objects, Map<String, CreatedObjects> lists) {
-        this.required = schema.required().toArray(String[]::new);
+        this.required = schema.required().stream().map(String::intern).toArray(String[]::new);
         this.objectNames = objects.keySet().toArray(String[]::new);
         this.objects = objects.values().toArray(CreatedObjects[]::new);
         this.listNames = lists.keySet().toArray(String[]::new);

@@ -179,7 +179,9 @@ public final class MappingCompiler {
             }
             CompiledRules.Condition when = rule.containsKey("when") ? condition(rule.get("when"), at + ".when", root,
                     source) : null;
-            String[] segments = targetText.split("\\.");
+            // interned, as CreatedObjects' required names are: its check finds them in the output by identity
+            String[] segments = java.util.Arrays.stream(targetText.split("\\.")).map(String::intern)
+                    .toArray(String[]::new);
             if (rule.containsKey("forEach")) {
                 return forEach(rule, at, root, source, targetField.orElse(JsonSchema.ANY), segments, targetText, when);
             }

@@ -266,17 +266,19 @@ public final class SchemaValidator {
 
     /** Something, one {@code @}, something, and no white space (what {@code ^[^@\\s]+@[^@\\s]+$} says). */
     static boolean isEmail(String text) {
-        int at = text.indexOf('@');
-        if (at <= 0 || at == text.length() - 1 || text.indexOf('@', at + 1) >= 0) {
-            return false;
-        }
+        int at = -1;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+            if (c == '@') {
+                if (at >= 0) {
+                    return false;
+                }
+                at = i;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
                 return false;
             }
         }
-        return true;
+        return at > 0 && at < text.length() - 1;
     }
 
     /** Whether a value is an enum's option: numbers by value (1 is 1.0), anything else by equality. */

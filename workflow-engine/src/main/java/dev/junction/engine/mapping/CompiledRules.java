@@ -56,6 +56,11 @@ final class CompiledRules {
             return new TargetField(segments, text, schema.raw(), schema.integer("maxLength").orElse(null),
                     schema.isDescribed() ? SchemaValidator.compile(schema) : null);
         }
+
+        /** The field without its check: for a constant that was checked once, when the mapping was compiled. */
+        TargetField unchecked() {
+            return new TargetField(segments, text, schema, maxLength, null);
+        }
     }
 
     static Source path(SourcePath path) {
@@ -73,7 +78,7 @@ final class CompiledRules {
     }
 
     static Source constant(Object value) {
-        return (frame, run) -> value;
+        return new ConstantArg(value);
     }
 
     /** JavaScript over {@code source} (the record or element), {@code root} and {@code index}. */
@@ -116,7 +121,7 @@ final class CompiledRules {
         }
     }
 
-    /** An argument that is a constant (so a step whose arguments all are passes one fixed list). */
+    /** A constant: a rule's value, or a step's argument (a step whose arguments all are passes one fixed list). */
     record ConstantArg(Object value) implements Source {
         @Override
         public Object read(SourcePath.Frame frame, MappingRun run) {
@@ -169,6 +174,12 @@ final class CompiledRules {
         @Override
         public String[] target() {
             return field.segments();
+        }
+
+        /** Whether the rule fills its field in every record: a constant (not null), unconditional, no steps. */
+        boolean alwaysFills() {
+            return when == null && steps.length == 0 && source instanceof ConstantArg constant
+                    && constant.value() != null;
         }
 
         @Override

@@ -4,9 +4,11 @@ import dev.junction.engine.mapping.schema.JsonSchema;
 import dev.junction.engine.mapping.schema.SchemaValidator;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The required-field checks of the objects a mapping's rules create: the output itself, the objects on the way to a
@@ -22,8 +24,10 @@ final class CreatedObjects {
     private final String[] listNames;
     private final CreatedObjects[] elements;
 
-    private CreatedObjects(JsonSchema schema, Map<String, CreatedObjects> objects, Map<String, CreatedObjects> lists) {
-        this.required = schema.required().stream().map(String::intern).toArray(String[]::new);
+    private CreatedObjects(JsonSchema schema, Set<String> alwaysFilled, Map<String, CreatedObjects> objects,
+                           Map<String, CreatedObjects> lists) {
+        this.required = schema.required().stream().filter(name -> !alwaysFilled.contains(name)).map(String::intern)
+                .toArray(String[]::new);
         this.objectNames = objects.keySet().toArray(String[]::new);
         this.objects = objects.values().toArray(CreatedObjects[]::new);
         this.listNames = lists.keySet().toArray(String[]::new);
@@ -38,11 +42,14 @@ final class CreatedObjects {
     private static CreatedObjects of(JsonSchema schema, Iterable<Placement> placements) {
         Map<String, List<Placement>> nested = new LinkedHashMap<>();
         Map<String, CreatedObjects> lists = new LinkedHashMap<>();
+        Set<String> alwaysFilled = new HashSet<>();
         for (Placement placement : placements) {
             String[] target = placement.rule().target();
             String name = target[placement.depth()];
             if (placement.depth() < target.length - 1) {
                 nested.computeIfAbsent(name, key -> new ArrayList<>()).add(placement.deeper());
+            } else if (placement.rule() instanceof CompiledRules.ValueRule value && value.alwaysFills()) {
+                alwaysFilled.add(name); // a constant: present in every record, no need to look
             } else if (placement.rule() instanceof CompiledRules.ForEachRule each) {
                 JsonSchema items = schema.property(name).flatMap(JsonSchema::items).orElse(JsonSchema.ANY);
                 lists.put(name, of(items, each.rules()));
@@ -50,7 +57,7 @@ final class CreatedObjects {
         }
         Map<String, CreatedObjects> objects = new LinkedHashMap<>();
         nested.forEach((name, inner) -> objects.put(name, of(schema.property(name).orElse(JsonSchema.ANY), inner)));
-        return new CreatedObjects(schema, objects, lists);
+        return new CreatedObjects(schema, alwaysFilled, objects, lists);
     }
 
     void check(Map<?, ?> object, String path, List<MappingProblem> problems) {

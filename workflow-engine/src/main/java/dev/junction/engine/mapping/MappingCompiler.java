@@ -238,9 +238,28 @@ public final class MappingCompiler {
             if (rule.containsKey("default")) {
                 steps.add(CompiledRules.defaultValue(rule.get("default")));
             }
-            return new CompiledRules.ValueRule(CompiledRules.TargetField.of(segments, targetText,
-                    targetField.orElse(JsonSchema.ANY)), value, label, sourcePaths,
+            CompiledRules.TargetField field = CompiledRules.TargetField.of(segments, targetText,
+                    targetField.orElse(JsonSchema.ANY));
+            if (value instanceof CompiledRules.ConstantArg constant && steps.isEmpty() && field.check() != null
+                    && constant.value() != null) {
+                field = checkedConstant(constant.value(), field, at + ".value");
+            }
+            return new CompiledRules.ValueRule(field, value, label, sourcePaths,
                     steps.toArray(CompiledRules.Step[]::new), when);
+        }
+
+        /**
+         * A constant is the same in every record, so its field's check runs once, here: what it finds is an error of
+         * the rule's {@code value} (the designer shows it on the rule, before any record is mapped); when it finds
+         * nothing, the field is not checked again per record.
+         */
+        private CompiledRules.TargetField checkedConstant(Object constant, CompiledRules.TargetField field, String at) {
+            List<MappingProblem> found = new ArrayList<>();
+            field.check().validate(constant, field.text(), found);
+            for (MappingProblem problem : found) {
+                error(at, problem.code(), "'" + problem.path() + "' " + problem.message());
+            }
+            return found.isEmpty() ? field.unchecked() : field;
         }
 
         private CompiledRules.Rule forEach(Map<?, ?> rule, String at, JsonSchema root, JsonSchema source,

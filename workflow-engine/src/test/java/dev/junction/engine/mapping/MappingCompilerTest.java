@@ -184,6 +184,37 @@ class MappingCompilerTest {
     }
 
     @Test
+    void aConstantTheTargetDoesNotTakeIsADefinitionErrorOfTheRulesValue() {
+        assertThat(COMPILER.check(json("{\"schemaVersion\": 1, " + INLINE_TARGET + """
+                , "rules": [{"target": "id", "value": "a constant id that is too long"},
+                  {"target": "status", "value": "Paid"}, {"target": "total", "value": "12"},
+                  {"target": "lines", "value": []}]}""")))
+                .extracting(problem -> problem.path() + " " + problem.code() + ": " + problem.message())
+                .containsExactly(
+                        "rules[0].value MaxLength: 'id' must be at most 12 characters, got 30",
+                        "rules[1].value Enum: 'status' must be one of [PAID, SHIPPED, CANCELLED], got \"Paid\"",
+                        "rules[2].value Type: 'total' must be integer, got string");
+    }
+
+    @Test
+    void aConstantThatFitsIsCheckedOnceAndARequiredFieldItFillsIsNeverReportedMissing() {
+        CompiledMapping mapping = compile("""
+                {"target": "id", "value": "A-1"}, {"target": "status", "value": "PAID"},
+                {"target": "lines", "forEach": "lines", "rules": [{"target": "sku", "value": "SKU-1"}]}""");
+
+        MappingResult result = mapping.apply(json("{\"lines\": [{}, {}]}"), MappingEnvironment.NONE);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.output()).isEqualTo(json("""
+                {"id": "A-1", "status": "PAID", "lines": [{"sku": "SKU-1"}, {"sku": "SKU-1"}]}"""));
+        assertThat(compile("{\"target\": \"status\", \"value\": \"PAID\"}")
+                .apply(json("{}"), MappingEnvironment.NONE).problems())
+                .as("a required field no rule fills is still reported")
+                .extracting(problem -> problem.path() + " " + problem.code()).containsExactly("id Required",
+                        "lines Required");
+    }
+
+    @Test
     void overlappingTargetsAreADefinitionProblem() {
         assertThat(COMPILER.check(json("""
                 {"schemaVersion": 1, "rules": [{"target": "address", "value": {}},

@@ -16,7 +16,6 @@ import java.util.Set;
  */
 public final class SchemaValidator {
 
-
     private SchemaValidator() {
     }
 
@@ -34,7 +33,7 @@ public final class SchemaValidator {
         private final boolean integers;
         private final boolean hasTextChecks;
         private final boolean hasNumberChecks;
-        private final boolean hasEnum;
+        /** The enum's options; null when the schema has no enum. */
         private final List<?> enumValues;
         private final Integer maxLength;
         private final BigDecimal minimum;
@@ -51,17 +50,15 @@ public final class SchemaValidator {
             this.types = Set.copyOf(schema.types());
             this.checksType = !types.isEmpty();
             this.integers = types.contains("integer") || types.contains("number");
-            this.hasTextChecks = schema.integer("maxLength").isPresent() || schema.integer("minLength").isPresent()
-                    || schema.format().isPresent();
-            this.hasNumberChecks = schema.number("minimum").isPresent() || schema.number("maximum").isPresent();
-            this.hasEnum = schema.enumeration().isPresent();
-            this.enumValues = schema.enumeration().orElse(List.of());
+            this.allowsString = types.contains("string");
+            this.enumValues = schema.enumeration().orElse(null);
             this.maxLength = schema.integer("maxLength").orElse(null);
-            this.minimum = schema.number("minimum").orElse(null);
-            this.maximum = schema.number("maximum").orElse(null);
             this.minLength = schema.integer("minLength").orElse(null);
             this.format = schema.format().map(Format::of).orElse(null);
-            this.allowsString = types.contains("string");
+            this.minimum = schema.number("minimum").orElse(null);
+            this.maximum = schema.number("maximum").orElse(null);
+            this.hasTextChecks = maxLength != null || minLength != null || format != null;
+            this.hasNumberChecks = minimum != null || maximum != null;
             this.required = schema.required().toArray(String[]::new);
             Map<String, Check> children = new java.util.HashMap<>();
             if (depth < 32) {
@@ -76,7 +73,7 @@ public final class SchemaValidator {
                 SchemaValidator.validate(schema, value, path, problems);
                 return;
             }
-            if (hasEnum && !enumAllows(value)) {
+            if (enumValues != null && !enumAllows(value)) {
                 problems.add(MappingProblem.error(path, "Enum", "must be one of " + enumValues + ", got "
                         + shown(value)));
             }

@@ -77,8 +77,8 @@ final class CompiledRules {
         };
     }
 
-    static Source constant(Object value) {
-        return new ConstantArg(value);
+    static Constant constant(Object value) {
+        return new Constant(value);
     }
 
     /** JavaScript over {@code source} (the record or element), {@code root} and {@code index}. */
@@ -99,8 +99,8 @@ final class CompiledRules {
     }
 
     static Step function(MappingFunction function, List<Source> args, String label) {
-        boolean constantArgs = args.stream().allMatch(arg -> arg instanceof ConstantArg);
-        List<Object> fixed = constantArgs ? args.stream().map(arg -> ((ConstantArg) arg).value()).toList() : null;
+        boolean constantArgs = args.stream().allMatch(arg -> arg instanceof Constant);
+        List<Object> fixed = constantArgs ? args.stream().map(arg -> ((Constant) arg).value()).toList() : null;
         return new FunctionStep(function, args, fixed, label);
     }
 
@@ -122,7 +122,7 @@ final class CompiledRules {
     }
 
     /** A constant: a rule's value, or a step's argument (a step whose arguments all are passes one fixed list). */
-    record ConstantArg(Object value) implements Source {
+    record Constant(Object value) implements Source {
         @Override
         public Object read(SourcePath.Frame frame, MappingRun run) {
             return value;
@@ -176,10 +176,19 @@ final class CompiledRules {
             return field.segments();
         }
 
-        /** Whether the rule fills its field in every record: a constant (not null), unconditional, no steps. */
+        /** The value the rule places whenever it applies, when that is one constant (no steps); else null. */
+        Object constant() {
+            return steps.length == 0 && source instanceof Constant constant ? constant.value() : null;
+        }
+
+        /** Whether the rule fills its field in every record: a constant, unconditional. */
         boolean alwaysFills() {
-            return when == null && steps.length == 0 && source instanceof ConstantArg constant
-                    && constant.value() != null;
+            return when == null && constant() != null;
+        }
+
+        /** The same rule filling {@code field} (the same field, with or without its check). */
+        ValueRule with(TargetField field) {
+            return new ValueRule(field, source, sourceLabel, sourcePaths, steps, when);
         }
 
         @Override

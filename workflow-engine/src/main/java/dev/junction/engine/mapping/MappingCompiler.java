@@ -230,7 +230,7 @@ public final class MappingCompiler {
             if (rule.containsKey("lookup")) {
                 if (rule.get("lookup") instanceof String table && !table.isBlank()) {
                     steps.add(CompiledRules.function(functions.find("lookup").orElseThrow(),
-                            List.of(new CompiledRules.ConstantArg(table)), "lookup " + table));
+                            List.of(CompiledRules.constant(table)), "lookup " + table));
                 } else {
                     error(at + ".lookup", "WrongType", "must be the name of a lookup table");
                 }
@@ -238,14 +238,11 @@ public final class MappingCompiler {
             if (rule.containsKey("default")) {
                 steps.add(CompiledRules.defaultValue(rule.get("default")));
             }
-            CompiledRules.TargetField field = CompiledRules.TargetField.of(segments, targetText,
-                    targetField.orElse(JsonSchema.ANY));
-            if (value instanceof CompiledRules.ConstantArg constant && steps.isEmpty() && field.check() != null
-                    && constant.value() != null) {
-                field = checkedConstant(constant.value(), field, at + ".value");
-            }
-            return new CompiledRules.ValueRule(field, value, label, sourcePaths,
+            CompiledRules.ValueRule compiled = new CompiledRules.ValueRule(CompiledRules.TargetField.of(segments,
+                    targetText, targetField.orElse(JsonSchema.ANY)), value, label, sourcePaths,
                     steps.toArray(CompiledRules.Step[]::new), when);
+            return compiled.constant() != null && compiled.field().check() != null
+                    ? compiled.with(checkedConstant(compiled.constant(), compiled.field(), at + ".value")) : compiled;
         }
 
         /**
@@ -346,7 +343,7 @@ public final class MappingCompiler {
                         path.ifPresent(p -> compiledArgs.add(CompiledRules.path(p)));
                         shown.add(text);
                     } else {
-                        compiledArgs.add(new CompiledRules.ConstantArg(arg));
+                        compiledArgs.add(CompiledRules.constant(arg));
                         shown.add(arg instanceof String text ? "\"" + text + "\"" : String.valueOf(arg));
                     }
                 }

@@ -1,7 +1,6 @@
 package dev.junction.engine.mapping.suggest;
 
 import dev.junction.engine.mapping.ValueMapCatalog;
-
 import dev.junction.engine.mapping.schema.JsonSchema;
 
 import java.util.ArrayList;
@@ -114,12 +113,13 @@ final class ScopeMatcher {
         if (target.required() && source.required() && confidence > 0) {
             confidence += REQUIRED_BONUS;
         }
-        List<Map<String, Object>> pipe = fit.pipe();
         Optional<SavedEvidence.Count> exact = evidence.exact(target.schemaPath(), source.schemaPath());
+        // a saved mapping's steps replace the fit's (and its value map) unless it had none and the types fit
+        boolean savedSteps = exact.isPresent() && !(exact.get().pipe().isEmpty() && fit.factor() > 0);
+        List<Map<String, Object>> pipe = savedSteps ? exact.get().pipe() : fit.pipe();
         if (exact.isPresent()) {
             int n = exact.get().mappings();
             confidence = Math.max(confidence, Math.min(0.98, 0.9 + 0.02 * (n - 1)));
-            pipe = exact.get().pipe().isEmpty() && fit.factor() > 0 ? pipe : exact.get().pipe();
             reasons.addFirst(saved(n) + " " + source.path() + " → " + target.path());
         } else if (fit.factor() > 0) {
             Optional<SavedEvidence.Count> named = evidence.byNames(target.name(), source.name());
@@ -136,9 +136,8 @@ final class ScopeMatcher {
             return Optional.empty();
         }
         boolean shareable = name.derivedFn() != null || exact.isPresent() || source.kind() != Field.Kind.LEAF;
-        String valueMap = pipe == fit.pipe() ? fit.valueMap() : null;
-        return Optional.of(new Candidate(target, source, Math.min(1, confidence), pipe, valueMap, reasons, List.of(),
-                shareable, name.isStrong()));
+        return Optional.of(new Candidate(target, source, Math.min(1, confidence), pipe,
+                savedSteps ? null : fit.valueMap(), reasons, List.of(), shareable, name.isStrong()));
     }
 
     /** The element's position for a target that is a line number. */

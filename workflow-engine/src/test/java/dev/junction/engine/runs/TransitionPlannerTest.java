@@ -49,7 +49,7 @@ class TransitionPlannerTest {
                        {"from": "loop", "fromPort": "done", "to": "rescue"}]}""");
 
     private static Node node(String id) {
-        return GRAPH.nodes().stream().filter(node -> node.id().equals(id)).findFirst().orElseThrow();
+        return GRAPH.node(id).orElseThrow();
     }
 
     private static ClaimedTask task(String nodeId, int attempt) {

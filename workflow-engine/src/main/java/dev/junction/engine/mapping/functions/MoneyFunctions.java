@@ -27,7 +27,12 @@ final class MoneyFunctions {
                                 return null;
                             }
                             int exponent = exponent("toMinorUnits", Values.arg(args, 0));
-                            return amount.movePointRight(exponent).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+                            BigDecimal units = amount.movePointRight(exponent).setScale(0, RoundingMode.HALF_EVEN);
+                            if (units.unscaledValue().bitLength() > 63) { // beyond a long (scale 0: the value itself)
+                                throw new FunctionException("OutOfRange", "toMinorUnits: " + amount.toPlainString()
+                                        + " is too large an amount (at most " + Long.MAX_VALUE + " minor units)");
+                            }
+                            return units.longValueExact();
                         }),
                 Fn.of("fromMinorUnits", 1, 1, "Minor units (1999) as a decimal amount of the currency given (19.99),"
                         + " with the currency's number of decimals.",

@@ -74,6 +74,9 @@ final class TextFunctions {
             throw new FunctionException("WrongArgument", "truncate without a length needs a target field with a"
                     + " maxLength; this one has none");
         }
+        if (max < 0) {
+            throw new FunctionException("WrongArgument", "truncate expects a length of 0 or more, got " + max);
+        }
         int length = s.codePointCount(0, s.length());
         if (length <= max) {
             return s;

@@ -72,6 +72,11 @@ class BuiltInFunctionsTest {
         assertThatThrownBy(() -> call("toMinorUnits", "19.99", "XYZ")).isInstanceOf(FunctionException.class)
                 .hasMessage("toMinorUnits: \"XYZ\" is not an ISO 4217 currency code")
                 .extracting(e -> ((FunctionException) e).code()).isEqualTo("UnknownCurrency");
+        assertThat(call("toMinorUnits", "-92233720368547758.08", "GBP")).isEqualTo(Long.MIN_VALUE);
+        assertThatThrownBy(() -> call("toMinorUnits", "92233720368547758.08", "GBP"))
+                .isInstanceOf(FunctionException.class)
+                .hasMessage("toMinorUnits: 92233720368547758.08 is too large an amount (at most 9223372036854775807"
+                        + " minor units)");
         assertThatThrownBy(() -> call("toMinorUnits", "abc", "GBP"))
                 .hasMessage("toMinorUnits expects a decimal amount like \"19.99\" or \"95,00\", got \"abc\"");
     }
@@ -112,6 +117,8 @@ class BuiltInFunctionsTest {
         assertThat(call("truncate", "abcdef", 3)).isEqualTo("abc");
         targetSchema = Map.of();
         assertThatThrownBy(() -> call("truncate", "abc")).hasMessageContaining("needs a target field with a maxLength");
+        assertThatThrownBy(() -> call("truncate", "abc", -1)).isInstanceOf(FunctionException.class)
+                .hasMessage("truncate expects a length of 0 or more, got -1");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.junction.engine.mapping.functions.FunctionException;
 import dev.junction.engine.mapping.functions.MappingFunction;
 import dev.junction.engine.mapping.functions.ValueMap;
 import dev.junction.engine.mapping.schema.JsonSchema;
+import dev.junction.engine.mapping.schema.KnownValue;
 import dev.junction.engine.mapping.schema.SchemaValidator;
 
 import java.util.ArrayList;
@@ -57,6 +58,11 @@ final class CompiledRules {
                     schema.isDescribed() ? SchemaValidator.compile(schema) : null);
         }
 
+        /** The field for values all of which are what {@code known} says: without the checks that proves. */
+        TargetField given(KnownValue known) {
+            return check == null ? this : new TargetField(segments, text, schema, maxLength, check.given(known));
+        }
+
         /** The field without its check: for a constant that was checked once, when the mapping was compiled. */
         TargetField unchecked() {
             return new TargetField(segments, text, schema, maxLength, null);
@@ -102,6 +108,16 @@ final class CompiledRules {
         boolean constantArgs = args.stream().allMatch(arg -> arg instanceof Constant);
         List<Object> fixed = constantArgs ? args.stream().map(arg -> ((Constant) arg).value()).toList() : null;
         return new FunctionStep(function, args, fixed, label);
+    }
+
+    /** What every value a pipeline ends with (other than nothing) is known to be, into a field of that maxLength. */
+    static KnownValue known(Step[] steps, Integer targetMaxLength) {
+        if (steps.length == 0 || !(steps[steps.length - 1] instanceof FunctionStep last)) {
+            return KnownValue.NOTHING;
+        }
+        List<Object> constantArgs = last.args().stream()
+                .map(arg -> arg instanceof Constant constant ? constant.value() : null).toList();
+        return last.function().result(constantArgs, targetMaxLength);
     }
 
     /** A function step; {@code fixed} holds the arguments when all are constants (else null). */

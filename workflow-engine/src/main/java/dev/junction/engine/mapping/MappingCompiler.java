@@ -238,9 +238,12 @@ public final class MappingCompiler {
             if (rule.containsKey("default")) {
                 steps.add(CompiledRules.defaultValue(rule.get("default")));
             }
-            CompiledRules.ValueRule compiled = new CompiledRules.ValueRule(CompiledRules.TargetField.of(segments,
-                    targetText, targetField.orElse(JsonSchema.ANY)), value, label, sourcePaths,
-                    steps.toArray(CompiledRules.Step[]::new), when);
+            CompiledRules.Step[] pipeline = steps.toArray(CompiledRules.Step[]::new);
+            CompiledRules.TargetField field = CompiledRules.TargetField.of(segments, targetText,
+                    targetField.orElse(JsonSchema.ANY));
+            // what the last step's results are known to be is not checked again per record (truncate: the length)
+            CompiledRules.ValueRule compiled = new CompiledRules.ValueRule(field.given(CompiledRules.known(pipeline,
+                    field.maxLength())), value, label, sourcePaths, pipeline, when);
             return compiled.constant() != null && compiled.field().check() != null
                     ? compiled.with(checkedConstant(compiled.constant(), compiled.field(), at + ".value")) : compiled;
         }

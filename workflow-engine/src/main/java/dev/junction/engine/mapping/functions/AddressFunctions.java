@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.functions;
 
+import dev.junction.engine.mapping.schema.KnownValue;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ final class AddressFunctions {
                                         + " is not a country name or ISO 3166 code known here");
                             }
                             return code;
-                        }),
+                        }).giving((args, targetMaxLength) -> KnownValue.text(2, 2)),
                 Fn.of("ukPostcode", 0, 0, "A UK postcode in its standard form (\"sw1a2aa\" → \"SW1A 2AA\"); one that"
                         + " is not a UK postcode fails.", (input, args, context) -> {
                             String text = Values.text("ukPostcode", input);
@@ -83,17 +84,17 @@ final class AddressFunctions {
                                         + " is not a UK postcode (like \"SW1A 2AA\")");
                             }
                             return matcher.group(1) + " " + matcher.group(2);
-                        }),
+                        }).givingText(),
                 Fn.of("firstName", 0, 0, "The first word of a full name (\"Jane Q. Public\" → \"Jane\").",
                         (input, args, context) -> {
                             String name = Values.text("firstName", input);
                             return name == null ? null : TextFunctions.firstWord(name);
-                        }),
+                        }).givingText(),
                 Fn.of("lastName", 0, 0, "The last word of a full name (\"Jane Q. Public\" → \"Public\"; one word:"
                         + " that word).", (input, args, context) -> {
                             String name = Values.text("lastName", input);
                             return name == null ? null : TextFunctions.lastWord(name);
-                        }),
+                        }).givingText(),
                 Fn.of("convertAddress", 2, 2, "An address object from one shape to another: \"amazon\" (Name,"
                         + " AddressLine1, … CountryCode), \"fba\" (name, addressLine1, … countryCode) or \"dynamics\""
                         + " (shipto_name, shipto_line1, … shipto_country); fields the source lacks are left out.",

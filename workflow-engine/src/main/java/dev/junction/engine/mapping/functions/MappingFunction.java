@@ -1,5 +1,7 @@
 package dev.junction.engine.mapping.functions;
 
+import dev.junction.engine.mapping.schema.KnownValue;
+
 import java.util.List;
 
 /**
@@ -31,4 +33,14 @@ public interface MappingFunction {
      *                           (the same input fails the same way): the step fails and goes to the dead-letter queue
      */
     Object apply(Object input, List<Object> args, FunctionContext context);
+
+    /**
+     * What every result other than nothing is, whatever the input, for a call with these arguments ({@code
+     * constantArgs}: each argument given as a constant, null where it is read from the record) into a field of at most
+     * {@code targetMaxLength} characters (null: no limit). A mapping leaves out the checks of its target field this
+     * proves, so it must hold for every input: {@link KnownValue#NOTHING} (the default) when not sure.
+     */
+    default KnownValue result(List<Object> constantArgs, Integer targetMaxLength) {
+        return KnownValue.NOTHING;
+    }
 }

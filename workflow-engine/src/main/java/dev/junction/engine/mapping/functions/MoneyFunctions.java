@@ -1,6 +1,7 @@
 package dev.junction.engine.mapping.functions;
 
 import dev.junction.engine.mapping.CurrencyRates;
+import dev.junction.engine.mapping.schema.KnownValue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,13 +28,14 @@ final class MoneyFunctions {
                                 return null;
                             }
                             int exponent = exponent("toMinorUnits", Values.arg(args, 0));
-                            BigDecimal units = amount.movePointRight(exponent).setScale(0, RoundingMode.HALF_EVEN);
-                            if (units.unscaledValue().bitLength() > 63) { // beyond a long (scale 0: the value itself)
+                            try {
+                                return amount.movePointRight(exponent).setScale(0, RoundingMode.HALF_EVEN)
+                                        .longValueExact();
+                            } catch (ArithmeticException e) { // beyond a long
                                 throw new FunctionException("OutOfRange", "toMinorUnits: " + amount.toPlainString()
                                         + " is too large an amount (at most " + Long.MAX_VALUE + " minor units)");
                             }
-                            return units.longValueExact();
-                        }),
+                        }).giving((args, targetMaxLength) -> KnownValue.INTEGER),
                 Fn.of("fromMinorUnits", 1, 1, "Minor units (1999) as a decimal amount of the currency given (19.99),"
                         + " with the currency's number of decimals.",
                         (input, args, context) -> {

@@ -1,5 +1,7 @@
 package dev.junction.engine.mapping.functions;
 
+import dev.junction.engine.mapping.schema.KnownValue;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +20,13 @@ final class TextFunctions {
 
     static List<Fn> all() {
         return List.of(
-                Fn.of("trim", 0, 0, "Removes leading and trailing white space.", text("trim", String::strip)),
-                Fn.of("upper", 0, 0, "Upper case.", text("upper", s -> s.toUpperCase(Locale.ROOT))),
-                Fn.of("lower", 0, 0, "Lower case.", text("lower", s -> s.toLowerCase(Locale.ROOT))),
+                Fn.of("trim", 0, 0, "Removes leading and trailing white space.", text("trim", String::strip))
+                        .givingText(),
+                Fn.of("upper", 0, 0, "Upper case.", text("upper", s -> s.toUpperCase(Locale.ROOT))).givingText(),
+                Fn.of("lower", 0, 0, "Lower case.", text("lower", s -> s.toLowerCase(Locale.ROOT))).givingText(),
                 Fn.of("truncate", 0, 1, "Cuts text to the length given or, without one, to the target field's"
-                        + " maxLength, with a warning saying from and to what length.", TextFunctions::truncate),
+                        + " maxLength, with a warning saying from and to what length.", TextFunctions::truncate)
+                        .giving(TextFunctions::truncated),
                 Fn.of("concat", 1, Integer.MAX_VALUE, "Appends the arguments to the input (nothing counts as empty"
                         + " text).", (input, args, context) -> {
                             StringBuilder out = new StringBuilder(input == null ? "" : Values.text("concat", input));
@@ -30,15 +34,16 @@ final class TextFunctions {
                                 out.append(arg == null ? "" : Values.text("concat", arg));
                             }
                             return out.toString();
-                        }),
+                        }).givingText(),
                 Fn.of("prefix", 1, 1, "Puts the argument before the input (nothing stays nothing).",
                         (input, args, context) -> input == null ? null
-                                : Values.text("prefix", args.getFirst()) + Values.text("prefix", input)),
+                                : Values.text("prefix", args.getFirst()) + Values.text("prefix", input)).givingText(),
                 Fn.of("replace", 2, 2, "Replaces every occurrence of the first argument (plain text) by the second.",
                         (input, args, context) -> input == null ? null : Values.text("replace", input)
-                                .replace(Values.text("replace", args.get(0)), Values.text("replace", args.get(1)))),
+                                .replace(Values.text("replace", args.get(0)), Values.text("replace", args.get(1))))
+                        .givingText(),
                 Fn.of("substring", 1, 2, "The text from index start (0-based) to end (exclusive, default: the end);"
-                        + " indexes beyond the text are clamped.", TextFunctions::substring),
+                        + " indexes beyond the text are clamped.", TextFunctions::substring).givingText(),
                 Fn.of("padLeft", 2, 2, "Pads on the left to the length given with the character given (\"7\" → \"007\").",
                         (input, args, context) -> {
                             String s = input == null ? "" : Values.text("padLeft", input);
@@ -49,7 +54,7 @@ final class TextFunctions {
                                         + " got " + Values.describe(pad));
                             }
                             return pad.repeat(Math.max(0, length - s.length())) + s;
-                        }),
+                        }).givingText(),
                 Fn.of("split", 1, 1, "Splits text at each occurrence of the separator given (plain text) into a list.",
                         (input, args, context) -> input == null ? null : Arrays.asList(Values.text("split", input)
                                 .split(Pattern.quote(Values.text("split", args.getFirst())), -1))),
@@ -57,7 +62,8 @@ final class TextFunctions {
                         TextFunctions::matches),
                 Fn.of("toString", 0, 0, "The value as text (numbers without exponent, true/false).",
                         (input, args, context) -> input instanceof Map<?, ?> || input instanceof List<?>
-                                ? dev.junction.engine.runs.PayloadJson.write(input) : Values.text("toString", input)));
+                                ? dev.junction.engine.runs.PayloadJson.write(input) : Values.text("toString", input))
+                        .givingText());
     }
 
     private static Fn.Body text(String name, java.util.function.UnaryOperator<String> operation) {
@@ -83,6 +89,19 @@ final class TextFunctions {
         }
         context.warn("Truncated", "cut from " + length + " to " + max + " characters");
         return s.substring(0, s.offsetByCodePoints(0, max));
+    }
+
+    /** Text no longer than the length given, or without one the target field's maxLength (when either is known). */
+    private static KnownValue truncated(List<Object> constantArgs, Integer targetMaxLength) {
+        if (constantArgs.isEmpty()) {
+            return KnownValue.text(null, targetMaxLength);
+        }
+        try {
+            return constantArgs.getFirst() == null ? KnownValue.TEXT
+                    : KnownValue.text(null, Values.integer("truncate", constantArgs.getFirst()));
+        } catch (FunctionException e) {
+            return KnownValue.TEXT; // the call fails on every record; the rule reports it
+        }
     }
 
     private static Object substring(Object input, List<Object> args, FunctionContext context) {

@@ -45,6 +45,26 @@ public final class SchemaValidator {
         private final Map<String, Check> properties;
         private final Check items;
 
+        /** {@code base} without the type check ({@code checksType} false) and with the length bounds given. */
+        private Check(Check base, boolean checksType, Integer minLength, Integer maxLength) {
+            this.schema = base.schema;
+            this.types = base.types;
+            this.checksType = checksType;
+            this.integers = base.integers;
+            this.allowsString = base.allowsString;
+            this.enumValues = base.enumValues;
+            this.maxLength = maxLength;
+            this.minLength = minLength;
+            this.format = base.format;
+            this.minimum = base.minimum;
+            this.maximum = base.maximum;
+            this.hasTextChecks = maxLength != null || minLength != null || format != null;
+            this.hasNumberChecks = base.hasNumberChecks;
+            this.required = base.required;
+            this.properties = base.properties;
+            this.items = base.items;
+        }
+
         private Check(JsonSchema schema, int depth) {
             this.schema = schema;
             this.types = Set.copyOf(schema.types());
@@ -66,6 +86,28 @@ public final class SchemaValidator {
             }
             this.properties = children;
             this.items = depth < 32 ? schema.items().map(child -> new Check(child, depth + 1)).orElse(null) : null;
+        }
+
+        /**
+         * This check for values of which {@code known} holds: without the type and length checks it proves; null when
+         * nothing is left to check (a value that fails a check this leaves out cannot come). Formats, enums and number
+         * ranges are always checked; for a value whose type is not known, everything is.
+         */
+        public Check given(KnownValue known) {
+            boolean text = "string".equals(known.type());
+            boolean integer = "integer".equals(known.type());
+            if (!text && !integer) {
+                return this;
+            }
+            boolean typeKnown = types.contains(known.type()) || integer && types.contains("number");
+            Integer min = text && minLength != null && known.minLength() != null && known.minLength() >= minLength
+                    ? null : minLength;
+            Integer max = text && maxLength != null && known.maxLength() != null && known.maxLength() <= maxLength
+                    ? null : maxLength;
+            Check reduced = new Check(this, checksType && !typeKnown, min, max);
+            boolean left = reduced.checksType || enumValues != null || text && reduced.hasTextChecks
+                    || integer && hasNumberChecks;
+            return left ? reduced : null;
         }
 
         public void validate(Object value, String path, List<MappingProblem> problems) {

@@ -29,7 +29,9 @@ class EmailFormatTest {
 
     @Test
     void agreesWithTheRegularExpressionOnShortStringsOfTheCharactersThatMatter() {
-        char[] alphabet = {'a', '@', ' ', '\t', '\r', '\f', '\u000B', '\n', '.'};
+        // white space, control characters that are not (below ' ' too), and text beyond Latin-1
+        char[] alphabet = {'a', '@', ' ', '\t', '\r', '\f', '\u000B', '\n', '.', '\u0001', '\u001F', '\u00e9',
+            '\u2028', '\u3000'};
         Random random = new Random(4);
         for (int n = 0; n < 50_000; n++) {
             char[] text = new char[random.nextInt(6)];

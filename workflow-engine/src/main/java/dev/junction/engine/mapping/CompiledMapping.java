@@ -63,11 +63,14 @@ public final class CompiledMapping {
     private Map<String, Object> run(Object source, MappingRun run) {
         Map<String, Object> output = new LinkedHashMap<>();
         SourcePath.Frame frame = new SourcePath.Frame(source, source, null, null);
-        for (CompiledRules.Rule rule : rules) {
-            rule.apply(frame, output, "", run);
+        long filled = 0; // bit i: rule i placed its value (see CreatedObjects)
+        for (int i = 0; i < rules.length; i++) {
+            if (rules[i].apply(frame, output, "", run) && i < CreatedObjects.TOLD_RULES) {
+                filled |= 1L << i;
+            }
         }
         if (created != null) {
-            created.check(output, "", run.problems);
+            created.check(output, "", run.problems, filled);
         }
         return output;
     }

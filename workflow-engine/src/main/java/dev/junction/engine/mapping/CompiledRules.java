@@ -40,7 +40,8 @@ final class CompiledRules {
 
     /** A rule: fills its target in {@code out} ({@code prefix} makes the concrete target path, e.g. items[2].). */
     interface Rule {
-        void apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run);
+        /** @return whether it placed a value (never null) at its target */
+        boolean apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run);
 
         /** The target's field names ({@code billingAddress}, {@code address1}). */
         String[] target();
@@ -208,14 +209,14 @@ final class CompiledRules {
         }
 
         @Override
-        public void apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run) {
+        public boolean apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run) {
             run.begin(prefix, field, sourcePaths);
             Object value = null;
             try {
                 if (when != null && !when.holds(frame, run)) {
                     run.step("when: not met, rule skipped", null);
                     run.end(null);
-                    return;
+                    return false;
                 }
                 value = source.read(frame, run);
                 run.step(sourceLabel, value);
@@ -239,6 +240,7 @@ final class CompiledRules {
                 }
             }
             run.end(value);
+            return value != null;
         }
     }
 
@@ -247,31 +249,31 @@ final class CompiledRules {
             implements Rule {
 
         @Override
-        public void apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run) {
+        public boolean apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run) {
             String path = prefix.isEmpty() ? targetText : prefix + targetText;
             if (when != null) {
                 try {
                     if (!when.holds(frame, run)) {
-                        return;
+                        return false;
                     }
                 } catch (FunctionException | ExpressionException e) {
                     run.begin(path, List.of(items.text()));
                     run.error(e instanceof FunctionException failure ? failure.code() : "ExpressionFailed",
                             "when: " + e.getMessage());
                     run.end(null);
-                    return;
+                    return false;
                 }
             }
             Object source = items.read(frame, run.slots);
             if (source == null) {
-                return;
+                return false;
             }
             if (!(source instanceof List<?> list)) {
                 run.begin(path, List.of(items.text()));
                 run.error("NotAList", "forEach '" + items.text() + "' must be a list, got an "
                         + (source instanceof Map<?, ?> ? "object" : source.getClass().getSimpleName()));
                 run.end(null);
-                return;
+                return false;
             }
             List<Object> elements = new ArrayList<>(list.size());
             for (int i = 0; i < list.size(); i++) {
@@ -284,6 +286,7 @@ final class CompiledRules {
                 elements.add(element);
             }
             place(out, target, elements);
+            return true;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.junction.engine.mapping.bench;
 
+import dev.junction.engine.runs.PayloadJson;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +10,11 @@ import java.util.Map;
 /**
  * SP-API-like orders with 5 items each, as the engine reads JSON (maps, lists, strings, numbers): different
  * ids, names, amounts and addresses in turn, so that no branch is always taken.
+ * <p>
+ * {@link #orders} gives them as the engine gets them from a connector: each order written as JSON and parsed by
+ * {@link PayloadJson}, so every value is its own object, as it is in the {@code JsonNode}s JSLT is given (parsed
+ * from the same text). {@link #order} builds one from Java literals, whose repeated values (names, lines, cities,
+ * currency codes) are shared instances — smaller in memory than what a run holds, so not what benchmarks measure.
  */
 public final class OrderSamples {
 
@@ -21,10 +28,12 @@ public final class OrderSamples {
     private OrderSamples() {
     }
 
+    /** {@code count} orders, each parsed from its JSON (see above). */
+    @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> orders(int count) {
         List<Map<String, Object>> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            orders.add(order(i));
+            orders.add((Map<String, Object>) PayloadJson.read(PayloadJson.write(order(i))));
         }
         return orders;
     }

@@ -125,7 +125,7 @@ final class CollectionFunctions {
                             if (divisor != null && divisor.signum() == 0) {
                                 throw new FunctionException("DivisionByZero", "divide: the divisor is 0");
                             }
-                            int scale = args.size() > 1 ? Values.integer("divide", args.get(1)) : 2;
+                            int scale = args.size() > 1 ? Values.scale("divide", args.get(1)) : 2;
                             return arithmetic("divide", input, divisor,
                                     (a, b) -> a.divide(b, scale, java.math.RoundingMode.HALF_EVEN));
                         }));
@@ -153,6 +153,8 @@ final class CollectionFunctions {
             case null -> false;
             case Boolean b -> b;
             case String s -> !s.isEmpty() && !s.equalsIgnoreCase("false");
+            case Double d -> d != 0 && !d.isNaN();
+            case Float f -> f != 0 && !f.isNaN();
             case Number n -> new BigDecimal(n.toString()).signum() != 0;
             default -> true;
         };
@@ -166,7 +168,13 @@ final class CollectionFunctions {
             return null;
         }
         BigDecimal result = operation.apply(x, y);
-        return result.scale() <= 0 && a instanceof Long && (b instanceof Long || b instanceof Integer)
-                ? (Object) result.longValueExact() : result;
+        if (a instanceof Long && (b instanceof Long || b instanceof Integer) && result.scale() <= 0) {
+            try {
+                return result.longValueExact();
+            } catch (ArithmeticException beyondALong) {
+                return result;
+            }
+        }
+        return result;
     }
 }

@@ -80,6 +80,8 @@ final class DateFunctions {
         return switch (input) {
             case null -> null;
             case Boolean b -> b;
+            case Double d when d.isNaN() || d.isInfinite() -> throw new FunctionException("WrongType",
+                    "toBoolean expects true/false, yes/no or 1/0, got " + d);
             case Number n when new BigDecimal(n.toString()).compareTo(BigDecimal.ONE) == 0 -> true;
             case Number n when new BigDecimal(n.toString()).signum() == 0 -> false;
             case String s when s.strip().equalsIgnoreCase("true") || s.strip().equalsIgnoreCase("yes") -> true;

@@ -35,7 +35,8 @@ final class Decimals {
 
     static BigDecimal parse(String function, String text) {
         if (plain(text)) {
-            return new BigDecimal(text);
+            BigDecimal number = new BigDecimal(text);
+            return text.length() > Values.MAX_DIGITS ? Values.bounded(function, number) : number;
         }
         String s = text.strip().replace(" ", "").replace("\u00a0", "").replace("'", "");
         if (s.isEmpty()) {
@@ -55,7 +56,7 @@ final class Decimals {
             normal = s;
         }
         try {
-            return new BigDecimal(normal);
+            return Values.bounded(function, new BigDecimal(normal));
         } catch (NumberFormatException e) {
             throw new FunctionException("NotANumber", function + " expects a decimal amount like \"19.99\" or \"95,00\","
                     + " got " + Values.describe(text));

@@ -32,9 +32,32 @@ record Fn(String name, int minArgs, int maxArgs, String description, Body body, 
         return new Fn(name, minArgs, maxArgs, description, body, known);
     }
 
+    /**
+     * The body's result. What a body checks itself fails with a message naming what it expected; anything else an
+     * input or argument makes go wrong in it (a date the JDK cannot represent, an argument that is nothing) fails the
+     * same way, as the field's error naming the function and what it was given — never as an exception out of the
+     * mapping. (Input-driven runaways — numbers of a billion digits — are refused before the work, by
+     * {@link Values#bounded}.)
+     */
     @Override
     public Object apply(Object input, List<Object> args, FunctionContext context) {
-        return body.apply(input, args, context);
+        try {
+            return body.apply(input, args, context);
+        } catch (FunctionException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new FunctionException("FunctionFailed", name + " cannot work with " + given(input, args) + ": "
+                    + (e instanceof NullPointerException ? "a value it needs is nothing"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private static String given(Object input, List<Object> args) {
+        StringBuilder given = new StringBuilder(Values.describe(input));
+        for (int i = 0; i < args.size(); i++) {
+            given.append(i == 0 ? " and the arguments " : ", ").append(Values.describe(args.get(i)));
+        }
+        return given.toString();
     }
 
     @Override

@@ -55,13 +55,13 @@ final class MoneyFunctions {
                 Fn.of("round", 0, 1, "Rounds half-even to the number of decimals given (default 0).",
                         (input, args, context) -> {
                             BigDecimal value = Values.decimal("round", input);
-                            int scale = args.isEmpty() ? 0 : Values.integer("round", args.getFirst());
+                            int scale = args.isEmpty() ? 0 : Values.scale("round", args.getFirst());
                             return value == null ? null : value.setScale(scale, RoundingMode.HALF_EVEN);
                         }),
                 Fn.of("formatDecimal", 1, 1, "A number as text with exactly the decimals given, rounded half-even"
                         + " (\"19.90\").", (input, args, context) -> {
                             BigDecimal value = Values.decimal("formatDecimal", input);
-                            return value == null ? null : value.setScale(Values.integer("formatDecimal", args.getFirst()),
+                            return value == null ? null : value.setScale(Values.scale("formatDecimal", args.getFirst()),
                                     RoundingMode.HALF_EVEN).toPlainString();
                         }),
                 Fn.of("convertCurrency", 2, 3, "Converts an amount from the currency given first to the second, at the"

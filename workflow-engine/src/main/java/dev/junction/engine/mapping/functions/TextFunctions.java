@@ -12,7 +12,10 @@ import java.util.regex.PatternSyntaxException;
 /** Strings: trimming, case, cutting to a target's length (with a warning), joining, splitting, matching. */
 final class TextFunctions {
 
-    /** Longer inputs are not matched against user patterns (a bound on a pattern's backtracking cost). */
+    /**
+     * Longer inputs are not matched against user patterns (a bound on a pattern's backtracking cost), and text is not
+     * padded beyond it.
+     */
     static final int MAX_MATCH_LENGTH = 10_000;
 
     private TextFunctions() {
@@ -52,6 +55,10 @@ final class TextFunctions {
                             if (pad == null || pad.length() != 1) {
                                 throw new FunctionException("WrongArgument", "padLeft expects one padding character,"
                                         + " got " + Values.describe(pad));
+                            }
+                            if (length > MAX_MATCH_LENGTH) {
+                                throw new FunctionException("WrongArgument", "padLeft pads to at most "
+                                        + MAX_MATCH_LENGTH + " characters, got " + length);
                             }
                             return pad.repeat(Math.max(0, length - s.length())) + s;
                         }).givingText(),

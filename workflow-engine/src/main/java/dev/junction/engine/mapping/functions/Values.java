@@ -14,23 +14,51 @@ final class Values {
         return switch (value) {
             case null -> null;
             case String s -> s;
-            case Number n -> n instanceof BigDecimal d ? d.toPlainString() : n.toString();
+            case BigDecimal d -> bounded(function, d).toPlainString();
+            case Number n -> n.toString();
             case Boolean b -> b.toString();
             default -> throw new FunctionException("WrongType", function + " expects text, got " + describe(value));
         };
     }
 
+    /** The most digits a number may have before, and after, its decimal point (1e999999999 is text, not a number). */
+    static final int MAX_DIGITS = 1000;
+
     static BigDecimal decimal(String function, Object value) {
         return switch (value) {
             case null -> null;
-            case BigDecimal d -> d;
+            case BigDecimal d -> bounded(function, d);
             case Long l -> BigDecimal.valueOf(l);
             case Integer i -> BigDecimal.valueOf(i);
+            case Double d when d.isNaN() || d.isInfinite() -> throw new FunctionException("NotANumber", function
+                    + " expects a number, got " + d);
             case Double d -> BigDecimal.valueOf(d);
-            case Number n -> new BigDecimal(n.toString());
+            case Number n -> bounded(function, new BigDecimal(n.toString()));
             case String s -> Decimals.parse(function, s);
             default -> throw new FunctionException("WrongType", function + " expects a number, got " + describe(value));
         };
+    }
+
+    /**
+     * {@code number} when it has at most {@link #MAX_DIGITS} digits before and after its point: anything larger is no
+     * amount or quantity, and working with it (writing it out, rounding it) could take minutes and gigabytes.
+     */
+    static BigDecimal bounded(String function, BigDecimal number) {
+        if (number.scale() > MAX_DIGITS || number.precision() - number.scale() > MAX_DIGITS) {
+            throw new FunctionException("OutOfRange", function + ": " + describe(number.toString())
+                    + " has more than " + MAX_DIGITS + " digits before or after its point");
+        }
+        return number;
+    }
+
+    /** A number of decimals ({@code round}, {@code formatDecimal}, {@code divide}): within ±{@link #MAX_DIGITS}. */
+    static int scale(String function, Object value) {
+        int scale = integer(function, value);
+        if (Math.abs(scale) > MAX_DIGITS) {
+            throw new FunctionException("WrongArgument", function + " takes at most " + MAX_DIGITS
+                    + " decimals either way, got " + scale);
+        }
+        return scale;
     }
 
     static int integer(String function, Object value) {

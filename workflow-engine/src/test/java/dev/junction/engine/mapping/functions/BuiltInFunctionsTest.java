@@ -1,56 +1,19 @@
 package dev.junction.engine.mapping.functions;
 
-import dev.junction.engine.mapping.CurrencyRates;
 import dev.junction.engine.runs.LookupTables;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class BuiltInFunctionsTest {
 
-    private final List<String> warnings = new ArrayList<>();
-    private Map<String, Object> targetSchema = Map.of();
-    private LookupTables.MissingKey policy = LookupTables.MissingKey.ERROR;
-
-    private final FunctionContext context = new FunctionContext() {
-        @Override
-        public LookupTables lookups() {
-            return new LookupTables() {
-                @Override
-                public Optional<Object> find(String table, String key) {
-                    return "SKU-1".equals(key) ? Optional.of("B00ASIN1") : Optional.empty();
-                }
-
-                @Override
-                public MissingKey missingKeyPolicy(String table) {
-                    return policy;
-                }
-            };
-        }
-
-        @Override
-        public CurrencyRates rates() {
-            return CurrencyRates.NONE;
-        }
-
-        @Override
-        public Map<String, Object> targetSchema() {
-            return targetSchema;
-        }
-
-        @Override
-        public void warn(String code, String message) {
-            warnings.add(code + ": " + message);
-        }
-    };
+    private final TestFunctionContext context = new TestFunctionContext();
 
     private Object call(String name, Object input, Object... args) {
         return BuiltInFunctions.standard().find(name).orElseThrow().apply(input, Arrays.asList(args), context);
@@ -110,15 +73,35 @@ class BuiltInFunctionsTest {
 
     @Test
     void truncateCutsToTheTargetsMaxLengthWithAWarning() {
-        targetSchema = Map.of("type", "string", "maxLength", 20);
+        context.targetSchema = Map.of("type", "string", "maxLength", 20);
         assertThat(call("truncate", "Maximilian-Alexander-Friedrich")).isEqualTo("Maximilian-Alexander");
-        assertThat(warnings).containsExactly("Truncated: cut from 30 to 20 characters");
+        assertThat(context.warnings).containsExactly("Truncated: cut from 30 to 20 characters");
         assertThat(call("truncate", "short")).isEqualTo("short");
         assertThat(call("truncate", "abcdef", 3)).isEqualTo("abc");
-        targetSchema = Map.of();
+        context.targetSchema = Map.of();
         assertThatThrownBy(() -> call("truncate", "abc")).hasMessageContaining("needs a target field with a maxLength");
         assertThatThrownBy(() -> call("truncate", "abc", -1)).isInstanceOf(FunctionException.class)
                 .hasMessage("truncate expects a length of 0 or more, got -1");
+    }
+
+    @Test
+    void whatABuiltInDoesNotCheckItselfStillFailsAsTheFieldsErrorNamingWhatItWasGiven() {
+        assertThatThrownBy(() -> call("formatDate", "2026-11-22T10:15:30Z", (Object) null))
+                .isInstanceOf(FunctionException.class)
+                .hasMessage("formatDate cannot work with \"2026-11-22T10:15:30Z\" and the arguments nothing: a value"
+                        + " it needs is nothing")
+                .extracting(e -> ((FunctionException) e).code()).isEqualTo("FunctionFailed");
+        assertThatThrownBy(() -> call("fromEpochSeconds", Long.MAX_VALUE)).isInstanceOf(FunctionException.class)
+                .hasMessage("fromEpochSeconds cannot work with 9223372036854775807: Instant exceeds minimum or maximum"
+                        + " instant");
+        assertThatThrownBy(() -> call("toMinorUnits", "1e999999999", "GBP")).isInstanceOf(FunctionException.class)
+                .hasMessage("toMinorUnits: \"1E+999999999\" has more than 1000 digits before or after its point");
+        assertThatThrownBy(() -> call("padLeft", "7", 2_000_000_000L, "0")).isInstanceOf(FunctionException.class)
+                .hasMessage("padLeft pads to at most 10000 characters, got 2000000000");
+        assertThatThrownBy(() -> call("round", "1.5", 2_000_000_000L)).isInstanceOf(FunctionException.class)
+                .hasMessage("round takes at most 1000 decimals either way, got 2000000000");
+        assertThat(call("add", Long.MAX_VALUE, 1L)).isEqualTo(new BigDecimal("9223372036854775808"));
+        assertThat(call("isTrue", Double.NaN)).isEqualTo(false);
     }
 
     @Test
@@ -126,9 +109,9 @@ class BuiltInFunctionsTest {
         assertThat(call("lookup", "SKU-1", "sku-asin")).isEqualTo("B00ASIN1");
         assertThatThrownBy(() -> call("lookup", "SKU-9", "sku-asin"))
                 .hasMessage("the key \"SKU-9\" is not in lookup table 'sku-asin'");
-        policy = LookupTables.MissingKey.NULL;
+        context.policy = LookupTables.MissingKey.NULL;
         assertThat(call("lookup", "SKU-9", "sku-asin")).isNull();
-        policy = LookupTables.MissingKey.PASS_THROUGH;
+        context.policy = LookupTables.MissingKey.PASS_THROUGH;
         assertThat(call("lookup", "SKU-9", "sku-asin")).isEqualTo("SKU-9");
     }
 

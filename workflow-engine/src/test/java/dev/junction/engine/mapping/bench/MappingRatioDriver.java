@@ -20,17 +20,23 @@ import java.util.function.IntFunction;
 
 /**
  * The ratios of {@link MappingBenchmark}, measured paired: the compiled mapping, hand-written Java and JSLT take turns
- * over the same 100,000 orders in short slices (each slice 10,000 records, the order of the three rotating every
- * round), and each round's ratios are computed from slices a few milliseconds apart. On a shared machine whose speed
- * drifts by tens of percent from one second to the next (this KVM guest), JMH's separate runs of each contender
- * measure the drift as much as the code; paired slices see the same drift and their ratio does not. Prints the
- * median and the quartiles of the per-round ratios, and each contender's median records/s. Run it with the command
- * in docs/benchmarks.md (arguments: warm-up seconds, rounds, and how many different orders — 100,000 unless given;
- * a few hundred fit in the processor's cache, which shows how much of a record's cost is waiting for memory).
+ * over the same 100,000 orders in short slices (each slice 10,000 records, the order of the three changing every
+ * round through all six), and each round's ratios are computed from slices a few milliseconds apart. On a shared
+ * machine whose speed drifts by tens of percent from one second to the next (this KVM guest), JMH's separate runs of
+ * each contender measure the drift as much as the code; paired slices see the same drift and their ratio does not.
+ * Prints the median and the quartiles of the per-round ratios, and each contender's median records/s. Run it with
+ * the command in docs/benchmarks.md (arguments: warm-up seconds, rounds, and how many different orders — 100,000
+ * unless given; a few hundred fit in the processor's cache, which shows how much of a record's cost is waiting for
+ * memory).
  */
 public final class MappingRatioDriver {
 
     private static final int SLICE = 10_000;
+    /**
+     * The order of the three in a round: all six in turn, so that each follows each of the others equally often (a
+     * contender that runs right after another over the same orders finds what that one brought into the cache).
+     */
+    private static final int[][] ORDERS = {{0, 1, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}, {1, 0, 2}, {0, 2, 1}};
     /** Where outputs go so that the JIT cannot drop the work; read once at the end. */
     private static volatile Object sink;
 
@@ -71,7 +77,7 @@ public final class MappingRatioDriver {
         double[][] rates = new double[3][rounds];
         for (int round = 0; round < rounds; round++) {
             for (int k = 0; k < 3; k++) {
-                int which = (round + k) % 3;
+                int which = ORDERS[round % ORDERS.length][k];
                 long nanos = slice(contenders.get(which), start, orders.size());
                 rates[which][round] = SLICE * 1e9 / nanos;
             }

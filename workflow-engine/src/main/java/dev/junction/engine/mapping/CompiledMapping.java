@@ -65,8 +65,8 @@ public final class CompiledMapping {
         SourcePath.Frame frame = new SourcePath.Frame(source, source, null, null);
         long filled = 0; // bit i: rule i placed its value (see CreatedObjects)
         for (int i = 0; i < rules.length; i++) {
-            if (rules[i].apply(frame, output, "", run) && i < CreatedObjects.TOLD_RULES) {
-                filled |= 1L << i;
+            if (rules[i].apply(frame, output, "", run)) {
+                filled |= CreatedObjects.bit(i);
             }
         }
         if (created != null) {

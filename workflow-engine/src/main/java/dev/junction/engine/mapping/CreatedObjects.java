@@ -26,6 +26,11 @@ final class CreatedObjects {
     /** The most rules whose placements a run tells in one {@code long}. */
     static final int TOLD_RULES = 64;
 
+    /** The bit that tells whether top-level rule {@code index} placed its value; 0 beyond the first 64. */
+    static long bit(int index) {
+        return index < TOLD_RULES ? 1L << index : 0;
+    }
+
     private final String[] required;
     /** Per required field, the bit of the top-level rule filling it; 0: looked up in the object. */
     private final long[] requiredBits;
@@ -66,7 +71,7 @@ final class CreatedObjects {
     static CreatedObjects of(JsonSchema schema, List<CompiledRules.Rule> rules) {
         List<Placement> placements = new ArrayList<>(rules.size());
         for (int i = 0; i < rules.size(); i++) {
-            placements.add(new Placement(rules.get(i), 0, i < TOLD_RULES ? 1L << i : 0));
+            placements.add(new Placement(rules.get(i), 0, bit(i)));
         }
         return of(schema, placements);
     }

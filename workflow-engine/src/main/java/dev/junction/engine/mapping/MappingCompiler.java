@@ -241,11 +241,13 @@ public final class MappingCompiler {
             CompiledRules.Step[] pipeline = steps.toArray(CompiledRules.Step[]::new);
             CompiledRules.TargetField field = CompiledRules.TargetField.of(segments, targetText,
                     targetField.orElse(JsonSchema.ANY));
-            // what the last step's results are known to be is not checked again per record (truncate: the length)
-            CompiledRules.ValueRule compiled = new CompiledRules.ValueRule(field.given(CompiledRules.known(pipeline,
-                    field.maxLength())), value, label, sourcePaths, pipeline, when);
-            return compiled.constant() != null && compiled.field().check() != null
-                    ? compiled.with(checkedConstant(compiled.constant(), compiled.field(), at + ".value")) : compiled;
+            CompiledRules.ValueRule compiled = new CompiledRules.ValueRule(field, value, label, sourcePaths, pipeline,
+                    when);
+            // what each record's value still needs checking for: nothing for a constant that fits (checked here,
+            // once), and not what the last step's results are known to be (truncate: the length)
+            return compiled.with(compiled.constant() != null && field.check() != null
+                    ? checkedConstant(compiled.constant(), field, at + ".value")
+                    : field.given(CompiledRules.known(pipeline, field.maxLength())));
         }
 
         /**

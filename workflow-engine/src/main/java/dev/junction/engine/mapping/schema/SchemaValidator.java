@@ -45,47 +45,43 @@ public final class SchemaValidator {
         private final Map<String, Check> properties;
         private final Check items;
 
-        /** {@code base} without the type check ({@code checksType} false) and with the length bounds given. */
-        private Check(Check base, boolean checksType, Integer minLength, Integer maxLength) {
-            this.schema = base.schema;
-            this.types = base.types;
-            this.checksType = checksType;
-            this.integers = base.integers;
-            this.allowsString = base.allowsString;
-            this.enumValues = base.enumValues;
-            this.maxLength = maxLength;
-            this.minLength = minLength;
-            this.format = base.format;
-            this.minimum = base.minimum;
-            this.maximum = base.maximum;
-            this.hasTextChecks = maxLength != null || minLength != null || format != null;
-            this.hasNumberChecks = base.hasNumberChecks;
-            this.required = base.required;
-            this.properties = base.properties;
-            this.items = base.items;
+        private Check(JsonSchema schema, int depth) {
+            this(schema, Set.copyOf(schema.types()), !schema.types().isEmpty(), schema.enumeration().orElse(null),
+                    schema.integer("minLength").orElse(null), schema.integer("maxLength").orElse(null),
+                    schema.format().map(Format::of).orElse(null), schema.number("minimum").orElse(null),
+                    schema.number("maximum").orElse(null), schema.required().toArray(String[]::new),
+                    children(schema, depth), depth < 32 ? schema.items().map(child -> new Check(child, depth + 1))
+                            .orElse(null) : null);
         }
 
-        private Check(JsonSchema schema, int depth) {
+        /** The checks from their resolved parts; which kinds of check run is derived here, for both constructors. */
+        private Check(JsonSchema schema, Set<String> types, boolean checksType, List<?> enumValues, Integer minLength,
+                      Integer maxLength, Format format, BigDecimal minimum, BigDecimal maximum, String[] required,
+                      Map<String, Check> properties, Check items) {
             this.schema = schema;
-            this.types = Set.copyOf(schema.types());
-            this.checksType = !types.isEmpty();
+            this.types = types;
+            this.checksType = checksType;
             this.integers = types.contains("integer") || types.contains("number");
             this.allowsString = types.contains("string");
-            this.enumValues = schema.enumeration().orElse(null);
-            this.maxLength = schema.integer("maxLength").orElse(null);
-            this.minLength = schema.integer("minLength").orElse(null);
-            this.format = schema.format().map(Format::of).orElse(null);
-            this.minimum = schema.number("minimum").orElse(null);
-            this.maximum = schema.number("maximum").orElse(null);
+            this.enumValues = enumValues;
+            this.minLength = minLength;
+            this.maxLength = maxLength;
+            this.format = format;
+            this.minimum = minimum;
+            this.maximum = maximum;
             this.hasTextChecks = maxLength != null || minLength != null || format != null;
             this.hasNumberChecks = minimum != null || maximum != null;
-            this.required = schema.required().toArray(String[]::new);
+            this.required = required;
+            this.properties = properties;
+            this.items = items;
+        }
+
+        private static Map<String, Check> children(JsonSchema schema, int depth) {
             Map<String, Check> children = new java.util.HashMap<>();
             if (depth < 32) {
                 schema.properties().forEach((name, child) -> children.put(name, new Check(child, depth + 1)));
             }
-            this.properties = children;
-            this.items = depth < 32 ? schema.items().map(child -> new Check(child, depth + 1)).orElse(null) : null;
+            return children;
         }
 
         /**
@@ -104,7 +100,8 @@ public final class SchemaValidator {
                     ? null : minLength;
             Integer max = text && maxLength != null && known.maxLength() != null && known.maxLength() <= maxLength
                     ? null : maxLength;
-            Check reduced = new Check(this, checksType && !typeKnown, min, max);
+            Check reduced = new Check(schema, types, checksType && !typeKnown, enumValues, min, max, format, minimum,
+                    maximum, required, properties, items);
             boolean left = reduced.checksType || enumValues != null || text && reduced.hasTextChecks
                     || integer && hasNumberChecks;
             return left ? reduced : null;

@@ -80,15 +80,32 @@ final class DateFunctions {
         return switch (input) {
             case null -> null;
             case Boolean b -> b;
-            case Double d when d.isNaN() || d.isInfinite() -> throw new FunctionException("WrongType",
-                    "toBoolean expects true/false, yes/no or 1/0, got " + d);
-            case Number n when new BigDecimal(n.toString()).compareTo(BigDecimal.ONE) == 0 -> true;
-            case Number n when new BigDecimal(n.toString()).signum() == 0 -> false;
+            case Number n -> {
+                Integer oneOrZero = oneOrZero(n);
+                if (oneOrZero == null) {
+                    throw notABoolean(input);
+                }
+                yield oneOrZero == 1;
+            }
             case String s when s.strip().equalsIgnoreCase("true") || s.strip().equalsIgnoreCase("yes") -> true;
             case String s when s.strip().equalsIgnoreCase("false") || s.strip().equalsIgnoreCase("no") -> false;
-            default -> throw new FunctionException("WrongType", "toBoolean expects true/false, yes/no or 1/0, got "
-                    + Values.describe(input));
+            default -> throw notABoolean(input);
         };
+    }
+
+    private static FunctionException notABoolean(Object input) {
+        return new FunctionException("WrongType", "toBoolean expects true/false, yes/no or 1/0, got "
+                + Values.describe(input));
+    }
+
+    /** 1 or 0 when the number is one or zero (1.0, 0.00 too); null for any other number, NaN and infinities. */
+    private static Integer oneOrZero(Number number) {
+        if (number instanceof Double d && !Double.isFinite(d) || number instanceof Float f && !Float.isFinite(f)) {
+            return null;
+        }
+        BigDecimal value = new BigDecimal(number.toString());
+        return value.signum() == 0 ? Integer.valueOf(0) : value.compareTo(BigDecimal.ONE) == 0 ? Integer.valueOf(1)
+                : null;
     }
 
     private static Object parse(Object input, List<Object> args, FunctionContext context) {

@@ -16,7 +16,7 @@ final class TextFunctions {
      * Longer inputs are not matched against user patterns (a bound on a pattern's backtracking cost), and text is not
      * padded beyond it.
      */
-    static final int MAX_MATCH_LENGTH = 10_000;
+    static final int MAX_TEXT_LENGTH = 10_000;
 
     private TextFunctions() {
     }
@@ -56,9 +56,9 @@ final class TextFunctions {
                                 throw new FunctionException("WrongArgument", "padLeft expects one padding character,"
                                         + " got " + Values.describe(pad));
                             }
-                            if (length > MAX_MATCH_LENGTH) {
+                            if (length > MAX_TEXT_LENGTH) {
                                 throw new FunctionException("WrongArgument", "padLeft pads to at most "
-                                        + MAX_MATCH_LENGTH + " characters, got " + length);
+                                        + MAX_TEXT_LENGTH + " characters, got " + length);
                             }
                             return pad.repeat(Math.max(0, length - s.length())) + s;
                         }).givingText(),
@@ -126,8 +126,8 @@ final class TextFunctions {
         if (s == null) {
             return false;
         }
-        if (s.length() > MAX_MATCH_LENGTH) {
-            throw new FunctionException("TooLong", "matches works on text up to " + MAX_MATCH_LENGTH
+        if (s.length() > MAX_TEXT_LENGTH) {
+            throw new FunctionException("TooLong", "matches works on text up to " + MAX_TEXT_LENGTH
                     + " characters, got " + s.length());
         }
         try {

@@ -97,6 +97,7 @@ public final class DefinitionValidator {
         List<Edge> edges = check.edges(definition.edges(), nodes);
         check.reachability(definition.nodes(), edges);
         check.cycles(nodes, edges);
+        check.problems.addAll(ReferenceScopes.check(definition.nodes(), nodes, check.nodeIndex, edges));
         return List.copyOf(check.problems);
     }
 

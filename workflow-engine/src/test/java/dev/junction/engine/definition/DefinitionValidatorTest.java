@@ -724,4 +724,77 @@ class DefinitionValidatorTest {
         assertOnly(triggerProblems(TriggerKind.WEBHOOK, Map.of("verification", "yes")),
                 "$.trigger.config.verification", null, "must be an object");
     }
+
+    // ---- reads of other nodes' outputs ------------------------------------------------------------------------
+
+    /** trigger -> eachLine (forEach) -body-> chargeCard -> eachLine; eachLine -done-> after. */
+    private static List<DefinitionProblem> afterTheLoop(Node after) {
+        return validate(List.of(node("eachLine", "forEach", Map.of("items", "trigger.lines")),
+                        node("chargeCard", "connector", Map.of("connection", "amazon-eu", "operation", "getOrders",
+                                "input", Map.of("sku", "{{ vars.item.sku }}"))), after),
+                edge("trigger", "eachLine"), edge("eachLine", "body", "chargeCard"), edge("chargeCard", "eachLine"),
+                edge("eachLine", "done", after.id()));
+    }
+
+    @Test
+    void aNodeAfterAForEachIsToldToReadTheLoopsItemsNotTheBodysOutputs() {
+        assertOnly(afterTheLoop(node("tell", "notify", Map.of("channel", "log",
+                        "message", "charged {{ nodes.chargeCard.amount }}"))),
+                "$.nodes[2].config.message", "tell", "`nodes.chargeCard` is inside the forEach `eachLine`; after the"
+                        + " loop read `nodes.eachLine.items`");
+        assertOnly(afterTheLoop(node("sum", "script", Map.of("code",
+                        "return nodes[\"chargeCard\"].amount + 1;"))),
+                "$.nodes[2].config.code", "sum", "is inside the forEach `eachLine`");
+        assertOnly(afterTheLoop(node("send", "connector", Map.of("connection", "amazon-eu", "operation",
+                        "getOrders", "input", Map.of("order", Map.of("total", "{{ nodes.chargeCard.total }}"))))),
+                "$.nodes[2].config.input.order.total", "send", "is inside the forEach `eachLine`");
+
+        assertThat(afterTheLoop(node("tell", "notify", Map.of("channel", "log",
+                "message", "charged {{ nodes.eachLine.items.length }} lines, first {{ nodes.eachLine.items[0].id }}"))))
+                .as("the loop's result").isEmpty();
+    }
+
+    @Test
+    void insideTheBodyAnItemReadsEarlierBodyNodesAndNodesBeforeTheLoopButNotTheLoopsResult() {
+        List<Node> nodes = List.of(step("load"), node("each", "forEach", Map.of("items", "nodes.load.lines")),
+                node("price", "script", Map.of("code", "return vars.item.qty * 2;")),
+                node("note", "map", Map.of("rules", List.of(Map.of("target", "p", "expression",
+                        "nodes.price + nodes.load.rate"))))) ;
+        assertThat(validate(nodes, edge("trigger", "load"), edge("load", "each"), edge("each", "body", "price"),
+                edge("price", "note"), edge("note", "each"))).isEmpty();
+
+        List<Node> early = List.of(node("each", "forEach", Map.of("items", "trigger.lines")),
+                node("peek", "branch", Map.of("conditions", List.of(Map.of("port", "some", "expression",
+                        "nodes.each.items.length > 0")))));
+        assertOnly(validate(early, edge("trigger", "each"), edge("each", "body", "peek"), edge("peek", "some", "each")),
+                "$.nodes[1].config.conditions[0].expression", "peek", "is the loop this node runs in");
+    }
+
+    @Test
+    void aReadOfANodeThatMayNotHaveRunOrDoesNotExistIsRefused() {
+        List<Node> nodes = List.of(node("route", "branch", Map.of("conditions", List.of(Map.of("port", "paid",
+                        "expression", "trigger.paid")))), step("capture"), step("refund"),
+                node("tell", "notify", Map.of("channel", "log", "message", "{{ nodes.capture.id }}")),
+                node("key", "lookup", Map.of("table", "t", "key", "nodes.nowhere.sku")),
+                node("self", "delay", Map.of("until", "nodes?.self.at")));
+        List<DefinitionProblem> problems = validate(nodes, edge("trigger", "route"), edge("route", "paid", "capture"),
+                edge("route", "else", "refund"), edge("capture", "tell"), edge("refund", "tell"),
+                edge("tell", "key"), edge("key", "self"));
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::nodeId).containsExactly(
+                tuple("$.nodes[3].config.message", "tell"), tuple("$.nodes[4].config.key", "key"),
+                tuple("$.nodes[5].config.until", "self"));
+        assertThat(problems.get(0).message()).isEqualTo("`nodes.capture` may not have run when this node runs:"
+                + " `capture` is not on every path from the trigger to `tell`");
+        assertThat(problems.get(1).message()).isEqualTo("`nodes.nowhere` names no node of this workflow");
+        assertThat(problems.get(2).message()).contains("this node's own output");
+    }
+
+    @Test
+    void onlyReadsOfNodesCountNotPropertiesThatHappenToBeCalledNodes() {
+        assertThat(ReferenceScopes.reads("trigger.nodes.x + vars.nodes['y'] + nodes.a.b + nodes [ 'b-1' ].c"
+                + " + nodes?.c + nodes?.[\"d\"]")).containsExactly("a", "b-1", "c", "d");
+        assertThat(configProblems("subflow", Map.of("workflow", UUID, "input", "({ nodes: trigger.nodes })")))
+                .isEmpty();
+    }
 }

@@ -63,6 +63,12 @@ final class ExpressionFields {
             case DELAY -> expression(config.get("until"), configPath + ".until", found);
             case SUBFLOW -> expression(config.get("input"), configPath + ".input", found);
             case NOTIFY -> templates(config.get("message"), configPath + ".message", found);
+            case WAIT_UNTIL -> {
+                templates(config.get("input"), configPath + ".input", found);
+                if (config.get("condition") instanceof String condition) {
+                    expression(WaitUntilConfig.conditionExpression(condition), configPath + ".condition", found);
+                }
+            }
         }
         return found;
     }

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * when X runs before it on every path from the trigger (X dominates it in the graph without the edges that close a
  * forEach body); never the output of a node inside a forEach body from outside that body (after the loop, the
  * loop's result {@code nodes.<forEach>.items} holds one result per item), nor its own output, nor its forEach's
- * result from inside the loop. JavaScript is scanned for {@code nodes.id}, {@code nodes?.id} and
+ * result from inside the loop. A read with optional chaining right after the id ({@code nodes.capture?.id}) may be of
+ * a node that is not on every path. JavaScript is scanned for {@code nodes.id}, {@code nodes?.id} and
  * {@code nodes["id"]} only (best effort: a computed key such as {@code nodes[name]} is not followed).
  */
 final class ReferenceScopes {
@@ -67,8 +68,9 @@ final class ReferenceScopes {
             }
             for (ExpressionFields.Code code : ExpressionFields.of(node, "$.nodes[" + i + "].config")) {
                 Set<String> reported = new HashSet<>();
+                Set<String> guarded = guardedReads(code.text());
                 for (String read : reads(code.text())) {
-                    String problem = scopes.outOfScope(node.id(), read);
+                    String problem = scopes.outOfScope(node.id(), read, guarded.contains(read));
                     if (problem != null && reported.add(read)) {
                         problems.add(new DefinitionProblem(code.path(), node.id(), problem));
                     }
@@ -88,8 +90,28 @@ final class ReferenceScopes {
         return ids;
     }
 
-    /** Why {@code reader} cannot read {@code nodes.<read>}; null when it can. */
-    private String outOfScope(String reader, String read) {
+    /**
+     * The node ids the code reads only with optional chaining right after them ({@code nodes.capture?.id}): reads
+     * written for a node that may not have run.
+     */
+    static Set<String> guardedReads(String code) {
+        Set<String> guarded = new LinkedHashSet<>();
+        Set<String> unguarded = new HashSet<>();
+        Matcher read = NODE_READ.matcher(code);
+        while (read.find()) {
+            String id = read.group(1) != null ? read.group(1) : read.group(2) != null ? read.group(2) : read.group(3);
+            boolean optional = code.substring(read.end()).stripLeading().startsWith("?.");
+            (optional ? guarded : unguarded).add(id);
+        }
+        guarded.removeAll(unguarded);
+        return guarded;
+    }
+
+    /**
+     * Why {@code reader} cannot read {@code nodes.<read>}; null when it can. A {@code guarded} read may be of a node
+     * that is not on every path to the reader.
+     */
+    private String outOfScope(String reader, String read, boolean guarded) {
         String ref = "`nodes." + read + "`";
         if (!nodes.containsKey(read)) {
             return ref + " names no node of this workflow";
@@ -108,9 +130,9 @@ final class ReferenceScopes {
                         + " read the item as `vars.item` (and its position as `vars.index`)";
             }
         }
-        if (!dominators.get(reader).contains(read)) {
+        if (!guarded && !dominators.get(reader).contains(read)) {
             return ref + " may not have run when this node runs: `" + read + "` is not on every path from the"
-                    + " trigger to `" + reader + "`";
+                    + " trigger to `" + reader + "` (read it as `nodes." + read + "?.…` where that is intended)";
         }
         return null;
     }

@@ -73,6 +73,12 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
         }
     }
 
+    @Override
+    public java.util.Optional<OperationDescriptor> operation(String connectionId, String operationId) {
+        return connections.find(connectionId).flatMap(connection -> catalog.find(connection.connectorId()))
+                .flatMap(connector -> connector.descriptor().operation(operationId));
+    }
+
     private void awaitToken(String connectionId, OperationDescriptor operation) throws ConnectorException {
         if (operation.rateLimit() == null) {
             return;

@@ -29,4 +29,10 @@ public class ConnectionOperationCatalog implements OperationCatalog {
         return catalog.find(connectorId).flatMap(connector -> connector.descriptor().operation(operationId))
                 .isPresent();
     }
+
+    @Override
+    public Optional<java.util.Map<String, Object>> inputSchema(String connectorId, String operationId) {
+        return catalog.find(connectorId).flatMap(connector -> connector.descriptor().operation(operationId))
+                .map(OperationInputs::stepInputSchema);
+    }
 }

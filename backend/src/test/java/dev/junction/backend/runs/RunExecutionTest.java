@@ -246,7 +246,7 @@ class RunExecutionTest {
                         + node("line", "script", "{\"code\": \"return {asin: nodes.asin, qty: vars.item.qty,"
                         + " index: vars.index};\"}") + ","
                         + node("tell", "notify", "{\"channel\": \"log\", \"message\": \"order {{ nodes.shape.order.id }}"
-                        + " has {{ nodes.lines.items.length }} lines\"}") + ","
+                        + " has {{ nodes.lines.items.length }} lines, the second {{ nodes.lines.items[1].asin }}\"}") + ","
                         + node("small", "script", "{\"code\": \"return 'small';\"}"),
                 edge("trigger", "out", "route") + "," + edge("route", "big", "shape") + ","
                         + edge("route", "else", "small") + "," + edge("shape", "out", "lines") + ","
@@ -267,7 +267,8 @@ class RunExecutionTest {
         assertThat(items.get(2).get("qty").asInt()).isEqualTo(5);
         assertThat(items.get(2).get("index").asInt()).isEqualTo(2);
         assertThat(steps(run, "tell").getFirst().get("input").get("value").get("message").asString())
-                .isEqualTo("order o-9 has 3 lines");
+                .as("after the loop, nodes.lines.items holds each item's result: the output of the body's last node")
+                .isEqualTo("order o-9 has 3 lines, the second B000000002");
 
         JsonNode other = api.finished(api.start(workflow, "{\"orderId\": \"o-10\", \"total\": 5, \"lines\": []}"));
         assertThat(steps(other, "small")).hasSize(1);

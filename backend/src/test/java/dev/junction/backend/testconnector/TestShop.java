@@ -70,6 +70,19 @@ public class TestShop implements ConnectorInvoker, OperationCatalog {
     }
 
     @Override
+    public Optional<Map<String, Object>> inputSchema(String connectorId, String operationId) {
+        return "testshop".equals(connectorId) ? Optional.empty()
+                : catalogOperations.inputSchema(connectorId, operationId);
+    }
+
+    @Override
+    public Optional<dev.junction.engine.connectors.OperationDescriptor> operation(String connectionId,
+                                                                                 String operationId) {
+        return CONNECTION.equals(connectionId) ? Optional.empty()
+                : catalogConnectors.operation(connectionId, operationId);
+    }
+
+    @Override
     public Object invoke(ConnectorCall call) throws ConnectorException {
         if (!CONNECTION.equals(call.connectionId())) {
             return catalogConnectors.invoke(call);

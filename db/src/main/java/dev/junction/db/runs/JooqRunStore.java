@@ -263,7 +263,9 @@ public class JooqRunStore implements RunStore {
                     .set(STEP_TASKS.DUE_AT, at(transition.reschedule().dueAt()))
                     .set(STEP_TASKS.ATTEMPT, transition.reschedule().attempt())
                     .set(STEP_TASKS.KIND, transition.reschedule().kind().dbName())
-                    .setNull(STEP_TASKS.RESUME_VALUE).setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
+                    .set(STEP_TASKS.RESUME_VALUE, transition.reschedule().resumeValue() == null ? null
+                            : JSONB.valueOf(PayloadJson.write(transition.reschedule().resumeValue())))
+                    .setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
         } else if (transition.childStart() != null) {
             tx.update(STEP_TASKS)

@@ -94,15 +94,17 @@ public final class DefinitionValidator {
         Check check = new Check();
         check.trigger(definition.trigger());
         Map<String, Node> nodes = check.nodes(definition.nodes());
+        check.wholeInputs(definition.nodes(), nodes);
         List<Edge> edges = check.edges(definition.edges(), nodes);
         check.reachability(definition.nodes(), edges);
         check.cycles(nodes, edges);
+        check.problems.addAll(ReferenceScopes.check(definition.nodes(), nodes, check.nodeIndex, edges));
         return List.copyOf(check.problems);
     }
 
     /**
-     * The output ports of a node: {@code out}, except a branch (its conditions' ports and {@code else}) and a
-     * forEach ({@code body} and {@code done}); plus {@code error} when the node follows its error port.
+     * The output ports of a node: {@code out}, except a branch (its conditions' ports and {@code else}), a
+     * forEach ({@code body} and {@code done}) and a wait-until ({@code out} and {@code timeout}); plus {@code error} when the node follows its error port.
      */
     public static Set<String> portsOf(Node node) {
         Set<String> ports = new LinkedHashSet<>();
@@ -120,6 +122,10 @@ public final class DefinitionValidator {
             case FOR_EACH -> {
                 ports.add(BODY_PORT);
                 ports.add("done");
+            }
+            case WAIT_UNTIL -> {
+                ports.add("out");
+                ports.add(WaitUntilConfig.TIMEOUT_PORT);
             }
             default -> ports.add("out");
         }
@@ -232,9 +238,7 @@ public final class DefinitionValidator {
             switch (type) {
                 case CONNECTOR -> {
                     connection(config, path, id, "operation");
-                    if (config.containsKey("input") && !(config.get("input") instanceof Map)) {
-                        problem(path + ".input", id, "must be an object of the operation's input fields");
-                    }
+                    input(config, path, id);
                 }
                 case MAP -> mapping(config, path, id);
                 case BRANCH -> conditions(config, path, id);
@@ -269,6 +273,16 @@ public final class DefinitionValidator {
                                 + " 0b9b8f1e-3b5a-4a51-9d1c-2f7f6a3c1d10), was '" + config.get("workflow") + "'");
                     }
                 }
+                case WAIT_UNTIL -> {
+                    connection(config, path, id, "operation");
+                    input(config, path, id);
+                    WaitUntilConfig.problems(config).forEach(problem -> problem(path + "." + problem[0], id,
+                            problem[1]));
+                    if (config.get("condition") instanceof String condition && !condition.isBlank()) {
+                        syntax.syntaxErrorOfExpression(WaitUntilConfig.conditionExpression(condition))
+                                .ifPresent(error -> problem(path + ".condition", id, error));
+                    }
+                }
                 case NOTIFY -> {
                     if (!(config.get("channel") instanceof String channel) || !CHANNELS.contains(channel)) {
                         problem(path + ".channel", id, "must be one of " + String.join(", ", CHANNELS)
@@ -280,6 +294,26 @@ public final class DefinitionValidator {
                         problem(path + ".url", id, "is required for the webhook channel: an http or https address"
                                 + (config.containsKey("url") ? ", was " + config.get("url") : ""));
                     }
+                }
+            }
+        }
+
+        /** An operation's input: an object of fields, or one expression giving it whole (see WholeInputCheck). */
+        private void input(Map<String, Object> config, String path, String nodeId) {
+            if (config.containsKey("input") && !(config.get("input") instanceof Map)
+                    && !(config.get("input") instanceof String)) {
+                problem(path + ".input", nodeId, "must be an object of the operation's input fields, or one"
+                        + " {{ expression }} giving the whole object");
+            }
+        }
+
+        /** The whole inputs of connector and wait-until nodes, once every node is known. */
+        void wholeInputs(List<Node> nodes, Map<String, Node> byId) {
+            for (int i = 0; i < nodes.size(); i++) {
+                NodeType type = NodeType.fromJson(nodes.get(i).type()).orElse(null);
+                if (type == NodeType.CONNECTOR || type == NodeType.WAIT_UNTIL) {
+                    problems.addAll(WholeInputCheck.problems(nodes.get(i), "$.nodes[" + i + "].config.input", byId,
+                            catalog, syntax));
                 }
             }
         }

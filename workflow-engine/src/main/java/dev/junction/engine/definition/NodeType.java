@@ -13,7 +13,8 @@ public enum NodeType {
     LOOKUP("lookup"),
     DELAY("delay"),
     SUBFLOW("subflow"),
-    NOTIFY("notify");
+    NOTIFY("notify"),
+    WAIT_UNTIL("waitUntil");
 
     private final String jsonName;
 

@@ -10,4 +10,12 @@ public interface OperationCatalog {
 
     /** Whether that connector offers that operation. */
     boolean hasOperation(String connectorId, String operationId);
+
+    /**
+     * The JSON Schema of that operation's input as a step must give it (the field the connector fills from the
+     * step's idempotency key not required); empty when not known.
+     */
+    default Optional<java.util.Map<String, Object>> inputSchema(String connectorId, String operationId) {
+        return Optional.empty();
+    }
 }

@@ -31,7 +31,12 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
 
     public static final long DEFAULT_STATEMENT_LIMIT = 5_000_000;
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
+    /**
+     * What a script sees. An expression sees {@code output} too (a wait-until condition's call output): a script
+     * does not, so that a script's own {@code const output = …} stays legal.
+     */
     static final String PARAMETERS = "trigger, nodes, vars";
+    static final String EXPRESSION_PARAMETERS = PARAMETERS + ", output";
     /** Distinct expressions kept compiled; past this the cache starts afresh (workflows hold far fewer). */
     static final int MAX_CACHED_SOURCES = 10_000;
 
@@ -104,7 +109,7 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
     Source expressionSource(String expression) {
         bound(expressions);
         return expressions.computeIfAbsent(expression, text -> Source.newBuilder("js",
-                "(function(" + PARAMETERS + ") {\n\"use strict\";\nreturn (" + text + "\n);\n})", "expression.js")
+                "(function(" + EXPRESSION_PARAMETERS + ") {\n\"use strict\";\nreturn (" + text + "\n);\n})", "expression.js")
                 .cached(true).buildLiteral());
     }
 

@@ -85,7 +85,7 @@ public final class ExpressionSession implements AutoCloseable {
         try {
             Value function = context.eval(source);
             Value result = function.execute(ReadOnlyValues.wrap(scope.trigger()), ReadOnlyValues.wrap(scope.nodes()),
-                    ReadOnlyValues.wrap(scope.vars()));
+                    ReadOnlyValues.wrap(scope.vars()), ReadOnlyValues.wrap(scope.output()));
             return JavaValues.copy(result);
         } catch (PolyglotException e) {
             throw ExpressionRuntime.failure(e);
@@ -182,12 +182,24 @@ public final class ExpressionSession implements AutoCloseable {
         }
     }
 
-    /** What an expression sees: the trigger's payload, earlier nodes' outputs by id, and the run's variables. */
-    public record Scope(Object trigger, Map<String, ?> nodes, Map<String, ?> vars) {
+    /**
+     * What an expression sees: the trigger's payload, earlier nodes' outputs by id, the run's variables, and (for a
+     * wait-until's condition) the output of the call being checked, {@code output}; null elsewhere.
+     */
+    public record Scope(Object trigger, Map<String, ?> nodes, Map<String, ?> vars, Object output) {
 
         public Scope {
             nodes = nodes == null ? Map.of() : nodes;
             vars = vars == null ? Map.of() : vars;
+        }
+
+        public Scope(Object trigger, Map<String, ?> nodes, Map<String, ?> vars) {
+            this(trigger, nodes, vars, null);
+        }
+
+        /** This scope with {@code output} set to a call's output. */
+        public Scope withOutput(Object output) {
+            return new Scope(trigger, nodes, vars, output);
         }
     }
 }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 final class PathExpression {
 
     private static final Pattern WHOLE = Pattern.compile(
-            "\\s*(trigger|nodes|vars)((?:\\s*\\.\\s*[A-Za-z_$][A-Za-z0-9_$]*|\\s*\\[\\s*(?:\\d{1,9}|'[^'\\\\]*'|\"[^\"\\\\]*\")\\s*])*)\\s*");
+            "\\s*(trigger|nodes|vars|output)((?:\\s*\\.\\s*[A-Za-z_$][A-Za-z0-9_$]*|\\s*\\[\\s*(?:\\d{1,9}|'[^'\\\\]*'|\"[^\"\\\\]*\")\\s*])*)\\s*");
     private static final Pattern STEP = Pattern.compile(
             "\\.\\s*([A-Za-z_$][A-Za-z0-9_$]*)|\\[\\s*(?:(\\d{1,9})|'([^'\\\\]*)'|\"([^\"\\\\]*)\")\\s*]");
 
@@ -38,7 +38,8 @@ final class PathExpression {
         int root = switch (whole.group(1)) {
             case "trigger" -> 0;
             case "nodes" -> 1;
-            default -> 2;
+            case "vars" -> 2;
+            default -> 3;
         };
         List<Object> steps = new ArrayList<>();
         Matcher step = STEP.matcher(whole.group(2));
@@ -58,7 +59,8 @@ final class PathExpression {
         Object value = switch (root) {
             case 0 -> scope.trigger();
             case 1 -> scope.nodes();
-            default -> scope.vars();
+            case 2 -> scope.vars();
+            default -> scope.output();
         };
         for (Object step : steps) {
             if (value == null) {

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *
  * <p>Computed inputs: in a connector's {@code input} and a notify node's {@code message}, a string that is exactly
  * {@code {{ expression }}} takes the expression's value (of any type); {@code {{ … }}} inside longer text is
- * replaced by the value as text.
+ * replaced by the value as text. A connector's whole {@code input} may be one such expression (see
+ * {@link WholeInput}).
  */
 public final class StepInterpreter {
 
@@ -82,6 +83,8 @@ public final class StepInterpreter {
                 case DELAY -> step.delay();
                 case SUBFLOW -> step.subflow(definition);
                 case NOTIFY -> step.notifyOn();
+                case WAIT_UNTIL -> new WaitUntilStep(connectors, clock).run(definition, node, task, session,
+                        step.scope, step::resolve);
             };
         } catch (ExpressionException e) {
             return failed(null, switch (e.kind()) {
@@ -97,7 +100,7 @@ public final class StepInterpreter {
         return new StepResult.Failed(input, new StepError(errorClass, message), false, null);
     }
 
-    private static StepResult.Failed failed(Object input, ConnectorException e) {
+    static StepResult.Failed failed(Object input, ConnectorException e) {
         return new StepResult.Failed(input, new StepError(e.errorClass(), e.getMessage() == null ? e.errorClass()
                 : e.getMessage(), e.remoteStatus(), e.remoteBody()), e.retryable(), e.retryAfter().orElse(null));
     }
@@ -119,6 +122,13 @@ public final class StepInterpreter {
 
         StepResult connector() {
             Object input = resolve(config.getOrDefault("input", Map.of()));
+            if (WholeInput.isWhole(config.get("input"))) {
+                Optional<StepResult.Failed> refused = WholeInput.refusal(config.get("input"), input, connectors,
+                        (String) config.get("connection"), (String) config.get("operation"));
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
+            }
             String key = task.idempotencyKey();
             // a step's output is remembered under its key in the transaction that ends the step (and its task):
             // a task claimed again can meet a remembered output only when its run was replayed

@@ -20,8 +20,16 @@ public sealed interface StepResult {
     record Failed(Object input, StepError error, boolean retryable, Duration retryAfter) implements StepResult {
     }
 
-    /** A delay node: finish at {@code until}. */
-    record Sleep(Object input, Instant until) implements StepResult {
+    /**
+     * A delay node: finish at {@code until}; a wait-until node: check again at {@code until}. The node's task is then
+     * claimed as a RESUME task carrying {@code resumeValue} (stored with the task: what the node must remember
+     * across the wait, such as a wait-until's deadline), null for a delay.
+     */
+    record Sleep(Object input, Instant until, Object resumeValue) implements StepResult {
+
+        public Sleep(Object input, Instant until) {
+            this(input, until, null);
+        }
     }
 
     /** A subflow node: run the published version of another workflow with this input, and wait for it. */

@@ -18,8 +18,15 @@ public record Transition(StepRecord step, List<NextTask> next, Reschedule resche
         next = List.copyOf(next);
     }
 
-    /** This task runs again at {@code dueAt} as {@code kind} (a retry: EXECUTE with the next attempt number). */
-    public record Reschedule(Instant dueAt, int attempt, TaskKind kind) {
+    /**
+     * This task runs again at {@code dueAt} as {@code kind} (a retry: EXECUTE with the next attempt number), with
+     * {@code resumeValue} stored for it (null: none).
+     */
+    public record Reschedule(Instant dueAt, int attempt, TaskKind kind, Object resumeValue) {
+
+        public Reschedule(Instant dueAt, int attempt, TaskKind kind) {
+            this(dueAt, attempt, kind, null);
+        }
     }
 
     /**

@@ -47,7 +47,8 @@ public final class TransitionPlanner {
             case StepResult.Failed failed -> failure(definition, node, task, failed, key, startedAt, now);
             case StepResult.Sleep sleep -> new Transition(
                     record(task, StepStatus.WAITING, sleep.input(), null, null, null, null, startedAt, now),
-                    List.of(), new Transition.Reschedule(sleep.until(), task.attempt(), TaskKind.RESUME), null, null,
+                    List.of(), new Transition.Reschedule(sleep.until(), task.attempt(), TaskKind.RESUME,
+                            sleep.resumeValue()), null, null,
                     null, null, false);
             case StepResult.StartChild child -> new Transition(
                     record(task, StepStatus.WAITING, child.input(), null, null, null, null, startedAt, now),

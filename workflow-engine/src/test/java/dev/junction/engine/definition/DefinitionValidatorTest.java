@@ -40,6 +40,24 @@ class DefinitionValidatorTest {
             "opayo-main", "opayo-pi"),
             Map.of("amazon-sp-api", Set.of("getOrders", "createFulfillmentOrder")));
     private static final DefinitionValidator VALIDATOR = new DefinitionValidator(CATALOG);
+    /** CATALOG, knowing that createFulfillmentOrder requires displayableOrderId and items. */
+    private static final OperationCatalog SCHEMAS = new OperationCatalog() {
+        @Override
+        public Optional<String> connectorOfConnection(String connectionId) {
+            return CATALOG.connectorOfConnection(connectionId);
+        }
+
+        @Override
+        public boolean hasOperation(String connectorId, String operationId) {
+            return CATALOG.hasOperation(connectorId, operationId);
+        }
+
+        @Override
+        public Optional<Map<String, Object>> inputSchema(String connectorId, String operationId) {
+            return operationId.equals("createFulfillmentOrder") ? Optional.of(Map.of("type", "object",
+                    "required", List.of("displayableOrderId", "items"))) : Optional.empty();
+        }
+    };
     private static final Trigger WEBHOOK = new Trigger(TriggerKind.WEBHOOK, new Position(0, 0));
     private static final String UUID = "0b9b8f1e-3b5a-4a51-9d1c-2f7f6a3c1d10";
 
@@ -723,5 +741,185 @@ class DefinitionValidatorTest {
                 "$.trigger.config.verification.connection", null, "unknown connection 'nowhere'");
         assertOnly(triggerProblems(TriggerKind.WEBHOOK, Map.of("verification", "yes")),
                 "$.trigger.config.verification", null, "must be an object");
+    }
+
+    // ---- reads of other nodes' outputs ------------------------------------------------------------------------
+
+    /** trigger -> eachLine (forEach) -body-> chargeCard -> eachLine; eachLine -done-> after. */
+    private static List<DefinitionProblem> afterTheLoop(Node after) {
+        return validate(List.of(node("eachLine", "forEach", Map.of("items", "trigger.lines")),
+                        node("chargeCard", "connector", Map.of("connection", "amazon-eu", "operation", "getOrders",
+                                "input", Map.of("sku", "{{ vars.item.sku }}"))), after),
+                edge("trigger", "eachLine"), edge("eachLine", "body", "chargeCard"), edge("chargeCard", "eachLine"),
+                edge("eachLine", "done", after.id()));
+    }
+
+    @Test
+    void aNodeAfterAForEachIsToldToReadTheLoopsItemsNotTheBodysOutputs() {
+        assertOnly(afterTheLoop(node("tell", "notify", Map.of("channel", "log",
+                        "message", "charged {{ nodes.chargeCard.amount }}"))),
+                "$.nodes[2].config.message", "tell", "`nodes.chargeCard` is inside the forEach `eachLine`; after the"
+                        + " loop read `nodes.eachLine.items`");
+        assertOnly(afterTheLoop(node("sum", "script", Map.of("code",
+                        "return nodes[\"chargeCard\"].amount + 1;"))),
+                "$.nodes[2].config.code", "sum", "is inside the forEach `eachLine`");
+        assertOnly(afterTheLoop(node("send", "connector", Map.of("connection", "amazon-eu", "operation",
+                        "getOrders", "input", Map.of("order", Map.of("total", "{{ nodes.chargeCard.total }}"))))),
+                "$.nodes[2].config.input.order.total", "send", "is inside the forEach `eachLine`");
+
+        assertThat(afterTheLoop(node("tell", "notify", Map.of("channel", "log",
+                "message", "charged {{ nodes.eachLine.items.length }} lines, first {{ nodes.eachLine.items[0].id }}"))))
+                .as("the loop's result").isEmpty();
+    }
+
+    @Test
+    void insideTheBodyAnItemReadsEarlierBodyNodesAndNodesBeforeTheLoopButNotTheLoopsResult() {
+        List<Node> nodes = List.of(step("load"), node("each", "forEach", Map.of("items", "nodes.load.lines")),
+                node("price", "script", Map.of("code", "return vars.item.qty * 2;")),
+                node("note", "map", Map.of("rules", List.of(Map.of("target", "p", "expression",
+                        "nodes.price + nodes.load.rate"))))) ;
+        assertThat(validate(nodes, edge("trigger", "load"), edge("load", "each"), edge("each", "body", "price"),
+                edge("price", "note"), edge("note", "each"))).isEmpty();
+
+        List<Node> early = List.of(node("each", "forEach", Map.of("items", "trigger.lines")),
+                node("peek", "branch", Map.of("conditions", List.of(Map.of("port", "some", "expression",
+                        "nodes.each.items.length > 0")))));
+        assertOnly(validate(early, edge("trigger", "each"), edge("each", "body", "peek"), edge("peek", "some", "each")),
+                "$.nodes[1].config.conditions[0].expression", "peek", "is the loop this node runs in");
+    }
+
+    @Test
+    void aReadOfANodeThatMayNotHaveRunOrDoesNotExistIsRefused() {
+        List<Node> nodes = List.of(node("route", "branch", Map.of("conditions", List.of(Map.of("port", "paid",
+                        "expression", "trigger.paid")))), step("capture"), step("refund"),
+                node("tell", "notify", Map.of("channel", "log", "message", "{{ nodes.capture.id }}")),
+                node("key", "lookup", Map.of("table", "t", "key", "nodes.nowhere.sku")),
+                node("self", "delay", Map.of("until", "nodes?.self.at")));
+        List<DefinitionProblem> problems = validate(nodes, edge("trigger", "route"), edge("route", "paid", "capture"),
+                edge("route", "else", "refund"), edge("capture", "tell"), edge("refund", "tell"),
+                edge("tell", "key"), edge("key", "self"));
+
+        assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::nodeId).containsExactly(
+                tuple("$.nodes[3].config.message", "tell"), tuple("$.nodes[4].config.key", "key"),
+                tuple("$.nodes[5].config.until", "self"));
+        assertThat(problems.get(0).message()).isEqualTo("`nodes.capture` may not have run when this node runs:"
+                + " `capture` is not on every path from the trigger to `tell` (read it as `nodes.capture?.…` where"
+                + " that is intended)");
+
+        List<Node> guarded = new ArrayList<>(nodes.subList(0, 3));
+        guarded.add(node("tell", "notify", Map.of("channel", "log", "message",
+                "{{ nodes.capture?.id ?? nodes.refund?.id }}")));
+        assertThat(validate(guarded, edge("trigger", "route"), edge("route", "paid", "capture"),
+                edge("route", "else", "refund"), edge("capture", "tell"), edge("refund", "tell")))
+                .as("reads written for a node that may not have run").isEmpty();
+        assertThat(problems.get(1).message()).isEqualTo("`nodes.nowhere` names no node of this workflow");
+        assertThat(problems.get(2).message()).contains("this node's own output");
+    }
+
+    @Test
+    void onlyReadsOfNodesCountNotPropertiesThatHappenToBeCalledNodes() {
+        assertThat(ReferenceScopes.reads("trigger.nodes.x + vars.nodes['y'] + nodes.a.b + nodes [ 'b-1' ].c"
+                + " + nodes?.c + nodes?.[\"d\"]")).containsExactly("a", "b-1", "c", "d");
+        assertThat(configProblems("subflow", Map.of("workflow", UUID, "input", "({ nodes: trigger.nodes })")))
+                .isEmpty();
+    }
+
+    // ---- wait-until ---------------------------------------------------------------------------------------------
+
+    private static Map<String, Object> waitConfig(String interval, String timeout, String condition) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>();
+        config.put("connection", "amazon-eu");
+        config.put("operation", "getOrders");
+        config.put("input", Map.of("orderId", "{{ trigger.orderId }}"));
+        if (condition != null) {
+            config.put("condition", condition);
+        }
+        if (interval != null) {
+            config.put("interval", interval);
+        }
+        if (timeout != null) {
+            config.put("timeout", timeout);
+        }
+        return config;
+    }
+
+    @Test
+    void aWaitUntilPollsAKnownOperationWithACondtionAnIntervalAndATimeoutAndHasATimeoutPort() {
+        DefinitionValidator checking = new DefinitionValidator(CATALOG, EXPRESSIONS);
+        List<Node> nodes = List.of(node("shipped", "waitUntil", waitConfig("PT30S", "PT2H",
+                "{{ output.status == 'COMPLETE' }}")), node("tell", "notify", Map.of("channel", "log",
+                "message", "{{ nodes.shipped.status }}")), step("late"));
+        assertThat(checking.validate(new WorkflowDefinition(1, WEBHOOK, nodes, List.of(edge("trigger", "shipped"),
+                edge("shipped", "tell"), edge("shipped", "timeout", "late"))))).isEmpty();
+
+        assertOnly(validate(nodes, edge("trigger", "shipped"), edge("shipped", "done", "tell"),
+                        edge("shipped", "timeout", "late")),
+                "$.edges[1].fromPort", "shipped", "has no port 'done'; its ports: out, timeout");
+    }
+
+    @Test
+    void aWaitUntilNeedsItsFieldsAndDurationsInBoundsAndAConditionThatParses() {
+        assertThat(configProblems("waitUntil", Map.of())).extracting(DefinitionProblem::path).containsExactly(
+                "$.nodes[0].config.connection", "$.nodes[0].config.operation", "$.nodes[0].config.condition",
+                "$.nodes[0].config.interval", "$.nodes[0].config.timeout");
+        assertOnly(configProblems("waitUntil", waitConfig("PT0.5S", "PT1H", "output.done")),
+                "$.nodes[0].config.interval", "n", "must be from PT1S to P1D, was PT0.5S");
+        assertOnly(configProblems("waitUntil", waitConfig("every 5 s", "PT1H", "output.done")),
+                "$.nodes[0].config.interval", "n", "must be an ISO 8601 duration such as PT30S, was every 5 s");
+        assertOnly(configProblems("waitUntil", waitConfig("PT1M", "P31D", "output.done")),
+                "$.nodes[0].config.timeout", "n", "must be from PT1S to P30D, was P31D");
+        assertOnly(configProblems("waitUntil", waitConfig("PT1M", "PT30S", "output.done")),
+                "$.nodes[0].config.timeout", "n", "must be at least the interval (PT1M), was PT30S");
+        Map<String, Object> unknownOperation = waitConfig("PT1M", "PT1H", "output.done");
+        unknownOperation.put("operation", "teleport");
+        assertOnly(configProblems("waitUntil", unknownOperation), "$.nodes[0].config.operation", "n",
+                "has no operation 'teleport'");
+
+        DefinitionValidator checking = new DefinitionValidator(CATALOG, EXPRESSIONS);
+        assertThat(checking.validate(new WorkflowDefinition(1, WEBHOOK, List.of(node("n", "waitUntil",
+                        waitConfig("PT1M", "PT1H", "{{ output.status == }}"))), List.of(edge("trigger", "n")))))
+                .extracting(DefinitionProblem::path).containsExactly("$.nodes[0].config.condition");
+    }
+
+    // ---- a whole input ------------------------------------------------------------------------------------------
+
+    private static List<DefinitionProblem> wholeInput(Object input, List<Map<String, Object>> rules) {
+        Map<String, Object> config = new java.util.LinkedHashMap<>(Map.of("connection", "amazon-eu",
+                "operation", "createFulfillmentOrder"));
+        config.put("input", input);
+        return new DefinitionValidator(SCHEMAS, EXPRESSIONS).validate(new WorkflowDefinition(1, WEBHOOK, List.of(
+                        node("toOrder", "map", Map.of("rules", rules)), node("send", "connector", config)),
+                List.of(edge("trigger", "toOrder"), edge("toOrder", "send"))));
+    }
+
+    @Test
+    void aConnectorsInputMayBeOneExpressionGivingTheWholeObject() {
+        List<Map<String, Object>> complete = List.of(Map.of("target", "displayableOrderId", "expression",
+                "trigger.id"), Map.of("target", "items", "expression", "trigger.lines"));
+        assertThat(wholeInput("{{ nodes.toOrder }}", complete)).isEmpty();
+        assertThat(wholeInput("{{ ({...nodes.toOrder, displayableOrderComment: 'thanks'}) }}", complete)).isEmpty();
+
+        assertOnly(wholeInput("{{ nodes.toOrder }}", List.of(Map.of("target", "items", "expression",
+                        "trigger.lines"))), "$.nodes[1].config.input", "send",
+                "createFulfillmentOrder requires displayableOrderId, which map `toOrder` does not write (it writes:"
+                        + " items)");
+        assertOnly(wholeInput("{{ 'order' }}", complete), "$.nodes[1].config.input", "send",
+                "gives a text, not an object of the operation's input fields");
+        assertOnly(wholeInput("{{ [nodes.toOrder] }}", complete), "$.nodes[1].config.input", "send",
+                "gives an array");
+        assertOnly(wholeInput("order {{ nodes.toOrder }}", complete), "$.nodes[1].config.input", "send",
+                "or one {{ expression }} giving the whole object");
+        assertOnly(wholeInput("{{ nodes.toOrder. }}", complete), "$.nodes[1].config.input", "send", "");
+        assertOnly(wholeInput(42L, complete), "$.nodes[1].config.input", "send",
+                "must be an object of the operation's input fields, or one {{ expression }}");
+        assertOnly(wholeInput("{{ nodes.shipment }}", complete), "$.nodes[1].config.input", "send",
+                "`nodes.shipment` names no node");
+
+        List<DefinitionProblem> loop = validate(List.of(node("each", "forEach", Map.of("items", "trigger.lines")),
+                        step("line"), node("send", "connector", Map.of("connection", "amazon-eu", "operation",
+                                "getOrders", "input", "{{ nodes.each.items }}"))),
+                edge("trigger", "each"), edge("each", "body", "line"), edge("line", "each"),
+                edge("each", "done", "send"));
+        assertOnly(loop, "$.nodes[2].config.input", "send", "`nodes.each.items` is an array");
     }
 }

@@ -160,7 +160,7 @@ class WorkflowDefinitionTest {
     @Test
     void theEnumsHaveTheirJsonNames() {
         assertThat(Arrays.stream(NodeType.values()).map(NodeType::jsonName)).containsExactly(
-                "connector", "map", "branch", "forEach", "script", "lookup", "delay", "subflow", "notify");
+                "connector", "map", "branch", "forEach", "script", "lookup", "delay", "subflow", "notify", "waitUntil");
         assertThat(Arrays.stream(TriggerKind.values()).map(TriggerKind::jsonName))
                 .containsExactly("manual", "webhook", "schedule", "polling");
         assertThat(Arrays.stream(ErrorPolicy.values()).map(ErrorPolicy::jsonName))

@@ -20,7 +20,7 @@ import java.time.Instant;
 /**
  * Calls connector operations for connector steps and polling triggers: finds the connection and its connector,
  * hands over the step's idempotency key (the connector turns it into the remote API's own key, within that API's
- * rules), keeps the operation's rate limit per connection (in the database, shared by every node), hands the connector the connection's secrets through the vault, and
+ * rules) and whether the step may have called before under it (a retry, a re-claimed step, a replay), keeps the operation's rate limit per connection (in the database, shared by every node), hands the connector the connection's secrets through the vault, and
  * blanks those secrets out of whatever comes back.
  */
 @Component
@@ -60,7 +60,7 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
         VaultConnectionAccess access = new VaultConnectionAccess(connection, secrets);
         try {
             Object output = connector.invoke(new OperationCall(access, operation.id(), call.input(),
-                    call.idempotencyKey(), Instant.now().plus(callTimeout)));
+                    call.idempotencyKey(), Instant.now().plus(callTimeout), call.possibleRepeat()));
             return Redaction.output(output, access.revealed());
         } catch (ConnectorException failure) {
             throw Redaction.failure(failure, access.revealed());

@@ -64,6 +64,8 @@ final class TransactionCreation {
         } else if (call.possibleRepeat() && reportingConfigured) {
             // nothing noted (a restart, another node) of a step that may have sent this before: look it up rather
             // than resend and rely on Opayo refusing the repeated code
+            // UNCONFIRMED (api-contracts §2.10): a transaction Pi stored is at once visible to getTransactionDetail;
+            // were it not, the resend below meets Opayo's refusal of the repeated code and is looked up again
             Optional<String> transactionId = reporting.transactionIdOf(vendorTxCode, api.settings(),
                     call.connection(), call.deadline());
             if (transactionId.isPresent()) {

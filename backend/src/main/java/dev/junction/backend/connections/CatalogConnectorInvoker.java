@@ -20,7 +20,7 @@ import java.time.Instant;
 /**
  * Calls connector operations for connector steps and polling triggers: finds the connection and its connector,
  * hands over the step's idempotency key (the connector turns it into the remote API's own key, within that API's
- * rules) and whether the step may have called before under it (a retry, a re-claimed step, a replay), keeps the operation's rate limit per connection (in the database, shared by every node), hands the connector the connection's secrets through the vault, and
+ * rules), keeps the operation's rate limit per connection (in the database, shared by every node), hands the connector the connection's secrets through the vault, and
  * blanks those secrets out of whatever comes back.
  */
 @Component
@@ -59,6 +59,7 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
         awaitToken(connection.id(), operation);
         VaultConnectionAccess access = new VaultConnectionAccess(connection, secrets);
         try {
+            // the step's key and whether it may have called before (a retry, a re-claimed step, a replay)
             Object output = connector.invoke(new OperationCall(access, operation.id(), call.input(),
                     call.idempotencyKey(), Instant.now().plus(callTimeout), call.possibleRepeat()));
             return Redaction.output(output, access.revealed());

@@ -26,8 +26,8 @@ import java.util.Set;
  * the connection's chosen kind (none, basic, bearer, API key header, OAuth 2.0 client credentials). POST and PATCH
  * carry the step's idempotency key in the connection's idempotency header, so an API that honours it never acts
  * twice on a retry; a replayed answer ({@code Idempotent-Replayed: true}) to a step's first call belongs to another
- * request that used the same key and fails as {@code DuplicateIdempotencyKey}. A poll operation pages through a list with a cursor. Incoming webhooks are verified by
- * {@link HmacWebhookSignature}.
+ * request that used the same key and fails as {@code DuplicateIdempotencyKey}. A poll operation pages through a list
+ * with a cursor. Incoming webhooks are verified by {@link HmacWebhookSignature}.
  */
 public final class HttpConnector implements Connector {
 

@@ -20,4 +20,9 @@ public record ConnectorCall(String connectionId, String operation, Map<String, O
         input = input == null ? Map.of() : input;
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
     }
+
+    /** A call whose history the caller does not know: taken as a possible repeat (look up before acting). */
+    public ConnectorCall(String connectionId, String operation, Map<String, Object> input, String idempotencyKey) {
+        this(connectionId, operation, input, idempotencyKey, true);
+    }
 }

@@ -59,8 +59,9 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
         awaitToken(connection.id(), operation);
         VaultConnectionAccess access = new VaultConnectionAccess(connection, secrets);
         try {
+            // the step's key and whether it may have called before (a retry, a re-claimed step, a replay)
             Object output = connector.invoke(new OperationCall(access, operation.id(), call.input(),
-                    call.idempotencyKey(), Instant.now().plus(callTimeout)));
+                    call.idempotencyKey(), Instant.now().plus(callTimeout), call.possibleRepeat()));
             return Redaction.output(output, access.revealed());
         } catch (ConnectorException failure) {
             throw Redaction.failure(failure, access.revealed());

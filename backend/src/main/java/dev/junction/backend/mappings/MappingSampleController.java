@@ -74,7 +74,7 @@ class MappingSampleController {
         Object answer;
         try {
             answer = connectors.invoke(new ConnectorCall(connection, operationId, input,
-                    "sample:" + UUID.randomUUID()));
+                    "sample:" + UUID.randomUUID(), false));
         } catch (ConnectorException e) {
             throw new InvalidInputException("connection", "the " + operationId + " call failed ("
                     + e.errorClass() + "): " + e.getMessage());

@@ -72,7 +72,7 @@ public class TriggerFirings {
         try {
             answer = connectors.invoke(new ConnectorCall((String) trigger.get().config().get("connection"),
                     (String) trigger.get().config().get("operation"), input,
-                    "poll:" + workflowId + ":" + (cursor == null ? "" : cursor)));
+                    "poll:" + workflowId + ":" + (cursor == null ? "" : cursor), true));
         } catch (ConnectorException e) {
             log.warn("Polling workflow {} failed ({}: {}); the cursor stays, the next poll tries again", workflowId,
                     e.errorClass(), e.getMessage());

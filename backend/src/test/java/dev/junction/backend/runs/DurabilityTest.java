@@ -160,6 +160,9 @@ class DurabilityTest {
         assertThat(db.select(RUNS.STATUS).from(RUNS).where(RUNS.ID.eq(runId)).fetchOne(RUNS.STATUS))
                 .isEqualTo("succeeded");
         assertThat(shop.callsOf(key)).as("the step ran again after the lease expired").isEqualTo(2);
+        assertThat(shop.markedCalls.stream().filter(call -> call.startsWith(key)))
+                .as("the re-claimed step is marked as a possible repeat, so the connector looks up before sending")
+                .containsExactly(key, key + " (possible repeat)");
         assertThat(shop.orders).containsKey(key);
         var steps = db.selectFrom(STEPS).where(STEPS.RUN_ID.eq(runId), STEPS.NODE_ID.eq("send")).fetch();
         assertThat(steps).hasSize(1);
@@ -241,6 +244,9 @@ class DurabilityTest {
         assertThat(db.select(RUNS.STATUS).from(RUNS).where(RUNS.ID.eq(runId)).fetchOne(RUNS.STATUS))
                 .isEqualTo("succeeded");
         assertThat(shop.callsOf(key)).as("the whole turn ran again, with the same key").isEqualTo(2);
+        assertThat(shop.markedCalls.stream().filter(call -> call.startsWith(key)))
+                .as("the connector step of a turn that began on a re-claimed task is a possible repeat")
+                .containsExactly(key, key + " (possible repeat)");
         var send = db.selectFrom(STEPS).where(STEPS.RUN_ID.eq(runId), STEPS.NODE_ID.eq("send")).fetchSingle();
         assertThat(send.getIdempotencyKey()).isEqualTo(key);
         assertThat(send.getOutput().data()).as("the shop made the order once and answered it again")

@@ -38,6 +38,8 @@ public class TestShop implements ConnectorInvoker, OperationCatalog {
 
     /** Every call, in order, by idempotency key. */
     public final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** createOrder's calls, in order, as {@code key} or {@code key (possible repeat)} as the engine marked them. */
+    public final List<String> markedCalls = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Orders made, by idempotency key: the remote side's state. */
     public final Map<String, Map<String, Object>> orders = new ConcurrentHashMap<>();
     /** What pollOrders answers next (one page per poll; an empty page when none is queued). */
@@ -103,6 +105,7 @@ public class TestShop implements ConnectorInvoker, OperationCatalog {
     private Object createOrder(ConnectorCall call) throws ConnectorException {
         String key = call.idempotencyKey();
         calls.add(key);
+        markedCalls.add(key + (call.possibleRepeat() ? " (possible repeat)" : ""));
         Map<String, Object> input = call.input();
         if (rejectAll || Boolean.TRUE.equals(input.get("reject"))) {
             throw ConnectorException.permanentFailure("RemoteValidation", "the shop refused the order",

@@ -102,7 +102,8 @@ public final class AmazonSpApiConnector implements Connector {
                     .toString());
             input.put("MaxResultsPerPage", 1L);
             input.put("maxPages", 1L);
-            OperationCall call = new OperationCall(connection, "getOrders", input, "connection-test", deadline);
+            OperationCall call = new OperationCall(connection, "getOrders", input, "connection-test", deadline,
+                    false);
             new OrdersOperations(new SpApiClient(http, tokens, lwa, call, settings)).getOrders(
                     new Input("getOrders", input));
             return ConnectionCheck.ok("LWA accepted the refresh token and getOrders answered for "

@@ -1,19 +1,25 @@
 package dev.junction.connectors.amazon;
 
+import dev.junction.connectors.idempotency.RequestComparison;
 import dev.junction.engine.connectors.ConnectorException;
 
+import java.time.DateTimeException;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Fulfillment Outbound 2020-07-01 (Multi-Channel Fulfillment). createFulfillmentOrder is made safe to retry: the
- * {@code sellerFulfillmentOrderId} is the step's idempotency key when the input has none, an order that already
- * exists under it is answered instead of created again, and when the create's outcome is unknown (a timeout, a
- * reset, a 5xx) the connector looks the order up before it reports the failure.
+ * {@code sellerFulfillmentOrderId} is the step's idempotency key when the input has none; an order that already
+ * exists under it is answered instead of created again only when it is this step's own — the call may be a repeat
+ * (a retry, a re-claimed step, a replay) and the order shows this very request — and is otherwise refused as
+ * {@code DuplicateSellerFulfillmentOrderId}; when the create's outcome is unknown (a timeout, a reset, a 5xx) the
+ * connector looks the order up before it reports the failure.
  */
 final class FulfillmentOperations {
 
@@ -36,10 +42,13 @@ final class FulfillmentOperations {
             throw input.invalid("sellerFulfillmentOrderId", "may have at most 40 characters");
         }
         body.put("sellerFulfillmentOrderId", id);
-        // a retry (or a run resumed after a crash) finds the order an earlier attempt created
+        // a retry (or a step claimed again after a crash) finds the order an earlier attempt created
         Optional<Map<String, Object>> existing = find(id);
         if (existing.isPresent()) {
-            return existing(id, body, existing.get());
+            if (!client.call().possibleRepeat()) {
+                throw duplicate(id, "this step had never sent it, so another request made it", existing.get());
+            }
+            return ownOrder(id, body, "ALREADY_EXISTED", existing.get());
         }
         try {
             client.send("createFulfillmentOrder", "POST", ORDERS, body);
@@ -56,21 +65,79 @@ final class FulfillmentOperations {
             if (created.isEmpty()) {
                 throw failure;
             }
-            return answer(id, "CREATED", created.get());
+            return ownOrder(id, body, "CREATED", created.get());
         }
         return answer(id, "CREATED", null);
     }
 
-    private static Map<String, Object> existing(String id, Map<String, Object> body, Map<String, Object> payload)
-            throws ConnectorException {
-        Object displayed = header(payload).get("displayableOrderId");
-        if (body.get("displayableOrderId") != null && displayed != null
-                && !Objects.equals(String.valueOf(body.get("displayableOrderId")), String.valueOf(displayed))) {
-            throw ConnectorException.permanentFailure("DuplicateSellerFulfillmentOrderId",
-                    "createFulfillmentOrder: a fulfillment order " + id + " exists already for displayableOrderId "
-                            + displayed + ", not " + body.get("displayableOrderId"), null, null);
+    /**
+     * The order found under the id, answered as this step's when it is this request (its header fields, address
+     * and lines); one that differs was made by another request that reused the id.
+     */
+    private static Map<String, Object> ownOrder(String id, Map<String, Object> body, String outcome,
+                                                Map<String, Object> payload) throws ConnectorException {
+        RequestComparison comparison = compare(body, payload);
+        if (!comparison.same()) {
+            throw duplicate(id, comparison.describe(), payload);
         }
-        return answer(id, "ALREADY_EXISTED", payload);
+        return answer(id, outcome, payload);
+    }
+
+    private static ConnectorException duplicate(String id, String why, Map<String, Object> payload) {
+        return ConnectorException.permanentFailure("DuplicateSellerFulfillmentOrderId", "createFulfillmentOrder: a"
+                + " fulfillment order " + id + " exists already (displayableOrderId "
+                + header(payload).get("displayableOrderId") + ") and is not this step's — " + why
+                + " — so nothing was created and it is not answered as this order: give each order its own"
+                + " sellerFulfillmentOrderId", null, null);
+    }
+
+    /**
+     * What getFulfillmentOrder shows compared with the create request: the displayable id, date and comment, the
+     * shipping speed, the destination address and the lines (by item id: SKU and quantity).
+     */
+    static RequestComparison compare(Map<String, Object> body, Map<String, Object> payload) {
+        Map<?, ?> header = header(payload);
+        RequestComparison comparison = new RequestComparison();
+        for (String field : List.of("displayableOrderId", "displayableOrderComment", "shippingSpeedCategory",
+                "destinationAddress")) {
+            comparison.field(field, body.get(field), header.get(field));
+        }
+        comparison.field("displayableOrderDate", instant(body.get("displayableOrderDate")),
+                instant(header.get("displayableOrderDate")));
+        Map<String, Object> requestedLines = lines(body.get("items"));
+        Map<String, Object> foundLines = lines(payload.get("fulfillmentOrderItems"));
+        comparison.field("items.sellerFulfillmentOrderItemId", List.copyOf(requestedLines.keySet()),
+                List.copyOf(foundLines.keySet()));
+        comparison.field("items", requestedLines, foundLines);
+        return comparison;
+    }
+
+    /** The lines by item id, each as {sellerSku, quantity}, sorted by id. */
+    private static Map<String, Object> lines(Object items) {
+        Map<String, Object> lines = new TreeMap<>();
+        if (items instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> line) {
+                    Map<String, Object> kept = new LinkedHashMap<>();
+                    kept.put("sellerSku", line.get("sellerSku"));
+                    kept.put("quantity", line.get("quantity"));
+                    lines.put(String.valueOf(line.get("sellerFulfillmentOrderItemId")), kept);
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** A date-time as an instant, so that {@code 10:15:00Z} and {@code 10:15:00.000Z} are the same; else as given. */
+    private static Object instant(Object value) {
+        if (value instanceof String text) {
+            try {
+                return OffsetDateTime.parse(text).toInstant().toString();
+            } catch (DateTimeException notADate) {
+                return text;
+            }
+        }
+        return value;
     }
 
     /**

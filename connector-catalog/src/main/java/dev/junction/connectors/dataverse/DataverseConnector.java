@@ -54,7 +54,7 @@ public final class DataverseConnector implements Connector {
             case "getRecord" -> RecordOperations.get(api, input);
             case "createRecord" -> RecordOperations.create(api, input);
             case "updateRecord" -> RecordOperations.update(api, input);
-            case "upsertByAlternateKey" -> RecordOperations.upsert(api, input);
+            case "upsertByAlternateKey" -> RecordOperations.upsert(api, input, call.possibleRepeat());
             case "findOrCreateContact" -> RecordOperations.findOrCreateContact(api, input);
             case "findProductByNumber" -> RecordOperations.findProductByNumber(api, input);
             case "fulfillSalesOrder" -> SalesOrderActions.fulfill(api, input);

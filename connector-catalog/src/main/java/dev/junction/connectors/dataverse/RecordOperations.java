@@ -2,6 +2,7 @@ package dev.junction.connectors.dataverse;
 
 import dev.junction.connectors.dataverse.DataverseApi.Request;
 import dev.junction.connectors.http.RemoteResponse;
+import dev.junction.connectors.idempotency.RequestComparison;
 import dev.junction.engine.connectors.ConnectorException;
 
 import java.util.LinkedHashMap;
@@ -68,15 +69,21 @@ final class RecordOperations {
         return withoutContext(DataverseApi.json(response, request));
     }
 
-    /** PATCH on {@code entityset(key='value')}: creates or updates, so a retry writes the same record again. */
-    static Map<String, Object> upsert(DataverseApi api, Inputs input) throws ConnectorException {
+    /**
+     * PATCH on {@code entityset(key='value')}: creates or updates, so a retry writes the same record again. In
+     * {@code createOnly} mode a record that exists already is another request's — unless the call may be a repeat
+     * of this step ({@code possibleRepeat}) and the record holds exactly the columns this request writes: then it is
+     * the one an earlier attempt created, and is answered as created.
+     */
+    static Map<String, Object> upsert(DataverseApi api, Inputs input, boolean possibleRepeat)
+            throws ConnectorException {
         String entitySet = EntitySets.entitySet(input, "entitySet");
         String keyField = OData.identifier("keyField", input.requiredText("keyField"));
         String keyValue = input.requiredText("keyValue");
         Map<String, Object> record = EntitySets.record(input.object("record"), "record");
         String mode = input.text("mode").orElse("upsert");
-        Request request = DataverseApi.write("PATCH", entitySet + "(" + OData.alternateKey(keyField, keyValue) + ")",
-                record, "return=representation");
+        String target = entitySet + "(" + OData.alternateKey(keyField, keyValue) + ")";
+        Request request = DataverseApi.write("PATCH", target, record, "return=representation");
         request = switch (mode) {
             case "upsert" -> request;
             case "updateOnly" -> request.with("If-Match", "*");
@@ -85,9 +92,28 @@ final class RecordOperations {
         };
         RemoteResponse response = api.sendOnce(request);
         if (response.status() == 412 && mode.equals("createOnly")) {
-            throw ConnectorException.permanentFailure("Conflict", entitySet + " with " + keyField + " '" + keyValue
-                    + "' exists already (createOnly): " + DataverseErrors.error(response).describe(),
-                    response.status(), response.body());
+            String exists = entitySet + " with " + keyField + " '" + keyValue + "' exists already (createOnly)";
+            if (!possibleRepeat) {
+                throw ConnectorException.permanentFailure("Conflict", exists + " and this step had never written"
+                        + " it, so another request created it: " + DataverseErrors.error(response).describe(),
+                        response.status(), response.body());
+            }
+            Map<String, Object> found = withoutContext(api.json(Request.get(target)));
+            RequestComparison comparison = new RequestComparison();
+            // a lookup bound with @odata.bind reads back as another column (_x_value): not compared
+            record.forEach((column, value) -> {
+                if (!column.contains("@")) {
+                    comparison.field(column, value, found.get(column));
+                }
+            });
+            if (!comparison.same()) {
+                throw ConnectorException.permanentFailure("Conflict", exists + " and is not what this step writes,"
+                        + " so another request created it — " + comparison.describe(), response.status(), null);
+            }
+            Map<String, Object> output = new LinkedHashMap<>();
+            output.put("created", true);
+            output.put("record", found);
+            return output;
         }
         if (!response.ok()) {
             throw DataverseErrors.failure(response, request.describe());

@@ -15,16 +15,15 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * The Opayo Pi connector ({@code opayo-pi}): merchant session keys, card identifiers, transactions and their
- * instructions over Pi's JSON API with HTTP Basic. A transaction is never taken twice: its vendorTxCode is the
- * step's idempotency key, and when an answer was lost the outcome is looked up (the transaction id this instance
- * noted, or the Reporting API by vendorTxCode) before anything is sent again. Two polls read the Reporting API for
- * reconciliation: transactions and settlement batches.
+ * instructions over Pi's JSON API with HTTP Basic. A transaction is never taken twice nor answered with another
+ * request's ({@link TransactionCreation}): its vendorTxCode is the step's idempotency key when the input has none,
+ * and a step that may have sent it before is looked up (the transaction id this instance noted, or the Reporting API
+ * by vendorTxCode) before anything is sent again. Two polls read the Reporting API for reconciliation: transactions
+ * and settlement batches.
  */
 public final class OpayoPiConnector implements Connector {
 
@@ -34,7 +33,7 @@ public final class OpayoPiConnector implements Connector {
     private final RemoteHttp http;
     private final OpayoReporting reporting;
     private final ReconciliationPolls polls;
-    private final TransactionOutcomes outcomes = new TransactionOutcomes();
+    private final TransactionCreation transactions;
 
     public OpayoPiConnector() {
         this(new RemoteHttp());
@@ -49,6 +48,7 @@ public final class OpayoPiConnector implements Connector {
         this.http = http;
         this.reporting = new OpayoReporting(http);
         this.polls = new ReconciliationPolls(reporting, clock);
+        this.transactions = new TransactionCreation(reporting);
     }
 
     @Override
@@ -132,95 +132,7 @@ public final class OpayoPiConnector implements Connector {
             request.put("vendorTxCode", VendorTxCodes.fromIdempotencyKey(call.idempotencyKey()));
         }
         failOn(OpayoDescriptor.CREATE_TRANSACTION, TransactionRules.check(request));
-        String vendorTxCode = (String) request.get("vendorTxCode");
-        String connectionId = call.connection().id();
-
-        Optional<TransactionOutcomes.Outcome> earlier = outcomes.find(connectionId, vendorTxCode);
-        if (earlier.isPresent()) {
-            Optional<String> transactionId = earlier.get().transactionId();
-            if (transactionId.isEmpty() && OpayoReporting.configured(api.settings(), call.connection())) {
-                transactionId = reporting.transactionIdOf(vendorTxCode, api.settings(), call.connection(),
-                        call.deadline());
-            }
-            if (transactionId.isPresent()) {
-                outcomes.answered(connectionId, vendorTxCode, transactionId.get());
-                return existingTransaction(api, transactionId.get(), request, call.deadline());
-            }
-        }
-
-        RemoteResponse response;
-        try {
-            response = api.post("/transactions", request, call.deadline());
-        } catch (ConnectorException lost) {
-            if (lost.retryable() && !"ConnectionRefused".equals(lost.errorClass())) {
-                outcomes.lost(connectionId, vendorTxCode);
-            }
-            throw lost;
-        }
-        if (response.status() >= 500 || response.status() == 408) {
-            outcomes.lost(connectionId, vendorTxCode);
-        }
-        if (OpayoFailures.refusesDuplicate(response)) {
-            return repeatedVendorTxCode(api, call, request, response);
-        }
-        Object body = OpayoFailures.parse(response.body());
-        if (body instanceof Map<?, ?> transaction && transaction.get("transactionId") instanceof String id) {
-            outcomes.answered(connectionId, vendorTxCode, id);
-            Optional<ConnectorException> failure =
-                    OpayoFailures.ofTransaction(OpayoDescriptor.CREATE_TRANSACTION, response, transaction);
-            if (failure.isPresent()) {
-                throw failure.get();
-            }
-            return answer(OpayoDescriptor.CREATE_TRANSACTION, response);
-        }
-        return answer(OpayoDescriptor.CREATE_TRANSACTION, response);
-    }
-
-    /** Opayo refused the vendorTxCode as used before: answer that transaction when it can be found. */
-    private Map<String, Object> repeatedVendorTxCode(OpayoApi api, OperationCall call, Map<String, Object> request,
-                                                     RemoteResponse refusal) throws ConnectorException {
-        String vendorTxCode = (String) request.get("vendorTxCode");
-        if (OpayoReporting.configured(api.settings(), call.connection())) {
-            Optional<String> transactionId = reporting.transactionIdOf(vendorTxCode, api.settings(),
-                    call.connection(), call.deadline());
-            if (transactionId.isPresent()) {
-                outcomes.answered(call.connection().id(), vendorTxCode, transactionId.get());
-                return existingTransaction(api, transactionId.get(), request, call.deadline());
-            }
-        }
-        throw ConnectorException.permanentFailure("DuplicateVendorTxCode", "Opayo refused vendorTxCode "
-                + vendorTxCode + " as used before, and the transaction it names could not be looked up"
-                + (OpayoReporting.configured(api.settings(), call.connection()) ? ""
-                : " (the connection has no reporting user and password)")
-                + "; nothing was charged by this attempt — find the earlier one in MyOpayo. "
-                + OpayoFailures.of(OpayoDescriptor.CREATE_TRANSACTION, refusal).getMessage(),
-                refusal.status(), refusal.body());
-    }
-
-    /**
-     * The transaction an earlier attempt with the same vendorTxCode made, when it is the same request (type and
-     * amount); a different one means the vendorTxCode was reused by mistake.
-     */
-    private Map<String, Object> existingTransaction(OpayoApi api, String transactionId, Map<String, Object> request,
-                                                    Instant deadline) throws ConnectorException {
-        RemoteResponse response = api.get("/transactions/" + transactionId, deadline);
-        Map<String, Object> transaction = answer(OpayoDescriptor.CREATE_TRANSACTION, response);
-        Object amount = transaction.get("amount") instanceof Map<?, ?> total ? total.get("totalAmount") : null;
-        boolean sameAmount = amount instanceof Number number
-                && number.longValue() == ((Number) request.get("amount")).longValue();
-        if (!sameAmount || !Objects.equals(transaction.get("transactionType"), request.get("transactionType"))) {
-            throw ConnectorException.permanentFailure("DuplicateVendorTxCode", "vendorTxCode "
-                    + request.get("vendorTxCode") + " already names transaction " + transactionId + " ("
-                    + transaction.get("transactionType") + " of " + amount + "), not this "
-                    + request.get("transactionType") + " of " + request.get("amount")
-                    + ": give each transaction its own vendorTxCode", response.status(), null);
-        }
-        Optional<ConnectorException> failure =
-                OpayoFailures.ofTransaction(OpayoDescriptor.CREATE_TRANSACTION, response, transaction);
-        if (failure.isPresent()) {
-            throw failure.get();
-        }
-        return transaction;
+        return transactions.create(api, call, request);
     }
 
     /**
@@ -268,7 +180,7 @@ public final class OpayoPiConnector implements Connector {
     }
 
     /** The body of a successful answer as a map, or the failure its error shape says. */
-    private static Map<String, Object> answer(String operation, RemoteResponse response) throws ConnectorException {
+    static Map<String, Object> answer(String operation, RemoteResponse response) throws ConnectorException {
         if (!response.ok()) {
             throw OpayoFailures.of(operation, response);
         }

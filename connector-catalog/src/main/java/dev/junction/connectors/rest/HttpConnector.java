@@ -25,12 +25,15 @@ import java.util.Set;
  * called with a path template under the connection's base URL, query, headers and a JSON body, authenticated by
  * the connection's chosen kind (none, basic, bearer, API key header, OAuth 2.0 client credentials). POST and PATCH
  * carry the step's idempotency key in the connection's idempotency header, so an API that honours it never acts
- * twice on a retry. A poll operation pages through a list with a cursor. Incoming webhooks are verified by
- * {@link HmacWebhookSignature}.
+ * twice on a retry; a replayed answer ({@code Idempotent-Replayed: true}) to a step's first call belongs to another
+ * request that used the same key and fails as {@code DuplicateIdempotencyKey}. A poll operation pages through a list
+ * with a cursor. Incoming webhooks are verified by {@link HmacWebhookSignature}.
  */
 public final class HttpConnector implements Connector {
 
     private static final ConnectorDescriptor DESCRIPTOR = HttpDescriptor.descriptor();
+    /** The answer header that marks a replayed answer of an idempotency key used before. */
+    static final String REPLAYED = "Idempotent-Replayed";
 
     private final RemoteHttp http;
     private final AccessTokens tokens;
@@ -95,13 +98,33 @@ public final class HttpConnector implements Connector {
         RequestInput input = RequestInput.of(call.input(), api.settings());
         Map<String, String> headers = new LinkedHashMap<>(input.headers());
         Optional<String> idempotencyHeader = api.settings().idempotencyKeyHeader();
-        if (idempotencyHeader.isPresent() && (input.method().equals("POST") || input.method().equals("PATCH"))
+        boolean write = input.method().equals("POST") || input.method().equals("PATCH");
+        if (idempotencyHeader.isPresent() && write
                 && headers.keySet().stream().noneMatch(name -> name.equalsIgnoreCase(idempotencyHeader.get()))) {
             headers.put(idempotencyHeader.get(), call.idempotencyKey());
         }
         RemoteResponse response = api.send(input.method(), input.uri(), headers, input.body());
+        if (write && !call.possibleRepeat() && replayed(response)) {
+            String sentKey = headers.entrySet().stream()
+                    .filter(header -> idempotencyHeader.isPresent()
+                            && header.getKey().equalsIgnoreCase(idempotencyHeader.get()))
+                    .map(Map.Entry::getValue).findFirst().orElse("(none)");
+            throw ConnectorException.permanentFailure("DuplicateIdempotencyKey", input.method() + " "
+                    + input.path() + " was answered with the kept answer of an earlier request under the idempotency"
+                    + " key " + sentKey + " (" + REPLAYED + ": true), and this step had never sent it: another"
+                    + " request used the same key, so the API did not act on this one — give each request its own"
+                    + " key", response.status(), null);
+        }
         return HttpAnswers.output(input.method(), input.path(), response, input.expectStatus(),
                 input.responsePath());
+    }
+
+    /**
+     * Whether the API answered a replay of a kept answer rather than acting (the {@value #REPLAYED} header, as
+     * Stripe and the shop simulator send it; an API that marks no replays cannot be checked here).
+     */
+    private static boolean replayed(RemoteResponse response) {
+        return response.header(REPLAYED).map(value -> value.strip().equalsIgnoreCase("true")).orElse(false);
     }
 
     private Map<String, Object> poll(HttpApi api, Map<String, Object> input) throws ConnectorException {

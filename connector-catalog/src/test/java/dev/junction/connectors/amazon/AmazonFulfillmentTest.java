@@ -182,6 +182,61 @@ class AmazonFulfillmentTest {
     }
 
     @Test
+    void anotherRunReusingTheIdForAnotherAddressAndLinesIsRefusedWhetherFirstCallOrRetry() throws Exception {
+        Map<String, Object> first = order("SHOP-4100");
+        first.put("sellerFulfillmentOrderId", "SHOP-4100");
+        Map<String, Object> other = order("SHOP-4100");
+        other.put("sellerFulfillmentOrderId", "SHOP-4100");
+        other.put("destinationAddress", Map.of("name", "Grace Hopper", "addressLine1", "2 Compiler Lane",
+                "city", "Leeds", "postalCode", "LS1 1AA", "countryCode", "GB"));
+        other.put("items", List.of(Map.of("sellerSku", "JN-MUG-001", "sellerFulfillmentOrderItemId", "line-1",
+                "quantity", 5)));
+        sandbox.invoke(connection, "createFulfillmentOrder", first, "run-a:ship", false);
+
+        ConnectorException onFirstCall = catchThrowableOfType(ConnectorException.class, () -> sandbox.invoke(
+                connection, "createFulfillmentOrder", other, "run-b:ship", false));
+        ConnectorException onRetry = catchThrowableOfType(ConnectorException.class, () -> sandbox.invoke(
+                connection, "createFulfillmentOrder", other, "run-b:ship", true));
+
+        assertThat(onFirstCall.errorClass()).isEqualTo("DuplicateSellerFulfillmentOrderId");
+        assertThat(onFirstCall.retryable()).isFalse();
+        assertThat(onFirstCall.getMessage()).contains("SHOP-4100").contains("never sent it");
+        assertThat(onRetry.errorClass()).isEqualTo("DuplicateSellerFulfillmentOrderId");
+        assertThat(onRetry.getMessage()).contains("destinationAddress").contains("items");
+        assertThat(sandbox.simulator.fulfillmentOrderCount()).isEqualTo(1);
+        Map<?, ?> held = (Map<?, ?>) get("SHOP-4100").get("fulfillmentOrder");
+        assertThat(((Map<?, ?>) held.get("destinationAddress")).get("name")).isEqualTo("Ada Lovelace");
+    }
+
+    @Test
+    void anIdenticalOrderMadeByAnotherRunIsNotAnsweredAsThisRunsOnItsFirstCall() throws ConnectorException {
+        Map<String, Object> input = order("SHOP-4200");
+        input.put("sellerFulfillmentOrderId", "SHOP-4200");
+        sandbox.invoke(connection, "createFulfillmentOrder", input, "run-a:ship", false);
+
+        ConnectorException duplicate = catchThrowableOfType(ConnectorException.class, () -> sandbox.invoke(
+                connection, "createFulfillmentOrder", input, "run-b:ship", false));
+
+        assertThat(duplicate.errorClass()).isEqualTo("DuplicateSellerFulfillmentOrderId");
+        assertThat(sandbox.simulator.fulfillmentOrderCount()).isEqualTo(1);
+        assertThat(sandbox.simulator.counters().duplicateSideEffects()).isZero();
+    }
+
+    @Test
+    void theSameStepRepeatedFindsItsOwnOrderAndCreatesOnce() throws ConnectorException {
+        Map<?, ?> created = (Map<?, ?>) sandbox.invoke(connection, "createFulfillmentOrder", order("SHOP-4300"),
+                "run-a:ship", false);
+        Map<?, ?> repeated = (Map<?, ?>) sandbox.invoke(connection, "createFulfillmentOrder", order("SHOP-4300"),
+                "run-a:ship", true);
+
+        assertThat(created.get("outcome")).isEqualTo("CREATED");
+        assertThat(repeated.get("outcome")).isEqualTo("ALREADY_EXISTED");
+        assertThat(repeated.get("sellerFulfillmentOrderId")).isEqualTo(created.get("sellerFulfillmentOrderId"));
+        assertThat(sandbox.simulator.fulfillmentOrderCount()).isEqualTo(1);
+        assertThat(sandbox.simulator.counters().duplicateSideEffects()).isZero();
+    }
+
+    @Test
     void anOrderCanBeCancelledBeforeProcessingButNotOnceShipped() throws ConnectorException {
         Map<String, Object> early = order("SHOP-5001");
         early.put("sellerFulfillmentOrderId", "SHOP-5001");

@@ -44,6 +44,13 @@ final class AmazonSandbox implements AutoCloseable {
         return connector.invoke(new OperationCall(connection, operation, input, idempotencyKey, deadline));
     }
 
+    /** A call with {@code possibleRepeat} as the engine would mark it (false: the step's first call). */
+    Object invoke(FixedConnection connection, String operation, Map<String, Object> input, String idempotencyKey,
+                  boolean possibleRepeat) throws ConnectorException {
+        return connector.invoke(new OperationCall(connection, operation, input, idempotencyKey,
+                Instant.now().plusSeconds(10), possibleRepeat));
+    }
+
     /** Plans a fault through the sandbox's HTTP control, as a person trying a workflow would. */
     void plan(String faultJson) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** Records read and written, upserts, contact and product look-ups, and the sales order actions. */
 class DataverseRecordWritesTest {
@@ -138,6 +139,44 @@ class DataverseRecordWritesTest {
         assertThat(updated.get("price")).isEqualTo(529.0);
         assertThat(createOnly.errorClass()).isEqualTo("Conflict");
         assertThat(createOnly.getMessage()).contains("GF-LOUNGER-190");
+    }
+
+    @Test
+    void aCreateOnlyRepeatedAfterALostAnswerAnswersTheRecordItsFirstAttemptCreated() throws Exception {
+        Map<String, Object> input = Map.of("entitySet", "products", "keyField", "productnumber", "mode",
+                "createOnly", "record", Map.of("name", "Oak bench", "price", 199.0));
+        sandbox.planFault("PATCH products:afterWrite", 500, null, 1);
+        ConnectorException lost = catchThrowableOfType(ConnectorException.class,
+                () -> sandbox.call("upsertByAlternateKey", input, "run-9:node-2"));
+
+        Map<String, Object> repeated = sandbox.repeatedCall("upsertByAlternateKey", input, "run-9:node-2");
+
+        assertThat(lost.retryable()).isTrue();
+        assertThat(repeated.get("created")).isEqualTo(true);
+        assertThat(((Map<?, ?>) repeated.get("record")).get("productnumber")).isEqualTo("run-9:node-2");
+        assertThat(((Map<?, ?>) repeated.get("record")).get("name")).isEqualTo("Oak bench");
+        assertThat(sandbox.simulator.counters().duplicateSideEffects()).isZero();
+    }
+
+    @Test
+    void aCreateOnlyOfAnotherRequestUnderAUsedKeyIsAConflictNotThatRecord() throws Exception {
+        sandbox.call("upsertByAlternateKey", Map.of("entitySet", "products", "keyField", "productnumber",
+                "keyValue", "GF-CHAIR-001", "mode", "createOnly", "record", Map.of("name", "Garden chair",
+                        "price", 89.0)), "run-a:node-2");
+        Map<String, Object> other = Map.of("entitySet", "products", "keyField", "productnumber",
+                "keyValue", "GF-CHAIR-001", "mode", "createOnly", "record", Map.of("name", "Folding chair",
+                        "price", 59.0));
+
+        ConnectorException onFirstCall = catchThrowableOfType(ConnectorException.class,
+                () -> sandbox.call("upsertByAlternateKey", other, "run-b:node-2"));
+        ConnectorException onRepeat = catchThrowableOfType(ConnectorException.class,
+                () -> sandbox.repeatedCall("upsertByAlternateKey", other, "run-b:node-2"));
+
+        assertThat(onFirstCall.errorClass()).isEqualTo("Conflict");
+        assertThat(onFirstCall.getMessage()).contains("GF-CHAIR-001").contains("never written");
+        assertThat(onRepeat.errorClass()).isEqualTo("Conflict");
+        assertThat(onRepeat.getMessage()).contains("name: this request has 'Folding chair'")
+                .contains("price");
     }
 
     @Test

@@ -50,6 +50,13 @@ final class DataverseSandbox implements AutoCloseable {
         return (Map<String, Object>) connector.invoke(connection.call(operation, input, idempotencyKey));
     }
 
+    /** A call the engine marks as a possible repeat of its step (a retry, a re-claimed step, a replay). */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> repeatedCall(String operation, Map<String, Object> input, String idempotencyKey)
+            throws ConnectorException {
+        return (Map<String, Object>) connector.invoke(connection.repeatedCall(operation, input, idempotencyKey));
+    }
+
     ConnectorException failure(String operation, Map<String, Object> input) {
         ConnectorException failure = catchThrowableOfType(ConnectorException.class, () -> call(operation, input));
         if (failure == null) {

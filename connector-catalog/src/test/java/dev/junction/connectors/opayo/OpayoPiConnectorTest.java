@@ -234,21 +234,40 @@ class OpayoPiConnectorTest {
     }
 
     @Test
-    void afterARestartTheRefusedRepeatOfALostPaymentIsLookedUpInTheReportingApi() throws ConnectorException {
+    void afterARestartARepeatOfALostPaymentIsLookedUpInTheReportingApiBeforeSending() throws ConnectorException {
         Map<String, Object> input = payment("Payment", "order-restart", 3100, SandboxCards.AUTHORISED);
         SIMULATOR.faults().plan(new Faults.Fault("createTransaction" + OpayoSimulator.AFTER_COMMIT, 502, null, 0), 1);
-        catchThrowableOfType(ConnectorException.class, () -> transact(input));
+        catchThrowableOfType(ConnectorException.class,
+                () -> connector.invoke(connection.call("createTransaction", input, "step-restart")));
 
         OpayoPiConnector restarted = new OpayoPiConnector();
         @SuppressWarnings("unchecked")
         Map<String, Object> retried = (Map<String, Object>) restarted.invoke(
-                connection.call("createTransaction", input, "step-restart"));
+                connection.repeatedCall("createTransaction", input, "step-restart"));
 
         assertThat(retried.get("status")).isEqualTo("Ok");
         assertThat(SIMULATOR.transactionsWithVendorTxCode("order-restart")).isEqualTo(1);
-        // the restarted connector no longer knew it had sent the payment: it sent it again, Opayo refused the
-        // repeated vendorTxCode (counted: the second charge a client without the refusal would have made)
-        assertThat(SIMULATOR.counters().duplicateSideEffects()).isEqualTo(1);
+        // the restarted connector no longer knew it had sent the payment, but the engine marked the step as a
+        // possible repeat: it looked the code up instead of sending it again
+        assertThat(SIMULATOR.counters().requests("createTransaction")).isEqualTo(1);
+        assertThat(SIMULATOR.counters().duplicateSideEffects()).isZero();
+    }
+
+    @Test
+    void withoutReportingCredentialsARepeatAfterARestartIsRefusedByOpayoNeverChargedTwice()
+            throws ConnectorException {
+        Map<String, Object> input = payment("Payment", "order-restart-blind", 3100, SandboxCards.AUTHORISED);
+        FixedConnection noReporting = connection.withSecret("reportingPassword", "");
+        SIMULATOR.faults().plan(new Faults.Fault("createTransaction" + OpayoSimulator.AFTER_COMMIT, 502, null, 0), 1);
+        catchThrowableOfType(ConnectorException.class,
+                () -> connector.invoke(noReporting.call("createTransaction", input, "step-blind")));
+
+        ConnectorException refused = catchThrowableOfType(ConnectorException.class, () -> new OpayoPiConnector()
+                .invoke(noReporting.repeatedCall("createTransaction", input, "step-blind")));
+
+        assertThat(refused.errorClass()).isEqualTo("DuplicateVendorTxCode");
+        assertThat(refused.getMessage()).contains("no reporting user and password").contains("nothing was charged");
+        assertThat(SIMULATOR.transactionsWithVendorTxCode("order-restart-blind")).isEqualTo(1);
     }
 
     @Test
@@ -276,7 +295,7 @@ class OpayoPiConnectorTest {
         ConnectorException reused = catchThrowableOfType(ConnectorException.class, () -> transact(second));
 
         assertThat(reused.errorClass()).isEqualTo("DuplicateVendorTxCode");
-        assertThat(reused.getMessage()).contains("of 1000").contains("of 2000");
+        assertThat(reused.getMessage()).contains("of 1000").contains("of 2000").contains("another step");
         assertThat(SIMULATOR.transactionsWithVendorTxCode("order-reused")).isEqualTo(1);
     }
 

@@ -145,6 +145,32 @@ class HttpRequestTest {
         assertThat(SHOP.orderCount()).isZero();
     }
 
+    private static Map<String, Object> orderFor(String customer, String idempotencyKey) {
+        return input("method", "POST", "path", "/orders", "headers", Map.of("Idempotency-Key", idempotencyKey),
+                "body", Map.of("customer", customer, "items", List.of(Map.of("sku", "SKU-1", "quantity", 2))));
+    }
+
+    @Test
+    void anotherRequestReusingAnIdempotencyKeyIsNeverAnsweredWithTheFirstOrder() throws ConnectorException {
+        Map<String, Object> first = body(call(connection, orderFor("Ada Lovelace", "order-1001"), "run-a:post"));
+
+        // another run, the same business key as its idempotency key: the same body, then another customer's
+        ConnectorException sameBody = catchThrowableOfType(ConnectorException.class, () -> call(connection,
+                orderFor("Ada Lovelace", "order-1001"), "run-b:post"));
+        ConnectorException otherBody = catchThrowableOfType(ConnectorException.class, () -> connector.invoke(
+                connection.repeatedCall("request", orderFor("Grace Hopper", "order-1001"), "run-c:post")));
+
+        assertThat(first.get("customer")).isEqualTo("Ada Lovelace");
+        assertThat(sameBody.errorClass()).isEqualTo("DuplicateIdempotencyKey");
+        assertThat(sameBody.retryable()).isFalse();
+        assertThat(sameBody.getMessage()).contains("order-1001").contains("never sent it");
+        assertThat(sameBody.remoteBody()).as("the other request's answer is not kept as this step's").isNull();
+        assertThat(otherBody.errorClass()).isEqualTo("RemoteValidation");
+        assertThat(otherBody.remoteStatus()).isEqualTo(422);
+        assertThat(otherBody.getMessage()).contains("another request body");
+        assertThat(SHOP.orderCount()).isEqualTo(1);
+    }
+
     @Test
     void aPostSendsJsonAndAnswersStatusSafeHeadersAndBody() throws ConnectorException {
         Map<String, Object> created = call(input("method", "POST", "path", "/orders",
@@ -313,7 +339,9 @@ class HttpRequestTest {
 
         ConnectorException lost = catchThrowableOfType(ConnectorException.class,
                 () -> call(connection, input, "run-7:step-pay"));
-        Map<String, Object> retried = call(connection, input, "run-7:step-pay");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> retried = (Map<String, Object>) connector.invoke(
+                connection.repeatedCall("request", input, "run-7:step-pay"));
         Map<String, Object> another = call(connection, input, "run-8:step-pay");
 
         assertThat(lost.retryable()).isTrue();

@@ -34,9 +34,20 @@ public record FixedConnection(String id, Map<String, String> settings, Map<Strin
         return new FixedConnection(UUID.randomUUID().toString(), settings, changed);
     }
 
-    /** A call of {@code operation} on this connection with ten seconds to answer. */
+    /**
+     * A step's first call of {@code operation} on this connection (nothing was sent under the key before), with ten
+     * seconds to answer.
+     */
     public OperationCall call(String operation, Map<String, Object> input, String idempotencyKey) {
-        return new OperationCall(this, operation, input, idempotencyKey, Instant.now().plusSeconds(10));
+        return new OperationCall(this, operation, input, idempotencyKey, Instant.now().plusSeconds(10), false);
+    }
+
+    /**
+     * A call the engine marks as a possible repeat of its step (a retry, a step re-claimed after its worker died, a
+     * replay), with ten seconds to answer.
+     */
+    public OperationCall repeatedCall(String operation, Map<String, Object> input, String idempotencyKey) {
+        return new OperationCall(this, operation, input, idempotencyKey, Instant.now().plusSeconds(10), true);
     }
 
     @Override

@@ -139,7 +139,8 @@ public class JooqRunStore implements RunStore {
                             where id = (select id from step_tasks
                                         where due_at <= now() and (lease_until is null or lease_until < now())
                                         order by due_at limit 1 for update skip locked)
-                            returning id, run_id, node_id, for_each_id, item_index, attempt, kind, resume_value
+                            returning id, run_id, node_id, for_each_id, item_index, attempt, kind, resume_value,
+                                      claims
                         ), started as (
                             update runs set status = 'running', started_at = coalesce(started_at, now()),
                                    updated_at = now()
@@ -147,13 +148,15 @@ public class JooqRunStore implements RunStore {
                         )
                         select claimed.id, claimed.run_id, claimed.node_id, claimed.for_each_id, claimed.item_index,
                                claimed.attempt, claimed.kind, claimed.resume_value::text as resume_value,
+                               claimed.claims,
                                runs.workflow_id, runs.workflow_version, runs.replays
                         from claimed join runs on runs.id = claimed.run_id""",
                 row -> new ClaimedTask(row.getLong("id"), row.getObject("run_id", UUID.class),
                         row.getObject("workflow_id", UUID.class), row.getInt("workflow_version"),
                         row.getString("node_id"), row.getString("for_each_id"), Jdbc.integer(row, "item_index"),
                         row.getInt("attempt"), TaskKind.fromDb(row.getString("kind")),
-                        text(row.getString("resume_value")), workerId, row.getInt("replays") > 0),
+                        text(row.getString("resume_value")), workerId, row.getInt("replays") > 0,
+                        row.getInt("claims") > 1),
                 workerId, lease.toMillis()));
     }
 
@@ -338,7 +341,7 @@ public class JooqRunStore implements RunStore {
                               and coalesce(other.item_index, -1) = coalesce(?, -1))""",
                 next.nodeId(), next.forEachId(), next.itemIndex(), lease.toMillis(), task.id(), run.getId(),
                 task.id(), next.nodeId(), next.forEachId(), next.itemIndex());
-        return changed == 0 ? null : task.followedBy(next);
+        return changed == 0 ? null : task.chainedAfterCommit(next);
     }
 
     /** After a step: the run ends when nothing of it is left to do, else it is running or waiting. */

@@ -6,12 +6,22 @@ import java.util.UUID;
 /**
  * A step task a worker holds under a lease. {@code forEachId} and {@code itemIndex} are set for the nodes of a
  * forEach body (which item they work on); {@code resumeValue} carries what a RESUME task resumes with (a subflow
- * run's outcome); {@code runReplayed} says whether its run has been replayed (only then may a side effect of this
- * step have been done already under its idempotency key).
+ * run's outcome); {@code runReplayed} says whether its run has been replayed (only then may a step's output be
+ * remembered under its idempotency key already); {@code claimedBefore} whether this task's row was claimed before
+ * for the node its turn began with (its worker died, or the step is retried): a step of the turn may then have
+ * started once already.
  */
 public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVersion, String nodeId, String forEachId,
                           Integer itemIndex, int attempt, TaskKind kind, Object resumeValue, String leaseOwner,
-                          boolean runReplayed) {
+                          boolean runReplayed, boolean claimedBefore) {
+
+    /** A task claimed for the first time. */
+    public ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVersion, String nodeId, String forEachId,
+                       Integer itemIndex, int attempt, TaskKind kind, Object resumeValue, String leaseOwner,
+                       boolean runReplayed) {
+        this(id, runId, workflowId, workflowVersion, nodeId, forEachId, itemIndex, attempt, kind, resumeValue,
+                leaseOwner, runReplayed, false);
+    }
 
     public ClaimedTask {
         Objects.requireNonNull(runId, "runId");
@@ -23,11 +33,27 @@ public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVers
 
     /**
      * The task of {@code next} that this task's row becomes when its worker goes straight on with it (chained or in
-     * the same turn): the first attempt, leased to the same worker.
+     * the same turn): the first attempt, leased to the same worker. A turn that began on a row claimed before may
+     * have run this task too before its worker died, so that is kept.
      */
     public ClaimedTask followedBy(NextTask next) {
         return new ClaimedTask(id, runId, workflowId, workflowVersion, next.nodeId(), next.forEachId(),
-                next.itemIndex(), 1, TaskKind.EXECUTE, null, leaseOwner, runReplayed);
+                next.itemIndex(), 1, TaskKind.EXECUTE, null, leaseOwner, runReplayed, claimedBefore);
+    }
+
+    /** The task this row becomes after its turn was committed: a fresh task of {@code next}, claimed once. */
+    public ClaimedTask chainedAfterCommit(NextTask next) {
+        return new ClaimedTask(id, runId, workflowId, workflowVersion, next.nodeId(), next.forEachId(),
+                next.itemIndex(), 1, TaskKind.EXECUTE, null, leaseOwner, runReplayed, false);
+    }
+
+    /**
+     * Whether this step may have started before under its idempotency key: a later attempt, a task claimed again
+     * (after its worker died, or in a turn that began on such a task) or a replayed run. False only when this is
+     * certainly the step's first execution.
+     */
+    public boolean possibleRepeat() {
+        return attempt > 1 || claimedBefore || runReplayed;
     }
 
     /** The key a side effect of this step is made safe to repeat with: the same on every attempt. */

@@ -141,7 +141,7 @@ public final class StepInterpreter {
             Map<String, Object> fields = (Map<String, Object>) input;
             try {
                 Object output = connectors.invoke(new ConnectorCall((String) config.get("connection"),
-                        (String) config.get("operation"), fields, key));
+                        (String) config.get("operation"), fields, key, task.possibleRepeat()));
                 return new StepResult.Done(input, output, Set.of("out"));
             } catch (ConnectorException e) {
                 return failed(input, e);

@@ -30,7 +30,8 @@ import java.util.UUID;
  * <p>Every API request must authenticate, by any kind: {@code X-API-Key} (the sandbox key; a read-only key gets 403
  * on writes, a suspended key 403 everywhere), HTTP Basic, a fixed bearer token or a token this simulator issued.
  * {@code Idempotency-Key} on POST and PATCH: a repeated key answers the first answer again (with
- * {@code Idempotent-Replayed: true}) and never acts twice; the same key on another method or path is a 422.
+ * {@code Idempotent-Replayed: true}) and never acts twice; the same key on another method or path, or with another
+ * body, is a 422.
  *
  * <p>Planned faults by operation: {@code root}, {@code token}, {@code listOrders}, {@code getOrder},
  * {@code createOrder} (before anything is stored), {@code createOrder:afterCommit} (the order is stored and its
@@ -60,6 +61,8 @@ public final class ShopSimulator implements Simulator {
     private final Map<String, Map<String, Object>> orders = new LinkedHashMap<>();
     private final Map<String, Instant> issuedTokens = new HashMap<>();
     private final Map<String, Replay> idempotent = new HashMap<>();
+    /** The request body each kept answer was for, by idempotency key. */
+    private final Map<String, Object> idempotentBodies = new HashMap<>();
     private long nextOrderNumber = 1001;
     private long changeNumber;
     private int tokensIssued;
@@ -122,6 +125,7 @@ public final class ShopSimulator implements Simulator {
         orders.clear();
         issuedTokens.clear();
         idempotent.clear();
+        idempotentBodies.clear();
         nextOrderNumber = 1001;
         changeNumber = 0;
         tokensIssued = 0;
@@ -366,6 +370,10 @@ public final class ShopSimulator implements Simulator {
                 if (!earlier.method().equals(exchange.method()) || !earlier.path().equals(exchange.path())) {
                     replay = new Replay(null, null, 422, Map.of("error", "the Idempotency-Key " + key
                             + " was used for " + earlier.method() + " " + earlier.path()), null);
+                } else if (!java.util.Objects.equals(idempotentBodies.get(key), body)) {
+                    // as the IETF Idempotency-Key draft says: a key reused with another payload is a 422
+                    replay = new Replay(null, null, 422, Map.of("error", "the Idempotency-Key " + key
+                            + " was used for another request body"), null);
                 } else {
                     exchange.responseHeader("Idempotent-Replayed", "true");
                     replay = earlier;
@@ -375,6 +383,7 @@ public final class ShopSimulator implements Simulator {
                         : update(exchange, exchange.path().substring("/orders/".length()), body);
                 if (key != null && replay.status() < 500) {
                     idempotent.put(key, replay);
+                    idempotentBodies.put(key, body);
                 }
             }
         }

@@ -31,7 +31,7 @@ public final class DatabaseOutageAnswer {
         if (response.isCommitted()) {
             return;
         }
-        response.resetBuffer();
+        response.resetBuffer(); // a body begun is not the answer (the headers set so far, security ones, stay)
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");
         problem.put("title", "Service Unavailable");
@@ -40,7 +40,6 @@ public final class DatabaseOutageAnswer {
         byte[] body = PayloadJson.write(problem).getBytes(StandardCharsets.UTF_8);
         response.setStatus(503);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()));
-        response.setHeader(HttpHeaders.LOCATION, null);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -30,9 +30,19 @@ final class DatabaseOutageFilter extends OncePerRequestFilter {
                 throw e;
             }
             log.warn("{} {} answered 503: the database cannot be reached ({})", request.getMethod(),
-                    request.getRequestURI(), rootMessage(e));
+                    shownPath(request), rootMessage(e));
             DatabaseOutageAnswer.write(response);
         }
+    }
+
+    /** The path for the log: a webhook's without its token (a credential). */
+    static String shownPath(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/hooks/")) {
+            int token = path.indexOf('/', "/hooks/".length());
+            return token < 0 ? path : path.substring(0, token) + "/…";
+        }
+        return path;
     }
 
     static String rootMessage(Throwable e) {

@@ -29,9 +29,10 @@ import java.util.UUID;
  * published version and answers {@code 202 {"runId"}} once the run is committed. A delivery with a dedup key (the
  * {@code Idempotency-Key} header, else the trigger's {@code dedupKey} expression over the body) that the workflow
  * has taken before starts nothing and answers the first run's id, with {@code "duplicate": true} and the header
- * {@code Idempotent-Replayed: true}. While the database cannot be reached, 503 with {@code Retry-After}. An unknown workflow or a wrong
- * token answer the same 404 (no hint which); malformed JSON 400; a body over the limit 413; a workflow whose
- * published version is not webhook-triggered 409. Nothing is created on any error; errors are problem details.
+ * {@code Idempotent-Replayed: true}. While the database cannot be reached, 503 with {@code Retry-After}. An
+ * unknown workflow or a wrong token answer the same 404 (no hint which); malformed JSON 400; a body over the limit
+ * 413; a workflow whose published version is not webhook-triggered 409. Nothing is created on any error; errors
+ * are problem details.
  * A trigger with an {@code opayo-server} verification takes Opayo Server notifications instead (form fields,
  * signature checked, plain-text reply: {@link OpayoServerWebhook}); one with an {@code hmac-sha256} verification
  * refuses (401, recorded) a body whose signature does not match ({@link HmacWebhook}).
@@ -93,10 +94,16 @@ class WebhookServlet extends HttpServlet {
             if (!DatabaseOutage.isCause(e)) {
                 throw e;
             }
-            log.warn("A webhook for {} answered 503: the database cannot be reached ({})", request.getPathInfo(),
-                    e.getMessage());
+            log.warn("A webhook for workflow {} answered 503: the database cannot be reached ({})",
+                    workflowPart(request), e.getMessage());
             DatabaseOutageAnswer.write(response);
         }
+    }
+
+    /** The workflow id of the address, never its token (the token is a credential: it stays out of the log). */
+    private static String workflowPart(HttpServletRequest request) {
+        String[] parts = request.getPathInfo() == null ? new String[0] : request.getPathInfo().split("/");
+        return parts.length > 1 ? parts[1] : "?";
     }
 
     private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -1,6 +1,7 @@
 package dev.junction.engine.runs;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -73,7 +74,7 @@ public interface RunStore {
      * record): for a step that could not run because the platform's own infrastructure was unavailable. Changes
      * nothing (answers false) when the worker no longer holds the task's lease.
      */
-    boolean postpone(ClaimedTask task, java.time.Instant dueAt);
+    boolean postpone(ClaimedTask task, Instant dueAt);
 
     /** Gives back every task these workers hold, due at once, for other workers (on shutdown). */
     int release(List<String> workerIds);

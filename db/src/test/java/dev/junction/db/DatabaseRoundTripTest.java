@@ -67,15 +67,15 @@ class DatabaseRoundTripTest {
     void everyMigrationAppliesToAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
         // V1–V13: V10 and V11 come from parallel branches (API tokens, user lockout), V12 makes audit_log
-        // append-only, V13 keeps rate-limit buckets
-        assertThat(migration.migrationsExecuted).isEqualTo(13);
+        // append-only, V13 keeps rate-limit buckets, V14 webhook dedup keys
+        assertThat(migration.migrationsExecuted).isEqualTo(14);
         List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = 'public'")
                 .getValues(0, String.class);
         assertThat(tables).contains("users", "roles", "user_roles", "workflows", "workflow_versions", "audit_log",
                 "qrtz_job_details", "qrtz_triggers", "qrtz_locks", "qrtz_scheduler_state", "runs", "steps",
                 "mappings", "mapping_versions", "lookup_tables", "currency_rates", "connections", "connection_secrets", "rate_limit_buckets",
                 "step_tasks", "for_each_progress", "payloads", "idempotency_records", "workflow_triggers",
-                "lookup_entries", "api_tokens", "login_failures");
+                "lookup_entries", "api_tokens", "login_failures", "webhook_dedup_keys");
         assertThat(db.fetch("select name from roles order by name").getValues(0, String.class))
                 .containsExactly("ADMIN", "DESIGNER", "OPERATOR", "VIEWER");
     }

@@ -1,5 +1,7 @@
 package dev.junction.backend.api;
 
+import dev.junction.backend.database.DatabaseOutage;
+import dev.junction.backend.database.DatabaseOutageAnswer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -65,12 +67,18 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 List.of(new InvalidInputException.FieldProblem(e.getName(), message)));
     }
 
+    /** A database outage answers 503 with Retry-After (nothing was done: try again); anything else 500. */
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.isCause(e)) {
+            log.warn("A REST call answered 503: the database cannot be reached ({})", e.getMessage());
+            return DatabaseOutageAnswer.entity();
+        }
         String reference = UUID.randomUUID().toString();
         log.error("Unexpected failure of a REST call (reference {})", reference, e);
-        return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-                "Something went wrong on our side. The server log has the details under reference " + reference + ".");
+        return ResponseEntity.internalServerError().body(ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong on our side. The server log has the details"
+                        + " under reference " + reference + "."));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.junction.backend.connections;
 
 import dev.junction.backend.credentials.VaultException;
+import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.db.connections.ConnectionRepository;
 import dev.junction.db.connections.RateLimitBuckets;
 import dev.junction.db.connections.StoredConnection;
@@ -11,6 +12,7 @@ import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.ConnectorInvoker;
 import dev.junction.engine.connectors.OperationCall;
 import dev.junction.engine.connectors.OperationDescriptor;
+import dev.junction.engine.runs.InfrastructureUnavailableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -45,8 +47,26 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
         this.callTimeout = callTimeout;
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @throws InfrastructureUnavailableException when the database (the connection, its secrets in the vault, the
+     *                                            rate-limit buckets) cannot be reached: the step runs again later
+     */
     @Override
     public Object invoke(ConnectorCall call) throws ConnectorException {
+        try {
+            return invokeConnector(call);
+        } catch (ConnectorException | RuntimeException failure) {
+            if (DatabaseOutage.isCause(failure)) {
+                throw new InfrastructureUnavailableException("the database cannot be reached while calling "
+                        + call.operation() + " on connection '" + call.connectionId() + "'", failure);
+            }
+            throw failure;
+        }
+    }
+
+    private Object invokeConnector(ConnectorCall call) throws ConnectorException {
         StoredConnection connection = connections.find(call.connectionId()).orElseThrow(() ->
                 ConnectorException.permanentFailure("UnknownConnection", "there is no connection '"
                         + call.connectionId() + "'", null, null));
@@ -68,6 +88,9 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
         } catch (VaultException e) {
             throw ConnectorException.permanentFailure("SecretUnreadable", e.getMessage(), null, null);
         } catch (RuntimeException bug) {
+            if (DatabaseOutage.isCause(bug)) {
+                throw bug;
+            }
             throw ConnectorException.permanentFailure("ConnectorFailed", Redaction.text("connector '"
                     + connection.connectorId() + "' failed in " + operation.id() + ": " + bug,
                     access.revealed()), null, null);

@@ -10,11 +10,14 @@ import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Chooses the database. With {@code JUNCTION_DB_URL} (or {@code spring.datasource.url}) set, an external
@@ -57,6 +60,22 @@ public class DatabaseConfiguration {
         dataSource.setUsername(server.user());
         dataSource.setPassword(server.password());
         return dataSource;
+    }
+
+    /** The {@code db} health (replacing Spring Boot's, which waits for the pool's connection timeout). */
+    @Bean(name = "dbHealthIndicator", destroyMethod = "close")
+    DatabaseHealthIndicator dbHealthIndicator(DatabaseServer server, Environment environment) {
+        return new DatabaseHealthIndicator(server, environment.getProperty("junction.db.health-timeout",
+                Duration.class, Duration.ofSeconds(2)));
+    }
+
+    /** 503 with Retry-After, not an error page, for webhooks and API calls that meet a database outage. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter() {
+        var registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
+        registration.addUrlPatterns("/hooks/*", "/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.junction.backend.runs;
 
 import dev.junction.backend.api.ConflictException;
+import dev.junction.db.runs.JooqRunStore;
 import dev.junction.engine.expressions.ExpressionException;
 import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.expressions.ExpressionSession;
@@ -33,14 +34,17 @@ public class RunLauncher {
 
     private final WorkflowSource workflows;
     private final RunStore store;
+    /** The same store, for what only the database version offers: starting a run once per dedup key. */
+    private final JooqRunStore runs;
     private final WorkerPool pool;
     private final ExpressionRuntime expressions;
     private final WorkerSettings settings;
 
-    RunLauncher(WorkflowSource workflows, RunStore store, WorkerPool pool, ExpressionRuntime expressions,
-                WorkerSettings settings) {
+    RunLauncher(WorkflowSource workflows, RunStore store, JooqRunStore runs, WorkerPool pool,
+                ExpressionRuntime expressions, WorkerSettings settings) {
         this.workflows = workflows;
         this.store = store;
+        this.runs = runs;
         this.pool = pool;
         this.expressions = expressions;
         this.settings = settings;
@@ -58,6 +62,42 @@ public class RunLauncher {
     /** Starts one run of a published version the caller has looked up already. */
     public UUID start(WorkflowSource.Published published, String triggerKind, Object input, String businessKey) {
         return startAll(published, triggerKind, List.of(new Payload(businessKey, input)), null).getFirst();
+    }
+
+    /**
+     * Starts one run of a published version unless one was started under the same dedup key for the workflow
+     * already (then nothing is created and that first run is answered). A null key starts the run without one.
+     */
+    public Started startOnce(WorkflowSource.Published published, String triggerKind, Object input, String businessKey,
+                             String dedupKey) {
+        if (dedupKey == null) {
+            return new Started(start(published, triggerKind, input, businessKey), false);
+        }
+        Object keyExpression = published.definition().trigger().config().get("businessKey");
+        NewRun run = new NewRun(published.workflowId(), published.version(), triggerKind,
+                businessKey(new Payload(businessKey, input), keyExpression), input,
+                StepInterpreter.firstNodes(published.definition()));
+        JooqRunStore.DeduplicatedStart started = runs.startOnce(run, DedupKeys.stored(dedupKey));
+        if (!started.duplicate()) {
+            pool.wakeAfterCommit();
+        }
+        return new Started(started.runId(), started.duplicate());
+    }
+
+    /**
+     * The dedup key of a delivery from the trigger's {@code dedupKey} expression over the payload; empty when the
+     * trigger has none, or it has no value for this payload (the run then starts without a key).
+     */
+    public Optional<String> dedupKey(WorkflowSource.Published published, Object input) {
+        Object expression = published.definition().trigger().config().get("dedupKey");
+        if (!(expression instanceof String text) || text.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(evaluate(text, input, "dedup key"));
+    }
+
+    /** A run started: its id, and whether an earlier delivery with the same dedup key had started it. */
+    public record Started(UUID runId, boolean duplicate) {
     }
 
     /** Starts one run per payload (and moves a polling cursor) in one transaction. */
@@ -105,19 +145,24 @@ public class RunLauncher {
     private String businessKey(Payload payload, Object expression) {
         String key = payload.businessKey();
         if (key == null && expression instanceof String text && !text.isBlank()) {
-            try (ExpressionSession session = expressions.openSession()) {
-                Object value = session.evaluate(text, new ExpressionSession.Scope(payload.input(), Map.of(), Map.of()));
-                key = value == null ? null : value instanceof Double number && number == Math.rint(number)
-                        ? Long.toString(number.longValue()) : String.valueOf(value);
-            } catch (ExpressionException e) {
-                log.warn("The business key expression failed ({}); the run starts without a business key",
-                        e.getMessage());
-            }
+            key = evaluate(text, payload.input(), "business key");
         }
         if (key == null || key.isBlank()) {
             return null;
         }
         return key.length() > BUSINESS_KEY_MAX_LENGTH ? key.substring(0, BUSINESS_KEY_MAX_LENGTH) : key;
+    }
+
+    /** The text value of a trigger's key expression over the payload; null when it has none or fails. */
+    private String evaluate(String expression, Object input, String what) {
+        try (ExpressionSession session = expressions.openSession()) {
+            Object value = session.evaluate(expression, new ExpressionSession.Scope(input, Map.of(), Map.of()));
+            return value == null ? null : value instanceof Double number && number == Math.rint(number)
+                    ? Long.toString(number.longValue()) : String.valueOf(value);
+        } catch (ExpressionException e) {
+            log.warn("The {} expression failed ({}); the run starts without a {}", what, e.getMessage(), what);
+            return null;
+        }
     }
 
     /** What one run starts with. */

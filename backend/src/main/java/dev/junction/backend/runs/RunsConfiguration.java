@@ -1,5 +1,6 @@
 package dev.junction.backend.runs;
 
+import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.db.lookups.LookupTableRepository;
 import dev.junction.db.runs.JooqRunStore;
 import dev.junction.db.runs.RunControl;
@@ -87,7 +88,7 @@ class RunsConfiguration {
                           TransitionPlanner planner, Clock clock, WorkerSettings settings) {
         String node = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new WorkerPool(store, settings.size(), index -> new RunWorker(store, workflows, interpreter, planner,
-                clock, node + "/" + index, settings.lease()), settings.pollInterval(), settings.shutdownGrace(), node + "/handed");
+                clock, node + "/" + index, settings.lease(), DatabaseOutage::isCause), settings.pollInterval(), settings.shutdownGrace(), node + "/handed");
     }
 
     /** Starts the workers once the application is up, and stops them before the database goes. */

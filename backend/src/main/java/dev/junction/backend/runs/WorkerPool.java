@@ -1,5 +1,6 @@
 package dev.junction.backend.runs;
 
+import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.engine.runs.ClaimedTask;
 import dev.junction.engine.runs.RunState;
 import dev.junction.engine.runs.RunStore;
@@ -33,6 +34,8 @@ public class WorkerPool {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
     private static final Duration FAULT_PAUSE = Duration.ofSeconds(1);
+    /** The longest pause of a worker that keeps failing to reach the run store (the database is down). */
+    private static final Duration MAX_FAULT_PAUSE = Duration.ofSeconds(5);
 
     private final RunStore store;
     private final List<RunWorker> workers;
@@ -209,6 +212,7 @@ public class WorkerPool {
 
     private void loop(RunWorker worker) {
         boolean handedFirst = true;
+        int faults = 0;
         while (running) {
             long seen;
             synchronized (signal) {
@@ -230,11 +234,36 @@ public class WorkerPool {
                 if (outcome == RunWorker.Outcome.IDLE) {
                     idle(seen, pollInterval);
                 }
+                faults = storeReachable(faults);
             } catch (RuntimeException e) {
-                log.warn("Worker {} could not reach the run store; trying again in {}", worker.workerId(), FAULT_PAUSE, e);
-                idle(Long.MIN_VALUE, FAULT_PAUSE);
+                faults++;
+                Duration pause = faultPause(faults);
+                if (!DatabaseOutage.isCause(e)) {
+                    log.warn("Worker {} failed; trying again in {}", worker.workerId(), pause, e);
+                } else if (faults == 1) {
+                    log.warn("Worker {} cannot reach the database ({}); it tries again, quietly, until the database"
+                            + " answers", worker.workerId(), e.getMessage());
+                    log.debug("The database's failure", e);
+                } else {
+                    log.debug("Worker {} still cannot reach the database: {}", worker.workerId(), e.getMessage());
+                }
+                idle(Long.MIN_VALUE, pause);
             }
         }
+    }
+
+    /** After a step or a look at the queue went through: says so once if the run store had been failing. */
+    private int storeReachable(int faults) {
+        if (faults > 0) {
+            log.info("The database answers the run workers again (after {} failed attempt(s))", faults);
+        }
+        return 0;
+    }
+
+    /** The pause after {@code faults} failures in a row: 1 s, doubling, at most {@link #MAX_FAULT_PAUSE}. */
+    static Duration faultPause(int faults) {
+        long millis = FAULT_PAUSE.toMillis() << Math.min(Math.max(0, faults - 1), 10);
+        return Duration.ofMillis(Math.min(MAX_FAULT_PAUSE.toMillis(), millis));
     }
 
     private boolean queueQuiet() {

@@ -1,6 +1,8 @@
 package dev.junction.backend.security;
 
 import dev.junction.backend.api.ProblemResponses;
+import dev.junction.backend.database.DatabaseOutage;
+import dev.junction.backend.database.DatabaseOutageAnswer;
 import dev.junction.backend.tokens.ApiTokenService;
 import dev.junction.backend.tokens.BearerTokenFilter;
 import org.springframework.beans.factory.ObjectProvider;
@@ -39,6 +41,12 @@ class ApiSecurityConfiguration {
                 .httpBasic(basic -> basic
                         .realmName("Junction")
                         .authenticationEntryPoint((request, response, failure) -> {
+                            // the user could not be looked up (InternalAuthenticationServiceException): not a
+                            // refusal of the credentials, and not to be retried as one
+                            if (DatabaseOutage.isCause(failure)) {
+                                DatabaseOutageAnswer.write(response);
+                                return;
+                            }
                             response.setHeader("WWW-Authenticate", "Basic realm=\"Junction\"");
                             response.addHeader("WWW-Authenticate", "Bearer realm=\"Junction\"");
                             problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required: send HTTP"

@@ -1,6 +1,7 @@
 package dev.junction.backend.security;
 
 import dev.junction.backend.audit.AuditTrail;
+import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.db.users.UserRepository;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -89,6 +90,10 @@ class LoginEvents {
         }
         String name = LoginThrottle.key(authentication.getName());
         String source = source(authentication);
+        if (DatabaseOutage.isCause(event.getException())) {
+            log.warn("Sign-in of '{}' from {} could not be checked: the database cannot be reached", name, source);
+            return;
+        }
         String reason = reason(event.getException());
         try {
             transaction.executeWithoutResult(status -> {

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * A webhook that takes Opayo Server notifications: the form-encoded fields, checked against their
  * {@code VPSSignature} with the Opayo connection's vendor name and security key. A genuine notification starts a
- * run (its fields as input, the VendorTxCode as business key) and is answered {@code Status=OK}; a forged or
+ * run (its fields as input, the VendorTxCode as business key) — once per transaction: a repeat of its VPSTxId starts
+ * nothing — and is answered {@code Status=OK}; a forged or
  * malformed one starts nothing, is recorded in the audit log and answered {@code Status=INVALID} / {@code ERROR} —
  * in the plain-text form Opayo reads.
  */
@@ -75,8 +76,28 @@ class OpayoServerWebhook {
             }
         });
         String businessKey = notification.field("VendorTxCode");
-        java.util.UUID runId = launcher.start(workflow, "webhook", input, businessKey.isEmpty() ? null : businessKey);
-        return new Answer(reply.body(), Optional.of(runId));
+        RunLauncher.Started started = launcher.startOnce(workflow, "webhook", input,
+                businessKey.isEmpty() ? null : businessKey, dedupKey(workflow, input, notification));
+        return new Answer(reply.body(), Optional.of(started.runId()));
+    }
+
+    /**
+     * What makes a repeat of this notification (Opayo sends it again when it did not read our reply) start no
+     * second run: the trigger's {@code dedupKey} expression when it has one, else the transaction's VPSTxId, else
+     * its VendorTxCode.
+     */
+    private String dedupKey(WorkflowSource.Published workflow, Map<String, Object> input,
+                            OpayoServerNotification notification) {
+        Optional<String> configured = launcher.dedupKey(workflow, input);
+        if (configured.isPresent()) {
+            return configured.get();
+        }
+        String vpsTxId = notification.field("VPSTxId");
+        if (!vpsTxId.isEmpty()) {
+            return "VPSTxId:" + vpsTxId;
+        }
+        String vendorTxCode = notification.field("VendorTxCode");
+        return vendorTxCode.isEmpty() ? null : "VendorTxCode:" + vendorTxCode;
     }
 
     private void reject(WorkflowSource.Published workflow, String status, String detail,

@@ -1,6 +1,8 @@
 package dev.junction.backend.triggers;
 
 import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.database.DatabaseOutage;
+import dev.junction.backend.database.DatabaseOutageAnswer;
 import dev.junction.backend.runs.RunLauncher;
 import dev.junction.db.triggers.TriggerStateRepository;
 import dev.junction.engine.definition.TriggerKind;
@@ -11,6 +13,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +26,13 @@ import java.util.UUID;
 
 /**
  * Webhook triggers: {@code POST /hooks/{workflowId}/{token}} with a JSON body starts a run of the workflow's
- * published version and answers {@code 202 {"runId"}} once the run is committed. An unknown workflow or a wrong
- * token answer the same 404 (no hint which); malformed JSON 400; a body over the limit 413; a workflow whose
- * published version is not webhook-triggered 409. Nothing is created on any error; errors are problem details.
+ * published version and answers {@code 202 {"runId"}} once the run is committed. A delivery with a dedup key (the
+ * {@code Idempotency-Key} header, else the trigger's {@code dedupKey} expression over the body) that the workflow
+ * has taken before starts nothing and answers the first run's id, with {@code "duplicate": true} and the header
+ * {@code Idempotent-Replayed: true}. While the database cannot be reached, 503 with {@code Retry-After}. An
+ * unknown workflow or a wrong token answer the same 404 (no hint which); malformed JSON 400; a body over the limit
+ * 413; a workflow whose published version is not webhook-triggered 409. Nothing is created on any error; errors
+ * are problem details.
  * A trigger with an {@code opayo-server} verification takes Opayo Server notifications instead (form fields,
  * signature checked, plain-text reply: {@link OpayoServerWebhook}); one with an {@code hmac-sha256} verification
  * refuses (401, recorded) a body whose signature does not match ({@link HmacWebhook}).
@@ -34,6 +42,12 @@ import java.util.UUID;
  * intake (measured, docs/benchmarks.md).
  */
 class WebhookServlet extends HttpServlet {
+
+    /** The request header a sender names one event's deliveries with: a repeat starts no second run. */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The answer header that says a delivery was a repeat, answered with the run of the first. */
+    static final String REPLAYED = "Idempotent-Replayed";
+    private static final Logger log = LoggerFactory.getLogger(WebhookServlet.class);
 
     private final TriggerStateRepository state;
     private final WorkflowSource workflows;
@@ -68,8 +82,31 @@ class WebhookServlet extends HttpServlet {
         }
     }
 
+    /**
+     * Takes one webhook; when the database cannot be reached (the workflow looked up, the run committed), answers
+     * 503 with {@code Retry-After}: nothing was started, and the sender is to try again.
+     */
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        try {
+            receive(request, response);
+        } catch (RuntimeException e) {
+            if (!DatabaseOutage.isCause(e)) {
+                throw e;
+            }
+            log.warn("A webhook for workflow {} answered 503: the database cannot be reached ({})",
+                    workflowPart(request), e.getMessage());
+            DatabaseOutageAnswer.write(response);
+        }
+    }
+
+    /** The workflow id of the address, never its token (the token is a credential: it stays out of the log). */
+    private static String workflowPart(HttpServletRequest request) {
+        String[] parts = request.getPathInfo() == null ? new String[0] : request.getPathInfo().split("/");
+        return parts.length > 1 ? parts[1] : "?";
+    }
+
+    private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = request.getPathInfo() == null ? new String[0] : request.getPathInfo().split("/");
         UUID id = parts.length == 3 ? uuid(parts[1]) : null;
         Optional<TriggerStateRepository.WebhookTarget> target = id == null ? Optional.empty() : state.webhookTarget(id);
@@ -117,6 +154,12 @@ class WebhookServlet extends HttpServlet {
             response.getOutputStream().write(text);
             return;
         }
+        String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
+        if (idempotencyKey != null && idempotencyKey.isBlank()) {
+            problem(response, 400, "Bad Request", IDEMPOTENCY_KEY + ": must not be blank when sent; send the"
+                    + " same unique value with every delivery of one event, or leave the header out");
+            return;
+        }
         Object payload;
         try {
             payload = body.length == 0 ? Map.of() : PayloadJson.read(new String(body, StandardCharsets.UTF_8));
@@ -124,16 +167,24 @@ class WebhookServlet extends HttpServlet {
             problem(response, 400, "Bad Request", "The body is not valid JSON: " + e.getMessage());
             return;
         }
-        UUID runId;
+        String dedupKey = idempotencyKey != null ? idempotencyKey.strip()
+                : launcher.dedupKey(published.get(), payload).orElse(null);
+        RunLauncher.Started started;
         try {
-            runId = launcher.start(published.get(), "webhook", payload, null);
+            started = launcher.startOnce(published.get(), "webhook", payload, null, dedupKey);
         } catch (ConflictException e) {
             problem(response, 409, "Conflict", e.getMessage());
             return;
         }
         response.setStatus(202);
-        response.setHeader("Location", request.getContextPath() + "/api/v1/runs/" + runId);
-        write(response, "application/json", Map.of("runId", runId.toString()));
+        response.setHeader("Location", request.getContextPath() + "/api/v1/runs/" + started.runId());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("runId", started.runId().toString());
+        if (started.duplicate()) {
+            response.setHeader(REPLAYED, "true");
+            answer.put("duplicate", true);
+        }
+        write(response, "application/json", answer);
     }
 
     @Override

@@ -90,6 +90,11 @@ class VerifiedWebhookTest {
         JsonNode started = RunsApi.read(admin.get("/api/v1/runs?workflowId=" + workflow).body()).get("items");
         assertThat(started).hasSize(1);
         assertThat(started.get(0).get("businessKey").asString()).isEqualTo(order);
+        HttpResponse<String> repeated = post(simulator + "/sandbox/server-notifications", "application/json",
+                "{\"transactionId\": \"" + transactionId + "\", \"notificationUrl\": \"" + hook + "\"}");
+        assertThat(repeated.body()).as("Opayo repeats a notification it got no answer to").contains("Status=OK");
+        assertThat(RunsApi.read(admin.get("/api/v1/runs?workflowId=" + workflow).body()).get("items"))
+                .as("the repeat of the transaction's VPSTxId starts no second run").hasSize(1);
         JsonNode run = runs.finished(started.get(0).get("id").asString());
         assertThat(run.get("run").get("status").asString()).isEqualTo("succeeded");
         assertThat(run.toString()).contains(transactionId).doesNotContain("VPSSignature");

@@ -118,8 +118,38 @@ public class JooqRunStore implements RunStore {
                 json(input.inline()), input.ref(), input.size(), parentRunId, parentTaskId, status, status);
     }
 
+    /**
+     * Starts the run unless a run of the same workflow was started under {@code dedupKey} already, in one
+     * transaction with the key: answers the run started, or the first run of the key (creating nothing). Two
+     * starts with the same key at once meet on the key's primary key: the second waits for the first to commit and
+     * then answers its run.
+     */
+    public DeduplicatedStart startOnce(NewRun run, String dedupKey) {
+        return db.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            UUID id = UUID.randomUUID();
+            int taken = Jdbc.update(tx, """
+                    insert into webhook_dedup_keys (workflow_id, dedup_key, run_id) values (?, ?, ?)
+                    on conflict do nothing""", run.workflowId(), dedupKey, id);
+            if (taken == 0) {
+                UUID first = Jdbc.queryOne(tx, "select run_id from webhook_dedup_keys where workflow_id = ? and"
+                        + " dedup_key = ?", row -> row.getObject("run_id", UUID.class), run.workflowId(), dedupKey);
+                return new DeduplicatedStart(first, true);
+            }
+            insertRun(tx, run, null, null, id);
+            return new DeduplicatedStart(id, false);
+        });
+    }
+
+    /** A run started under a dedup key: its id, and whether it was started by an earlier delivery of the key. */
+    public record DeduplicatedStart(UUID runId, boolean duplicate) {
+    }
+
     private UUID insertRun(DSLContext tx, NewRun run, UUID parentRunId, Long parentTaskId) {
-        UUID id = UUID.randomUUID();
+        return insertRun(tx, run, parentRunId, parentTaskId, UUID.randomUUID());
+    }
+
+    private UUID insertRun(DSLContext tx, NewRun run, UUID parentRunId, Long parentTaskId, UUID id) {
         Payloads.Stored input = Payloads.store(tx, run.input());
         Jdbc.update(tx, INSERT_RUN, runValues(id, run, input, parentRunId, parentTaskId, "queued").toArray());
         if (run.firstNodes().isEmpty()) {
@@ -443,6 +473,13 @@ public class JooqRunStore implements RunStore {
 
     private static Jdbc.Json json(JSONB value) {
         return value == null ? null : new Jdbc.Json(value.data());
+    }
+
+    @Override
+    public boolean postpone(ClaimedTask task, Instant dueAt) {
+        return db.update(STEP_TASKS).set(STEP_TASKS.DUE_AT, at(dueAt))
+                .setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
+                .where(STEP_TASKS.ID.eq(task.id()), STEP_TASKS.LEASE_OWNER.eq(task.leaseOwner())).execute() == 1;
     }
 
     @Override

@@ -147,6 +147,14 @@ public final class DefinitionValidator {
             if (config.containsKey("businessKey")) {
                 expression(config, "businessKey", path, null);
             }
+            if (config.containsKey("dedupKey")) {
+                if (trigger.kind() == TriggerKind.WEBHOOK) {
+                    expression(config, "dedupKey", path, null);
+                } else {
+                    problem(path + ".dedupKey", null, "is for webhook triggers only (a delivery a sender may repeat);"
+                            + " a " + trigger.kind().jsonName() + " trigger has none");
+                }
+            }
             switch (trigger.kind()) {
                 case SCHEDULE -> schedule(config, path);
                 case POLLING -> {

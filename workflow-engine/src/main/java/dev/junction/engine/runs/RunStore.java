@@ -1,6 +1,7 @@
 package dev.junction.engine.runs;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,6 +68,13 @@ public interface RunStore {
 
         public static final Completion REFUSED = new Completion(false, null);
     }
+
+    /**
+     * Gives the task back, due again at {@code dueAt}, as it was claimed (same node, attempt and kind; no step
+     * record): for a step that could not run because the platform's own infrastructure was unavailable. Changes
+     * nothing (answers false) when the worker no longer holds the task's lease.
+     */
+    boolean postpone(ClaimedTask task, Instant dueAt);
 
     /** Gives back every task these workers hold, due at once, for other workers (on shutdown). */
     int release(List<String> workerIds);

@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 
 /**
  * One worker's loop body: claim a due task, run its node, commit what follows. A worker holds one task at a time;
@@ -26,11 +28,27 @@ public final class RunWorker {
     private final Clock clock;
     private final String workerId;
     private final Duration lease;
+    private final Predicate<RuntimeException> infrastructure;
+    /** How many steps in a row this worker has given back for an infrastructure outage (the backoff grows with it). */
+    private int infrastructureStreak;
+    /** The longest wait before a step given back for an outage runs again. */
+    static final Duration MAX_INFRASTRUCTURE_WAIT = Duration.ofSeconds(30);
+    private static final System.Logger log = System.getLogger(RunWorker.class.getName());
     /** The most steps one claim runs in a row, so that one long run does not keep a worker from the others. */
     static final int MAX_CHAIN = 50;
 
     public RunWorker(RunStore store, WorkflowSource workflows, StepInterpreter interpreter, TransitionPlanner planner,
                      Clock clock, String workerId, Duration lease) {
+        this(store, workflows, interpreter, planner, clock, workerId, lease, failure -> false);
+    }
+
+    /**
+     * A worker that also treats the failures {@code infrastructure} recognises (e.g. a database exception the
+     * caller's platform knows to mean an outage) as {@link InfrastructureUnavailableException}s.
+     */
+    public RunWorker(RunStore store, WorkflowSource workflows, StepInterpreter interpreter, TransitionPlanner planner,
+                     Clock clock, String workerId, Duration lease, Predicate<RuntimeException> infrastructure) {
+        this.infrastructure = Objects.requireNonNull(infrastructure);
         this.store = Objects.requireNonNull(store);
         this.workflows = Objects.requireNonNull(workflows);
         this.interpreter = Objects.requireNonNull(interpreter);
@@ -68,9 +86,18 @@ public final class RunWorker {
      */
     public Outcome run(ClaimedTask task, RunState known) {
         Turn turn = new Turn();
+        ClaimedTask row = task;
         for (int step = 1; ; step++) {
             RunState state = known != null ? known : store.load(task);
-            Ran ran = execute(task, state);
+            Ran ran;
+            try {
+                ran = execute(task, state);
+            } catch (RuntimeException e) {
+                if (!isInfrastructureOutage(e)) {
+                    throw e;
+                }
+                return postpone(row, task, e);
+            }
             turn.add(task, ran.transition(), ran.type());
             known = carried(state, ran.transition());
             if (known != null && step < MAX_CHAIN) {
@@ -88,8 +115,26 @@ public final class RunWorker {
                 return Outcome.COMPLETED;
             }
             task = completion.next();
+            row = task;
             turn = new Turn();
         }
+    }
+
+    /**
+     * Gives the task back as it was claimed ({@code row}: the turn's first task, so the whole uncommitted turn runs
+     * again; its pure steps give the same outputs), due after a backoff that grows while this worker keeps meeting
+     * the outage. No step record, no attempt spent: the outage is not the step's failure. When even that cannot be
+     * committed (the store is down too), the exception reaches the worker's loop and the lease's expiry hands the
+     * task on.
+     */
+    private Outcome postpone(ClaimedTask row, ClaimedTask task, RuntimeException e) {
+        int streak = ++infrastructureStreak;
+        long ceiling = Math.min(MAX_INFRASTRUCTURE_WAIT.toMillis(), 1000L << Math.min(streak - 1, 10));
+        Duration wait = Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+        log.log(System.Logger.Level.WARNING, "Step {0} of run {1} could not run: {2}; it runs again in {3} ms"
+                + " (no attempt spent)", task.nodeId(), task.runId().toString(), e.getMessage(),
+                Long.toString(wait.toMillis()));
+        return store.postpone(row, clock.instant().plus(wait)) ? Outcome.POSTPONED : Outcome.LEASE_LOST;
     }
 
     /**
@@ -129,7 +174,11 @@ public final class RunWorker {
         StepResult result;
         try {
             result = interpreter.run(definition.get(), node.get(), task, state);
+            infrastructureStreak = 0;
         } catch (RuntimeException e) {
+            if (isInfrastructureOutage(e)) {
+                throw e;
+            }
             // a fault of ours, not of the user's workflow: the step fails for good, the worker lives on
             result = new StepResult.Failed(null, new StepError("InternalError", e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())), false, null);
@@ -138,12 +187,21 @@ public final class RunWorker {
                 NodeType.fromJson(node.get().type()).orElse(null), definition.get());
     }
 
+    private boolean isInfrastructureOutage(RuntimeException e) {
+        return e instanceof InfrastructureUnavailableException || infrastructure.test(e);
+    }
+
     private static NodeType typeOf(WorkflowDefinition definition, String nodeId) {
         return definition.node(nodeId).flatMap(n -> NodeType.fromJson(n.type())).orElse(null);
     }
 
     /** What {@link #runOne()} did. */
     public enum Outcome {
-        IDLE, COMPLETED, LEASE_LOST
+        /** No task was due. */
+        IDLE,
+        COMPLETED,
+        LEASE_LOST,
+        /** The step could not run for an infrastructure outage and was given back, due again after a backoff. */
+        POSTPONED
     }
 }

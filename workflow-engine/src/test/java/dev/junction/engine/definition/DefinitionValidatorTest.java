@@ -706,6 +706,34 @@ class DefinitionValidatorTest {
     }
 
     @Test
+    void aWebhooksDedupKeyIsAnExpressionThatMustParse() {
+        DefinitionValidator validator = new DefinitionValidator(CATALOG, EXPRESSIONS);
+        assertThat(validator.validate(new WorkflowDefinition(1, new Trigger(TriggerKind.WEBHOOK,
+                Map.of("dedupKey", "trigger.orderId"), new Position(0, 0)), List.of(), List.of()))).isEmpty();
+        assertThat(validator.validate(new WorkflowDefinition(1, new Trigger(TriggerKind.WEBHOOK,
+                Map.of("dedupKey", "trigger.("), new Position(0, 0)), List.of(), List.of())))
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.path()).isEqualTo("$.trigger.config.dedupKey");
+                    assertThat(problem.message()).startsWith("does not parse");
+                });
+        assertThat(validator.validate(new WorkflowDefinition(1, new Trigger(TriggerKind.WEBHOOK,
+                Map.of("dedupKey", 42), new Position(0, 0)), List.of(), List.of())))
+                .singleElement().satisfies(problem -> assertThat(problem.path())
+                        .isEqualTo("$.trigger.config.dedupKey"));
+    }
+
+    @Test
+    void onlyAWebhookTriggerTakesADedupKey() {
+        DefinitionValidator validator = new DefinitionValidator(CATALOG, EXPRESSIONS);
+        assertThat(validator.validate(new WorkflowDefinition(1, new Trigger(TriggerKind.MANUAL,
+                Map.of("dedupKey", "trigger.orderId"), new Position(0, 0)), List.of(), List.of())))
+                .singleElement().satisfies(problem -> {
+                    assertThat(problem.path()).isEqualTo("$.trigger.config.dedupKey");
+                    assertThat(problem.message()).contains("webhook triggers only").contains("manual");
+                });
+    }
+
+    @Test
     void aForEachInsideAnotherForEachsBodyIsRefusedWithAWayOut() {
         List<DefinitionProblem> problems = validate(List.of(
                         node("orders", "forEach", Map.of("items", "trigger.orders")),

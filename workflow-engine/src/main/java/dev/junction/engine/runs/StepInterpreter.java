@@ -88,6 +88,7 @@ public final class StepInterpreter {
                 case SYNTAX -> "ExpressionSyntax";
                 case RUNTIME -> "ExpressionError";
                 case LIMIT -> "ExpressionLimit";
+                case MEMORY -> "ExpressionMemory";
                 case OUTPUT -> "ExpressionOutput";
             }, e.getMessage());
         }

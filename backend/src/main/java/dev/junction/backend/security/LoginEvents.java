@@ -22,6 +22,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,7 +30,8 @@ import java.util.Optional;
 
 /**
  * Hears every password sign-in Spring Security decides — the UI's login form and the REST API's HTTP Basic alike —
- * counts failures for the {@link LoginThrottle}, notes each user's last sign-in, and audits {@code login.failed}
+ * counts failures for the {@link LoginThrottle} (per name) and the {@link AddressThrottle} (per client address,
+ * audited as {@code login.address_blocked} when it blocks one), notes each user's last sign-in, and audits {@code login.failed}
  * and {@code login.succeeded} with the name tried and the source address (never the password).
  *
  * <p>HTTP Basic authenticates every API request; to keep the audit log readable, such a success is audited only
@@ -40,17 +42,20 @@ class LoginEvents {
 
     static final Duration API_LOGIN_QUIET = Duration.ofMinutes(1);
     static final String ENTITY = "user";
+    static final String ADDRESS_ENTITY = "client_address";
     private static final Logger log = LoggerFactory.getLogger(LoginEvents.class);
 
     private final LoginThrottle throttle;
+    private final AddressThrottle addresses;
     private final UserRepository users;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    LoginEvents(LoginThrottle throttle, UserRepository users, AuditTrail audit, TransactionTemplate transaction,
-                Clock clock) {
+    LoginEvents(LoginThrottle throttle, AddressThrottle addresses, UserRepository users, AuditTrail audit,
+                TransactionTemplate transaction, Clock clock) {
         this.throttle = throttle;
+        this.addresses = addresses;
         this.users = users;
         this.audit = audit;
         this.transaction = transaction;
@@ -90,6 +95,9 @@ class LoginEvents {
         String name = LoginThrottle.key(authentication.getName());
         String source = source(authentication);
         String reason = reason(event.getException());
+        // every guess counts against the address, also one at a locked name (the name's lock does not stop guessing)
+        Optional<Instant> addressBlocked = "bad_credentials".equals(reason) || "locked".equals(reason)
+                ? addresses.failed(source) : Optional.empty();
         try {
             transaction.executeWithoutResult(status -> {
                 Optional<OffsetDateTime> locked = "bad_credentials".equals(reason)
@@ -101,6 +109,8 @@ class LoginEvents {
                 audit.recordAs(name, "login.failed", ENTITY, name, details);
                 locked.ifPresent(until -> audit.recordAs(name, "login.locked", ENTITY, name,
                         Map.of("source", source, "until", until.toString())));
+                addressBlocked.ifPresent(until -> audit.recordAs(name, "login.address_blocked", ADDRESS_ENTITY,
+                        AddressThrottle.key(source), Map.of("source", source, "until", until.toString())));
             });
         } catch (RuntimeException e) {
             log.error("Could not record the failed sign-in of '{}' from {}", name, source, e);

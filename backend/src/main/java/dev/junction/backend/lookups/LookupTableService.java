@@ -90,6 +90,29 @@ public class LookupTableService {
         return table(name);
     }
 
+    /**
+     * Creates a table with its entries in one go (a workflow file's import); audited as created and imported.
+     */
+    @PreAuthorize(MAY_CHANGE)
+    @Transactional
+    public LookupTable restore(String name, Settings settings, Map<String, ?> entries) {
+        create(name, settings);
+        for (String key : entries.keySet()) {
+            checkKey(key, "lookupTables." + name + ".entries");
+        }
+        tables.load(name, entries, true, CurrentUser.name());
+        audit.record("lookup_table.imported", ENTITY, name, Map.of("entries", entries.size(), "mode", "replace"));
+        return table(name);
+    }
+
+    /** Every entry of a table, in key order. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Map<String, Object> allEntries(String name) {
+        table(name);
+        return tables.entries(name, null, 0, Integer.MAX_VALUE);
+    }
+
     /** Deletes a table no published workflow reads; one in use is refused, naming the workflows. */
     @PreAuthorize(MAY_CHANGE)
     @Transactional

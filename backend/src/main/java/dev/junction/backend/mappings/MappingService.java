@@ -78,6 +78,22 @@ public class MappingService {
         return mapping(id);
     }
 
+    /** The mapping of that name (names are unique regardless of case). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Optional<StoredMapping> findByName(String name) {
+        String wanted = name == null ? "" : name.strip();
+        return mappings.list().stream().filter(mapping -> mapping.name().equalsIgnoreCase(wanted)).findFirst();
+    }
+
+    /** The definition (JSON) map nodes run: the published version's, or the latest when none is published. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public String runningDefinition(StoredMapping mapping) {
+        int version = mapping.publishedVersion() != null ? mapping.publishedVersion() : mapping.latestVersion();
+        return mappings.version(mapping.id(), version).orElseThrow().definition();
+    }
+
     @PreAuthorize(MAY_CHANGE)
     @Transactional
     public StoredMapping create(String name, String description, Map<String, Object> definition) {

@@ -21,8 +21,9 @@ import java.util.Optional;
 /**
  * What notify nodes send. {@code log}: a line in Junction's log (logger {@code junction.notify}). {@code webhook}:
  * an HTTP POST of {@code {"message", "idempotencyKey"}} to the node's {@code url} (2xx is delivered; 429 and 5xx are
- * retried, honouring {@code Retry-After}; other answers fail the step). {@code email}: needs an SMTP server, which
- * this version cannot be given yet, so the step fails with a clear error instead of pretending.
+ * retried, honouring {@code Retry-After}; other answers fail the step). {@code email}: a plain-text e-mail of the
+ * message to the node's {@code to} (addresses separated by commas) with its {@code subject}, through the SMTP
+ * server of {@link SmtpSettings} (see {@link EmailSender}).
  */
 @Component
 class ChannelNotifier implements Notifier {
@@ -32,6 +33,11 @@ class ChannelNotifier implements Notifier {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
             .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final EmailSender email;
+
+    ChannelNotifier(SmtpSettings smtp) {
+        this.email = new EmailSender(smtp);
+    }
 
     @Override
     public Object send(String channel, String message, Map<String, Object> config, String idempotencyKey)
@@ -42,9 +48,7 @@ class ChannelNotifier implements Notifier {
                 yield Map.of("channel", channel, "sentAt", Instant.now().toString());
             }
             case "webhook" -> webhook(message, config, idempotencyKey);
-            case "email" -> throw ConnectorException.permanentFailure("NotConfigured", "e-mail notifications need"
-                    + " an SMTP server, and this installation has none configured; use the log or webhook channel",
-                    null, null);
+            case "email" -> email.send(message, config, idempotencyKey);
             default -> throw ConnectorException.permanentFailure("UnknownChannel", "there is no notification"
                     + " channel '" + channel + "'", null, null);
         };

@@ -23,6 +23,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +31,8 @@ import java.util.Optional;
 
 /**
  * Hears every password sign-in Spring Security decides — the UI's login form and the REST API's HTTP Basic alike —
- * counts failures for the {@link LoginThrottle}, notes each user's last sign-in, and audits {@code login.failed}
+ * counts failures for the {@link LoginThrottle} (per name) and the {@link AddressThrottle} (per client address,
+ * audited as {@code login.address_blocked} when it blocks one), notes each user's last sign-in, and audits {@code login.failed}
  * and {@code login.succeeded} with the name tried and the source address (never the password).
  *
  * <p>HTTP Basic authenticates every API request; to keep the audit log readable, such a success is audited only
@@ -41,17 +43,20 @@ class LoginEvents {
 
     static final Duration API_LOGIN_QUIET = Duration.ofMinutes(1);
     static final String ENTITY = "user";
+    static final String ADDRESS_ENTITY = "client_address";
     private static final Logger log = LoggerFactory.getLogger(LoginEvents.class);
 
     private final LoginThrottle throttle;
+    private final AddressThrottle addresses;
     private final UserRepository users;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    LoginEvents(LoginThrottle throttle, UserRepository users, AuditTrail audit, TransactionTemplate transaction,
-                Clock clock) {
+    LoginEvents(LoginThrottle throttle, AddressThrottle addresses, UserRepository users, AuditTrail audit,
+                TransactionTemplate transaction, Clock clock) {
         this.throttle = throttle;
+        this.addresses = addresses;
         this.users = users;
         this.audit = audit;
         this.transaction = transaction;
@@ -95,6 +100,9 @@ class LoginEvents {
             return;
         }
         String reason = reason(event.getException());
+        // every guess counts against the address, also one at a locked name (the name's lock does not stop guessing)
+        Optional<Instant> addressBlocked = "bad_credentials".equals(reason) || "locked".equals(reason)
+                ? addresses.failed(source) : Optional.empty();
         try {
             transaction.executeWithoutResult(status -> {
                 Optional<OffsetDateTime> locked = "bad_credentials".equals(reason)
@@ -106,6 +114,8 @@ class LoginEvents {
                 audit.recordAs(name, "login.failed", ENTITY, name, details);
                 locked.ifPresent(until -> audit.recordAs(name, "login.locked", ENTITY, name,
                         Map.of("source", source, "until", until.toString())));
+                addressBlocked.ifPresent(until -> audit.recordAs(name, "login.address_blocked", ADDRESS_ENTITY,
+                        AddressThrottle.key(source), Map.of("source", source, "until", until.toString())));
             });
         } catch (RuntimeException e) {
             log.error("Could not record the failed sign-in of '{}' from {}", name, source, e);

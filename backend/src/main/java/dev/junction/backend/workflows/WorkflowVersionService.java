@@ -14,6 +14,7 @@ import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.DefinitionValidator;
 import dev.junction.engine.mapping.MappingCompiler;
 import dev.junction.engine.definition.ExpressionSyntax;
+import dev.junction.engine.definition.NotifyChannels;
 import dev.junction.engine.definition.OperationCatalog;
 import dev.junction.engine.definition.WorkflowDefinition;
 import org.springframework.context.ApplicationEventPublisher;
@@ -44,12 +45,12 @@ public class WorkflowVersionService {
     private final ApplicationEventPublisher events;
 
     WorkflowVersionService(WorkflowRepository workflows, WorkflowVersionRepository versions, OperationCatalog catalog,
-                           ExpressionSyntax expressions, MappingCompiler mappings, AuditTrail audit,
-                           ApplicationEventPublisher events) {
+                           ExpressionSyntax expressions, MappingCompiler mappings, NotifyChannels channels,
+                           AuditTrail audit, ApplicationEventPublisher events) {
         this.events = events;
         this.workflows = workflows;
         this.versions = versions;
-        this.validator = new DefinitionValidator(catalog, expressions, mappings::check);
+        this.validator = new DefinitionValidator(catalog, expressions, mappings::check, channels);
         this.audit = audit;
     }
 

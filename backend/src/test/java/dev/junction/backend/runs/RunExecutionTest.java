@@ -316,6 +316,20 @@ class RunExecutionTest {
     }
 
     @Test
+    void aMemoryBombEndsTheStepWithAMemoryErrorNotATimeError() {
+        String workflow = api.published("Bomb " + UUID.randomUUID(), definition(MANUAL,
+                node("bomb", "script", "{\"code\": \"let a = []; while (true) a.push(new Array(1e6).fill(1));\"}"),
+                edge("trigger", "out", "bomb")));
+
+        JsonNode run = api.finished(api.start(workflow, "{}"));
+
+        assertThat(run.get("run").get("status").asString()).isEqualTo("dead_lettered");
+        assertThat(run.get("run").get("errorClass").asString()).isEqualTo("ExpressionMemory");
+        assertThat(run.get("run").get("errorMessage").asString())
+                .contains("the code allocated more than 64 MB").doesNotContain("ran too long");
+    }
+
+    @Test
     void aDelayWaitsOnADurableTimerAndAWaitingRunCanBeCancelled() {
         String workflow = api.published("Delays " + UUID.randomUUID(), definition(MANUAL,
                 node("pause", "delay", "{\"until\": \"new Date(Date.now() + trigger.waitMillis).toISOString()\"}") + ","

@@ -123,6 +123,25 @@ class WorkflowVersionApiTest {
     }
 
     @Test
+    void anEmailNotificationWithoutAnSmtpServerIsAProblemOfTheDraftAndCannotBePublished() {
+        String email = VALID.replace("\"config\": {\"channel\": \"log\", \"message\": \"order sent\"}",
+                "\"config\": {\"channel\": \"email\", \"to\": \"ops@shop.test\", \"message\": \"order sent\"}");
+        assertThat(email).isNotEqualTo(VALID);
+        JsonNode draft = read(save(1, email));
+        assertThat(draft.get("problems").findValuesAsString("nodeId")).containsExactly("tellOps");
+        assertThat(draft.get("problems").findValuesAsString("message").getFirst())
+                .contains("'email' cannot send on this installation").contains("JUNCTION_SMTP_HOST");
+
+        HttpResponse<String> publish = admin.post("/api/v1/workflows/" + id + "/versions/2/publish", null);
+
+        assertThat(publish.statusCode()).isEqualTo(400);
+        JsonNode error = read(publish).get("errors").get(0);
+        assertThat(error.get("field").asString()).isEqualTo("definition.nodes[1].config.channel");
+        assertThat(error.get("message").asString()).contains("JUNCTION_SMTP_HOST");
+        assertThat(read(admin.get("/api/v1/workflows/" + id)).get("publishedVersion").isNull()).isTrue();
+    }
+
+    @Test
     void aScriptThatDoesNotParseIsAProblemOfTheDraft() {
         JsonNode draft = read(save(1, VALID.replace("return input;", "return input +;")));
 

@@ -62,6 +62,7 @@ public final class DefinitionValidator {
     private final OperationCatalog catalog;
     private final ExpressionSyntax syntax;
     private final InlineMappingCheck mappingCheck;
+    private final NotifyChannels channels;
 
     /** A validator that checks everything, including whether expressions and scripts parse. */
     public DefinitionValidator(OperationCatalog catalog, ExpressionSyntax syntax) {
@@ -70,9 +71,19 @@ public final class DefinitionValidator {
 
     /** A validator that also checks mappings written inline in map nodes (with the mapping compiler's check). */
     public DefinitionValidator(OperationCatalog catalog, ExpressionSyntax syntax, InlineMappingCheck mappingCheck) {
+        this(catalog, syntax, mappingCheck, NotifyChannels.ALL);
+    }
+
+    /**
+     * A validator that also refuses notify nodes on a channel the installation cannot send on ({@code channels}
+     * says which, and what to set).
+     */
+    public DefinitionValidator(OperationCatalog catalog, ExpressionSyntax syntax, InlineMappingCheck mappingCheck,
+                               NotifyChannels channels) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.syntax = Objects.requireNonNull(syntax, "syntax");
         this.mappingCheck = Objects.requireNonNull(mappingCheck, "mappingCheck");
+        this.channels = Objects.requireNonNull(channels, "channels");
     }
 
     /** Checks an inline mapping: its problems, with paths inside the mapping ({@code rules[2].pipe[0].fn}). */
@@ -295,8 +306,17 @@ public final class DefinitionValidator {
                     if (!(config.get("channel") instanceof String channel) || !CHANNELS.contains(channel)) {
                         problem(path + ".channel", id, "must be one of " + String.join(", ", CHANNELS)
                                 + (config.containsKey("channel") ? ", was " + config.get("channel") : ""));
+                    } else if (channels.unavailable().containsKey(channel)) {
+                        problem(path + ".channel", id, "'" + channel + "' cannot send on this installation: "
+                                + channels.unavailable().get(channel));
                     }
                     text(config, "message", path, id, "the message to send");
+                    if ("email".equals(config.get("channel"))) {
+                        text(config, "to", path, id, "the e-mail address(es) to send to, separated by commas");
+                        if (config.containsKey("subject")) {
+                            text(config, "subject", path, id, "the e-mail's subject");
+                        }
+                    }
                     if ("webhook".equals(config.get("channel")) && !(config.get("url") instanceof String url
                             && (url.startsWith("http://") || url.startsWith("https://")))) {
                         problem(path + ".url", id, "is required for the webhook channel: an http or https address"

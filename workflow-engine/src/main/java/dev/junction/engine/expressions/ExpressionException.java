@@ -11,6 +11,8 @@ public class ExpressionException extends RuntimeException {
         RUNTIME,
         /** It ran too long: the statement limit or the time limit was reached. */
         LIMIT,
+        /** It allocated more memory than one evaluation may (see {@link ExpressionRuntime#DEFAULT_ALLOCATION_LIMIT}). */
+        MEMORY,
         /** Its result is too large or of a kind that cannot leave the sandbox. */
         OUTPUT
     }

@@ -24,13 +24,21 @@ import java.util.concurrent.ScheduledExecutorService;
  * {@link ExpressionSession} — a context of its own, so that nothing one step defines is seen by another.
  *
  * <p>Expressions see {@code trigger} (the trigger's payload), {@code nodes} (each earlier node's output by node id)
- * and {@code vars} (the run's variables), read-only. A statement limit and a wall-clock watchdog end runaway code
- * (e.g. {@code while(true){}}) with {@link ExpressionException.Kind#LIMIT}.
+ * and {@code vars} (the run's variables), read-only. A statement limit and a CPU-time watchdog end runaway code
+ * (e.g. {@code while(true){}}) with {@link ExpressionException.Kind#LIMIT}; the same watchdog ends code that
+ * allocates more than the allocation limit in one evaluation (e.g. an array grown without end) with
+ * {@link ExpressionException.Kind#MEMORY}. GraalJS community edition has no heap limit of its own
+ * ({@code sandbox.MaxHeapMemory} is enterprise-only), so the watchdog reads the bytes the evaluating thread has
+ * allocated ({@code com.sun.management.ThreadMXBean#getThreadAllocatedBytes}) every
+ * {@link ExpressionSession#POLL_INTERVAL}: the interpreter and JIT-compiled guest code allocate on that thread (the
+ * compiler's own threads do not count). It bounds allocation, not live heap: garbage made and dropped counts too.
  */
 public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable {
 
     public static final long DEFAULT_STATEMENT_LIMIT = 5_000_000;
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
+    /** Bytes one evaluation may allocate (cumulative, garbage included) before it is stopped: 64 MB. */
+    public static final long DEFAULT_ALLOCATION_LIMIT = 64L * 1024 * 1024;
     /**
      * What a script sees. An expression sees {@code output} too (a wait-until condition's call output): a script
      * does not, so that a script's own {@code const output = …} stays legal.
@@ -43,6 +51,7 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
     private final Engine engine;
     private final long statementLimit;
     private final Duration timeLimit;
+    private final long allocationLimit;
     private final Map<String, Source> expressions = new ConcurrentHashMap<>();
     private final Map<String, Source> scripts = new ConcurrentHashMap<>();
     private final Map<String, Optional<PathExpression>> paths = new ConcurrentHashMap<>();
@@ -57,8 +66,21 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
     }
 
     public ExpressionRuntime(long statementLimit, Duration timeLimit) {
+        this(statementLimit, timeLimit, DEFAULT_ALLOCATION_LIMIT);
+    }
+
+    /**
+     * @param allocationLimit bytes one evaluation may allocate; at least 1 MB (a context alone allocates a few
+     *                        hundred KB)
+     */
+    public ExpressionRuntime(long statementLimit, Duration timeLimit, long allocationLimit) {
+        if (allocationLimit < 1024 * 1024) {
+            throw new IllegalArgumentException("the allocation limit of a script must be at least 1 MB, was "
+                    + allocationLimit + " bytes");
+        }
         this.statementLimit = statementLimit;
         this.timeLimit = timeLimit;
+        this.allocationLimit = allocationLimit;
         this.engine = Engine.newBuilder("js")
                 .sandbox(SandboxPolicy.CONSTRAINED)
                 .out(OutputStream.nullOutputStream())
@@ -74,7 +96,7 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
 
     /** A new, empty context for one step's evaluations. Close it when the step is done. */
     public ExpressionSession openSession() {
-        return new ExpressionSession(this, this::newContext, watchdog, timeLimit);
+        return new ExpressionSession(this, this::newContext, watchdog, timeLimit, allocationLimit);
     }
 
     private Context newContext() {
@@ -135,11 +157,35 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
         }
     }
 
+    /** The bytes one evaluation may allocate. */
+    public long allocationLimit() {
+        return allocationLimit;
+    }
+
+    static ExpressionException ranTooLong() {
+        return new ExpressionException(ExpressionException.Kind.LIMIT, "stopped: the code ran too long (an endless"
+                + " loop?)");
+    }
+
+    static ExpressionException allocatedTooMuch(long limit) {
+        return new ExpressionException(ExpressionException.Kind.MEMORY, "stopped: the code allocated more than "
+                + megabytes(limit) + " (an array or text grown without end?)");
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
+    }
+
     /** Turns a GraalJS failure into a message for the person who wrote the code (lines counted in their text). */
     static ExpressionException failure(PolyglotException e) {
+        if (e.isResourceExhausted() && !e.isCancelled()) {
+            // not the statement limit (which cancels): the JVM ran out of heap inside the guest ("Java heap
+            // space"), e.g. one allocation larger than the free heap
+            return new ExpressionException(ExpressionException.Kind.MEMORY, "stopped: the code needed more memory"
+                    + " than the application has free");
+        }
         if (e.isResourceExhausted() || e.isInterrupted() || e.isCancelled()) {
-            return new ExpressionException(ExpressionException.Kind.LIMIT,
-                    "stopped: the code ran too long (an endless loop?)");
+            return ranTooLong();
         }
         String where = "";
         if (e.getSourceLocation() != null && e.getSourceLocation().isAvailable()) {

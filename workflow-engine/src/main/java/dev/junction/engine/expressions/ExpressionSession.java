@@ -21,25 +21,38 @@ import java.util.concurrent.TimeUnit;
  * CPU time, not wall-clock time: on a loaded machine (seen: load 8 on 2 cores while builds ran) a thread waits for a
  * core long enough for a wall-clock limit to stop harmless expressions, and such a stop is permanent for the step.
  * Wall-clock time still ends an evaluation at {@link #WALL_CLOCK_FACTOR} times the limit, whatever its CPU use.
+ * The same watchdog, every {@link #POLL_INTERVAL}, stops an evaluation whose thread has allocated more than the
+ * allocation limit since the evaluation began (a bound on allocation, garbage included, not on live heap).
  */
 public final class ExpressionSession implements AutoCloseable {
 
     /** How many times the CPU time limit an evaluation may take in wall-clock time before it is stopped anyway. */
     static final int WALL_CLOCK_FACTOR = 10;
+    /**
+     * How often the watchdog looks at a running evaluation's allocation (and CPU time). At the ~1 GB/s an allocating
+     * loop reaches here, an evaluation overshoots the limit by a few MB at most before it is stopped.
+     */
+    static final Duration POLL_INTERVAL = Duration.ofMillis(5);
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    private static final com.sun.management.ThreadMXBean ALLOCATIONS = allocationCounter();
+
+    /** Why the watchdog stopped an evaluation. */
+    private enum Stop { TIME, MEMORY }
 
     private final ExpressionRuntime runtime;
     private Context context;
     private final Supplier<Context> contexts;
     private final ScheduledExecutorService watchdog;
     private final Duration timeLimit;
+    private final long allocationLimit;
 
     ExpressionSession(ExpressionRuntime runtime, Supplier<Context> contexts, ScheduledExecutorService watchdog,
-                      Duration timeLimit) {
+                      Duration timeLimit, long allocationLimit) {
         this.runtime = runtime;
         this.contexts = contexts;
         this.watchdog = watchdog;
         this.timeLimit = timeLimit;
+        this.allocationLimit = allocationLimit;
     }
 
     /** The value of an expression such as {@code nodes.orders.total > 100}, as a plain Java value. */
@@ -81,14 +94,18 @@ public final class ExpressionSession implements AutoCloseable {
         Context context = context();
         context.resetLimits();
         Alarm alarm = new Alarm(Thread.currentThread());
-        alarm.arm(timeLimit.toNanos());
+        alarm.arm(POLL_INTERVAL.toNanos());
         try {
             Value function = context.eval(source);
             Value result = function.execute(ReadOnlyValues.wrap(scope.trigger()), ReadOnlyValues.wrap(scope.nodes()),
                     ReadOnlyValues.wrap(scope.vars()), ReadOnlyValues.wrap(scope.output()));
             return JavaValues.copy(result);
         } catch (PolyglotException e) {
-            throw ExpressionRuntime.failure(e);
+            throw switch (alarm.disarm()) {
+                case MEMORY -> ExpressionRuntime.allocatedTooMuch(allocationLimit);
+                case TIME -> ExpressionRuntime.ranTooLong();
+                case null -> ExpressionRuntime.failure(e);
+            };
         } finally {
             alarm.disarm();
         }
@@ -97,18 +114,21 @@ public final class ExpressionSession implements AutoCloseable {
     /**
      * Interrupts the evaluation on {@code thread} once it has used the time limit in CPU time (or, where the JVM
      * cannot tell a thread's CPU time, in wall-clock time), or has taken {@link #WALL_CLOCK_FACTOR} times it in
-     * wall-clock time.
+     * wall-clock time, or its thread has allocated more than the allocation limit since it began; remembers which.
      */
     private final class Alarm {
         private final Thread thread;
         private final long cpuStart;
+        private final long allocatedStart;
         private final long wallStart = System.nanoTime();
         private ScheduledFuture<?> next;
         private boolean disarmed;
+        private Stop stopped;
 
         Alarm(Thread thread) {
             this.thread = thread;
             this.cpuStart = cpuTime(thread);
+            this.allocatedStart = allocatedBytes(thread);
         }
 
         synchronized void arm(long delayNanos) {
@@ -117,11 +137,13 @@ public final class ExpressionSession implements AutoCloseable {
             }
         }
 
-        synchronized void disarm() {
+        /** Stops watching; answers why the watchdog stopped the evaluation, or null when it did not. */
+        synchronized Stop disarm() {
             disarmed = true;
             if (next != null) {
                 next.cancel(false);
             }
+            return stopped;
         }
 
         private void check() {
@@ -130,16 +152,50 @@ public final class ExpressionSession implements AutoCloseable {
                     return;
                 }
             }
+            long allocatedNow = allocatedBytes(thread);
+            if (allocatedStart >= 0 && allocatedNow >= 0 && allocatedNow - allocatedStart > allocationLimit) {
+                stop(Stop.MEMORY);
+                return;
+            }
             long limit = timeLimit.toNanos();
             long cpuNow = cpuTime(thread);
             long used = cpuStart < 0 || cpuNow < 0 ? System.nanoTime() - wallStart : cpuNow - cpuStart;
             boolean overdue = System.nanoTime() - wallStart >= limit * WALL_CLOCK_FACTOR;
             if (used >= limit || overdue) {
-                interrupt();
+                stop(Stop.TIME);
             } else {
-                arm(Math.max(limit - used, TimeUnit.MILLISECONDS.toNanos(10)));
+                arm(POLL_INTERVAL.toNanos());
             }
         }
+
+        private void stop(Stop reason) {
+            synchronized (this) {
+                if (disarmed) {
+                    return;
+                }
+                stopped = reason;
+            }
+            interrupt();
+        }
+    }
+
+    private static long allocatedBytes(Thread thread) {
+        try {
+            return ALLOCATIONS == null ? -1 : ALLOCATIONS.getThreadAllocatedBytes(thread.threadId());
+        } catch (UnsupportedOperationException e) {
+            return -1;
+        }
+    }
+
+    /** The JVM's per-thread allocation counter, switched on; null where the JVM has none. */
+    private static com.sun.management.ThreadMXBean allocationCounter() {
+        if (THREADS instanceof com.sun.management.ThreadMXBean counter && counter.isThreadAllocatedMemorySupported()) {
+            if (!counter.isThreadAllocatedMemoryEnabled()) {
+                counter.setThreadAllocatedMemoryEnabled(true);
+            }
+            return counter;
+        }
+        return null;
     }
 
     private static long cpuTime(Thread thread) {

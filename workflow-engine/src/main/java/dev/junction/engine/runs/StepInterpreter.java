@@ -32,10 +32,10 @@ import java.util.regex.Pattern;
  * answers what it came to. It decides nothing about retries, error policies or what runs next (see
  * {@link TransitionPlanner}) and writes nothing (see {@link RunStore}).
  *
- * <p>Computed inputs: in a connector's {@code input} and a notify node's {@code message}, a string that is exactly
- * {@code {{ expression }}} takes the expression's value (of any type); {@code {{ … }}} inside longer text is
- * replaced by the value as text. A connector's whole {@code input} may be one such expression (see
- * {@link WholeInput}).
+ * <p>Computed inputs: in a connector's {@code input} and a notify node's {@code message} (and an e-mail's
+ * {@code to} and {@code subject}), a string that is exactly {@code {{ expression }}} takes the expression's value
+ * (of any type); {@code {{ … }}} inside longer text is replaced by the value as text. A connector's whole
+ * {@code input} may be one such expression (see {@link WholeInput}).
  */
 public final class StepInterpreter {
 
@@ -91,6 +91,7 @@ public final class StepInterpreter {
                 case SYNTAX -> "ExpressionSyntax";
                 case RUNTIME -> "ExpressionError";
                 case LIMIT -> "ExpressionLimit";
+                case MEMORY -> "ExpressionMemory";
                 case OUTPUT -> "ExpressionOutput";
             }, e.getMessage());
         }
@@ -286,9 +287,17 @@ public final class StepInterpreter {
         StepResult notifyOn() {
             String channel = (String) config.get("channel");
             String message = String.valueOf(resolve(config.get("message")));
-            Map<String, Object> input = Map.of("channel", channel, "message", message);
+            Map<String, Object> input = new LinkedHashMap<>(Map.of("channel", channel, "message", message));
+            Map<String, Object> sendConfig = new LinkedHashMap<>(config);
+            for (String computed : List.of("to", "subject")) {
+                if (config.get(computed) instanceof String text) {
+                    String value = String.valueOf(resolve(text));
+                    sendConfig.put(computed, value);
+                    input.put(computed, value);
+                }
+            }
             try {
-                return new StepResult.Done(input, notifier.send(channel, message, config, task.idempotencyKey()),
+                return new StepResult.Done(input, notifier.send(channel, message, sendConfig, task.idempotencyKey()),
                         Set.of("out"));
             } catch (ConnectorException e) {
                 return failed(input, e);

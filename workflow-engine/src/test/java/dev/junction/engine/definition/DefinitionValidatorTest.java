@@ -130,7 +130,7 @@ class DefinitionValidatorTest {
                 node("wait", "delay", Map.of("duration", "PT15M")),
                 node("sub", "subflow", Map.of("workflow", UUID)),
                 node("tell", "notify", Map.of("channel", "log", "message", "done")),
-                node("alarm", "notify", Map.of("channel", "email", "message", "orders failed")));
+                node("alarm", "notify", Map.of("channel", "email", "to", "ops@example.com", "message", "orders failed")));
     }
 
     private static Edge[] everyPort() {
@@ -567,15 +567,29 @@ class DefinitionValidatorTest {
 
     @Test
     void aNotificationGoesToAKnownChannelWithAMessage() {
-        for (String channel : List.of("email", "log")) {
-            assertThat(configProblems("notify", Map.of("channel", channel, "message", "hi"))).isEmpty();
-        }
+        assertThat(configProblems("notify", Map.of("channel", "log", "message", "hi"))).isEmpty();
+        assertThat(configProblems("notify", Map.of("channel", "email", "to", "ops@example.com", "subject",
+                "Orders", "message", "hi"))).isEmpty();
+        assertOnly(configProblems("notify", Map.of("channel", "email", "message", "hi")), "$.nodes[0].config.to",
+                "n", "is required: the e-mail address(es) to send to");
         assertOnly(configProblems("notify", Map.of("channel", "sms", "message", "hi")), "$.nodes[0].config.channel",
                 "n", "must be one of email, webhook, log, was sms");
         assertOnly(configProblems("notify", Map.of("message", "hi")), "$.nodes[0].config.channel", "n",
                 "must be one of email, webhook, log");
         assertOnly(configProblems("notify", Map.of("channel", "log", "message", "")), "$.nodes[0].config.message",
                 "n", "must not be blank: the message to send");
+    }
+
+    @Test
+    void aNotificationOnAChannelTheInstallationCannotSendOnIsAProblemNamingTheSettingToSet() {
+        DefinitionValidator withoutSmtp = new DefinitionValidator(CATALOG, EXPRESSIONS, mapping -> List.of(),
+                new NotifyChannels(Map.of("email", "it needs an SMTP server: set JUNCTION_SMTP_HOST")));
+        List<DefinitionProblem> problems = withoutSmtp.validate(new WorkflowDefinition(1, WEBHOOK,
+                List.of(node("mail", "notify", Map.of("channel", "email", "to", "ops@example.com", "message", "hi")),
+                        node("tell", "notify", Map.of("channel", "log", "message", "hi"))),
+                List.of(edge("trigger", "mail"), edge("mail", "tell"))));
+        assertOnly(problems, "$.nodes[0].config.channel", "mail",
+                "'email' cannot send on this installation: it needs an SMTP server: set JUNCTION_SMTP_HOST");
     }
 
     // ---- trigger config -----------------------------------------------------------------------------------------

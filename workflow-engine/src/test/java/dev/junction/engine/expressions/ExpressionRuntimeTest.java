@@ -74,7 +74,53 @@ class ExpressionRuntimeTest {
                     () -> session.runScript("while (true) {}", SCOPE));
 
             assertThat(e.kind()).isEqualTo(ExpressionException.Kind.LIMIT);
-            assertThat(e.getMessage()).contains("ran too long");
+            assertThat(e.getMessage()).contains("ran too long").doesNotContain("allocated");
+        }
+    }
+
+    @Test
+    void aMemoryBombIsStoppedWithAMemoryErrorNotATimeError() {
+        for (String bomb : List.of("let a = []; while (true) a.push(new Array(1e6).fill(1));",
+                "const kept = []; while (true) kept.push('x'.repeat(1e5) + kept.length);",
+                "const m = new Map(); let i = 0; while (true) m.set(i++, {i, text: 'item ' + i});")) {
+            try (ExpressionSession session = RUNTIME.openSession()) {
+                ExpressionException e = catchThrowableOfType(ExpressionException.class,
+                        () -> session.runScript(bomb, SCOPE));
+
+                assertThat(e).as(bomb).isNotNull();
+                assertThat(e.kind()).as(bomb).isEqualTo(ExpressionException.Kind.MEMORY);
+                assertThat(e.getMessage()).as(bomb).isEqualTo("stopped: the code allocated more than 64 MB (an array"
+                        + " or text grown without end?)").doesNotContain("ran too long");
+            }
+        }
+    }
+
+    @Test
+    void aScriptThatAllocatesWellBelowTheLimitRunsAndASessionStaysUsableAfterAStop() {
+        try (ExpressionSession session = RUNTIME.openSession()) {
+            assertThat(session.runScript("const a = []; for (let i = 0; i < 100; i++) a.push(new Array(1e4).fill(i));"
+                    + " return a.length;", SCOPE)).isEqualTo(100L);
+            assertThat(catchThrowableOfType(ExpressionException.class, () -> session.runScript(
+                    "let a = []; while (true) a.push(new Array(1e6).fill(1));", SCOPE)).kind())
+                    .isEqualTo(ExpressionException.Kind.MEMORY);
+        }
+        try (ExpressionSession next = RUNTIME.openSession()) {
+            assertThat(next.evaluate("trigger.Items.length + 1", SCOPE)).isEqualTo(3L);
+        }
+    }
+
+    @Test
+    void theAllocationLimitIsOneEvaluationsNotTheSessionsTotal() {
+        try (ExpressionRuntime small = new ExpressionRuntime(100_000_000, Duration.ofSeconds(10), 8L * 1024 * 1024);
+             ExpressionSession session = small.openSession()) {
+            for (int i = 0; i < 10; i++) {
+                // ~4 MB each time: ten of them are 40 MB in the session, each under the 8 MB of one evaluation
+                assertThat(session.runScript("return new Array(5e5).fill(1.5).length;", SCOPE)).isEqualTo(500000L);
+            }
+            ExpressionException e = catchThrowableOfType(ExpressionException.class, () -> session.runScript(
+                    "let a = []; while (true) a.push(new Array(1e5).fill(1.5));", SCOPE));
+            assertThat(e.getMessage()).isEqualTo("stopped: the code allocated more than 8 MB (an array or text"
+                    + " grown without end?)");
         }
     }
 

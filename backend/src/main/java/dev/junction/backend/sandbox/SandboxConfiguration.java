@@ -37,20 +37,29 @@ class SandboxConfiguration {
                 .map(ServiceLoader.Provider::get).toList());
     }
 
+    @Bean(destroyMethod = "close")
+    SandboxWorkers sandboxWorkers(@Value("${junction.sandbox.max-concurrent:64}") int maxConcurrent) {
+        return new SandboxWorkers(maxConcurrent);
+    }
+
     @Bean
-    ServletRegistrationBean<SandboxServlet> sandboxServlet(SandboxSimulators simulators) {
+    ServletRegistrationBean<SandboxServlet> sandboxServlet(SandboxSimulators simulators, SandboxWorkers workers) {
         ServletRegistrationBean<SandboxServlet> registration = new ServletRegistrationBean<>(
-                new SandboxServlet(simulators.all()), MOUNT + "/*");
+                new SandboxServlet(simulators.all(), workers), MOUNT + "/*");
         registration.setName("sandbox");
+        registration.setAsyncSupported(true);
         return registration;
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "junction.sandbox.standalone-port")
     SandboxServer standaloneSandboxServer(SandboxSimulators simulators,
-                                          @Value("${junction.sandbox.standalone-port}") int port) {
+                                          @Value("${junction.sandbox.standalone-port}") int port,
+                                          @Value("${junction.sandbox.control-token:}") String controlToken) {
         try {
-            SandboxServer server = SandboxServer.start(port, simulators.all());
+            // its controls need the sandbox control token; none set: a random one nobody knows (read-only)
+            SandboxServer server = controlToken.isBlank() ? SandboxServer.start(port, simulators.all())
+                    : SandboxServer.start(port, simulators.all(), controlToken);
             log.info("Sandbox simulators also on port {}: {}", server.port(), simulators.all().stream()
                     .map(server::url).toList());
             return server;

@@ -1,5 +1,6 @@
 package dev.junction.backend.notifications;
 
+import dev.junction.connectors.outbound.OutboundClient;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.runs.Notifier;
 import dev.junction.engine.runs.PayloadJson;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,8 +21,9 @@ import java.util.Optional;
 /**
  * What notify nodes send. {@code log}: a line in Junction's log (logger {@code junction.notify}). {@code webhook}:
  * an HTTP POST of {@code {"message", "idempotencyKey"}} to the node's {@code url} (2xx is delivered; 429 and 5xx are
- * retried, honouring {@code Retry-After}; other answers fail the step). {@code email}: needs an SMTP server, which
- * this version cannot be given yet, so the step fails with a clear error instead of pretending.
+ * retried, honouring {@code Retry-After}; other answers fail the step; an address the outbound policy refuses —
+ * loopback, private, link-local… unless allowed — fails it permanently before anything is sent). {@code email}: needs
+ * an SMTP server, which this version cannot be given yet, so the step fails with a clear error instead of pretending.
  */
 @Component
 class ChannelNotifier implements Notifier {
@@ -30,8 +31,8 @@ class ChannelNotifier implements Notifier {
     private static final Logger notifyLog = LoggerFactory.getLogger("junction.notify");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The outbound client: the address policy admits the URL before anything is sent; no redirect is followed. */
+    private final OutboundClient http = OutboundClient.shared();
 
     @Override
     public Object send(String channel, String message, Map<String, Object> config, String idempotencyKey)

@@ -1,9 +1,11 @@
 package dev.junction.backend.sandbox;
 
+import dev.junction.backend.outbound.OutboundAllowList;
 import dev.junction.connectors.sandbox.SandboxServer;
 import dev.junction.connectors.sandbox.Simulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -74,6 +77,15 @@ class SandboxConfiguration {
                                           @Value("${junction.public-url:}") String publicUrl,
                                           @Value("${server.servlet.context-path:}") String contextPath) {
         return new SandboxConnections(simulators.all(), store, publicUrl, contextPath);
+    }
+
+    @Bean
+    SandboxOutboundAllowance sandboxOutboundAllowance(OutboundAllowList allowList,
+                                                      ObjectProvider<SandboxServer> standalone,
+                                                      @Value("${junction.public-url:}") String publicUrl,
+                                                      @Value("${server.servlet.context-path:}") String contextPath) {
+        return new SandboxOutboundAllowance(allowList, Optional.ofNullable(standalone.getIfAvailable()), publicUrl,
+                contextPath);
     }
 
     /** The simulators the app serves (one instance each, shared by the in-app mount and a standalone server). */

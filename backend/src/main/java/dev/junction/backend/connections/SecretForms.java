@@ -21,6 +21,12 @@ final class SecretForms {
     /** Forms shorter than this would blank ordinary words; secrets that short are refused when stored. */
     static final int SHORTEST = 4;
 
+    /**
+     * A part of a base64 encoding shorter than this is not masked: a run that short could be anything (a whole
+     * encoding of a secret is always masked).
+     */
+    static final int SHORTEST_PART = 6;
+
     /** An {@code Authorization} value (or an echo of one): the scheme stays, the credentials go. */
     static final Pattern AUTHORIZATION = Pattern.compile("(?i)\\b(Basic|Bearer)(\\s+)([A-Za-z0-9._~+/-]+=*)");
 
@@ -60,7 +66,7 @@ final class SecretForms {
             int skip = before == 0 ? 0 : before + 1; // the characters that also carry the bytes before
             int remainder = shifted.length % 3;
             int end = unpadded.length() - (remainder == 0 ? 0 : 1); // the last one also carries the bytes after
-            if (end - skip >= SHORTEST) {
+            if (end - skip >= SHORTEST_PART) {
                 String core = unpadded.substring(skip, end);
                 forms.add(core);
                 forms.add(core.replace('+', '-').replace('/', '_'));

@@ -40,15 +40,30 @@ final class SandboxOutboundAllowance implements ApplicationListener<WebServerIni
         allowList.grantSandbox(mounts(event.getWebServer().getPort()));
     }
 
+    /** The public URL, when it is set and has a host (anything else gets no allowance). */
+    private URI publicUrl() {
+        try {
+            URI url = publicUrl.isEmpty() ? null : URI.create(publicUrl);
+            return url == null || url.getHost() == null ? null : url;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     List<Allowance> mounts(int port) {
         String mount = contextPath + SandboxConfiguration.MOUNT + "/";
         List<Allowance> mounts = new ArrayList<>(List.of(Allowance.of("127.0.0.0/8", port, mount),
                 Allowance.of("::1", port, mount)));
-        if (!publicUrl.isEmpty()) {
-            URI url = URI.create(publicUrl);
+        URI url = publicUrl();
+        if (url != null) {
             int publicPort = url.getPort() >= 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
             String path = url.getRawPath() == null ? "" : url.getRawPath().replaceAll("/+$", "");
-            mounts.add(Allowance.parse(url.getHost() + ":" + publicPort).under(path + SandboxConfiguration.MOUNT + "/"));
+            try {
+                mounts.add(Allowance.parse(url.getHost() + ":" + publicPort)
+                        .under(path + SandboxConfiguration.MOUNT + "/"));
+            } catch (IllegalArgumentException notAHost) {
+                // not a host the allow-list can name; the sandbox connections then need JUNCTION_OUTBOUND_ALLOW
+            }
         }
         standalone.ifPresent(server -> {
             mounts.add(Allowance.of("127.0.0.0/8", server.port(), null));

@@ -3,12 +3,16 @@ package dev.junction.backend.sandbox;
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
 import dev.junction.backend.runs.RunsApi;
+import dev.junction.connectors.sandbox.SandboxControls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,13 +116,12 @@ class SandboxMountTest {
     }
 
     private HttpResponse<String> withToken(String method, String path, String body, String token) throws Exception {
-        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + path))
-                .header(dev.junction.connectors.sandbox.SandboxControls.TOKEN_HEADER, token)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(SandboxControls.TOKEN_HEADER, token)
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                        : java.net.http.HttpRequest.BodyPublishers.ofString(body));
-        try (java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient()) {
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        try (HttpClient client = HttpClient.newHttpClient()) {
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }

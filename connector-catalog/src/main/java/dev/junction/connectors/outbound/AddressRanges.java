@@ -4,6 +4,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,7 +61,7 @@ final class AddressRanges {
             return Optional.empty();
         }
         try {
-            return Optional.of((Inet4Address) InetAddress.getByAddress(java.util.Arrays.copyOfRange(bytes, 12, 16)));
+            return Optional.of((Inet4Address) InetAddress.getByAddress(Arrays.copyOfRange(bytes, 12, 16)));
         } catch (UnknownHostException impossible) {
             throw new IllegalStateException(impossible);
         }

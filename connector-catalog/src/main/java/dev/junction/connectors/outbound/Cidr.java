@@ -2,6 +2,7 @@ package dev.junction.connectors.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Arrays;
 
 /** An address range in CIDR notation ({@code 10.0.0.0/8}, {@code fd00::/8}; a bare address is a range of one). */
 record Cidr(byte[] network, int prefixLength) {
@@ -65,12 +66,12 @@ record Cidr(byte[] network, int prefixLength) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Cidr cidr && java.util.Arrays.equals(network, cidr.network)
+        return other instanceof Cidr cidr && Arrays.equals(network, cidr.network)
                 && prefixLength == cidr.prefixLength;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Arrays.hashCode(network) * 31 + prefixLength;
+        return Arrays.hashCode(network) * 31 + prefixLength;
     }
 }

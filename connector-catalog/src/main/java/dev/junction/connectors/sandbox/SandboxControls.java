@@ -1,6 +1,8 @@
 package dev.junction.connectors.sandbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 
 /**
@@ -39,11 +41,11 @@ public final class SandboxControls {
 
         boolean mayChange(SimulatorExchange exchange);
 
-        /** Allows a request whose {@value #TOKEN_HEADER} equals {@code token} (compared in constant time). */
+        /** Allows a request whose {@value SandboxControls#TOKEN_HEADER} equals {@code token} (in constant time). */
         static Access token(String token) {
-            byte[] expected = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            return exchange -> exchange.header(TOKEN_HEADER).map(given -> java.security.MessageDigest.isEqual(
-                    expected, given.getBytes(java.nio.charset.StandardCharsets.UTF_8))).orElse(false);
+            byte[] expected = token.getBytes(StandardCharsets.UTF_8);
+            return exchange -> exchange.header(TOKEN_HEADER).map(given -> MessageDigest.isEqual(expected,
+                    given.getBytes(StandardCharsets.UTF_8))).orElse(false);
         }
     }
 

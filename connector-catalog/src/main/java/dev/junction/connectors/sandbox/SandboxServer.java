@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,8 +40,8 @@ public final class SandboxServer implements AutoCloseable {
     /** Serves the simulators, with a random control token ({@link #controlToken()}). */
     public static SandboxServer start(int port, List<Simulator> simulators) throws IOException {
         byte[] random = new byte[24];
-        new java.security.SecureRandom().nextBytes(random);
-        return start(port, simulators, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(random));
+        new SecureRandom().nextBytes(random);
+        return start(port, simulators, Base64.getUrlEncoder().withoutPadding().encodeToString(random));
     }
 
     /** Serves the simulators; the controls that change state need {@code controlToken}. */

@@ -47,11 +47,18 @@ final class VaultConnectionAccess implements ConnectionAccess {
     }
 
     @Override
+    public void obtained(String credential) {
+        if (credential != null) {
+            revealed.add(credential);
+        }
+    }
+
+    @Override
     public String revision() {
         return Long.toString(connection.revision());
     }
 
-    /** The secret values handed to the connector so far. */
+    /** The secret values handed to the connector so far, and the credentials it obtained with them. */
     List<String> revealed() {
         synchronized (revealed) {
             return List.copyOf(revealed);

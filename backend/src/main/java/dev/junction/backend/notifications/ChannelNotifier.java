@@ -1,5 +1,6 @@
 package dev.junction.backend.notifications;
 
+import dev.junction.connectors.outbound.OutboundClient;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.runs.Notifier;
 import dev.junction.engine.runs.PayloadJson;
@@ -9,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -21,9 +21,10 @@ import java.util.Optional;
 /**
  * What notify nodes send. {@code log}: a line in Junction's log (logger {@code junction.notify}). {@code webhook}:
  * an HTTP POST of {@code {"message", "idempotencyKey"}} to the node's {@code url} (2xx is delivered; 429 and 5xx are
- * retried, honouring {@code Retry-After}; other answers fail the step). {@code email}: a plain-text e-mail of the
- * message to the node's {@code to} (addresses separated by commas) with its {@code subject}, through the SMTP
- * server of {@link SmtpSettings} (see {@link EmailSender}).
+ * retried, honouring {@code Retry-After}; other answers fail the step; an address the outbound policy refuses —
+ * loopback, private, link-local… unless allowed — fails it permanently before anything is sent). {@code email}: a
+ * plain-text e-mail of the message to the node's {@code to} (addresses separated by commas) with its {@code subject},
+ * through the SMTP server of {@link SmtpSettings} (see {@link EmailSender}).
  */
 @Component
 class ChannelNotifier implements Notifier {
@@ -31,8 +32,8 @@ class ChannelNotifier implements Notifier {
     private static final Logger notifyLog = LoggerFactory.getLogger("junction.notify");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT)
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The outbound client: the address policy admits the URL before anything is sent; no redirect is followed. */
+    private final OutboundClient http = OutboundClient.shared();
     private final EmailSender email;
 
     ChannelNotifier(SmtpSettings smtp) {

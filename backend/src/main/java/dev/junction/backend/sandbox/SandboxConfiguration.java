@@ -1,9 +1,11 @@
 package dev.junction.backend.sandbox;
 
+import dev.junction.backend.outbound.OutboundAllowList;
 import dev.junction.connectors.sandbox.SandboxServer;
 import dev.junction.connectors.sandbox.Simulator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -13,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 /**
@@ -37,20 +40,29 @@ class SandboxConfiguration {
                 .map(ServiceLoader.Provider::get).toList());
     }
 
+    @Bean(destroyMethod = "close")
+    SandboxWorkers sandboxWorkers(@Value("${junction.sandbox.max-concurrent:64}") int maxConcurrent) {
+        return new SandboxWorkers(maxConcurrent);
+    }
+
     @Bean
-    ServletRegistrationBean<SandboxServlet> sandboxServlet(SandboxSimulators simulators) {
+    ServletRegistrationBean<SandboxServlet> sandboxServlet(SandboxSimulators simulators, SandboxWorkers workers) {
         ServletRegistrationBean<SandboxServlet> registration = new ServletRegistrationBean<>(
-                new SandboxServlet(simulators.all()), MOUNT + "/*");
+                new SandboxServlet(simulators.all(), workers), MOUNT + "/*");
         registration.setName("sandbox");
+        registration.setAsyncSupported(true);
         return registration;
     }
 
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "junction.sandbox.standalone-port")
     SandboxServer standaloneSandboxServer(SandboxSimulators simulators,
-                                          @Value("${junction.sandbox.standalone-port}") int port) {
+                                          @Value("${junction.sandbox.standalone-port}") int port,
+                                          @Value("${junction.sandbox.control-token:}") String controlToken) {
         try {
-            SandboxServer server = SandboxServer.start(port, simulators.all());
+            // its controls need the sandbox control token; none set: a random one nobody knows (read-only)
+            SandboxServer server = controlToken.isBlank() ? SandboxServer.start(port, simulators.all())
+                    : SandboxServer.start(port, simulators.all(), controlToken);
             log.info("Sandbox simulators also on port {}: {}", server.port(), simulators.all().stream()
                     .map(server::url).toList());
             return server;
@@ -65,6 +77,15 @@ class SandboxConfiguration {
                                           @Value("${junction.public-url:}") String publicUrl,
                                           @Value("${server.servlet.context-path:}") String contextPath) {
         return new SandboxConnections(simulators.all(), store, publicUrl, contextPath);
+    }
+
+    @Bean
+    SandboxOutboundAllowance sandboxOutboundAllowance(OutboundAllowList allowList,
+                                                      ObjectProvider<SandboxServer> standalone,
+                                                      @Value("${junction.public-url:}") String publicUrl,
+                                                      @Value("${server.servlet.context-path:}") String contextPath) {
+        return new SandboxOutboundAllowance(allowList, Optional.ofNullable(standalone.getIfAvailable()), publicUrl,
+                contextPath);
     }
 
     /** The simulators the app serves (one instance each, shared by the in-app mount and a standalone server). */

@@ -3,19 +3,24 @@ package dev.junction.backend.sandbox;
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
 import dev.junction.backend.runs.RunsApi;
+import dev.junction.connectors.sandbox.SandboxControls;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The simulators inside the app under {@code /sandbox/…}: reached without login, their controls too, and the
- * sandbox connections point at the app itself; no standalone sandbox port unless asked for.
+ * The simulators inside the app under {@code /sandbox/…}: their APIs reached without login, their controls changed
+ * only by an ADMIN or with the sandbox control token, latency bounded; the sandbox connections point at the app
+ * itself; no standalone sandbox port unless asked for.
  */
 @SpringBootTest(classes = BackendTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SandboxMountTest {
@@ -49,17 +54,18 @@ class SandboxMountTest {
     }
 
     @Test
-    void theControlsWorkThroughTheMount() {
+    void theControlsWorkThroughTheMountForAnAdmin() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
         ApiClient anonymous = ApiClient.anonymous(port);
-        anonymous.post("/sandbox/opayo/_sandbox/reset", null);
+        admin.post("/sandbox/opayo/_sandbox/reset", null);
 
-        HttpResponse<String> profile = anonymous.send("PUT", "/sandbox/opayo/_sandbox/faults/profile",
+        HttpResponse<String> profile = admin.send("PUT", "/sandbox/opayo/_sandbox/faults/profile",
                 "{\"rate5xx\": 1, \"operations\": [\"getTransaction\"], \"seed\": 1}", "application/json");
         HttpResponse<String> failed = anonymous.get("/sandbox/opayo/api/v1/transactions/NO-SUCH");
         HttpResponse<String> counters = anonymous.get("/sandbox/opayo/_sandbox/counters");
-        HttpResponse<String> badProfile = anonymous.send("PUT", "/sandbox/opayo/_sandbox/faults/profile",
+        HttpResponse<String> badProfile = admin.send("PUT", "/sandbox/opayo/_sandbox/faults/profile",
                 "{\"rate429\": -1}", "application/json");
-        anonymous.delete("/sandbox/opayo/_sandbox/faults/profile");
+        admin.delete("/sandbox/opayo/_sandbox/faults/profile");
 
         assertThat(profile.statusCode()).as(profile.body()).isEqualTo(200);
         assertThat(failed.statusCode()).isEqualTo(503);
@@ -68,6 +74,56 @@ class SandboxMountTest {
         assertThat(seen.get("faultsInjected").asLong()).isEqualTo(1);
         assertThat(badProfile.statusCode()).isEqualTo(400);
         assertThat(badProfile.body()).contains("rate429");
+    }
+
+    @Test
+    void changingTheSandboxNeedsAnAdminOrTheControlToken() throws Exception {
+        ApiClient anonymous = ApiClient.anonymous(port);
+        // a user that does not exist (a wrong admin password would count towards the admin's lockout)
+        ApiClient unknownUser = ApiClient.anonymous(port).as("no-such-user", "not-a-password");
+        String latency = "{\"latencyMillis\": 5}";
+
+        for (String[] control : new String[][] {{"PUT", "/sandbox/shop/_sandbox/faults/profile", latency},
+                {"POST", "/sandbox/opayo/_sandbox/faults", "{\"operation\": \"getTransaction\"}"},
+                {"DELETE", "/sandbox/dataverse/_sandbox/counters", null},
+                {"POST", "/sandbox/amazon/_sandbox/reset", null},
+                {"POST", "/sandbox/amazon/_simulator/tokens/expire", "{}"},
+                {"POST", "/sandbox/opayo/%5Fsandbox/reset", null}}) {
+            HttpResponse<String> refused = anonymous.send(control[0], control[1], control[2], "application/json");
+            assertThat(refused.statusCode()).as(control[1] + ": " + refused.body()).isEqualTo(401);
+        }
+        assertThat(unknownUser.send("PUT", "/sandbox/shop/_sandbox/faults/profile", latency, "application/json")
+                .statusCode()).isEqualTo(401);
+        HttpResponse<String> wrongToken = withToken("PUT", "/sandbox/shop/_sandbox/faults/profile", latency,
+                "not-the-sandbox-control-token");
+        HttpResponse<String> byToken = withToken("PUT", "/sandbox/shop/_sandbox/faults/profile", latency,
+                "test-sandbox-control-token");
+        HttpResponse<String> read = anonymous.get("/sandbox/shop/_sandbox/faults/profile");
+        HttpResponse<String> tooSlow = withToken("PUT", "/sandbox/shop/_sandbox/faults/profile",
+                "{\"latencyMillis\": 45000}", "test-sandbox-control-token");
+        HttpResponse<String> tooLongADelay = withToken("POST", "/sandbox/shop/_sandbox/faults",
+                "{\"operation\": \"listOrders\", \"delayMillis\": 3600000}", "test-sandbox-control-token");
+        withToken("DELETE", "/sandbox/shop/_sandbox/faults/profile", null, "test-sandbox-control-token");
+
+        assertThat(wrongToken.statusCode()).as(wrongToken.body()).isEqualTo(401);
+        assertThat(byToken.statusCode()).as(byToken.body()).isEqualTo(200);
+        assertThat(read.statusCode()).as("reading is open").isEqualTo(200);
+        assertThat(read.body()).contains("\"latencyMillis\":5");
+        assertThat(tooSlow.statusCode()).isEqualTo(400);
+        assertThat(tooSlow.body()).contains("latencyMillis").contains("10000");
+        assertThat(tooLongADelay.statusCode()).isEqualTo(400);
+        assertThat(tooLongADelay.body()).contains("delayMillis");
+    }
+
+    private HttpResponse<String> withToken(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header(SandboxControls.TOKEN_HEADER, token)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
     }
 
     @Test

@@ -1,28 +1,35 @@
 package dev.junction.connectors.amazon;
 
 import dev.junction.connectors.http.RemoteHttp;
+import dev.junction.connectors.outbound.OutboundClient;
 import dev.junction.engine.connectors.ConnectorException;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
  * Downloads a report document from its pre-signed URL (no access token: the URL carries its own signature and
- * points at another host) and gunzips it when {@code compressionAlgorithm} is {@code GZIP}.
+ * points at another host) and gunzips it when {@code compressionAlgorithm} is {@code GZIP}. Redirects are followed
+ * here, at most {@value #MOST_REDIRECTS}, each a new request that the outbound address policy admits again.
  */
 final class ReportDocuments {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    static final int MOST_REDIRECTS = 5;
+
+    private final OutboundClient client = OutboundClient.shared();
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
 
     String download(String url, boolean gzipped, Instant deadline) throws ConnectorException {
         Duration left = Duration.between(Instant.now(), deadline);
@@ -35,6 +42,17 @@ final class ReportDocuments {
         try {
             response = client.send(HttpRequest.newBuilder(uri).timeout(left).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
+            for (int redirects = 0; isRedirect(response.statusCode()); redirects++) {
+                Optional<String> location = response.headers().firstValue("Location");
+                if (location.isEmpty() || redirects >= MOST_REDIRECTS) {
+                    throw ConnectorException.permanentFailure("RemoteError", "downloading the report document"
+                            + " was redirected " + (location.isEmpty() ? "without a Location" : "more than "
+                            + MOST_REDIRECTS + " times"), response.statusCode(), null);
+                }
+                uri = uri.resolve(location.get());
+                response = client.send(HttpRequest.newBuilder(uri).timeout(left).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ConnectorException.transientFailure("Interrupted", "the download was interrupted", null, null, null);

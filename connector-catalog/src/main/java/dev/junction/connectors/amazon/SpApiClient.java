@@ -89,7 +89,8 @@ final class SpApiClient {
     }
 
     private String token() throws ConnectorException {
-        return tokens.token(settings.tokenKey(), () -> lwa.exchange(call.connection(), settings, call.deadline()));
+        return tokens.token(settings.tokenKey(), call.connection(),
+                () -> lwa.exchange(call.connection(), settings, call.deadline()));
     }
 
     private HttpRequest.Builder request(String method, String pathAndQuery, Object body, String token) {

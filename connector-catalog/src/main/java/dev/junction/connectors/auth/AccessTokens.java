@@ -1,5 +1,6 @@
 package dev.junction.connectors.auth;
 
+import dev.junction.engine.connectors.ConnectionAccess;
 import dev.junction.engine.connectors.ConnectorException;
 
 import java.time.Clock;
@@ -32,6 +33,16 @@ public final class AccessTokens {
     @FunctionalInterface
     public interface Fetch {
         AccessToken fetch() throws ConnectorException;
+    }
+
+    /**
+     * The cached token of {@code key}, fetched anew when there is none or it expires within the margin; registered
+     * with {@code connection} as a credential it obtained, so that it is masked out of what the call produced.
+     */
+    public String token(String key, ConnectionAccess connection, Fetch fetch) throws ConnectorException {
+        String token = token(key, fetch);
+        connection.obtained(token);
+        return token;
     }
 
     /** The cached token of {@code key}, fetched anew when there is none or it expires within the margin. */

@@ -129,7 +129,7 @@ final class DataverseApi {
     }
 
     private String token(String tokenKey) throws ConnectorException {
-        return tokens.token(tokenKey, () -> tokenEndpoint.fetch(settings,
+        return tokens.token(tokenKey, connection, () -> tokenEndpoint.fetch(settings,
                 connection.requiredSecret(DataverseSettings.CLIENT_SECRET), deadline));
     }
 

@@ -11,9 +11,9 @@ public final class ConnectionChecks {
     }
 
     /**
-     * The stage a failure points at: a missing setting or secret, the name lookup, the connection, TLS, or — by
-     * the remote status — authentication (401, or {@code authStage} errors such as LWA's {@code invalid_grant}),
-     * permission (403), anything else the remote answered.
+     * The stage a failure points at: a missing setting or secret, the name lookup, the connection (also an address
+     * the outbound policy refuses), TLS, or — by the remote status — authentication (401, or {@code authStage}
+     * errors such as LWA's {@code invalid_grant}), permission (403), anything else the remote answered.
      */
     public static ConnectionCheck failed(ConnectorException failure) {
         return ConnectionCheck.failed(stage(failure), failure.getMessage());
@@ -24,7 +24,8 @@ public final class ConnectionChecks {
             case "MissingSetting", "MissingSecret", "InvalidSetting" -> Stage.SETTINGS;
             case "UnknownHost" -> Stage.DNS;
             case "TlsFailure" -> Stage.TLS;
-            case "Timeout", "ConnectionRefused", "ConnectionReset" -> Stage.CONNECT;
+            // refused by the outbound address policy: after the name lookup, before any connection
+            case "Timeout", "ConnectionRefused", "ConnectionReset", "OutboundAddressRefused" -> Stage.CONNECT;
             case "AuthenticationFailed" -> Stage.AUTH;
             case "PermissionDenied" -> Stage.PERMISSION;
             default -> failure.remoteStatus() == null ? Stage.REMOTE : switch (failure.remoteStatus()) {

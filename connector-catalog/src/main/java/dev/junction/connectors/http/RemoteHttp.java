@@ -1,12 +1,12 @@
 package dev.junction.connectors.http;
 
+import dev.junction.connectors.outbound.OutboundClient;
 import dev.junction.engine.connectors.ConnectorException;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,23 +19,14 @@ import javax.net.ssl.SSLException;
 
 /**
  * Sends connectors' HTTP requests with a deadline and turns what goes wrong on the way into typed failures: a
- * timeout, a refused or reset connection are retryable; a host that does not resolve or a failed TLS handshake
- * are permanent (trying again will not mend a wrong URL or certificate). One client for every connector.
+ * timeout, a refused or reset connection are retryable; a host that does not resolve, an address the
+ * {@link dev.junction.connectors.outbound.OutboundPolicy} refuses (nothing is sent) or a failed TLS handshake are
+ * permanent (trying again will not mend a wrong URL or certificate). One client for every connector: the
+ * {@link OutboundClient}, which follows no redirect.
  */
 public final class RemoteHttp {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-
-    private final HttpClient client;
-
-    public RemoteHttp() {
-        this(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
-                .build());
-    }
-
-    public RemoteHttp(HttpClient client) {
-        this.client = client;
-    }
+    private final OutboundClient client = OutboundClient.shared();
 
     /**
      * Sends the request, answering by {@code deadline} at the latest. An unsuccessful status is answered, not

@@ -97,7 +97,7 @@ final class HttpApi {
     }
 
     private String token(String key) throws ConnectorException {
-        return tokens.token(key, () -> grant.fetch(
+        return tokens.token(key, connection, () -> grant.fetch(
                 HttpSettings.url(HttpSettings.TOKEN_URL, connection.requiredSetting(HttpSettings.TOKEN_URL)),
                 connection.requiredSetting(HttpSettings.CLIENT_ID),
                 connection.requiredSecret(HttpSettings.CLIENT_SECRET),

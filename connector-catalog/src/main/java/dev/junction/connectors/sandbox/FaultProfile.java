@@ -33,6 +33,10 @@ public record FaultProfile(double rate429, double rate5xx, int status5xx, long l
                            Long seed) {
 
     public static final long DEFAULT_TIMEOUT_MILLIS = 65_000;
+    /** The most latency (and jitter, and a planned delay) a control accepts: a slow remote, not a hung one. */
+    public static final long MAX_LATENCY_MILLIS = 10_000;
+    /** The longest a timed-out answer is held: past the connectors' 60 s call deadline, and no longer. */
+    public static final long MAX_TIMEOUT_MILLIS = 120_000;
     private static final Set<String> FIELDS = Set.of("rate429", "rate5xx", "status5xx", "latencyMillis",
             "latencyJitterMillis", "timeoutRate", "timeoutMillis", "dropAfterSideEffectRate", "retryAfterSeconds",
             "operations", "seed");
@@ -48,9 +52,9 @@ public record FaultProfile(double rate429, double rate5xx, int status5xx, long l
         if (status5xx < 500 || status5xx > 599) {
             throw new IllegalArgumentException("'status5xx' must be a status from 500 to 599");
         }
-        nonNegative("latencyMillis", latencyMillis);
-        nonNegative("latencyJitterMillis", latencyJitterMillis);
-        nonNegative("timeoutMillis", timeoutMillis);
+        bounded("latencyMillis", latencyMillis, MAX_LATENCY_MILLIS);
+        bounded("latencyJitterMillis", latencyJitterMillis, MAX_LATENCY_MILLIS);
+        bounded("timeoutMillis", timeoutMillis, MAX_TIMEOUT_MILLIS);
         if (retryAfterSeconds != null && retryAfterSeconds < 0) {
             throw new IllegalArgumentException("'retryAfterSeconds' must be 0 or more");
         }
@@ -147,9 +151,10 @@ public record FaultProfile(double rate429, double rate5xx, int status5xx, long l
         }
     }
 
-    private static void nonNegative(String field, long value) {
-        if (value < 0) {
-            throw new IllegalArgumentException("'" + field + "' must be 0 or more");
+    /** Throws naming {@code field} unless {@code value} is from 0 to {@code max}. */
+    static void bounded(String field, long value, long max) {
+        if (value < 0 || value > max) {
+            throw new IllegalArgumentException("'" + field + "' must be from 0 to " + max + " (milliseconds)");
         }
     }
 }

@@ -30,6 +30,10 @@ public final class Faults {
     /** One planned failure. */
     public record Fault(String operation, int status, Integer retryAfterSeconds, long delayMillis) {
 
+        public Fault {
+            FaultProfile.bounded("delayMillis", delayMillis, FaultProfile.MAX_LATENCY_MILLIS);
+        }
+
         /** Waits the planned delay (a slow remote side). */
         public void holdBack() {
             if (delayMillis > 0) {

@@ -1,6 +1,8 @@
 package dev.junction.connectors.sandbox;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Map;
 
 /**
@@ -13,18 +15,48 @@ import java.util.Map;
  * clear the {@link FaultProfile}; {@code GET /_sandbox/counters} answers the {@link SimulatorCounters},
  * {@code DELETE /_sandbox/counters} zeroes them only; {@code POST /_sandbox/reset} forgets the simulator's state,
  * faults and profile and zeroes its counters.
+ *
+ * <p>Reading ({@code GET}) is open; every control that changes state needs what the server's {@link Access}
+ * allows (the standalone server: its control token in {@value #TOKEN_HEADER}; the app: an ADMIN or that token,
+ * decided by its security chain before the request arrives here) — else 401, nothing changed.
  */
 public final class SandboxControls {
 
     /** The path prefix of the shared controls, after the simulator's base path. */
     public static final String PREFIX = "/_sandbox/";
+    /** The path prefix of a simulator's own controls, after its base path. */
+    public static final String SIMULATOR_PREFIX = "/_simulator/";
+    /** The header that carries a sandbox control token. */
+    public static final String TOKEN_HEADER = "Junction-Sandbox-Token";
 
     private SandboxControls() {
     }
 
-    /** Answers the request: a control, or the simulator's own answer. */
-    public static void serve(Simulator simulator, SimulatorExchange exchange) {
+    /** Whether a request may use the controls that change state. */
+    @FunctionalInterface
+    public interface Access {
+
+        /** The server's security has already decided (the app's security chain). */
+        Access DECIDED_BEFORE = exchange -> true;
+
+        boolean mayChange(SimulatorExchange exchange);
+
+        /** Allows a request whose {@value SandboxControls#TOKEN_HEADER} equals {@code token} (in constant time). */
+        static Access token(String token) {
+            byte[] expected = token.getBytes(StandardCharsets.UTF_8);
+            return exchange -> exchange.header(TOKEN_HEADER).map(given -> MessageDigest.isEqual(expected,
+                    given.getBytes(StandardCharsets.UTF_8))).orElse(false);
+        }
+    }
+
+    /** Answers the request: a control (a change only when {@code access} allows it), or the simulator's answer. */
+    public static void serve(Simulator simulator, SimulatorExchange exchange, Access access) {
         try {
+            if (isControl(exchange.path()) && !exchange.method().equals("GET") && !access.mayChange(exchange)) {
+                exchange.respondJson(401, Map.of("error", "the sandbox controls that change state need an"
+                        + " ADMIN's sign-in or the sandbox control token in the " + TOKEN_HEADER + " header"));
+                return;
+            }
             if (exchange.path().startsWith(PREFIX)) {
                 control(simulator, exchange);
             } else {
@@ -35,6 +67,14 @@ public final class SandboxControls {
         } catch (Exception e) {
             answerQuietly(exchange, 500, "the simulator failed: " + e);
         }
+    }
+
+    /**
+     * Whether a path (after the simulator's base path) is a control: the shared {@code /_sandbox/} ones, or a
+     * simulator's own {@code /_simulator/} ones (the SP-API simulator's orders and tokens).
+     */
+    public static boolean isControl(String path) {
+        return path.startsWith(PREFIX) || path.startsWith(SIMULATOR_PREFIX);
     }
 
     private static void control(Simulator simulator, SimulatorExchange exchange) throws IOException {

@@ -1,5 +1,6 @@
 package dev.junction.connectors.amazon;
 
+import dev.junction.connectors.sandbox.SandboxControls;
 import dev.junction.connectors.amazon.sandbox.SpApiSimulator;
 import dev.junction.connectors.sandbox.SandboxServer;
 import dev.junction.connectors.testing.FixedConnection;
@@ -55,6 +56,7 @@ final class AmazonSandbox implements AutoCloseable {
     void plan(String faultJson) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(url() + "/_sandbox/faults"))
+                .header(SandboxControls.TOKEN_HEADER, server.controlToken())
                 .POST(HttpRequest.BodyPublishers.ofString(faultJson)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 201) {
             throw new IllegalStateException("planning the fault failed: " + response.body());
@@ -65,6 +67,7 @@ final class AmazonSandbox implements AutoCloseable {
     String control(String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(url() + "/_simulator/" + path))
+                .header(SandboxControls.TOKEN_HEADER, server.controlToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("the control " + path + " answered " + response.statusCode() + ": "

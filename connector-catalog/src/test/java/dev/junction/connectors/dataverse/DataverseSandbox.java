@@ -1,5 +1,6 @@
 package dev.junction.connectors.dataverse;
 
+import dev.junction.connectors.sandbox.SandboxControls;
 import dev.junction.connectors.dataverse.sandbox.DataverseSimulator;
 import dev.junction.connectors.sandbox.SandboxServer;
 import dev.junction.connectors.testing.FixedConnection;
@@ -71,6 +72,7 @@ final class DataverseSandbox implements AutoCloseable {
                 : Map.of("operation", operation, "status", status, "times", times, "retryAfterSeconds",
                 retryAfterSeconds));
         HttpResponse<String> answer = raw(HttpRequest.newBuilder(URI.create(baseUrl + "/_sandbox/faults"))
+                .header(SandboxControls.TOKEN_HEADER, server.controlToken())
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         if (answer.statusCode() != 201) {
             throw new AssertionError("the fault was not planned: " + answer.body());

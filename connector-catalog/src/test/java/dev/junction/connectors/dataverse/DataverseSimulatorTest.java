@@ -1,5 +1,6 @@
 package dev.junction.connectors.dataverse;
 
+import dev.junction.connectors.sandbox.SandboxControls;
 import dev.junction.connectors.dataverse.sandbox.DataverseSimulator;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.OperationCall;
@@ -132,6 +133,7 @@ class DataverseSimulatorTest {
     void aDelayFaultHoldsTheAnswerBackPastTheStepsDeadline() throws Exception {
         String body = PayloadJson.write(Map.of("operation", "GET products", "delayMillis", 1500));
         sandbox.raw(HttpRequest.newBuilder(URI.create(sandbox.baseUrl + "/_sandbox/faults"))
+                .header(SandboxControls.TOKEN_HEADER, sandbox.server.controlToken())
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
 
         ConnectorException timeout = catchThrowableOfType(ConnectorException.class, () -> sandbox.connector.invoke(

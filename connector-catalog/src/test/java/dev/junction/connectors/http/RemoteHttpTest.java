@@ -1,5 +1,6 @@
 package dev.junction.connectors.http;
 
+import dev.junction.connectors.sandbox.SandboxControls;
 import dev.junction.connectors.sandbox.Faults;
 import dev.junction.connectors.sandbox.SandboxServer;
 import dev.junction.connectors.sandbox.Simulator;
@@ -81,7 +82,8 @@ class RemoteHttpTest {
     }
 
     private HttpRequest.Builder get(String path) {
-        return HttpRequest.newBuilder(URI.create(sandbox.url(ECHO) + path));
+        return HttpRequest.newBuilder(URI.create(sandbox.url(ECHO) + path))
+                .header(SandboxControls.TOKEN_HEADER, sandbox.controlToken());
     }
 
     private static Instant inSeconds(int seconds) {

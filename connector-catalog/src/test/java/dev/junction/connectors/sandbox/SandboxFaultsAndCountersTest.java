@@ -55,13 +55,52 @@ class SandboxFaultsAndCountersTest {
 
     private static HttpResponse<String> send(Simulator simulator, String method, String path, String body)
             throws Exception {
-        return send(HttpRequest.newBuilder(URI.create(server.url(simulator) + path)), method, body);
+        return send(HttpRequest.newBuilder(URI.create(server.url(simulator) + path))
+                .header(SandboxControls.TOKEN_HEADER, server.controlToken()), method, body);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder request, String method, String body)
             throws Exception {
         return HTTP.send(request.method(method, body == null || body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void controlsThatChangeStateNeedTheTokenAndLatencyIsBounded() throws Exception {
+        String profile = "{\"latencyMillis\": 5}";
+        for (String[] control : new String[][] {{"PUT", "/_sandbox/faults/profile", profile},
+                {"POST", "/_sandbox/faults", "{\"operation\": \"getOrder\"}"}, {"DELETE", "/_sandbox/counters", ""},
+                {"POST", "/_sandbox/reset", ""}, {"POST", "/_simulator/tokens/expire", "{}"}}) {
+            HttpResponse<String> none = send(HttpRequest.newBuilder(URI.create(server.url(AMAZON) + control[1])),
+                    control[0], control[2]);
+            HttpResponse<String> wrong = send(HttpRequest.newBuilder(URI.create(server.url(AMAZON) + control[1]))
+                    .header(SandboxControls.TOKEN_HEADER, "x" + server.controlToken()), control[0], control[2]);
+            assertThat(none.statusCode()).as(control[1] + " " + none.body()).isEqualTo(401);
+            assertThat(none.body()).contains(SandboxControls.TOKEN_HEADER);
+            assertThat(wrong.statusCode()).as(control[1]).isEqualTo(401);
+        }
+        HttpResponse<String> read = send(HttpRequest.newBuilder(URI.create(server.url(AMAZON)
+                + "/_sandbox/counters")), "GET", null);
+        HttpResponse<String> tooSlow = send(AMAZON, "PUT", "/_sandbox/faults/profile", "{\"latencyMillis\": 10001}");
+        HttpResponse<String> tooLongJitter = send(AMAZON, "PUT", "/_sandbox/faults/profile",
+                "{\"latencyJitterMillis\": 3600000}");
+        HttpResponse<String> tooLongHeld = send(AMAZON, "PUT", "/_sandbox/faults/profile",
+                "{\"timeoutMillis\": 120001}");
+        HttpResponse<String> tooLongADelay = send(AMAZON, "POST", "/_sandbox/faults",
+                "{\"operation\": \"getOrder\", \"delayMillis\": 10001}");
+        HttpResponse<String> longest = send(AMAZON, "PUT", "/_sandbox/faults/profile",
+                "{\"latencyMillis\": 10000, \"operations\": [\"none\"]}");
+
+        assertThat(read.statusCode()).as("reading is open").isEqualTo(200);
+        assertThat(tooSlow.statusCode()).isEqualTo(400);
+        assertThat(tooSlow.body()).contains("latencyMillis").contains("10000");
+        assertThat(tooLongJitter.statusCode()).isEqualTo(400);
+        assertThat(tooLongJitter.body()).contains("latencyJitterMillis");
+        assertThat(tooLongHeld.statusCode()).isEqualTo(400);
+        assertThat(tooLongHeld.body()).contains("timeoutMillis").contains("120000");
+        assertThat(tooLongADelay.statusCode()).isEqualTo(400);
+        assertThat(tooLongADelay.body()).contains("delayMillis");
+        assertThat(longest.statusCode()).isEqualTo(200);
     }
 
     private static Map<?, ?> json(HttpResponse<String> response) {

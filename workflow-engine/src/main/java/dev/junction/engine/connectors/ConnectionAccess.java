@@ -20,6 +20,13 @@ public interface ConnectionAccess {
     /** A secret setting in clear text, for this call only; empty when not set. */
     Optional<String> secret(String name);
 
+    /**
+     * Registers a credential the connector obtained with this connection's secrets (an OAuth or LWA access token),
+     * so that it is masked, like the secrets themselves, out of everything the call produced.
+     */
+    default void obtained(String credential) {
+    }
+
     /** A version that changes whenever a setting or secret changes, so that caches keyed by it go stale. */
     default String revision() {
         return "";

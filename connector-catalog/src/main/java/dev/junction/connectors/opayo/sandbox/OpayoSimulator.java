@@ -6,15 +6,16 @@ import dev.junction.connectors.opayo.OpayoSettings;
 import dev.junction.connectors.opayo.ReportingXml;
 import dev.junction.connectors.opayo.TransactionRules;
 import dev.junction.connectors.opayo.sandbox.SimulatedTransaction.CardOnFile;
+import dev.junction.connectors.outbound.OutboundClient;
 import dev.junction.connectors.sandbox.Faults;
 import dev.junction.connectors.sandbox.Simulator;
 import dev.junction.connectors.sandbox.SimulatorExchange;
+import dev.junction.engine.connectors.ConnectorException;
 import org.w3c.dom.Document;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -214,11 +215,14 @@ public final class OpayoSimulator implements Simulator {
         fields.forEach((name, value) -> form.append(form.isEmpty() ? "" : "&")
                 .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        try (HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
-            return client.send(HttpRequest.newBuilder(notificationUrl).timeout(Duration.ofSeconds(10))
+        try { // through the outbound address policy, like every call Junction makes
+            return OutboundClient.shared().send(HttpRequest.newBuilder(notificationUrl)
+                    .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
+        } catch (ConnectorException refused) {
+            throw new IllegalArgumentException("notificationUrl: " + refused.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while notifying " + notificationUrl, e);

@@ -1,7 +1,13 @@
 package dev.junction.backend.security;
 
+import dev.junction.backend.api.ApiEndpoints;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 
 /**
  * Who may call which part of the REST API, by path and method: the web layer of the role rules. The services carry
@@ -17,7 +23,8 @@ final class ApiAccessRules {
     private ApiAccessRules() {
     }
 
-    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests) {
+    static void apply(AuthorizeHttpRequestsConfigurer<?>.AuthorizationManagerRequestMatcherRegistry requests,
+                      ApiEndpoints endpoints) {
         requests
                 // admins only: people, credentials, the vault, the audit log
                 .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/vault/**", "/api/v1/audit",
@@ -36,7 +43,13 @@ final class ApiAccessRules {
                 .requestMatchers("/api/v1/workflows/**", "/api/v1/workflows", "/api/v1/mappings/**",
                         "/api/v1/mappings", "/api/v1/lookup-tables/**", "/api/v1/lookup-tables",
                         "/api/v1/currency-rates/**", "/api/v1/currency-rates").hasAnyRole(DESIGN)
-                // anything else is refused until a rule names it
-                .anyRequest().denyAll();
+                // a path no endpoint has is let through to signed-in callers, to be answered 404; anything else
+                // is refused until a rule names it
+                .anyRequest().access(AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                        noEndpointAt(endpoints)));
+    }
+
+    private static AuthorizationManager<RequestAuthorizationContext> noEndpointAt(ApiEndpoints endpoints) {
+        return (authentication, context) -> new AuthorizationDecision(!endpoints.exists(context.getRequest()));
     }
 }

@@ -7,11 +7,13 @@ import java.util.UUID;
  * A step task a worker holds under a lease. {@code forEachId} and {@code itemIndex} are set for the nodes of a
  * forEach body (which item they work on); {@code resumeValue} carries what a RESUME task resumes with (a subflow
  * run's outcome); {@code runReplayed} says whether its run has been replayed (only then may a side effect of this
- * step have been done already under its idempotency key).
+ * step have been done already under its idempotency key). {@code attempt} counts the attempts of this try of the step
+ * (what the retry policy limits); {@code attemptsBefore} is how many attempts the step had before its run was
+ * replayed from it, so that the step's history numbers on (attempts 4, 5 after 1–3).
  */
 public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVersion, String nodeId, String forEachId,
                           Integer itemIndex, int attempt, TaskKind kind, Object resumeValue, String leaseOwner,
-                          boolean runReplayed) {
+                          boolean runReplayed, int attemptsBefore) {
 
     public ClaimedTask {
         Objects.requireNonNull(runId, "runId");
@@ -21,13 +23,26 @@ public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVers
         Objects.requireNonNull(leaseOwner, "leaseOwner");
     }
 
+    /** A task of a step that has no attempts from before a replay. */
+    public ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVersion, String nodeId, String forEachId,
+                       Integer itemIndex, int attempt, TaskKind kind, Object resumeValue, String leaseOwner,
+                       boolean runReplayed) {
+        this(id, runId, workflowId, workflowVersion, nodeId, forEachId, itemIndex, attempt, kind, resumeValue,
+                leaseOwner, runReplayed, 0);
+    }
+
+    /** The attempt's number in the step's history: this try's attempt after those before a replay. */
+    public int recordedAttempt() {
+        return attemptsBefore + attempt;
+    }
+
     /**
      * The task of {@code next} that this task's row becomes when its worker goes straight on with it (chained or in
      * the same turn): the first attempt, leased to the same worker.
      */
     public ClaimedTask followedBy(NextTask next) {
         return new ClaimedTask(id, runId, workflowId, workflowVersion, next.nodeId(), next.forEachId(),
-                next.itemIndex(), 1, TaskKind.EXECUTE, null, leaseOwner, runReplayed);
+                next.itemIndex(), 1, TaskKind.EXECUTE, null, leaseOwner, runReplayed, 0);
     }
 
     /** The key a side effect of this step is made safe to repeat with: the same on every attempt. */

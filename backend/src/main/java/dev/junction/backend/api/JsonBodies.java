@@ -24,6 +24,9 @@ public final class JsonBodies {
      *                               field, or the first text holding a NUL character
      */
     public static Map<?, ?> object(String body, String expected, String... fields) {
+        if (fields.length == 0) {
+            throw new IllegalArgumentException("name the fields the body may have: every other one is refused");
+        }
         Object parsed;
         try {
             parsed = PayloadJson.read(body);

@@ -18,6 +18,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -86,6 +87,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         ProblemDetail problem = switch (e.getCause()) {
+            case NulCharacterException nul -> {
+                String field = path(nul) + (nul.innerPath().isEmpty() ? ""
+                        : nul.innerPath().startsWith("[") ? nul.innerPath() : "." + nul.innerPath());
+                yield withFieldErrors(HttpStatus.BAD_REQUEST, field + ": " + JsonText.NUL_MESSAGE,
+                        List.of(new InvalidInputException.FieldProblem(field, JsonText.NUL_MESSAGE)));
+            }
             case UnrecognizedPropertyException unknown -> {
                 String field = path(unknown);
                 String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
@@ -100,8 +107,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 yield withFieldErrors(HttpStatus.BAD_REQUEST, field + ": " + message,
                         List.of(new InvalidInputException.FieldProblem(field, message)));
             }
-            case JacksonException malformed -> ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body is not valid JSON of the expected shape: " + malformed.getOriginalMessage());
+            case StreamReadException malformed -> ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is not valid JSON: " + JsonText.syntaxError(malformed));
+            case JacksonException unexpected -> ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is not JSON of the expected shape: " + JsonText.syntaxError(unexpected));
             case null, default -> ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                     "The request needs a JSON body.");
         };
@@ -132,6 +141,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "a whole number";
+        }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class
+                || java.math.BigDecimal.class.isAssignableFrom(type)) {
+            return "a number";
         }
         if (type == boolean.class || type == Boolean.class) {
             return "true or false";

@@ -144,17 +144,23 @@ class AuditController {
             return null;
         }
         String text = value.strip();
+        OffsetDateTime time;
         try {
-            return OffsetDateTime.parse(text);
+            time = OffsetDateTime.parse(text);
         } catch (DateTimeParseException notATime) {
             try {
-                return LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
+                time = LocalDate.parse(text).atStartOfDay().atOffset(ZoneOffset.UTC);
             } catch (DateTimeParseException notADate) {
                 problems.add(parameter, "must be a time in ISO 8601 with an offset, such as 2026-11-23T10:15:30Z,"
                         + " or a date (2026-11-23, from midnight UTC), was '" + value + "'");
                 return null;
             }
         }
+        if (time.getYear() < 1 || time.getYear() > 9999) {
+            problems.add(parameter, "must be a time in the years 1 to 9999, was '" + value + "'");
+            return null;
+        }
+        return time;
     }
 
     private static Long before(String value, Problems problems) {

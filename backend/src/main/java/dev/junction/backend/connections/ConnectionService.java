@@ -5,6 +5,7 @@ import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.InvalidInputException.FieldProblem;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.audit.AuditTrail;
+import dev.junction.backend.credentials.VaultException;
 import dev.junction.backend.security.CurrentUser;
 import dev.junction.backend.workflows.PublishedWorkflowNodes;
 import dev.junction.db.connections.ConnectionRepository;
@@ -14,6 +15,8 @@ import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorCatalog;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.SettingField;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -40,6 +44,8 @@ public class ConnectionService {
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final int MAX_VALUE_LENGTH = 4_000;
     private static final int MIN_SECRET_LENGTH = 4;
+
+    private static final Logger log = LoggerFactory.getLogger(ConnectionService.class);
 
     private final ConnectionRepository connections;
     private final ConnectorCatalog catalog;
@@ -84,6 +90,7 @@ public class ConnectionService {
         checkNameAndEnvironment(input, null, problems);
         Map<String, String> settings = connector.map(c -> settings(c.descriptor(), input.settings(), problems))
                 .orElse(Map.of());
+        connector.ifPresent(c -> checkTogether(c, settings, problems));
         connector.ifPresent(c -> checkSecrets(c.descriptor(), input.secrets(), true, problems));
         throwIfAny(problems);
         if (!connections.create(input.id(), input.name(), input.connectorId(), input.environment(), settings,
@@ -103,12 +110,16 @@ public class ConnectionService {
         StoredConnection current = stored(id);
         ConnectorDescriptor descriptor = descriptor(current);
         List<FieldProblem> problems = new ArrayList<>();
+        if (input.id() != null && !input.id().equals(id)) {
+            problems.add(new FieldProblem("id", "cannot change (it is " + id + "); leave it out or send the same id"));
+        }
         if (input.connectorId() != null && !input.connectorId().equals(current.connectorId())) {
             problems.add(new FieldProblem("connectorId", "cannot change (it is " + current.connectorId()
                     + "); create a new connection instead"));
         }
         checkNameAndEnvironment(input, id, problems);
         Map<String, String> settings = settings(descriptor, input.settings(), problems);
+        catalog.find(current.connectorId()).ifPresent(c -> checkTogether(c, settings, problems));
         checkSecrets(descriptor, input.secrets(), false, problems);
         throwIfAny(problems);
         List<String> changed = new ArrayList<>();
@@ -151,16 +162,45 @@ public class ConnectionService {
         Connector connector = catalog.find(connection.connectorId()).orElseThrow(() -> new ConflictException(
                 "connectorId", "connector '" + connection.connectorId() + "' is not installed"));
         VaultConnectionAccess access = new VaultConnectionAccess(connection, secrets);
-        ConnectionCheck check;
-        try {
-            check = connector.test(access);
-        } catch (RuntimeException bug) {
-            check = ConnectionCheck.failed(ConnectionCheck.Stage.REMOTE, "the connection test failed: " + bug);
+        ConnectionCheck check = undecryptableSecret(connection).orElse(null);
+        if (check == null) {
+            try {
+                check = connector.test(access);
+            } catch (VaultException e) {
+                check = undecryptable("a stored secret");
+            } catch (RuntimeException bug) {
+                String reference = UUID.randomUUID().toString();
+                log.error("The connection test of {} failed (reference {})", id, reference, bug);
+                check = ConnectionCheck.failed(ConnectionCheck.Stage.REMOTE, "the connection test failed"
+                        + " unexpectedly; the server log has the details under reference " + reference);
+            }
         }
         ConnectionCheck redacted = new ConnectionCheck(check.stage(), Redaction.text(check.message(),
                 access.revealed()));
         audit.record("connection.tested", ENTITY, id, Map.of("stage", redacted.stage().name()));
         return redacted;
+    }
+
+    /**
+     * A failed check at stage SETTINGS when a stored secret no longer decrypts (its ciphertext was changed outside
+     * Junction, or this instance runs with another master key): no call is made with a secret that cannot be read.
+     */
+    private Optional<ConnectionCheck> undecryptableSecret(StoredConnection connection) {
+        for (StoredConnection.SecretState state : connection.secrets()) {
+            try {
+                secrets.open(connection.id(), state.field());
+            } catch (VaultException e) {
+                return Optional.of(undecryptable("the stored secret '" + state.field() + "'"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ConnectionCheck undecryptable(String which) {
+        return ConnectionCheck.failed(ConnectionCheck.Stage.SETTINGS, which + " could not be decrypted: it was"
+                + " changed outside Junction (altered, or copied from another connection or field), or the master"
+                + " key is not the one it was sealed with. Enter the secret again (or start Junction with the right"
+                + " master key).");
     }
 
     private void seal(String connectionId, String field, String value) {
@@ -259,6 +299,19 @@ public class ConnectionService {
 
     private StoredConnection stored(String id) {
         return connections.find(id).orElseThrow(() -> new NotFoundException("There is no connection '" + id + "'."));
+    }
+
+    /**
+     * The connector's own check of the settings taken together (e.g. an HTTP base URL with a user name in it, a
+     * default header with a line break): what every call would refuse is refused at save, naming the setting. Run
+     * only when each field passed its own rules.
+     */
+    private static void checkTogether(Connector connector, Map<String, String> settings, List<FieldProblem> problems) {
+        if (problems.stream().anyMatch(problem -> problem.field().startsWith("settings."))) {
+            return;
+        }
+        connector.settingsProblems(settings).forEach(problem -> problems.add(new FieldProblem(
+                problem.setting().isEmpty() ? "settings" : "settings." + problem.setting(), problem.message())));
     }
 
     private ConnectorDescriptor descriptor(StoredConnection connection) {

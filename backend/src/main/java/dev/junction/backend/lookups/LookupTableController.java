@@ -2,6 +2,7 @@ package dev.junction.backend.lookups;
 
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.JsonBodies;
+import dev.junction.backend.api.JsonText;
 import dev.junction.db.lookups.LookupTable;
 import dev.junction.engine.runs.LookupTables;
 import org.springframework.http.ContentDisposition;
@@ -43,7 +44,7 @@ class LookupTableController {
     @PostMapping(value = "/api/v1/lookup-tables", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     LookupTable create(@RequestBody String body) {
-        Map<?, ?> fields = object(body);
+        Map<?, ?> fields = object(body, "name", "description", "missingKey", "keyLabel", "valueLabel");
         return service.create(fields.get("name") instanceof String name ? name : null, settings(fields));
     }
 
@@ -54,7 +55,7 @@ class LookupTableController {
 
     @PutMapping(value = "/api/v1/lookup-tables/{name}", consumes = MediaType.APPLICATION_JSON_VALUE)
     LookupTable update(@PathVariable String name, @RequestBody String body) {
-        return service.update(name, settings(object(body)));
+        return service.update(name, settings(object(body, "description", "missingKey", "keyLabel", "valueLabel")));
     }
 
     @DeleteMapping("/api/v1/lookup-tables/{name}")
@@ -78,7 +79,7 @@ class LookupTableController {
 
     @PutMapping(value = "/api/v1/lookup-tables/{name}/entries/{key}", consumes = MediaType.APPLICATION_JSON_VALUE)
     Entry put(@PathVariable String name, @PathVariable String key, @RequestBody String body) {
-        Map<?, ?> fields = object(body);
+        Map<?, ?> fields = object(body, "value");
         if (!fields.containsKey("value") || fields.get("value") == null) {
             throw new InvalidInputException("value", "is required: the value stored under the key");
         }
@@ -98,6 +99,9 @@ class LookupTableController {
         if (!mode.equals("merge") && !mode.equals("replace")) {
             throw new InvalidInputException("mode", "must be merge (add and change entries) or replace (the file"
                     + " becomes the table)");
+        }
+        if (csv.indexOf('\0') >= 0) {
+            throw new InvalidInputException("body", JsonText.NUL_MESSAGE);
         }
         return Map.of("imported", service.importCsv(name, csv, mode.equals("replace")), "mode", mode);
     }
@@ -140,8 +144,8 @@ class LookupTableController {
         return text;
     }
 
-    private static Map<?, ?> object(String body) {
-        return JsonBodies.object(body, "a JSON object");
+    private static Map<?, ?> object(String body, String... fields) {
+        return JsonBodies.object(body, "a JSON object", fields);
     }
 
     /** One key and its value. */

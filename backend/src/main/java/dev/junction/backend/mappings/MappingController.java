@@ -38,7 +38,7 @@ class MappingController {
     @PostMapping(value = "/api/v1/mappings", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     Created create(@RequestBody String body) {
-        Map<?, ?> fields = object(body);
+        Map<?, ?> fields = object(body, "name", "description", "definition");
         StoredMapping mapping = service.create(text(fields, "name"), text(fields, "description"),
                 definition(fields));
         return new Created(mapping, view(service.version(mapping.id(), 1)));
@@ -77,7 +77,7 @@ class MappingController {
     @PostMapping(value = "/api/v1/mappings/{id}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     VersionView save(@PathVariable UUID id, @RequestBody String body) {
-        Map<?, ?> fields = object(body);
+        Map<?, ?> fields = object(body, "baseVersion", "definition", "comment");
         if (!(fields.get("baseVersion") instanceof Long base) || base < 0 || base > Integer.MAX_VALUE) {
             throw new InvalidInputException("baseVersion", "is required: the version your change is based on");
         }
@@ -89,8 +89,8 @@ class MappingController {
         return service.publish(id, version);
     }
 
-    private static Map<?, ?> object(String body) {
-        return JsonBodies.object(body, "a JSON object");
+    private static Map<?, ?> object(String body, String... fields) {
+        return JsonBodies.object(body, "a JSON object", fields);
     }
 
     @SuppressWarnings("unchecked")

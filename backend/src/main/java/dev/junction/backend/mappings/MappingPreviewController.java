@@ -48,7 +48,8 @@ class MappingPreviewController {
             throw new InvalidInputException("body", "must be at most " + MAX_PREVIEW_BYTES / 1024
                     + " KiB: preview with a smaller sample");
         }
-        Map<?, ?> fields = JsonBodies.object(body, "an object {\"mapping\": {...}, \"sample\": {...}}");
+        Map<?, ?> fields = JsonBodies.object(body, "an object {\"mapping\": {...}, \"sample\": {...}}",
+                "mapping", "sample");
         if (!(fields.get("mapping") instanceof Map<?, ?> mapping)) {
             throw new InvalidInputException("mapping", "is required: the mapping to preview, as an object");
         }

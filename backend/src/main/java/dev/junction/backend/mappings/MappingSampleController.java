@@ -46,7 +46,8 @@ class MappingSampleController {
     @PostMapping(value = "/api/v1/mappings/sample", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'DESIGNER')")
     Sample sample(@RequestBody String body) {
-        Map<?, ?> fields = JsonBodies.object(body, "an object {\"connection\", \"operation\", \"input\"?}");
+        Map<?, ?> fields = JsonBodies.object(body, "an object {\"connection\", \"operation\", \"input\"?}",
+                "connection", "operation", "input");
         if (!(fields.get("connection") instanceof String connection) || connection.isBlank()) {
             throw new InvalidInputException("connection", "is required: the id of a connection");
         }

@@ -2,6 +2,7 @@ package dev.junction.backend.mappings;
 
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.JsonBodies;
+import dev.junction.engine.mapping.schema.JsonSchema;
 import dev.junction.engine.mapping.SchemaCatalog;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Auto-map suggestions: {@code {"source": <schema id or JSON Schema>, "target": <schema id or JSON Schema>}} →
@@ -41,7 +43,8 @@ class MappingSuggestionController {
     @PostMapping(value = "/api/v1/mappings/suggestions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'DESIGNER')")
     Suggestions suggest(@RequestBody String body) {
-        Map<?, ?> fields = JsonBodies.object(body, "an object {\"source\": <schema>, \"target\": <schema>}");
+        Map<?, ?> fields = JsonBodies.object(body, "an object {\"source\": <schema>, \"target\": <schema>}",
+                "source", "target");
         List<InvalidInputException.FieldProblem> problems = new java.util.ArrayList<>();
         Map<String, ?> source = schema(fields, "source", problems);
         Map<String, ?> target = schema(fields, "target", problems);
@@ -64,6 +67,12 @@ class MappingSuggestionController {
             return found;
         }
         if (value instanceof Map<?, ?> schema && "object".equals(schema.get("type"))) {
+            Optional<String> unresolved = JsonSchema.unresolvedRef((Map<String, ?>) schema);
+            if (unresolved.isPresent()) {
+                problems.add(new InvalidInputException.FieldProblem(name, "$ref '" + unresolved.get()
+                        + "' does not name an entry of this schema's #/$defs"));
+                return null;
+            }
             return (Map<String, ?>) schema;
         }
         problems.add(new InvalidInputException.FieldProblem(name, "is required: a schema id such as sp-api/Order,"

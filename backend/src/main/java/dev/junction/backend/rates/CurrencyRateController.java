@@ -44,6 +44,10 @@ class CurrencyRateController {
         this.audit = audit;
     }
 
+    /** The dates a rate may take effect on: plain four-digit years, which every store and format can hold. */
+    static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    static final LocalDate LATEST_DATE = LocalDate.of(9999, 12, 31);
+
     @GetMapping("/api/v1/currency-rates")
     @PreAuthorize("isAuthenticated()")
     List<StoredRate> list(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
@@ -55,7 +59,8 @@ class CurrencyRateController {
     @ResponseStatus(HttpStatus.CREATED)
     @Transactional
     public StoredRate add(@RequestBody String body) {
-        Map<?, ?> fields = JsonBodies.object(body, "a JSON object {from, to, rate, effectiveFrom, source}");
+        Map<?, ?> fields = JsonBodies.object(body, "a JSON object {from, to, rate, effectiveFrom, source}",
+                "from", "to", "rate", "effectiveFrom", "source");
         String from = currency("from", text(fields, "from"));
         String to = currency("to", text(fields, "to"));
         if (from.equals(to)) {
@@ -77,6 +82,10 @@ class CurrencyRateController {
             effectiveFrom = LocalDate.parse(text(fields, "effectiveFrom"));
         } catch (DateTimeParseException e) {
             throw new InvalidInputException("effectiveFrom", "must be a date like 2026-11-24");
+        }
+        if (effectiveFrom.isBefore(EARLIEST_DATE) || effectiveFrom.isAfter(LATEST_DATE)) {
+            throw new InvalidInputException("effectiveFrom", "must be a date from " + EARLIEST_DATE + " to "
+                    + LATEST_DATE + ", was " + effectiveFrom);
         }
         String source = fields.get("source") instanceof String text ? text.strip() : "";
         if (source.length() > 200) {

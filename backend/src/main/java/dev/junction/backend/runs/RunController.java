@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -75,8 +76,10 @@ class RunController {
                  @RequestParam(required = false) String to,
                  @RequestParam(required = false) String cursor,
                  @RequestParam(defaultValue = "50") int limit) {
+        OffsetDateTime start = time("from", from);
+        OffsetDateTime end = until("to", to, start);
         return runs.list(new RunFilter(workflowId, statuses(status), blankToNull(businessKey), null, null,
-                time("from", from), time("to", to)), cursor, limit(limit));
+                start, end), cursor, limit(limit));
     }
 
     @GetMapping(path = "/api/v1/runs/{id}", produces = "application/json")
@@ -103,9 +106,10 @@ class RunController {
                         @RequestParam(required = false) String to,
                         @RequestParam(required = false) String cursor,
                         @RequestParam(defaultValue = "50") int limit) {
+        OffsetDateTime start = time("from", from);
+        OffsetDateTime end = until("to", to, start);
         return runs.list(new RunFilter(workflowId, Set.of(RunStatus.DEAD_LETTERED), blankToNull(businessKey),
-                blankToNull(nodeId), blankToNull(errorClass), time("from", from), time("to", to)), cursor,
-                limit(limit));
+                blankToNull(nodeId), blankToNull(errorClass), start, end), cursor, limit(limit));
     }
 
     @PostMapping(path = "/api/v1/dead-letters/replay", consumes = "application/json", produces = "application/json")
@@ -115,8 +119,10 @@ class RunController {
             throw new InvalidInputException("limit", "must be from 1 to " + RunService.BULK_REPLAY_MAX + ", was "
                     + limit);
         }
+        OffsetDateTime start = time("from", request.from());
+        OffsetDateTime end = until("to", request.to(), start);
         return runs.replayMatching(new RunFilter(request.workflowId(), null, null, blankToNull(request.nodeId()),
-                blankToNull(request.errorClass()), time("from", request.from()), time("to", request.to())),
+                blankToNull(request.errorClass()), start, end),
                 mode("mode", request.mode()), limit);
     }
 
@@ -146,11 +152,28 @@ class RunController {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip());
+            OffsetDateTime time = OffsetDateTime.parse(value.strip());
+            if (time.getYear() < 1 || time.getYear() > 9999) {
+                throw new InvalidInputException(field, "must be a time in the years 1 to 9999, was '" + value + "'");
+            }
+            return time;
         } catch (DateTimeParseException e) {
             throw new InvalidInputException(field, "must be a time in ISO 8601 with an offset, such as"
                     + " 2026-11-23T10:15:30Z, was '" + value + "'");
         }
+    }
+
+    /** The end of a period, which may not lie before its start: both fields are named when it does. */
+    private static OffsetDateTime until(String field, String value, OffsetDateTime start) {
+        OffsetDateTime end = time(field, value);
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new InvalidInputException(List.of(
+                    new InvalidInputException.FieldProblem("from", "must not be after to (" + end + "), was "
+                            + start),
+                    new InvalidInputException.FieldProblem(field, "must not be before from (" + start + "), was "
+                            + end)));
+        }
+        return end;
     }
 
     private static int limit(int limit) {

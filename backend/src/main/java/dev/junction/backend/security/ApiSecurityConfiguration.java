@@ -1,5 +1,6 @@
 package dev.junction.backend.security;
 
+import dev.junction.backend.api.ApiEndpoints;
 import dev.junction.backend.api.ProblemResponses;
 import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.backend.database.DatabaseOutageAnswer;
@@ -31,12 +32,13 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ProblemResponses problems, ApiTokenService tokens,
+                                    ApiEndpoints endpoints,
                                     ObjectProvider<SecurityContextHolderStrategy> strategy) throws Exception {
         // the strategy the chain's own filters use: the bean when there is one (Vaadin's), else the global one
         SecurityContextHolderStrategy contexts = strategy.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
         return SecurityHeaders.forApi(http)
                 .securityMatcher("/api/**")
-                .authorizeHttpRequests(ApiAccessRules::apply)
+                .authorizeHttpRequests(requests -> ApiAccessRules.apply(requests, endpoints))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems, contexts), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic
                         .realmName("Junction")

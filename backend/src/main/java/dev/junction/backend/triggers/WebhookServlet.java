@@ -1,6 +1,7 @@
 package dev.junction.backend.triggers;
 
 import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.api.JsonText;
 import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.backend.database.DatabaseOutageAnswer;
 import dev.junction.backend.runs.RunLauncher;
@@ -164,7 +165,13 @@ class WebhookServlet extends HttpServlet {
         try {
             payload = body.length == 0 ? Map.of() : PayloadJson.read(new String(body, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            problem(response, 400, "Bad Request", "The body is not valid JSON: " + e.getMessage());
+            problem(response, 400, "Bad Request", "The body is not valid JSON: " + JsonText.syntaxError(e));
+            return;
+        }
+        Optional<String> nul = JsonText.nulAt(payload, "");
+        if (nul.isPresent()) {
+            problem(response, 400, "Bad Request", (nul.get().isEmpty() ? "The body" : nul.get()) + ": "
+                    + JsonText.NUL_MESSAGE + ".");
             return;
         }
         String dedupKey = idempotencyKey != null ? idempotencyKey.strip()

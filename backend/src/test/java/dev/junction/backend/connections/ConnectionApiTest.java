@@ -116,7 +116,10 @@ class ConnectionApiTest {
         assertThat(test.statusCode()).isEqualTo(200);
         JsonNode check = RunsApi.read(test.body());
         assertThat(check.get("ok").asBoolean()).isFalse();
-        assertThat(check.get("message").asString()).contains("does not").contains("another connection");
+        assertThat(check.get("stage").asString()).isEqualTo("SETTINGS");
+        assertThat(check.get("message").asString()).contains("'apiKey' could not be decrypted")
+                .contains("changed outside Junction").contains("another connection").contains("master key")
+                .doesNotContain("Exception").doesNotContain("dev.junction");
         assertThat(test.body()).doesNotContain(VaultEchoConnector.RIGHT_KEY);
     }
 

@@ -181,6 +181,28 @@ class RunExecutionTest {
     }
 
     @Test
+    void aReplayFromTheFailedStepNumbersItsAttemptsOnAndHasItsOwnRetries() {
+        String workflow = api.published("Replay numbering " + UUID.randomUUID(), definition(MANUAL,
+                node("send", "connector", "{\"connection\": \"test-shop\", \"operation\": \"createOrder\","
+                        + " \"input\": {\"sku\": \"SKU-R\", \"failTimes\": 4}}", FAST_RETRY),
+                edge("trigger", "out", "send")));
+        String runId = api.start(workflow, "{}");
+        JsonNode run = api.finished(runId);
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("dead_lettered");
+        assertThat(steps(run, "send")).extracting(step -> step.get("attempt").asInt()).containsExactly(1, 2, 3);
+
+        var replay = api.admin().post("/api/v1/runs/" + runId + "/replay", "{\"from\": \"failedStep\"}");
+        assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+        JsonNode replayed = api.finished(runId);
+
+        assertThat(replayed.get("run").get("status").asString()).as("the replay's first attempt failed and was"
+                + " retried: its attempts are its own, not the first three's").isEqualTo("succeeded");
+        assertThat(steps(replayed, "send")).extracting(step -> step.get("attempt").asInt() + ":"
+                + step.get("status").asString())
+                .containsExactly("1:failed", "2:failed", "3:failed", "4:failed", "5:succeeded");
+    }
+
+    @Test
     void bulkReplayTakesEveryDeadLetteredRunOfTheFilterFromTheStart() {
         String workflow = api.published("Bulk " + UUID.randomUUID(), definition(MANUAL,
                 node("send", "connector", "{\"connection\": \"test-shop\", \"operation\": \"createOrder\","

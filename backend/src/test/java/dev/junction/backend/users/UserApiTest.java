@@ -121,7 +121,7 @@ class UserApiTest {
         assertThat(problem(admin.post("/api/v1/users", create.formatted(name, "my-" + name.toUpperCase() + "-pass")),
                 400, "password").get("detail").asString()).contains("must not be or contain the user name");
         assertThat(problem(admin.post("/api/v1/users", create.formatted(name, "x".repeat(129))), 400, "password")
-                .get("detail").asString()).contains("at most 128 characters");
+                .get("detail").asString()).contains("at most 72 bytes");
         assertThat(admin.get("/api/v1/users/" + name).statusCode()).as("nothing was created").isEqualTo(404);
 
         JsonNode several = problem(admin.post("/api/v1/users", """

@@ -9,6 +9,7 @@ import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.SettingProblem;
 import dev.junction.engine.connectors.OperationCall;
 
 import java.net.URI;
@@ -62,6 +63,11 @@ public final class HttpConnector implements Connector {
             default -> throw ConnectorException.permanentFailure("UnknownOperation",
                     "the HTTP connector has no operation '" + call.operation() + "'", null, null);
         };
+    }
+
+    @Override
+    public List<SettingProblem> settingsProblems(Map<String, String> settings) {
+        return HttpSettings.problem(settings).stream().toList();
     }
 
     @Override

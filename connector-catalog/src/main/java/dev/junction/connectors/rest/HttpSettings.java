@@ -2,6 +2,7 @@ package dev.junction.connectors.rest;
 
 import dev.junction.engine.connectors.ConnectionAccess;
 import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.SettingProblem;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -159,7 +160,61 @@ record HttpSettings(URI baseUrl, Auth auth, Map<String, String> defaultHeaders, 
     }
 
     static ConnectorException invalid(String name, String message) {
-        return ConnectorException.permanentFailure("InvalidSetting", "the setting '" + name + "' " + message,
-                null, null);
+        return new InvalidSetting(name, message);
+    }
+
+    /**
+     * What {@link #of} refuses in settings about to be saved (secrets are taken as set: they are checked apart):
+     * empty when every call could use them.
+     */
+    static Optional<SettingProblem> problem(Map<String, String> settings) {
+        ConnectionAccess saved = new ConnectionAccess() {
+            @Override
+            public String id() {
+                return "";
+            }
+
+            @Override
+            public Environment environment() {
+                return Environment.SANDBOX;
+            }
+
+            @Override
+            public Optional<String> setting(String name) {
+                return Optional.ofNullable(settings.get(name)).filter(value -> !value.isBlank());
+            }
+
+            @Override
+            public Optional<String> secret(String name) {
+                return Optional.of("set");
+            }
+
+            @Override
+            public String requiredSetting(String name) throws ConnectorException {
+                return setting(name).orElseThrow(() -> invalid(name, "is required with authKind '"
+                        + setting(AUTH_KIND).orElse(Auth.NONE.setting) + "'"));
+            }
+        };
+        try {
+            of(saved);
+            return Optional.empty();
+        } catch (InvalidSetting e) {
+            return Optional.of(new SettingProblem(e.setting, e.problem));
+        } catch (ConnectorException e) {
+            return Optional.of(new SettingProblem("", e.getMessage()));
+        }
+    }
+
+    /** A setting every call would refuse: a permanent {@code InvalidSetting} failure naming it. */
+    static final class InvalidSetting extends ConnectorException {
+
+        final String setting;
+        final String problem;
+
+        InvalidSetting(String setting, String problem) {
+            super("InvalidSetting", "the setting '" + setting + "' " + problem, false, null, null, null);
+            this.setting = setting;
+            this.problem = problem;
+        }
     }
 }

@@ -169,16 +169,16 @@ public class JooqRunStore implements RunStore {
                             where id = (select id from step_tasks
                                         where due_at <= now() and (lease_until is null or lease_until < now())
                                         order by due_at limit 1 for update skip locked)
-                            returning id, run_id, node_id, for_each_id, item_index, attempt, kind, resume_value,
-                                      claims
+                            returning id, run_id, node_id, for_each_id, item_index, attempt, attempts_before, kind,
+                                      resume_value, claims
                         ), started as (
                             update runs set status = 'running', started_at = coalesce(started_at, now()),
                                    updated_at = now()
                             where id = (select run_id from claimed) and status in ('queued', 'waiting')
                         )
                         select claimed.id, claimed.run_id, claimed.node_id, claimed.for_each_id, claimed.item_index,
-                               claimed.attempt, claimed.kind, claimed.resume_value::text as resume_value,
-                               claimed.claims,
+                               claimed.attempt, claimed.attempts_before, claimed.kind,
+                               claimed.resume_value::text as resume_value, claimed.claims,
                                runs.workflow_id, runs.workflow_version, runs.replays
                         from claimed join runs on runs.id = claimed.run_id""",
                 row -> new ClaimedTask(row.getLong("id"), row.getObject("run_id", UUID.class),
@@ -186,7 +186,7 @@ public class JooqRunStore implements RunStore {
                         row.getString("node_id"), row.getString("for_each_id"), Jdbc.integer(row, "item_index"),
                         row.getInt("attempt"), TaskKind.fromDb(row.getString("kind")),
                         text(row.getString("resume_value")), workerId, row.getInt("replays") > 0,
-                        row.getInt("claims") > 1),
+                        row.getInt("claims") > 1, row.getInt("attempts_before")),
                 workerId, lease.toMillis()));
     }
 
@@ -295,6 +295,7 @@ public class JooqRunStore implements RunStore {
                     .set(STEP_TASKS.ITEM_INDEX, task.itemIndex())
                     .set(STEP_TASKS.DUE_AT, at(transition.reschedule().dueAt()))
                     .set(STEP_TASKS.ATTEMPT, transition.reschedule().attempt())
+                    .set(STEP_TASKS.ATTEMPTS_BEFORE, task.attemptsBefore())
                     .set(STEP_TASKS.KIND, transition.reschedule().kind().dbName())
                     .set(STEP_TASKS.RESUME_VALUE, transition.reschedule().resumeValue() == null ? null
                             : JSONB.valueOf(PayloadJson.write(transition.reschedule().resumeValue())))
@@ -307,6 +308,7 @@ public class JooqRunStore implements RunStore {
                     .set(STEP_TASKS.ITEM_INDEX, task.itemIndex())
                     .set(STEP_TASKS.DUE_AT, NEVER)
                     .set(STEP_TASKS.KIND, TaskKind.WAIT_CHILD.dbName())
+                    .set(STEP_TASKS.ATTEMPTS_BEFORE, task.attemptsBefore())
                     .setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
         }
@@ -361,7 +363,8 @@ public class JooqRunStore implements RunStore {
      */
     private static ClaimedTask chain(DSLContext tx, RunsRecord run, ClaimedTask task, NextTask next, Duration lease) {
         int changed = Jdbc.update(tx, """
-                        update step_tasks set node_id = ?, for_each_id = ?, item_index = ?, attempt = 1, kind = 'execute',
+                        update step_tasks set node_id = ?, for_each_id = ?, item_index = ?, attempt = 1, attempts_before = 0,
+                               kind = 'execute',
                                resume_value = null, due_at = now(), lease_until = now() + ? * interval '1 millisecond',
                                claims = 1
                         where id = ? and not exists (

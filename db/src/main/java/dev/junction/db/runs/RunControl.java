@@ -14,6 +14,7 @@ import java.util.function.Function;
 
 import static dev.junction.db.schema.Tables.FOR_EACH_PROGRESS;
 import static dev.junction.db.schema.Tables.RUNS;
+import static dev.junction.db.schema.Tables.STEPS;
 import static dev.junction.db.schema.Tables.STEP_TASKS;
 
 /** What people do to runs: cancel one, and replay a dead-lettered or failed one. */
@@ -107,12 +108,25 @@ public class RunControl {
                     .set(RUNS.UPDATED_AT, DSL.currentOffsetDateTime())
                     .where(RUNS.ID.eq(runId)).execute();
             var insert = tx.insertInto(STEP_TASKS, STEP_TASKS.RUN_ID, STEP_TASKS.NODE_ID, STEP_TASKS.FOR_EACH_ID,
-                    STEP_TASKS.ITEM_INDEX);
+                    STEP_TASKS.ITEM_INDEX, STEP_TASKS.ATTEMPTS_BEFORE);
             for (NextTask task : plan.get().tasks()) {
-                insert = insert.values(runId, task.nodeId(), task.forEachId(), task.itemIndex());
+                // in the same generation the step's attempts number on from those it had; a new generation starts
+                // its steps afresh
+                int before = plan.get().newGeneration() ? 0 : attemptsSoFar(tx, runId, generation, task);
+                insert = insert.values(runId, task.nodeId(), task.forEachId(), task.itemIndex(), before);
             }
             insert.onConflictDoNothing().execute();
             return new Outcome.Done(RunStatus.QUEUED.jsonName());
         });
+    }
+
+    /** The highest attempt number the step of {@code task} has in the run's generation (0 when none). */
+    private static int attemptsSoFar(DSLContext tx, UUID runId, int generation, NextTask task) {
+        Integer highest = tx.select(DSL.max(STEPS.ATTEMPT)).from(STEPS)
+                .where(STEPS.RUN_ID.eq(runId), STEPS.GENERATION.eq(generation), STEPS.NODE_ID.eq(task.nodeId()),
+                        STEPS.FOR_EACH_ID.isNotDistinctFrom(task.forEachId()),
+                        STEPS.ITEM_INDEX.isNotDistinctFrom(task.itemIndex()))
+                .fetchOne(0, Integer.class);
+        return highest == null ? 0 : highest;
     }
 }

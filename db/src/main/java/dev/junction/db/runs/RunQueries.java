@@ -99,7 +99,7 @@ public class RunQueries {
                         row.get(STEPS.STARTED_AT), row.get(STEPS.FINISHED_AT), null)));
         db.selectFrom(STEP_TASKS).where(STEP_TASKS.RUN_ID.eq(runId)).orderBy(STEP_TASKS.ID)
                 .forEach(task -> steps.add(new StepView(null, run.get(RUNS.GENERATION), task.getNodeId(), task.getForEachId(),
-                        task.getItemIndex(), task.getAttempt(), pendingStatus(task.getLeaseOwner(),
+                        task.getItemIndex(), task.getAttemptsBefore() + task.getAttempt(), pendingStatus(task.getLeaseOwner(),
                         task.getLeaseUntil(), task.getKind()), null, null, null, null, null, null, null, null, null,
                         null, task.getDueAt().getYear() >= 9999 ? null : task.getDueAt())));
         return Optional.of(new RunDetail(summary(run), payload(run.get(RUNS.INPUT), run.get(RUNS.INPUT_REF)),

@@ -1,5 +1,8 @@
 package dev.junction.engine.connectors;
 
+import java.util.List;
+import java.util.Map;
+
 /**
  * A connector: one remote system (Amazon SP-API, Opayo Pi, Dataverse, a generic HTTP API) described by its
  * {@link ConnectorDescriptor} and called one operation at a time. Implementations are found with
@@ -21,4 +24,13 @@ public interface Connector {
 
     /** Tries the connection (name resolution, TLS, authentication, a harmless read) and says precisely what failed. */
     ConnectionCheck test(ConnectionAccess connection);
+
+    /**
+     * What is wrong with a connection's plain settings taken together, checked when the connection is saved so that
+     * settings every call would refuse are refused at once (the descriptor's rules for each field are checked
+     * already). Secrets are not seen here. By default nothing.
+     */
+    default List<SettingProblem> settingsProblems(Map<String, String> settings) {
+        return List.of();
+    }
 }

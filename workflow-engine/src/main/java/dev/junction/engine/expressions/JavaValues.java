@@ -2,6 +2,7 @@ package dev.junction.engine.expressions;
 
 import org.graalvm.polyglot.Value;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ final class JavaValues {
             return value.asBoolean();
         }
         if (value.isNumber()) {
-            return value.fitsInLong() ? (Object) value.asLong() : (Object) value.asDouble();
+            return number(value);
         }
         if (value.isString()) {
             String text = value.asString();
@@ -71,5 +72,29 @@ final class JavaValues {
             return Collections.unmodifiableMap(map);
         }
         return value.toString();
+    }
+
+    /**
+     * A number as a Long when it is whole and fits, else as a Double; a BigInt that no double can hold (beyond
+     * about 1.8e308) is an error of the result, not a failure of the run's machinery.
+     */
+    private static Object number(Value value) {
+        if (value.fitsInLong()) {
+            return value.asLong();
+        }
+        if (value.fitsInDouble()) {
+            return value.asDouble();
+        }
+        if (value.fitsInBigInteger()) {
+            BigInteger whole = value.asBigInteger();
+            double approximate = whole.doubleValue();
+            if (Double.isInfinite(approximate)) {
+                throw new ExpressionException(ExpressionException.Kind.OUTPUT, "the result is a whole number of "
+                        + whole.toString().length() + " digits, too large for a JSON number (at most about 1.8e308);"
+                        + " return it as text with String(...) instead");
+            }
+            return approximate;
+        }
+        return value.asDouble();
     }
 }

@@ -138,7 +138,7 @@ public final class TransitionPlanner {
     private static StepRecord record(ClaimedTask task, StepStatus status, Object input, Object output,
                                      StepError error, Instant retryAt, String key, Instant startedAt,
                                      Instant finishedAt) {
-        return new StepRecord(task.nodeId(), task.forEachId(), task.itemIndex(), task.attempt(), status, input,
+        return new StepRecord(task.nodeId(), task.forEachId(), task.itemIndex(), task.recordedAttempt(), status, input,
                 output, error, retryAt, key, startedAt, finishedAt);
     }
 

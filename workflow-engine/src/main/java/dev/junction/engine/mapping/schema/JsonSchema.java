@@ -32,6 +32,33 @@ public final class JsonSchema {
         return new JsonSchema(document, document).resolved(0);
     }
 
+    /**
+     * The first {@code $ref} anywhere in the document that does not name an entry of its {@code #/$defs} (the only
+     * references mappings resolve), if any: check a schema a user gave before working with it.
+     */
+    public static Optional<String> unresolvedRef(Map<String, ?> root) {
+        return unresolvedRef(root, root);
+    }
+
+    private static Optional<String> unresolvedRef(Object value, Map<String, ?> root) {
+        if (value instanceof Map<?, ?> node) {
+            if (node.get("$ref") instanceof String ref && !resolves(ref, root)) {
+                return Optional.of(ref);
+            }
+            return node.values().stream().map(child -> unresolvedRef(child, root)).flatMap(Optional::stream)
+                    .findFirst();
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(child -> unresolvedRef(child, root)).flatMap(Optional::stream).findFirst();
+        }
+        return Optional.empty();
+    }
+
+    private static boolean resolves(String ref, Map<String, ?> root) {
+        return ref.startsWith("#/$defs/") && root.get("$defs") instanceof Map<?, ?> defs
+                && defs.get(ref.substring("#/$defs/".length())) instanceof Map<?, ?>;
+    }
+
     @SuppressWarnings("unchecked")
     private JsonSchema resolved(int depth) {
         Object ref = node.get("$ref");

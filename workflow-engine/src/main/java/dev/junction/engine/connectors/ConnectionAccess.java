@@ -20,6 +20,14 @@ public interface ConnectionAccess {
     /** A secret setting in clear text, for this call only; empty when not set. */
     Optional<String> secret(String name);
 
+    /**
+     * The limiter of this connection's remote quotas: a connector takes a token through it before every HTTP call
+     * it makes (see {@link RateLimiter}).
+     */
+    default RateLimiter rateLimiter() {
+        return RateLimiter.UNLIMITED;
+    }
+
     /** A version that changes whenever a setting or secret changes, so that caches keyed by it go stale. */
     default String revision() {
         return "";

@@ -18,8 +18,16 @@ public record Transition(StepRecord step, List<NextTask> next, Reschedule resche
         next = List.copyOf(next);
     }
 
-    /** This task runs again at {@code dueAt} as {@code kind} (a retry: EXECUTE with the next attempt number). */
-    public record Reschedule(Instant dueAt, int attempt, TaskKind kind) {
+    /**
+     * This task runs again at {@code dueAt} as {@code kind} (a retry: EXECUTE with the next attempt number; a wait
+     * for a rate limit: EXECUTE with the same one), with the step's retry budget ending at {@code retryDeadline}
+     * (null when no failure started it).
+     */
+    public record Reschedule(Instant dueAt, int attempt, TaskKind kind, Instant retryDeadline) {
+
+        public Reschedule(Instant dueAt, int attempt, TaskKind kind) {
+            this(dueAt, attempt, kind, null);
+        }
     }
 
     /**

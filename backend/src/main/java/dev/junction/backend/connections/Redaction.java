@@ -42,8 +42,7 @@ final class Redaction {
         if (secrets.isEmpty()) {
             return failure;
         }
-        return new ConnectorException(failure.errorClass(), text(failure.getMessage(), secrets), failure.retryable(),
-                failure.retryAfter().orElse(null), failure.remoteStatus(), text(failure.remoteBody(), secrets));
+        return failure.withText(text(failure.getMessage(), secrets), text(failure.remoteBody(), secrets));
     }
 
     static String text(String text, List<String> secrets) {

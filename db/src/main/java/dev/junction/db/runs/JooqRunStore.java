@@ -103,7 +103,7 @@ public class JooqRunStore implements RunStore {
                         select run.id, ?, ?, now() + ? * interval '1 millisecond', 1 from run returning id""",
                 row -> row.getLong("id"), values.toArray());
         return new ClaimedTask(taskId, id, run.workflowId(), run.version(), node, null, null, 1, TaskKind.EXECUTE,
-                null, leaseOwner, false);
+                null, leaseOwner, false, null);
     }
 
     /** A run's row (a running one starts now); its values are {@link #runValues}. */
@@ -139,7 +139,8 @@ public class JooqRunStore implements RunStore {
                             where id = (select id from step_tasks
                                         where due_at <= now() and (lease_until is null or lease_until < now())
                                         order by due_at limit 1 for update skip locked)
-                            returning id, run_id, node_id, for_each_id, item_index, attempt, kind, resume_value
+                            returning id, run_id, node_id, for_each_id, item_index, attempt, kind, resume_value,
+                                      retry_deadline
                         ), started as (
                             update runs set status = 'running', started_at = coalesce(started_at, now()),
                                    updated_at = now()
@@ -147,13 +148,14 @@ public class JooqRunStore implements RunStore {
                         )
                         select claimed.id, claimed.run_id, claimed.node_id, claimed.for_each_id, claimed.item_index,
                                claimed.attempt, claimed.kind, claimed.resume_value::text as resume_value,
-                               runs.workflow_id, runs.workflow_version, runs.replays
+                               claimed.retry_deadline, runs.workflow_id, runs.workflow_version, runs.replays
                         from claimed join runs on runs.id = claimed.run_id""",
                 row -> new ClaimedTask(row.getLong("id"), row.getObject("run_id", UUID.class),
                         row.getObject("workflow_id", UUID.class), row.getInt("workflow_version"),
                         row.getString("node_id"), row.getString("for_each_id"), Jdbc.integer(row, "item_index"),
                         row.getInt("attempt"), TaskKind.fromDb(row.getString("kind")),
-                        text(row.getString("resume_value")), workerId, row.getInt("replays") > 0),
+                        text(row.getString("resume_value")), workerId, row.getInt("replays") > 0,
+                        instant(row.getObject("retry_deadline", OffsetDateTime.class))),
                 workerId, lease.toMillis()));
     }
 
@@ -263,6 +265,7 @@ public class JooqRunStore implements RunStore {
                     .set(STEP_TASKS.DUE_AT, at(transition.reschedule().dueAt()))
                     .set(STEP_TASKS.ATTEMPT, transition.reschedule().attempt())
                     .set(STEP_TASKS.KIND, transition.reschedule().kind().dbName())
+                    .set(STEP_TASKS.RETRY_DEADLINE, at(transition.reschedule().retryDeadline()))
                     .setNull(STEP_TASKS.RESUME_VALUE).setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
         } else if (transition.childStart() != null) {
@@ -327,7 +330,7 @@ public class JooqRunStore implements RunStore {
     private static ClaimedTask chain(DSLContext tx, RunsRecord run, ClaimedTask task, NextTask next, Duration lease) {
         int changed = Jdbc.update(tx, """
                         update step_tasks set node_id = ?, for_each_id = ?, item_index = ?, attempt = 1, kind = 'execute',
-                               resume_value = null, due_at = now(), lease_until = now() + ? * interval '1 millisecond',
+                               resume_value = null, retry_deadline = null, due_at = now(), lease_until = now() + ? * interval '1 millisecond',
                                claims = 1
                         where id = ? and not exists (
                             select 1 from step_tasks other
@@ -444,6 +447,10 @@ public class JooqRunStore implements RunStore {
     public int release(List<String> workerIds) {
         return db.update(STEP_TASKS).setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                 .where(STEP_TASKS.LEASE_OWNER.in(workerIds)).execute();
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -88,6 +88,8 @@ class SandboxRateLimitTest {
         assertThat(counters.rateLimitViolations()).as(counters.toJson().toString()).isZero();
         assertThat(amazon.fulfillmentOrderCount()).isEqualTo(50);
         assertThat(counters.duplicateSideEffects()).isZero();
+        System.out.println("rate limits: " + calls.size() + " calls from " + THREADS + " threads, simulator "
+                + counters.toJson());
     }
 
     /** One call as a step makes it: again after a wait for our own bucket, which is no failure. */

@@ -67,8 +67,8 @@ class DatabaseRoundTripTest {
     void everyMigrationAppliesToAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
         // V1–V13: V10 and V11 come from parallel branches (API tokens, user lockout), V12 makes audit_log
-        // append-only, V13 keeps rate-limit buckets
-        assertThat(migration.migrationsExecuted).isEqualTo(13);
+        // append-only, V13 keeps rate-limit buckets; V16 keeps retry budgets' deadlines
+        assertThat(migration.migrationsExecuted).isEqualTo(14);
         List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = 'public'")
                 .getValues(0, String.class);
         assertThat(tables).contains("users", "roles", "user_roles", "workflows", "workflow_versions", "audit_log",

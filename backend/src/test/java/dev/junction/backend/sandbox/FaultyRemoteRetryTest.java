@@ -35,6 +35,12 @@ class FaultyRemoteRetryTest {
     @Autowired
     SandboxConfiguration.SandboxSimulators simulators;
 
+    /** The simulator is the app's, shared with the other tests of this context: leave it as a reset leaves it. */
+    @org.junit.jupiter.api.AfterEach
+    void resetSimulator() {
+        new AmazonSandboxLoad(simulators, null, port).simulator().reset();
+    }
+
     @Test
     void everyRunCompletesUnderAFaultyRemoteAndEachOrderIsMadeOnce() {
         ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
@@ -63,6 +69,7 @@ class FaultyRemoteRetryTest {
         }
         int succeeded = 0;
         int mostAttempts = 0;
+        int failedAttempts = 0;
         Set<String> orders = new HashSet<>();
         for (String run : started) {
             JsonNode detail = runs.finished(run);
@@ -72,11 +79,17 @@ class FaultyRemoteRetryTest {
             orders.add(last.at("/output/value/sellerFulfillmentOrderId").asString());
             for (JsonNode step : detail.get("steps")) {
                 mostAttempts = Math.max(mostAttempts, step.get("attempt").asInt());
+                if (step.get("status").asString().equals("failed")) {
+                    failedAttempts++;
+                    assertThat(step.get("retryBudgetSeconds").asLong()).as(step.toString()).isEqualTo(900);
+                    assertThat(step.get("retryDeadline").isNull()).as(step.toString()).isFalse();
+                }
             }
         }
 
         var counters = amazon.faults().counters();
         assertThat(succeeded).isEqualTo(RUNS);
+        assertThat(failedAttempts).as("attempts failed and were retried").isGreaterThan(RUNS / 2);
         assertThat(counters.faultsInjected()).as("the remote was faulty").isGreaterThan(RUNS / 2);
         assertThat(orders).as("an order of each run's own").hasSize(RUNS);
         assertThat(amazon.fulfillmentOrderCount()).as("each order made once").isEqualTo(RUNS);

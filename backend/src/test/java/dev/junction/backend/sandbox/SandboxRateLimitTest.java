@@ -42,6 +42,12 @@ class SandboxRateLimitTest {
     @Autowired
     SandboxConfiguration.SandboxSimulators simulators;
 
+    /** The simulator is the app's, shared with the other tests of this context: leave it as a reset leaves it. */
+    @org.junit.jupiter.api.AfterEach
+    void resetSimulator() {
+        new AmazonSandboxLoad(simulators, null, port).simulator().reset();
+    }
+
     @Autowired
     ConnectorInvoker invoker;
 
@@ -106,6 +112,43 @@ class SandboxRateLimitTest {
                 }
             }
         };
+    }
+
+    @Test
+    void aWaitForOurOwnBucketSpendsNoAttemptEvenWhenTheNodeAllowsOnlyOne() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        AmazonSandboxLoad sandbox = new AmazonSandboxLoad(simulators, admin, port);
+        // 0.05/s with a burst of 1 (0.045/s with the margin): the second call's token is ~22 s away
+        String connection = sandbox.connection("amazon-slow", Map.of("getOrder", new double[]{0.05, 1}));
+        RunsApi runs = new RunsApi(admin);
+        String workflow = runs.published("Read two orders slowly", """
+                {"schemaVersion": 1, "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
+                 "nodes": [
+                   {"id": "first", "type": "connector", "name": "First", "position": {"x": 200, "y": 0},
+                    "retry": {"maxAttempts": 1},
+                    "config": {"connection": "%1$s", "operation": "getOrder",
+                               "input": {"AmazonOrderId": "111-4830211-0000101"}}},
+                   {"id": "second", "type": "connector", "name": "Second", "position": {"x": 400, "y": 0},
+                    "retry": {"maxAttempts": 1},
+                    "config": {"connection": "%1$s", "operation": "getOrder",
+                               "input": {"AmazonOrderId": "111-4830211-0000102"}}}],
+                 "edges": [{"from": "trigger", "fromPort": "out", "to": "first"},
+                           {"from": "first", "fromPort": "out", "to": "second"}]}""".formatted(connection));
+
+        tools.jackson.databind.JsonNode run = runs.until(runs.start(workflow, "{}"), Set.of("waiting",
+                "succeeded", "failed", "dead_lettered", "cancelled"));
+
+        assertThat(run.at("/run/status").asString()).as("a wait, not a dead letter: " + run).isEqualTo("waiting");
+        List<String> seconds = new ArrayList<>();
+        for (tools.jackson.databind.JsonNode step : run.get("steps")) {
+            if (step.get("nodeId").asString().equals("second")) {
+                seconds.add(step.get("status").asString() + "#" + step.get("attempt").asInt() + ":"
+                        + step.get("errorClass").asString(""));
+            }
+        }
+        assertThat(seconds).as("the wait is recorded, and the step is due again as the same first attempt")
+                .containsExactly("waiting#1:RateLimited", "queued#1:");
+        assertThat(run.toString()).contains("the rate limit of getOrder on connection 'amazon-slow'");
     }
 
     @Test

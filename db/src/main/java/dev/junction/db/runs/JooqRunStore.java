@@ -265,7 +265,8 @@ public class JooqRunStore implements RunStore {
                     .set(STEP_TASKS.DUE_AT, at(transition.reschedule().dueAt()))
                     .set(STEP_TASKS.ATTEMPT, transition.reschedule().attempt())
                     .set(STEP_TASKS.KIND, transition.reschedule().kind().dbName())
-                    .set(STEP_TASKS.RETRY_DEADLINE, at(transition.reschedule().retryDeadline()))
+                    .set(STEP_TASKS.RETRY_DEADLINE, transition.reschedule().retryDeadline() == null ? null
+                            : at(transition.reschedule().retryDeadline()))
                     .setNull(STEP_TASKS.RESUME_VALUE).setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
         } else if (transition.childStart() != null) {

@@ -67,8 +67,9 @@ class DatabaseRoundTripTest {
     void everyMigrationAppliesToAnEmptyDatabase() {
         assertThat(migration.success).isTrue();
         // V10 and V11 came from parallel branches (API tokens, user lockout), V12 makes audit_log append-only, V13
-        // keeps rate-limit buckets, V14 webhook dedup keys; V21 keeps a step's attempts from before a replay
-        assertThat(migration.migrationsExecuted).isEqualTo(15);
+        // keeps rate-limit buckets, V14 webhook dedup keys, V16 retry budgets' deadlines; V21 keeps a step's attempts
+        // from before a replay
+        assertThat(migration.migrationsExecuted).isEqualTo(16);
         List<String> tables = db.fetch("select table_name from information_schema.tables where table_schema = 'public'")
                 .getValues(0, String.class);
         assertThat(tables).contains("users", "roles", "user_roles", "workflows", "workflow_versions", "audit_log",

@@ -22,14 +22,12 @@ import java.time.Instant;
 /**
  * Calls connector operations for connector steps and polling triggers: finds the connection and its connector,
  * hands over the step's idempotency key (the connector turns it into the remote API's own key, within that API's
- * rules), keeps the operation's rate limit per connection (in the database, shared by every node), hands the connector the connection's secrets through the vault, and
- * blanks those secrets out of whatever comes back.
+ * rules), hands the connector the connection's rate limiter (token buckets in the database, shared by every node,
+ * taken before each HTTP call the connector makes) and its secrets through the vault, and blanks those secrets out of
+ * whatever comes back.
  */
 @Component
 public class CatalogConnectorInvoker implements ConnectorInvoker {
-
-    /** The longest a call waits for a rate-limit token in the worker; longer waits go back to the retry queue. */
-    private static final Duration LONGEST_WAIT = Duration.ofSeconds(2);
 
     private final ConnectionRepository connections;
     private final ConnectorCatalog catalog;
@@ -76,8 +74,10 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
         OperationDescriptor operation = connector.descriptor().operation(call.operation()).orElseThrow(() ->
                 ConnectorException.permanentFailure("UnknownOperation", "connector '" + connection.connectorId()
                         + "' has no operation '" + call.operation() + "'", null, null));
-        awaitToken(connection.id(), operation);
-        VaultConnectionAccess access = new VaultConnectionAccess(connection, secrets);
+        // the connector takes a token before each HTTP call it makes (its own look-ups too), through this limiter
+        VaultConnectionAccess access = new VaultConnectionAccess(connection, secrets, new ConnectionRateLimiter(
+                connection.id(), connector.descriptor(), RateLimitOverrides.of(connection.settings(),
+                connector.descriptor()), rateLimits));
         try {
             // the step's key and whether it may have called before (a retry, a re-claimed step, a replay)
             Object output = connector.invoke(new OperationCall(access, operation.id(), call.input(),
@@ -101,29 +101,5 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
     public java.util.Optional<OperationDescriptor> operation(String connectionId, String operationId) {
         return connections.find(connectionId).flatMap(connection -> catalog.find(connection.connectorId()))
                 .flatMap(connector -> connector.descriptor().operation(operationId));
-    }
-
-    private void awaitToken(String connectionId, OperationDescriptor operation) throws ConnectorException {
-        if (operation.rateLimit() == null) {
-            return;
-        }
-        OperationDescriptor.RateLimit limit = operation.rateLimit();
-        Duration wait = rateLimits.take(connectionId, operation.id(), limit.perSecond(), limit.burst());
-        while (!wait.isZero()) {
-            if (wait.compareTo(LONGEST_WAIT) > 0) {
-                throw ConnectorException.transientFailure("RateLimited", "the rate limit of " + operation.id()
-                        + " on connection '" + connectionId + "' (" + operation.rateLimit().perSecond()
-                        + "/s, burst " + operation.rateLimit().burst() + ") is used up; next call in "
-                        + wait.toMillis() + " ms", wait, null, null);
-            }
-            try {
-                Thread.sleep(wait);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw ConnectorException.transientFailure("Interrupted", "interrupted while waiting for the rate"
-                        + " limit", null, null, null);
-            }
-            wait = rateLimits.take(connectionId, operation.id(), limit.perSecond(), limit.burst());
-        }
     }
 }

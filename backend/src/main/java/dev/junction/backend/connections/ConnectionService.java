@@ -224,7 +224,9 @@ public class ConnectionService {
         Map<String, String> settings = new LinkedHashMap<>();
         given.forEach((name, value) -> {
             Optional<SettingField> field = descriptor.setting(name);
-            if (field.isEmpty()) {
+            if (field.isEmpty() && name.equals(RateLimitOverrides.SETTING)) {
+                rateLimits(descriptor, value, problems).ifPresent(json -> settings.put(name, json));
+            } else if (field.isEmpty()) {
                 problems.add(new FieldProblem("settings." + name, "is not a setting of " + descriptor.name()
                         + "; its settings are " + plainSettingNames(descriptor)));
             } else if (field.get().secret()) {
@@ -255,6 +257,23 @@ public class ConnectionService {
             settings.put(field.name(), value.strip());
         }
         return settings;
+    }
+
+    /** The connection's own rate limits, checked and in their stored form; empty when blank or wrong. */
+    private static Optional<String> rateLimits(ConnectorDescriptor descriptor, String value,
+                                               List<FieldProblem> problems) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (value.length() > MAX_VALUE_LENGTH) {
+            problems.add(new FieldProblem("settings." + RateLimitOverrides.SETTING, "must be at most "
+                    + MAX_VALUE_LENGTH + " characters"));
+            return Optional.empty();
+        }
+        int before = problems.size();
+        RateLimitOverrides overrides = RateLimitOverrides.read(value, descriptor, problems);
+        return problems.size() == before && !overrides.limits().isEmpty() ? Optional.of(overrides.toJson())
+                : Optional.empty();
     }
 
     private static void checkSecrets(ConnectorDescriptor descriptor, Map<String, String> given, boolean creating,

@@ -47,8 +47,7 @@ final class Redaction {
 
     static ConnectorException failure(ConnectorException failure, List<String> secrets) {
         List<String> forms = SecretForms.of(secrets);
-        return new ConnectorException(failure.errorClass(), masked(failure.getMessage(), forms), failure.retryable(),
-                failure.retryAfter().orElse(null), failure.remoteStatus(), masked(failure.remoteBody(), forms));
+        return failure.withText(masked(failure.getMessage(), forms), masked(failure.remoteBody(), forms));
     }
 
     static String text(String text, List<String> secrets) {

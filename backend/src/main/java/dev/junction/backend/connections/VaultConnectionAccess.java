@@ -2,6 +2,7 @@ package dev.junction.backend.connections;
 
 import dev.junction.db.connections.StoredConnection;
 import dev.junction.engine.connectors.ConnectionAccess;
+import dev.junction.engine.connectors.RateLimiter;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,11 +18,22 @@ final class VaultConnectionAccess implements ConnectionAccess {
 
     private final StoredConnection connection;
     private final ConnectionSecrets secrets;
+    private final RateLimiter rateLimiter;
     private final List<String> revealed = Collections.synchronizedList(new ArrayList<>());
 
     VaultConnectionAccess(StoredConnection connection, ConnectionSecrets secrets) {
+        this(connection, secrets, RateLimiter.UNLIMITED);
+    }
+
+    VaultConnectionAccess(StoredConnection connection, ConnectionSecrets secrets, RateLimiter rateLimiter) {
         this.connection = connection;
         this.secrets = secrets;
+        this.rateLimiter = rateLimiter;
+    }
+
+    @Override
+    public RateLimiter rateLimiter() {
+        return rateLimiter;
     }
 
     @Override

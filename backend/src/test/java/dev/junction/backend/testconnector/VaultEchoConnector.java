@@ -48,6 +48,8 @@ public class VaultEchoConnector implements Connector {
     @Override
     public Object invoke(OperationCall call) throws ConnectorException {
         String key = call.connection().requiredSecret("apiKey");
+        // a connector takes a token of the operation's bucket before each call it makes to its remote side
+        call.connection().rateLimiter().acquire(call.operation());
         return switch (call.operation()) {
             case "fail" -> throw ConnectorException.permanentFailure("RemoteRefused",
                     "the remote side refused key " + key, 401, "{\"error\": \"bad key " + key + "\"}");

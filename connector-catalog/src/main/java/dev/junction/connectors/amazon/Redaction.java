@@ -25,8 +25,7 @@ final class Redaction {
                 && Objects.equals(body, failure.remoteBody())) {
             return failure;
         }
-        return new ConnectorException(failure.errorClass(), message, failure.retryable(),
-                failure.retryAfter().orElse(null), failure.remoteStatus(), body);
+        return failure.withText(message, body);
     }
 
     static String mask(String text, List<String> secrets) {

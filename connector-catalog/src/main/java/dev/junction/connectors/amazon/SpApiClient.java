@@ -18,7 +18,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * SP-API calls of one operation call: the cached LWA access token in {@code x-amz-access-token} (no SigV4), the
+ * SP-API calls of one operation call: a token of the called operation's usage plan taken through the connection's
+ * {@link dev.junction.engine.connectors.RateLimiter} before every request, the cached LWA access token in {@code x-amz-access-token} (no SigV4), the
  * call's deadline, one retry with a fresh token when SP-API says the token expired, and failures read from the
  * error envelope.
  */
@@ -55,7 +56,7 @@ final class SpApiClient {
 
     /** Sends a request; the answer as plain JSON ({@code {}} for an empty body). */
     Object send(String operation, String method, String pathAndQuery, Object body) throws ConnectorException {
-        RemoteResponse response = exchange(method, pathAndQuery, body);
+        RemoteResponse response = exchange(operation, method, pathAndQuery, body);
         if (!response.ok()) {
             throw SpApiErrors.failure(operation, response);
         }
@@ -71,13 +72,20 @@ final class SpApiClient {
         }
     }
 
-    private RemoteResponse exchange(String method, String pathAndQuery, Object body) throws ConnectorException {
+    /**
+     * One request, and one more with a fresh access token when SP-API says the token expired; each takes a token
+     * of {@code operation}'s usage plan first (SP-API counts every request, our own look-ups too).
+     */
+    private RemoteResponse exchange(String operation, String method, String pathAndQuery, Object body)
+            throws ConnectorException {
         Instant deadline = call.deadline();
         String token = token();
+        call.connection().rateLimiter().acquire(operation);
         RemoteResponse response = http.send(request(method, pathAndQuery, body, token), deadline);
         if (SpApiErrors.tokenExpired(response)) {
             tokens.invalidate(settings.tokenKey(), token);
             token = token();
+            call.connection().rateLimiter().acquire(operation);
             response = http.send(request(method, pathAndQuery, body, token), deadline);
             if (SpApiErrors.tokenExpired(response)) {
                 throw ConnectorException.permanentFailure("AuthenticationFailed",

@@ -5,14 +5,17 @@ import dev.junction.connectors.http.RemoteResponse;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.runs.PayloadJson;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads SP-API's error envelope {@code {"errors":[{code, message, details}]}} into a failure that names the
  * operation, the status and the remote code and message; sorts it by status (429 and 5xx retryable, with
- * Retry-After when sent; 403 a permission problem; 401 an authentication problem).
+ * Retry-After when sent — a 429 with Retry-After or with the usage plan's {@code x-amzn-RateLimit-Limit} is a request
+ * to wait, not a failed attempt; 403 a permission problem; 401 an authentication problem).
  */
 final class SpApiErrors {
 
@@ -60,6 +63,23 @@ final class SpApiErrors {
             case 429 -> "RateLimited";
             default -> response.status() >= 500 ? "RemoteUnavailable" : "RemoteError";
         };
+        Optional<Double> announcedRate = response.status() == 429 && RemoteFailures.retryAfter(response).isEmpty()
+                ? response.header("x-amzn-RateLimit-Limit").flatMap(SpApiErrors::rate) : Optional.empty();
+        if (announcedRate.isPresent()) {
+            // the usage plan's rate, announced with the 429: one token is 1/rate seconds away
+            Duration wait = Duration.ofMillis((long) Math.ceil(1000 / announcedRate.get()));
+            return ConnectorException.remoteRateLimited(errorClass, operation + " failed: " + described
+                    + " (rate " + announcedRate.get() + "/s)", wait, response.status(), response.body());
+        }
         return RemoteFailures.of(response, errorClass, operation + " failed: " + described);
+    }
+
+    private static Optional<Double> rate(String header) {
+        try {
+            double rate = Double.parseDouble(header.trim());
+            return rate > 0 && Double.isFinite(rate) ? Optional.of(rate) : Optional.empty();
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
     }
 }

@@ -33,9 +33,15 @@ final class DataverseApi {
     private final ConnectionAccess connection;
     private final DataverseSettings settings;
     private final Instant deadline;
+    private final String operation;
 
+    /**
+     * @param operation the operation this API's requests are made for (each takes a token of its rate limit), or
+     *                  null for requests no operation counts (the connection test's WhoAmI)
+     */
     DataverseApi(RemoteHttp http, AccessTokens tokens, DataverseTokenEndpoint tokenEndpoint,
-                 ConnectionAccess connection, Instant deadline) throws ConnectorException {
+                 ConnectionAccess connection, String operation, Instant deadline) throws ConnectorException {
+        this.operation = operation;
         this.http = http;
         this.tokens = tokens;
         this.tokenEndpoint = tokenEndpoint;
@@ -99,12 +105,21 @@ final class DataverseApi {
         URI uri = uri(request.target());
         String tokenKey = connection.id() + ":" + connection.revision();
         String token = token(tokenKey);
+        takeRateLimitToken();
         RemoteResponse response = http.send(build(request, uri, token), deadline);
         if (response.status() == 401) {
             tokens.invalidate(tokenKey, token);
+            takeRateLimitToken();
             response = http.send(build(request, uri, token(tokenKey)), deadline);
         }
         return response;
+    }
+
+    /** Every request counts against the service protection limit: a token of the called operation's bucket first. */
+    private void takeRateLimitToken() throws ConnectorException {
+        if (operation != null) {
+            connection.rateLimiter().acquire(operation);
+        }
     }
 
     /** Sends and reads the JSON answer as a map. */

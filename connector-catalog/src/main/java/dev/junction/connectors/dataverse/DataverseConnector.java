@@ -46,7 +46,8 @@ public final class DataverseConnector implements Connector {
 
     @Override
     public Object invoke(OperationCall call) throws ConnectorException {
-        DataverseApi api = new DataverseApi(http, tokens, tokenEndpoint, call.connection(), call.deadline());
+        DataverseApi api = new DataverseApi(http, tokens, tokenEndpoint, call.connection(), call.operation(),
+                call.deadline());
         Inputs input = new Inputs(withIdempotencyKey(call));
         return switch (call.operation()) {
             case "querySalesOrders" -> SalesOrderQueries.query(api, input);
@@ -80,7 +81,7 @@ public final class DataverseConnector implements Connector {
     @Override
     public ConnectionCheck test(ConnectionAccess connection) {
         try {
-            DataverseApi api = new DataverseApi(http, tokens, tokenEndpoint, connection,
+            DataverseApi api = new DataverseApi(http, tokens, tokenEndpoint, connection, null,
                     Instant.now().plusSeconds(20));
             Map<String, Object> whoAmI = api.json(Request.get("WhoAmI"));
             return ConnectionCheck.ok("signed in to " + api.settings().organizationUrl() + " as user "

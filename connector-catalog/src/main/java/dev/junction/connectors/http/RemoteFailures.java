@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The one rule by which every connector sorts an unsuccessful HTTP answer: 408, 425, 429 and 5xx may pass when tried
- * again (with the answer's {@code Retry-After}); every other status will not.
+ * again (with the answer's {@code Retry-After}); every other status will not. A 429 with a {@code Retry-After} is the
+ * remote API asking to wait that long ({@link ConnectorException#remoteRateLimited}), not a failed attempt.
  */
 public final class RemoteFailures {
 
@@ -26,6 +27,11 @@ public final class RemoteFailures {
      * from the remote API's error envelope.
      */
     public static ConnectorException of(RemoteResponse response, String errorClass, String message) {
+        Optional<Duration> retryAfter = retryAfter(response);
+        if (response.status() == 429 && retryAfter.isPresent()) {
+            return ConnectorException.remoteRateLimited(errorClass, message, retryAfter.get(), response.status(),
+                    response.body());
+        }
         if (retryable(response.status())) {
             return ConnectorException.transientFailure(errorClass, message, retryAfter(response).orElse(null),
                     response.status(), response.body());

@@ -259,4 +259,98 @@ class AmazonFulfillmentTest {
         assertThat(tooLate.getMessage()).contains("Complete");
         assertThat(unknown.errorClass()).isEqualTo("NotFound");
     }
+
+    /** The connection, with a limiter that notes each operation a token is taken for. */
+    private record CountedConnection(FixedConnection connection, List<String> tokens)
+            implements dev.junction.engine.connectors.ConnectionAccess {
+
+        @Override
+        public String id() {
+            return connection.id();
+        }
+
+        @Override
+        public Environment environment() {
+            return connection.environment();
+        }
+
+        @Override
+        public java.util.Optional<String> setting(String name) {
+            return connection.setting(name);
+        }
+
+        @Override
+        public java.util.Optional<String> secret(String name) {
+            return connection.secret(name);
+        }
+
+        @Override
+        public dev.junction.engine.connectors.RateLimiter rateLimiter() {
+            return operation -> {
+                synchronized (tokens) {
+                    tokens.add(operation);
+                }
+            };
+        }
+    }
+
+    @Test
+    void everyRequestTakesATokenOfItsOwnOperationTheLookUpsToo() throws Exception {
+        List<String> tokens = new ArrayList<>();
+        CountedConnection counted = new CountedConnection(connection, tokens);
+        sandbox.plan("{\"operation\": \"" + SpApiSimulator.AFTER_CREATE_FAULT + "\", \"status\": 500}");
+
+        Object created = new AmazonSpApiConnector().invoke(new dev.junction.engine.connectors.OperationCall(counted,
+                "createFulfillmentOrder", order("SHOP-4001"), "run-4:ship", Instant.now().plusSeconds(10)));
+
+        assertThat(created.toString()).contains("CREATED");
+        assertThat(tokens).as("the look-up before, the create, the look-up after the lost answer")
+                .containsExactly("getFulfillmentOrder", "createFulfillmentOrder", "getFulfillmentOrder");
+        assertThat(sandbox.simulator.faults().counters().requests("getFulfillmentOrder")).isEqualTo(2);
+    }
+
+    @Test
+    void aFullBucketOfOursIsHandedBackAsAWaitAndNothingIsSent() {
+        ConnectorException wait = catchThrowableOfType(ConnectorException.class, () -> new AmazonSpApiConnector()
+                .invoke(new dev.junction.engine.connectors.OperationCall(new ThrottledConnection(connection),
+                        "createFulfillmentOrder", order("SHOP-4002"), "run-5:ship", Instant.now().plusSeconds(10))));
+
+        assertThat(wait.waitReason()).contains(ConnectorException.WaitReason.OWN_RATE_LIMIT);
+        assertThat(wait.retryAfter()).contains(java.time.Duration.ofSeconds(40));
+        assertThat(sandbox.simulator.faults().counters().requests("getFulfillmentOrder")).isZero();
+        assertThat(sandbox.simulator.fulfillmentOrderCount()).isZero();
+    }
+
+    /** A connection whose every bucket is empty for the next 40 seconds. */
+    private record ThrottledConnection(FixedConnection connection)
+            implements dev.junction.engine.connectors.ConnectionAccess {
+
+        @Override
+        public String id() {
+            return connection.id();
+        }
+
+        @Override
+        public Environment environment() {
+            return connection.environment();
+        }
+
+        @Override
+        public java.util.Optional<String> setting(String name) {
+            return connection.setting(name);
+        }
+
+        @Override
+        public java.util.Optional<String> secret(String name) {
+            return connection.secret(name);
+        }
+
+        @Override
+        public dev.junction.engine.connectors.RateLimiter rateLimiter() {
+            return operation -> {
+                throw ConnectorException.throttled("the bucket of " + operation + " is empty",
+                        java.time.Duration.ofSeconds(40));
+            };
+        }
+    }
 }

@@ -200,8 +200,11 @@ class AmazonOrdersTest {
         assertThat(throttled.retryable()).isTrue();
         assertThat(throttled.errorClass()).isEqualTo("RateLimited");
         assertThat(throttled.retryAfter()).contains(Duration.ofSeconds(3));
+        assertThat(throttled.waitReason()).as("a 429 with Retry-After asks to wait: no failed attempt")
+                .contains(ConnectorException.WaitReason.REMOTE_RATE_LIMIT);
         assertThat(throttled.getMessage()).contains("QuotaExceeded");
         assertThat(unavailable.retryable()).isTrue();
+        assertThat(unavailable.waitReason()).isEmpty();
         assertThat(unavailable.getMessage()).contains("ServiceUnavailable");
     }
 }

@@ -170,7 +170,7 @@ public class JooqRunStore implements RunStore {
                                         where due_at <= now() and (lease_until is null or lease_until < now())
                                         order by due_at limit 1 for update skip locked)
                             returning id, run_id, node_id, for_each_id, item_index, attempt, attempts_before, kind,
-                                      resume_value, claims
+                                      resume_value, claims, retry_deadline
                         ), started as (
                             update runs set status = 'running', started_at = coalesce(started_at, now()),
                                    updated_at = now()
@@ -178,7 +178,7 @@ public class JooqRunStore implements RunStore {
                         )
                         select claimed.id, claimed.run_id, claimed.node_id, claimed.for_each_id, claimed.item_index,
                                claimed.attempt, claimed.attempts_before, claimed.kind,
-                               claimed.resume_value::text as resume_value, claimed.claims,
+                               claimed.resume_value::text as resume_value, claimed.claims, claimed.retry_deadline,
                                runs.workflow_id, runs.workflow_version, runs.replays
                         from claimed join runs on runs.id = claimed.run_id""",
                 row -> new ClaimedTask(row.getLong("id"), row.getObject("run_id", UUID.class),
@@ -186,7 +186,8 @@ public class JooqRunStore implements RunStore {
                         row.getString("node_id"), row.getString("for_each_id"), Jdbc.integer(row, "item_index"),
                         row.getInt("attempt"), TaskKind.fromDb(row.getString("kind")),
                         text(row.getString("resume_value")), workerId, row.getInt("replays") > 0,
-                        row.getInt("claims") > 1, row.getInt("attempts_before")),
+                        row.getInt("claims") > 1, row.getInt("attempts_before"),
+                        instant(row.getObject("retry_deadline", OffsetDateTime.class))),
                 workerId, lease.toMillis()));
     }
 
@@ -299,6 +300,8 @@ public class JooqRunStore implements RunStore {
                     .set(STEP_TASKS.KIND, transition.reschedule().kind().dbName())
                     .set(STEP_TASKS.RESUME_VALUE, transition.reschedule().resumeValue() == null ? null
                             : JSONB.valueOf(PayloadJson.write(transition.reschedule().resumeValue())))
+                    .set(STEP_TASKS.RETRY_DEADLINE, transition.reschedule().retryDeadline() == null ? null
+                            : at(transition.reschedule().retryDeadline()))
                     .setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                     .where(STEP_TASKS.ID.eq(task.id())).execute();
         } else if (transition.childStart() != null) {
@@ -364,8 +367,8 @@ public class JooqRunStore implements RunStore {
     private static ClaimedTask chain(DSLContext tx, RunsRecord run, ClaimedTask task, NextTask next, Duration lease) {
         int changed = Jdbc.update(tx, """
                         update step_tasks set node_id = ?, for_each_id = ?, item_index = ?, attempt = 1, attempts_before = 0,
-                               kind = 'execute',
-                               resume_value = null, due_at = now(), lease_until = now() + ? * interval '1 millisecond',
+                               kind = 'execute', resume_value = null, retry_deadline = null, due_at = now(),
+                               lease_until = now() + ? * interval '1 millisecond',
                                claims = 1
                         where id = ? and not exists (
                             select 1 from step_tasks other
@@ -489,6 +492,10 @@ public class JooqRunStore implements RunStore {
     public int release(List<String> workerIds) {
         return db.update(STEP_TASKS).setNull(STEP_TASKS.LEASE_OWNER).setNull(STEP_TASKS.LEASE_UNTIL)
                 .where(STEP_TASKS.LEASE_OWNER.in(workerIds)).execute();
+    }
+
+    private static Instant instant(OffsetDateTime at) {
+        return at == null ? null : at.toInstant();
     }
 
     private static OffsetDateTime at(Instant instant) {

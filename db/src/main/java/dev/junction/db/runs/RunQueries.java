@@ -96,12 +96,14 @@ public class RunQueries {
                                 row.get(outputRef.SIZE_BYTES)),
                         row.get(STEPS.ERROR_CLASS), row.get(STEPS.ERROR_MESSAGE), row.get(STEPS.REMOTE_STATUS),
                         row.get(STEPS.REMOTE_BODY), row.get(STEPS.RETRY_AT), row.get(STEPS.IDEMPOTENCY_KEY),
-                        row.get(STEPS.STARTED_AT), row.get(STEPS.FINISHED_AT), null)));
+                        row.get(STEPS.STARTED_AT), row.get(STEPS.FINISHED_AT), null, row.get(STEPS.RETRY_DEADLINE),
+                        row.get(STEPS.RETRY_BUDGET_SECONDS))));
         db.selectFrom(STEP_TASKS).where(STEP_TASKS.RUN_ID.eq(runId)).orderBy(STEP_TASKS.ID)
                 .forEach(task -> steps.add(new StepView(null, run.get(RUNS.GENERATION), task.getNodeId(), task.getForEachId(),
                         task.getItemIndex(), task.getAttemptsBefore() + task.getAttempt(), pendingStatus(task.getLeaseOwner(),
                         task.getLeaseUntil(), task.getKind()), null, null, null, null, null, null, null, null, null,
-                        null, task.getDueAt().getYear() >= 9999 ? null : task.getDueAt())));
+                        null, task.getDueAt().getYear() >= 9999 ? null : task.getDueAt(), task.getRetryDeadline(),
+                        null)));
         return Optional.of(new RunDetail(summary(run), payload(run.get(RUNS.INPUT), run.get(RUNS.INPUT_REF)),
                 payload(run.get(RUNS.OUTPUT), run.get(RUNS.OUTPUT_REF)), run.get(RUNS.GENERATION),
                 RunStatus.CANCELLED.jsonName().equals(run.get(RUNS.STATUS)) ? cancelledWaits(steps) : steps));
@@ -122,7 +124,8 @@ public class RunQueries {
                     step.generation(), step.nodeId(), step.forEachId(), step.itemIndex(), step.attempt(),
                     RunStatus.CANCELLED.jsonName(), step.input(), step.output(), step.errorClass(),
                     step.errorMessage(), step.remoteStatus(), step.remoteBody(), step.retryAt(),
-                    step.idempotencyKey(), step.startedAt(), step.finishedAt(), step.dueAt()));
+                    step.idempotencyKey(), step.startedAt(), step.finishedAt(), step.dueAt(), step.retryDeadline(),
+                    step.retryBudgetSeconds()));
         }
         return shown;
     }

@@ -24,9 +24,10 @@ final class StepWrites {
     private static final String STEP_COLUMNS = """
             insert into steps (run_id, generation, node_id, for_each_id, item_index, attempt, status, input, input_ref,
                                output, output_ref, output_size, error_class, error_message, remote_status, remote_body,
-                               retry_at, idempotency_key, worker_id, started_at, finished_at)
+                               retry_at, idempotency_key, worker_id, started_at, finished_at, retry_deadline,
+                               retry_budget_seconds)
             values\s""";
-    private static final String STEP_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String STEP_VALUES = "(?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final List<StepRecord> steps = new ArrayList<>();
     private final List<StepRecord> remembered = new ArrayList<>();
@@ -77,7 +78,8 @@ final class StepWrites {
                     output.size(), error == null ? null : error.errorClass(), error == null ? null : error.message(),
                     error == null ? null : error.remoteStatus(), error == null ? null : error.remoteBody(),
                     at(step.retryAt()), step.idempotencyKey(), workerId, at(step.startedAt()),
-                    at(step.finishedAt())));
+                    at(step.finishedAt()), step.retryWindow() == null ? null : at(step.retryWindow().deadline()),
+                    step.retryWindow() == null ? null : step.retryWindow().budget().toSeconds()));
         }
         Jdbc.update(tx, sql.toString(), values.toArray());
     }

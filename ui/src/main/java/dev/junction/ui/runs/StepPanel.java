@@ -70,9 +70,21 @@ class StepPanel extends VerticalLayout {
         if (step.retryAt() != null) {
             facts.add("retried at " + RunFormat.when(step.retryAt()));
         }
+        if (step.retryDeadline() != null) {
+            facts.add("retrying until " + RunFormat.when(step.retryDeadline()) + (step.retryBudgetSeconds() == null
+                    ? "" : " (budget " + budget(step.retryBudgetSeconds()) + ")"));
+        }
         if (step.idempotencyKey() != null) {
             facts.add("idempotency key " + step.idempotencyKey());
         }
         return facts;
+    }
+
+    /** A retry budget as people say it: "15 min", "2 h", "90 s". */
+    static String budget(long seconds) {
+        if (seconds >= 3_600 && seconds % 3_600 == 0) {
+            return seconds / 3_600 + " h";
+        }
+        return seconds >= 60 && seconds % 60 == 0 ? seconds / 60 + " min" : seconds + " s";
     }
 }

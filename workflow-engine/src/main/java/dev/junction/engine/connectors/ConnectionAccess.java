@@ -27,6 +27,14 @@ public interface ConnectionAccess {
     default void obtained(String credential) {
     }
 
+    /**
+     * The limiter of this connection's remote quotas: a connector takes a token through it before every HTTP call
+     * it makes (see {@link RateLimiter}).
+     */
+    default RateLimiter rateLimiter() {
+        return RateLimiter.UNLIMITED;
+    }
+
     /** A version that changes whenever a setting or secret changes, so that caches keyed by it go stale. */
     default String revision() {
         return "";

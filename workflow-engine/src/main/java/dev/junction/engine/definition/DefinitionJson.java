@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -48,8 +49,8 @@ public final class DefinitionJson {
     private static final Set<String> NODE_FIELDS = Set.of("id", "type", "name", "config", "position", "retry", "onError");
     private static final Set<String> EDGE_FIELDS = Set.of("from", "fromPort", "to");
     private static final Set<String> POSITION_FIELDS = Set.of("x", "y");
-    private static final Set<String> RETRY_FIELDS = Set.of("maxAttempts", "initialDelayMillis", "maxDelayMillis",
-            "multiplier");
+    private static final Set<String> RETRY_FIELDS = Set.of("maxAttempts", "budget", "initialDelayMillis",
+            "maxDelayMillis", "multiplier");
 
     private DefinitionJson() {
     }
@@ -96,11 +97,14 @@ public final class DefinitionJson {
             written.put("name", node.name());
             written.set("config", tree(node.config()));
             written.set("position", tree(node.position()));
-            written.putObject("retry")
-                    .put("maxAttempts", node.retry().maxAttempts())
-                    .put("initialDelayMillis", node.retry().initialDelayMillis())
+            ObjectNode retry = written.putObject("retry");
+            if (node.retry().maxAttempts() != null) {
+                retry.put("maxAttempts", node.retry().maxAttempts());
+            }
+            retry.put("initialDelayMillis", node.retry().initialDelayMillis())
                     .put("maxDelayMillis", node.retry().maxDelayMillis())
-                    .put("multiplier", node.retry().multiplier());
+                    .put("multiplier", node.retry().multiplier())
+                    .put("budget", node.retry().budget().toString());
             written.put("onError", node.onError().jsonName());
         }
         ArrayNode edges = root.putArray("edges");
@@ -282,23 +286,49 @@ public final class DefinitionJson {
             }
             unknownFields(json, RETRY_FIELDS, path, nodeId);
             RetryPolicy defaults = RetryPolicy.DEFAULT;
-            Long attempts = whole(json, "maxAttempts", path, nodeId, 1, RetryPolicy.MAX_ATTEMPTS,
-                    defaults.maxAttempts());
+            boolean capped = json.get("maxAttempts") != null && !json.get("maxAttempts").isNull();
+            Long attempts = capped ? whole(json, "maxAttempts", path, nodeId, 1, RetryPolicy.MAX_ATTEMPTS, 1) : null;
             Long initial = whole(json, "initialDelayMillis", path, nodeId, 0, RetryPolicy.MAX_INITIAL_DELAY_MILLIS,
                     defaults.initialDelayMillis());
             Long max = whole(json, "maxDelayMillis", path, nodeId, 0, RetryPolicy.MAX_DELAY_MILLIS,
                     defaults.maxDelayMillis());
             Double multiplier = decimal(json, "multiplier", path, nodeId, RetryPolicy.MIN_MULTIPLIER,
                     RetryPolicy.MAX_MULTIPLIER, defaults.multiplier());
+            Duration budget = budget(json, path, nodeId);
             if (initial != null && max != null && max < initial) {
                 problem(path + ".maxDelayMillis", nodeId, "must not be less than initialDelayMillis (" + initial
                         + "), was " + max);
                 return null;
             }
-            if (attempts == null || initial == null || max == null || multiplier == null) {
+            if ((capped && attempts == null) || initial == null || max == null || multiplier == null
+                    || budget == null) {
                 return null;
             }
-            return new RetryPolicy(attempts.intValue(), initial, max, multiplier);
+            return new RetryPolicy(attempts == null ? null : attempts.intValue(), initial, max, multiplier, budget);
+        }
+
+        /** The retry budget: an ISO 8601 duration from PT0S to the longest budget (default: 15 minutes). */
+        private Duration budget(JsonNode retry, String path, String nodeId) {
+            JsonNode json = retry.get("budget");
+            if (json == null) {
+                return RetryPolicy.DEFAULT_BUDGET;
+            }
+            String expectation = "must be an ISO 8601 duration from PT0S to " + RetryPolicy.MAX_BUDGET.toDays()
+                    + " days, such as PT15M, was ";
+            if (!json.isString()) {
+                problem(path + ".budget", nodeId, expectation + quoted(json.toString()));
+                return null;
+            }
+            try {
+                Duration budget = Duration.parse(json.asString().strip());
+                if (!budget.isNegative() && budget.compareTo(RetryPolicy.MAX_BUDGET) <= 0) {
+                    return budget;
+                }
+            } catch (java.time.format.DateTimeParseException malformed) {
+                // described below
+            }
+            problem(path + ".budget", nodeId, expectation + quoted(json.toString()));
+            return null;
         }
 
         private Position position(JsonNode owner, String ownerPath, String nodeId) {

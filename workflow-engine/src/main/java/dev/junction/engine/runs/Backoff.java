@@ -15,9 +15,12 @@ public final class Backoff {
     private Backoff() {
     }
 
-    /** Whether a failed attempt number {@code attempt} (1-based) may be followed by another. */
+    /**
+     * Whether a failed attempt number {@code attempt} (1-based) may be followed by another as far as the policy's
+     * optional cap on attempts goes (the time budget is checked by the caller).
+     */
     public static boolean mayRetry(RetryPolicy policy, int attempt) {
-        return attempt < policy.maxAttempts();
+        return policy.maxAttempts() == null || attempt < policy.maxAttempts();
     }
 
     /** The wait after failed attempt number {@code attempt} (1-based). */

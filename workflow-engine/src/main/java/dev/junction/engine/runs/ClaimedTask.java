@@ -1,5 +1,6 @@
 package dev.junction.engine.runs;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,11 +12,12 @@ import java.util.UUID;
  * for the node its turn began with (its worker died, or the step is retried): a step of the turn may then have
  * started once already. {@code attempt} counts the attempts of this try of the step (what the retry policy limits);
  * {@code attemptsBefore} is how many attempts the step had before its run was replayed from it, so that the step's
- * history numbers on (attempts 4, 5 after 1–3).
+ * history numbers on (attempts 4, 5 after 1–3); {@code retryDeadline} is when the step's retry budget ends, set by
+ * its first failure (null before).
  */
 public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVersion, String nodeId, String forEachId,
                           Integer itemIndex, int attempt, TaskKind kind, Object resumeValue, String leaseOwner,
-                          boolean runReplayed, boolean claimedBefore, int attemptsBefore) {
+                          boolean runReplayed, boolean claimedBefore, int attemptsBefore, Instant retryDeadline) {
 
     public ClaimedTask {
         Objects.requireNonNull(runId, "runId");
@@ -30,7 +32,7 @@ public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVers
                        Integer itemIndex, int attempt, TaskKind kind, Object resumeValue, String leaseOwner,
                        boolean runReplayed) {
         this(id, runId, workflowId, workflowVersion, nodeId, forEachId, itemIndex, attempt, kind, resumeValue,
-                leaseOwner, runReplayed, false, 0);
+                leaseOwner, runReplayed, false, 0, null);
     }
 
     /** A task of a step that has no attempts from before a replay. */
@@ -38,7 +40,7 @@ public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVers
                        Integer itemIndex, int attempt, TaskKind kind, Object resumeValue, String leaseOwner,
                        boolean runReplayed, boolean claimedBefore) {
         this(id, runId, workflowId, workflowVersion, nodeId, forEachId, itemIndex, attempt, kind, resumeValue,
-                leaseOwner, runReplayed, claimedBefore, 0);
+                leaseOwner, runReplayed, claimedBefore, 0, null);
     }
 
     /** The attempt's number in the step's history: this try's attempt after those before a replay. */
@@ -53,13 +55,13 @@ public record ClaimedTask(long id, UUID runId, UUID workflowId, int workflowVers
      */
     public ClaimedTask followedBy(NextTask next) {
         return new ClaimedTask(id, runId, workflowId, workflowVersion, next.nodeId(), next.forEachId(),
-                next.itemIndex(), 1, TaskKind.EXECUTE, null, leaseOwner, runReplayed, claimedBefore, 0);
+                next.itemIndex(), 1, TaskKind.EXECUTE, null, leaseOwner, runReplayed, claimedBefore, 0, null);
     }
 
     /** The task this row becomes after its turn was committed: a fresh task of {@code next}, claimed once. */
     public ClaimedTask chainedAfterCommit(NextTask next) {
         return new ClaimedTask(id, runId, workflowId, workflowVersion, next.nodeId(), next.forEachId(),
-                next.itemIndex(), 1, TaskKind.EXECUTE, null, leaseOwner, runReplayed, false, 0);
+                next.itemIndex(), 1, TaskKind.EXECUTE, null, leaseOwner, runReplayed, false, 0, null);
     }
 
     /**

@@ -101,9 +101,14 @@ public final class StepInterpreter {
         return new StepResult.Failed(input, new StepError(errorClass, message), false, null);
     }
 
-    static StepResult.Failed failed(Object input, ConnectorException e) {
-        return new StepResult.Failed(input, new StepError(e.errorClass(), e.getMessage() == null ? e.errorClass()
-                : e.getMessage(), e.remoteStatus(), e.remoteBody()), e.retryable(), e.retryAfter().orElse(null));
+    static StepResult failed(Object input, ConnectorException e) {
+        StepError error = new StepError(e.errorClass(), e.getMessage() == null ? e.errorClass() : e.getMessage(),
+                e.remoteStatus(), e.remoteBody());
+        if (e.waitReason().isPresent()) {
+            return new StepResult.RateLimited(input, error, e.retryAfter().orElseThrow(),
+                    e.waitReason().get() == ConnectorException.WaitReason.OWN_RATE_LIMIT);
+        }
+        return new StepResult.Failed(input, error, e.retryable(), e.retryAfter().orElse(null));
     }
 
     /** One node's evaluation. */

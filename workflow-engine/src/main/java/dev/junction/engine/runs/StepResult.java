@@ -21,6 +21,15 @@ public sealed interface StepResult {
     }
 
     /**
+     * The node did not get its answer because of a rate limit and should run again after {@code delay}: not a failed
+     * attempt. {@code ownLimit}: our own token bucket was empty (nothing was sent; the wait is no failure at all);
+     * otherwise the remote API answered that it is rate limited and asked to wait (the wait counts against the
+     * node's retry budget).
+     */
+    record RateLimited(Object input, StepError error, Duration delay, boolean ownLimit) implements StepResult {
+    }
+
+    /**
      * A delay node: finish at {@code until}; a wait-until node: check again at {@code until}. The node's task is then
      * claimed as a RESUME task carrying {@code resumeValue} (stored with the task: what the node must remember
      * across the wait, such as a wait-until's deadline), null for a delay.

@@ -19,13 +19,14 @@ public record Transition(StepRecord step, List<NextTask> next, Reschedule resche
     }
 
     /**
-     * This task runs again at {@code dueAt} as {@code kind} (a retry: EXECUTE with the next attempt number), with
-     * {@code resumeValue} stored for it (null: none).
+     * This task runs again at {@code dueAt} as {@code kind} (a retry: EXECUTE with the next attempt number; a wait
+     * for a rate limit: EXECUTE with the same one), with {@code resumeValue} stored for it (null: none) and the
+     * step's retry budget ending at {@code retryDeadline} (null when no failure started it).
      */
-    public record Reschedule(Instant dueAt, int attempt, TaskKind kind, Object resumeValue) {
+    public record Reschedule(Instant dueAt, int attempt, TaskKind kind, Object resumeValue, Instant retryDeadline) {
 
         public Reschedule(Instant dueAt, int attempt, TaskKind kind) {
-            this(dueAt, attempt, kind, null);
+            this(dueAt, attempt, kind, null, null);
         }
     }
 

@@ -15,8 +15,9 @@ import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
- * Turns what a node came to into what changes in its run: retries within the node's retry policy (exponential
- * backoff, full jitter, {@code Retry-After} honoured), the node's error policy ({@code fail} dead-letters the run,
+ * Turns what a node came to into what changes in its run: retries within the node's retry policy (a time budget
+ * from the first failure, an optional cap on attempts, exponential backoff, full jitter, {@code Retry-After}
+ * honoured; a rate limit's wait is no attempt), the node's error policy ({@code fail} dead-letters the run,
  * {@code continue} goes on with an empty output, {@code error} follows the error port), and the tasks of the nodes
  * that follow. Inside a forEach body, an edge back to the forEach, or a path with nowhere further to go, ends the
  * item.
@@ -45,10 +46,11 @@ public final class TransitionPlanner {
                 yield onward(definition, node, task, step, done.ports(), done.output(), connector);
             }
             case StepResult.Failed failed -> failure(definition, node, task, failed, key, startedAt, now);
+            case StepResult.RateLimited limited -> rateLimited(definition, node, task, limited, key, startedAt, now);
             case StepResult.Sleep sleep -> new Transition(
                     record(task, StepStatus.WAITING, sleep.input(), null, null, null, null, startedAt, now),
                     List.of(), new Transition.Reschedule(sleep.until(), task.attempt(), TaskKind.RESUME,
-                            sleep.resumeValue()), null, null,
+                            sleep.resumeValue(), null), null, null,
                     null, null, false);
             case StepResult.StartChild child -> new Transition(
                     record(task, StepStatus.WAITING, child.input(), null, null, null, null, startedAt, now),
@@ -80,21 +82,76 @@ public final class TransitionPlanner {
                 false);
     }
 
+    /**
+     * A retryable failure is tried again while the node's retry budget lasts (from the step's first failure) and,
+     * when the policy caps them, attempts are left; the retry is due after the backoff, but not after the budget's
+     * end. Otherwise the node's error policy decides.
+     */
     private Transition failure(WorkflowDefinition definition, Node node, ClaimedTask task, StepResult.Failed failed,
                                String key, Instant startedAt, Instant now) {
-        if (failed.retryable() && Backoff.mayRetry(node.retry(), task.attempt())) {
-            Instant retryAt = now.plus(Backoff.delay(node.retry(), task.attempt(), failed.retryAfter(), random));
+        Instant deadline = retryDeadline(node, task, startedAt);
+        if (failed.retryable() && Backoff.mayRetry(node.retry(), task.attempt()) && now.isBefore(deadline)) {
+            Instant backoffEnd = now.plus(Backoff.delay(node.retry(), task.attempt(), failed.retryAfter(), random));
+            Instant retryAt = backoffEnd.isAfter(deadline) ? deadline : backoffEnd;
             return new Transition(record(task, StepStatus.FAILED, failed.input(), null, failed.error(), retryAt, key,
-                    startedAt, now), List.of(), new Transition.Reschedule(retryAt, task.attempt() + 1,
-                    TaskKind.EXECUTE), null, null, null, null, false);
+                    startedAt, now, window(node, deadline)), List.of(),
+                    new Transition.Reschedule(retryAt, task.attempt() + 1, TaskKind.EXECUTE, null, deadline), null, null,
+                    null, null, false);
         }
+        return givenUp(definition, node, task, failed, key, startedAt, now,
+                failed.retryable() ? deadline : task.retryDeadline());
+    }
+
+    /**
+     * A rate limit is a request to wait, not a failed attempt: the step runs again after the wait with the same
+     * attempt number. A wait for our own token bucket is no failure at all (it neither starts nor spends the retry
+     * budget); a wait the remote API asked for is bounded by the budget, and one past its end gives up as a failure.
+     */
+    private Transition rateLimited(WorkflowDefinition definition, Node node, ClaimedTask task,
+                                   StepResult.RateLimited limited, String key, Instant startedAt, Instant now) {
+        Instant dueAt = now.plus(limited.delay());
+        if (limited.ownLimit()) {
+            return waitFor(node, task, limited, dueAt, key, startedAt, now, task.retryDeadline());
+        }
+        Instant deadline = retryDeadline(node, task, startedAt);
+        if (!dueAt.isAfter(deadline)) {
+            return waitFor(node, task, limited, dueAt, key, startedAt, now, deadline);
+        }
+        StepError error = new StepError(limited.error().errorClass(), limited.error().message()
+                + " (the wait asked for ends after the retry budget of " + node.retry().budget() + ")",
+                limited.error().remoteStatus(), limited.error().remoteBody());
+        return givenUp(definition, node, task, new StepResult.Failed(limited.input(), error, true, limited.delay()),
+                key, startedAt, now, deadline);
+    }
+
+    /** The step waits until {@code dueAt} and then runs again as the same attempt. */
+    private static Transition waitFor(Node node, ClaimedTask task, StepResult.RateLimited limited, Instant dueAt,
+                                      String key, Instant startedAt, Instant now, Instant deadline) {
+        return new Transition(record(task, StepStatus.WAITING, limited.input(), null, limited.error(), dueAt, key,
+                startedAt, now, window(node, deadline)), List.of(),
+                new Transition.Reschedule(dueAt, task.attempt(), TaskKind.EXECUTE, null, deadline), null, null, null, null,
+                false);
+    }
+
+    private static RetryWindow window(Node node, Instant deadline) {
+        return deadline == null ? null : new RetryWindow(deadline, node.retry().budget());
+    }
+
+    /** When the step's retry budget ends: set by its first failure, else from this attempt's start. */
+    private static Instant retryDeadline(Node node, ClaimedTask task, Instant startedAt) {
+        return task.retryDeadline() != null ? task.retryDeadline() : startedAt.plus(node.retry().budget());
+    }
+
+    /** A failure that is not tried again: the node's error policy decides what follows. */
+    private Transition givenUp(WorkflowDefinition definition, Node node, ClaimedTask task, StepResult.Failed failed,
+                               String key, Instant startedAt, Instant now, Instant deadline) {
         return switch (node.onError()) {
             case FAIL -> new Transition(record(task, StepStatus.FAILED, failed.input(), null, failed.error(), null,
-                    key, startedAt, now), List.of(), null, null, null, null,
+                    key, startedAt, now, window(node, deadline)), List.of(), null, null, null, null,
                     new Transition.RunEnd(RunStatus.DEAD_LETTERED, failed.error()), false);
             case CONTINUE -> {
                 StepRecord step = record(task, StepStatus.FAILED, failed.input(), null, failed.error(), null, key,
-                        startedAt, now);
+                        startedAt, now, window(node, deadline));
                 Set<String> ports = DefinitionPorts.normal(node);
                 yield onward(definition, node, task, step, ports, null, false);
             }
@@ -102,7 +159,7 @@ public final class TransitionPlanner {
                 Map<String, Object> output = new LinkedHashMap<>();
                 output.put("error", errorValue(failed.error()));
                 StepRecord step = record(task, StepStatus.FAILED, failed.input(), output, failed.error(), null, key,
-                        startedAt, now);
+                        startedAt, now, window(node, deadline));
                 yield onward(definition, node, task, step, Set.of("error"), output, false);
             }
         };
@@ -138,8 +195,14 @@ public final class TransitionPlanner {
     private static StepRecord record(ClaimedTask task, StepStatus status, Object input, Object output,
                                      StepError error, Instant retryAt, String key, Instant startedAt,
                                      Instant finishedAt) {
+        return record(task, status, input, output, error, retryAt, key, startedAt, finishedAt, null);
+    }
+
+    private static StepRecord record(ClaimedTask task, StepStatus status, Object input, Object output,
+                                     StepError error, Instant retryAt, String key, Instant startedAt,
+                                     Instant finishedAt, RetryWindow retryWindow) {
         return new StepRecord(task.nodeId(), task.forEachId(), task.itemIndex(), task.recordedAttempt(), status, input,
-                output, error, retryAt, key, startedAt, finishedAt);
+                output, error, retryAt, key, startedAt, finishedAt, retryWindow);
     }
 
     /** An error as expressions after an error port see it ({@code nodes.<id>.error}). */

@@ -128,7 +128,7 @@ class DefinitionJsonTest {
         assertThat(fieldNames(root.get("nodes").get(0)))
                 .containsExactly("id", "type", "name", "config", "position", "retry", "onError");
         assertThat(fieldNames(root.get("nodes").get(0).get("retry")))
-                .containsExactly("maxAttempts", "initialDelayMillis", "maxDelayMillis", "multiplier");
+                .containsExactly("maxAttempts", "initialDelayMillis", "maxDelayMillis", "multiplier", "budget");
         assertThat(fieldNames(root.get("edges").get(0))).containsExactly("from", "fromPort", "to");
         assertThat(root.at("/trigger/kind").asString()).isEqualTo("schedule");
         assertThat(root.at("/nodes/0/onError").asString()).isEqualTo("error");
@@ -347,8 +347,13 @@ class DefinitionJsonTest {
                 Arguments.of("\"multiplier\": 10.5", "multiplier", "must be a number from 1.0 to 10.0, was 10.5"),
                 Arguments.of("\"multiplier\": 1e400", "multiplier", "must be a number from 1.0 to 10.0, was"),
                 Arguments.of("\"multiplier\": \"2\"", "multiplier", "must be a number from 1.0 to 10.0, was \"2\""),
-                Arguments.of("\"jitter\": true", "jitter", "is not a known field; known fields: initialDelayMillis,"
-                        + " maxAttempts, maxDelayMillis, multiplier"));
+                Arguments.of("\"budget\": \"15 minutes\"", "budget",
+                        "must be an ISO 8601 duration from PT0S to 30 days, such as PT15M, was \"15 minutes\""),
+                Arguments.of("\"budget\": \"P31D\"", "budget", "must be an ISO 8601 duration from PT0S to 30 days"),
+                Arguments.of("\"budget\": \"-PT1M\"", "budget", "must be an ISO 8601 duration"),
+                Arguments.of("\"budget\": 900", "budget", "must be an ISO 8601 duration"),
+                Arguments.of("\"jitter\": true", "jitter", "is not a known field; known fields: budget,"
+                        + " initialDelayMillis, maxAttempts, maxDelayMillis, multiplier"));
     }
 
     @ParameterizedTest
@@ -363,7 +368,7 @@ class DefinitionJsonTest {
     @Test
     void aRetryPolicyIsAnObject() {
         assertThat(only(withNode("\"retry\": 3"), "$.nodes[0].retry").message())
-                .isEqualTo("must be an object with initialDelayMillis, maxAttempts, maxDelayMillis, multiplier");
+                .isEqualTo("must be an object with budget, initialDelayMillis, maxAttempts, maxDelayMillis, multiplier");
     }
 
     @Test
@@ -372,6 +377,19 @@ class DefinitionJsonTest {
                 + " \"maxDelayMillis\": 86400000, \"multiplier\": 10}")).nodes().getFirst();
 
         assertThat(node.retry()).isEqualTo(new RetryPolicy(20, 3_600_000, 86_400_000, 10.0));
+    }
+
+    @Test
+    void aRetryBudgetIsReadAndWrittenAndWithoutMaxAttemptsNothingButTheBudgetLimitsTheTries() {
+        Node node = DefinitionJson.read(withNode("\"retry\": {\"budget\": \"PT2H\"}")).nodes().getFirst();
+
+        assertThat(node.retry()).isEqualTo(new RetryPolicy(null, 1_000, 60_000, 2.0, java.time.Duration.ofHours(2)));
+        JsonNode written = JSON.readTree(DefinitionJson.write(DefinitionJson.read(withNode("\"retry\": {\"budget\":"
+                + " \"PT2H\"}")))).at("/nodes/0/retry");
+        assertThat(written.has("maxAttempts")).isFalse();
+        assertThat(written.get("budget").asString()).isEqualTo("PT2H");
+        assertThat(DefinitionJson.read(withNode("")).nodes().getFirst().retry().budget())
+                .isEqualTo(java.time.Duration.ofMinutes(15));
     }
 
     @Test
@@ -476,6 +494,7 @@ class DefinitionJsonTest {
         JsonNode retry = schema.at("/$defs/node/properties/retry/properties");
 
         assertThat(retry.at("/maxAttempts/maximum").asInt()).isEqualTo(RetryPolicy.MAX_ATTEMPTS);
+        assertThat(retry.at("/budget/default").asString()).isEqualTo(RetryPolicy.DEFAULT_BUDGET.toString());
         assertThat(retry.at("/initialDelayMillis/maximum").asLong()).isEqualTo(RetryPolicy.MAX_INITIAL_DELAY_MILLIS);
         assertThat(retry.at("/maxDelayMillis/maximum").asLong()).isEqualTo(RetryPolicy.MAX_DELAY_MILLIS);
         assertThat(retry.at("/multiplier/maximum").asDouble()).isEqualTo(RetryPolicy.MAX_MULTIPLIER);

@@ -141,7 +141,8 @@ class WorkflowDefinitionTest {
 
     @Test
     void retryPoliciesKeepToTheirLimits() {
-        assertThat(RetryPolicy.DEFAULT).isEqualTo(new RetryPolicy(3, 1_000, 60_000, 2.0));
+        assertThat(RetryPolicy.DEFAULT).isEqualTo(new RetryPolicy(null, 1_000, 60_000, 2.0,
+                java.time.Duration.ofMinutes(15)));
         assertThat(RetryPolicy.NONE).isEqualTo(new RetryPolicy(1, 0, 0, 1.0));
         assertThat(new RetryPolicy(20, 3_600_000, 86_400_000, 10.0).maxAttempts()).isEqualTo(20);
 
@@ -155,6 +156,8 @@ class WorkflowDefinitionTest {
         assertThatThrownBy(() -> new RetryPolicy(1, 0, 86_400_001, 1.0)).hasMessageStartingWith("maxDelayMillis");
         assertThatThrownBy(() -> new RetryPolicy(1, 0, 0, 0.5)).hasMessageStartingWith("multiplier");
         assertThatThrownBy(() -> new RetryPolicy(1, 0, 0, Double.NaN)).hasMessageStartingWith("multiplier");
+        assertThatThrownBy(() -> new RetryPolicy(null, 0, 0, 1.0, java.time.Duration.ofDays(31)))
+                .hasMessageStartingWith("budget");
     }
 
     @Test

@@ -54,7 +54,7 @@ class TransitionPlannerTest {
 
     private static ClaimedTask task(String nodeId, int attempt) {
         return new ClaimedTask(1, UUID.randomUUID(), UUID.randomUUID(), 1, nodeId, null, null, attempt,
-                TaskKind.EXECUTE, null, "w", false);
+                TaskKind.EXECUTE, null, "w", false, false, 0, null);
     }
 
     private static final StepError BUSY = new StepError("ServiceUnavailable", "busy", 503, "busy");
@@ -110,7 +110,7 @@ class TransitionPlannerTest {
         assertThat(start.step().status()).isEqualTo(StepStatus.WAITING);
 
         ClaimedTask item = new ClaimedTask(2, UUID.randomUUID(), UUID.randomUUID(), 1, "body", "loop", 1, 1,
-                TaskKind.EXECUTE, null, "w", false);
+                TaskKind.EXECUTE, null, "w", false, false, 0, null);
         Transition end = PLANNER.plan(GRAPH, node("body"), item, new StepResult.Done(null, "B", Set.of("out")), NOW);
         assertThat(end.next()).isEmpty();
         assertThat(end.itemEnd()).isEqualTo(new Transition.ItemEnd("loop", 1, "B"));
@@ -129,5 +129,65 @@ class TransitionPlannerTest {
 
         assertThat(transition.reschedule()).isEqualTo(new Transition.Reschedule(until, 1, TaskKind.RESUME));
         assertThat(transition.step().status()).isEqualTo(StepStatus.WAITING);
+    }
+
+    private static ClaimedTask retried(String nodeId, int attempt, Instant retryDeadline) {
+        return new ClaimedTask(1, UUID.randomUUID(), UUID.randomUUID(), 1, nodeId, null, null, attempt,
+                TaskKind.EXECUTE, null, "w", false, false, 0, retryDeadline);
+    }
+
+    @Test
+    void withoutACapOnAttemptsAFailureIsRetriedUntilTheBudgetEndsAndTheFirstFailureStartsIt() {
+        Instant started = NOW.minusSeconds(1);
+        Transition first = PLANNER.plan(GRAPH, node("strict"), task("strict", 1),
+                new StepResult.Failed(null, BUSY, true, null), started);
+
+        Instant deadline = started.plus(Duration.ofMinutes(15));
+        assertThat(first.reschedule()).isEqualTo(new Transition.Reschedule(first.reschedule().dueAt(), 2,
+                TaskKind.EXECUTE, null, deadline));
+        assertThat(first.step().retryWindow()).isEqualTo(new RetryWindow(deadline, Duration.ofMinutes(15)));
+
+        Transition late = PLANNER.plan(GRAPH, node("strict"), retried("strict", 40, NOW.plusMillis(300)),
+                new StepResult.Failed(null, BUSY, true, Duration.ofSeconds(30)), NOW);
+        assertThat(late.reschedule().attempt()).as("the 40th attempt is no limit, the budget is").isEqualTo(41);
+        assertThat(late.reschedule().dueAt()).as("a retry is not due after the budget's end")
+                .isEqualTo(NOW.plusMillis(300));
+
+        Transition over = PLANNER.plan(GRAPH, node("strict"), retried("strict", 3, NOW),
+                new StepResult.Failed(null, BUSY, true, null), NOW);
+        assertThat(over.reschedule()).isNull();
+        assertThat(over.runEnd().status()).isEqualTo(RunStatus.DEAD_LETTERED);
+        assertThat(over.step().retryWindow().deadline()).isEqualTo(NOW);
+    }
+
+    @Test
+    void aWaitForOurOwnRateLimitIsNoAttemptAndNoFailure() {
+        StepError limited = new StepError("RateLimited", "the rate limit of getOrder is used up");
+        Transition wait = PLANNER.plan(GRAPH, node("call"), task("call", 2),
+                new StepResult.RateLimited(null, limited, Duration.ofSeconds(40), true), NOW);
+
+        assertThat(wait.reschedule()).as("same attempt, and no retry budget started")
+                .isEqualTo(new Transition.Reschedule(NOW.plusSeconds(40), 2, TaskKind.EXECUTE, null, null));
+        assertThat(wait.step().status()).isEqualTo(StepStatus.WAITING);
+        assertThat(wait.step().retryAt()).isEqualTo(NOW.plusSeconds(40));
+        assertThat(wait.runEnd()).isNull();
+    }
+
+    @Test
+    void aWaitTheRemoteAskedForIsNoAttemptButIsBoundedByTheBudget() {
+        StepError limited = new StepError("RateLimited", "429", 429, null);
+        Transition wait = PLANNER.plan(GRAPH, node("call"), task("call", 2),
+                new StepResult.RateLimited(null, limited, Duration.ofSeconds(20), false), NOW);
+
+        assertThat(wait.reschedule()).as("the attempt cap of 2 is not reached by a wait")
+                .isEqualTo(new Transition.Reschedule(NOW.plusSeconds(20), 2, TaskKind.EXECUTE, null,
+                        NOW.plus(Duration.ofMinutes(15))));
+        assertThat(wait.step().status()).isEqualTo(StepStatus.WAITING);
+
+        Transition tooLong = PLANNER.plan(GRAPH, node("call"), retried("call", 1, NOW.plusSeconds(10)),
+                new StepResult.RateLimited(null, limited, Duration.ofSeconds(20), false), NOW);
+        assertThat(tooLong.reschedule()).isNull();
+        assertThat(tooLong.next()).as("the error port").containsExactly(NextTask.of("rescue"));
+        assertThat(tooLong.step().error().message()).contains("retry budget");
     }
 }

@@ -14,7 +14,7 @@ class TurnTest {
 
     private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
     private static final ClaimedTask TASK = new ClaimedTask(7, UUID.randomUUID(), UUID.randomUUID(), 1, "shape", null,
-            null, 1, TaskKind.EXECUTE, null, "worker/0", false);
+            null, 1, TaskKind.EXECUTE, null, "worker/0", false, false, 0, null);
 
     private static Transition done(String nodeId) {
         return new Transition(new StepRecord(nodeId, null, null, 1, StepStatus.SUCCEEDED, null, null, null, null,
@@ -46,12 +46,12 @@ class TurnTest {
     @Test
     void aTaskRowBecomesTheNextNodesFirstAttemptForTheSameWorker() {
         ClaimedTask retried = new ClaimedTask(7, TASK.runId(), TASK.workflowId(), 1, "shape", null, null, 3,
-                TaskKind.RESUME, "resumed", "worker/0", true);
+                TaskKind.RESUME, "resumed", "worker/0", true, false, 0, null);
 
         ClaimedTask next = retried.followedBy(new NextTask("send", "items", 2));
 
         assertThat(next).isEqualTo(new ClaimedTask(7, TASK.runId(), TASK.workflowId(), 1, "send", "items", 2, 1,
-                TaskKind.EXECUTE, null, "worker/0", true));
+                TaskKind.EXECUTE, null, "worker/0", true, false, 0, null));
         assertThat(next.idempotencyKey()).isEqualTo(TASK.runId() + ":send:2");
     }
 }

@@ -24,7 +24,13 @@ final class SandboxThrottle {
     }
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, Plan> plans = new ConcurrentHashMap<>();
     private volatile boolean enabled = true;
+
+    /** The seller accounts' usage plan of {@code operation} from now on (until the reset), instead of its default. */
+    void plan(String operation, Plan plan) {
+        plans.put(operation, plan);
+    }
 
     void enabled(boolean enabled) {
         this.enabled = enabled;
@@ -32,14 +38,16 @@ final class SandboxThrottle {
 
     void reset() {
         buckets.clear();
+        plans.clear();
         enabled = true;
     }
 
     /** Takes a token for the call; false when the bucket is empty (or the limits are off: always true). */
-    boolean take(String seller, String operation, Plan plan) {
+    boolean take(String seller, String operation, Plan defaultPlan) {
         if (!enabled) {
             return true;
         }
+        Plan plan = plans.getOrDefault(operation, defaultPlan);
         Bucket bucket = buckets.computeIfAbsent(seller + " " + operation, key -> new Bucket(plan.burst()));
         synchronized (bucket) {
             long now = System.nanoTime();

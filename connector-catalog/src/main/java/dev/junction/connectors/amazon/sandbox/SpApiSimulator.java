@@ -94,6 +94,14 @@ public final class SpApiSimulator implements Simulator {
         throttle.enabled(enforce);
     }
 
+    /**
+     * The usage plan of {@code operation} from now on, until the next reset (e.g. a seller account with a larger
+     * plan than the default, or a load test that should not take minutes); a 429 still counts as a violation.
+     */
+    public void usagePlan(String operation, double perSecond, int burst) {
+        throttle.plan(operation, new SandboxThrottle.Plan(perSecond, burst));
+    }
+
     /** Every access token issued so far is expired from now on. */
     public void expireIssuedTokens() {
         lwa.expireIssuedTokens();

@@ -49,6 +49,8 @@ class DatabaseRoundTripTest {
         postgres = EmbeddedDatabase.startFresh();
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(postgres.jdbcUrl());
+        dataSource.setUser(postgres.user());
+        dataSource.setPassword(postgres.password());
         migration = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         db = DSL.using(dataSource, SQLDialect.POSTGRES);
     }

@@ -91,6 +91,9 @@ class WorkflowJourneyTest extends BrowserTest {
         Locator delete = page.locator(".delete-workflow:visible");
         delete.click();
         assertThat(page.getByText("Delete workflow 'Tracking back to Dynamics'?")).isVisible();
+        // it never ran: deleted, not archived, and the dialog says so
+        assertThat(page.getByText("It has no runs: it will be deleted for everyone.")).isVisible();
+        assertThat(page.locator("#confirm-delete-workflow[data-removal='delete'][data-runs='0']")).hasCount(1);
         screenshot("confirm-delete");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
         assertThat(delete).hasCount(1);

@@ -68,7 +68,12 @@ final class OrphanedPostmaster {
     }
 
     private static void stop(ProcessHandle postmaster, Path dataDirectory) {
-        postmaster.destroy(); // SIGTERM: smart shutdown, no new sessions, ends when the open ones did
+        // SIGTERM: smart shutdown, no new sessions, ends when the open ones did
+        if (!postmaster.destroy()) {
+            throw new EmbeddedDatabaseException("The PostgreSQL (pid " + postmaster.pid() + ") left running on "
+                    + dataDirectory + " by an earlier Junction cannot be stopped by this process (another operating"
+                    + " system user's?). Stop it (kill -INT " + postmaster.pid() + ") and start again.", null);
+        }
         if (awaitStopped(postmaster, dataDirectory, SMART_SHUTDOWN_WAIT)) {
             return;
         }

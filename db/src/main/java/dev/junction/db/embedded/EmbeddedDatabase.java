@@ -137,10 +137,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             if (owner.get() != null) {
                 owner.get().close();
             }
-            if (e instanceof EmbeddedDatabaseException clear) {
-                throw clear;
-            }
-            EmbeddedDatabaseException ours = causeOfType(e, EmbeddedDatabaseException.class);
+            EmbeddedDatabaseException ours = causeOfType(e, EmbeddedDatabaseException.class); // says what to do already
             if (ours != null) {
                 throw ours;
             }

@@ -199,7 +199,7 @@ public class WorkflowsView extends VerticalLayout {
             WorkflowRemoval done = workflows.delete(workflow.id());
             grid.getDataProvider().refreshAll();
             notify(done.archived()
-                    ? "Workflow '" + workflow.name() + "' archived; its " + runs(done.runs()) + " stay readable"
+                    ? "Workflow '" + workflow.name() + "' archived: " + runs(done.runs()) + " kept, readable in Runs"
                     : "Workflow '" + workflow.name() + "' deleted");
         });
         confirm.open();

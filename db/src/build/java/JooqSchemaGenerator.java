@@ -11,7 +11,9 @@ import org.jooq.meta.jaxb.Target;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -39,16 +41,28 @@ public class JooqSchemaGenerator {
             System.out.println("[jooq] schema unchanged, generated classes are up to date");
             return;
         }
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            String url = postgres.getJdbcUrl("postgres", "postgres");
+        // like the app's own embedded server: a generated password (scram-sha-256), loopback only
+        byte[] secret = new byte[24];
+        new SecureRandom().nextBytes(secret);
+        String password = HexFormat.of().formatHex(secret);
+        Path passwordFile = Files.createTempFile("jooq-pg-", ".password",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(passwordFile, password + "\n");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setLocaleConfig("auth", "scram-sha-256")
+                .setLocaleConfig("pwfile", passwordFile.toString())
+                .setConnectConfig("password", password)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .start()) {
+            String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres";
             Flyway.configure()
-                    .dataSource(url, "postgres", "postgres")
+                    .dataSource(url, "postgres", password)
                     .locations("filesystem:" + migrations.toAbsolutePath())
                     .load()
                     .migrate();
             GenerationTool.generate(new Configuration()
                     .withJdbc(new Jdbc().withDriver("org.postgresql.Driver").withUrl(url)
-                            .withUser("postgres").withPassword("postgres"))
+                            .withUser("postgres").withPassword(password))
                     .withGenerator(new Generator()
                             .withDatabase(new Database()
                                     .withName("org.jooq.meta.postgres.PostgresDatabase")
@@ -65,6 +79,8 @@ public class JooqSchemaGenerator {
                                     .withPackageName(packageName)
                                     .withDirectory(output.toString())
                                     .withClean(true))));
+        } finally {
+            Files.deleteIfExists(passwordFile);
         }
         Files.writeString(stamp, fingerprint);
     }

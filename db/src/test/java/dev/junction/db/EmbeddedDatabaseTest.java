@@ -21,13 +21,13 @@ class EmbeddedDatabaseTest {
     void dataInAKeptDirectorySurvivesARestart(@TempDir Path home) throws SQLException {
         Path dataDirectory = home.resolve("pgdata");
         try (EmbeddedDatabase first = EmbeddedDatabase.startKeeping(dataDirectory);
-             Connection connection = DriverManager.getConnection(first.jdbcUrl())) {
+             Connection connection = DriverManager.getConnection(first.jdbcUrl(), first.user(), first.password())) {
             connection.createStatement().execute("create table kept (value text)");
             connection.createStatement().execute("insert into kept values ('still here')");
         }
 
         try (EmbeddedDatabase second = EmbeddedDatabase.startKeeping(dataDirectory);
-             Connection connection = DriverManager.getConnection(second.jdbcUrl());
+             Connection connection = DriverManager.getConnection(second.jdbcUrl(), second.user(), second.password());
              ResultSet row = connection.createStatement().executeQuery("select value from kept")) {
             assertThat(row.next()).isTrue();
             assertThat(row.getString(1)).isEqualTo("still here");
@@ -38,7 +38,8 @@ class EmbeddedDatabaseTest {
     @Test
     void durabilityIsOn() throws SQLException {
         try (EmbeddedDatabase database = EmbeddedDatabase.startFresh();
-             Connection connection = DriverManager.getConnection(database.jdbcUrl());
+             Connection connection = DriverManager.getConnection(database.jdbcUrl(), database.user(),
+                     database.password());
              ResultSet row = connection.createStatement().executeQuery("show synchronous_commit")) {
             row.next();
             assertThat(row.getString(1)).isEqualTo("on");

@@ -21,6 +21,8 @@ class VersionsMigrationTest {
         try (EmbeddedDatabase postgres = EmbeddedDatabase.startFresh()) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setURL(postgres.jdbcUrl());
+            dataSource.setUser(postgres.user());
+            dataSource.setPassword(postgres.password());
             Flyway.configure().dataSource(dataSource).target("3").load().migrate();
             DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES);
             db.execute("insert into workflows (name, created_by, updated_by) values ('Old one', 'alice', 'alice')");

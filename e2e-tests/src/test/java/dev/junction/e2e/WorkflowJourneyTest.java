@@ -5,6 +5,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -91,6 +92,9 @@ class WorkflowJourneyTest extends BrowserTest {
         Locator delete = page.locator(".delete-workflow:visible");
         delete.click();
         assertThat(page.getByText("Delete workflow 'Tracking back to Dynamics'?")).isVisible();
+        // it never ran: deleted, not archived, and the dialog says so
+        assertThat(page.getByText("It has no runs: it will be deleted for everyone.")).isVisible();
+        assertThat(page.locator("#confirm-delete-workflow[data-removal='delete'][data-runs='0']")).hasCount(1);
         screenshot("confirm-delete");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel")).click();
         assertThat(delete).hasCount(1);
@@ -100,6 +104,35 @@ class WorkflowJourneyTest extends BrowserTest {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)).click();
         assertThat(page.getByText("Workflow 'Tracking back to Dynamics' deleted")).isVisible();
         assertThat(delete).hasCount(0);
+    }
+
+    @Test
+    void deletingAWorkflowThatHasRunsArchivesItAndTheDialogSaysSo() {
+        String name = "Archived " + UUID.randomUUID().toString().substring(0, 8);
+        String id = workflowWithDefinition(name, RunsViewTest.DEFINITION);
+        postThroughApi("/api/v1/workflows/" + id + "/versions/2/publish", "", 200);
+        postThroughApi("/api/v1/workflows/" + id + "/runs", "{\"input\": {\"n\": 1}}", 202);
+        workflowWithDefinition("Not archived " + UUID.randomUUID().toString().substring(0, 8), RunsViewTest.DEFINITION);
+        signIn("admin", ADMIN_PASSWORD);
+
+        // at least two rows before the search, exactly one after: seeing one means the search has been applied
+        page.locator("#workflow-search input").fill(name);
+        Locator delete = page.locator(".delete-workflow:visible");
+        assertThat(delete).hasCount(1);
+        waitUntilIdle();
+        delete.click();
+        assertThat(page.getByText("Archive workflow '" + name + "'?")).isVisible();
+        assertThat(page.getByText("This workflow has 1 run: it will be archived — its runs stay readable in Runs."))
+                .isVisible();
+        assertThat(page.locator("#confirm-delete-workflow[data-removal='archive'][data-runs='1']")).hasCount(1);
+        screenshot("confirm-archive");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Archive").setExact(true)).click();
+        assertThat(page.getByText("Workflow '" + name + "' archived: 1 run kept, readable in Runs")).isVisible();
+        assertThat(delete).hasCount(0);
+
+        page.navigate(url("/runs"));
+        assertThat(page.locator("#runs vaadin-grid-cell-content:visible").filter(
+                new Locator.FilterOptions().setHasText(name)).first()).isVisible();
     }
 
     private void createWorkflow(String name) {

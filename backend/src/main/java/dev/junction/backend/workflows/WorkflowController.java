@@ -68,10 +68,11 @@ class WorkflowController {
         return workflows.update(id, request.name(), request.description());
     }
 
+    /** 204 when the workflow was deleted; 200 with what happened when it had runs and was archived instead. */
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable UUID id) {
-        workflows.delete(id);
-        return ResponseEntity.noContent().build();
+    ResponseEntity<WorkflowRemoval> delete(@PathVariable UUID id) {
+        WorkflowRemoval removal = workflows.delete(id);
+        return removal.archived() ? ResponseEntity.ok(removal) : ResponseEntity.noContent().build();
     }
 
     private static WorkflowSort sortField(String sort) {

@@ -2,6 +2,6 @@ package dev.junction.backend.workflows;
 
 import java.util.UUID;
 
-/** A workflow was deleted; its triggers stop. */
+/** A workflow was deleted or archived; its triggers stop. */
 public record WorkflowDeleted(UUID workflowId) {
 }

@@ -26,7 +26,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Workflows for the UI and the REST API alike: list, read, create, import, rename / describe, delete. Every change
+ * Workflows for the UI and the REST API alike: list, read, create, import, rename / describe, delete (or archive,
+ * when it has runs: see {@link #delete}). Every change
  * is audited in its own transaction. (Versions of the definition: {@link WorkflowVersionService}.) Reading is open to every role; changing needs ADMIN or DESIGNER.
  */
 @Service
@@ -135,11 +136,40 @@ public class WorkflowService {
         return after;
     }
 
+    /** What deleting the workflow would do (archive it, as it has runs, or delete it): the confirmation says so. */
     @PreAuthorize(MAY_CHANGE)
-    public void delete(UUID id) {
-        Workflow deleted = workflows.delete(id).orElseThrow(() -> notFound(id));
-        audit.record("workflow.deleted", ENTITY, id.toString(), Map.of("name", deleted.name()));
+    @Transactional(readOnly = true)
+    public WorkflowRemoval removalOf(UUID id) {
+        Workflow workflow = get(id);
+        int runs = workflows.countRuns(id);
+        return new WorkflowRemoval(id, workflow.name(), runs > 0, runs);
+    }
+
+    /**
+     * Deletes a workflow that never ran, with its versions; archives one that has runs (hidden from the list and
+     * from triggers, its versions and runs kept). Either way its triggers stop, and the audit log says which.
+     */
+    @PreAuthorize(MAY_CHANGE)
+    public WorkflowRemoval delete(UUID id) {
+        int runs = workflows.lockAndCountRuns(id).orElseThrow(() -> notFound(id));
+        WorkflowRemoval removal;
+        if (runs > 0) {
+            Workflow archived = workflows.archive(id, CurrentUser.name()).orElseThrow(() -> notFound(id));
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("name", archived.name());
+            details.put("runs", runs);
+            if (archived.publishedVersion() != null) {
+                details.put("unpublishedVersion", archived.publishedVersion());
+            }
+            audit.record("workflow.archived", ENTITY, id.toString(), details);
+            removal = new WorkflowRemoval(id, archived.name(), true, runs);
+        } else {
+            Workflow deleted = workflows.delete(id).orElseThrow(() -> notFound(id));
+            audit.record("workflow.deleted", ENTITY, id.toString(), Map.of("name", deleted.name()));
+            removal = new WorkflowRemoval(id, deleted.name(), false, 0);
+        }
         events.publishEvent(new WorkflowDeleted(id));
+        return removal;
     }
 
     private static String checkedName(String name) {

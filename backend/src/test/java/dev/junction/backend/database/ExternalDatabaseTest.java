@@ -32,8 +32,8 @@ class ExternalDatabaseTest {
     @DynamicPropertySource
     static void pointAtTheExternalDatabase(DynamicPropertyRegistry properties) {
         properties.add("junction.db.url", () -> "jdbc:postgresql://localhost:" + EXTERNAL.port() + "/postgres");
-        properties.add("junction.db.user", () -> "postgres");
-        properties.add("junction.db.password", () -> "unused-by-trust-auth");
+        properties.add("junction.db.user", EXTERNAL::user);
+        properties.add("junction.db.password", EXTERNAL::password);
     }
 
     @AfterAll
@@ -49,7 +49,8 @@ class ExternalDatabaseTest {
         ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
         assertThat(admin.post("/api/v1/workflows", "{\"name\": \"Stored externally\"}").statusCode()).isEqualTo(201);
 
-        try (Connection connection = DriverManager.getConnection(EXTERNAL.jdbcUrl());
+        try (Connection connection = DriverManager.getConnection(EXTERNAL.jdbcUrl(), EXTERNAL.user(),
+                EXTERNAL.password());
              ResultSet row = connection.createStatement().executeQuery(
                      "select created_by from workflows where name = 'Stored externally'")) {
             assertThat(row.next()).isTrue();

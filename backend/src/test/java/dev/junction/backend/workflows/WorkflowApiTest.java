@@ -2,6 +2,7 @@ package dev.junction.backend.workflows;
 
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.runs.RunsApi;
 import dev.junction.db.audit.AuditEntry;
 import dev.junction.db.audit.AuditLogRepository;
 import dev.junction.db.users.Role;
@@ -186,6 +187,58 @@ class WorkflowApiTest {
         assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
 
         assertThat(anonymous.get("/actuator/env").statusCode()).isIn(401, 403, 404);
+    }
+
+    @Test
+    void deletingAWorkflowWithRunsArchivesItAndItsRunsStayReadable() {
+        RunsApi runs = new RunsApi(admin);
+        String name = "Archived with its runs " + UUID.randomUUID();
+        String id = runs.published(name, "{\"schemaVersion\": 1, \"trigger\": {\"kind\": \"manual\", \"config\": {}},"
+                + " \"nodes\": [], \"edges\": []}");
+        String first = runs.start(id, "{\"n\": 1}");
+        String second = runs.start(id, "{\"n\": 2}");
+        runs.finished(first);
+        runs.finished(second);
+
+        HttpResponse<String> deleted = admin.delete("/api/v1/workflows/" + id);
+
+        assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(200);
+        JsonNode removal = read(deleted);
+        assertThat(removal.get("archived").asBoolean()).isTrue();
+        assertThat(removal.get("runs").asInt()).isEqualTo(2);
+        assertThat(removal.get("name").asString()).isEqualTo(name);
+        assertThat(admin.get("/api/v1/workflows/" + id).statusCode()).isEqualTo(404);
+        assertThat(read(admin.get("/api/v1/workflows?limit=200")).get("items").findValuesAsString("id"))
+                .doesNotContain(id);
+        assertThat(admin.post("/api/v1/workflows/" + id + "/runs", "{\"input\": {}}").statusCode()).isEqualTo(404);
+
+        JsonNode listed = read(admin.get("/api/v1/runs?workflowId=" + id));
+        assertThat(listed.get("items").findValuesAsString("id")).containsExactlyInAnyOrder(first, second);
+        assertThat(listed.get("items").findValuesAsString("workflowName")).containsOnly(name);
+        assertThat(runs.detail(first).get("run").get("status").asString()).isEqualTo("succeeded");
+
+        List<AuditEntry> history = auditLog.forEntity("workflow", id, 10);
+        assertThat(history.getFirst().action()).isEqualTo("workflow.archived");
+        assertThat(history.getFirst().detailsJson()).contains("\"runs\": 2").contains(name);
+        assertThat(history).extracting(AuditEntry::action).doesNotContain("workflow.deleted");
+
+        HttpResponse<String> sameName = admin.post("/api/v1/workflows", "{\"name\": \"" + name + "\"}");
+        assertThat(sameName.statusCode()).as("an archived workflow's name is free again").isEqualTo(201);
+        assertThat(admin.delete("/api/v1/workflows/" + id).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void deletingAWorkflowThatNeverRanDeletesIt() {
+        String id = read(admin.post("/api/v1/workflows", "{\"name\": \"Never ran " + UUID.randomUUID() + "\"}"))
+                .get("id").asString();
+
+        HttpResponse<String> deleted = admin.delete("/api/v1/workflows/" + id);
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(deleted.body()).isEmpty();
+        assertThat(admin.get("/api/v1/workflows/" + id).statusCode()).isEqualTo(404);
+        assertThat(auditLog.forEntity("workflow", id, 10)).extracting(AuditEntry::action)
+                .containsExactly("workflow.deleted", "workflow.created");
     }
 
     private JsonNode assertFieldProblem(HttpResponse<String> response, int status, String field) {

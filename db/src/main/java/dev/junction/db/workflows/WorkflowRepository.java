@@ -10,10 +10,19 @@ import org.jooq.impl.DSL;
 import java.util.Optional;
 import java.util.UUID;
 
+import static dev.junction.db.schema.Tables.RUNS;
 import static dev.junction.db.schema.Tables.WORKFLOWS;
+import static dev.junction.db.schema.Tables.WORKFLOW_TRIGGERS;
 
-/** Stores workflows. Names are unique without regard to case (a unique index on {@code lower(name)}). */
+/**
+ * Stores workflows. Names are unique without regard to case among the workflows in use (a unique index on
+ * {@code lower(name)}). An <em>archived</em> workflow (deleted while it had runs) is kept for its runs' sake but is
+ * found by none of the methods here: it is neither listed nor found by id, and its name is free again.
+ */
 public class WorkflowRepository {
+
+    /** Workflows in use: not archived. */
+    private static final Condition IN_USE = WORKFLOWS.ARCHIVED_AT.isNull();
 
     private final DSLContext db;
 
@@ -35,12 +44,45 @@ public class WorkflowRepository {
     }
 
     public Optional<Workflow> find(UUID id) {
-        return db.selectFrom(WORKFLOWS).where(WORKFLOWS.ID.eq(id)).fetchOptional().map(WorkflowRepository::toWorkflow);
+        return db.selectFrom(WORKFLOWS).where(WORKFLOWS.ID.eq(id), IN_USE).fetchOptional()
+                .map(WorkflowRepository::toWorkflow);
+    }
+
+    /**
+     * Locks the workflow's row until the transaction ends (runs cannot be added meanwhile: a run's reference to it
+     * needs a share lock on that row) and answers how many runs it has; empty when there is no such workflow.
+     */
+    public Optional<Integer> lockAndCountRuns(UUID id) {
+        return db.select(WORKFLOWS.ID).from(WORKFLOWS).where(WORKFLOWS.ID.eq(id), IN_USE).forUpdate().fetchOptional()
+                .map(row -> db.fetchCount(RUNS, RUNS.WORKFLOW_ID.eq(id)));
+    }
+
+    /** How many runs the workflow has. */
+    public int countRuns(UUID id) {
+        return db.fetchCount(RUNS, RUNS.WORKFLOW_ID.eq(id));
+    }
+
+    /**
+     * Archives a workflow: hidden from now on, unpublished (so no trigger runs it) and its webhook token gone, its
+     * versions and runs kept. Answers what it was, or empty when there was no such workflow in use.
+     */
+    public Optional<Workflow> archive(UUID id, String actor) {
+        Optional<Workflow> before = find(id);
+        before.ifPresent(workflow -> {
+            db.update(WORKFLOWS)
+                    .set(WORKFLOWS.ARCHIVED_AT, DSL.currentOffsetDateTime())
+                    .set(WORKFLOWS.ARCHIVED_BY, actor)
+                    .setNull(WORKFLOWS.PUBLISHED_VERSION)
+                    .where(WORKFLOWS.ID.eq(id), IN_USE)
+                    .execute();
+            db.deleteFrom(WORKFLOW_TRIGGERS).where(WORKFLOW_TRIGGERS.WORKFLOW_ID.eq(id)).execute();
+        });
+        return before;
     }
 
     /** Whether a workflow other than {@code exceptId} (which may be null) has this name, ignoring case. */
     public boolean nameTaken(String name, UUID exceptId) {
-        Condition sameName = DSL.lower(WORKFLOWS.NAME).eq(DSL.lower(DSL.val(name)));
+        Condition sameName = DSL.lower(WORKFLOWS.NAME).eq(DSL.lower(DSL.val(name))).and(IN_USE);
         return db.fetchExists(WORKFLOWS, exceptId == null ? sameName : sameName.and(WORKFLOWS.ID.ne(exceptId)));
     }
 
@@ -51,15 +93,18 @@ public class WorkflowRepository {
                 .set(WORKFLOWS.DESCRIPTION, description)
                 .set(WORKFLOWS.UPDATED_BY, actor)
                 .set(WORKFLOWS.UPDATED_AT, DSL.currentOffsetDateTime())
-                .where(WORKFLOWS.ID.eq(id))
+                .where(WORKFLOWS.ID.eq(id), IN_USE)
                 .returning()
                 .fetchOptional()
                 .map(WorkflowRepository::toWorkflow);
     }
 
-    /** Deletes a workflow and answers what it was, or empty when there was no such workflow. */
+    /**
+     * Deletes a workflow with its versions and answers what it was, or empty when there was no such workflow in use.
+     * A workflow with runs cannot be deleted (the database refuses it): archive it.
+     */
     public Optional<Workflow> delete(UUID id) {
-        return db.deleteFrom(WORKFLOWS).where(WORKFLOWS.ID.eq(id)).returning().fetchOptional()
+        return db.deleteFrom(WORKFLOWS).where(WORKFLOWS.ID.eq(id), IN_USE).returning().fetchOptional()
                 .map(WorkflowRepository::toWorkflow);
     }
 
@@ -67,9 +112,9 @@ public class WorkflowRepository {
      * Finds workflows whose name or description contains {@code text} (any case; blank finds all), sorted, one page.
      */
     public WorkflowPage search(String text, WorkflowSort sort, boolean ascending, int offset, int limit) {
-        Condition matches = text == null || text.isBlank()
+        Condition matches = IN_USE.and(text == null || text.isBlank()
                 ? DSL.noCondition()
-                : WORKFLOWS.NAME.containsIgnoreCase(text.strip()).or(WORKFLOWS.DESCRIPTION.containsIgnoreCase(text.strip()));
+                : WORKFLOWS.NAME.containsIgnoreCase(text.strip()).or(WORKFLOWS.DESCRIPTION.containsIgnoreCase(text.strip())));
         var items = db.selectFrom(WORKFLOWS)
                 .where(matches)
                 .orderBy(order(sort, ascending), WORKFLOWS.ID)

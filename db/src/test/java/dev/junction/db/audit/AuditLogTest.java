@@ -31,6 +31,8 @@ class AuditLogTest {
         postgres = EmbeddedDatabase.startFresh();
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setURL(postgres.jdbcUrl());
+        dataSource.setUser(postgres.user());
+        dataSource.setPassword(postgres.password());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         db = DSL.using(dataSource, SQLDialect.POSTGRES);
         audit = new AuditLogRepository(db);

@@ -27,6 +27,7 @@ import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.workflows.WorkflowFiles;
 import dev.junction.backend.workflows.WorkflowService;
+import dev.junction.backend.workflows.WorkflowRemoval;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowSort;
 import jakarta.annotation.security.PermitAll;
@@ -172,19 +173,40 @@ public class WorkflowsView extends VerticalLayout {
         }).open();
     }
 
+    /**
+     * Asks before deleting, and says what will happen: a workflow with runs is archived (its runs stay readable), one
+     * without is deleted. The dialog carries {@code data-removal} ("archive" / "delete") and {@code data-runs}.
+     */
     private void confirmDelete(Workflow workflow) {
+        WorkflowRemoval removal = workflows.removalOf(workflow.id());
         ConfirmDialog confirm = new ConfirmDialog();
-        confirm.setHeader("Delete workflow '" + workflow.name() + "'?");
-        confirm.setText("The workflow is removed for everyone. This cannot be undone.");
+        confirm.setId("confirm-delete-workflow");
+        confirm.getElement().setAttribute("data-removal", removal.archived() ? "archive" : "delete");
+        confirm.getElement().setAttribute("data-runs", Integer.toString(removal.runs()));
         confirm.setCancelable(true);
-        confirm.setConfirmText("Delete");
+        if (removal.archived()) {
+            confirm.setHeader("Archive workflow '" + workflow.name() + "'?");
+            confirm.setText("This workflow has " + runs(removal.runs()) + ": it will be archived — its runs stay"
+                    + " readable in Runs. It leaves the list, its triggers stop, and its name is free again.");
+            confirm.setConfirmText("Archive");
+        } else {
+            confirm.setHeader("Delete workflow '" + workflow.name() + "'?");
+            confirm.setText("It has no runs: it will be deleted for everyone. This cannot be undone.");
+            confirm.setConfirmText("Delete");
+        }
         confirm.setConfirmButtonTheme("error primary");
         confirm.addConfirmListener(confirmed -> {
-            workflows.delete(workflow.id());
+            WorkflowRemoval done = workflows.delete(workflow.id());
             grid.getDataProvider().refreshAll();
-            notify("Workflow '" + workflow.name() + "' deleted");
+            notify(done.archived()
+                    ? "Workflow '" + workflow.name() + "' archived: " + runs(done.runs()) + " kept, readable in Runs"
+                    : "Workflow '" + workflow.name() + "' deleted");
         });
         confirm.open();
+    }
+
+    private static String runs(int count) {
+        return count == 1 ? "1 run" : String.format(Locale.UK, "%,d runs", count);
     }
 
     private static void notify(String message) {

@@ -4,10 +4,8 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -549,7 +547,7 @@ public final class DefinitionValidator {
         }
 
         void reachability(List<Node> nodes, List<Edge> edges) {
-            Set<String> reached = reachableFrom(Trigger.NODE_ID, edge -> true, outgoing(edges));
+            Set<String> reached = EdgeWalk.reachableFrom(Trigger.NODE_ID, edge -> true, EdgeWalk.outgoing(edges));
             for (int i = 0; i < nodes.size(); i++) {
                 Node node = nodes.get(i);
                 if (Integer.valueOf(i).equals(nodeIndex.get(node.id())) && !reached.contains(node.id())) {
@@ -565,15 +563,15 @@ public final class DefinitionValidator {
          * trigger reaches only through that port.
          */
         void cycles(Map<String, Node> nodes, List<Edge> edges) {
-            Map<String, List<Edge>> outgoing = outgoing(edges);
+            Map<String, List<Edge>> outgoing = EdgeWalk.outgoing(edges);
             Set<Edge> loopBacks = new HashSet<>();
             for (Node node : nodes.values()) {
                 if (NodeType.fromJson(node.type()).orElse(null) == NodeType.FOR_EACH) {
                     String id = node.id();
                     Predicate<Edge> leaves = edge -> edge.from().equals(id);
                     Predicate<Edge> intoBody = leaves.and(edge -> edge.fromPort().equals(BODY_PORT));
-                    Set<String> body = reachableFrom(id, leaves.negate().or(intoBody), outgoing);
-                    Set<String> outside = reachableFrom(Trigger.NODE_ID, intoBody.negate(), outgoing);
+                    Set<String> body = EdgeWalk.reachableFrom(id, leaves.negate().or(intoBody), outgoing);
+                    Set<String> outside = EdgeWalk.reachableFrom(Trigger.NODE_ID, intoBody.negate(), outgoing);
                     edges.stream().filter(edge -> edge.to().equals(id) && body.contains(edge.from())
                             && !outside.contains(edge.from())).forEach(loopBacks::add);
                     body.stream().filter(inner -> !inner.equals(id) && !outside.contains(inner)
@@ -616,28 +614,6 @@ public final class DefinitionValidator {
             }
             trail.removeLast();
             done.add(node);
-        }
-
-        private static Map<String, List<Edge>> outgoing(List<Edge> edges) {
-            return edges.stream().collect(Collectors.groupingBy(Edge::from));
-        }
-
-        /**
-         * The nodes reachable from {@code start} along the edges that {@code follow} accepts, without passing
-         * through start again (start itself is not in the answer).
-         */
-        private static Set<String> reachableFrom(String start, Predicate<Edge> follow,
-                                                 Map<String, List<Edge>> outgoing) {
-            Set<String> reached = new HashSet<>();
-            Deque<String> queue = new ArrayDeque<>(List.of(start));
-            while (!queue.isEmpty()) {
-                for (Edge edge : outgoing.getOrDefault(queue.poll(), List.of())) {
-                    if (follow.test(edge) && !edge.to().equals(start) && reached.add(edge.to())) {
-                        queue.add(edge.to());
-                    }
-                }
-            }
-            return reached;
         }
 
         private static boolean wholeBetween(Object value, long min, long max) {

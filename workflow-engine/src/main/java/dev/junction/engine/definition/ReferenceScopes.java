@@ -1,8 +1,6 @@
 package dev.junction.engine.definition;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -36,15 +34,14 @@ final class ReferenceScopes {
 
     private ReferenceScopes(Map<String, Node> nodes, List<Edge> edges) {
         this.nodes = nodes;
-        Map<String, List<Edge>> outgoing = new HashMap<>();
-        edges.forEach(edge -> outgoing.computeIfAbsent(edge.from(), from -> new ArrayList<>()).add(edge));
+        Map<String, List<Edge>> outgoing = EdgeWalk.outgoing(edges);
         Set<Edge> loopBacks = new HashSet<>();
         for (Node node : nodes.values()) {
             if (NodeType.fromJson(node.type()).orElse(null) == NodeType.FOR_EACH) {
                 String id = node.id();
-                Set<String> body = reachable(id, edge -> !edge.from().equals(id) || edge.fromPort().equals("body"),
-                        outgoing);
-                Set<String> outside = reachable(Trigger.NODE_ID, edge -> !(edge.from().equals(id)
+                Set<String> body = EdgeWalk.reachableFrom(id,
+                        edge -> !edge.from().equals(id) || edge.fromPort().equals("body"), outgoing);
+                Set<String> outside = EdgeWalk.reachableFrom(Trigger.NODE_ID, edge -> !(edge.from().equals(id)
                         && edge.fromPort().equals("body")), outgoing);
                 body.removeAll(outside);
                 body.remove(id);
@@ -148,7 +145,7 @@ final class ReferenceScopes {
             outgoing.computeIfAbsent(edge.from(), from -> new ArrayList<>()).add(edge);
             predecessors.computeIfAbsent(edge.to(), to -> new ArrayList<>()).add(edge.from());
         }
-        Set<String> reached = reachable(Trigger.NODE_ID, edge -> true, outgoing);
+        Set<String> reached = EdgeWalk.reachableFrom(Trigger.NODE_ID, edge -> true, outgoing);
         reached.add(Trigger.NODE_ID);
         Map<String, Set<String>> dominators = new HashMap<>();
         for (String node : reached) {
@@ -183,19 +180,5 @@ final class ReferenceScopes {
         }
         dominators.remove(Trigger.NODE_ID);
         return dominators;
-    }
-
-    private static Set<String> reachable(String start, java.util.function.Predicate<Edge> follow,
-                                         Map<String, List<Edge>> outgoing) {
-        Set<String> reached = new HashSet<>();
-        Deque<String> queue = new ArrayDeque<>(List.of(start));
-        while (!queue.isEmpty()) {
-            for (Edge edge : outgoing.getOrDefault(queue.poll(), List.of())) {
-                if (follow.test(edge) && !edge.to().equals(start) && reached.add(edge.to())) {
-                    queue.add(edge.to());
-                }
-            }
-        }
-        return reached;
     }
 }

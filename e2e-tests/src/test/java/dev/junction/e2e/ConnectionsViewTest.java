@@ -157,7 +157,10 @@ class ConnectionsViewTest extends BrowserTest {
 
         page.navigate(url("/connections"));
         waitUntilIdle();
-        assertThat(page.getByText("Could not navigate to 'connections'")).isVisible();
+        assertThat(page.locator("[data-error=not-allowed]")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not allowed"))).isVisible();
+        assertThat(page.getByText("Signed in as dana (DESIGNER), you may not open 'connections'")).isVisible();
+        assertThat(page.locator("#navigation")).containsText("Workflows");
         assertThat(page.locator("#connections")).hasCount(0);
         assertThat(page.locator("#new-connection")).hasCount(0);
         screenshot("designer-refused");

@@ -34,4 +34,21 @@ class ViewerTest extends BrowserTest {
         assertThat(page.locator(".delete-workflow")).hasCount(0);
         screenshot("viewer-list");
     }
+
+    @Test
+    void aViewerIsToldThatUsersIsNotForTheirRole() {
+        users.insert("vic", "Vic Viewer", passwords.encode(PASSWORD), Set.of(Role.VIEWER));
+        signIn("vic", PASSWORD);
+
+        page.navigate(url("/users"));
+        waitUntilIdle();
+        assertThat(page.locator("[data-error=not-allowed]")).isVisible();
+        assertThat(page.getByText("Signed in as vic (VIEWER), you may not open 'users'")).isVisible();
+        assertThat(page.locator("#navigation")).containsText("Workflows");
+        assertThat(page.locator("#users")).hasCount(0);
+        screenshot("viewer-not-allowed");
+
+        page.locator("#error-back").click();
+        assertThat(page.locator("#workflows")).isVisible();
+    }
 }

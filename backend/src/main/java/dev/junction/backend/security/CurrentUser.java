@@ -6,6 +6,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -29,5 +30,16 @@ public final class CurrentUser {
         Set<String> held = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
         return Arrays.stream(roles).anyMatch(role -> held.contains("ROLE_" + role.name()));
+    }
+
+    /** The names of the signed-in user's roles, in alphabetical order (none outside a request). */
+    public static List<String> roleNames() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return List.of();
+        }
+        return authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith("ROLE_")).map(authority -> authority.substring(5))
+                .sorted().toList();
     }
 }

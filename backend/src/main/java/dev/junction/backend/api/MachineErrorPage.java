@@ -55,6 +55,9 @@ class MachineErrorPage {
             chain.doFilter(servletRequest, servletResponse);
             return;
         }
+        if (path.startsWith("/hooks/")) {
+            path = "/hooks/…"; // a webhook's address holds its token: never echoed
+        }
         HttpServletResponse response = (HttpServletResponse) servletResponse;
         HttpStatus status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer code
                 ? HttpStatus.resolve(code) : null;

@@ -77,7 +77,11 @@ class WebhookServlet extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws ServletException,
             IOException {
         try {
-            super.service(request, response);
+            if ("POST".equals(request.getMethod())) {
+                super.service(request, response);
+            } else {
+                notAllowed(response);
+            }
         } finally {
             meters.counter("junction.webhooks", "status", Integer.toString(response.getStatus())).increment();
         }
@@ -194,21 +198,7 @@ class WebhookServlet extends HttpServlet {
         write(response, "application/json", answer);
     }
 
-    @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        notAllowed(response);
-    }
-
-    @Override
-    protected void doPut(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        notAllowed(response);
-    }
-
-    @Override
-    protected void doDelete(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        notAllowed(response);
-    }
-
+    /** Any method but POST (the container refuses TRACE itself, with the methods this servlet declares). */
     private static void notAllowed(HttpServletResponse response) throws IOException {
         response.setHeader("Allow", "POST");
         problem(response, 405, "Method Not Allowed", "A webhook accepts POST with a JSON body.");

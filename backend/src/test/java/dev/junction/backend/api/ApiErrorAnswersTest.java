@@ -122,9 +122,14 @@ class ApiErrorAnswersTest {
     @Test
     void methodsTheWebhookDoesNotTakeAre405ProblemsNotARedirect() {
         ApiClient sender = ApiClient.anonymous(port);
-        String hook = "/hooks/" + UUID.randomUUID() + "/token";
-        assertThat(detail(sender.send("PATCH", hook, "{}"), 405)).contains("PATCH");
-        problem(sender.send("TRACE", hook, null), 405);
+        String hook = "/hooks/" + UUID.randomUUID() + "/secret-webhook-token";
+        for (String method : new String[] {"PATCH", "TRACE", "GET", "PUT", "DELETE"}) {
+            HttpResponse<String> answer = sender.send(method, hook, method.equals("TRACE") ? null : "{}");
+            assertThat(detail(answer, 405)).as(method).doesNotContain("secret-webhook-token");
+            assertThat(answer.headers().firstValue("Allow")).as(method)
+                    .hasValueSatisfying(allow -> assertThat(allow).contains("POST").doesNotContain("GET")
+                            .doesNotContain("PUT").doesNotContain("DELETE"));
+        }
         problem(admin.send("PATCH", hook, "{}"), 405);
     }
 

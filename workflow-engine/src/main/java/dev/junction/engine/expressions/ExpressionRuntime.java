@@ -120,7 +120,11 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
 
     @Override
     public Optional<String> syntaxErrorOfExpression(String expression) {
-        return syntaxError(expressionSource(expression));
+        String text = expression.strip();
+        boolean templated = text.startsWith("{{") && text.endsWith("}}") && text.length() > 4;
+        return syntaxError(expressionSource(expression)).map(error -> templated ? error + " — this field takes the"
+                + " expression itself: write " + text.substring(2, text.length() - 2).strip() + " without {{ }}"
+                : error);
     }
 
     @Override

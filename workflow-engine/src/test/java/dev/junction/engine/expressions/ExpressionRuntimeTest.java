@@ -133,6 +133,8 @@ class ExpressionRuntimeTest {
                 .doesNotContain(".js:").doesNotContain("\n");
         assertThat(RUNTIME.syntaxErrorOfExpression("order.total >")).isPresent();
         assertThat(RUNTIME.syntaxErrorOfExpression("trigger.Items.length > 1")).isEmpty();
+        assertThat(RUNTIME.syntaxErrorOfExpression("{{ trigger.orderId }}")).hasValueSatisfying(error ->
+                assertThat(error).endsWith("this field takes the expression itself: write trigger.orderId without {{ }}"));
         assertThat(RUNTIME.syntaxErrorOfScript("return 1;")).isEmpty();
     }
 

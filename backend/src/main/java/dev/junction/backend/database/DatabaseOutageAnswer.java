@@ -1,6 +1,6 @@
 package dev.junction.backend.database;
 
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.backend.api.ServletProblems;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -9,9 +9,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The answer to a request that met a {@link DatabaseOutage}: {@code 503 Service Unavailable} with
@@ -32,17 +29,8 @@ public final class DatabaseOutageAnswer {
             return;
         }
         response.resetBuffer(); // a body begun is not the answer (the headers set so far, security ones, stay)
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", "Service Unavailable");
-        problem.put("status", 503L);
-        problem.put("detail", DETAIL);
-        byte[] body = PayloadJson.write(problem).getBytes(StandardCharsets.UTF_8);
-        response.setStatus(503);
         response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        ServletProblems.write(response, HttpStatus.SERVICE_UNAVAILABLE, DETAIL);
     }
 
     /** The same answer for a Spring MVC handler. */

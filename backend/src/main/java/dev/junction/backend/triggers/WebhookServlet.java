@@ -2,6 +2,7 @@ package dev.junction.backend.triggers;
 
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.JsonText;
+import dev.junction.backend.api.ServletProblems;
 import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.backend.database.DatabaseOutageAnswer;
 import dev.junction.backend.runs.RunLauncher;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +118,7 @@ class WebhookServlet extends HttpServlet {
         UUID id = parts.length == 3 ? uuid(parts[1]) : null;
         Optional<TriggerStateRepository.WebhookTarget> target = id == null ? Optional.empty() : state.webhookTarget(id);
         if (target.isEmpty() || !matches(target.get().token(), parts[2])) {
-            problem(response, 404, "Not Found", "No webhook at this address.");
+            ServletProblems.write(response, HttpStatus.NOT_FOUND, "No webhook at this address.");
             return;
         }
         if (request.getContentLengthLong() > maxBodyBytes) {
@@ -134,19 +136,19 @@ class WebhookServlet extends HttpServlet {
                 .filter(definition -> definition.trigger().kind() == TriggerKind.WEBHOOK)
                 .map(definition -> new WorkflowSource.Published(id, version, definition));
         if (published.isEmpty()) {
-            problem(response, 409, "Conflict", "This workflow has no published version with a webhook trigger.");
+            ServletProblems.write(response, HttpStatus.CONFLICT, "This workflow has no published version with a webhook trigger.");
             return;
         }
         Object verification = published.get().definition().trigger().config().get("verification");
         if (verification instanceof Map<?, ?> check && "hmac-sha256".equals(check.get("kind"))) {
             Optional<String> refusal = hmac.refusal(published.get(), check, body, request);
             if (refusal.isPresent()) {
-                problem(response, 401, "Unauthorized", "The webhook's signature was refused: " + refusal.get());
+                ServletProblems.write(response, HttpStatus.UNAUTHORIZED, "The webhook's signature was refused: " + refusal.get());
                 return;
             }
         } else if (verification instanceof Map<?, ?> check) {
             if (!"opayo-server".equals(check.get("kind"))) {
-                problem(response, 409, "Conflict", "This workflow's webhook verification '" + check.get("kind")
+                ServletProblems.write(response, HttpStatus.CONFLICT, "This workflow's webhook verification '" + check.get("kind")
                         + "' is not supported by this installation.");
                 return;
             }
@@ -161,7 +163,7 @@ class WebhookServlet extends HttpServlet {
         }
         String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
         if (idempotencyKey != null && idempotencyKey.isBlank()) {
-            problem(response, 400, "Bad Request", IDEMPOTENCY_KEY + ": must not be blank when sent; send the"
+            ServletProblems.write(response, HttpStatus.BAD_REQUEST, IDEMPOTENCY_KEY + ": must not be blank when sent; send the"
                     + " same unique value with every delivery of one event, or leave the header out");
             return;
         }
@@ -169,12 +171,12 @@ class WebhookServlet extends HttpServlet {
         try {
             payload = body.length == 0 ? Map.of() : PayloadJson.read(new String(body, StandardCharsets.UTF_8));
         } catch (IllegalArgumentException e) {
-            problem(response, 400, "Bad Request", "The body is not valid JSON: " + JsonText.syntaxError(e));
+            ServletProblems.write(response, HttpStatus.BAD_REQUEST, "The body is not valid JSON: " + JsonText.syntaxError(e));
             return;
         }
         Optional<String> nul = JsonText.nulAt(payload, "");
         if (nul.isPresent()) {
-            problem(response, 400, "Bad Request", (nul.get().isEmpty() ? "The body" : nul.get()) + ": "
+            ServletProblems.write(response, HttpStatus.BAD_REQUEST, (nul.get().isEmpty() ? "The body" : nul.get()) + ": "
                     + JsonText.NUL_MESSAGE + ".");
             return;
         }
@@ -184,10 +186,9 @@ class WebhookServlet extends HttpServlet {
         try {
             started = launcher.startOnce(published.get(), "webhook", payload, null, dedupKey);
         } catch (ConflictException e) {
-            problem(response, 409, "Conflict", e.getMessage());
+            ServletProblems.write(response, HttpStatus.CONFLICT, e.getMessage());
             return;
         }
-        response.setStatus(202);
         response.setHeader("Location", request.getContextPath() + "/api/v1/runs/" + started.runId());
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("runId", started.runId().toString());
@@ -195,41 +196,22 @@ class WebhookServlet extends HttpServlet {
             response.setHeader(REPLAYED, "true");
             answer.put("duplicate", true);
         }
-        write(response, "application/json", answer);
+        ServletProblems.writeJson(response, 202, "application/json", answer);
     }
 
     /** Any method but POST (the container refuses TRACE itself, with the methods this servlet declares). */
     private static void notAllowed(HttpServletResponse response) throws IOException {
         response.setHeader("Allow", "POST");
-        problem(response, 405, "Method Not Allowed", "A webhook accepts POST with a JSON body.");
+        ServletProblems.write(response, HttpStatus.METHOD_NOT_ALLOWED, "A webhook accepts POST with a JSON body.");
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        problem(response, 413, "Content Too Large", "The body is larger than " + maxBodyBytes + " bytes.");
+        ServletProblems.write(response, HttpStatus.CONTENT_TOO_LARGE, "The body is larger than " + maxBodyBytes + " bytes.");
     }
 
     private static boolean matches(String expected, String given) {
         return expected != null && MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
                 given.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void problem(HttpServletResponse response, int status, String title, String detail)
-            throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", (long) status);
-        problem.put("detail", detail);
-        response.setStatus(status);
-        write(response, "application/problem+json", problem);
-    }
-
-    private static void write(HttpServletResponse response, String contentType, Map<String, Object> body)
-            throws IOException {
-        byte[] bytes = PayloadJson.write(body).getBytes(StandardCharsets.UTF_8);
-        response.setContentType(contentType);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 
     private static UUID uuid(String text) {

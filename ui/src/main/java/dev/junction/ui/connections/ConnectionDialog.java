@@ -174,7 +174,9 @@ class ConnectionDialog extends Dialog {
         }
         boolean creating = current == null;
         if (!descriptor.settings().isEmpty()) {
-            settingsForm.add(new H4(descriptor.name() + " settings"));
+            H4 heading = new H4(descriptor.name() + " settings");
+            heading.getStyle().set("margin-top", "var(--lumo-space-l)");
+            settingsForm.add(heading);
         }
         for (SettingField field : descriptor.settings()) {
             if (field.secret()) {

@@ -74,16 +74,18 @@ public class ConnectionsView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("connections");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(ConnectionsView::nameAndId).setHeader("Name · id").setFlexGrow(2).setKey("name")
+        grid.addComponentColumn(ConnectionsView::nameAndId).setHeader("Name · id").setWidth("12em").setFlexGrow(2)
+                .setKey("name")
                 .setComparator(Comparator.comparing(ConnectionView::name, String.CASE_INSENSITIVE_ORDER));
-        grid.addColumn(ConnectionView::connectorName).setHeader("Connector").setAutoWidth(true).setKey("connector")
+        grid.addColumn(ConnectionView::connectorName).setHeader("Connector").setWidth("10em").setFlexGrow(1)
+                .setKey("connector")
                 .setComparator(Comparator.comparing(ConnectionView::connectorName));
         grid.addComponentColumn(ConnectionsView::environmentBadge).setHeader("Environment").setAutoWidth(true)
                 .setFlexGrow(0).setKey("environment");
         grid.addComponentColumn(ConnectionsView::secretStates).setHeader("Secrets").setWidth("16em").setFlexGrow(3)
                 .setKey("secrets");
         grid.addColumn(connection -> ConnectionFormat.when(connection.updatedAt()) + " by "
-                + connection.updatedBy()).setHeader("Last change").setAutoWidth(true).setFlexGrow(0)
+                + connection.updatedBy()).setHeader("Last change").setWidth("11em").setFlexGrow(0)
                 .setKey("lastChange");
         // a client-side template calling back by item: a click is never lost to a re-rendered row (component
         // buttons lost clicks that came just after the grid was refreshed, in CI)

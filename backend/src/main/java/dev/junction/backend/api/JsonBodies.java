@@ -1,6 +1,6 @@
 package dev.junction.backend.api;
 
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.util.Arrays;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.junction.backend.api.InvalidInputException.FieldProblem;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.connectors.OperationDescriptor.RateLimit;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -12,7 +12,7 @@ import dev.junction.db.lookups.LookupTableRepository;
 import dev.junction.engine.definition.Node;
 import dev.junction.engine.mapping.MappingReferences;
 import dev.junction.engine.runs.LookupTables;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

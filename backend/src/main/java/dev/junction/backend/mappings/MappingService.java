@@ -11,7 +11,7 @@ import dev.junction.db.mappings.MappingVersion;
 import dev.junction.db.mappings.StoredMapping;
 import dev.junction.engine.mapping.MappingCompiler;
 import dev.junction.engine.mapping.MappingProblem;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -2,7 +2,7 @@ package dev.junction.backend.mappings;
 
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.JsonBodies;
-import dev.junction.engine.mapping.schema.JsonSchema;
+import dev.junction.engine.schema.JsonSchema;
 import dev.junction.engine.mapping.SchemaCatalog;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;

@@ -3,7 +3,7 @@ package dev.junction.backend.notifications;
 import dev.junction.connectors.outbound.OutboundClient;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.runs.Notifier;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -5,7 +5,7 @@ import dev.junction.db.runs.ReplayMode;
 import dev.junction.db.runs.RunDetail;
 import dev.junction.db.runs.RunFilter;
 import dev.junction.db.runs.RunPage;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.RunStatus;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -7,7 +7,7 @@ import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.expressions.ExpressionSession;
 import dev.junction.engine.runs.ClaimedTask;
 import dev.junction.engine.runs.NewRun;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.RunState;
 import dev.junction.engine.runs.RunStore;
 import dev.junction.engine.runs.StepInterpreter;

@@ -3,7 +3,7 @@ package dev.junction.backend.sandbox;
 import dev.junction.connectors.sandbox.FaultProfile;
 import dev.junction.connectors.sandbox.SandboxControls;
 import dev.junction.connectors.sandbox.Simulator;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;

@@ -8,7 +8,7 @@ import dev.junction.backend.database.DatabaseOutageAnswer;
 import dev.junction.backend.runs.RunLauncher;
 import dev.junction.db.triggers.TriggerStateRepository;
 import dev.junction.engine.definition.TriggerKind;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.WorkflowSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletException;

@@ -10,7 +10,7 @@ import dev.junction.db.workflows.Workflow;
 import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.Node;
 import dev.junction.engine.mapping.MappingReferences;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;

@@ -4,7 +4,7 @@ import dev.junction.backend.ApiClient;
 import dev.junction.backend.runs.RunsApi;
 import dev.junction.connectors.amazon.sandbox.SpApiSimulator;
 import dev.junction.connectors.sandbox.Simulator;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;

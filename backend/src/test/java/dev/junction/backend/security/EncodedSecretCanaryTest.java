@@ -5,7 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
 import dev.junction.backend.runs.RunsApi;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -6,7 +6,7 @@ import dev.junction.connectors.http.RemoteHttp;
 import dev.junction.connectors.http.RemoteResponse;
 import dev.junction.engine.connectors.ConnectionAccess;
 import dev.junction.engine.connectors.ConnectorException;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;

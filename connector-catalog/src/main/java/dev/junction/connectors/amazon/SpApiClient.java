@@ -5,7 +5,7 @@ import dev.junction.connectors.http.RemoteHttp;
 import dev.junction.connectors.http.RemoteResponse;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.OperationCall;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.net.URI;
 import java.net.URLEncoder;

@@ -3,7 +3,7 @@ package dev.junction.connectors.amazon;
 import dev.junction.connectors.http.RemoteFailures;
 import dev.junction.connectors.http.RemoteResponse;
 import dev.junction.engine.connectors.ConnectorException;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.time.Duration;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.junction.connectors.sandbox;
 
 import dev.junction.connectors.http.FormFields;
 
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.io.IOException;
 import java.io.InputStream;

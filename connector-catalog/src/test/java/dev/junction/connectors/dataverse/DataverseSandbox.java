@@ -5,7 +5,7 @@ import dev.junction.connectors.dataverse.sandbox.DataverseSimulator;
 import dev.junction.connectors.sandbox.SandboxServer;
 import dev.junction.connectors.testing.FixedConnection;
 import dev.junction.engine.connectors.ConnectorException;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.io.IOException;
 import java.net.URI;

@@ -4,7 +4,7 @@ import dev.junction.connectors.sandbox.SandboxControls;
 import dev.junction.connectors.dataverse.sandbox.DataverseSimulator;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.OperationCall;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

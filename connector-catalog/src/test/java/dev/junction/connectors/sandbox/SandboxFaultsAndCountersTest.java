@@ -4,7 +4,7 @@ import dev.junction.connectors.amazon.sandbox.SpApiSimulator;
 import dev.junction.connectors.dataverse.sandbox.DataverseSimulator;
 import dev.junction.connectors.opayo.sandbox.OpayoSimulator;
 import dev.junction.connectors.opayo.sandbox.SandboxCards;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,7 +1,7 @@
 package dev.junction.db.lookups;
 
 import dev.junction.engine.runs.LookupTables;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;

@@ -3,7 +3,7 @@ package dev.junction.db.runs;
 import dev.junction.engine.runs.ClaimedTask;
 import dev.junction.engine.runs.NewRun;
 import dev.junction.engine.runs.NextTask;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.RunState;
 import dev.junction.engine.runs.RunStatus;
 import dev.junction.engine.runs.RunStore;

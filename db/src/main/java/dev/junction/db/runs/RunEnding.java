@@ -1,6 +1,6 @@
 package dev.junction.db.runs;
 
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.RunStatus;
 import dev.junction.engine.runs.StepError;
 import dev.junction.engine.runs.TaskKind;

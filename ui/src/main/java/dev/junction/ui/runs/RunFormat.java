@@ -1,7 +1,7 @@
 package dev.junction.ui.runs;
 
 import dev.junction.db.runs.ShownPayload;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;

@@ -11,7 +11,7 @@ import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.runs.RunService;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.util.UUID;
 import java.util.function.Consumer;

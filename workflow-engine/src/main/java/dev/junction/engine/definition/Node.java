@@ -1,5 +1,6 @@
 package dev.junction.engine.definition;
 
+import dev.junction.engine.json.JsonValues;
 import java.util.Map;
 import java.util.Objects;
 

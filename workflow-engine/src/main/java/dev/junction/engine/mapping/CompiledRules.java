@@ -5,9 +5,9 @@ import dev.junction.engine.expressions.ExpressionSession;
 import dev.junction.engine.mapping.functions.FunctionException;
 import dev.junction.engine.mapping.functions.MappingFunction;
 import dev.junction.engine.mapping.functions.ValueMap;
-import dev.junction.engine.mapping.schema.JsonSchema;
-import dev.junction.engine.mapping.schema.KnownValue;
-import dev.junction.engine.mapping.schema.SchemaValidator;
+import dev.junction.engine.schema.JsonSchema;
+import dev.junction.engine.schema.KnownValue;
+import dev.junction.engine.schema.SchemaValidator;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.junction.engine.mapping;
 
-import dev.junction.engine.mapping.schema.JsonSchema;
-import dev.junction.engine.mapping.schema.SchemaValidator;
+import dev.junction.engine.schema.JsonSchema;
+import dev.junction.engine.schema.SchemaValidator;
 
 import java.util.ArrayList;
 import java.util.HashSet;

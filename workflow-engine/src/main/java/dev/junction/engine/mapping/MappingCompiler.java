@@ -4,7 +4,7 @@ import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
 import dev.junction.engine.mapping.functions.MappingFunction;
 import dev.junction.engine.mapping.functions.ValueMap;
-import dev.junction.engine.mapping.schema.JsonSchema;
+import dev.junction.engine.schema.JsonSchema;
 
 import java.util.ArrayList;
 import java.util.HashSet;

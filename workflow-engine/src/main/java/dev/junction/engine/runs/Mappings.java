@@ -1,5 +1,6 @@
 package dev.junction.engine.runs;
 
+import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingCompiler;
 import dev.junction.engine.mapping.MappingEnvironment;

@@ -3,8 +3,8 @@ package dev.junction.engine.runs;
 import dev.junction.engine.connectors.ConnectorInvoker;
 import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.mapping.MappingProblem;
-import dev.junction.engine.mapping.schema.JsonSchema;
-import dev.junction.engine.mapping.schema.SchemaValidator;
+import dev.junction.engine.schema.JsonSchema;
+import dev.junction.engine.schema.SchemaValidator;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

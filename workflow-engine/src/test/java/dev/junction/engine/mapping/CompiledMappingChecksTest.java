@@ -1,7 +1,7 @@
 package dev.junction.engine.mapping;
 
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
-import dev.junction.engine.mapping.schema.JsonSchema;
+import dev.junction.engine.schema.JsonSchema;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

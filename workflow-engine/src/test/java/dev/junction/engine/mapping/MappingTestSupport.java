@@ -4,7 +4,7 @@ import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.junction.engine.runs;
 
+import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.connectors.ConnectorCall;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.ConnectorInvoker;

@@ -1,6 +1,6 @@
 package dev.junction.engine.mapping.functions;
 
-import dev.junction.engine.mapping.schema.KnownValue;
+import dev.junction.engine.schema.KnownValue;
 
 import java.util.List;
 

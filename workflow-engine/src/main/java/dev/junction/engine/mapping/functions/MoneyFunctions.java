@@ -1,7 +1,7 @@
 package dev.junction.engine.mapping.functions;
 
 import dev.junction.engine.mapping.CurrencyRates;
-import dev.junction.engine.mapping.schema.KnownValue;
+import dev.junction.engine.schema.KnownValue;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

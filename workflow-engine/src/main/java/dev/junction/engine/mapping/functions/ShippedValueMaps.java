@@ -1,7 +1,7 @@
 package dev.junction.engine.mapping.functions;
 
 import dev.junction.engine.mapping.ValueMapCatalog;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.junction.engine.mapping.functions;
 
-import dev.junction.engine.mapping.schema.KnownValue;
+import dev.junction.engine.schema.KnownValue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -69,7 +69,7 @@ final class TextFunctions {
                         TextFunctions::matches),
                 Fn.of("toString", 0, 0, "The value as text (numbers without exponent, true/false).",
                         (input, args, context) -> input instanceof Map<?, ?> || input instanceof List<?>
-                                ? dev.junction.engine.runs.PayloadJson.write(input) : Values.text("toString", input))
+                                ? dev.junction.engine.json.PayloadJson.write(input) : Values.text("toString", input))
                         .givingText());
     }
 

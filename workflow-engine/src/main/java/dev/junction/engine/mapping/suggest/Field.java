@@ -1,6 +1,6 @@
 package dev.junction.engine.mapping.suggest;
 
-import dev.junction.engine.mapping.schema.JsonSchema;
+import dev.junction.engine.schema.JsonSchema;
 
 import java.util.Locale;
 import java.util.Optional;

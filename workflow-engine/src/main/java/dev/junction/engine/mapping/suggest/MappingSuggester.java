@@ -3,7 +3,7 @@ package dev.junction.engine.mapping.suggest;
 import dev.junction.engine.mapping.SchemaCatalog;
 import dev.junction.engine.mapping.ValueMapCatalog;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
-import dev.junction.engine.mapping.schema.JsonSchema;
+import dev.junction.engine.schema.JsonSchema;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;
 
 import java.util.ArrayList;

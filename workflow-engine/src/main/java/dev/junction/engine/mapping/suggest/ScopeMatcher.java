@@ -1,7 +1,7 @@
 package dev.junction.engine.mapping.suggest;
 
 import dev.junction.engine.mapping.ValueMapCatalog;
-import dev.junction.engine.mapping.schema.JsonSchema;
+import dev.junction.engine.schema.JsonSchema;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,6 @@
 package dev.junction.engine.mapping.suggest;
 
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,7 @@ package dev.junction.engine.mapping.suggest;
 
 import dev.junction.engine.mapping.ValueMapCatalog;
 import dev.junction.engine.mapping.functions.ValueMap;
-import dev.junction.engine.mapping.schema.SchemaValidator;
+import dev.junction.engine.schema.SchemaValidator;
 
 import java.util.Arrays;
 import java.util.HashSet;

@@ -6,7 +6,7 @@ import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingResult;
 import dev.junction.engine.mapping.MappingTestSupport;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import org.junit.jupiter.api.Test;
 
 import java.io.InputStream;

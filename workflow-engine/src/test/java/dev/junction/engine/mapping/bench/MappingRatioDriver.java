@@ -7,7 +7,7 @@ import com.schibsted.spt.data.jslt.Parser;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingTestSupport;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.io.IOException;
 import java.io.InputStream;

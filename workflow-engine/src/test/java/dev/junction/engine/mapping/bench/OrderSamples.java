@@ -1,6 +1,6 @@
 package dev.junction.engine.mapping.bench;
 
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

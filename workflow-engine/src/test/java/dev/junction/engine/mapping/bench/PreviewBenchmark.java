@@ -3,7 +3,7 @@ package dev.junction.engine.mapping.bench;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingTestSupport;
-import dev.junction.engine.runs.PayloadJson;
+import dev.junction.engine.json.PayloadJson;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

@@ -4,8 +4,8 @@ import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingProblem;
 import dev.junction.engine.mapping.MappingResult;
-import dev.junction.engine.mapping.schema.JsonSchema;
-import dev.junction.engine.mapping.schema.SchemaValidator;
+import dev.junction.engine.schema.JsonSchema;
+import dev.junction.engine.schema.SchemaValidator;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.junction.engine.runs;
+package dev.junction.engine.json;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamFactory;

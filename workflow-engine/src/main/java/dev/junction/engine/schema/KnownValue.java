@@ -1,4 +1,4 @@
-package dev.junction.engine.mapping.schema;
+package dev.junction.engine.schema;
 
 /**
  * What is known of every value a rule places before any record is mapped: its JSON type and the bounds of its length

@@ -1,4 +1,4 @@
-package dev.junction.engine.definition;
+package dev.junction.engine.json;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -17,13 +17,13 @@ import java.util.Map;
  * definition built in code equals the one read back from its JSON form. Copies are deep, unmodifiable, keep the
  * order of keys, and allow {@code null} values.
  */
-final class JsonValues {
+public final class JsonValues {
 
     private JsonValues() {
     }
 
     /** A deep, unmodifiable, normalized copy of a config object; throws when it holds anything but JSON values. */
-    static Map<String, Object> immutableObject(Map<String, ?> object) {
+    public static Map<String, Object> immutableObject(Map<String, ?> object) {
         return object == null ? Map.of() : objectCopy(object, "config");
     }
 
@@ -31,7 +31,7 @@ final class JsonValues {
      * The one form of a number in config: {@code Long} for whole numbers within the range of a long, else
      * {@code Double}. Throws when the number is not finite or not one of the JDK's number types.
      */
-    static Number normalized(Number number, String path) {
+    public static Number normalized(Number number, String path) {
         return switch (number) {
             case Long value -> value;
             case Integer value -> value.longValue();

@@ -1,4 +1,4 @@
-package dev.junction.engine.mapping.schema;
+package dev.junction.engine.schema;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,4 +1,4 @@
-package dev.junction.engine.mapping.schema;
+package dev.junction.engine.schema;
 
 import dev.junction.engine.mapping.MappingProblem;
 import org.junit.jupiter.api.Test;

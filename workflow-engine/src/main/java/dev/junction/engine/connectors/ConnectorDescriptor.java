@@ -1,6 +1,9 @@
 package dev.junction.engine.connectors;
 
+import dev.junction.engine.schema.Schemas;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,6 +34,22 @@ public record ConnectorDescriptor(String id, String name, String version, String
 
     public Optional<OperationDescriptor> operation(String operationId) {
         return operations.stream().filter(operation -> operation.id().equals(operationId)).findFirst();
+    }
+
+    /**
+     * The connection form as a JSON Schema: one property per setting, in order, titled by its label, with its help as
+     * the description, its default, its choices as {@code enum}, and {@code x-secret} on secret ones.
+     */
+    public Map<String, Object> settingsSchema() {
+        Schemas.ObjectBuilder schema = Schemas.object().title(name);
+        for (SettingField setting : settings) {
+            if (setting.required()) {
+                schema.required(setting.name(), setting.schema());
+            } else {
+                schema.optional(setting.name(), setting.schema());
+            }
+        }
+        return schema.build();
     }
 
     public Optional<SettingField> setting(String name) {

@@ -1,6 +1,9 @@
 package dev.junction.engine.connectors;
 
+import dev.junction.engine.schema.Schemas;
+
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -37,6 +40,23 @@ public record SettingField(String name, String label, String help, Type type, bo
 
     public static SettingField secret(String name, String label, String help, boolean required) {
         return new SettingField(name, label, help, Type.PASSWORD, required, true, null, List.of());
+    }
+
+    /** This field as a property of the connection form's JSON Schema ({@link ConnectorDescriptor#settingsSchema()}). */
+    public Map<String, Object> schema() {
+        Map<String, Object> schema = switch (type) {
+            case TEXT, PASSWORD -> Schemas.string(help);
+            case URL -> Schemas.with(Schemas.string(help), "format", "uri");
+            case CHOICE -> Schemas.oneOf(help, choices);
+            case NUMBER -> Schemas.number(help);
+        };
+        if (label != null) {
+            schema = Schemas.titled(label, schema);
+        }
+        if (defaultValue != null) {
+            schema = Schemas.defaulting(defaultValue, schema);
+        }
+        return secret ? Schemas.secret(schema) : schema;
     }
 
     public enum Type { TEXT, URL, CHOICE, NUMBER, PASSWORD }

@@ -10,7 +10,6 @@ import dev.junction.engine.runs.NewRun;
 import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.RunState;
 import dev.junction.engine.runs.RunStore;
-import dev.junction.engine.runs.StepInterpreter;
 import dev.junction.engine.runs.WorkflowSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +75,7 @@ public class RunLauncher {
         Object keyExpression = published.definition().trigger().config().get("businessKey");
         NewRun run = new NewRun(published.workflowId(), published.version(), triggerKind,
                 businessKey(new Payload(businessKey, input), keyExpression), input,
-                StepInterpreter.firstNodes(published.definition()));
+                published.definition().firstNodes());
         JooqRunStore.DeduplicatedStart started = runs.startOnce(run, DedupKeys.stored(dedupKey));
         if (!started.duplicate()) {
             pool.wakeAfterCommit();
@@ -111,7 +110,7 @@ public class RunLauncher {
     private List<UUID> startAll(WorkflowSource.Published published, String triggerKind, List<Payload> payloads,
                                 RunStore.PollCursor cursor) {
         UUID workflowId = published.workflowId();
-        List<String> first = StepInterpreter.firstNodes(published.definition());
+        List<String> first = published.definition().firstNodes();
         Object keyExpression = published.definition().trigger().config().get("businessKey");
         List<NewRun> runs = payloads.stream().map(payload -> new NewRun(workflowId, published.version(), triggerKind,
                 businessKey(payload, keyExpression), payload.input(), first)).toList();

@@ -13,7 +13,6 @@ import dev.junction.db.runs.RunQueries;
 import dev.junction.db.workflows.WorkflowRepository;
 import dev.junction.engine.runs.NextTask;
 import dev.junction.engine.runs.RunStatus;
-import dev.junction.engine.runs.StepInterpreter;
 import dev.junction.engine.runs.WorkflowSource;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -147,10 +146,10 @@ public class RunService {
                             run.failedForEachId() != null ? run.failedForEachId() : run.failedNodeId())), false));
             case START -> workflows.version(run.workflowId(), run.version())
                     .map(definition -> new RunControl.ReplayPlan(run.version(),
-                            StepInterpreter.firstNodes(definition).stream().map(NextTask::of).toList(), true));
+                            definition.firstNodes().stream().map(NextTask::of).toList(), true));
             case LATEST_VERSION -> workflows.published(run.workflowId())
                     .map(published -> new RunControl.ReplayPlan(published.version(),
-                            StepInterpreter.firstNodes(published.definition()).stream().map(NextTask::of).toList(),
+                            published.definition().firstNodes().stream().map(NextTask::of).toList(),
                             true));
         };
     }

@@ -123,7 +123,7 @@ class DurabilityTest {
             List<NewRun> runs = new ArrayList<>();
             for (int i = batch; i < Math.min(count, batch + 250); i++) {
                 runs.add(new NewRun(workflowId, 1, "webhook", "order-" + i, Map.of("sku", "SKU-" + i),
-                        StepInterpreter.firstNodes(definition)));
+                        definition.firstNodes()));
             }
             ids.addAll(store.start(runs));
         }
@@ -307,7 +307,7 @@ class DurabilityTest {
         WorkflowDefinition definition = workflows.published(workflow).orElseThrow().definition();
         // a node died right after committing a run handed to its pool: the task is leased, its memory is gone
         NewRun orphanRun = new NewRun(workflow, 1, "webhook", "orphan", Map.of("sku", "SKU-orphan"),
-                StepInterpreter.firstNodes(definition));
+                definition.firstNodes());
         ClaimedTask orphan = store.startLeased(orphanRun, "gone/handed", Duration.ofSeconds(1));
         assertThat(store.claim("other/0", Duration.ofSeconds(30))).as("leased: not in the queue yet").isEmpty();
 
@@ -319,7 +319,7 @@ class DurabilityTest {
         try {
             for (int i = 0; i < 200; i++) {
                 NewRun run = new NewRun(workflow, 1, "webhook", "handed-" + i, Map.of("sku", "SKU-h" + i),
-                        StepInterpreter.firstNodes(definition));
+                        definition.firstNodes());
                 var place = pool.reserveHandOff();
                 if (place.isEmpty()) {
                     overflow++;

@@ -1,5 +1,6 @@
 package dev.junction.engine.definition;
 
+import dev.junction.engine.nodes.NodeKinds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
@@ -114,8 +115,18 @@ public final class DefinitionJson {
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 
-    /** The JSON Schema (draft 2020-12) of this format, {@code https://junction.dev/schemas/workflow.json}. */
+    /**
+     * The JSON Schema (draft 2020-12) of this format, {@code https://junction.dev/schemas/workflow.json}: the frame
+     * (trigger, edges, a node's common fields) from {@value #SCHEMA_RESOURCE}, and per node kind its config schema
+     * under {@code $defs} ({@code connectorConfig}, …), chosen by the node's {@code type}.
+     */
     public static String schema() {
+        return SCHEMA;
+    }
+
+    private static final String SCHEMA = WorkflowSchema.assemble(frame());
+
+    private static String frame() {
         try (InputStream in = DefinitionJson.class.getResourceAsStream(SCHEMA_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("missing resource " + SCHEMA_RESOURCE + " beside "
@@ -258,7 +269,9 @@ public final class DefinitionJson {
                     || onError == null) {
                 return null;
             }
-            return new Node(id, type, name, config, position, retry, onError);
+            // a config saved by an older version of its kind is read in the current form
+            Map<String, Object> current = NodeKinds.find(type).map(kind -> kind.upgrade(config)).orElse(config);
+            return new Node(id, type, name, current, position, retry, onError);
         }
 
         private Edge edge(JsonNode json, String path) {

@@ -1,11 +1,15 @@
 package dev.junction.engine.definition;
 
+import dev.junction.engine.nodes.ConnectorNode;
+import dev.junction.engine.nodes.ForEachNode;
+import dev.junction.engine.nodes.NodeCheck;
+import dev.junction.engine.nodes.NodeKind;
+import dev.junction.engine.nodes.NodeKinds;
+import dev.junction.engine.nodes.WaitUntilNode;
+
 import java.time.DateTimeException;
-import java.time.Duration;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -17,7 +21,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Checks a well-formed definition for everything that would stop it from running: malformed or repeated node ids,
@@ -29,20 +32,11 @@ import java.util.stream.Collectors;
 public final class DefinitionValidator {
 
     public static final int NAME_MAX_LENGTH = 120;
-    public static final int SCRIPT_MAX_LENGTH = 100_000;
-    public static final int FOR_EACH_MAX_CONCURRENCY = 32;
-    public static final Duration DELAY_MAX = Duration.ofDays(30);
-    /** What node ids and branch ports look like. */
+    /** What node ids look like. */
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
-    private static final Pattern UUID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** The webhook signature checks, and the connector whose connection holds each one's secret. */
     private static final Map<String, String> VERIFYING_CONNECTORS = Map.of("opayo-server", "opayo-pi",
             "hmac-sha256", "http");
-    private static final Set<String> CHANNELS = new LinkedHashSet<>(List.of("email", "webhook", "log"));
-    private static final String ELSE_PORT = "else";
-    private static final String BODY_PORT = "body";
-    private static final String ERROR_PORT = "error";
 
     /** Takes every expression and script as parsing: for callers that have no expression runtime. */
     private static final ExpressionSyntax UNCHECKED_SYNTAX = new ExpressionSyntax() {
@@ -112,36 +106,15 @@ public final class DefinitionValidator {
     }
 
     /**
-     * The output ports of a node: {@code out}, except a branch (its conditions' ports and {@code else}), a
-     * forEach ({@code body} and {@code done}) and a wait-until ({@code out} and {@code timeout}); plus {@code error} when the node follows its error port.
+     * The output ports of a node, as its kind says (see {@link NodeKind#ports(Node)}): {@code out} for most kinds,
+     * a branch's conditions' ports and {@code else}, a forEach's {@code body} and {@code done}, a wait-until's
+     * {@code out} and {@code timeout}; plus {@code error} when the node follows its error port. A node of no known
+     * kind has {@code out} (and {@code error}).
      */
     public static Set<String> portsOf(Node node) {
-        Set<String> ports = new LinkedHashSet<>();
-        switch (NodeType.fromJson(node.type()).orElse(NodeType.SCRIPT)) {
-            case BRANCH -> {
-                if (node.config().get("conditions") instanceof List<?> conditions) {
-                    for (Object condition : conditions) {
-                        if (condition instanceof Map<?, ?> map && map.get("port") instanceof String port) {
-                            ports.add(port);
-                        }
-                    }
-                }
-                ports.add(ELSE_PORT);
-            }
-            case FOR_EACH -> {
-                ports.add(BODY_PORT);
-                ports.add("done");
-            }
-            case WAIT_UNTIL -> {
-                ports.add("out");
-                ports.add(WaitUntilConfig.TIMEOUT_PORT);
-            }
-            default -> ports.add("out");
-        }
-        if (node.onError() == ErrorPolicy.ERROR_PORT) {
-            ports.add(ERROR_PORT);
-        }
-        return ports;
+        List<String> ports = NodeKinds.of(node).map(kind -> kind.ports(node)).orElseGet(() ->
+                node.onError() == ErrorPolicy.ERROR_PORT ? List.of(NodeKind.OUT, NodeKind.ERROR) : List.of(NodeKind.OUT));
+        return new LinkedHashSet<>(ports);
     }
 
     /** One validation: the problems found so far and where each node stands in the document. */
@@ -152,23 +125,24 @@ public final class DefinitionValidator {
 
         void trigger(Trigger trigger) {
             String path = "$.trigger.config";
+            NodeCheck check = new NodeCheck(null, path, catalog, syntax, mappingCheck, channels, problems);
             Map<String, Object> config = trigger.config();
             if (config.containsKey("businessKey")) {
-                expression(config, "businessKey", path, null);
+                check.expression(config, "businessKey");
             }
             if (config.containsKey("dedupKey")) {
                 if (trigger.kind() == TriggerKind.WEBHOOK) {
-                    expression(config, "dedupKey", path, null);
+                    check.expression(config, "dedupKey");
                 } else {
                     problem(path + ".dedupKey", null, "is for webhook triggers only (a delivery a sender may repeat);"
                             + " a " + trigger.kind().jsonName() + " trigger has none");
                 }
             }
             switch (trigger.kind()) {
-                case SCHEDULE -> schedule(config, path);
+                case SCHEDULE -> schedule(config, path, check);
                 case POLLING -> {
-                    connection(config, path, null, "poll operation");
-                    schedule(config, path);
+                    check.connection(config, "poll operation");
+                    schedule(config, path, check);
                 }
                 case MANUAL -> {
                     // started by hand: nothing is required
@@ -243,125 +217,29 @@ public final class DefinitionValidator {
         }
 
         private void config(Node node, String nodePath) {
-            Map<String, Object> config = node.config();
-            String id = node.id();
-            String path = nodePath + ".config";
-            NodeType type = NodeType.fromJson(node.type()).orElse(null);
-            if (type == null) {
-                problem(nodePath + ".type", id, "'" + node.type() + "' is not a node type; known types: "
-                        + Arrays.stream(NodeType.values()).map(NodeType::jsonName).collect(Collectors.joining(", ")));
+            Optional<NodeKind> kind = NodeKinds.of(node);
+            if (kind.isEmpty()) {
+                problem(nodePath + ".type", node.id(), "'" + node.type() + "' is not a node type; known types: "
+                        + String.join(", ", NodeKinds.types()));
                 return;
             }
-            switch (type) {
-                case CONNECTOR -> {
-                    connection(config, path, id, "operation");
-                    input(config, path, id);
-                }
-                case MAP -> mapping(config, path, id);
-                case BRANCH -> conditions(config, path, id);
-                case FOR_EACH -> {
-                    expression(config, "items", path, id);
-                    if (config.containsKey("concurrency") && !wholeBetween(config.get("concurrency"), 1,
-                            FOR_EACH_MAX_CONCURRENCY)) {
-                        problem(path + ".concurrency", id, "must be a whole number from 1 to "
-                                + FOR_EACH_MAX_CONCURRENCY + ", was " + config.get("concurrency"));
-                    }
-                }
-                case SCRIPT -> {
-                    if (text(config, "code", path, id, "the script's code")) {
-                        String code = (String) config.get("code");
-                        if (code.length() > SCRIPT_MAX_LENGTH) {
-                            problem(path + ".code", id, "must have at most " + SCRIPT_MAX_LENGTH + " characters, has "
-                                    + code.length());
-                        } else {
-                            syntax.syntaxErrorOfScript(code).ifPresent(error -> problem(path + ".code", id, error));
-                        }
-                    }
-                }
-                case LOOKUP -> {
-                    text(config, "table", path, id, "the lookup table's name");
-                    expression(config, "key", path, id);
-                }
-                case DELAY -> delay(config, path, id);
-                case SUBFLOW -> {
-                    if (text(config, "workflow", path, id, "the id of the workflow to run")
-                            && !UUID.matcher((String) config.get("workflow")).matches()) {
-                        problem(path + ".workflow", id, "must be a workflow id (a UUID such as"
-                                + " 0b9b8f1e-3b5a-4a51-9d1c-2f7f6a3c1d10), was '" + config.get("workflow") + "'");
-                    }
-                }
-                case WAIT_UNTIL -> {
-                    connection(config, path, id, "operation");
-                    input(config, path, id);
-                    WaitUntilConfig.problems(config).forEach(problem -> problem(path + "." + problem[0], id,
-                            problem[1]));
-                    if (config.get("condition") instanceof String condition && !condition.isBlank()) {
-                        syntax.syntaxErrorOfExpression(WaitUntilConfig.conditionExpression(condition))
-                                .ifPresent(error -> problem(path + ".condition", id, error));
-                    }
-                }
-                case NOTIFY -> {
-                    if (!(config.get("channel") instanceof String channel) || !CHANNELS.contains(channel)) {
-                        problem(path + ".channel", id, "must be one of " + String.join(", ", CHANNELS)
-                                + (config.containsKey("channel") ? ", was " + config.get("channel") : ""));
-                    } else if (channels.unavailable().containsKey(channel)) {
-                        problem(path + ".channel", id, "'" + channel + "' cannot send on this installation: "
-                                + channels.unavailable().get(channel));
-                    }
-                    text(config, "message", path, id, "the message to send");
-                    if ("email".equals(config.get("channel"))) {
-                        text(config, "to", path, id, "the e-mail address(es) to send to, separated by commas");
-                        if (config.containsKey("subject")) {
-                            text(config, "subject", path, id, "the e-mail's subject");
-                        }
-                    }
-                    if ("webhook".equals(config.get("channel")) && !(config.get("url") instanceof String url
-                            && (url.startsWith("http://") || url.startsWith("https://")))) {
-                        problem(path + ".url", id, "is required for the webhook channel: an http or https address"
-                                + (config.containsKey("url") ? ", was " + config.get("url") : ""));
-                    }
-                }
-            }
-        }
-
-        /** An operation's input: an object of fields, or one expression giving it whole (see WholeInputCheck). */
-        private void input(Map<String, Object> config, String path, String nodeId) {
-            if (config.containsKey("input") && !(config.get("input") instanceof Map)
-                    && !(config.get("input") instanceof String)) {
-                problem(path + ".input", nodeId, "must be an object of the operation's input fields, or one"
-                        + " {{ expression }} giving the whole object");
-            }
+            kind.get().validate(node.config(), new NodeCheck(node.id(), nodePath + ".config", catalog, syntax,
+                    mappingCheck, channels, problems));
         }
 
         /** The whole inputs of connector and wait-until nodes, once every node is known. */
         void wholeInputs(List<Node> nodes, Map<String, Node> byId) {
             for (int i = 0; i < nodes.size(); i++) {
-                NodeType type = NodeType.fromJson(nodes.get(i).type()).orElse(null);
-                if (type == NodeType.CONNECTOR || type == NodeType.WAIT_UNTIL) {
+                NodeKind kind = NodeKinds.of(nodes.get(i)).orElse(null);
+                if (kind instanceof ConnectorNode || kind instanceof WaitUntilNode) {
                     problems.addAll(WholeInputCheck.problems(nodes.get(i), "$.nodes[" + i + "].config.input", byId,
                             catalog, syntax));
                 }
             }
         }
 
-        private void connection(Map<String, Object> config, String path, String nodeId, String what) {
-            boolean hasConnection = text(config, "connection", path, nodeId, "the id of a connection");
-            boolean hasOperation = text(config, "operation", path, nodeId, "the " + what + " to call");
-            if (!hasConnection) {
-                return;
-            }
-            String connection = (String) config.get("connection");
-            Optional<String> connector = catalog.connectorOfConnection(connection);
-            if (connector.isEmpty()) {
-                problem(path + ".connection", nodeId, "unknown connection '" + connection + "'");
-            } else if (hasOperation && !catalog.hasOperation(connector.get(), (String) config.get("operation"))) {
-                problem(path + ".operation", nodeId, "connector '" + connector.get() + "' has no operation '"
-                        + config.get("operation") + "'");
-            }
-        }
-
-        private void schedule(Map<String, Object> config, String path) {
-            if (text(config, "cron", path, null, "a Quartz cron expression such as 0 0/15 * * * ?")) {
+        private void schedule(Map<String, Object> config, String path, NodeCheck check) {
+            if (check.text(config, "cron", "a Quartz cron expression such as 0 0/15 * * * ?")) {
                 int fields = ((String) config.get("cron")).strip().split("\\s+").length;
                 if (fields < 6 || fields > 7) {
                     problem(path + ".cron", null, "must be a Quartz cron expression of 6 or 7 fields (seconds"
@@ -387,128 +265,6 @@ public final class DefinitionValidator {
             }
         }
 
-        private void mapping(Map<String, Object> config, String path, String nodeId) {
-            boolean hasMapping = config.containsKey("mapping");
-            boolean hasRules = config.containsKey("rules");
-            if (hasMapping == hasRules) {
-                problem(path, nodeId, "needs either 'mapping' (the id of a stored mapping, or a mapping written"
-                        + " inline) or 'rules' (an array), not " + (hasMapping ? "both" : "neither"));
-            } else if (hasMapping && config.get("mapping") instanceof Map<?, ?> inline) {
-                @SuppressWarnings("unchecked")
-                Map<String, ?> mapping = (Map<String, ?>) inline;
-                for (var problem : mappingCheck.check(mapping)) {
-                    if (problem.isError()) {
-                        problem(path + ".mapping." + problem.path(), nodeId, problem.message());
-                    }
-                }
-            } else if (hasMapping) {
-                text(config, "mapping", path, nodeId, "the id of a stored mapping or a mapping object");
-            } else if (!(config.get("rules") instanceof List<?> rules)) {
-                problem(path + ".rules", nodeId, "must be an array of mapping rules");
-            } else {
-                for (int i = 0; i < rules.size(); i++) {
-                    rule(rules.get(i), path + ".rules[" + i + "]", nodeId);
-                }
-            }
-        }
-
-        /** An inline mapping rule: {@code {target, expression}} or {@code {target, value}}. */
-        private void rule(Object rule, String path, String nodeId) {
-            if (!(rule instanceof Map<?, ?> fields)) {
-                problem(path, nodeId, "must be an object {target, expression} or {target, value}");
-                return;
-            }
-            if (!(fields.get("target") instanceof String target) || target.isBlank()) {
-                problem(path + ".target", nodeId, "is required: the path of the output field, such as order.id");
-            }
-            boolean hasExpression = fields.containsKey("expression");
-            if (hasExpression == fields.containsKey("value")) {
-                problem(path, nodeId, "needs exactly one of 'expression' or 'value', not "
-                        + (hasExpression ? "both" : "neither"));
-            } else if (hasExpression) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> typed = (Map<String, Object>) fields;
-                expression(typed, "expression", path, nodeId);
-            }
-        }
-
-        private void conditions(Map<String, Object> config, String path, String nodeId) {
-            if (!(config.get("conditions") instanceof List<?> conditions) || conditions.isEmpty()) {
-                problem(path + ".conditions", nodeId, "is required: a non-empty array of {port, expression}");
-                return;
-            }
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < conditions.size(); i++) {
-                String conditionPath = path + ".conditions[" + i + "]";
-                if (!(conditions.get(i) instanceof Map<?, ?> condition)) {
-                    problem(conditionPath, nodeId, "must be an object {port, expression}");
-                    continue;
-                }
-                Object port = condition.get("port");
-                if (!(port instanceof String name) || !ID.matcher(name).matches() || name.equals(ELSE_PORT)) {
-                    problem(conditionPath + ".port", nodeId, "must be a port name (a letter, then letters, digits, _"
-                            + " or -; at most 64 characters) other than 'else', was " + port);
-                } else if (!seen.add(name)) {
-                    problem(conditionPath + ".port", nodeId, "'" + name + "' is the port of another condition too;"
-                            + " ports are unique");
-                }
-                if (!(condition.get("expression") instanceof String expression) || expression.isBlank()) {
-                    problem(conditionPath + ".expression", nodeId, "is required: a condition expression");
-                } else {
-                    syntax.syntaxErrorOfExpression(expression)
-                            .ifPresent(error -> problem(conditionPath + ".expression", nodeId, error));
-                }
-            }
-        }
-
-        private void delay(Map<String, Object> config, String path, String nodeId) {
-            boolean hasDuration = config.containsKey("duration");
-            boolean hasUntil = config.containsKey("until");
-            if (hasDuration == hasUntil) {
-                problem(path, nodeId, "needs exactly one of 'duration' (ISO 8601, e.g. PT15M) or 'until' (an"
-                        + " expression giving a time), not " + (hasDuration ? "both" : "neither"));
-                return;
-            }
-            if (hasUntil) {
-                expression(config, "until", path, nodeId);
-                return;
-            }
-            Object value = config.get("duration");
-            Duration duration = value instanceof String text ? duration(text) : null;
-            if (duration == null) {
-                problem(path + ".duration", nodeId, "must be an ISO 8601 duration such as PT15M or P1D, was " + value);
-            } else if (duration.isNegative() || duration.isZero() || duration.compareTo(DELAY_MAX) > 0) {
-                problem(path + ".duration", nodeId, "must be more than zero and at most 30 days (P30D), was " + value);
-            }
-        }
-
-        private static Duration duration(String text) {
-            try {
-                return Duration.parse(text);
-            } catch (DateTimeParseException e) {
-                return null;
-            }
-        }
-
-        /** Whether the field is a non-blank string; reports it when not. */
-        private boolean text(Map<String, Object> config, String field, String path, String nodeId, String what) {
-            Object value = config.get(field);
-            if (value instanceof String text && !text.isBlank()) {
-                return true;
-            }
-            String problem = value == null ? "is required" : value instanceof String ? "must not be blank"
-                    : "must be a string";
-            problem(path + "." + field, nodeId, problem + ": " + what);
-            return false;
-        }
-
-        private void expression(Map<String, Object> config, String field, String path, String nodeId) {
-            if (text(config, field, path, nodeId, "an expression")) {
-                syntax.syntaxErrorOfExpression((String) config.get(field))
-                        .ifPresent(error -> problem(path + "." + field, nodeId, error));
-            }
-        }
-
         /** Checks each edge; returns those between known nodes (the graph that reachability and cycles look at). */
         List<Edge> edges(List<Edge> edges, Map<String, Node> nodes) {
             List<Edge> usable = new ArrayList<>();
@@ -529,7 +285,7 @@ public final class DefinitionValidator {
                 }
                 if (ports != null && !ports.contains(edge.fromPort())) {
                     Node from = nodes.get(edge.from());
-                    problem(path + ".fromPort", edge.from(), ERROR_PORT.equals(edge.fromPort()) && from != null
+                    problem(path + ".fromPort", edge.from(), NodeKind.ERROR.equals(edge.fromPort()) && from != null
                             ? "node '" + edge.from() + "' has no error port: set its onError to \"error\" to use it"
                             : "node '" + edge.from() + "' has no port '" + edge.fromPort() + "'; its ports: "
                             + String.join(", ", ports));
@@ -566,17 +322,17 @@ public final class DefinitionValidator {
             Map<String, List<Edge>> outgoing = EdgeWalk.outgoing(edges);
             Set<Edge> loopBacks = new HashSet<>();
             for (Node node : nodes.values()) {
-                if (NodeType.fromJson(node.type()).orElse(null) == NodeType.FOR_EACH) {
+                if (node.type().equals(ForEachNode.TYPE)) {
                     String id = node.id();
                     Predicate<Edge> leaves = edge -> edge.from().equals(id);
-                    Predicate<Edge> intoBody = leaves.and(edge -> edge.fromPort().equals(BODY_PORT));
+                    Predicate<Edge> intoBody = leaves.and(edge -> edge.fromPort().equals(ForEachNode.BODY));
                     Set<String> body = EdgeWalk.reachableFrom(id, leaves.negate().or(intoBody), outgoing);
                     Set<String> outside = EdgeWalk.reachableFrom(Trigger.NODE_ID, intoBody.negate(), outgoing);
                     edges.stream().filter(edge -> edge.to().equals(id) && body.contains(edge.from())
                             && !outside.contains(edge.from())).forEach(loopBacks::add);
                     body.stream().filter(inner -> !inner.equals(id) && !outside.contains(inner)
                                     && nodes.containsKey(inner)
-                                    && NodeType.fromJson(nodes.get(inner).type()).orElse(null) == NodeType.FOR_EACH)
+                                    && nodes.get(inner).type().equals(ForEachNode.TYPE))
                             .forEach(inner -> problem("$.nodes[" + nodeIndex.get(inner) + "]", inner, "is a forEach"
                                     + " inside the body of forEach '" + id + "', which Junction cannot run yet: move"
                                     + " the inner loop into a subflow"));
@@ -614,10 +370,6 @@ public final class DefinitionValidator {
             }
             trail.removeLast();
             done.add(node);
-        }
-
-        private static boolean wholeBetween(Object value, long min, long max) {
-            return value instanceof Long number && number >= min && number <= max;
         }
 
         private void problem(String path, String nodeId, String message) {

@@ -1,5 +1,9 @@
 package dev.junction.engine.definition;
 
+import dev.junction.engine.nodes.ConfigCode;
+import dev.junction.engine.nodes.ForEachNode;
+import dev.junction.engine.nodes.NodeKinds;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,12 +41,12 @@ final class ReferenceScopes {
         Map<String, List<Edge>> outgoing = EdgeWalk.outgoing(edges);
         Set<Edge> loopBacks = new HashSet<>();
         for (Node node : nodes.values()) {
-            if (NodeType.fromJson(node.type()).orElse(null) == NodeType.FOR_EACH) {
+            if (node.type().equals(ForEachNode.TYPE)) {
                 String id = node.id();
                 Set<String> body = EdgeWalk.reachableFrom(id,
-                        edge -> !edge.from().equals(id) || edge.fromPort().equals("body"), outgoing);
+                        edge -> !edge.from().equals(id) || edge.fromPort().equals(ForEachNode.BODY), outgoing);
                 Set<String> outside = EdgeWalk.reachableFrom(Trigger.NODE_ID, edge -> !(edge.from().equals(id)
-                        && edge.fromPort().equals("body")), outgoing);
+                        && edge.fromPort().equals(ForEachNode.BODY)), outgoing);
                 body.removeAll(outside);
                 body.remove(id);
                 bodies.put(id, body);
@@ -63,7 +67,9 @@ final class ReferenceScopes {
             if (!Integer.valueOf(i).equals(index.get(node.id())) || !scopes.dominators.containsKey(node.id())) {
                 continue;
             }
-            for (ExpressionFields.Code code : ExpressionFields.of(node, "$.nodes[" + i + "].config")) {
+            String configPath = "$.nodes[" + i + "].config";
+            for (ConfigCode code : NodeKinds.of(node).map(kind -> kind.code(node.config(), configPath))
+                    .orElse(List.of())) {
                 Set<String> reported = new HashSet<>();
                 Set<String> guarded = guardedReads(code.text());
                 for (String read : reads(code.text())) {

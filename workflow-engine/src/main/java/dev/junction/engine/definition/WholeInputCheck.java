@@ -1,5 +1,10 @@
 package dev.junction.engine.definition;
 
+import dev.junction.engine.nodes.ForEachNode;
+import dev.junction.engine.nodes.MapNode;
+import dev.junction.engine.nodes.NodeKind;
+import dev.junction.engine.nodes.NodeKinds;
+
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +18,7 @@ import java.util.regex.Pattern;
  * The input of a connector or wait-until node given whole, as one {@code {{ expression }}} instead of an object of
  * fields: checked as far as it is known before a run. It must be exactly one expression that parses; a literal
  * that is not an object (a text, a number, an array, …) is refused; a forEach's {@code items} (an array) is
- * refused; and when it is the output of a map node written with inline rules, the fields the operation's input
+ * refused; and when it is the output of a map node with an inline mapping, the fields the operation's input
  * schema requires must be among those the rules write. The rest is checked at run time against the operation's
  * input schema.
  */
@@ -62,15 +67,16 @@ final class WholeInputCheck {
         }
         String id = read.group(1) != null ? read.group(1) : read.group(2) != null ? read.group(2) : read.group(3);
         Node source = nodes.get(id);
-        NodeType type = source == null ? null : NodeType.fromJson(source.type()).orElse(null);
+        NodeKind kind = source == null ? null : NodeKinds.of(source).orElse(null);
         if (read.group(4) != null) {
-            if (type == NodeType.FOR_EACH) {
+            if (kind instanceof ForEachNode) {
                 problems.add(new DefinitionProblem(path, node.id(), "`nodes." + id + ".items` is an array (one"
                         + " result per item of the loop), not an object of the operation's input fields"));
             }
             return problems;
         }
-        if (type == NodeType.MAP && source.config().get("rules") instanceof List<?> rules
+        if (kind instanceof MapNode map && map.upgrade(source.config()).get("mapping") instanceof Map<?, ?> mapping
+                && mapping.get("rules") instanceof List<?> rules
                 && node.config().get("operation") instanceof String operation
                 && node.config().get("connection") instanceof String connection) {
             Set<String> written = new LinkedHashSet<>();

@@ -30,6 +30,17 @@ public record WorkflowDefinition(int schemaVersion, Trigger trigger, List<Node> 
         return java.util.Optional.empty();
     }
 
+    /** The nodes a run starts with: the trigger's successors, each once, in the order of the edges. */
+    public List<String> firstNodes() {
+        return edges.stream().filter(edge -> edge.from().equals(Trigger.NODE_ID)).map(Edge::to).distinct().toList();
+    }
+
+    /** The nodes the edges from {@code port} of {@code nodeId} lead to, each once, in the order of the edges. */
+    public List<String> targets(String nodeId, String port) {
+        return edges.stream().filter(edge -> edge.from().equals(nodeId) && edge.fromPort().equals(port))
+                .map(Edge::to).distinct().toList();
+    }
+
     /** The definition of a workflow just created: started by hand, with nothing after the trigger yet. */
     public static WorkflowDefinition initial() {
         return new WorkflowDefinition(SCHEMA_VERSION, new Trigger(TriggerKind.MANUAL, new Position(0, 0)),

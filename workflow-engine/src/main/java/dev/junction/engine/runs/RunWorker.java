@@ -1,7 +1,8 @@
 package dev.junction.engine.runs;
 
 import dev.junction.engine.definition.Node;
-import dev.junction.engine.definition.NodeType;
+import dev.junction.engine.nodes.NodeKind;
+import dev.junction.engine.nodes.NodeKinds;
 import dev.junction.engine.definition.WorkflowDefinition;
 
 import java.time.Clock;
@@ -98,11 +99,11 @@ public final class RunWorker {
                 }
                 return postpone(row, task, e);
             }
-            turn.add(task, ran.transition(), ran.type());
+            turn.add(task, ran.transition(), ran.kind());
             known = carried(state, ran.transition());
             if (known != null && step < MAX_CHAIN) {
                 ClaimedTask next = task.followedBy(ran.transition().next().getFirst());
-                if (turn.admits(typeOf(ran.definition(), next.nodeId()))) {
+                if (turn.admits(kindOf(ran.definition(), next.nodeId()))) {
                     task = next;
                     continue;
                 }
@@ -155,8 +156,8 @@ public final class RunWorker {
         return new RunState(state.runId(), state.businessKey(), state.trigger(), outputs, state.vars(), true);
     }
 
-    /** A step that ran: what it changes, its node's type (null when unknown) and its workflow's version. */
-    private record Ran(Transition transition, NodeType type, WorkflowDefinition definition) {
+    /** A step that ran: what it changes, its node's kind (null when unknown) and its workflow's version. */
+    private record Ran(Transition transition, NodeKind kind, WorkflowDefinition definition) {
     }
 
     private Ran execute(ClaimedTask task, RunState state) {
@@ -184,15 +185,15 @@ public final class RunWorker {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage())), false, null);
         }
         return new Ran(planner.plan(definition.get(), node.get(), task, result, started),
-                NodeType.fromJson(node.get().type()).orElse(null), definition.get());
+                NodeKinds.of(node.get()).orElse(null), definition.get());
     }
 
     private boolean isInfrastructureOutage(RuntimeException e) {
         return e instanceof InfrastructureUnavailableException || infrastructure.test(e);
     }
 
-    private static NodeType typeOf(WorkflowDefinition definition, String nodeId) {
-        return definition.node(nodeId).flatMap(n -> NodeType.fromJson(n.type())).orElse(null);
+    private static NodeKind kindOf(WorkflowDefinition definition, String nodeId) {
+        return definition.node(nodeId).flatMap(NodeKinds::of).orElse(null);
     }
 
     /** What {@link #runOne()} did. */

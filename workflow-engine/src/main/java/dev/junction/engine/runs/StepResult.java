@@ -1,5 +1,7 @@
 package dev.junction.engine.runs;
 
+import dev.junction.engine.connectors.ConnectorException;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,22 @@ public sealed interface StepResult {
 
     /** The input the step worked on, kept with its history (e.g. a connector's resolved input); may be null. */
     Object input();
+
+    /** A failure that is not retried: {@code errorClass} names it, {@code message} says what was wrong. */
+    static Failed failed(Object input, String errorClass, String message) {
+        return new Failed(input, new StepError(errorClass, message), false, null);
+    }
+
+    /** What a connector's failure comes to: a rate limit's wait, or a failure (retryable as the connector says). */
+    static StepResult failed(Object input, ConnectorException e) {
+        StepError error = new StepError(e.errorClass(), e.getMessage() == null ? e.errorClass() : e.getMessage(),
+                e.remoteStatus(), e.remoteBody());
+        if (e.waitReason().isPresent()) {
+            return new RateLimited(input, error, e.retryAfter().orElseThrow(),
+                    e.waitReason().get() == ConnectorException.WaitReason.OWN_RATE_LIMIT);
+        }
+        return new Failed(input, error, e.retryable(), e.retryAfter().orElse(null));
+    }
 
     /** The node finished: its output, and the ports it leaves by. */
     record Done(Object input, Object output, Set<String> ports) implements StepResult {

@@ -2,8 +2,10 @@ package dev.junction.engine.runs;
 
 import dev.junction.engine.definition.Edge;
 import dev.junction.engine.definition.Node;
-import dev.junction.engine.definition.NodeType;
 import dev.junction.engine.definition.WorkflowDefinition;
+import dev.junction.engine.nodes.ForEachNode;
+import dev.junction.engine.nodes.NodeKind;
+import dev.junction.engine.nodes.NodeKinds;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -24,8 +26,6 @@ import java.util.random.RandomGenerator;
  */
 public final class TransitionPlanner {
 
-    private static final Set<String> DONE_PORTS = Set.of("out", "done", "else");
-
     private final Clock clock;
     private final RandomGenerator random;
 
@@ -37,13 +37,13 @@ public final class TransitionPlanner {
     public Transition plan(WorkflowDefinition definition, Node node, ClaimedTask task, StepResult result,
                            Instant startedAt) {
         Instant now = clock.instant();
-        boolean connector = NodeType.fromJson(node.type()).orElse(null) == NodeType.CONNECTOR;
-        String key = connector ? task.idempotencyKey() : null;
+        boolean remembered = NodeKinds.of(node).map(NodeKind::remembersOutput).orElse(false);
+        String key = remembered ? task.idempotencyKey() : null;
         return switch (result) {
             case StepResult.Done done -> {
                 StepRecord step = record(task, StepStatus.SUCCEEDED, done.input(), done.output(), null, null, key,
                         startedAt, now);
-                yield onward(definition, node, task, step, done.ports(), done.output(), connector);
+                yield onward(definition, node, task, step, done.ports(), done.output(), remembered);
             }
             case StepResult.Failed failed -> failure(definition, node, task, failed, key, startedAt, now);
             case StepResult.RateLimited limited -> rateLimited(definition, node, task, limited, key, startedAt, now);
@@ -62,13 +62,14 @@ public final class TransitionPlanner {
                     Map<String, Object> output = Map.of("items", List.of());
                     StepRecord step = record(task, StepStatus.SUCCEEDED, items.items(), output, null, null, null,
                             startedAt, now);
-                    yield onward(definition, node, task, step, Set.of("done"), output, false);
+                    yield onward(definition, node, task, step, Set.of(ForEachNode.DONE), output, false);
                 }
                 yield new Transition(
                         record(task, StepStatus.WAITING, items.items(), null, null, null, null, startedAt, now),
                         List.of(), null,
                         new Transition.ForEachStart(node.id(), items.items(), items.concurrency(),
-                                targets(definition, node.id(), "body"), targets(definition, node.id(), "done")),
+                                definition.targets(node.id(), ForEachNode.BODY),
+                                definition.targets(node.id(), ForEachNode.DONE)),
                         null, null, null, false);
             }
         };
@@ -152,7 +153,7 @@ public final class TransitionPlanner {
             case CONTINUE -> {
                 StepRecord step = record(task, StepStatus.FAILED, failed.input(), null, failed.error(), null, key,
                         startedAt, now, window(node, deadline));
-                Set<String> ports = DefinitionPorts.normal(node);
+                Set<String> ports = Set.of(NodeKinds.of(node).map(NodeKind::onwardPort).orElse(NodeKind.OUT));
                 yield onward(definition, node, task, step, ports, null, false);
             }
             case ERROR_PORT -> {
@@ -160,7 +161,7 @@ public final class TransitionPlanner {
                 output.put("error", errorValue(failed.error()));
                 StepRecord step = record(task, StepStatus.FAILED, failed.input(), output, failed.error(), null, key,
                         startedAt, now, window(node, deadline));
-                yield onward(definition, node, task, step, Set.of("error"), output, false);
+                yield onward(definition, node, task, step, Set.of(NodeKind.ERROR), output, false);
             }
         };
     }
@@ -187,11 +188,6 @@ public final class TransitionPlanner {
                 rememberIdempotent);
     }
 
-    private static List<String> targets(WorkflowDefinition definition, String nodeId, String port) {
-        return definition.edges().stream().filter(edge -> edge.from().equals(nodeId) && edge.fromPort().equals(port))
-                .map(Edge::to).distinct().toList();
-    }
-
     private static StepRecord record(ClaimedTask task, StepStatus status, Object input, Object output,
                                      StepError error, Instant retryAt, String key, Instant startedAt,
                                      Instant finishedAt) {
@@ -206,27 +202,12 @@ public final class TransitionPlanner {
     }
 
     /** An error as expressions after an error port see it ({@code nodes.<id>.error}). */
-    static Map<String, Object> errorValue(StepError error) {
+    public static Map<String, Object> errorValue(StepError error) {
         Map<String, Object> value = new LinkedHashMap<>();
         value.put("class", error.errorClass());
         value.put("message", error.message());
         value.put("remoteStatus", error.remoteStatus() == null ? null : error.remoteStatus().longValue());
         value.put("remoteBody", error.remoteBody());
         return value;
-    }
-
-    /** The ports a node leaves by when it goes on past an error ({@code onError: continue}). */
-    static final class DefinitionPorts {
-
-        private DefinitionPorts() {
-        }
-
-        static Set<String> normal(Node node) {
-            return switch (NodeType.fromJson(node.type()).orElse(NodeType.SCRIPT)) {
-                case BRANCH -> Set.of("else");
-                case FOR_EACH -> Set.of("done");
-                default -> Set.of("out");
-            };
-        }
     }
 }

@@ -1,11 +1,9 @@
 package dev.junction.engine.runs;
 
-import dev.junction.engine.definition.NodeType;
+import dev.junction.engine.nodes.NodeKind;
 
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The steps a worker has run on one task row since its last commit, to be committed together. A turn holds at most
@@ -16,27 +14,25 @@ import java.util.Set;
  */
 final class Turn {
 
-    /** Node types whose steps have no effect outside their run. */
-    static final Set<NodeType> PURE = EnumSet.of(NodeType.MAP, NodeType.BRANCH, NodeType.SCRIPT);
-
     private final List<RunStore.FinishedStep> steps = new ArrayList<>();
     private boolean effectful;
 
-    void add(ClaimedTask task, Transition transition, NodeType type) {
+    void add(ClaimedTask task, Transition transition, NodeKind kind) {
         steps.add(new RunStore.FinishedStep(task, transition));
-        effectful |= !isPure(type);
+        effectful |= !isPure(kind);
     }
 
-    /** Whether a step of this type may still join the turn (the turn would hold at most one effectful step). */
-    boolean admits(NodeType type) {
-        return !effectful || isPure(type);
+    /** Whether a step of this kind may still join the turn (the turn would hold at most one effectful step). */
+    boolean admits(NodeKind kind) {
+        return !effectful || isPure(kind);
     }
 
     List<RunStore.FinishedStep> steps() {
         return List.copyOf(steps);
     }
 
-    static boolean isPure(NodeType type) {
-        return type != null && PURE.contains(type);
+    /** Whether steps of this kind have no effect outside their run (null: a node that cannot be found). */
+    static boolean isPure(NodeKind kind) {
+        return kind != null && !kind.sideEffects();
     }
 }

@@ -1,5 +1,7 @@
 package dev.junction.engine.definition;
 
+import dev.junction.engine.nodes.NodeKinds;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -45,7 +47,7 @@ class DefinitionJsonTest {
                         new Node("route", "branch", "By status", Map.of("conditions", List.of(
                                 Map.of("port", "paid", "expression", "item.status == 'PAID'"))),
                                 new Position(400, 0), RetryPolicy.NONE, ErrorPolicy.CONTINUE),
-                        plain("toFba", "map", "To FBA", Map.of("rules", List.of(Map.of("target", "b", "expression", "trigger.a"))),
+                        plain("toFba", "map", "To FBA", Map.of("mapping", Map.of("schemaVersion", 1L, "rules", List.of(Map.of("target", "b", "from", "a")))),
                                 new Position(600, 0)),
                         new Node("big", "script", "Numbers", Map.of("code", "return 1;", "limits", limits),
                                 new Position(600, 100), RetryPolicy.DEFAULT, ErrorPolicy.FAIL),
@@ -481,7 +483,7 @@ class DefinitionJsonTest {
         assertThat(schema.get("$schema").asString()).isEqualTo("https://json-schema.org/draft/2020-12/schema");
         assertThat(schema.get("$id").asString()).isEqualTo("https://junction.dev/schemas/workflow.json");
         assertThat(schema.at("/$defs/node/properties/type/enum").valueStream().map(JsonNode::asString))
-                .containsExactlyElementsOf(Arrays.stream(NodeType.values()).map(NodeType::jsonName).toList());
+                .containsExactlyElementsOf(NodeKinds.types());
         assertThat(schema.at("/properties/trigger/properties/kind/enum").valueStream().map(JsonNode::asString))
                 .containsExactlyElementsOf(Arrays.stream(TriggerKind.values()).map(TriggerKind::jsonName).toList());
         assertThat(schema.at("/$defs/node/properties/onError/enum").valueStream().map(JsonNode::asString))

@@ -438,13 +438,12 @@ class DefinitionValidatorTest {
     }
 
     @Test
-    void aMapHasAStoredMappingOrInlineRules() {
+    void aMapHasAStoredOrAnInlineMappingAndReadsOlderRulesAsOne() {
         assertThat(configProblems("map", Map.of("mapping", "order-to-fba"))).isEmpty();
         assertThat(configProblems("map", Map.of("rules", List.of(Map.of("target", "b", "expression", "trigger.a")))))
                 .isEmpty();
-        assertOnly(configProblems("map", Map.of()), "$.nodes[0].config", "n",
-                "needs either 'mapping' (the id of a stored mapping, or a mapping written inline) or 'rules' (an array),"
-                        + " not neither");
+        assertOnly(configProblems("map", Map.of()), "$.nodes[0].config.mapping", "n",
+                "is required: the id of a stored mapping or a mapping object");
         assertOnly(configProblems("map", Map.of("mapping", "m1", "rules", List.of())), "$.nodes[0].config", "n",
                 "not both");
         assertOnly(configProblems("map", Map.of("mapping", 12)), "$.nodes[0].config.mapping", "n",
@@ -681,7 +680,7 @@ class DefinitionValidatorTest {
     // ---- run-time settings ----------------------------------------------------------------------------------------
 
     @Test
-    void inlineMappingRulesNeedATargetAndEitherAnExpressionOrAValue() {
+    void olderMappingRulesNeedATargetAndEitherAnExpressionOrAValue() {
         assertThat(configProblems("map", Map.of("rules", List.of(Map.of("target", "order.id", "expression",
                 "trigger.id"), Map.of("target", "channel", "value", "web"))))).isEmpty();
         assertOnly(configProblems("map", Map.of("rules", List.of(Map.of("expression", "trigger.id")))),
@@ -690,10 +689,14 @@ class DefinitionValidatorTest {
                 "$.nodes[0].config.rules[0]", "n", "needs exactly one of 'expression' or 'value', not neither");
         assertOnly(configProblems("map", Map.of("rules", List.of("a"))),
                 "$.nodes[0].config.rules[0]", "n", "must be an object {target, expression} or {target, value}");
-        assertThat(new DefinitionValidator(CATALOG, EXPRESSIONS).validate(new WorkflowDefinition(1, WEBHOOK,
+        // well-formed older rules are read as an inline mapping, which the mapping compiler checks
+        DefinitionValidator withMappings = new DefinitionValidator(CATALOG, EXPRESSIONS,
+                dev.junction.engine.mapping.MappingTestSupport.COMPILER::check);
+        assertThat(withMappings.validate(new WorkflowDefinition(1, WEBHOOK,
                 List.of(node("n", "map", Map.of("rules", List.of(Map.of("target", "a", "expression", "1 +"))))),
                 List.of(edge("trigger", "n"))))).singleElement()
-                .satisfies(problem -> assertThat(problem.path()).isEqualTo("$.nodes[0].config.rules[0].expression"));
+                .satisfies(problem -> assertThat(problem.path())
+                        .isEqualTo("$.nodes[0].config.mapping.rules[0].expression"));
     }
 
     @Test

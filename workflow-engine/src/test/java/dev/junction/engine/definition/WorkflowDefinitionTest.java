@@ -1,5 +1,8 @@
 package dev.junction.engine.definition;
 
+import dev.junction.engine.nodes.ForEachNode;
+import dev.junction.engine.nodes.NodeKinds;
+
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -162,14 +165,14 @@ class WorkflowDefinitionTest {
 
     @Test
     void theEnumsHaveTheirJsonNames() {
-        assertThat(Arrays.stream(NodeType.values()).map(NodeType::jsonName)).containsExactly(
+        assertThat(NodeKinds.types()).containsExactly(
                 "connector", "map", "branch", "forEach", "script", "lookup", "delay", "subflow", "notify", "waitUntil");
         assertThat(Arrays.stream(TriggerKind.values()).map(TriggerKind::jsonName))
                 .containsExactly("manual", "webhook", "schedule", "polling");
         assertThat(Arrays.stream(ErrorPolicy.values()).map(ErrorPolicy::jsonName))
                 .containsExactly("fail", "continue", "error");
-        assertThat(NodeType.fromJson("forEach")).contains(NodeType.FOR_EACH);
-        assertThat(NodeType.fromJson("foreach")).isEmpty();
+        assertThat(NodeKinds.find("forEach")).containsInstanceOf(ForEachNode.class);
+        assertThat(NodeKinds.find("foreach")).isEmpty();
         assertThat(TriggerKind.fromJson("polling")).contains(TriggerKind.POLLING);
         assertThat(TriggerKind.fromJson("cron")).isEmpty();
         assertThat(ErrorPolicy.fromJson("error")).contains(ErrorPolicy.ERROR_PORT);

@@ -1,6 +1,7 @@
 package dev.junction.engine.runs;
 
-import dev.junction.engine.definition.NodeType;
+import dev.junction.engine.nodes.NodeKind;
+import dev.junction.engine.nodes.NodeKinds;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -21,25 +22,29 @@ class TurnTest {
                 null, NOW, NOW), List.of(), null, null, null, null, null, false);
     }
 
+    private static NodeKind kind(String type) {
+        return NodeKinds.find(type).orElseThrow();
+    }
+
     @Test
     void pureStepsGatherAroundOneConnectorCall() {
         Turn turn = new Turn();
-        turn.add(TASK, done("shape"), NodeType.MAP);
-        assertThat(turn.admits(NodeType.BRANCH)).isTrue();
-        assertThat(turn.admits(NodeType.CONNECTOR)).isTrue();
+        turn.add(TASK, done("shape"), kind("map"));
+        assertThat(turn.admits(kind("branch"))).isTrue();
+        assertThat(turn.admits(kind("connector"))).isTrue();
 
-        turn.add(TASK, done("send"), NodeType.CONNECTOR);
-        assertThat(turn.admits(NodeType.MAP)).as("a pure step after the call").isTrue();
-        assertThat(turn.admits(NodeType.SCRIPT)).isTrue();
-        assertThat(turn.admits(NodeType.CONNECTOR)).as("a second call waits for the first one's commit").isFalse();
-        assertThat(turn.admits(NodeType.NOTIFY)).isFalse();
+        turn.add(TASK, done("send"), kind("connector"));
+        assertThat(turn.admits(kind("map"))).as("a pure step after the call").isTrue();
+        assertThat(turn.admits(kind("script"))).isTrue();
+        assertThat(turn.admits(kind("connector"))).as("a second call waits for the first one's commit").isFalse();
+        assertThat(turn.admits(kind("notify"))).isFalse();
         assertThat(turn.steps()).extracting(step -> step.transition().step().nodeId()).containsExactly("shape", "send");
     }
 
     @Test
     void onlyMapBranchAndScriptArePure() {
-        assertThat(List.of(NodeType.values())).filteredOn(Turn::isPure)
-                .containsExactlyInAnyOrder(NodeType.MAP, NodeType.BRANCH, NodeType.SCRIPT);
+        assertThat(NodeKinds.all()).filteredOn(Turn::isPure).extracting(NodeKind::type)
+                .containsExactlyInAnyOrder("map", "branch", "script");
         assertThat(Turn.isPure(null)).as("a node that cannot be found").isFalse();
     }
 

@@ -1,8 +1,9 @@
-package dev.junction.engine.runs;
+package dev.junction.engine.nodes;
 
 import dev.junction.engine.connectors.ConnectorInvoker;
 import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.mapping.MappingProblem;
+import dev.junction.engine.runs.StepResult;
 import dev.junction.engine.schema.JsonSchema;
 import dev.junction.engine.schema.SchemaValidator;
 
@@ -35,7 +36,7 @@ final class WholeInput {
     static Optional<StepResult.Failed> refusal(Object configured, Object input, ConnectorInvoker connectors,
                                                String connection, String operation) {
         if (!(input instanceof Map<?, ?> fields)) {
-            return Optional.of(failed(input, "InvalidInput", "input: " + String.valueOf(configured).strip()
+            return Optional.of(StepResult.failed(input, "InvalidInput", "input: " + String.valueOf(configured).strip()
                     + " must give an object of the operation's input fields, gave " + describe(input)));
         }
         Optional<OperationDescriptor> descriptor = connectors.operation(connection, operation);
@@ -60,11 +61,7 @@ final class WholeInput {
         for (int i = 0; i < Math.min(MAX_SHOWN, errors.size()); i++) {
             message.append(i == 0 ? "" : "; ").append(errors.get(i).path()).append(' ').append(errors.get(i).message());
         }
-        return Optional.of(failed(input, "InputSchemaMismatch", message + (errors.size() > MAX_SHOWN ? "; …" : "")));
-    }
-
-    private static StepResult.Failed failed(Object input, String errorClass, String message) {
-        return new StepResult.Failed(input, new StepError(errorClass, message), false, null);
+        return Optional.of(StepResult.failed(input, "InputSchemaMismatch", message + (errors.size() > MAX_SHOWN ? "; …" : "")));
     }
 
     private static String describe(Object value) {

@@ -1,0 +1,106 @@
+package dev.junction.engine.nodes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The older form of a map node's config, {@code rules}: a list of {@code {target, expression}} (JavaScript over
+ * {@code trigger}, {@code nodes}, {@code vars}) or {@code {target, value}}, read as the equivalent inline mapping.
+ * A mapping's expressions see {@code source}, so the converted node maps the scope itself
+ * ({@code source: {trigger, nodes, vars}}) and each expression is wrapped to see those names again:
+ * {@code ((trigger, nodes, vars) => (expression))(source.trigger, source.nodes, source.vars)}. Where two rules wrote
+ * the same target, the later one won; only it is kept, in the earlier one's place.
+ *
+ * <p>What differs: a mapping leaves a field out when its value is null (the rules wrote {@code null}); an
+ * expression's failure fails the step as a {@code MappingError} (it was an {@code ExpressionError}).
+ */
+final class LegacyMapRules {
+
+    static final String RULES = "rules";
+    /** The source of a converted node: the step's scope as one object. */
+    static final String SCOPE_SOURCE = "({trigger: trigger, nodes: nodes, vars: vars})";
+
+    private LegacyMapRules() {
+    }
+
+    /** The config with its rules turned into an inline mapping; unchanged when it has no rules or they are malformed. */
+    static Map<String, Object> upgrade(Map<String, Object> config) {
+        if (!config.containsKey(RULES) || config.containsKey("mapping")
+                || !(config.get(RULES) instanceof List<?> rules) || !rules.stream().allMatch(LegacyMapRules::wellFormed)) {
+            return config;
+        }
+        Map<String, Map<String, Object>> byTarget = new LinkedHashMap<>();
+        boolean expressions = false;
+        for (Object item : rules) {
+            Map<?, ?> rule = (Map<?, ?>) item;
+            String target = ((String) rule.get("target")).strip();
+            Map<String, Object> converted = new LinkedHashMap<>();
+            converted.put("target", target);
+            if (rule.get("expression") instanceof String expression) {
+                converted.put("expression", "((trigger, nodes, vars) => (" + expression
+                        + "\n))(source.trigger, source.nodes, source.vars)");
+                expressions = true;
+            } else {
+                converted.put("value", rule.get("value"));
+            }
+            // the later rule's value in the earlier one's place: the rules' output had its keys in that order
+            byTarget.put(target, converted);
+        }
+        Map<String, Object> mapping = new LinkedHashMap<>();
+        mapping.put("schemaVersion", 1L);
+        mapping.put("rules", new ArrayList<>(byTarget.values()));
+        Map<String, Object> upgraded = new LinkedHashMap<>(config);
+        upgraded.remove(RULES);
+        upgraded.remove("source");
+        upgraded.put("mapping", mapping);
+        if (expressions) {
+            upgraded.put("source", SCOPE_SOURCE);
+        }
+        return upgraded;
+    }
+
+    /** A rule that converts: {@code {target, expression}} or {@code {target, value}}, the target and expression not blank. */
+    private static boolean wellFormed(Object item) {
+        return item instanceof Map<?, ?> rule && rule.get("target") instanceof String target && !target.isBlank()
+                && (rule.containsKey("expression") != rule.containsKey("value"))
+                && (!rule.containsKey("expression") || rule.get("expression") instanceof String expression
+                && !expression.isBlank());
+    }
+
+    /** The problems of a config of the older form that could not be read as a mapping. */
+    static void problems(Map<String, Object> config, NodeCheck check) {
+        if (config.containsKey("mapping")) {
+            check.problem("", "needs 'mapping' (the id of a stored mapping, or a mapping written inline), not both"
+                    + " 'mapping' and 'rules' (the older form of a mapping)");
+            return;
+        }
+        if (!(config.get(RULES) instanceof List<?> rules)) {
+            check.problem(RULES, "must be an array of mapping rules");
+            return;
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            String path = RULES + "[" + i + "]";
+            if (!(rules.get(i) instanceof Map<?, ?> fields)) {
+                check.problem(path, "must be an object {target, expression} or {target, value}");
+                continue;
+            }
+            if (!(fields.get("target") instanceof String target) || target.isBlank()) {
+                check.problem(path + ".target", "is required: the path of the output field, such as order.id");
+            }
+            boolean hasExpression = fields.containsKey("expression");
+            if (hasExpression == fields.containsKey("value")) {
+                check.problem(path, "needs exactly one of 'expression' or 'value', not "
+                        + (hasExpression ? "both" : "neither"));
+            } else if (hasExpression && fields.get("expression") instanceof String expression
+                    && !expression.isBlank()) {
+                check.parses(path + ".expression", expression);
+            } else if (hasExpression) {
+                Object expression = fields.get("expression");
+                check.problem(path + ".expression", (expression == null ? "is required"
+                        : expression instanceof String ? "must not be blank" : "must be a string") + ": an expression");
+            }
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package dev.junction.engine.definition;
 
+import dev.junction.engine.nodes.NodeKind;
 import dev.junction.engine.nodes.NodeKinds;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
@@ -41,7 +42,7 @@ public final class DefinitionJson {
     private static final String SCHEMA_RESOURCE = "workflow-definition.schema.json";
 
     /** The port an edge leaves from when its JSON form names none. */
-    private static final String DEFAULT_PORT = "out";
+    private static final String DEFAULT_PORT = NodeKind.OUT;
     /** How much of a wrong value a message quotes. */
     private static final int QUOTED_LENGTH = 60;
 

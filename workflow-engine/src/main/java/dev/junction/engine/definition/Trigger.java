@@ -1,6 +1,7 @@
 package dev.junction.engine.definition;
 
 import dev.junction.engine.json.JsonValues;
+import dev.junction.engine.nodes.NodeKind;
 import java.util.Map;
 import java.util.Objects;
 
@@ -13,7 +14,7 @@ public record Trigger(TriggerKind kind, Map<String, Object> config, Position pos
     /** The id under which the trigger appears in the graph, and which edges leave from. */
     public static final String NODE_ID = "trigger";
     /** The trigger's only output port. */
-    public static final String PORT = "out";
+    public static final String PORT = NodeKind.OUT;
 
     public Trigger {
         Objects.requireNonNull(kind, "kind");

@@ -113,7 +113,8 @@ public final class DefinitionValidator {
      */
     public static Set<String> portsOf(Node node) {
         List<String> ports = NodeKinds.of(node).map(kind -> kind.ports(node)).orElseGet(() ->
-                node.onError() == ErrorPolicy.ERROR_PORT ? List.of(NodeKind.OUT, NodeKind.ERROR) : List.of(NodeKind.OUT));
+                node.onError() == ErrorPolicy.ERROR_PORT ? List.of(NodeKind.OUT, NodeKind.ERROR)
+                        : List.of(NodeKind.OUT));
         return new LinkedHashSet<>(ports);
     }
 

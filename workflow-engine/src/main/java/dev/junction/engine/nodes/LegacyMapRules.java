@@ -3,13 +3,17 @@ package dev.junction.engine.nodes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The older form of a map node's config, {@code rules}: a list of {@code {target, expression}} (JavaScript over
  * {@code trigger}, {@code nodes}, {@code vars}) or {@code {target, value}}, read as the equivalent inline mapping.
  * A mapping's expressions see {@code source}, so the converted node maps the scope itself
- * ({@code source: {trigger, nodes, vars}}) and each expression is wrapped to see those names again:
+ * ({@code source: {trigger, nodes, vars}}, of those the expressions name) and each expression is wrapped to see
+ * those names again:
  * {@code ((trigger, nodes, vars) => (expression))(source.trigger, source.nodes, source.vars)}. Where two rules wrote
  * the same target, the later one won; only it is kept, in the earlier one's place.
  *
@@ -19,20 +23,21 @@ import java.util.Map;
 final class LegacyMapRules {
 
     static final String RULES = "rules";
-    /** The source of a converted node: the step's scope as one object. */
-    static final String SCOPE_SOURCE = "({trigger: trigger, nodes: nodes, vars: vars})";
+    /** The names of the scope a rule's expression may read. */
+    private static final List<String> SCOPE = List.of("trigger", "nodes", "vars");
 
     private LegacyMapRules() {
     }
 
-    /** The config with its rules turned into an inline mapping; unchanged when it has no rules or they are malformed. */
+    /** The config with its rules turned into an inline mapping; unchanged without rules or with malformed ones. */
     static Map<String, Object> upgrade(Map<String, Object> config) {
         if (!config.containsKey(RULES) || config.containsKey("mapping")
-                || !(config.get(RULES) instanceof List<?> rules) || !rules.stream().allMatch(LegacyMapRules::wellFormed)) {
+                || !(config.get(RULES) instanceof List<?> rules)
+                || !rules.stream().allMatch(LegacyMapRules::wellFormed)) {
             return config;
         }
         Map<String, Map<String, Object>> byTarget = new LinkedHashMap<>();
-        boolean expressions = false;
+        Set<String> read = new LinkedHashSet<>();
         for (Object item : rules) {
             Map<?, ?> rule = (Map<?, ?>) item;
             String target = ((String) rule.get("target")).strip();
@@ -41,7 +46,7 @@ final class LegacyMapRules {
             if (rule.get("expression") instanceof String expression) {
                 converted.put("expression", "((trigger, nodes, vars) => (" + expression
                         + "\n))(source.trigger, source.nodes, source.vars)");
-                expressions = true;
+                SCOPE.stream().filter(expression::contains).forEach(read::add);
             } else {
                 converted.put("value", rule.get("value"));
             }
@@ -55,13 +60,22 @@ final class LegacyMapRules {
         upgraded.remove(RULES);
         upgraded.remove("source");
         upgraded.put("mapping", mapping);
-        if (expressions) {
-            upgraded.put("source", SCOPE_SOURCE);
+        if (!read.isEmpty()) {
+            upgraded.put("source", scopeSource(read));
         }
         return upgraded;
     }
 
-    /** A rule that converts: {@code {target, expression}} or {@code {target, value}}, the target and expression not blank. */
+    /**
+     * The source of a converted node: the parts of the step's scope its expressions name, as one object, such as
+     * {@code ({trigger: trigger, nodes: nodes, vars: vars})} (a part no expression names is not copied).
+     */
+    static String scopeSource(Set<String> read) {
+        return "({" + SCOPE.stream().filter(read::contains).map(name -> name + ": " + name)
+                .collect(Collectors.joining(", ")) + "})";
+    }
+
+    /** A rule that converts: {@code {target, expression}} or {@code {target, value}}, nothing blank. */
     private static boolean wellFormed(Object item) {
         return item instanceof Map<?, ?> rule && rule.get("target") instanceof String target && !target.isBlank()
                 && (rule.containsKey("expression") != rule.containsKey("value"))

@@ -53,7 +53,7 @@ public final class NodeCheck {
         return channels;
     }
 
-    /** Reports a problem of {@code field} (a path under the config, such as {@code conditions[0].port}; "" for the config). */
+    /** Reports a problem of {@code field}: a path under the config ({@code conditions[0].port}; "": the config). */
     public void problem(String field, String message) {
         problems.add(new DefinitionProblem(field.isEmpty() ? configPath : configPath + "." + field, nodeId, message));
     }
@@ -99,7 +99,7 @@ public final class NodeCheck {
         }
     }
 
-    /** An operation's input: an object of fields, or one expression giving it whole (checked once all nodes are known). */
+    /** An operation's input: an object of fields, or one expression giving it whole (checked once all are known). */
     void input(Map<String, ?> config) {
         if (config.containsKey("input") && !(config.get("input") instanceof Map)
                 && !(config.get("input") instanceof String)) {

@@ -89,7 +89,17 @@ class LegacyMapRulesTest {
                 .validate(definition)).isEmpty();
         WorkflowDefinition again = DefinitionJson.read(DefinitionJson.write(definition));
         assertThat(again).isEqualTo(definition);
-        assertThat(again.node("shape").orElseThrow().config().get("source")).isEqualTo(LegacyMapRules.SCOPE_SOURCE);
+        assertThat(again.node("shape").orElseThrow().config().get("source")).isEqualTo("({trigger: trigger, nodes: nodes, vars: vars})");
+    }
+
+    @Test
+    void onlyThePartsOfTheScopeTheExpressionsNameAreMapped() {
+        Map<String, Object> config = NodeKinds.find("map").orElseThrow().upgrade(Map.of("rules", List.of(
+                Map.of("target", "id", "expression", "trigger.orderId"), Map.of("target", "at", "value", 1L))));
+
+        assertThat(config.get("source")).isEqualTo("({trigger: trigger})");
+        assertThat(NodeKinds.find("map").orElseThrow().upgrade(Map.of("rules", List.of(Map.of("target", "at",
+                "value", 1L))))).doesNotContainKey("source");
     }
 
     @Test

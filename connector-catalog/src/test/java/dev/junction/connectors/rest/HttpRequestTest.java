@@ -262,8 +262,8 @@ class HttpRequestTest {
                 "body", Map.of("x", 1)));
 
         assertThat(refused.errorClass()).isEqualTo("InvalidInput");
-        assertThat(refused.getMessage()).contains("method:").contains("query:").contains("expectStatus:")
-                .contains("responsePath:");
+        assertThat(refused.getMessage()).contains("input.method:").contains("input.query:")
+                .contains("input.expectStatus[1]:").contains("input.responsePath:");
         assertThat(getWithBody.getMessage()).contains("body: a GET sends no body");
     }
 

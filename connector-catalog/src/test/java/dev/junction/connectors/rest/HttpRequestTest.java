@@ -292,6 +292,23 @@ class HttpRequestTest {
     }
 
     @Test
+    void aRequestSavedWithTheMethodInAnotherCaseIsUpgradedBeforeTheCentralCheck() {
+        Map<String, Object> saved = input("method", " patch", "path", "/orders/{id}");
+        dev.junction.engine.connectors.OperationDescriptor request = connector.descriptor().operation("request")
+                .orElseThrow();
+
+        assertThat(dev.junction.engine.connectors.OperationInputCheck.problems(request, saved))
+                .as("the schema lists the methods in upper case").isNotEmpty();
+        assertThat(connector.migrate("request", saved)).containsEntry("method", "PATCH")
+                .containsEntry("path", "/orders/{id}");
+        assertThat(connector.migrate("request", input("method", "PATCH", "path", "/x")))
+                .containsEntry("method", "PATCH");
+        assertThat(connector.migrate("poll", saved)).isSameAs(saved);
+        assertThat(connector.migrate("request", input("method", "trace", "path", "/x")))
+                .as("not a method it takes: left for the check to refuse").containsEntry("method", "trace");
+    }
+
+    @Test
     void expectStatusTakesListedStatusesAsAnswersAndRefusesOthers() throws ConnectorException {
         Map<String, Object> notFound = call(input("method", "GET", "path", "/orders/ord-404",
                 "expectStatus", List.of(200, 404)));

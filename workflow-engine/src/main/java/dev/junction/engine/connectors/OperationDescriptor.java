@@ -7,8 +7,11 @@ import java.util.Objects;
  * One operation of a connector.
  *
  * @param kind                 an action a step calls, a poll a polling trigger calls, or a webhook that starts runs
- * @param inputSchema          JSON Schema of the input (the forms and the validator use it)
- * @param outputSchema         JSON Schema of the output (mappings after the step use it)
+ * @param inputSchema          JSON Schema of the input: what the forms show, and what {@link OperationInputCheck} holds
+ *                             every call to before the handler runs; {@code examples} lists inputs it takes, and
+ *                             {@code x-check} names the rules that stay in the connector's code
+ * @param outputSchema         JSON Schema of the output (mappings after the step use it); a vendor shape carries the
+ *                             id the mapping schema catalog knows it by ({@code $id: sp-api/Order})
  * @param rateLimit            the remote quota per connection, or null when the remote API sets none
  * @param idempotencyKeyField  the input field the remote API treats as an idempotency key (Opayo's
  *                             {@code vendorTxCode}, Amazon's {@code sellerFulfillmentOrderId}): when the input leaves

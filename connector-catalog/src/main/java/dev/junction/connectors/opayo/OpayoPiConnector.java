@@ -36,6 +36,7 @@ public final class OpayoPiConnector implements Connector {
                     call -> createMerchantSessionKey(api(call), call.deadline())),
             new Operation(OpayoDescriptor.CARD_IDENTIFIER, call -> createCardIdentifier(api(call), call)),
             new Operation(OpayoDescriptor.TRANSACTION, call -> createTransaction(api(call), call)),
+            // transactionId goes into the path: the central check has held it to TRANSACTION_ID (no / ? # %)
             new Operation(OpayoDescriptor.TRANSACTION_BY_ID, call -> answer(OpayoDescriptor.GET_TRANSACTION,
                     api(call).get("/transactions/" + call.input().get("transactionId"), call.deadline()))),
             new Operation(OpayoDescriptor.INSTRUCTION, call -> createInstruction(api(call), call)),

@@ -24,7 +24,8 @@ import java.time.Instant;
  * hands over the step's idempotency key (the connector turns it into the remote API's own key, within that API's
  * rules), hands the connector the connection's rate limiter (token buckets in the database, shared by every node,
  * taken before each HTTP call the connector makes) and its secrets through the vault, and blanks those secrets out of
- * whatever comes back.
+ * whatever comes back. The input is upgraded and checked against the operation's input schema inside
+ * {@link Connector#invoke}, before the connector takes a token or sends anything.
  */
 @Component
 public class CatalogConnectorInvoker implements ConnectorInvoker {

@@ -91,7 +91,7 @@ public class ConnectionService {
         Map<String, String> settings = connector.map(c -> settings(c.descriptor(), input.settings(), problems))
                 .orElse(Map.of());
         connector.ifPresent(c -> checkTogether(c, settings, problems));
-        connector.ifPresent(c -> checkSecrets(c.descriptor(), input.secrets(), true, problems));
+        connector.ifPresent(c -> checkSecrets(c.descriptor(), input.secrets(), input.settings(), true, problems));
         throwIfAny(problems);
         if (!connections.create(input.id(), input.name(), input.connectorId(), input.environment(), settings,
                 CurrentUser.name())) {
@@ -120,7 +120,7 @@ public class ConnectionService {
         checkNameAndEnvironment(input, id, problems);
         Map<String, String> settings = settings(descriptor, input.settings(), problems);
         catalog.find(current.connectorId()).ifPresent(c -> checkTogether(c, settings, problems));
-        checkSecrets(descriptor, input.secrets(), false, problems);
+        checkSecrets(descriptor, input.secrets(), settings, false, problems);
         throwIfAny(problems);
         List<String> changed = new ArrayList<>();
         if (!current.name().equals(input.name().strip())) {
@@ -237,8 +237,18 @@ public class ConnectionService {
             if (field.secret()) {
                 continue;
             }
-            String value = given.containsKey(field.name()) ? given.get(field.name()) : field.defaultValue();
             String path = "settings." + field.name();
+            if (!descriptor.applies(field, given)) {
+                // a setting of another choice (its x-dependsOn is not met): neither required nor checked, kept
+                String value = given.get(field.name());
+                if (value != null && value.length() > MAX_VALUE_LENGTH) {
+                    problems.add(new FieldProblem(path, "must be at most " + MAX_VALUE_LENGTH + " characters"));
+                } else if (value != null && !value.isBlank()) {
+                    settings.put(field.name(), value.strip());
+                }
+                continue;
+            }
+            String value = given.containsKey(field.name()) ? given.get(field.name()) : field.defaultValue();
             if (value == null || value.isBlank()) {
                 if (field.required()) {
                     problems.add(new FieldProblem(path, "is required (" + field.label() + ")"));
@@ -276,7 +286,8 @@ public class ConnectionService {
                 : Optional.empty();
     }
 
-    private static void checkSecrets(ConnectorDescriptor descriptor, Map<String, String> given, boolean creating,
+    private static void checkSecrets(ConnectorDescriptor descriptor, Map<String, String> given,
+                                     Map<String, String> plainSettings, boolean creating,
                                      List<FieldProblem> problems) {
         given.forEach((name, value) -> {
             Optional<SettingField> field = descriptor.setting(name).filter(SettingField::secret);
@@ -294,7 +305,8 @@ public class ConnectionService {
         });
         if (creating) {
             descriptor.settings().stream().filter(field -> field.secret() && field.required()
-                            && !given.containsKey(field.name()))
+                            && !given.containsKey(field.name())
+                            && descriptor.applies(field, plainSettings == null ? Map.of() : plainSettings))
                     .forEach(field -> problems.add(new FieldProblem("secrets." + field.name(),
                             "is required (" + field.label() + ")")));
         }

@@ -64,9 +64,9 @@ class MappingSampleController {
                 .flatMap(connector -> connector.descriptor().operation(operationId))
                 .orElseThrow(() -> new InvalidInputException("operation", "connector '" + connectorId
                         + "' has no operation '" + operationId + "'"));
-        if (!readsOnly(operation)) {
+        if (!operation.readOnly()) {
             throw new InvalidInputException("operation", "'" + operationId + "' may change data at the remote side;"
-                    + " a sample comes from a poll or a get…/query… operation");
+                    + " a sample comes from an operation that only reads (a poll, a get or a look-up)");
         }
         Map<String, Object> input = new LinkedHashMap<>();
         if (given instanceof Map<?, ?> map) {
@@ -90,11 +90,6 @@ class MappingSampleController {
             first = record.get("data");
         }
         return new Sample(connection, operationId, first, records.size());
-    }
-
-    static boolean readsOnly(OperationDescriptor operation) {
-        return operation.kind() == OperationDescriptor.Kind.POLL || operation.id().startsWith("get")
-                || operation.id().startsWith("query");
     }
 
     /** The records of an answer: a poll's {@code records}, else the first list in the answer, else the answer. */

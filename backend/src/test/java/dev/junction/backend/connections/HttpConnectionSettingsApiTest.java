@@ -52,6 +52,18 @@ class HttpConnectionSettingsApiTest {
     }
 
     @Test
+    void aSettingOfAnotherAuthenticationKindIsNeitherRequiredNorChecked() {
+        // tokenUrl depends on authKind oauth2ClientCredentials (x-dependsOn): with none it is not a URL to check
+        String id = id();
+        HttpResponse<String> saved = save(id, "{\"baseUrl\": \"http://localhost/api\", \"authKind\": \"none\","
+                + " \"tokenUrl\": \"not a url\"}");
+
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
+        refused("{\"baseUrl\": \"http://localhost/api\", \"authKind\": \"oauth2ClientCredentials\","
+                + " \"tokenUrl\": \"not a url\", \"clientId\": \"c\"}", "settings.tokenUrl", "http or https URL");
+    }
+
+    @Test
     void settingsEveryCallWouldRefuseAreRefusedAtSaveNamingTheSetting() {
         refused("{\"baseUrl\": \"https://user:pass@localhost/api\"}", "settings.baseUrl", "user name or password");
         refused("{\"baseUrl\": \"http://localhost/api\", \"defaultHeaders\": \"Host: elsewhere\"}",

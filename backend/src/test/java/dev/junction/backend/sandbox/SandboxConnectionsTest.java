@@ -96,6 +96,12 @@ class SandboxConnectionsTest {
                 "{\"connection\": \"opayo-pi-sandbox\", \"operation\": \"createTransaction\"}");
         assertThat(write.statusCode()).isEqualTo(400);
         assertThat(write.body()).contains("operation").contains("may change data");
+        // a look-up that only reads, though its name starts with neither get nor query (readOnly in its descriptor)
+        HttpResponse<String> lookUp = admin.post("/api/v1/mappings/sample", """
+                {"connection": "dataverse-sandbox", "operation": "findProductByNumber",
+                 "input": {"productnumber": "GF-BENCH-150"}}""");
+        assertThat(lookUp.statusCode()).as(lookUp.body()).isEqualTo(200);
+        assertThat(lookUp.body()).contains("GF-BENCH-150");
         assertThat(admin.post("/api/v1/mappings/sample", "{\"connection\": \"nowhere\", \"operation\": \"x\"}")
                 .body()).contains("there is no connection 'nowhere'");
     }

@@ -5,6 +5,7 @@ import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.Operation;
 import dev.junction.engine.connectors.OperationCall;
 import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.connectors.SettingField;
@@ -54,7 +55,11 @@ public class GatedConnector implements Connector {
     }
 
     @Override
-    public Object invoke(OperationCall call) throws ConnectorException {
+    public List<Operation> operations() {
+        return List.of(new Operation(DESCRIPTOR.operations().getFirst(), this::charge));
+    }
+
+    private Object charge(OperationCall call) throws ConnectorException {
         CALLS.computeIfAbsent(call.idempotencyKey(), key -> new AtomicInteger()).incrementAndGet();
         Gates gates = NEXT.getAndSet(null);
         String key;

@@ -5,6 +5,7 @@ import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.Operation;
 import dev.junction.engine.connectors.OperationCall;
 import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.connectors.SettingField;
@@ -46,25 +47,33 @@ public class VaultEchoConnector implements Connector {
     }
 
     @Override
-    public Object invoke(OperationCall call) throws ConnectorException {
+    public List<Operation> operations() {
+        return List.of(new Operation(DESCRIPTOR.operations().get(0), this::echo),
+                new Operation(DESCRIPTOR.operations().get(1), this::echo),
+                new Operation(DESCRIPTOR.operations().get(2), this::fail),
+                new Operation(DESCRIPTOR.operations().get(3), this::echo));
+    }
+
+    private Object fail(OperationCall call) throws ConnectorException {
+        String key = call.connection().requiredSecret("apiKey");
+        call.connection().rateLimiter().acquire(call.operation());
+        throw ConnectorException.permanentFailure("RemoteRefused", "the remote side refused key " + key, 401,
+                "{\"error\": \"bad key " + key + "\"}");
+    }
+
+    private Object echo(OperationCall call) throws ConnectorException {
         String key = call.connection().requiredSecret("apiKey");
         // a connector takes a token of the operation's bucket before each call it makes to its remote side
         call.connection().rateLimiter().acquire(call.operation());
-        return switch (call.operation()) {
-            case "fail" -> throw ConnectorException.permanentFailure("RemoteRefused",
-                    "the remote side refused key " + key, 401, "{\"error\": \"bad key " + key + "\"}");
-            default -> {
-                Map<String, Object> answer = new LinkedHashMap<>();
-                Map<String, Object> input = new LinkedHashMap<>(call.input());
-                if ("charge".equals(call.operation())) {
-                    input.putIfAbsent("reference", call.idempotencyKey());
-                }
-                answer.put("input", input);
-                answer.put("greeting", call.connection().setting("greeting").orElse(""));
-                answer.put("keyUsed", key);
-                yield answer;
-            }
-        };
+        Map<String, Object> answer = new LinkedHashMap<>();
+        Map<String, Object> input = new LinkedHashMap<>(call.input());
+        if ("charge".equals(call.operation())) {
+            input.putIfAbsent("reference", call.idempotencyKey());
+        }
+        answer.put("input", input);
+        answer.put("greeting", call.connection().setting("greeting").orElse(""));
+        answer.put("keyUsed", key);
+        return answer;
     }
 
     @Override

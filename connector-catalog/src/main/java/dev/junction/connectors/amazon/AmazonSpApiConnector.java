@@ -8,6 +8,7 @@ import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.Operation;
 import dev.junction.engine.connectors.OperationCall;
 
 import java.time.Duration;
@@ -24,13 +25,33 @@ import java.util.Map;
  */
 public final class AmazonSpApiConnector implements Connector {
 
-    private static final ConnectorDescriptor DESCRIPTOR = SpApiDescriptor.descriptor();
     private static final Duration TEST_TIME = Duration.ofSeconds(15);
 
     private final RemoteHttp http;
     private final AccessTokens tokens;
     private final LwaClient lwa;
     private final ReportDocuments documents = new ReportDocuments();
+    private final List<Operation> operations = List.of(
+            new Operation(SpApiDescriptor.GET_ORDERS, call -> orders(call).getOrders(input(call))),
+            new Operation(SpApiDescriptor.POLL_ORDERS, call -> orders(call).pollOrders(input(call))),
+            new Operation(SpApiDescriptor.GET_ORDER, call -> orders(call).getOrder(input(call))),
+            new Operation(SpApiDescriptor.GET_ORDER_ITEMS, call -> orders(call).getOrderItems(input(call))),
+            new Operation(SpApiDescriptor.CREATE_FULFILLMENT_ORDER,
+                    call -> fulfillment(call).create(input(call), call.idempotencyKey())),
+            new Operation(SpApiDescriptor.GET_FULFILLMENT_ORDER, call -> fulfillment(call).get(input(call))),
+            new Operation(SpApiDescriptor.CANCEL_FULFILLMENT_ORDER, call -> fulfillment(call).cancel(input(call))),
+            new Operation(SpApiDescriptor.GET_PACKAGE_TRACKING_DETAILS,
+                    call -> fulfillment(call).tracking(input(call))),
+            new Operation(SpApiDescriptor.CREATE_REPORT, call -> reports(call).createReport(input(call))),
+            new Operation(SpApiDescriptor.GET_REPORT, call -> reports(call).getReport(input(call))),
+            new Operation(SpApiDescriptor.GET_REPORTS, call -> reports(call).getReports(input(call))),
+            new Operation(SpApiDescriptor.GET_REPORT_DOCUMENT, call -> reports(call).getReportDocument(input(call))),
+            new Operation(SpApiDescriptor.GET_SETTLEMENT_REPORT,
+                    call -> reports(call).getSettlementReport(input(call))),
+            new Operation(SpApiDescriptor.POLL_SETTLEMENT_REPORTS,
+                    call -> reports(call).pollSettlementReports(input(call))));
+    private final ConnectorDescriptor descriptor = SpApiDescriptor.descriptor(
+            operations.stream().map(Operation::descriptor).toList());
 
     public AmazonSpApiConnector() {
         this(new RemoteHttp(), new AccessTokens());
@@ -44,42 +65,42 @@ public final class AmazonSpApiConnector implements Connector {
 
     @Override
     public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override
+    public List<Operation> operations() {
+        return operations;
+    }
+
+    /** Calls the operation (see {@link Connector#invoke}), with the connection's secrets blanked out of a failure. */
+    @Override
     public Object invoke(OperationCall call) throws ConnectorException {
         try {
-            return dispatch(call);
+            return Connector.super.invoke(call);
         } catch (ConnectorException failure) {
             throw Redaction.clean(failure, secrets(call.connection()));
         }
     }
 
-    private Object dispatch(OperationCall call) throws ConnectorException {
-        SpApiClient client = new SpApiClient(http, tokens, lwa, call, SpApiSettings.of(call.connection()));
-        Input input = new Input(call.operation(), call.input());
-        OrdersOperations orders = new OrdersOperations(client);
-        FulfillmentOperations fulfillment = new FulfillmentOperations(client);
-        ReportsOperations reports = new ReportsOperations(client, documents);
-        return switch (call.operation()) {
-            case "getOrders" -> orders.getOrders(input);
-            case "pollOrders" -> orders.pollOrders(input);
-            case "getOrder" -> orders.getOrder(input);
-            case "getOrderItems" -> orders.getOrderItems(input);
-            case "createFulfillmentOrder" -> fulfillment.create(input, call.idempotencyKey());
-            case "getFulfillmentOrder" -> fulfillment.get(input);
-            case "cancelFulfillmentOrder" -> fulfillment.cancel(input);
-            case "getPackageTrackingDetails" -> fulfillment.tracking(input);
-            case "createReport" -> reports.createReport(input);
-            case "getReport" -> reports.getReport(input);
-            case "getReports" -> reports.getReports(input);
-            case "getReportDocument" -> reports.getReportDocument(input);
-            case "getSettlementReport" -> reports.getSettlementReport(input);
-            case "pollSettlementReports" -> reports.pollSettlementReports(input);
-            default -> throw ConnectorException.permanentFailure("UnknownOperation",
-                    "the Amazon SP-API connector has no operation '" + call.operation() + "'", null, null);
-        };
+    private SpApiClient client(OperationCall call) throws ConnectorException {
+        return new SpApiClient(http, tokens, lwa, call, SpApiSettings.of(call.connection()));
+    }
+
+    private OrdersOperations orders(OperationCall call) throws ConnectorException {
+        return new OrdersOperations(client(call));
+    }
+
+    private FulfillmentOperations fulfillment(OperationCall call) throws ConnectorException {
+        return new FulfillmentOperations(client(call));
+    }
+
+    private ReportsOperations reports(OperationCall call) throws ConnectorException {
+        return new ReportsOperations(client(call), documents);
+    }
+
+    private static Input input(OperationCall call) {
+        return new Input(call.operation(), call.input());
     }
 
     /**

@@ -38,9 +38,6 @@ final class FulfillmentOperations {
         Map<String, Object> body = new LinkedHashMap<>(input.values());
         String id = input.text("sellerFulfillmentOrderId")
                 .orElseGet(() -> SellerFulfillmentOrderIds.from(idempotencyKey));
-        if (id.length() > 40) {
-            throw input.invalid("sellerFulfillmentOrderId", "may have at most 40 characters");
-        }
         body.put("sellerFulfillmentOrderId", id);
         // a retry (or a step claimed again after a crash) finds the order an earlier attempt created
         Optional<Map<String, Object>> existing = find(id);
@@ -185,8 +182,7 @@ final class FulfillmentOperations {
     }
 
     Map<String, Object> tracking(Input input) throws ConnectorException {
-        long packageNumber = input.whole("packageNumber").orElseThrow(() -> input.invalid("packageNumber",
-                "is required"));
+        long packageNumber = input.whole("packageNumber").orElseThrow();
         return OrdersOperations.payload("getPackageTrackingDetails", client.get("getPackageTrackingDetails",
                 TRACKING, Map.of("packageNumber", packageNumber)));
     }

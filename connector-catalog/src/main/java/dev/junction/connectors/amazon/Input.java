@@ -3,12 +3,16 @@ package dev.junction.connectors.amazon;
 import dev.junction.engine.connectors.ConnectorException;
 
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads an operation's input fields, refusing a missing or malformed one with a failure that names it. */
+/**
+ * Reads an operation's input fields. The input has passed the central check against the operation's input schema
+ * ({@link dev.junction.engine.connectors.OperationInputCheck}): types, required fields, ranges and patterns hold, so
+ * this only reads; {@link #invalid} names a field that breaks a rule the schema cannot say (its {@code x-check}).
+ */
 final class Input {
 
     private final String operation;
@@ -31,66 +35,33 @@ final class Input {
         return Optional.of(value instanceof String text ? text.trim() : String.valueOf(value));
     }
 
-    String requiredText(String name) throws ConnectorException {
-        Optional<String> value = text(name);
-        if (value.isEmpty()) {
-            throw invalid(name, "is required");
-        }
-        return value.get();
+    /** A field the schema requires (not blank). */
+    String requiredText(String name) {
+        return text(name).orElseThrow(() -> new IllegalStateException(name + " passed the input check blank"));
     }
 
-    /** A list given as a JSON array or as comma-separated text. */
-    List<String> list(String name) throws ConnectorException {
+    /** A list given as a JSON array or as comma-separated text (the schema allows both). */
+    List<String> list(String name) {
         Object value = values.get(name);
-        if (value == null) {
-            return List.of();
-        }
         if (value instanceof List<?> list) {
             return list.stream().filter(item -> item != null).map(String::valueOf).map(String::trim)
                     .filter(item -> !item.isEmpty()).toList();
         }
-        if (value instanceof String text) {
-            return SpApiSettings.csv(text);
-        }
-        throw invalid(name, "must be a list or comma-separated text");
+        return value instanceof String text ? SpApiSettings.csv(text) : List.of();
     }
 
-    Optional<Instant> instant(String name) throws ConnectorException {
-        Optional<String> text = text(name);
-        try {
-            return text.map(Instant::parse);
-        } catch (DateTimeParseException e) {
-            throw invalid(name, "'" + text.get() + "' is not an ISO 8601 date-time such as 2026-03-10T20:11:24Z");
-        }
+    /** A date-time field (the schema's {@code format: date-time}, an ISO 8601 instant with its offset). */
+    Optional<Instant> instant(String name) {
+        return text(name).map(text -> OffsetDateTime.parse(text).toInstant());
     }
 
-    Optional<Long> whole(String name) throws ConnectorException {
-        Object value = values.get(name);
-        if (value == null || (value instanceof String text && text.isBlank())) {
-            return Optional.empty();
-        }
-        if (value instanceof Long number) {
-            return Optional.of(number);
-        }
-        if (value instanceof Integer number) {
-            return Optional.of(number.longValue());
-        }
-        if (value instanceof Double number && number == Math.rint(number)) {
-            return Optional.of(number.longValue());
-        }
-        try {
-            return Optional.of(Long.parseLong(String.valueOf(value).trim()));
-        } catch (NumberFormatException e) {
-            throw invalid(name, "'" + value + "' is not a whole number");
-        }
+    /** A whole number field (the schema's {@code integer}, with its range). */
+    Optional<Long> whole(String name) {
+        return values.get(name) instanceof Number number ? Optional.of(number.longValue()) : Optional.empty();
     }
 
-    long whole(String name, long fallback, long min, long max) throws ConnectorException {
-        long value = whole(name).orElse(fallback);
-        if (value < min || value > max) {
-            throw invalid(name, "must be between " + min + " and " + max);
-        }
-        return value;
+    long whole(String name, long fallback) {
+        return whole(name).orElse(fallback);
     }
 
     boolean flag(String name) {
@@ -98,8 +69,9 @@ final class Input {
         return Boolean.TRUE.equals(value) || "true".equals(value);
     }
 
+    /** A field that breaks a rule of the operation's {@code x-check}, in the central check's words. */
     ConnectorException invalid(String name, String problem) {
         return ConnectorException.permanentFailure("InvalidInput",
-                operation + ": the input field '" + name + "' " + problem, null, null);
+                operation + " was not sent: input." + name + ": " + problem, null, null);
     }
 }

@@ -72,11 +72,11 @@ final class OrdersOperations {
             query.put("AmazonOrderIds", input.list("AmazonOrderIds"));
             input.text("BuyerEmail").ifPresent(email -> query.put("BuyerEmail", email));
             input.text("SellerOrderId").ifPresent(id -> query.put("SellerOrderId", id));
-            query.put("MaxResultsPerPage", input.whole("MaxResultsPerPage", 100, 1, 100));
+            query.put("MaxResultsPerPage", input.whole("MaxResultsPerPage", 100));
         } else {
             query.put("NextToken", nextToken);
         }
-        Pages pages = follow("getOrders", query, marketplaces, (int) input.whole("maxPages", 10, 1, 50));
+        Pages pages = follow("getOrders", query, marketplaces, (int) input.whole("maxPages", 10));
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("orders", new ArrayList<Object>(pages.orders()));
         answer.put("complete", pages.complete());
@@ -189,7 +189,7 @@ final class OrdersOperations {
         if (marketplaces.isEmpty()) {
             throw input.invalid("MarketplaceIds", "is required when the connection names no marketplace ids");
         }
-        if (marketplaces.size() > 50) {
+        if (marketplaces.size() > 50) { // comma-separated text the schema's maxItems does not count
             throw input.invalid("MarketplaceIds", "may name at most 50 marketplaces");
         }
         return marketplaces;

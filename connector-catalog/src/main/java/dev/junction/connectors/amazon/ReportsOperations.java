@@ -97,11 +97,11 @@ final class ReportsOperations {
             query.put("reportTypes", input.list("reportTypes"));
             query.put("processingStatuses", input.list("processingStatuses"));
             query.put("marketplaceIds", input.list("marketplaceIds"));
-            query.put("pageSize", input.whole("pageSize", 100, 1, 100));
+            query.put("pageSize", input.whole("pageSize", 100));
             input.instant("createdSince").ifPresent(time -> query.put("createdSince", time.toString()));
             input.instant("createdUntil").ifPresent(time -> query.put("createdUntil", time.toString()));
         }
-        int maxPages = (int) input.whole("maxPages", 5, 1, 20);
+        int maxPages = (int) input.whole("maxPages", 5);
         List<Map<String, Object>> reports = new ArrayList<>();
         String nextToken = pages(query, maxPages, reports);
         Map<String, Object> answer = new LinkedHashMap<>();

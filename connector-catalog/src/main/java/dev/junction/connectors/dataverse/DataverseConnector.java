@@ -9,10 +9,12 @@ import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.Operation;
 import dev.junction.engine.connectors.OperationCall;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,11 +25,30 @@ import java.util.Map;
  */
 public final class DataverseConnector implements Connector {
 
-    private static final ConnectorDescriptor DESCRIPTOR = DataverseDescriptor.descriptor();
-
     private final RemoteHttp http;
     private final AccessTokens tokens;
     private final DataverseTokenEndpoint tokenEndpoint;
+    private final List<Operation> operations = List.of(
+            new Operation(DataverseDescriptor.QUERY_SALES_ORDERS,
+                    call -> SalesOrderQueries.query(api(call), input(call))),
+            new Operation(DataverseDescriptor.POLL_SALES_ORDERS, call -> SalesOrderQueries.poll(api(call), input(call))),
+            new Operation(DataverseDescriptor.GET_RECORD, call -> RecordOperations.get(api(call), input(call))),
+            new Operation(DataverseDescriptor.CREATE_RECORD, call -> RecordOperations.create(api(call), input(call))),
+            new Operation(DataverseDescriptor.UPDATE_RECORD, call -> RecordOperations.update(api(call), input(call))),
+            new Operation(DataverseDescriptor.UPSERT_BY_ALTERNATE_KEY,
+                    call -> RecordOperations.upsert(api(call), input(call), call.possibleRepeat())),
+            new Operation(DataverseDescriptor.FIND_OR_CREATE_CONTACT,
+                    call -> RecordOperations.findOrCreateContact(api(call), input(call))),
+            new Operation(DataverseDescriptor.FIND_PRODUCT_BY_NUMBER,
+                    call -> RecordOperations.findProductByNumber(api(call), input(call))),
+            new Operation(DataverseDescriptor.FULFILL_SALES_ORDER,
+                    call -> SalesOrderActions.fulfill(api(call), input(call))),
+            new Operation(DataverseDescriptor.CANCEL_SALES_ORDER,
+                    call -> SalesOrderActions.cancel(api(call), input(call))),
+            new Operation(DataverseDescriptor.WRITE_SHIPMENT_TRACKING,
+                    call -> SalesOrderActions.writeShipmentTracking(api(call), input(call))));
+    private final ConnectorDescriptor descriptor = DataverseDescriptor.descriptor(
+            operations.stream().map(Operation::descriptor).toList());
 
     public DataverseConnector() {
         this(new RemoteHttp(), new AccessTokens());
@@ -41,40 +62,27 @@ public final class DataverseConnector implements Connector {
 
     @Override
     public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override
-    public Object invoke(OperationCall call) throws ConnectorException {
-        DataverseApi api = new DataverseApi(http, tokens, tokenEndpoint, call.connection(), call.operation(),
-                call.deadline());
-        Inputs input = new Inputs(withIdempotencyKey(call));
-        return switch (call.operation()) {
-            case "querySalesOrders" -> SalesOrderQueries.query(api, input);
-            case "pollSalesOrders" -> SalesOrderQueries.poll(api, input);
-            case "getRecord" -> RecordOperations.get(api, input);
-            case "createRecord" -> RecordOperations.create(api, input);
-            case "updateRecord" -> RecordOperations.update(api, input);
-            case "upsertByAlternateKey" -> RecordOperations.upsert(api, input, call.possibleRepeat());
-            case "findOrCreateContact" -> RecordOperations.findOrCreateContact(api, input);
-            case "findProductByNumber" -> RecordOperations.findProductByNumber(api, input);
-            case "fulfillSalesOrder" -> SalesOrderActions.fulfill(api, input);
-            case "cancelSalesOrder" -> SalesOrderActions.cancel(api, input);
-            case "writeShipmentTracking" -> SalesOrderActions.writeShipmentTracking(api, input);
-            default -> throw ConnectorException.permanentFailure("UnknownOperation", "the dataverse connector has no"
-                    + " operation '" + call.operation() + "'", null, null);
-        };
+    public List<Operation> operations() {
+        return operations;
+    }
+
+    private DataverseApi api(OperationCall call) throws ConnectorException {
+        return new DataverseApi(http, tokens, tokenEndpoint, call.connection(), call.operation(), call.deadline());
     }
 
     /** The input with the operation's idempotency key field filled from the step's key when left empty. */
-    private static Map<String, Object> withIdempotencyKey(OperationCall call) {
-        String field = DESCRIPTOR.operation(call.operation()).map(op -> op.idempotencyKeyField()).orElse(null);
+    private Inputs input(OperationCall call) {
+        String field = descriptor.operation(call.operation()).map(op -> op.idempotencyKeyField()).orElse(null);
         if (field == null || (call.input().get(field) instanceof String value && !value.isBlank())) {
-            return call.input();
+            return new Inputs(call.input());
         }
         Map<String, Object> input = new LinkedHashMap<>(call.input());
         input.put(field, call.idempotencyKey());
-        return input;
+        return new Inputs(input);
     }
 
     /** Signs in (AUTH), then asks WhoAmI, the cheapest call every application user may make (PERMISSION on 403). */

@@ -1,16 +1,27 @@
 package dev.junction.connectors.dataverse;
 
+import dev.junction.connectors.schema.VendorSchemas;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.OperationDescriptor;
-import dev.junction.engine.connectors.OperationDescriptor.Kind;
 import dev.junction.engine.connectors.OperationDescriptor.RateLimit;
 import dev.junction.engine.connectors.SettingField;
+import dev.junction.engine.schema.Schemas;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the catalog shows of the Dataverse connector: its connection form and its operations with their schemas. */
+import static dev.junction.engine.schema.Schemas.anyObject;
+import static dev.junction.engine.schema.Schemas.bool;
+import static dev.junction.engine.schema.Schemas.dateTime;
+import static dev.junction.engine.schema.Schemas.integer;
+import static dev.junction.engine.schema.Schemas.object;
+import static dev.junction.engine.schema.Schemas.string;
+
+/**
+ * What the catalog shows of the Dataverse connector: its connection form and its operations with their schemas. The
+ * input schemas are what the central check holds every call to; the rules a schema cannot say stay in the
+ * operations' code and are named in the schema's {@code x-check}.
+ */
 final class DataverseDescriptor {
 
     /**
@@ -23,11 +34,205 @@ final class DataverseDescriptor {
     private DataverseDescriptor() {
     }
 
-    static ConnectorDescriptor descriptor() {
+    /** A GUID as Dataverse writes record ids. */
+    private static final String GUID = "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$";
+    /** A column or navigation-property name. */
+    private static final String COLUMN = "^[a-z_][a-z0-9_]{0,99}$";
+    /** Seeded records of the sandbox environment, used by the examples. */
+    private static final String EXAMPLE_CONTACT = "2d0f3b55-4d9e-ef11-8a69-000d3a4b2c11";
+    private static final String EXAMPLE_ORDER_NUMBER = "ORD-01048-G7M9N5";
+
+    static final OperationDescriptor QUERY_SALES_ORDERS = OperationDescriptor.action("querySalesOrders",
+                    "Query sales orders", "Sales orders matching state, status, modification time, order number or "
+                            + "customer, oldest change first, with lines and products; follows the next-page links "
+                            + "up to maxPages within the step's deadline")
+            .input(object()
+                    .optional("statecode", Schemas.with(integer("0 Active, 1 Submitted, 2 Canceled, 3 Fulfilled, "
+                            + "4 Invoiced"), "enum", List.of(0, 1, 2, 3, 4)))
+                    .optional("statuscode", integer("a status reason of the state"))
+                    .optional("modifiedAfter", dateOrTime("changed after"))
+                    .optional("modifiedBefore", dateOrTime("changed before"))
+                    .optional("ordernumber", string("the order number"))
+                    .optional("customerId", guid("the customer account or contact"))
+                    .optional("select", columns("columns to read (default: the salesorder schema's)"))
+                    .optional("includeDetails", bool("with lines and products (default true)"))
+                    .optional("pageSize", integer("1–5000, default 100", 1, 5000))
+                    .optional("maxPages", integer("1–100, default 10", 1, 100))
+                    .keyword("examples", List.of(Map.of("statecode", 0, "maxPages", 1),
+                            Map.of("ordernumber", EXAMPLE_ORDER_NUMBER, "includeDetails", false)))
+                    .build())
+            .output(object()
+                    .required("orders", Schemas.array("sales orders", salesOrder()))
+                    .required("complete", bool("false when pages were left"))
+                    .optional("nextLink", string("where to go on"))
+                    .build())
+            .rateLimit(SERVICE_PROTECTION).readOnly().build();
+
+    static final OperationDescriptor POLL_SALES_ORDERS = OperationDescriptor.poll("pollSalesOrders",
+                    "New and changed sales orders", "Change tracking on salesorders: the first poll answers every "
+                            + "order and the delta link; later polls answer what changed since, deletions as records "
+                            + "with deleted: true")
+            .input(object()
+                    .optional("cursor", Schemas.with(string("the delta link of the last poll (null on the first)"),
+                            "type", List.of("string", "null")))
+                    .optional("statecode", integer("only orders in this state"))
+                    .optional("select", columns("columns to read"))
+                    .optional("includeDetails", bool("with lines and products (default true)"))
+                    .optional("pageSize", integer("1–5000, default 100", 1, 5000))
+                    .optional("maxPages", integer("1–100, default 20", 1, 100))
+                    .keyword("examples", List.of(Map.of(), Map.of("statecode", 0, "includeDetails", false)))
+                    .build())
+            .output(object()
+                    .required("records", Schemas.array("new, changed and deleted orders", object()
+                            .required("key", string("salesorderid"))
+                            .required("data", salesOrder())
+                            .build()))
+                    .required("cursor", string("the delta link"))
+                    .build())
+            .rateLimit(SERVICE_PROTECTION).build();
+
+    static final OperationDescriptor GET_RECORD = OperationDescriptor.action("getRecord", "Get a record",
+                    "One record of an entity set by its id")
+            .input(object()
+                    .required("entitySet", entitySet())
+                    .required("id", guid("the record's id"))
+                    .optional("select", columns("columns to read"))
+                    .optional("expand", columns("navigation properties to read along"))
+                    .keyword("examples", List.of(Map.of("entitySet", "contacts", "id", EXAMPLE_CONTACT,
+                            "select", List.of("firstname", "lastname", "emailaddress1"))))
+                    .build())
+            .output(record())
+            .rateLimit(SERVICE_PROTECTION).readOnly().build();
+
+    static final OperationDescriptor CREATE_RECORD = OperationDescriptor.action("createRecord", "Create a record",
+                    "Creates a record (not idempotent: use upsertByAlternateKey when a retry must not create a "
+                            + "second one)")
+            .input(object()
+                    .required("entitySet", entitySet())
+                    .required("record", columnValues())
+                    .keyword("x-check", "record: column names (a-z, 0-9, _), binds as '/<entityset>(<id>)'")
+                    .keyword("examples", List.of(Map.of("entitySet", "contacts", "record", Map.of(
+                            "firstname", "Ada", "lastname", "Lovelace", "emailaddress1", "ada@example.com"))))
+                    .build())
+            .output(record())
+            .rateLimit(SERVICE_PROTECTION).build();
+
+    static final OperationDescriptor UPDATE_RECORD = OperationDescriptor.action("updateRecord", "Update a record",
+                    "Changes the given columns; with an etag only if the record was not changed since (412 → "
+                            + "Conflict)")
+            .input(object()
+                    .required("entitySet", entitySet())
+                    .required("id", guid("the record's id"))
+                    .required("record", columnValues())
+                    .optional("etag", string("W/\"<version>\" as read in @odata.etag"))
+                    .keyword("x-check", "record: column names (a-z, 0-9, _), binds as '/<entityset>(<id>)'")
+                    .keyword("examples", List.of(Map.of("entitySet", "contacts", "id", EXAMPLE_CONTACT,
+                            "record", Map.of("telephone1", "+44 113 496 0000"))))
+                    .build())
+            .output(record())
+            .rateLimit(SERVICE_PROTECTION).build();
+
+    static final OperationDescriptor UPSERT_BY_ALTERNATE_KEY = OperationDescriptor.action("upsertByAlternateKey",
+                    "Create or update by alternate key", "PATCH on entityset(key='value'): creates the record or "
+                            + "updates it, so a retry writes the same record; the key must be defined as an "
+                            + "alternate key in the environment")
+            .input(object()
+                    .required("entitySet", entitySet())
+                    .required("keyField", Schemas.pattern("the alternate key's column", COLUMN))
+                    .required("keyValue", string("filled with the step's idempotency key when empty"))
+                    .required("record", columnValues())
+                    .optional("mode", Schemas.oneOf("upsert (default), updateOnly or createOnly", "upsert",
+                            "updateOnly", "createOnly"))
+                    .keyword("x-check", "record: column names (a-z, 0-9, _), binds as '/<entityset>(<id>)'")
+                    .keyword("examples", List.of(Map.of("entitySet", "products", "keyField", "productnumber",
+                            "keyValue", "GF-LOUNGER-190", "record", Map.of("name", "Sun lounger 1.9 m"))))
+                    .build())
+            .output(object()
+                    .required("created", bool("whether the record was created"))
+                    .required("record", record())
+                    .build())
+            .rateLimit(SERVICE_PROTECTION).idempotencyKey("keyValue").build();
+
+    static final OperationDescriptor FIND_OR_CREATE_CONTACT = OperationDescriptor.action("findOrCreateContact",
+                    "Find or create a contact", "The contact with this e-mail address, created when there is none "
+                            + "(a retry finds the one created before)")
+            .input(object()
+                    .required("emailaddress1", Schemas.with(string("the contact's e-mail address", 100), "format",
+                            "email"))
+                    .optional("firstname", string("first name"))
+                    .optional("lastname", string("last name"))
+                    .optional("telephone1", string("phone"))
+                    .optional("address1_line1", string("street"))
+                    .optional("address1_city", string("city"))
+                    .optional("address1_postalcode", string("postal code"))
+                    .optional("address1_country", string("country"))
+                    .keyword("examples", List.of(Map.of("emailaddress1", "ada@example.com", "firstname", "Ada",
+                            "lastname", "Lovelace")))
+                    .build())
+            .output(object()
+                    .required("created", bool("whether the contact was created"))
+                    .required("contact", VendorSchemas.of("dataverse/contact"))
+                    .build())
+            .rateLimit(SERVICE_PROTECTION).build();
+
+    static final OperationDescriptor FIND_PRODUCT_BY_NUMBER = OperationDescriptor.action("findProductByNumber",
+                    "Find a product by number", "The product with this product number (the SKU mapping's natural "
+                            + "key)")
+            .input(object()
+                    .required("productnumber", Schemas.with(Schemas.pattern("the product number", "\\S"),
+                            "maxLength", 100))
+                    .keyword("examples", List.of(Map.of("productnumber", "GF-BENCH-150")))
+                    .build())
+            .output(object()
+                    .required("found", bool("whether there is one"))
+                    .optional("product", record())
+                    .build())
+            .rateLimit(SERVICE_PROTECTION).readOnly().build();
+
+    static final OperationDescriptor FULFILL_SALES_ORDER = OperationDescriptor.action("fulfillSalesOrder",
+                    "Fulfil a sales order", "FulfillSalesOrder: closes the order as Fulfilled (status 100001 "
+                            + "Complete or 100002 Partial); an order fulfilled already answers alreadyDone")
+            .input(orderAction(Schemas.with(integer("100001 Complete (default) or 100002 Partial"), "enum",
+                    List.of(100001, 100002)), "ORD-01043-B2K8M1"))
+            .output(closed())
+            .rateLimit(SERVICE_PROTECTION).build();
+
+    static final OperationDescriptor CANCEL_SALES_ORDER = OperationDescriptor.action("cancelSalesOrder",
+                    "Cancel a sales order", "CancelSalesOrder: closes the order as Canceled (status 4 No Money); an "
+                            + "order cancelled already answers alreadyDone")
+            .input(orderAction(Schemas.with(integer("4 No Money, the only Canceled status"), "enum", List.of(4)),
+                    "ORD-01044-C9D3E7"))
+            .output(closed())
+            .rateLimit(SERVICE_PROTECTION).build();
+
+    static final OperationDescriptor WRITE_SHIPMENT_TRACKING = OperationDescriptor.action("writeShipmentTracking",
+                    "Write shipment tracking", "Writes the shipping date to datefulfilled and appends the carrier and "
+                            + "tracking numbers to the order's description, once (a retry changes nothing)")
+            .input(object()
+                    .optional("salesorderid", guid("the order's id"))
+                    .optional("ordernumber", string("or its number"))
+                    .required("trackingNumbers", Schemas.with(Schemas.with(Schemas.strings(
+                            "one tracking number or a list"), "type", List.of("array", "string")), "minItems", 1))
+                    .optional("carrier", string("the carrier"))
+                    .optional("shippedAt", dateOrTime("when it was shipped"))
+                    .keyword("x-check", "salesorderid or ordernumber is required; trackingNumbers not empty")
+                    .keyword("examples", List.of(Map.of("ordernumber", EXAMPLE_ORDER_NUMBER, "trackingNumbers",
+                            List.of("1Z999AA10123456784"), "carrier", "UPS", "shippedAt", "2026-11-24T09:30:00Z")))
+                    .build())
+            .output(object()
+                    .required("salesorderid", guid("the order's id"))
+                    .optional("ordernumber", string("its number"))
+                    .required("changed", bool("false when the tracking was written before"))
+                    .optional("description", string("the order's description now"))
+                    .optional("datefulfilled", dateTime("the shipping date"))
+                    .build())
+            .rateLimit(SERVICE_PROTECTION).build();
+
+    static ConnectorDescriptor descriptor(List<OperationDescriptor> operations) {
         return new ConnectorDescriptor("dataverse", "Dynamics 365 / Dataverse", "1.0.0", "vaadin:building",
                 "Sales orders, contacts and products in a Dynamics 365 environment through the Dataverse Web API"
                         + " v9.2, signed in as an application user (OAuth 2.0 client credentials).",
-                ConnectorDescriptor.AuthKind.OAUTH2_CLIENT_CREDENTIALS, settings(), operations());
+                ConnectorDescriptor.AuthKind.OAUTH2_CLIENT_CREDENTIALS, settings(), operations);
     }
 
     private static List<SettingField> settings() {
@@ -46,153 +251,61 @@ final class DataverseDescriptor {
                         "A client secret value of the app registration (not its secret id)", true));
     }
 
-    private static List<OperationDescriptor> operations() {
-        Map<String, Object> order = object("A salesorder in the shape of the dataverse/salesorder schema, with"
-                + " @odata.etag");
-        Map<String, Object> record = object("The record's columns as the Web API answers them, with @odata.etag");
-        Map<String, Object> columns = object("Columns to write; lookups as '<navigation>@odata.bind':"
-                + " '/<entityset>(<id>)'");
-        Map<String, Object> entitySet = Map.of("type", "string", "enum", EntitySets.names());
-        Map<String, Object> guid = Map.of("type", "string", "format", "uuid");
-        Map<String, Object> dateTime = Map.of("type", "string", "format", "date-time");
-        Map<String, Object> names = Map.of("type", "array", "items", Map.of("type", "string",
-                "pattern", "^[a-z_][a-z0-9_]*$"));
-        Map<String, Object> orderRef = properties(List.of(), "salesorderid", guid, "ordernumber",
-                Map.of("type", "string"));
-        return List.of(
-                action("querySalesOrders", "Query sales orders",
-                        "Sales orders matching state, status, modification time, order number or customer, oldest"
-                                + " change first, with lines and products; follows the next-page links up to"
-                                + " maxPages within the step's deadline",
-                        properties(List.of(), "statecode", Map.of("type", "integer", "enum", List.of(0, 1, 2, 3, 4)),
-                                "statuscode", Map.of("type", "integer"), "modifiedAfter", dateTime,
-                                "modifiedBefore", dateTime, "ordernumber", Map.of("type", "string"),
-                                "customerId", guid, "select", names, "includeDetails", Map.of("type", "boolean"),
-                                "pageSize", Map.of("type", "integer", "minimum", 1, "maximum", 5000),
-                                "maxPages", Map.of("type", "integer", "minimum", 1, "maximum", 100)),
-                        properties(List.of("orders", "complete"), "orders", Map.of("type", "array", "items", order),
-                                "complete", Map.of("type", "boolean"), "nextLink", Map.of("type", "string")),
-                        null),
-                new OperationDescriptor("pollSalesOrders", "New and changed sales orders",
-                        "Change tracking on salesorders: the first poll answers every order and the delta link;"
-                                + " later polls answer what changed since, deletions as records with deleted: true",
-                        Kind.POLL,
-                        properties(List.of(), "cursor", Map.of("type", List.of("string", "null")),
-                                "statecode", Map.of("type", "integer"), "select", names,
-                                "includeDetails", Map.of("type", "boolean"),
-                                "pageSize", Map.of("type", "integer", "minimum", 1, "maximum", 5000),
-                                "maxPages", Map.of("type", "integer", "minimum", 1, "maximum", 100)),
-                        properties(List.of("records", "cursor"), "records", Map.of("type", "array", "items",
-                                properties(List.of("key", "data"), "key", Map.of("type", "string"), "data", order)),
-                                "cursor", Map.of("type", "string")),
-                        SERVICE_PROTECTION, null),
-                action("getRecord", "Get a record", "One record of an entity set by its id",
-                        properties(List.of("entitySet", "id"), "entitySet", entitySet, "id", guid, "select", names,
-                                "expand", names),
-                        record, null),
-                action("createRecord", "Create a record", "Creates a record (not idempotent: use"
-                                + " upsertByAlternateKey when a retry must not create a second one)",
-                        properties(List.of("entitySet", "record"), "entitySet", entitySet, "record", columns),
-                        record, null),
-                action("updateRecord", "Update a record", "Changes the given columns; with an etag only if the"
-                                + " record was not changed since (412 → Conflict)",
-                        properties(List.of("entitySet", "id", "record"), "entitySet", entitySet, "id", guid,
-                                "record", columns, "etag", Map.of("type", "string", "description",
-                                        "W/\"<version>\" as read in @odata.etag")),
-                        record, null),
-                action("upsertByAlternateKey", "Create or update by alternate key",
-                        "PATCH on entityset(key='value'): creates the record or updates it, so a retry writes the"
-                                + " same record; the key must be defined as an alternate key in the environment",
-                        properties(List.of("entitySet", "keyField", "record"), "entitySet", entitySet,
-                                "keyField", Map.of("type", "string", "pattern", "^[a-z_][a-z0-9_]*$"),
-                                "keyValue", Map.of("type", "string", "description",
-                                        "filled with the step's idempotency key when empty"),
-                                "record", columns, "mode", Map.of("type", "string", "enum",
-                                        List.of("upsert", "updateOnly", "createOnly"))),
-                        properties(List.of("created", "record"), "created", Map.of("type", "boolean"),
-                                "record", record),
-                        "keyValue"),
-                action("findOrCreateContact", "Find or create a contact",
-                        "The contact with this e-mail address, created when there is none (a retry finds the one"
-                                + " created before)",
-                        properties(List.of("emailaddress1"), "emailaddress1", Map.of("type", "string",
-                                        "maxLength", 100), "firstname", Map.of("type", "string"),
-                                "lastname", Map.of("type", "string"), "telephone1", Map.of("type", "string"),
-                                "address1_line1", Map.of("type", "string"), "address1_city", Map.of("type", "string"),
-                                "address1_postalcode", Map.of("type", "string"),
-                                "address1_country", Map.of("type", "string")),
-                        properties(List.of("created", "contact"), "created", Map.of("type", "boolean"),
-                                "contact", record),
-                        null),
-                action("findProductByNumber", "Find a product by number",
-                        "The product with this product number (the SKU mapping's natural key)",
-                        properties(List.of("productnumber"), "productnumber", Map.of("type", "string",
-                                "maxLength", 100)),
-                        properties(List.of("found"), "found", Map.of("type", "boolean"), "product", record),
-                        null),
-                action("fulfillSalesOrder", "Fulfil a sales order",
-                        "FulfillSalesOrder: closes the order as Fulfilled (status 100001 Complete or 100002"
-                                + " Partial); an order fulfilled already answers alreadyDone",
-                        withFields(orderRef, "status", Map.of("type", "integer", "enum", List.of(100001, 100002)),
-                                "subject", Map.of("type", "string"), "description", Map.of("type", "string")),
-                        closed(), null),
-                action("cancelSalesOrder", "Cancel a sales order",
-                        "CancelSalesOrder: closes the order as Canceled (status 4 No Money); an order cancelled"
-                                + " already answers alreadyDone",
-                        withFields(orderRef, "status", Map.of("type", "integer", "enum", List.of(4)),
-                                "subject", Map.of("type", "string"), "description", Map.of("type", "string")),
-                        closed(), null),
-                action("writeShipmentTracking", "Write shipment tracking",
-                        "Writes the shipping date to datefulfilled and appends the carrier and tracking numbers to"
-                                + " the order's description, once (a retry changes nothing)",
-                        withFields(orderRef, "trackingNumbers", Map.of("type", List.of("array", "string"),
-                                        "items", Map.of("type", "string")), "carrier", Map.of("type", "string"),
-                                "shippedAt", dateTime),
-                        properties(List.of("salesorderid", "changed"), "salesorderid", guid,
-                                "ordernumber", Map.of("type", "string"), "changed", Map.of("type", "boolean"),
-                                "description", Map.of("type", "string"), "datefulfilled", dateTime),
-                        null));
+    private static Map<String, Object> orderAction(Map<String, Object> status, String exampleOrderNumber) {
+        return object()
+                .optional("salesorderid", guid("the order's id"))
+                .optional("ordernumber", string("or its number"))
+                .optional("status", status)
+                .optional("subject", string("the closing activity's subject"))
+                .optional("description", string("the closing activity's description"))
+                .keyword("x-check", "salesorderid or ordernumber is required")
+                .keyword("examples", List.of(Map.of("ordernumber", exampleOrderNumber)))
+                .build();
     }
 
-    private static OperationDescriptor action(String id, String name, String description, Map<String, Object> input,
-                                              Map<String, Object> output, String idempotencyKeyField) {
-        return new OperationDescriptor(id, name, description, Kind.ACTION, input, output, SERVICE_PROTECTION,
-                idempotencyKeyField);
+    /**
+     * An ISO 8601 date-time, or a date (midnight UTC): what the operations' OData literals are made of. (The
+     * descriptor said {@code format: date-time} while the code took dates too.)
+     */
+    private static Map<String, Object> dateOrTime(String description) {
+        return Schemas.pattern(description + ": an ISO 8601 date-time such as 2026-11-23T16:42:07Z, or a date",
+                "^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?(Z|[+-][0-9]{2}:[0-9]{2}))?$");
+    }
+
+    private static Map<String, Object> salesOrder() {
+        return VendorSchemas.of("dataverse/salesorder");
+    }
+
+    private static Map<String, Object> record() {
+        return anyObject("The record's columns as the Web API answers them, with @odata.etag");
+    }
+
+    private static Map<String, Object> columnValues() {
+        return anyObject("Columns to write (at least one); lookups as '<navigation>@odata.bind': "
+                + "'/<entityset>(<id>)'");
+    }
+
+    private static Map<String, Object> entitySet() {
+        return Schemas.oneOf("the entity set", EntitySets.names());
+    }
+
+    private static Map<String, Object> guid(String description) {
+        return Schemas.with(Schemas.pattern(description + " (a GUID)", GUID), "format", "uuid");
+    }
+
+    /** Column names, as a list or one name. */
+    private static Map<String, Object> columns(String description) {
+        return Schemas.with(Schemas.with(Schemas.array(description + "; a list or one name",
+                Schemas.pattern("a column", COLUMN)), "type", List.of("array", "string")), "pattern", COLUMN);
     }
 
     private static Map<String, Object> closed() {
-        return properties(List.of("salesorderid", "alreadyDone", "statecode", "statuscode"),
-                "salesorderid", Map.of("type", "string"), "ordernumber", Map.of("type", "string"),
-                "alreadyDone", Map.of("type", "boolean"), "statecode", Map.of("type", "integer"),
-                "statuscode", Map.of("type", "integer"));
-    }
-
-    private static Map<String, Object> object(String description) {
-        return Map.of("type", "object", "description", description);
-    }
-
-    private static Map<String, Object> properties(List<String> required, Object... nameSchemaPairs) {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        for (int i = 0; i < nameSchemaPairs.length; i += 2) {
-            properties.put((String) nameSchemaPairs[i], nameSchemaPairs[i + 1]);
-        }
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("type", "object");
-        schema.put("properties", properties);
-        if (!required.isEmpty()) {
-            schema.put("required", required);
-        }
-        return schema;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> withFields(Map<String, Object> schema, Object... nameSchemaPairs) {
-        Map<String, Object> copy = new LinkedHashMap<>(schema);
-        Map<String, Object> properties = new LinkedHashMap<>((Map<String, Object>) schema.get("properties"));
-        for (int i = 0; i < nameSchemaPairs.length; i += 2) {
-            properties.put((String) nameSchemaPairs[i], nameSchemaPairs[i + 1]);
-        }
-        copy.put("properties", properties);
-        return copy;
+        return object()
+                .required("salesorderid", string("the order's id"))
+                .optional("ordernumber", string("its number"))
+                .required("alreadyDone", bool("true when it was closed before"))
+                .required("statecode", integer("its state now"))
+                .required("statuscode", integer("its status now"))
+                .build();
     }
 }

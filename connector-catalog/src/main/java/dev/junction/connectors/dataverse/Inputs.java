@@ -8,93 +8,62 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads an operation's input fields by type; a missing or mistyped field is a permanent failure naming it. */
+/**
+ * Reads an operation's input fields by type. The input has passed the central check against the operation's input
+ * schema ({@link dev.junction.engine.connectors.OperationInputCheck}): required fields, types, ranges and patterns
+ * hold, so this only reads; {@link #invalid} names a field that breaks a rule the schema cannot say (its
+ * {@code x-check}).
+ */
 record Inputs(Map<String, Object> values) {
 
+    /** A field that breaks a rule of the operation's {@code x-check}, in the central check's words. */
     static ConnectorException invalid(String field, String problem) {
-        return ConnectorException.permanentFailure("InvalidInput", "input '" + field + "' " + problem, null, null);
+        return ConnectorException.permanentFailure("InvalidInput", "input." + field + ": " + problem, null, null);
     }
 
-    Optional<String> text(String field) throws ConnectorException {
-        Object value = values.get(field);
-        if (value == null || (value instanceof String text && text.isBlank())) {
-            return Optional.empty();
-        }
-        if (!(value instanceof String text)) {
-            throw invalid(field, "must be text");
-        }
-        return Optional.of(text.strip());
+    /** A text field, stripped; empty when absent or blank. */
+    Optional<String> text(String field) {
+        return values.get(field) instanceof String text && !text.isBlank() ? Optional.of(text.strip())
+                : Optional.empty();
     }
 
+    /** A text field the schema requires; blank is refused here (the schema cannot tell blank from empty). */
     String requiredText(String field) throws ConnectorException {
         return text(field).orElseThrow(() -> invalid(field, "is required"));
     }
 
-    Optional<Long> whole(String field) throws ConnectorException {
-        Object value = values.get(field);
-        if (value == null) {
-            return Optional.empty();
-        }
-        if (value instanceof Long || value instanceof Integer) {
-            return Optional.of(((Number) value).longValue());
-        }
-        if (value instanceof Double number && number == Math.rint(number)) {
-            return Optional.of(number.longValue());
-        }
-        throw invalid(field, "must be a whole number");
+    /** A whole number field (the schema's {@code integer}). */
+    Optional<Long> whole(String field) {
+        return values.get(field) instanceof Number number ? Optional.of(number.longValue()) : Optional.empty();
     }
 
-    int wholeBetween(String field, int min, int max, int byDefault) throws ConnectorException {
-        long value = whole(field).orElse((long) byDefault);
-        if (value < min || value > max) {
-            throw invalid(field, "must be between " + min + " and " + max);
-        }
-        return (int) value;
+    /** A whole number field with its default; the schema holds it to its range. */
+    int whole(String field, int byDefault) {
+        return whole(field).map(Long::intValue).orElse(byDefault);
     }
 
-    boolean flag(String field, boolean byDefault) throws ConnectorException {
-        Object value = values.get(field);
-        if (value == null) {
-            return byDefault;
-        }
-        if (!(value instanceof Boolean flag)) {
-            throw invalid(field, "must be true or false");
-        }
-        return flag;
+    boolean flag(String field, boolean byDefault) {
+        return values.get(field) instanceof Boolean flag ? flag : byDefault;
     }
 
-    /** A list of texts; a single text counts as a list of one. */
-    List<String> texts(String field) throws ConnectorException {
+    /** A list of texts; a single text counts as a list of one; blank ones are left out. */
+    List<String> texts(String field) {
         Object value = values.get(field);
-        if (value == null) {
-            return List.of();
-        }
-        if (value instanceof String text) {
-            return text.isBlank() ? List.of() : List.of(text.strip());
-        }
-        if (!(value instanceof List<?> list)) {
-            throw invalid(field, "must be a list of texts");
-        }
         List<String> texts = new ArrayList<>();
-        for (Object item : list) {
-            if (!(item instanceof String text)) {
-                throw invalid(field, "must be a list of texts");
-            }
-            if (!text.isBlank()) {
+        for (Object item : value instanceof List<?> list ? list : value == null ? List.of() : List.of(value)) {
+            if (item instanceof String text && !text.isBlank()) {
                 texts.add(text.strip());
             }
         }
         return texts;
     }
 
-    /** A JSON object (a record's columns). */
-    Map<String, Object> object(String field) throws ConnectorException {
-        Object value = values.get(field);
-        if (!(value instanceof Map<?, ?> map)) {
-            throw invalid(field, value == null ? "is required" : "must be an object");
-        }
+    /** A JSON object (a record's columns) the schema requires. */
+    Map<String, Object> object(String field) {
         Map<String, Object> copy = new LinkedHashMap<>();
-        map.forEach((key, item) -> copy.put(String.valueOf(key), item));
+        if (values.get(field) instanceof Map<?, ?> map) {
+            map.forEach((key, item) -> copy.put(String.valueOf(key), item));
+        }
         return copy;
     }
 }

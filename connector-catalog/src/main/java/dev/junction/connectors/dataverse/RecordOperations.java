@@ -88,7 +88,7 @@ final class RecordOperations {
             case "upsert" -> request;
             case "updateOnly" -> request.with("If-Match", "*");
             case "createOnly" -> request.with("If-None-Match", "*");
-            default -> throw Inputs.invalid("mode", "must be upsert, updateOnly or createOnly");
+            default -> throw new IllegalStateException("mode " + mode + " passed the input check");
         };
         RemoteResponse response = api.sendOnce(request);
         if (response.status() == 412 && mode.equals("createOnly")) {
@@ -127,9 +127,6 @@ final class RecordOperations {
     /** The contact with this e-mail address (the oldest when several), created from the input when there is none. */
     static Map<String, Object> findOrCreateContact(DataverseApi api, Inputs input) throws ConnectorException {
         String email = input.requiredText("emailaddress1");
-        if (email.length() > 100 || !email.contains("@")) {
-            throw Inputs.invalid("emailaddress1", "must be an e-mail address of at most 100 characters");
-        }
         Map<String, Object> found = findContact(api, email);
         Map<String, Object> output = new LinkedHashMap<>();
         if (found != null) {

@@ -53,8 +53,8 @@ final class SalesOrderQueries {
         if (input.text("customerId").isPresent()) {
             conditions.add("_customerid_value eq " + OData.guid("customerId", input.text("customerId").get()));
         }
-        int pageSize = input.wholeBetween("pageSize", 1, 5000, 100);
-        int maxPages = input.wholeBetween("maxPages", 1, 100, 10);
+        int pageSize = input.whole("pageSize", 100);
+        int maxPages = input.whole("maxPages", 10);
         StringBuilder target = new StringBuilder("salesorders?$select=").append(select(input));
         if (!conditions.isEmpty()) {
             target.append("&$filter=").append(OData.queryEncode(String.join(" and ", conditions)));
@@ -80,8 +80,8 @@ final class SalesOrderQueries {
     }
 
     static Map<String, Object> poll(DataverseApi api, Inputs input) throws ConnectorException {
-        int pageSize = input.wholeBetween("pageSize", 1, 5000, 100);
-        int maxPages = input.wholeBetween("maxPages", 1, 100, 20);
+        int pageSize = input.whole("pageSize", 100);
+        int maxPages = input.whole("maxPages", 20);
         Set<Long> states = new HashSet<>();
         input.whole("statecode").ifPresent(states::add);
         String next = input.text("cursor").orElse("salesorders?$select=" + select(input)

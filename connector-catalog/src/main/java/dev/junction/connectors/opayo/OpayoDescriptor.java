@@ -1,15 +1,28 @@
 package dev.junction.connectors.opayo;
 
+import dev.junction.connectors.schema.VendorSchemas;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.OperationDescriptor;
-import dev.junction.engine.connectors.OperationDescriptor.Kind;
 import dev.junction.engine.connectors.SettingField;
+import dev.junction.engine.schema.Schemas;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What the catalog shows of the Opayo Pi connector: its connection form and its operations with their schemas. */
+import static dev.junction.engine.schema.Schemas.anyObject;
+import static dev.junction.engine.schema.Schemas.bool;
+import static dev.junction.engine.schema.Schemas.dateTime;
+import static dev.junction.engine.schema.Schemas.integer;
+import static dev.junction.engine.schema.Schemas.object;
+import static dev.junction.engine.schema.Schemas.oneOf;
+import static dev.junction.engine.schema.Schemas.pattern;
+import static dev.junction.engine.schema.Schemas.string;
+
+/**
+ * What the catalog shows of the Opayo Pi connector: its connection form and its operations with their schemas. The
+ * input schemas are what the central check holds every call to; the rules a schema cannot say stay in code
+ * ({@link TransactionRules}, the instruction's amount) and are named in the schema's {@code x-check}.
+ */
 final class OpayoDescriptor {
 
     static final String ID = "opayo-pi";
@@ -21,14 +34,108 @@ final class OpayoDescriptor {
     static final String POLL_TRANSACTIONS = "pollTransactions";
     static final String POLL_BATCHES = "pollBatches";
 
+    /** The card expiry month and year, as Opayo takes it: MMYY. */
+    static final String EXPIRY_DATE = "^(0[1-9]|1[0-2])[0-9]{2}$";
+    /** An Opayo transaction id as it may stand in a URL path. */
+    static final String TRANSACTION_ID = "^[A-Za-z0-9{}-]{1,64}$";
+    /** A sandbox card the simulator authorises. */
+    private static final String EXAMPLE_CARD = "4929000000006";
+    private static final String EXAMPLE_TRANSACTION = "0E7E5B7A-7E2C-4F8B-9C33-EXAMPLE00001";
+
+    // UNCONFIRMED (api-contracts §2): Opayo documents no request quota for Pi, so no operation declares a rate limit.
+    static final OperationDescriptor MERCHANT_SESSION_KEY = OperationDescriptor.action(CREATE_MERCHANT_SESSION_KEY,
+                    "Create merchant session key",
+                    "A key (valid 400 s) the browser uses to turn card details into a card identifier")
+            .input(object().keyword("examples", List.of(Map.of())).build())
+            .output(object()
+                    .required("merchantSessionKey", string("the key"))
+                    .required("expiry", dateTime("when it expires"))
+                    .build())
+            .build();
+
+    static final OperationDescriptor CARD_IDENTIFIER = OperationDescriptor.action(CREATE_CARD_IDENTIFIER,
+                    "Create card identifier", "Turns card details into a single-use card identifier (normally done in"
+                            + " the browser; for the sandbox and telephone orders)")
+            .input(object()
+                    .optional("merchantSessionKey", string("a fresh one is created when empty"))
+                    .required("cardholderName", Schemas.with(string("as on the card", 45), "minLength", 1))
+                    .required("cardNumber", pattern("12 to 19 digits", "^[0-9]{12,19}$"))
+                    .required("expiryDate", pattern("MMYY, e.g. 0429", EXPIRY_DATE))
+                    .optional("securityCode", pattern("3 or 4 digits", "^[0-9]{3,4}$"))
+                    .closed()
+                    .keyword("examples", List.of(Map.of("cardholderName", "Ada Lovelace", "cardNumber", EXAMPLE_CARD,
+                            "expiryDate", "1230", "securityCode", "123")))
+                    .build())
+            .output(object()
+                    .optional("cardIdentifier", string("single-use card identifier"))
+                    .optional("expiry", string("when it expires"))
+                    .optional("cardType", string("Visa, MasterCard, …"))
+                    .optional("merchantSessionKey", string("the key it was made under"))
+                    .build())
+            .build();
+
+    static final OperationDescriptor TRANSACTION = OperationDescriptor.action(CREATE_TRANSACTION,
+                    "Create transaction", "Payment, Deferred, Authenticate, Repeat, Refund or Authorise; amounts in "
+                            + "minor units. A retry never charges twice: vendorTxCode is unique and a lost answer is "
+                            + "looked up")
+            .input(transactionInput())
+            .output(VendorSchemas.of("opayo/TransactionResponse"))
+            .idempotencyKey("vendorTxCode").build();
+
+    static final OperationDescriptor TRANSACTION_BY_ID = OperationDescriptor.action(GET_TRANSACTION,
+                    "Get transaction", "A transaction by its id")
+            .input(object()
+                    .required("transactionId", pattern("an Opayo transaction id (letters, digits, -)",
+                            TRANSACTION_ID))
+                    .keyword("examples", List.of(Map.of("transactionId", EXAMPLE_TRANSACTION)))
+                    .build())
+            .output(VendorSchemas.of("opayo/TransactionResponse"))
+            .readOnly().build();
+
+    static final OperationDescriptor INSTRUCTION = OperationDescriptor.action(CREATE_INSTRUCTION,
+                    "Instruct on a transaction", "release (a deferred payment, at most its amount, once), abort (a "
+                            + "deferred payment not released), void (a payment, refund or repeat on the day it was "
+                            + "taken), cancel (an authentication)")
+            .input(object()
+                    .required("transactionId", pattern("an Opayo transaction id (letters, digits, -)",
+                            TRANSACTION_ID))
+                    .required("instructionType", oneOf("what to do", "release", "abort", "void", "cancel"))
+                    .optional("amount", integer("minor units; a release only", 1, Long.MAX_VALUE))
+                    .keyword("x-check", "amount: required for a release, refused for the others")
+                    .keyword("examples", List.of(
+                            Map.of("transactionId", EXAMPLE_TRANSACTION, "instructionType", "release",
+                                    "amount", 1250),
+                            Map.of("transactionId", EXAMPLE_TRANSACTION, "instructionType", "void")))
+                    .build())
+            .output(object()
+                    .optional("instructionType", string("the instruction"))
+                    .optional("date", dateTime("when Opayo took it"))
+                    .build())
+            .build();
+
+    static final OperationDescriptor TRANSACTIONS_POLL = OperationDescriptor.poll(POLL_TRANSACTIONS,
+                    "Transactions for reconciliation", "Transactions Opayo recorded since the last poll (Reporting "
+                            + "API getTransactionList), one record per transaction id; at most one day per poll, so "
+                            + "an outage catches up over several polls")
+            .input(pollInput())
+            .output(pollOutput("the transaction id (VPSTxId)", transactionRow()))
+            .build();
+
+    static final OperationDescriptor BATCHES_POLL = OperationDescriptor.poll(POLL_BATCHES, "Settlement batches",
+                    "Settlement batches closed since the last poll (Reporting API getBatchList), one record per "
+                            + "batch id with totals per currency and card type")
+            .input(pollInput())
+            .output(pollOutput("the batch id", batchRow()))
+            .build();
+
     private OpayoDescriptor() {
     }
 
-    static ConnectorDescriptor descriptor() {
+    static ConnectorDescriptor descriptor(List<OperationDescriptor> operations) {
         return new ConnectorDescriptor(ID, "Opayo Pi", "1.0.0", "vaadin:credit-card",
                 "Card payments with Opayo (Elavon) Pi: merchant session keys, transactions, deferred releases, "
                         + "refunds, voids.",
-                ConnectorDescriptor.AuthKind.BASIC, settings(), operations());
+                ConnectorDescriptor.AuthKind.BASIC, settings(), operations);
     }
 
     private static List<SettingField> settings() {
@@ -60,157 +167,108 @@ final class OpayoDescriptor {
                         String.valueOf(OpayoSettings.DEFAULT_REPORTING_LOOKBACK_HOURS), List.of()));
     }
 
-    // UNCONFIRMED (api-contracts §2): Opayo documents no request quota for Pi, so no operation declares a rate limit.
-    private static List<OperationDescriptor> operations() {
-        return List.of(
-                new OperationDescriptor(CREATE_MERCHANT_SESSION_KEY, "Create merchant session key",
-                        "A key (valid 400 s) the browser uses to turn card details into a card identifier",
-                        Kind.ACTION, object(Map.of(), List.of()),
-                        object(Map.of("merchantSessionKey", string(), "expiry", string()), List.of()), null, null),
-                new OperationDescriptor(CREATE_CARD_IDENTIFIER, "Create card identifier",
-                        "Turns card details into a single-use card identifier (normally done in the browser; for "
-                                + "the sandbox and telephone orders)", Kind.ACTION,
-                        object(Map.of("merchantSessionKey", string(), "cardholderName", maxLength(45),
-                                "cardNumber", pattern("^[0-9]{12,19}$"), "expiryDate", pattern("^[0-9]{4}$"),
-                                "securityCode", pattern("^[0-9]{3,4}$")),
-                                List.of("cardholderName", "cardNumber", "expiryDate")),
-                        object(Map.of("cardIdentifier", string(), "expiry", string(), "cardType", string(),
-                                "merchantSessionKey", string()), List.of()), null, null),
-                new OperationDescriptor(CREATE_TRANSACTION, "Create transaction",
-                        "Payment, Deferred, Authenticate, Repeat, Refund or Authorise; amounts in minor units. A "
-                                + "retry never charges twice: vendorTxCode is unique and a lost answer is looked up",
-                        Kind.ACTION, transactionInput(), transactionOutput(), null, "vendorTxCode"),
-                new OperationDescriptor(GET_TRANSACTION, "Get transaction", "A transaction by its id",
-                        Kind.ACTION, object(Map.of("transactionId", string()), List.of("transactionId")),
-                        transactionOutput(), null, null),
-                new OperationDescriptor(CREATE_INSTRUCTION, "Instruct on a transaction",
-                        "release (a deferred payment, at most its amount, once), abort (a deferred payment not "
-                                + "released), void (a payment, refund or repeat on the day it was taken), cancel "
-                                + "(an authentication)", Kind.ACTION,
-                        object(Map.of("transactionId", string(),
-                                "instructionType", Map.of("type", "string", "enum",
-                                        List.of("release", "abort", "void", "cancel")),
-                                "amount", Map.of("type", "integer", "minimum", 1)),
-                                List.of("transactionId", "instructionType")),
-                        object(Map.of("instructionType", string(), "date", string()), List.of()), null, null),
-                new OperationDescriptor(POLL_TRANSACTIONS, "Transactions for reconciliation",
-                        "Transactions Opayo recorded since the last poll (Reporting API getTransactionList), one "
-                                + "record per transaction id; at most one day per poll, so an outage catches up "
-                                + "over several polls", Kind.POLL, pollInput(),
-                        pollOutput("the transaction id (VPSTxId)", transactionRow()), null, null),
-                new OperationDescriptor(POLL_BATCHES, "Settlement batches",
-                        "Settlement batches closed since the last poll (Reporting API getBatchList), one record "
-                                + "per batch id with totals per currency and card type", Kind.POLL, pollInput(),
-                        pollOutput("the batch id", batchRow()), null, null));
-    }
-
     private static Map<String, Object> pollInput() {
-        return object(Map.of("cursor", Map.of("type", "string", "description", "null on the first poll")),
-                List.of());
+        return object()
+                .optional("cursor", string("null on the first poll"))
+                .keyword("x-check", "cursor: one this poll wrote")
+                .keyword("examples", List.of(Map.of()))
+                .build();
     }
 
     private static Map<String, Object> pollOutput(String key, Map<String, Object> data) {
-        return object(Map.of("records", Map.of("type", "array", "items",
-                        object(Map.of("key", Map.of("type", "string", "description", key), "data", data),
-                                List.of("key", "data"))),
-                "cursor", Map.of("type", "string", "description", "where the next poll goes on")),
-                List.of("records", "cursor"));
+        return object()
+                .required("records", Schemas.array("new records", object()
+                        .required("key", string(key))
+                        .required("data", data)
+                        .build()))
+                .required("cursor", string("where the next poll goes on"))
+                .build();
     }
 
     private static Map<String, Object> transactionRow() {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("transactionId", string());
-        properties.put("vendorTxCode", string());
-        properties.put("transactionType", string());
-        properties.put("status", string());
-        properties.put("amount", Map.of("type", "integer", "description", "minor units"));
-        properties.put("currency", string());
-        properties.put("started", Map.of("type", "string", "format", "date-time"));
-        properties.put("batchId", Map.of("type", "string", "description", "once settled"));
-        properties.put("cardType", string());
-        return object(properties, List.of("transactionId", "started"));
+        return object()
+                .required("transactionId", string(null))
+                .optional("vendorTxCode", string(null))
+                .optional("transactionType", string(null))
+                .optional("status", string(null))
+                .optional("amount", integer("minor units"))
+                .optional("currency", string(null))
+                .required("started", dateTime(null))
+                .optional("batchId", string("once settled"))
+                .optional("cardType", string(null))
+                .build();
     }
 
     private static Map<String, Object> batchRow() {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("batchId", string());
-        properties.put("batchDate", Map.of("type", "string", "format", "date-time"));
-        properties.put("transactionCount", integer());
-        properties.put("totals", Map.of("type", "array", "items", object(Map.of("currency", string(),
-                "cardType", string(), "count", integer(),
-                "amount", Map.of("type", "integer", "description", "net minor units (refunds subtracted)")),
-                List.of())));
-        return object(properties, List.of("batchId", "batchDate"));
+        return object()
+                .required("batchId", string(null))
+                .required("batchDate", dateTime(null))
+                .optional("transactionCount", integer(null))
+                .optional("totals", Schemas.array("per currency and card type", object()
+                        .optional("currency", string(null))
+                        .optional("cardType", string(null))
+                        .optional("count", integer(null))
+                        .optional("amount", integer("net minor units (refunds subtracted)"))
+                        .build()))
+                .build();
     }
 
     private static Map<String, Object> transactionInput() {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("transactionType", Map.of("type", "string", "enum",
-                List.of("Payment", "Deferred", "Authenticate", "Repeat", "Refund", "Authorise")));
-        properties.put("vendorTxCode", Map.of("type", "string", "maxLength", 40, "pattern", "^[A-Za-z0-9._{}-]*$"));
-        properties.put("amount", Map.of("type", "integer", "minimum", 1, "description", "minor units (100 = 1.00)"));
-        properties.put("currency", pattern("^[A-Z]{3}$"));
-        properties.put("description", maxLength(100));
-        properties.put("customerFirstName", maxLength(20));
-        properties.put("customerLastName", maxLength(20));
-        properties.put("customerEmail", maxLength(80));
-        properties.put("customerPhone", maxLength(19));
-        properties.put("billingAddress", object(Map.of("address1", maxLength(50), "address2", maxLength(50),
-                "city", maxLength(40), "postalCode", maxLength(10), "country", pattern("^[A-Z]{2}$"),
-                "state", pattern("^[A-Z]{2}$")), List.of("address1", "city", "country")));
-        properties.put("paymentMethod", object(Map.of("card", object(Map.of("merchantSessionKey", string(),
-                "cardIdentifier", string(), "save", Map.of("type", "boolean"),
-                "reusable", Map.of("type", "boolean")), List.of("cardIdentifier"))), List.of()));
-        properties.put("referenceTransactionId", string());
-        properties.put("entryMethod", Map.of("type", "string", "enum",
-                List.of("Ecommerce", "MailOrder", "TelephoneOrder")));
-        properties.put("apply3DSecure", string());
-        properties.put("applyAvsCvcCheck", string());
-        properties.put("settlementReferenceText", maxLength(30));
-        properties.put("cv2", pattern("^[0-9]{3,4}$"));
-        properties.put("strongCustomerAuthentication", Map.of("type", "object"));
-        properties.put("credentialType", Map.of("type", "object"));
-        properties.put("shippingDetails", Map.of("type", "object"));
-        return object(properties, List.of("transactionType", "amount", "description"));
-    }
-
-    private static Map<String, Object> transactionOutput() {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("transactionId", string());
-        properties.put("transactionType", string());
-        properties.put("status", string());
-        properties.put("statusCode", string());
-        properties.put("statusDetail", string());
-        properties.put("retrievalReference", Map.of());
-        properties.put("bankResponseCode", string());
-        properties.put("bankAuthorisationCode", string());
-        properties.put("amount", object(Map.of("totalAmount", integer(), "saleAmount", integer(),
-                "surchargeAmount", integer()), List.of()));
-        properties.put("currency", string());
-        properties.put("paymentMethod", Map.of("type", "object"));
-        properties.put("3DSecure", Map.of("type", "object"));
-        properties.put("acsUrl", string());
-        properties.put("cReq", string());
-        return object(properties, List.of("transactionId", "status"));
-    }
-
-    private static Map<String, Object> object(Map<String, Object> properties, List<String> required) {
-        return Map.of("type", "object", "properties", properties, "required", required);
-    }
-
-    private static Map<String, Object> string() {
-        return Map.of("type", "string");
-    }
-
-    private static Map<String, Object> integer() {
-        return Map.of("type", "integer");
-    }
-
-    private static Map<String, Object> maxLength(int length) {
-        return Map.of("type", "string", "maxLength", length);
-    }
-
-    private static Map<String, Object> pattern(String pattern) {
-        return Map.of("type", "string", "pattern", pattern);
+        Map<String, Object> country = pattern("ISO 3166 alpha-2, e.g. GB", "^[A-Z]{2}$");
+        return object()
+                .required("transactionType", oneOf("what the transaction does", TransactionRules.TRANSACTION_TYPES))
+                .required("vendorTxCode", Schemas.with(pattern("unique per transaction: letters, digits and "
+                        + "- . _ { }; the step's key when empty", "^[A-Za-z0-9._{}-]*$"), "maxLength",
+                        VendorTxCodes.MAX_LENGTH))
+                .required("amount", integer("minor units (100 = 1.00)", 1, Long.MAX_VALUE))
+                .optional("currency", pattern("ISO 4217, e.g. GBP", "^[A-Z]{3}$"))
+                .required("description", Schemas.with(string("shown to the shopper", 100), "minLength", 1))
+                .optional("customerFirstName", string("card transactions", 20))
+                .optional("customerLastName", string("card transactions", 20))
+                .optional("customerEmail", string("e-mail", 80))
+                .optional("customerPhone", string("phone", 19))
+                .optional("billingAddress", object()
+                        .required("address1", Schemas.with(string("first line", 50), "minLength", 1))
+                        .optional("address2", string("second line", 50))
+                        .optional("address3", string("third line", 50))
+                        .required("city", Schemas.with(string("city", 40), "minLength", 1))
+                        .optional("postalCode", string("required except in IE", 10))
+                        .required("country", country)
+                        .optional("state", pattern("US state, 2 letters", "^[A-Z]{2}$"))
+                        .build())
+                .optional("paymentMethod", object()
+                        .optional("card", object()
+                                .optional("merchantSessionKey", string("the key the identifier was made under"))
+                                .required("cardIdentifier", Schemas.with(string("from createCardIdentifier"),
+                                        "minLength", 1))
+                                .optional("save", bool("keep the card for repeat payments"))
+                                .optional("reusable", bool("a card kept before"))
+                                .build())
+                        .build())
+                .optional("referenceTransactionId", string("Repeat, Refund, Authorise: the earlier transaction", 64))
+                .optional("entryMethod", oneOf("how the card was taken", "Ecommerce", "MailOrder", "TelephoneOrder"))
+                .optional("apply3DSecure", oneOf("3-D Secure", TransactionRules.CHECK_SETTINGS))
+                .optional("applyAvsCvcCheck", oneOf("AVS/CVC checks", TransactionRules.CHECK_SETTINGS))
+                .optional("settlementReferenceText", string("on the statement", 30))
+                .optional("cv2", pattern("Authorise only: 3 or 4 digits", "^[0-9]{3,4}$"))
+                .optional("strongCustomerAuthentication", anyObject("3-D Secure 2 data"))
+                .optional("credentialType", anyObject("stored credential use"))
+                .optional("shippingDetails", anyObject("delivery address"))
+                .keyword("x-check", TransactionRules.SUMMARY)
+                .keyword("examples", List.of(Map.of(
+                        "transactionType", "Payment",
+                        "vendorTxCode", "JN-EXAMPLE-0001",
+                        "amount", 1250,
+                        "currency", "GBP",
+                        "description", "Order JN-1001",
+                        "customerFirstName", "Ada",
+                        "customerLastName", "Lovelace",
+                        "billingAddress", Map.of("address1", "1 High Street", "city", "London",
+                                "postalCode", "SW1A 1AA", "country", "GB"),
+                        "paymentMethod", Map.of("card", Map.of("merchantSessionKey", "M1E996F5-A9BC-41FE-B088-EXAMPLE",
+                                "cardIdentifier", "C6F92981-8C2D-457A-AA1E-EXAMPLE")),
+                        "entryMethod", "Ecommerce")))
+                .build();
     }
 }
+

@@ -8,6 +8,7 @@ import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.Operation;
 import dev.junction.engine.connectors.OperationCall;
 
 import java.time.Clock;
@@ -15,7 +16,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The Opayo Pi connector ({@code opayo-pi}): merchant session keys, card identifiers, transactions and their
@@ -27,13 +27,23 @@ import java.util.Set;
  */
 public final class OpayoPiConnector implements Connector {
 
-    private static final ConnectorDescriptor DESCRIPTOR = OpayoDescriptor.descriptor();
-    private static final Set<String> INSTRUCTION_TYPES = Set.of("release", "abort", "void", "cancel");
-
     private final RemoteHttp http;
     private final OpayoReporting reporting;
     private final ReconciliationPolls polls;
     private final TransactionCreation transactions;
+    private final List<Operation> operations = List.of(
+            new Operation(OpayoDescriptor.MERCHANT_SESSION_KEY,
+                    call -> createMerchantSessionKey(api(call), call.deadline())),
+            new Operation(OpayoDescriptor.CARD_IDENTIFIER, call -> createCardIdentifier(api(call), call)),
+            new Operation(OpayoDescriptor.TRANSACTION, call -> createTransaction(api(call), call)),
+            // transactionId goes into the path: the central check has held it to TRANSACTION_ID (no / ? # %)
+            new Operation(OpayoDescriptor.TRANSACTION_BY_ID, call -> answer(OpayoDescriptor.GET_TRANSACTION,
+                    api(call).get("/transactions/" + call.input().get("transactionId"), call.deadline()))),
+            new Operation(OpayoDescriptor.INSTRUCTION, call -> createInstruction(api(call), call)),
+            new Operation(OpayoDescriptor.TRANSACTIONS_POLL, this::pollTransactions),
+            new Operation(OpayoDescriptor.BATCHES_POLL, this::pollBatches));
+    private final ConnectorDescriptor descriptor = OpayoDescriptor.descriptor(
+            operations.stream().map(Operation::descriptor).toList());
 
     public OpayoPiConnector() {
         this(new RemoteHttp());
@@ -53,24 +63,24 @@ public final class OpayoPiConnector implements Connector {
 
     @Override
     public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override
-    public Object invoke(OperationCall call) throws ConnectorException {
-        OpayoApi api = new OpayoApi(http, OpayoSettings.of(call.connection()), call.connection());
-        return switch (call.operation()) {
-            case OpayoDescriptor.CREATE_MERCHANT_SESSION_KEY -> createMerchantSessionKey(api, call.deadline());
-            case OpayoDescriptor.CREATE_CARD_IDENTIFIER -> createCardIdentifier(api, call);
-            case OpayoDescriptor.CREATE_TRANSACTION -> createTransaction(api, call);
-            case OpayoDescriptor.GET_TRANSACTION -> answer(OpayoDescriptor.GET_TRANSACTION,
-                    api.get("/transactions/" + pathId(call.input(), "transactionId"), call.deadline()));
-            case OpayoDescriptor.CREATE_INSTRUCTION -> createInstruction(api, call);
-            case OpayoDescriptor.POLL_TRANSACTIONS -> polls.pollTransactions(call);
-            case OpayoDescriptor.POLL_BATCHES -> polls.pollBatches(call);
-            default -> throw ConnectorException.permanentFailure("UnknownOperation",
-                    "the Opayo Pi connector has no operation '" + call.operation() + "'", null, null);
-        };
+    public List<Operation> operations() {
+        return operations;
+    }
+
+    private Object pollTransactions(OperationCall call) throws ConnectorException {
+        return polls.pollTransactions(call);
+    }
+
+    private Object pollBatches(OperationCall call) throws ConnectorException {
+        return polls.pollBatches(call);
+    }
+
+    private OpayoApi api(OperationCall call) throws ConnectorException {
+        return new OpayoApi(http, OpayoSettings.of(call.connection()), call.connection());
     }
 
     @Override
@@ -104,14 +114,6 @@ public final class OpayoPiConnector implements Connector {
 
     private Map<String, Object> createCardIdentifier(OpayoApi api, OperationCall call) throws ConnectorException {
         Map<String, Object> input = call.input();
-        List<InputProblem> problems = new java.util.ArrayList<>();
-        requireText(input, "cardholderName", "^.{1,45}$", "is required, at most 45 characters", problems);
-        requireText(input, "cardNumber", "^[0-9]{12,19}$", "must be 12 to 19 digits", problems);
-        requireText(input, "expiryDate", "^(0[1-9]|1[0-2])[0-9]{2}$", "must be MMYY", problems);
-        if (input.get("securityCode") != null) {
-            requireText(input, "securityCode", "^[0-9]{3,4}$", "must be 3 or 4 digits", problems);
-        }
-        failOn(OpayoDescriptor.CREATE_CARD_IDENTIFIER, problems);
         String sessionKey = input.get("merchantSessionKey") instanceof String key && !key.isBlank() ? key
                 : (String) createMerchantSessionKey(api, call.deadline()).get("merchantSessionKey");
         Map<String, Object> cardDetails = new LinkedHashMap<>();
@@ -143,23 +145,16 @@ public final class OpayoPiConnector implements Connector {
     // found there of the same type is the earlier attempt's.
     private Map<String, Object> createInstruction(OpayoApi api, OperationCall call) throws ConnectorException {
         Map<String, Object> input = call.input();
-        String transactionId = pathId(input, "transactionId");
-        List<InputProblem> problems = new java.util.ArrayList<>();
-        Object type = input.get("instructionType");
-        if (!(type instanceof String instructionType) || !INSTRUCTION_TYPES.contains(instructionType)) {
-            failOn(OpayoDescriptor.CREATE_INSTRUCTION, List.of(new InputProblem("instructionType",
-                    "must be one of abort, cancel, release, void")));
-            return Map.of();
-        }
+        String transactionId = (String) input.get("transactionId");
+        String instructionType = (String) input.get("instructionType");
         Object amount = input.get("amount");
-        if (instructionType.equals("release")) {
-            if (!(amount instanceof Long || amount instanceof Integer) || ((Number) amount).longValue() <= 0) {
-                problems.add(new InputProblem("amount", "a release needs a whole positive amount in minor units"));
-            }
-        } else if (amount != null) {
-            problems.add(new InputProblem("amount", "only a release takes an amount"));
+        // the schema's x-check: whether an amount belongs depends on the instruction's type
+        if (instructionType.equals("release") && amount == null) {
+            failOn(OpayoDescriptor.CREATE_INSTRUCTION, List.of("input.amount: a release needs a whole positive "
+                    + "amount in minor units"));
+        } else if (!instructionType.equals("release") && amount != null) {
+            failOn(OpayoDescriptor.CREATE_INSTRUCTION, List.of("input.amount: only a release takes an amount"));
         }
-        failOn(OpayoDescriptor.CREATE_INSTRUCTION, problems);
         String path = "/transactions/" + transactionId + "/instructions";
         Map<String, Object> existing = answer(OpayoDescriptor.CREATE_INSTRUCTION, api.get(path, call.deadline()));
         if (existing.get("instructions") instanceof List<?> instructions) {
@@ -198,26 +193,11 @@ public final class OpayoPiConnector implements Connector {
                 response.body());
     }
 
-    private static String pathId(Map<String, Object> input, String field) throws ConnectorException {
-        if (input.get(field) instanceof String id && id.matches("[A-Za-z0-9{}-]{1,64}")) {
-            return id;
-        }
-        throw ConnectorException.permanentFailure("InvalidInput", field + ": "
-                + (input.get(field) == null ? "is required" : "must be an Opayo transaction id (letters, digits, -)"),
-                null, null);
-    }
-
-    private static void requireText(Map<String, Object> input, String field, String pattern, String rule,
-                                    List<InputProblem> problems) {
-        if (!(input.get(field) instanceof String text) || !text.matches(pattern)) {
-            problems.add(new InputProblem(field, rule));
-        }
-    }
-
-    private static void failOn(String operation, List<InputProblem> problems) throws ConnectorException {
+    /** Refuses an input that breaks a rule of the schema's {@code x-check}, in the central check's words. */
+    private static void failOn(String operation, List<String> problems) throws ConnectorException {
         if (!problems.isEmpty()) {
             throw ConnectorException.permanentFailure("InvalidInput", operation + " was not sent: "
-                    + String.join("; ", problems.stream().map(InputProblem::toString).toList()), null, null);
+                    + String.join("; ", problems), null, null);
         }
     }
 }

@@ -8,174 +8,90 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The field rules of {@code POST /transactions} (api-contracts §2.5) checked before anything is sent, so that a
- * request Opayo would refuse fails at once and names its property. The simulator applies the same rules and answers
- * what it finds as a 422 list of errors.
+ * The rules of {@code POST /transactions} (api-contracts §2.5) that the input schema cannot say, because they depend
+ * on the transaction type or on a list the schema does not carry; the central check has held the input to the schema
+ * (types, required fields, lengths, patterns, enums) before these run. {@link #SUMMARY} names them in the schema.
  */
-public final class TransactionRules {
+final class TransactionRules {
 
-    public static final Set<String> TRANSACTION_TYPES =
-            Set.of("Payment", "Deferred", "Authenticate", "Repeat", "Refund", "Authorise");
+    static final List<String> TRANSACTION_TYPES =
+            List.of("Payment", "Deferred", "Authenticate", "Repeat", "Refund", "Authorise");
+    static final List<String> CHECK_SETTINGS = List.of("UseMSPSetting", "Force", "Disable", "ForceIgnoringRules");
     /** Types that take a card, the customer's name and a billing address. */
-    public static final Set<String> CARD_TYPES = Set.of("Payment", "Deferred", "Authenticate");
+    private static final Set<String> CARD_TYPES = Set.of("Payment", "Deferred", "Authenticate");
     /** Types that refer to an earlier transaction. */
-    public static final Set<String> REFERENCE_TYPES = Set.of("Repeat", "Refund", "Authorise");
-    private static final Set<String> ENTRY_METHODS = Set.of("Ecommerce", "MailOrder", "TelephoneOrder");
-    private static final Set<String> CHECK_SETTINGS = Set.of("UseMSPSetting", "Force", "Disable", "ForceIgnoringRules");
+    private static final Set<String> REFERENCE_TYPES = Set.of("Repeat", "Refund", "Authorise");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
-    private final List<InputProblem> problems = new ArrayList<>();
+    static final String SUMMARY = "Payment, Deferred and Authenticate need customerFirstName, customerLastName, "
+            + "billingAddress and paymentMethod.card (with merchantSessionKey unless reusable); Repeat, Refund and "
+            + "Authorise need referenceTransactionId; currency is required except for Refund and Authorise and must "
+            + "be an ISO 4217 code; billingAddress.country must be an ISO 3166 code, postalCode is required except "
+            + "in IE, state for US addresses; cv2 applies to Authorise only";
 
     private TransactionRules() {
     }
 
-    /** Every problem of a transaction request; empty when Opayo's documented limits are met. */
-    public static List<InputProblem> check(Map<String, Object> request) {
-        TransactionRules rules = new TransactionRules();
-        rules.checkRequest(request);
-        return List.copyOf(rules.problems);
-    }
-
-    private void checkRequest(Map<String, Object> request) {
-        Object type = request.get("transactionType");
-        if (!(type instanceof String transactionType) || !TRANSACTION_TYPES.contains(transactionType)) {
-            problem("transactionType", "must be one of " + String.join(", ", TRANSACTION_TYPES.stream().sorted().toList())
-                    + (type == null ? "" : " (was '" + type + "')"));
-            return;
-        }
-        Object vendorTxCode = request.get("vendorTxCode");
-        if (!(vendorTxCode instanceof String code) || code.isEmpty()) {
-            problem("vendorTxCode", "is required");
-        } else if (!VendorTxCodes.valid(code)) {
-            problem("vendorTxCode", code.length() > VendorTxCodes.MAX_LENGTH
-                    ? "is " + code.length() + " characters long; Opayo allows at most " + VendorTxCodes.MAX_LENGTH
-                    : "may contain only letters, digits and - . _ { }");
-        }
-        checkAmount(request.get("amount"));
-        text(request, "", "description", true, 100);
-        boolean card = CARD_TYPES.contains(transactionType);
-        if (!transactionType.equals("Refund") && !transactionType.equals("Authorise")) {
-            currency(request.get("currency"));
-        } else if (request.get("currency") != null) {
-            currency(request.get("currency"));
-        }
+    /** The problems of a transaction request the schema let through, each as {@code input.<path>: <why>}. */
+    static List<String> check(Map<String, Object> request) {
+        List<String> problems = new ArrayList<>();
+        String type = (String) request.get("transactionType");
+        boolean card = CARD_TYPES.contains(type);
         if (card) {
-            text(request, "", "customerFirstName", true, 20);
-            text(request, "", "customerLastName", true, 20);
-            billingAddress(request.get("billingAddress"));
-            paymentCard(request.get("paymentMethod"));
-            oneOf(request, "entryMethod", ENTRY_METHODS);
-            oneOf(request, "apply3DSecure", CHECK_SETTINGS);
-            oneOf(request, "applyAvsCvcCheck", CHECK_SETTINGS);
-        }
-        if (REFERENCE_TYPES.contains(transactionType)) {
-            text(request, "", "referenceTransactionId", true, 64);
-        }
-        text(request, "", "customerEmail", false, 80);
-        text(request, "", "customerPhone", false, 19);
-        text(request, "", "settlementReferenceText", false, 30);
-        Object cv2 = request.get("cv2");
-        if (cv2 != null) {
-            if (!transactionType.equals("Authorise")) {
-                problem("cv2", "applies to Authorise transactions only");
-            } else if (!(cv2 instanceof String digits) || !digits.matches("[0-9]{3,4}")) {
-                problem("cv2", "must be 3 or 4 digits");
+            required(request, "customerFirstName", problems);
+            required(request, "customerLastName", problems);
+            if (!(request.get("billingAddress") instanceof Map<?, ?>)) {
+                problems.add("input.billingAddress: is required for a " + type + " (address1, city, postalCode, "
+                        + "country)");
+            }
+            Object method = request.get("paymentMethod");
+            if (!(method instanceof Map<?, ?> methods) || !(methods.get("card") instanceof Map<?, ?> cardFields)) {
+                problems.add("input.paymentMethod.card: is required for a " + type
+                        + " ({merchantSessionKey, cardIdentifier})");
+            } else if (!Boolean.TRUE.equals(cardFields.get("reusable"))
+                    && !(cardFields.get("merchantSessionKey") instanceof String key && !key.isBlank())) {
+                problems.add("input.paymentMethod.card.merchantSessionKey: is required unless the card is reusable");
             }
         }
+        if (REFERENCE_TYPES.contains(type)) {
+            required(request, "referenceTransactionId", problems);
+        }
+        Object currency = request.get("currency");
+        if (currency == null && !"Refund".equals(type) && !"Authorise".equals(type)) {
+            problems.add("input.currency: is required for a " + type + " (ISO 4217, e.g. GBP)");
+        } else if (currency instanceof String code && !knownCurrency(code)) {
+            problems.add("input.currency: '" + code + "' is not an ISO 4217 currency code");
+        }
+        if (request.get("billingAddress") instanceof Map<?, ?> address) {
+            Object country = address.get("country");
+            if (country instanceof String code && !COUNTRIES.contains(code)) {
+                problems.add("input.billingAddress.country: '" + code + "' is not an ISO 3166 alpha-2 country code");
+            }
+            if (!"IE".equals(country) && !(address.get("postalCode") instanceof String postalCode
+                    && !postalCode.isBlank())) {
+                problems.add("input.billingAddress.postalCode: is required outside IE");
+            }
+            if ("US".equals(country) && address.get("state") == null) {
+                problems.add("input.billingAddress.state: is required for US addresses (2 letters)");
+            }
+        }
+        if (request.get("cv2") != null && !"Authorise".equals(type)) {
+            problems.add("input.cv2: applies to Authorise transactions only");
+        }
+        return problems;
     }
 
-    private void checkAmount(Object amount) {
-        if (amount == null) {
-            problem("amount", "is required (a whole number of minor units, 100 = 1.00)");
-        } else if (!(amount instanceof Long || amount instanceof Integer)) {
-            problem("amount", "must be a whole number of minor units (100 = 1.00), not " + describe(amount));
-        } else if (((Number) amount).longValue() <= 0) {
-            problem("amount", "must be greater than 0 (was " + amount + ")");
+    private static void required(Map<String, Object> request, String field, List<String> problems) {
+        if (!(request.get(field) instanceof String text) || text.isBlank()) {
+            problems.add("input." + field + ": is required for a " + request.get("transactionType"));
         }
     }
 
-    private void currency(Object currency) {
-        if (!(currency instanceof String code) || code.isEmpty()) {
-            problem("currency", "is required (ISO 4217, e.g. GBP)");
-            return;
-        }
-        boolean known;
+    private static boolean knownCurrency(String code) {
         try {
-            known = code.matches("[A-Z]{3}") && Currency.getInstance(code) != null;
+            return Currency.getInstance(code) != null;
         } catch (IllegalArgumentException unknown) {
-            known = false;
+            return false;
         }
-        if (!known) {
-            problem("currency", "'" + code + "' is not an ISO 4217 currency code");
-        }
-    }
-
-    private void billingAddress(Object value) {
-        if (!(value instanceof Map<?, ?> address)) {
-            problem("billingAddress", "is required (address1, city, postalCode, country)");
-            return;
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> fields = (Map<String, Object>) address;
-        text(fields, "billingAddress.", "address1", true, 50);
-        text(fields, "billingAddress.", "address2", false, 50);
-        text(fields, "billingAddress.", "address3", false, 50);
-        text(fields, "billingAddress.", "city", true, 40);
-        Object country = fields.get("country");
-        boolean countryKnown = country instanceof String code && COUNTRIES.contains(code);
-        if (!countryKnown) {
-            problem("billingAddress.country", country == null ? "is required (ISO 3166 alpha-2, e.g. GB)"
-                    : "'" + country + "' is not an ISO 3166 alpha-2 country code");
-        }
-        text(fields, "billingAddress.", "postalCode", !"IE".equals(country), 10);
-        if ("US".equals(country)) {
-            Object state = fields.get("state");
-            if (!(state instanceof String code) || !code.matches("[A-Z]{2}")) {
-                problem("billingAddress.state", "is required for US addresses (2 letters)");
-            }
-        }
-    }
-
-    private void paymentCard(Object value) {
-        Object card = value instanceof Map<?, ?> method ? method.get("card") : null;
-        if (!(card instanceof Map<?, ?> fields)) {
-            problem("paymentMethod.card", "is required ({merchantSessionKey, cardIdentifier})");
-            return;
-        }
-        if (!(fields.get("cardIdentifier") instanceof String id) || id.isEmpty()) {
-            problem("paymentMethod.card.cardIdentifier", "is required");
-        }
-        boolean reusable = Boolean.TRUE.equals(fields.get("reusable"));
-        if (!reusable && (!(fields.get("merchantSessionKey") instanceof String key) || key.isEmpty())) {
-            problem("paymentMethod.card.merchantSessionKey", "is required unless the card is reusable");
-        }
-    }
-
-    private void text(Map<String, Object> fields, String prefix, String name, boolean required, int maxLength) {
-        Object value = fields.get(name);
-        if (value == null || (value instanceof String text && text.isEmpty())) {
-            if (required) {
-                problem(prefix + name, "is required");
-            }
-        } else if (!(value instanceof String text)) {
-            problem(prefix + name, "must be text, not " + describe(value));
-        } else if (text.length() > maxLength) {
-            problem(prefix + name, "is " + text.length() + " characters long; Opayo allows at most " + maxLength);
-        }
-    }
-
-    private void oneOf(Map<String, Object> fields, String name, Set<String> allowed) {
-        Object value = fields.get(name);
-        if (value != null && !allowed.contains(value)) {
-            problem(name, "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
-        }
-    }
-
-    private static String describe(Object value) {
-        return value instanceof String ? "text" : value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
-    }
-
-    private void problem(String property, String message) {
-        problems.add(new InputProblem(property, message));
     }
 }

@@ -10,6 +10,7 @@ import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.SettingProblem;
+import dev.junction.engine.connectors.Operation;
 import dev.junction.engine.connectors.OperationCall;
 
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,12 +34,16 @@ import java.util.Set;
  */
 public final class HttpConnector implements Connector {
 
-    private static final ConnectorDescriptor DESCRIPTOR = HttpDescriptor.descriptor();
     /** The answer header that marks a replayed answer of an idempotency key used before. */
     static final String REPLAYED = "Idempotent-Replayed";
 
     private final RemoteHttp http;
     private final AccessTokens tokens;
+    private final List<Operation> operations = List.of(
+            new Operation(HttpDescriptor.REQUEST, call -> request(api(call), call)),
+            new Operation(HttpDescriptor.POLL, call -> poll(api(call), call.input())));
+    private final ConnectorDescriptor descriptor = HttpDescriptor.descriptor(
+            operations.stream().map(Operation::descriptor).toList());
 
     public HttpConnector() {
         this(new RemoteHttp(), new AccessTokens());
@@ -50,19 +56,33 @@ public final class HttpConnector implements Connector {
 
     @Override
     public ConnectorDescriptor descriptor() {
-        return DESCRIPTOR;
+        return descriptor;
     }
 
     @Override
-    public Object invoke(OperationCall call) throws ConnectorException {
-        HttpApi api = new HttpApi(http, tokens, HttpSettings.of(call.connection()), call.connection(),
-                call.deadline());
-        return switch (call.operation()) {
-            case HttpDescriptor.REQUEST -> request(api, call);
-            case HttpDescriptor.POLL -> poll(api, call.input());
-            default -> throw ConnectorException.permanentFailure("UnknownOperation",
-                    "the HTTP connector has no operation '" + call.operation() + "'", null, null);
-        };
+    public List<Operation> operations() {
+        return operations;
+    }
+
+    /**
+     * Version 1.0 took the request's method in any case ({@code "patch"}); the schema now lists the methods as the
+     * forms offer them, upper case, so a node saved with another case is upgraded (white space stripped too).
+     */
+    @Override
+    public Map<String, Object> migrate(String operation, Map<String, Object> input) {
+        if (HttpDescriptor.REQUEST_ID.equals(operation) && input.get("method") instanceof String method) {
+            String upper = method.strip().toUpperCase(Locale.ROOT);
+            if (!upper.equals(method) && RequestInput.METHODS.contains(upper)) {
+                Map<String, Object> upgraded = new LinkedHashMap<>(input);
+                upgraded.put("method", upper);
+                return upgraded;
+            }
+        }
+        return input;
+    }
+
+    private HttpApi api(OperationCall call) throws ConnectorException {
+        return new HttpApi(http, tokens, HttpSettings.of(call.connection()), call.connection(), call.deadline());
     }
 
     @Override
@@ -136,25 +156,25 @@ public final class HttpConnector implements Connector {
     private Map<String, Object> poll(HttpApi api, Map<String, Object> input) throws ConnectorException {
         List<String> problems = new ArrayList<>();
         HttpSettings.PollDefaults defaults = api.settings().poll();
-        Optional<String> path = RequestInput.text(input, "path", problems).or(defaults::path);
-        Optional<String> cursorParam = RequestInput.text(input, "cursorParam", problems).or(defaults::cursorParam);
-        String itemsPath = RequestInput.text(input, "itemsPath", problems).or(defaults::itemsPath).orElse("");
-        String keyPath = RequestInput.text(input, "keyPath", problems).or(defaults::keyPath).orElse("");
-        String nextCursorPath = RequestInput.text(input, "nextCursorPath", problems).or(defaults::nextCursorPath)
+        Optional<String> path = RequestInput.text(input, "path").or(defaults::path);
+        Optional<String> cursorParam = RequestInput.text(input, "cursorParam").or(defaults::cursorParam);
+        String itemsPath = RequestInput.text(input, "itemsPath").or(defaults::itemsPath).orElse("");
+        String keyPath = RequestInput.text(input, "keyPath").or(defaults::keyPath).orElse("");
+        String nextCursorPath = RequestInput.text(input, "nextCursorPath").or(defaults::nextCursorPath)
                 .orElse("");
         Object cursor = input.get("cursor");
         if (path.isEmpty()) {
-            problems.add("path: is required (in the input or the connection's pollPath setting)");
+            problems.add("input.path: is required (in the input or the connection's pollPath setting)");
         }
         if (cursorParam.isEmpty()) {
-            problems.add("cursorParam: is required (in the input or the connection's cursorParam setting)");
+            problems.add("input.cursorParam: is required (in the input or the connection's cursorParam setting)");
         }
         for (Map.Entry<String, String> dotted : Map.of("itemsPath", itemsPath, "keyPath", keyPath,
                 "nextCursorPath", nextCursorPath).entrySet()) {
             try {
                 DottedPath.check(dotted.getValue());
             } catch (IllegalArgumentException e) {
-                problems.add(dotted.getKey() + ": " + e.getMessage());
+                problems.add("input." + dotted.getKey() + ": " + e.getMessage());
             }
         }
         RequestInput.failOn("poll", problems);

@@ -160,10 +160,13 @@ class AmazonFulfillmentTest {
         ConnectorException postcode = catchThrowableOfType(ConnectorException.class, () -> create(noPostcode, "k3"));
 
         assertThat(missing.retryable()).isFalse();
-        assertThat(missing.remoteStatus()).isEqualTo(400);
-        assertThat(missing.getMessage()).contains("InvalidInput", "displayableOrderId");
+        // the descriptor always required it; before the central check, only Amazon said so (a 400 after the call)
+        assertThat(missing.remoteStatus()).isNull();
+        assertThat(missing.errorClass()).isEqualTo("InvalidInput");
+        assertThat(missing.getMessage()).contains("input.displayableOrderId: is required");
         assertThat(sku.getMessage()).contains("SellerSKU", "line-1");
-        assertThat(postcode.getMessage()).contains("destinationAddress.postalCode");
+        assertThat(postcode.getMessage()).contains("input.destinationAddress.postalCode: is required");
+        assertThat(postcode.remoteStatus()).isNull();
         assertThat(sandbox.simulator.fulfillmentOrderCount()).isZero();
     }
 

@@ -163,9 +163,10 @@ class OpayoPiConnectorTest {
                     invalid.getMessage().indexOf(':', invalid.getMessage().indexOf(": ") + 2)), invalid.getMessage());
         }
 
-        assertThat(violations.keySet()).contains("vendorTxCode", "description", "customerFirstName",
-                "customerLastName", "billingAddress.address1", "billingAddress.country", "currency", "amount");
-        assertThat(violations.get("billingAddress.address1")).contains("51 characters").contains("at most 50");
+        assertThat(violations.keySet()).contains("input.vendorTxCode", "input.description",
+                "input.customerFirstName", "input.customerLastName", "input.billingAddress.address1",
+                "input.billingAddress.country", "input.currency", "input.amount");
+        assertThat(violations.get("input.billingAddress.address1")).contains("at most 50 characters, got 51");
         // the planned fault is still waiting: none of the invalid requests reached the simulator
         ConnectorException planned = catchThrowableOfType(ConnectorException.class, () -> transact(good));
         assertThat(planned.remoteStatus()).isEqualTo(500);

@@ -262,8 +262,8 @@ class HttpRequestTest {
                 "body", Map.of("x", 1)));
 
         assertThat(refused.errorClass()).isEqualTo("InvalidInput");
-        assertThat(refused.getMessage()).contains("method:").contains("query:").contains("expectStatus:")
-                .contains("responsePath:");
+        assertThat(refused.getMessage()).contains("input.method:").contains("input.query:")
+                .contains("input.expectStatus[1]:").contains("input.responsePath:");
         assertThat(getWithBody.getMessage()).contains("body: a GET sends no body");
     }
 
@@ -289,6 +289,23 @@ class HttpRequestTest {
                 "pathParams", Map.of("id", order.get("id")), "body", Map.of("status", "shipped"))));
 
         assertThat(patched).containsEntry("status", "shipped").containsEntry("version", 2L);
+    }
+
+    @Test
+    void aRequestSavedWithTheMethodInAnotherCaseIsUpgradedBeforeTheCentralCheck() {
+        Map<String, Object> saved = input("method", " patch", "path", "/orders/{id}");
+        dev.junction.engine.connectors.OperationDescriptor request = connector.descriptor().operation("request")
+                .orElseThrow();
+
+        assertThat(dev.junction.engine.connectors.OperationInputCheck.problems(request, saved))
+                .as("the schema lists the methods in upper case").isNotEmpty();
+        assertThat(connector.migrate("request", saved)).containsEntry("method", "PATCH")
+                .containsEntry("path", "/orders/{id}");
+        assertThat(connector.migrate("request", input("method", "PATCH", "path", "/x")))
+                .containsEntry("method", "PATCH");
+        assertThat(connector.migrate("poll", saved)).isSameAs(saved);
+        assertThat(connector.migrate("request", input("method", "trace", "path", "/x")))
+                .as("not a method it takes: left for the check to refuse").containsEntry("method", "trace");
     }
 
     @Test

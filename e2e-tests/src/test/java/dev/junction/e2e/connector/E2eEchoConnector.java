@@ -4,6 +4,7 @@ import dev.junction.engine.connectors.ConnectionAccess;
 import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorDescriptor;
+import dev.junction.engine.connectors.Operation;
 import dev.junction.engine.connectors.OperationCall;
 import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.connectors.SettingField;
@@ -39,7 +40,11 @@ public class E2eEchoConnector implements Connector {
     }
 
     @Override
-    public Object invoke(OperationCall call) {
+    public List<Operation> operations() {
+        return List.of(new Operation(DESCRIPTOR.operations().getFirst(), this::echo));
+    }
+
+    private Object echo(OperationCall call) {
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("input", call.input());
         answer.put("greeting", call.connection().setting("greeting").orElse(""));

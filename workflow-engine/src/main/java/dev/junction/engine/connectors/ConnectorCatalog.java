@@ -14,11 +14,26 @@ public final class ConnectorCatalog {
 
     public ConnectorCatalog(Collection<Connector> connectors) {
         for (Connector connector : connectors) {
+            requireDescribedAsBound(connector);
             Connector earlier = byId.put(connector.descriptor().id(), connector);
             if (earlier != null) {
                 throw new IllegalStateException("two connectors have the id " + connector.descriptor().id() + ": "
                         + earlier.getClass().getName() + " and " + connector.getClass().getName());
             }
+        }
+    }
+
+    /**
+     * Refuses a connector whose descriptor lists other operations than it binds to handlers: every described
+     * operation must run, and every operation that runs must be described, in the same order.
+     */
+    public static void requireDescribedAsBound(Connector connector) {
+        List<OperationDescriptor> described = connector.descriptor().operations();
+        List<OperationDescriptor> bound = connector.operations().stream().map(Operation::descriptor).toList();
+        if (!described.equals(bound)) {
+            throw new IllegalStateException("connector " + connector.descriptor().id() + " describes the operations "
+                    + described.stream().map(OperationDescriptor::id).toList() + " but binds handlers to "
+                    + bound.stream().map(OperationDescriptor::id).toList());
         }
     }
 

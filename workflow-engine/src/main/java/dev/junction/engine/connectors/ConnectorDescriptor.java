@@ -30,6 +30,14 @@ public record ConnectorDescriptor(String id, String name, String version, String
         if (settings.stream().map(SettingField::name).distinct().count() != settings.size()) {
             throw new IllegalArgumentException("connector " + id + " names a setting twice");
         }
+        for (SettingField setting : settings) {
+            for (String other : setting.dependsOn().keySet()) {
+                if (settings.stream().noneMatch(field -> field.name().equals(other) && !field.secret())) {
+                    throw new IllegalArgumentException("setting " + setting.name() + " of connector " + id
+                            + " depends on " + other + ", which is not a plain setting of it");
+                }
+            }
+        }
     }
 
     public Optional<OperationDescriptor> operation(String operationId) {
@@ -54,6 +62,11 @@ public record ConnectorDescriptor(String id, String name, String version, String
 
     public Optional<SettingField> setting(String name) {
         return settings.stream().filter(setting -> setting.name().equals(name)).findFirst();
+    }
+
+    /** Whether a setting applies to a connection with these plain settings (see {@link SettingField#dependsOn()}). */
+    public boolean applies(SettingField setting, Map<String, String> plainSettings) {
+        return setting.appliesTo(plainSettings, name -> setting(name).map(SettingField::defaultValue).orElse(null));
     }
 
     /** How a connector proves who it is to the remote system. */

@@ -38,4 +38,9 @@ public record OperationCall(ConnectionAccess connection, String operation, Map<S
         Duration left = Duration.between(Instant.now(), deadline);
         return left.isNegative() ? Duration.ZERO : left;
     }
+
+    /** The same call with another input (upgraded by {@link Connector#migrate}). */
+    public OperationCall withInput(Map<String, Object> newInput) {
+        return new OperationCall(connection, operation, newInput, idempotencyKey, deadline, possibleRepeat);
+    }
 }

@@ -2,6 +2,8 @@ package dev.junction.engine.connectors;
 
 import dev.junction.engine.schema.Schemas;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -13,17 +15,54 @@ import java.util.Objects;
  * @param type         how the form asks for it
  * @param defaultValue what a new connection starts with (never set for secrets), or null
  * @param choices      the allowed values of a {@link Type#CHOICE} field (empty otherwise)
+ * @param dependsOn    when the field applies: other settings of the same connection, each with the values it must
+ *                     have (its default when not set); empty: always. A field that does not apply is neither shown
+ *                     nor checked (a required one is required only while it applies). JSON Schema: {@code x-dependsOn}
  */
 public record SettingField(String name, String label, String help, Type type, boolean required, boolean secret,
-                           String defaultValue, List<String> choices) {
+                           String defaultValue, List<String> choices, Map<String, List<String>> dependsOn) {
 
     public SettingField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         choices = List.copyOf(choices);
+        Map<String, List<String>> conditions = new LinkedHashMap<>();
+        (dependsOn == null ? Map.<String, List<String>>of() : dependsOn)
+                .forEach((field, values) -> conditions.put(field, List.copyOf(values)));
+        dependsOn = Collections.unmodifiableMap(conditions);
         if (secret && defaultValue != null) {
             throw new IllegalArgumentException("secret setting " + name + " cannot have a default");
         }
+    }
+
+    /** A field that always applies. */
+    public SettingField(String name, String label, String help, Type type, boolean required, boolean secret,
+                        String defaultValue, List<String> choices) {
+        this(name, label, help, type, required, secret, defaultValue, choices, Map.of());
+    }
+
+    /** This field, applying only while the setting {@code field} has one of {@code values}. */
+    public SettingField dependingOn(String field, List<String> values) {
+        Map<String, List<String>> conditions = new LinkedHashMap<>(dependsOn);
+        conditions.put(Objects.requireNonNull(field, "field"), values);
+        return new SettingField(name, label, help, type, required, secret, defaultValue, choices, conditions);
+    }
+
+    /**
+     * Whether the field applies to a connection with these plain settings: each setting it depends on has one of
+     * the values named (the value of a setting not set is its default, looked up with {@code defaults}).
+     */
+    public boolean appliesTo(Map<String, String> settings, java.util.function.Function<String, String> defaults) {
+        for (Map.Entry<String, List<String>> condition : dependsOn.entrySet()) {
+            String value = settings.get(condition.getKey());
+            if (value == null || value.isBlank()) {
+                value = defaults.apply(condition.getKey());
+            }
+            if (value == null || !condition.getValue().contains(value.strip())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static SettingField text(String name, String label, String help, boolean required, String defaultValue) {
@@ -55,6 +94,9 @@ public record SettingField(String name, String label, String help, Type type, bo
         }
         if (defaultValue != null) {
             schema = Schemas.defaulting(defaultValue, schema);
+        }
+        if (!dependsOn.isEmpty()) {
+            schema = Schemas.with(schema, Schemas.DEPENDS_ON, new LinkedHashMap<>(dependsOn));
         }
         return secret ? Schemas.secret(schema) : schema;
     }

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a value against a {@link JsonSchema}: every missing required field, wrong type, length, enum, format and
- * range problem, each with its path ({@code items[2].sku}).
+ * Checks a value against a {@link JsonSchema}: every missing required field, wrong type, length, enum, format,
+ * pattern and range problem, every field a closed object ({@code additionalProperties: false}) does not describe and
+ * every list shorter or longer than {@code minItems}/{@code maxItems} allow, each with its path ({@code items[2].sku}).
+ * A keyword a schema does not use costs nothing: the compiled {@link Check} holds null for it and tests it once.
  */
 public final class SchemaValidator {
 
@@ -44,6 +46,12 @@ public final class SchemaValidator {
         private final String[] required;
         private final Map<String, Check> properties;
         private final Check items;
+        /** The {@code pattern} of a string, or null. */
+        private final java.util.regex.Pattern pattern;
+        /** Whether fields the schema does not describe are refused ({@code additionalProperties: false}). */
+        private final boolean closed;
+        private final Integer minItems;
+        private final Integer maxItems;
 
         private Check(JsonSchema schema, int depth) {
             this(schema, Set.copyOf(schema.types()), !schema.types().isEmpty(), schema.enumeration().orElse(null),
@@ -69,7 +77,11 @@ public final class SchemaValidator {
             this.format = format;
             this.minimum = minimum;
             this.maximum = maximum;
-            this.hasTextChecks = maxLength != null || minLength != null || format != null;
+            this.pattern = pattern(schema);
+            this.closed = closed(schema);
+            this.minItems = schema.raw().containsKey("minItems") ? schema.integer("minItems").orElse(null) : null;
+            this.maxItems = schema.raw().containsKey("maxItems") ? schema.integer("maxItems").orElse(null) : null;
+            this.hasTextChecks = maxLength != null || minLength != null || format != null || pattern != null;
             this.hasNumberChecks = minimum != null || maximum != null;
             this.required = required;
             this.properties = properties;
@@ -137,7 +149,7 @@ public final class SchemaValidator {
         private void checkText(String text, String path, List<MappingProblem> problems) {
             int length = maxLength == null && minLength == null ? 0 : text.codePointCount(0, text.length());
             if (maxLength != null && length > maxLength || minLength != null && length < minLength
-                    || format != null && !format.holds(text)) {
+                    || format != null && !format.holds(text) || pattern != null && !pattern.matcher(text).find()) {
                 text(schema, text, path, problems); // reports each of them
             }
         }
@@ -157,6 +169,9 @@ public final class SchemaValidator {
                         problems.add(MappingProblem.error(join(path, name), "Required", "is required but missing"));
                     }
                 }
+                if (closed) {
+                    unknownFields(schema, object, path, problems);
+                }
                 if (!properties.isEmpty()) {
                     for (Map.Entry<?, ?> entry : object.entrySet()) {
                         Check child = properties.get(String.valueOf(entry.getKey()));
@@ -165,9 +180,14 @@ public final class SchemaValidator {
                         }
                     }
                 }
-            } else if (value instanceof List<?> list && items != null) {
-                for (int i = 0; i < list.size(); i++) {
-                    items.validate(list.get(i), path + "[" + i + "]", problems);
+            } else if (value instanceof List<?> list) {
+                if (minItems != null && list.size() < minItems || maxItems != null && list.size() > maxItems) {
+                    size(schema, list, path, problems);
+                }
+                if (items != null) {
+                    for (int i = 0; i < list.size(); i++) {
+                        items.validate(list.get(i), path + "[" + i + "]", problems);
+                    }
                 }
             }
         }
@@ -208,14 +228,20 @@ public final class SchemaValidator {
                         problems.add(MappingProblem.error(join(path, name), "Required", "is required but missing"));
                     }
                 }
+                if (closed(schema)) {
+                    unknownFields(schema, object, path, problems);
+                }
                 object.forEach((name, child) -> schema.property(String.valueOf(name)).ifPresent(property ->
                         validate(property, child, join(path, String.valueOf(name)), problems)));
             }
-            case List<?> list -> schema.items().ifPresent(items -> {
-                for (int i = 0; i < list.size(); i++) {
-                    validate(items, list.get(i), path + "[" + i + "]", problems);
-                }
-            });
+            case List<?> list -> {
+                size(schema, list, path, problems);
+                schema.items().ifPresent(items -> {
+                    for (int i = 0; i < list.size(); i++) {
+                        validate(items, list.get(i), path + "[" + i + "]", problems);
+                    }
+                });
+            }
             default -> {
             }
         }
@@ -246,6 +272,49 @@ public final class SchemaValidator {
                 problems.add(MappingProblem.error(path, "Format", "must be a " + format + ", got " + shown(text)));
             }
         });
+        java.util.regex.Pattern pattern = pattern(schema);
+        if (pattern != null && !pattern.matcher(text).find()) {
+            Object description = schema.raw().get("description");
+            problems.add(MappingProblem.error(path, "Pattern", "must match " + pattern.pattern()
+                    + (description instanceof String hint ? " (" + hint + ")" : "") + ", got " + shown(text)));
+        }
+    }
+
+    /** The schema's {@code pattern} (ECMA-262 as Java reads it, unanchored like JSON Schema's), or null. */
+    private static java.util.regex.Pattern pattern(JsonSchema schema) {
+        if (!(schema.raw().get("pattern") instanceof String regex)) {
+            return null;
+        }
+        try {
+            return java.util.regex.Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("pattern '" + regex + "' is not a regular expression: "
+                    + e.getDescription(), e);
+        }
+    }
+
+    private static boolean closed(JsonSchema schema) {
+        return Boolean.FALSE.equals(schema.raw().get("additionalProperties"));
+    }
+
+    /** The fields of {@code object} that a closed schema does not describe (null ones pass: they say nothing). */
+    private static void unknownFields(JsonSchema schema, Map<?, ?> object, String path, List<MappingProblem> problems) {
+        Set<String> known = schema.properties().keySet();
+        object.forEach((name, value) -> {
+            if (value != null && !known.contains(String.valueOf(name))) {
+                problems.add(MappingProblem.error(join(path, String.valueOf(name)), "Unknown",
+                        "is not a field here (known: " + String.join(", ", known) + ")"));
+            }
+        });
+    }
+
+    private static void size(JsonSchema schema, List<?> list, String path, List<MappingProblem> problems) {
+        schema.integer("minItems").filter(min -> list.size() < min).ifPresent(min -> problems.add(MappingProblem
+                .error(path, "MinItems", "must have at least " + min + " item" + (min == 1 ? "" : "s") + ", got "
+                        + list.size())));
+        schema.integer("maxItems").filter(max -> list.size() > max).ifPresent(max -> problems.add(MappingProblem
+                .error(path, "MaxItems", "must have at most " + max + " item" + (max == 1 ? "" : "s") + ", got "
+                        + list.size())));
     }
 
     /** The formats checked (others are accepted as they come), resolved from the schema's name once. */

@@ -1,10 +1,8 @@
 package dev.junction.connectors.opayo.sandbox;
 
-import dev.junction.connectors.opayo.InputProblem;
 import dev.junction.connectors.opayo.OpayoServerNotification;
 import dev.junction.connectors.opayo.OpayoSettings;
 import dev.junction.connectors.opayo.ReportingXml;
-import dev.junction.connectors.opayo.TransactionRules;
 import dev.junction.connectors.opayo.sandbox.SimulatedTransaction.CardOnFile;
 import dev.junction.connectors.outbound.OutboundClient;
 import dev.junction.connectors.sandbox.Faults;
@@ -436,7 +434,7 @@ public final class OpayoSimulator implements Simulator {
     }
 
     private void createTransaction(SimulatorExchange exchange, Map<String, Object> request) throws IOException {
-        List<InputProblem> problems = TransactionRules.check(request);
+        List<TransactionContract.Problem> problems = TransactionContract.check(request);
         if (!problems.isEmpty()) {
             exchange.respondJson(422, errors(problems.stream().map(problem -> error(
                     problem.message().startsWith("is required") ? 1003 : 1004,
@@ -479,7 +477,7 @@ public final class OpayoSimulator implements Simulator {
         String id = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
         OffsetDateTime now = OffsetDateTime.now(clock);
         SimulatedTransaction transaction;
-        if (TransactionRules.CARD_TYPES.contains(type)) {
+        if (TransactionContract.CARD_TYPES.contains(type)) {
             Map<?, ?> card = (Map<?, ?>) ((Map<?, ?>) request.get("paymentMethod")).get("card");
             CardOnFile onFile = cards.get((String) card.get("cardIdentifier"));
             boolean reusable = Boolean.TRUE.equals(card.get("reusable"));

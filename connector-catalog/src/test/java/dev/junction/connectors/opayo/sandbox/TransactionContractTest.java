@@ -1,4 +1,4 @@
-package dev.junction.connectors.opayo;
+package dev.junction.connectors.opayo.sandbox;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The documented field rules of POST /transactions, per transaction type. */
-class TransactionRulesTest {
+class TransactionContractTest {
 
     private static Map<String, Object> payment(Map<String, Object> address) {
         Map<String, Object> request = new HashMap<>(Map.of("transactionType", "Payment", "vendorTxCode", "v-1",
@@ -21,12 +21,12 @@ class TransactionRulesTest {
     }
 
     private static List<String> properties(Map<String, Object> request) {
-        return TransactionRules.check(request).stream().map(InputProblem::property).toList();
+        return TransactionContract.check(request).stream().map(TransactionContract.Problem::property).toList();
     }
 
     @Test
     void aCompletePaymentPasses() {
-        assertThat(TransactionRules.check(payment(Map.of("address1", "1 Row", "city", "London",
+        assertThat(TransactionContract.check(payment(Map.of("address1", "1 Row", "city", "London",
                 "postalCode", "N1 1AA", "country", "GB")))).isEmpty();
     }
 
@@ -54,7 +54,7 @@ class TransactionRulesTest {
 
     @Test
     void anUnknownTypeIsNamedAndNothingElseIsChecked() {
-        assertThat(TransactionRules.check(Map.of("transactionType", "Sale"))).singleElement()
+        assertThat(TransactionContract.check(Map.of("transactionType", "Sale"))).singleElement()
                 .satisfies(problem -> assertThat(problem.message()).contains("was 'Sale'"));
     }
 
@@ -64,7 +64,7 @@ class TransactionRulesTest {
                 "country", "GB"));
         request.put("vendorTxCode", "order 1001/a");
 
-        assertThat(TransactionRules.check(request)).singleElement()
+        assertThat(TransactionContract.check(request)).singleElement()
                 .satisfies(problem -> assertThat(problem.toString()).startsWith("vendorTxCode: may contain only"));
     }
 }

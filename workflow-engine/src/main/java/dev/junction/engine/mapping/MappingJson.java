@@ -16,6 +16,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -237,6 +238,13 @@ public final class MappingJson {
         return json;
     }
 
+    /** " (did you mean 'valueMap'?)" when a known key is at most two edits away (case aside) from {@code key}. */
+    private static String similar(Object key, Set<String> known) {
+        String given = String.valueOf(key).toLowerCase(Locale.ROOT);
+        return known.stream().sorted().filter(name -> EditDistance.between(name.toLowerCase(Locale.ROOT), given) <= 2)
+                .findFirst().map(name -> " (did you mean '" + name + "'?)").orElse("");
+    }
+
     private static void putIfPresent(Map<String, Object> json, String key, Object value) {
         if (value != null) {
             json.put(key, value);
@@ -260,8 +268,8 @@ public final class MappingJson {
         MappingDocument document(Map<?, ?> json) {
             for (Object key : json.keySet()) {
                 if (!ROOT_KEYS.contains(key)) {
-                    error(String.valueOf(key), "UnknownField", "unknown field; a mapping has "
-                            + String.join(", ", new TreeSet<>(ROOT_KEYS)));
+                    error(String.valueOf(key), "UnknownField", "unknown field" + similar(key, ROOT_KEYS)
+                            + "; a mapping has " + String.join(", ", new TreeSet<>(ROOT_KEYS)));
                 }
             }
             if (!(json.get("schemaVersion") instanceof Number version) || version.intValue() != 1
@@ -318,7 +326,8 @@ public final class MappingJson {
         private void unknownKeys(Map<?, ?> json, Set<String> known, String path, String expected) {
             for (Object key : json.keySet()) {
                 if (!known.contains(key)) {
-                    warning(path + "." + key, "UnknownField", "unknown field, ignored; " + expected);
+                    warning(path + "." + key, "UnknownField", "unknown field, ignored" + similar(key, known) + "; "
+                            + expected);
                 }
             }
         }
@@ -343,8 +352,9 @@ public final class MappingJson {
         private Rule rule(Map<?, ?> json, String at) {
             for (Object key : json.keySet()) {
                 if (!RULE_KEYS.contains(key)) {
-                    error(at + "." + key, "UnknownField", "unknown field; a rule has target, one of from / value /"
-                            + " expression / forEach, and optionally pipe, valueMap, lookup, default, when");
+                    error(at + "." + key, "UnknownField", "unknown field" + similar(key, RULE_KEYS) + "; a rule has"
+                            + " target, one of from / value / expression / forEach, and optionally pipe, valueMap,"
+                            + " lookup, default, when");
                 }
             }
             if (!(json.get("target") instanceof String target)) {

@@ -153,6 +153,7 @@ class MappingJsonTest {
                 "ERROR rules[7].rules Required",
                 "WARNING rules[8].when.else UnknownField",
                 "WARNING rules[8].when.args Ignored");
+        assertThat(reading.problems().get(12).message()).startsWith("unknown field, ignored (did you mean 'args'?)");
         assertThat(reading.hasErrors()).isTrue();
         assertThatThrownBy(reading::orThrow).isInstanceOf(MappingDefinitionException.class)
                 .hasMessageContaining("rules[2]: has from and value: a rule takes exactly one of them");

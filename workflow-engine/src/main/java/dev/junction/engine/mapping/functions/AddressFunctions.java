@@ -1,10 +1,5 @@
 package dev.junction.engine.mapping.functions;
 
-import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
-import static dev.junction.engine.mapping.functions.FunctionParameter.optionalVariadic;
-import static dev.junction.engine.mapping.functions.FunctionParameter.required;
-import static dev.junction.engine.mapping.functions.FunctionParameter.variadic;
-
 import dev.junction.engine.schema.KnownValue;
 
 import java.text.Normalizer;
@@ -16,6 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
+import static dev.junction.engine.mapping.functions.FunctionParameter.required;
 
 /** Addresses and people: lines, countries, UK postcodes, names, the three address shapes; and lookups. */
 final class AddressFunctions {
@@ -52,7 +50,8 @@ final class AddressFunctions {
                             }
                             return lines;
                         }),
-                Fn.of("joinLines", Fn.takes("array", "string", optional("separator", "string", "what goes between the lines (default \", \")")),
+                Fn.of("joinLines", Fn.takes("array", "string",
+                                optional("separator", "string", "what goes between the lines (default \", \")")),
                         "Address lines (a list, e.g. a rule with several sources) as one text joined"
                         + " by the separator given (default \", \"); empty lines are skipped.", (input, args, context) -> {
                             List<?> lines = Values.list("joinLines", input);
@@ -107,7 +106,9 @@ final class AddressFunctions {
                             String name = Values.text("lastName", input);
                             return name == null ? null : TextFunctions.lastWord(name);
                         }).givingText(),
-                Fn.of("convertAddress", Fn.takes("object", "object", required("from", "string", "the input's shape: amazon, fba or dynamics"), required("to", "string", "the shape to make: amazon, fba or dynamics")),
+                Fn.of("convertAddress", Fn.takes("object", "object",
+                                required("from", "string", "the input's shape: amazon, fba or dynamics"),
+                                required("to", "string", "the shape to make: amazon, fba or dynamics")),
                         "An address object from one shape to another: \"amazon\" (Name,"
                         + " AddressLine1, … CountryCode), \"fba\" (name, addressLine1, … countryCode) or \"dynamics\""
                         + " (shipto_name, shipto_line1, … shipto_country); fields the source lacks are left out.",

@@ -1,16 +1,15 @@
 package dev.junction.engine.mapping.functions;
 
-import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
-import static dev.junction.engine.mapping.functions.FunctionParameter.optionalVariadic;
-import static dev.junction.engine.mapping.functions.FunctionParameter.required;
-import static dev.junction.engine.mapping.functions.FunctionParameter.variadic;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
+import static dev.junction.engine.mapping.functions.FunctionParameter.optionalVariadic;
+import static dev.junction.engine.mapping.functions.FunctionParameter.required;
 
 /** Lists and logic: sum, count, first, join, filter, coalesce, if/else, arithmetic, comparisons. */
 final class CollectionFunctions {
@@ -20,7 +19,9 @@ final class CollectionFunctions {
 
     static List<Fn> all() {
         return List.of(
-                Fn.of("sum", Fn.takes("array", "number", optional("field", "string", "the field of each object to add up (default: the elements themselves)")),
+                Fn.of("sum", Fn.takes("array", "number",
+                                optional("field", "string", "the field of each object to add up (default: the"
+                                + " elements themselves)")),
                         "The exact sum of a list of numbers, or of the field given of a list of objects;"
                         + " nothing in the list counts as 0; an empty list sums to 0.", (input, args, context) -> {
                             List<?> list = Values.list("sum", input);
@@ -50,7 +51,8 @@ final class CollectionFunctions {
                     List<?> list = Values.list("last", input);
                     return list == null || list.isEmpty() ? null : list.getLast();
                 }),
-                Fn.of("join", Fn.takes("array", "string", required("separator", "string", "what goes between the elements")),
+                Fn.of("join", Fn.takes("array", "string",
+                                required("separator", "string", "what goes between the elements")),
                         "The elements of a list as text joined by the separator given; empty elements"
                         + " are skipped.", (input, args, context) -> {
                             List<?> list = Values.list("join", input);
@@ -60,7 +62,9 @@ final class CollectionFunctions {
                             String joined = Values.joinNonEmpty("join", list, Values.text("join", args.getFirst()));
                             return joined == null ? "" : joined;
                         }),
-                Fn.of("filter", Fn.takes("array", "array", required("field", "string", "the field of each object to compare"), required("value", "any", "the value it must equal")),
+                Fn.of("filter", Fn.takes("array", "array",
+                                required("field", "string", "the field of each object to compare"),
+                                required("value", "any", "the value it must equal")),
                         "The objects of a list whose field (first argument) equals the value given.",
                         (input, args, context) -> {
                             List<?> list = Values.list("filter", input);
@@ -70,7 +74,8 @@ final class CollectionFunctions {
                             String name = Values.text("filter", args.get(0));
                             return list.stream().filter(element -> same(field(element, name), args.get(1))).toList();
                         }),
-                Fn.of("pluck", Fn.takes("array", "array", required("field", "string", "the field to take of each object")),
+                Fn.of("pluck", Fn.takes("array", "array",
+                                required("field", "string", "the field to take of each object")),
                         "The field given of each object of a list.", (input, args, context) -> {
                     List<?> list = Values.list("pluck", input);
                     String name = Values.text("pluck", args.getFirst());
@@ -103,7 +108,8 @@ final class CollectionFunctions {
                             List<?> list = Values.list("distinct", input);
                             return list == null ? null : List.copyOf(new LinkedHashSet<>(list));
                         }),
-                Fn.of("coalesce", Fn.takes("any", "any", optionalVariadic("alternatives", "any", "the values to fall back on, in order")),
+                Fn.of("coalesce", Fn.takes("any", "any",
+                                optionalVariadic("alternatives", "any", "the values to fall back on, in order")),
                         "The first of the input and the arguments that is not nothing"
                         + " or empty text; when the input is a list (a rule with several sources), the first such element.",
                         (input, args, context) -> {
@@ -116,11 +122,14 @@ final class CollectionFunctions {
                             candidates.addAll(args);
                             return candidates.stream().filter(value -> !Values.isEmpty(value)).findFirst().orElse(null);
                         }),
-                Fn.of("ifElse", Fn.takes("any", "any", required("then", "any", "the result when the input is true"), required("else", "any", "the result otherwise")),
+                Fn.of("ifElse", Fn.takes("any", "any",
+                                required("then", "any", "the result when the input is true"),
+                                required("else", "any", "the result otherwise")),
                         "The first argument when the input is true (true, non-empty text other than"
                         + " \"false\", a non-zero number), else the second.",
                         (input, args, context) -> truthy(input) ? args.get(0) : args.get(1)),
-                Fn.of("default", Fn.takes("any", "any", required("value", "any", "the result when the input is nothing or empty text")),
+                Fn.of("default", Fn.takes("any", "any",
+                                required("value", "any", "the result when the input is nothing or empty text")),
                         "The argument when the input is nothing or empty text.",
                         (input, args, context) -> Values.isEmpty(input) ? args.getFirst() : input),
                 Fn.of("isEmpty", Fn.takes("any", "boolean"),
@@ -132,7 +141,8 @@ final class CollectionFunctions {
                 Fn.of("equals", Fn.takes("any", "boolean", required("value", "any", "what the input is compared with")),
                         "Whether the value equals the argument (numbers by value, text exactly).",
                         (input, args, context) -> same(input, args.getFirst())),
-                Fn.of("notEquals", Fn.takes("any", "boolean", required("value", "any", "what the input is compared with")),
+                Fn.of("notEquals", Fn.takes("any", "boolean",
+                                required("value", "any", "what the input is compared with")),
                         "Whether the value differs from the argument.",
                         (input, args, context) -> !same(input, args.getFirst())),
                 Fn.of("add", Fn.takes("any", "number", required("operand", "number", "the number to add")),
@@ -144,7 +154,9 @@ final class CollectionFunctions {
                 Fn.of("multiply", Fn.takes("any", "number", required("operand", "number", "the number to multiply by")),
                         "The product of the input and the argument.", (input, args, context) ->
                         arithmetic("multiply", input, args.getFirst(), BigDecimal::multiply)),
-                Fn.of("divide", Fn.takes("any", "number", required("divisor", "number", "the number to divide by (not 0)"), optional("scale", "integer", "the decimals to keep (default 2)")),
+                Fn.of("divide", Fn.takes("any", "number",
+                                required("divisor", "number", "the number to divide by (not 0)"),
+                                optional("scale", "integer", "the decimals to keep (default 2)")),
                         "The input divided by the argument, rounded half-even to the decimals given"
                         + " (default 2); dividing by 0 fails.", (input, args, context) -> {
                             BigDecimal divisor = Values.decimal("divide", args.getFirst());

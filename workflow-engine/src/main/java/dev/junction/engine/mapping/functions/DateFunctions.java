@@ -1,10 +1,5 @@
 package dev.junction.engine.mapping.functions;
 
-import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
-import static dev.junction.engine.mapping.functions.FunctionParameter.optionalVariadic;
-import static dev.junction.engine.mapping.functions.FunctionParameter.required;
-import static dev.junction.engine.mapping.functions.FunctionParameter.variadic;
-
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -18,6 +13,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
+import static dev.junction.engine.mapping.functions.FunctionParameter.required;
+
 /** Dates and types: ISO 8601, patterns, time zones, epoch, and Amazon's "true"/"false" strings. */
 final class DateFunctions {
 
@@ -26,15 +24,20 @@ final class DateFunctions {
 
     static List<Fn> all() {
         return List.of(
-                Fn.of("toIsoDateTime", Fn.takes("any", "string", optional("zone", "string", "a time zone (\"Europe/London\"; default UTC)")),
+                Fn.of("toIsoDateTime", Fn.takes("any", "string",
+                                optional("zone", "string", "a time zone (\"Europe/London\"; default UTC)")),
                         "An ISO 8601 date-time (with offset), epoch seconds, or a date (midnight"
                         + " in the zone given, default UTC) as an ISO 8601 UTC instant (\"2026-11-24T10:15:00Z\").",
                         (input, args, context) -> input == null ? null
                                 : instant("toIsoDateTime", input, zone(Values.arg(args, 0))).toString()),
-                Fn.of("parseDate", Fn.takes("any", "string", required("pattern", "string", "the text's java.time pattern (\"dd/MM/yyyy HH:mm\")"), optional("zone", "string", "a time zone (\"Europe/London\"; default UTC)")),
+                Fn.of("parseDate", Fn.takes("any", "string",
+                                required("pattern", "string", "the text's java.time pattern (\"dd/MM/yyyy HH:mm\")"),
+                                optional("zone", "string", "a time zone (\"Europe/London\"; default UTC)")),
                         "Text in the pattern given (java.time, e.g. \"dd/MM/yyyy HH:mm\") in the zone"
                         + " given (default UTC) as an ISO 8601 UTC instant.", DateFunctions::parse),
-                Fn.of("formatDate", Fn.takes("any", "string", required("pattern", "string", "the java.time pattern to write (\"dd/MM/yyyy\")"), optional("zone", "string", "a time zone (\"Europe/London\"; default UTC)")),
+                Fn.of("formatDate", Fn.takes("any", "string",
+                                required("pattern", "string", "the java.time pattern to write (\"dd/MM/yyyy\")"),
+                                optional("zone", "string", "a time zone (\"Europe/London\"; default UTC)")),
                         "A date-time as text in the pattern given, in the zone given (default UTC).",
                         (input, args, context) -> {
                             if (input == null) {
@@ -44,7 +47,8 @@ final class DateFunctions {
                             return pattern("formatDate", args.getFirst()).format(instant("formatDate", input, zone)
                                     .atZone(zone));
                         }),
-                Fn.of("toZone", Fn.takes("any", "string", required("zone", "string", "the time zone (\"Europe/London\")")),
+                Fn.of("toZone", Fn.takes("any", "string",
+                                required("zone", "string", "the time zone (\"Europe/London\")")),
                         "A date-time as an ISO 8601 date-time with the offset of the zone given"
                         + " (\"Europe/London\").", (input, args, context) -> input == null ? null
                         : instant("toZone", input, ZoneOffset.UTC).atZone(zone(args.getFirst())).toOffsetDateTime()

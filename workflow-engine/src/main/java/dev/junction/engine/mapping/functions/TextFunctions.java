@@ -1,10 +1,5 @@
 package dev.junction.engine.mapping.functions;
 
-import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
-import static dev.junction.engine.mapping.functions.FunctionParameter.optionalVariadic;
-import static dev.junction.engine.mapping.functions.FunctionParameter.required;
-import static dev.junction.engine.mapping.functions.FunctionParameter.variadic;
-
 import dev.junction.engine.schema.KnownValue;
 
 import java.util.Arrays;
@@ -13,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+
+import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
+import static dev.junction.engine.mapping.functions.FunctionParameter.required;
+import static dev.junction.engine.mapping.functions.FunctionParameter.variadic;
 
 /** Strings: trimming, case, cutting to a target's length (with a warning), joining, splitting, matching. */
 final class TextFunctions {
@@ -35,11 +34,14 @@ final class TextFunctions {
                         "Upper case.", text("upper", s -> s.toUpperCase(Locale.ROOT))).givingText(),
                 Fn.of("lower", Fn.takes("string", "string"),
                         "Lower case.", text("lower", s -> s.toLowerCase(Locale.ROOT))).givingText(),
-                Fn.of("truncate", Fn.takes("string", "string", optional("length", "integer", "the most characters to keep (default: the target field's maxLength)")),
+                Fn.of("truncate", Fn.takes("string", "string",
+                                optional("length", "integer", "the most characters to keep (default: the target"
+                                + " field's maxLength)")),
                         "Cuts text to the length given or, without one, to the target field's"
                         + " maxLength, with a warning saying from and to what length.", TextFunctions::truncate)
                         .giving(TextFunctions::truncated),
-                Fn.of("concat", Fn.takes("any", "string", variadic("parts", "any", "what is appended, in order (nothing counts as empty text)")),
+                Fn.of("concat", Fn.takes("any", "string",
+                                variadic("parts", "any", "what is appended, in order (nothing counts as empty text)")),
                         "Appends the arguments to the input (nothing counts as empty"
                         + " text).", (input, args, context) -> {
                             StringBuilder out = new StringBuilder(input == null ? "" : Values.text("concat", input));
@@ -52,15 +54,21 @@ final class TextFunctions {
                         "Puts the argument before the input (nothing stays nothing).",
                         (input, args, context) -> input == null ? null
                                 : Values.text("prefix", args.getFirst()) + Values.text("prefix", input)).givingText(),
-                Fn.of("replace", Fn.takes("any", "string", required("search", "string", "the text to replace (plain text)"), required("replacement", "string", "what replaces it")),
+                Fn.of("replace", Fn.takes("any", "string",
+                                required("search", "string", "the text to replace (plain text)"),
+                                required("replacement", "string", "what replaces it")),
                         "Replaces every occurrence of the first argument (plain text) by the second.",
                         (input, args, context) -> input == null ? null : Values.text("replace", input)
                                 .replace(Values.text("replace", args.get(0)), Values.text("replace", args.get(1))))
                         .givingText(),
-                Fn.of("substring", Fn.takes("any", "string", required("start", "integer", "the first character's index (0-based)"), optional("end", "integer", "the index after the last character (default: the end)")),
+                Fn.of("substring", Fn.takes("any", "string",
+                                required("start", "integer", "the first character's index (0-based)"),
+                                optional("end", "integer", "the index after the last character (default: the end)")),
                         "The text from index start (0-based) to end (exclusive, default: the end);"
                         + " indexes beyond the text are clamped.", TextFunctions::substring).givingText(),
-                Fn.of("padLeft", Fn.takes("any", "string", required("length", "integer", "the length to pad to (at most 10,000)"), required("char", "string", "the one padding character")),
+                Fn.of("padLeft", Fn.takes("any", "string",
+                                required("length", "integer", "the length to pad to (at most 10,000)"),
+                                required("char", "string", "the one padding character")),
                         "Pads on the left to the length given with the character given (\"7\" → \"007\").",
                         (input, args, context) -> {
                             String s = input == null ? "" : Values.text("padLeft", input);
@@ -80,7 +88,8 @@ final class TextFunctions {
                         "Splits text at each occurrence of the separator given (plain text) into a list.",
                         (input, args, context) -> input == null ? null : Arrays.asList(Values.text("split", input)
                                 .split(Pattern.quote(Values.text("split", args.getFirst())), -1))),
-                Fn.of("matches", Fn.takes("any", "boolean", required("regex", "string", "the regular expression the whole text must match")),
+                Fn.of("matches", Fn.takes("any", "boolean",
+                                required("regex", "string", "the regular expression the whole text must match")),
                         "Whether the whole text matches the regular expression given.",
                         TextFunctions::matches),
                 Fn.of("toString", Fn.takes("any", "string"),

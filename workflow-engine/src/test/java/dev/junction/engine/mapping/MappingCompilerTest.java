@@ -215,6 +215,22 @@ class MappingCompilerTest {
     }
 
     @Test
+    void anArityProblemNamesTheParametersMissingOrWhatTheFunctionTakes() {
+        assertThat(COMPILER.check(MappingJson.read(json("""
+                {"schemaVersion": 1, "rules": [
+                  {"target": "a", "from": "x", "pipe": [{"fn": "convertCurrency"}]},
+                  {"target": "b", "from": "x", "pipe": [{"fn": "replace", "args": ["-", "+", "!"]}]},
+                  {"target": "c", "from": "x", "pipe": [{"fn": "upper", "args": [1]}]},
+                  {"target": "d", "from": "x", "when": {"from": "y", "fn": "equals"}}]}"""))))
+                .extracting(problem -> problem.path() + ": " + problem.message()).containsExactly(
+                        "rules[0].pipe[0].args: convertCurrency takes 2 to 3 arguments, got 0: from, to are missing",
+                        "rules[1].pipe[0].args: replace takes 2 arguments, got 3: after replacement there is no"
+                                + " parameter (replace(search, replacement))",
+                        "rules[2].pipe[0].args: upper takes no arguments, got 1",
+                        "rules[3].when.args: equals takes 1 argument, got 0: value is missing");
+    }
+
+    @Test
     void overlappingTargetsAreADefinitionProblem() {
         assertThat(COMPILER.check(MappingJson.read(json("""
                 {"schemaVersion": 1, "rules": [{"target": "address", "value": {}},

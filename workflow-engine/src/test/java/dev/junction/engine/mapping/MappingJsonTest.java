@@ -160,6 +160,23 @@ class MappingJsonTest {
     }
 
     @Test
+    void whatTheFormIgnoredBeforeItHadAModelIsAWarningAndTheMappingStillCompiles() {
+        MappingJson.Reading reading = MappingJson.read(json("""
+                {"schemaVersion": 1, "source": {"schema": "sp-api/Order", "note": "x"}, "rules": [
+                  {"target": "lines", "forEach": "OrderItems", "pipe": [{"fn": "trim"}],
+                   "rules": [{"target": "sku", "from": "SellerSKU", "pipe": [{"fn": "upper", "comment": "c"}]}]},
+                  {"target": "id", "from": "AmazonOrderId", "rules": [],
+                   "when": {"expression": "true", "from": "IsGift"}}]}"""));
+
+        assertThat(reading.problems()).allMatch(problem -> !problem.isError()).extracting(MappingProblem::path)
+                .containsExactly("source.note", "rules[0].pipe", "rules[0].rules[0].pipe[0].comment",
+                        "rules[1].when.from", "rules[1].rules");
+        assertThat(COMPILER.compile(reading).apply(json("""
+                {"AmazonOrderId": "A-1", "OrderItems": [{"SellerSKU": "ab"}]}"""), MappingEnvironment.NONE).output())
+                .isEqualTo(json("{\"lines\": [{\"sku\": \"AB\"}], \"id\": \"A-1\"}"));
+    }
+
+    @Test
     void rulesLeftOutWhileReadingDoNotShiftThePathsOfTheProblemsAfterThem() {
         List<MappingProblem> problems = COMPILER.check(MappingJson.read(json("""
                 {"schemaVersion": 1, "target": {"schema": "opayo/TransactionRequest"}, "rules": [

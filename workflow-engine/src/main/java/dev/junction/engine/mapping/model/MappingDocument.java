@@ -21,6 +21,9 @@ public record MappingDocument(int schemaVersion, String name, String description
     public static final int CURRENT_VERSION = 1;
 
     public MappingDocument {
+        if (schemaVersion != CURRENT_VERSION) {
+            throw new IllegalArgumentException("schemaVersion must be " + CURRENT_VERSION + ", not " + schemaVersion);
+        }
         rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
     }
 

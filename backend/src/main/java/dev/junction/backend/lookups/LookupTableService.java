@@ -1,5 +1,6 @@
 package dev.junction.backend.lookups;
 
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.NotFoundException;
@@ -137,10 +138,10 @@ public class LookupTableService {
         }
         Object mapping = node.config().get("mapping");
         if (mapping instanceof Map<?, ?> inline) {
-            return MappingReferences.lookupTables(inline).contains(table);
+            return MappingReferences.lookupTables(MappingJson.read(inline).document()).contains(table);
         }
         return mapping instanceof String id && storedMappings.published(id)
-                .map(json -> MappingReferences.lookupTables((Map<?, ?>) PayloadJson.read(json)).contains(table))
+                .map(json -> MappingReferences.lookupTables(MappingJson.read(json).document()).contains(table))
                 .orElse(false);
     }
 

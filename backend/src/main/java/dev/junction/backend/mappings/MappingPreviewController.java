@@ -1,5 +1,7 @@
 package dev.junction.backend.mappings;
 
+import dev.junction.engine.mapping.functions.FunctionParameter;
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.JsonBodies;
 import dev.junction.backend.api.NotFoundException;
@@ -58,9 +60,7 @@ class MappingPreviewController {
         }
         CompiledMapping compiled;
         try {
-            @SuppressWarnings("unchecked")
-            Map<String, ?> definition = (Map<String, ?>) mapping;
-            compiled = compiler.compile(definition);
+            compiled = compiler.compile(MappingJson.read(mapping));
         } catch (MappingDefinitionException e) {
             throw new InvalidInputException(e.problems().stream().filter(MappingProblem::isError)
                     .map(problem -> new InvalidInputException.FieldProblem("mapping." + problem.path(),
@@ -74,7 +74,7 @@ class MappingPreviewController {
     List<FunctionView> functions() {
         return BuiltInFunctions.standard().all().stream().map(function -> new FunctionView(function.name(),
                 function.minArgs(), function.maxArgs() == Integer.MAX_VALUE ? null : function.maxArgs(),
-                function.description())).toList();
+                function.description(), function.parameters(), function.inputType(), function.resultType())).toList();
     }
 
     @GetMapping("/api/v1/mappings/value-maps")
@@ -99,7 +99,8 @@ class MappingPreviewController {
     }
 
     /** A function as the editor's palette lists it ({@code maxArgs} null: any number). */
-    record FunctionView(String name, int minArgs, Integer maxArgs, String description) {
+    record FunctionView(String name, int minArgs, Integer maxArgs, String description,
+                        List<FunctionParameter> parameters, String inputType, String resultType) {
     }
 
     /** A shipped value map. */

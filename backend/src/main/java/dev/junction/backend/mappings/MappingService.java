@@ -1,5 +1,7 @@
 package dev.junction.backend.mappings;
 
+import dev.junction.engine.mapping.model.MappingDocument;
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.NotFoundException;
@@ -61,14 +63,12 @@ public class MappingService {
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
-    public List<Map<String, ?>> savedDefinitions() {
+    public List<MappingDocument> savedDefinitions() {
         return mappings.list().stream()
                 .map(mapping -> mappings.version(mapping.id(), mapping.publishedVersion() != null
                         ? mapping.publishedVersion() : mapping.latestVersion()))
                 .flatMap(Optional::stream)
-                .map(version -> PayloadJson.read(version.definition()))
-                .filter(Map.class::isInstance)
-                .<Map<String, ?>>map(definition -> (Map<String, ?>) definition)
+                .map(version -> MappingJson.read(version.definition()).document())
                 .toList();
     }
 
@@ -151,8 +151,8 @@ public class MappingService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public dev.junction.engine.mapping.MappingDiff diff(UUID id, int from, int to) {
-        return dev.junction.engine.mapping.MappingDiff.between(version(id, from).definition(),
-                version(id, to).definition());
+        return dev.junction.engine.mapping.MappingDiff.between(MappingJson.read(version(id, from).definition())
+                .document(), MappingJson.read(version(id, to).definition()).document());
     }
 
     /** Publishes a version without errors; one with errors is refused, listing them. */
@@ -199,7 +199,7 @@ public class MappingService {
 
     private CheckedVersion checked(MappingVersion version) {
         Map<String, Object> definition = object(version.definition());
-        return new CheckedVersion(version, definition, compiler.check(definition));
+        return new CheckedVersion(version, definition, compiler.check(MappingJson.read(definition)));
     }
 
     @SuppressWarnings("unchecked")

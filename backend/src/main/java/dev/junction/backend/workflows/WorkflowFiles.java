@@ -1,5 +1,6 @@
 package dev.junction.backend.workflows;
 
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.lookups.LookupTableService;
@@ -70,12 +71,10 @@ public class WorkflowFiles {
                     String definition = mappings.runningDefinition(found);
                     usedMappings.add(new WorkflowFile.MappingFile(mappingId, found.name(), found.description(),
                             json.readTree(definition)));
-                    if (PayloadJson.read(definition) instanceof Map<?, ?> map) {
-                        tableNames.addAll(MappingReferences.lookupTables(map));
-                    }
+                    tableNames.addAll(MappingReferences.lookupTables(MappingJson.read(definition).document()));
                 });
             } else if ("map".equals(node.type()) && mapping instanceof Map<?, ?> inline) {
-                tableNames.addAll(MappingReferences.lookupTables(inline));
+                tableNames.addAll(MappingReferences.lookupTables(MappingJson.read(inline).document()));
             } else if ("lookup".equals(node.type()) && node.config().get("table") instanceof String table) {
                 tableNames.add(table);
             }

@@ -104,6 +104,13 @@ class MappingPreviewApiTest {
         JsonNode functions = RunsApi.read(admin.get("/api/v1/mappings/functions").body());
         assertThat(functions).extracting(function -> function.get("name").asString())
                 .contains("toMinorUnits", "countryToIso2", "ukPostcode", "truncate", "lookup", "convertCurrency");
+        JsonNode toMinorUnits = functions.valueStream().filter(function -> function.get("name").asString()
+                .equals("toMinorUnits")).findFirst().orElseThrow();
+        assertThat(toMinorUnits.get("resultType").asString()).isEqualTo("integer");
+        assertThat(toMinorUnits.get("parameters").get(0).get("name").asString()).isEqualTo("currency");
+        assertThat(toMinorUnits.get("parameters").get(0).get("type").asString()).isEqualTo("string");
+        assertThat(toMinorUnits.get("parameters").get(0).get("optional").asBoolean()).isFalse();
+        assertThat(toMinorUnits.get("minArgs").asInt()).isEqualTo(1);
         assertThat(RunsApi.read(admin.get("/api/v1/mappings/schemas").body())).extracting(JsonNode::asString)
                 .contains("sp-api/Order", "opayo/TransactionRequest", "canonical/Order");
         assertThat(RunsApi.read(admin.get("/api/v1/mappings/schemas/opayo/TransactionRequest").body())
@@ -111,6 +118,20 @@ class MappingPreviewApiTest {
         assertThat(admin.get("/api/v1/mappings/schemas/opayo/Nothing").statusCode()).isEqualTo(404);
         assertThat(RunsApi.read(admin.get("/api/v1/mappings/value-maps").body()))
                 .extracting(map -> map.get("name").asString()).contains("amazon-order-status→canonical");
+    }
+
+    @Test
+    void theMappingSchemaIsServed() {
+        HttpResponse<String> schema = admin.get("/api/v1/schemas/mapping.json");
+
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/schema+json"));
+        JsonNode document = RunsApi.read(schema.body());
+        assertThat(document.get("title").asString()).isEqualTo("Junction mapping");
+        assertThat(document.get("$defs").get("Rule").get("properties").get("expression").get("x-expression")
+                .asBoolean()).isTrue();
+        assertThat(document.get("examples").get(0).get("schemaVersion").asInt()).isEqualTo(1);
     }
 
     @Test

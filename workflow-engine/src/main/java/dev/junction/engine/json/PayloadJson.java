@@ -1,8 +1,6 @@
 package dev.junction.engine.json;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.TokenStreamFactory;
-import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -17,14 +15,8 @@ import java.util.Map;
  */
 public final class PayloadJson {
 
-    /**
-     * Property names are interned (Jackson 2's default; Jackson 3 only canonicalises them per parser factory), so
-     * a record's keys are the same objects as the interned field names compiled mappings and workflows look up
-     * ({@code SourcePath}): a map lookup matches them by identity instead of comparing characters. Jackson interns a
-     * name once, when it first enters its symbol table, not once per document.
-     */
-    private static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-            .enable(TokenStreamFactory.Feature.INTERN_PROPERTY_NAMES).build()).build();
+    /** A record's keys are {@link FieldNames}: compiled mappings and workflows look them up by identity. */
+    private static final JsonMapper MAPPER = JsonMapper.builder(FieldNames.jsonFactory()).build();
 
     private PayloadJson() {
     }

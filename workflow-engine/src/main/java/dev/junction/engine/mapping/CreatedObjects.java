@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping;
 
+import dev.junction.engine.json.FieldNames;
 import dev.junction.engine.schema.JsonSchema;
 import dev.junction.engine.schema.SchemaValidator;
 
@@ -45,7 +46,7 @@ final class CreatedObjects {
 
     private CreatedObjects(JsonSchema schema, Map<String, Long> filledBy, Set<String> alwaysFilled,
                            Map<String, CreatedObjects> objects, Map<String, CreatedObjects> lists) {
-        this.required = schema.required().stream().filter(name -> !alwaysFilled.contains(name)).map(String::intern)
+        this.required = schema.required().stream().filter(name -> !alwaysFilled.contains(name)).map(FieldNames::of)
                 .toArray(String[]::new);
         this.requiredBits = new long[required.length];
         long bits = 0;

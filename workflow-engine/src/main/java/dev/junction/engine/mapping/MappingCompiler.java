@@ -1,9 +1,18 @@
 package dev.junction.engine.mapping;
 
 import dev.junction.engine.expressions.ExpressionRuntime;
+import dev.junction.engine.json.FieldNames;
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
+import dev.junction.engine.mapping.functions.FunctionParameter;
 import dev.junction.engine.mapping.functions.MappingFunction;
 import dev.junction.engine.mapping.functions.ValueMap;
+import dev.junction.engine.mapping.model.MappingDocument;
+import dev.junction.engine.mapping.model.PipeStep;
+import dev.junction.engine.mapping.model.Rule;
+import dev.junction.engine.mapping.model.SchemaReference;
+import dev.junction.engine.mapping.model.Source;
+import dev.junction.engine.mapping.model.ValueMapUse;
+import dev.junction.engine.mapping.model.When;
 import dev.junction.engine.schema.JsonSchema;
 
 import java.util.ArrayList;
@@ -16,17 +25,13 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks a mapping's JSON form (every problem at once, each with its JSON path) and compiles it into
+ * Checks a mapping (its {@link MappingDocument} model, and the problems {@link MappingJson} found reading its JSON
+ * form: every problem at once, each with its JSON path) and compiles it into
  * {@link CompiledMapping} closures: paths resolved, functions looked up and arities checked once; JavaScript only for
  * the rules that are JavaScript. See docs/mappings.md for the format.
  */
 public final class MappingCompiler {
 
-    private static final Set<String> ROOT_KEYS = Set.of("schemaVersion", "name", "description", "source", "target",
-            "rules");
-    private static final Set<String> RULE_KEYS = Set.of("target", "from", "value", "expression", "forEach", "rules",
-            "pipe", "valueMap", "lookup", "default", "when", "description");
-    private static final Set<String> SOURCE_KEYS = Set.of("from", "value", "expression", "forEach");
     private static final Pattern TARGET = Pattern.compile("[\\w@$][\\w@$:-]*(\\.[\\w@$][\\w@$:-]*)*");
 
     private final FunctionCatalog functions;
@@ -42,17 +47,36 @@ public final class MappingCompiler {
         this.expressions = Objects.requireNonNull(expressions);
     }
 
-    /** Every problem of the mapping (errors and warnings); empty when it compiles cleanly. */
-    public List<MappingProblem> check(Map<String, ?> mapping) {
-        Compilation compilation = new Compilation();
-        compilation.mapping(mapping);
+    /** Every problem of the mapping's JSON form and of what it says (errors and warnings); empty when it is clean. */
+    public List<MappingProblem> check(MappingJson.Reading reading) {
+        Compilation compilation = new Compilation(reading);
+        compilation.mapping(reading.document());
         return compilation.problems;
     }
 
+    /** Every problem of the mapping (errors and warnings); empty when it compiles cleanly. */
+    public List<MappingProblem> check(MappingDocument document) {
+        Compilation compilation = new Compilation(null);
+        compilation.mapping(document);
+        return compilation.problems;
+    }
+
+    /**
+     * The mapping read from its JSON form, compiled.
+     *
+     * @throws MappingDefinitionException listing every error (and warning) of the form and of the mapping
+     */
+    public CompiledMapping compile(MappingJson.Reading reading) {
+        return compiled(new Compilation(reading), reading.document());
+    }
+
     /** @throws MappingDefinitionException listing every error (and warning) when the mapping has errors */
-    public CompiledMapping compile(Map<String, ?> mapping) {
-        Compilation compilation = new Compilation();
-        List<CompiledRules.Rule> rules = compilation.mapping(mapping);
+    public CompiledMapping compile(MappingDocument document) {
+        return compiled(new Compilation(null), document);
+    }
+
+    private CompiledMapping compiled(Compilation compilation, MappingDocument document) {
+        List<CompiledRules.Rule> rules = compilation.mapping(document);
         if (compilation.problems.stream().anyMatch(MappingProblem::isError)) {
             throw new MappingDefinitionException(compilation.problems);
         }
@@ -65,81 +89,73 @@ public final class MappingCompiler {
 
         final List<MappingProblem> problems = new ArrayList<>();
         final SourcePath.Slots slots = new SourcePath.Slots();
+        /** Where the document was read from (its rules' and steps' JSON paths); null: a document built in code. */
+        final MappingJson.Reading reading;
         /** How many forEach rules the rules being compiled are inside (0: they read from the record itself). */
         int forEachDepth;
         JsonSchema sourceSchema = JsonSchema.ANY;
         JsonSchema targetSchema = JsonSchema.ANY;
 
+        Compilation(MappingJson.Reading reading) {
+            this.reading = reading;
+            if (reading != null) {
+                problems.addAll(reading.problems());
+            }
+        }
+
         void error(String path, String code, String message) {
             problems.add(MappingProblem.error(path, code, message));
         }
 
-        List<CompiledRules.Rule> mapping(Map<String, ?> mapping) {
-            for (String key : mapping.keySet()) {
-                if (!ROOT_KEYS.contains(key)) {
-                    error(key, "UnknownField", "unknown field; a mapping has " + String.join(", ",
-                            new java.util.TreeSet<>(ROOT_KEYS)));
-                }
-            }
-            if (!(mapping.get("schemaVersion") instanceof Number version) || version.intValue() != 1
-                    || version.doubleValue() != 1) {
-                error("schemaVersion", "Required", "must be 1");
-            }
-            sourceSchema = schema(mapping.get("source"), "source");
-            targetSchema = schema(mapping.get("target"), "target");
-            if (!(mapping.get("rules") instanceof List<?> rules)) {
-                error("rules", "Required", "must be a list of rules");
-                return List.of();
-            }
-            return rules(rules, "rules", sourceSchema, sourceSchema, targetSchema);
+        /** The JSON path of a rule or step: where it was read from, else its place in the document. */
+        String at(Object part, String place) {
+            String read = reading == null ? null : reading.pathOf(part);
+            return read == null ? place : read;
         }
 
-        private JsonSchema schema(Object side, String path) {
-            if (side == null) {
-                return JsonSchema.ANY;
-            }
-            if (!(side instanceof Map<?, ?> map) || !map.containsKey("schema")) {
-                error(path, "WrongType", "must be an object with a 'schema': a shipped schema's id or a JSON Schema");
-                return JsonSchema.ANY;
-            }
-            Object schema = map.get("schema");
+        List<CompiledRules.Rule> mapping(MappingDocument mapping) {
+            sourceSchema = schema(mapping.source(), "source");
+            targetSchema = schema(mapping.target(), "target");
+            return rules(mapping.rules(), "rules", sourceSchema, sourceSchema, targetSchema);
+        }
+
+        private JsonSchema schema(SchemaReference side, String path) {
             try {
-                if (schema instanceof String id) {
-                    Optional<Map<String, Object>> found = schemas.find(id);
-                    if (found.isEmpty()) {
-                        error(path + ".schema", "UnknownSchema", "no schema '" + id + "'; known: "
-                                + String.join(", ", schemas.ids()));
+                switch (side) {
+                    case null -> {
                         return JsonSchema.ANY;
                     }
-                    return JsonSchema.of(found.get());
-                }
-                if (schema instanceof Map<?, ?> inline) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, ?> document = (Map<String, ?>) inline;
-                    return JsonSchema.of(document);
+                    case SchemaReference.ById byId -> {
+                        Optional<Map<String, Object>> found = schemas.find(byId.id());
+                        if (found.isEmpty()) {
+                            error(path + ".schema", "UnknownSchema", "no schema '" + byId.id() + "'; known: "
+                                    + String.join(", ", schemas.ids()));
+                            return JsonSchema.ANY;
+                        }
+                        return JsonSchema.of(found.get());
+                    }
+                    case SchemaReference.Inline inline -> {
+                        return JsonSchema.of(inline.schema());
+                    }
                 }
             } catch (IllegalArgumentException e) {
                 error(path + ".schema", "InvalidSchema", e.getMessage());
                 return JsonSchema.ANY;
             }
-            error(path + ".schema", "WrongType", "must be a schema id (e.g. \"sp-api/Order\") or a JSON Schema object");
-            return JsonSchema.ANY;
         }
 
-        private List<CompiledRules.Rule> rules(List<?> rules, String path, JsonSchema root, JsonSchema source,
+        private List<CompiledRules.Rule> rules(List<Rule> rules, String path, JsonSchema root, JsonSchema source,
                                                JsonSchema target) {
             List<CompiledRules.Rule> compiled = new ArrayList<>();
             Set<String> targets = new HashSet<>();
             for (int i = 0; i < rules.size(); i++) {
-                String at = path + "[" + i + "]";
-                if (!(rules.get(i) instanceof Map<?, ?> rule)) {
-                    error(at, "WrongType", "a rule must be an object with a 'target'");
-                    continue;
-                }
-                if (rule.get("target") instanceof String text && !targets.add(text.strip())) {
-                    error(at + ".target", "DuplicateTarget", "'" + text + "' is filled by an earlier rule already");
-                } else if (rule.get("target") instanceof String text) {
-                    String filled = text.strip();
+                Rule rule = rules.get(i);
+                String at = at(rule, path + "[" + i + "]");
+                String filled = rule.target().strip();
+                if (!targets.add(filled)) {
+                    error(at + ".target", "DuplicateTarget", "'" + rule.target() + "' is filled by an earlier rule"
+                            + " already");
+                } else {
                     targets.stream().filter(other -> other.startsWith(filled + ".") || filled.startsWith(other + "."))
                             .findFirst().ifPresent(other -> error(at + ".target", "OverlappingTarget", "'" + filled
                                     + "' overlaps '" + other + "', filled by another rule: one would overwrite the other"));
@@ -152,16 +168,10 @@ public final class MappingCompiler {
             return compiled;
         }
 
-        private CompiledRules.Rule rule(Map<?, ?> rule, String at, JsonSchema root, JsonSchema source,
+        private CompiledRules.Rule rule(Rule rule, String at, JsonSchema root, JsonSchema source,
                                         JsonSchema target) {
-            for (Object key : rule.keySet()) {
-                if (!RULE_KEYS.contains(key)) {
-                    error(at + "." + key, "UnknownField", "unknown field; a rule has target, one of from / value /"
-                            + " expression / forEach, and optionally pipe, valueMap, lookup, default, when");
-                }
-            }
-            String targetText = rule.get("target") instanceof String text ? text.strip() : null;
-            if (targetText == null || !TARGET.matcher(targetText).matches()) {
+            String targetText = rule.target().strip();
+            if (!TARGET.matcher(targetText).matches()) {
                 error(at + ".target", "Required", "must be a dotted path of field names, like"
                         + " \"billingAddress.address1\"");
                 return null;
@@ -171,72 +181,70 @@ public final class MappingCompiler {
                 error(at + ".target", "UnknownTarget", "'" + targetText + "' is not a field of the target schema"
                         + suggestion(target, targetText));
             }
-            List<String> sources = rule.keySet().stream().map(String::valueOf).filter(SOURCE_KEYS::contains).toList();
-            if (sources.size() != 1) {
-                error(at, "Source", sources.isEmpty() ? "needs one of from, value, expression, forEach"
-                        : "has " + String.join(" and ", sources) + ": a rule takes exactly one of them");
-                return null;
-            }
-            CompiledRules.Condition when = rule.containsKey("when") ? condition(rule.get("when"), at + ".when", root,
-                    source) : null;
-            // interned, as CreatedObjects' required names are: its check finds them in the output by identity
-            String[] segments = java.util.Arrays.stream(targetText.split("\\.")).map(String::intern)
-                    .toArray(String[]::new);
-            if (rule.containsKey("forEach")) {
-                return forEach(rule, at, root, source, targetField.orElse(JsonSchema.ANY), segments, targetText, when);
-            }
+            CompiledRules.Condition when = rule.when() == null ? null : condition(rule.when(), at + ".when", root,
+                    source);
+            String[] segments = FieldNames.segments(targetText);
+            return switch (rule) {
+                case Rule.ForEachRule each -> forEach(each, at, root, source, targetField.orElse(JsonSchema.ANY),
+                        segments, targetText, when);
+                case Rule.ValueRule value -> valueRule(value, at, root, source, targetField, segments, targetText,
+                        when);
+            };
+        }
+
+        private CompiledRules.Rule valueRule(Rule.ValueRule rule, String at, JsonSchema root, JsonSchema source,
+                                             Optional<JsonSchema> targetField, String[] segments, String targetText,
+                                             CompiledRules.Condition when) {
             List<String> sourcePaths = new ArrayList<>();
             CompiledRules.Source value;
             String label;
-            if (rule.containsKey("from")) {
-                Object from = rule.get("from");
-                List<SourcePath> paths = new ArrayList<>();
-                if (from instanceof String text) {
-                    sourcePath(text, at + ".from", root, source).ifPresent(paths::add);
-                } else if (from instanceof List<?> list && !list.isEmpty()) {
-                    for (int i = 0; i < list.size(); i++) {
-                        if (list.get(i) instanceof String text) {
-                            sourcePath(text, at + ".from[" + i + "]", root, source).ifPresent(paths::add);
-                        } else {
-                            error(at + ".from[" + i + "]", "WrongType", "must be a source path");
-                        }
+            switch (rule.source()) {
+                case Source.Path from -> {
+                    Optional<SourcePath> path = sourcePath(from.path(), at + ".from", root, source);
+                    path.ifPresent(p -> sourcePaths.add(p.text()));
+                    value = path.isPresent() ? CompiledRules.path(path.get()) : CompiledRules.paths(List.of());
+                    label = "from " + String.join(", ", sourcePaths);
+                }
+                case Source.Paths from -> {
+                    List<SourcePath> paths = new ArrayList<>();
+                    for (int i = 0; i < from.paths().size(); i++) {
+                        sourcePath(from.paths().get(i), at + ".from[" + i + "]", root, source).ifPresent(paths::add);
                     }
-                } else {
-                    error(at + ".from", "WrongType", "must be a source path or a list of them");
+                    paths.forEach(path -> sourcePaths.add(path.text()));
+                    value = CompiledRules.paths(paths);
+                    label = "from " + String.join(", ", sourcePaths);
                 }
-                paths.forEach(path -> sourcePaths.add(path.text()));
-                value = from instanceof String && paths.size() == 1 ? CompiledRules.path(paths.getFirst())
-                        : CompiledRules.paths(paths);
-                label = "from " + String.join(", ", sourcePaths);
-            } else if (rule.containsKey("value")) {
-                value = CompiledRules.constant(rule.get("value"));
-                label = "value";
-            } else {
-                String expression = rule.get("expression") instanceof String text ? text : null;
-                if (expression == null || expression.isBlank()) {
-                    error(at + ".expression", "WrongType", "must be a JavaScript expression over source, root, index");
-                    return null;
+                case Source.Constant constant -> {
+                    value = CompiledRules.constant(constant.value());
+                    label = "value";
                 }
-                String wrapped = CompiledRules.wrap(expression);
-                expressions.syntaxErrorOfExpression(wrapped).ifPresent(message ->
-                        error(at + ".expression", "Syntax", message));
-                value = CompiledRules.expression(wrapped);
-                label = "expression";
+                case Source.Expression expression -> {
+                    if (expression.expression().isBlank()) {
+                        error(at + ".expression", "WrongType", "must be a JavaScript expression over source, root,"
+                                + " index");
+                        return null;
+                    }
+                    String wrapped = CompiledRules.wrap(expression.expression());
+                    expressions.syntaxErrorOfExpression(wrapped).ifPresent(message ->
+                            error(at + ".expression", "Syntax", message));
+                    value = CompiledRules.expression(wrapped);
+                    label = "expression";
+                }
             }
-            List<CompiledRules.Step> steps = new ArrayList<>(pipe(rule.get("pipe"), at + ".pipe", root, source));
-            if (rule.containsKey("valueMap")) {
-                valueMap(rule.get("valueMap"), at + ".valueMap").ifPresent(steps::add);
+            List<CompiledRules.Step> steps = new ArrayList<>(pipe(rule.pipe(), at + ".pipe", root, source));
+            if (rule.valueMap() != null) {
+                valueMap(rule.valueMap(), at + ".valueMap").ifPresent(steps::add);
             }
-            if (rule.containsKey("lookup")) {
-                if (rule.get("lookup") instanceof String table && !table.isBlank()) {
+            if (rule.lookup() != null) {
+                if (!rule.lookup().isBlank()) {
                     steps.add(CompiledRules.function(functions.find("lookup").orElseThrow(),
-                            List.of(CompiledRules.constant(table)), "lookup " + table));
+                            List.of(CompiledRules.constant(rule.lookup())), "lookup " + rule.lookup()));
                 } else {
                     error(at + ".lookup", "WrongType", "must be the name of a lookup table");
                 }
             }
-            if (rule.containsKey("default")) {
-                steps.add(CompiledRules.defaultValue(rule.get("default")));
+            if (rule.fallback() != null) {
+                steps.add(CompiledRules.defaultValue(rule.fallback().value()));
             }
             CompiledRules.Step[] pipeline = steps.toArray(CompiledRules.Step[]::new);
             CompiledRules.TargetField field = CompiledRules.TargetField.of(segments, targetText,
@@ -264,27 +272,19 @@ public final class MappingCompiler {
             return found.isEmpty() ? field.unchecked() : field;
         }
 
-        private CompiledRules.Rule forEach(Map<?, ?> rule, String at, JsonSchema root, JsonSchema source,
+        private CompiledRules.Rule forEach(Rule.ForEachRule rule, String at, JsonSchema root, JsonSchema source,
                                            JsonSchema targetField, String[] segments, String targetText,
                                            CompiledRules.Condition when) {
-            Optional<SourcePath> items = rule.get("forEach") instanceof String text
-                    ? sourcePath(text, at + ".forEach", root, source) : Optional.empty();
-            if (!(rule.get("forEach") instanceof String)) {
-                error(at + ".forEach", "WrongType", "must be the source path of a list");
-            }
+            Optional<SourcePath> items = sourcePath(rule.forEach(), at + ".forEach", root, source);
             if (targetField.isDescribed() && !targetField.types().isEmpty() && !targetField.types().contains("array")) {
                 error(at + ".target", "WrongType", "'" + targetText + "' is not a list in the target schema: forEach"
                         + " makes a list");
-            }
-            if (!(rule.get("rules") instanceof List<?> nested)) {
-                error(at + ".rules", "Required", "a forEach rule needs the rules that fill each element");
-                return null;
             }
             JsonSchema elementSource = items.flatMap(path -> path.relativeToElement()
                     ? source.at(path.schemaPath() + "[]") : root.at(path.schemaPath() + "[]")).orElse(JsonSchema.ANY);
             JsonSchema elementTarget = targetField.items().orElse(JsonSchema.ANY);
             forEachDepth++;
-            List<CompiledRules.Rule> inner = rules(nested, at + ".rules", root, elementSource, elementTarget);
+            List<CompiledRules.Rule> inner = rules(rule.rules(), at + ".rules", root, elementSource, elementTarget);
             forEachDepth--;
             return items.map(path -> (CompiledRules.Rule) new CompiledRules.ForEachRule(segments, targetText, path,
                     inner, when)).orElse(null);
@@ -308,105 +308,94 @@ public final class MappingCompiler {
             return Optional.of(forEachDepth == 0 || path.relativeToRoot() ? slots.slotted(path) : path);
         }
 
-        private List<CompiledRules.Step> pipe(Object pipe, String at, JsonSchema root, JsonSchema source) {
-            if (pipe == null) {
-                return List.of();
-            }
-            if (!(pipe instanceof List<?> list)) {
-                error(at, "WrongType", "must be a list of {\"fn\": name, \"args\": [...]}");
-                return List.of();
-            }
+        private List<CompiledRules.Step> pipe(List<PipeStep> pipe, String at, JsonSchema root, JsonSchema source) {
             List<CompiledRules.Step> steps = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                String stepAt = at + "[" + i + "]";
-                if (!(list.get(i) instanceof Map<?, ?> step) || !(step.get("fn") instanceof String name)) {
-                    error(stepAt + ".fn", "Required", "each step names a function: {\"fn\": \"trim\"}");
-                    continue;
-                }
-                Optional<MappingFunction> function = functions.find(name);
-                if (function.isEmpty()) {
-                    error(stepAt + ".fn", "UnknownFunction", "no function '" + name + "'" + similarFunction(name));
-                    continue;
-                }
-                List<?> args = step.get("args") == null ? List.of() : step.get("args") instanceof List<?> given
-                        ? given : null;
-                if (args == null) {
-                    error(stepAt + ".args", "WrongType", "must be a list of arguments");
-                    continue;
-                }
-                MappingFunction fn = function.get();
-                if (args.size() < fn.minArgs() || args.size() > fn.maxArgs()) {
-                    error(stepAt + ".args", "Arity", name + " takes " + arity(fn) + ", got " + args.size());
-                    continue;
-                }
-                List<CompiledRules.Source> compiledArgs = new ArrayList<>();
-                List<String> shown = new ArrayList<>();
-                for (int a = 0; a < args.size(); a++) {
-                    Object arg = args.get(a);
-                    if (arg instanceof Map<?, ?> ref && ref.size() == 1 && ref.get("from") instanceof String text) {
-                        Optional<SourcePath> path = sourcePath(text, stepAt + ".args[" + a + "].from", root, source);
-                        path.ifPresent(p -> compiledArgs.add(CompiledRules.path(p)));
-                        shown.add(text);
-                    } else {
-                        compiledArgs.add(CompiledRules.constant(arg));
-                        shown.add(arg instanceof String text ? "\"" + text + "\"" : String.valueOf(arg));
-                    }
-                }
-                steps.add(CompiledRules.function(fn, compiledArgs, name + "(" + String.join(", ", shown) + ")"));
+            for (int i = 0; i < pipe.size(); i++) {
+                PipeStep step = pipe.get(i);
+                step(step, at(step, at + "[" + i + "]"), root, source).ifPresent(steps::add);
             }
             return steps;
         }
 
-        private Optional<CompiledRules.Step> valueMap(Object valueMap, String at) {
-            if (valueMap instanceof String name) {
-                Optional<ValueMap> found = valueMaps.find(name);
-                if (found.isEmpty()) {
-                    error(at, "UnknownValueMap", "no value map '" + name + "'; known: " + String.join(", ",
-                            valueMaps.all().stream().map(ValueMap::name).toList()));
-                }
-                return found.map(CompiledRules::valueMap);
+        private Optional<CompiledRules.Step> step(PipeStep step, String stepAt, JsonSchema root, JsonSchema source) {
+            String name = step.fn();
+            Optional<MappingFunction> function = functions.find(name);
+            if (function.isEmpty()) {
+                error(stepAt + ".fn", "UnknownFunction", "no function '" + name + "'" + similarFunction(name));
+                return Optional.empty();
             }
-            if (valueMap instanceof Map<?, ?> inline) {
-                try {
-                    return Optional.of(CompiledRules.valueMap(ValueMap.fromJson("inline", inline)));
-                } catch (IllegalArgumentException e) {
-                    error(at, "InvalidValueMap", e.getMessage());
-                    return Optional.empty();
+            MappingFunction fn = function.get();
+            List<PipeStep.Argument> args = step.args();
+            if (args.size() < fn.minArgs() || args.size() > fn.maxArgs()) {
+                error(stepAt + ".args", "Arity", arityProblem(fn, args.size()));
+                return Optional.empty();
+            }
+            List<CompiledRules.Source> compiledArgs = new ArrayList<>();
+            List<String> shown = new ArrayList<>();
+            for (int a = 0; a < args.size(); a++) {
+                switch (args.get(a)) {
+                    case PipeStep.Argument.FromPath from -> {
+                        sourcePath(from.path(), stepAt + ".args[" + a + "].from", root, source)
+                                .ifPresent(p -> compiledArgs.add(CompiledRules.path(p)));
+                        shown.add(from.path());
+                    }
+                    case PipeStep.Argument.Constant constant -> {
+                        Object arg = constant.value();
+                        compiledArgs.add(CompiledRules.constant(arg));
+                        shown.add(arg instanceof String text ? "\"" + text + "\"" : String.valueOf(arg));
+                    }
                 }
             }
-            error(at, "WrongType", "must be a value map's name or {\"entries\": {...}, \"unmapped\": ...}");
-            return Optional.empty();
+            return Optional.of(CompiledRules.function(fn, compiledArgs, name + "(" + String.join(", ", shown) + ")"));
         }
 
-        private CompiledRules.Condition condition(Object when, String at, JsonSchema root, JsonSchema source) {
-            if (!(when instanceof Map<?, ?> condition)) {
-                error(at, "WrongType", "must be {\"from\": path, \"fn\": predicate} or {\"expression\": \"JS\"}");
-                return null;
-            }
-            if (condition.get("expression") instanceof String expression) {
-                String wrapped = CompiledRules.wrap(expression);
-                expressions.syntaxErrorOfExpression(wrapped).ifPresent(message -> error(at + ".expression", "Syntax",
-                        message));
-                return (frame, run) -> run.session().test(wrapped, CompiledRules.scope(frame));
-            }
-            if (!(condition.get("from") instanceof String from)) {
-                error(at, "WrongType", "must be {\"from\": path, \"fn\": predicate} or {\"expression\": \"JS\"}");
-                return null;
-            }
-            Optional<SourcePath> path = sourcePath(from, at + ".from", root, source);
-            List<CompiledRules.Step> predicate = condition.containsKey("fn")
-                    ? pipe(List.of(Map.of("fn", condition.get("fn"), "args", condition.get("args") == null ? List.of()
-                    : condition.get("args"))), at, root, source) : List.of();
-            if (path.isEmpty()) {
-                return null;
-            }
-            return (frame, run) -> {
-                Object value = path.get().read(frame, run.slots);
-                for (CompiledRules.Step step : predicate) {
-                    value = step.apply(value, frame, run);
+        private Optional<CompiledRules.Step> valueMap(ValueMapUse valueMap, String at) {
+            switch (valueMap) {
+                case ValueMapUse.Named named -> {
+                    Optional<ValueMap> found = valueMaps.find(named.name());
+                    if (found.isEmpty()) {
+                        error(at, "UnknownValueMap", "no value map '" + named.name() + "'; known: "
+                                + String.join(", ", valueMaps.all().stream().map(ValueMap::name).toList()));
+                    }
+                    return found.map(CompiledRules::valueMap);
                 }
-                return BuiltInFunctions.truthy(value);
-            };
+                case ValueMapUse.Inline inline -> {
+                    try {
+                        return Optional.of(CompiledRules.valueMap(ValueMap.fromJson("inline", inline.definition())));
+                    } catch (IllegalArgumentException e) {
+                        error(at, "InvalidValueMap", e.getMessage());
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+
+        private CompiledRules.Condition condition(When when, String at, JsonSchema root, JsonSchema source) {
+            switch (when) {
+                case When.Expression expression -> {
+                    String wrapped = CompiledRules.wrap(expression.expression());
+                    expressions.syntaxErrorOfExpression(wrapped).ifPresent(message -> error(at + ".expression",
+                            "Syntax", message));
+                    return (frame, run) -> run.session().test(wrapped, CompiledRules.scope(frame));
+                }
+                case When.Test test -> {
+                    Optional<SourcePath> path = sourcePath(test.from(), at + ".from", root, source);
+                    Optional<CompiledRules.Step> predicate = test.test() == null ? Optional.empty()
+                            : step(test.test(), at(test.test(), at), root, source);
+                    if (path.isEmpty()) {
+                        return null;
+                    }
+                    SourcePath read = path.get();
+                    CompiledRules.Step check = predicate.orElse(null);
+                    return (frame, run) -> {
+                        Object value = read.read(frame, run.slots);
+                        if (check != null) {
+                            value = check.apply(value, frame, run);
+                        }
+                        return BuiltInFunctions.truthy(value);
+                    };
+                }
+            }
         }
 
         private String suggestion(JsonSchema target, String text) {
@@ -424,12 +413,32 @@ public final class MappingCompiler {
         }
     }
 
+    /**
+     * What is wrong with calling {@code fn} with {@code given} arguments, naming the parameters:
+     * {@code toMinorUnits takes 1 argument, got 0: currency is missing}.
+     */
+    private static String arityProblem(MappingFunction fn, int given) {
+        String problem = fn.name() + " takes " + arity(fn) + ", got " + given;
+        List<FunctionParameter> parameters = fn.parameters();
+        if (given < fn.minArgs()) {
+            List<String> missing = parameters.subList(given, parameters.size()).stream()
+                    .filter(parameter -> !parameter.optional()).map(FunctionParameter::name).toList();
+            return problem + ": " + String.join(", ", missing) + (missing.size() == 1 ? " is" : " are") + " missing";
+        }
+        return parameters.isEmpty() ? problem : problem + ": after " + parameters.getLast().name()
+                + " there is no parameter (" + fn.name() + "(" + String.join(", ", parameters.stream()
+                .map(MappingCompiler::shown).toList()) + "))";
+    }
+
+    private static String shown(FunctionParameter parameter) {
+        return parameter.name() + (parameter.variadic() ? "…" : "") + (parameter.optional() ? "?" : "");
+    }
+
     private static String arity(MappingFunction fn) {
         if (fn.minArgs() == fn.maxArgs()) {
             return fn.minArgs() == 0 ? "no arguments" : fn.minArgs() + " argument" + (fn.minArgs() == 1 ? "" : "s");
         }
-        return fn.maxArgs() == Integer.MAX_VALUE ? "at least " + fn.minArgs() + " arguments"
-                : fn.minArgs() + " to " + fn.maxArgs() + " arguments";
+        return fn.maxArgs() == Integer.MAX_VALUE ? "at least " + fn.minArgs() + " argument"
+                + (fn.minArgs() == 1 ? "" : "s") : fn.minArgs() + " to " + fn.maxArgs() + " arguments";
     }
-
 }

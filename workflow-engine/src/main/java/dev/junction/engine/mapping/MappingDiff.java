@@ -1,5 +1,8 @@
 package dev.junction.engine.mapping;
 
+import dev.junction.engine.mapping.model.MappingDocument;
+import dev.junction.engine.mapping.model.Rule;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +12,7 @@ import java.util.Objects;
 /**
  * What changed between two versions of a mapping, by structure: its source or target schema, and its rules by the
  * target path they fill (rules inside a {@code forEach} by {@code items[].sku}): added, removed, changed (with the
- * rule before and after). Moving a rule up or down is not a change.
+ * rule before and after, in its JSON form without nested rules). Moving a rule up or down is not a change.
  */
 public record MappingDiff(boolean sourceChanged, boolean targetChanged, List<String> addedRules,
                           List<String> removedRules, List<ChangedRule> changedRules) {
@@ -24,41 +27,46 @@ public record MappingDiff(boolean sourceChanged, boolean targetChanged, List<Str
     public record ChangedRule(String target, Object before, Object after) {
     }
 
-    public static MappingDiff between(Map<?, ?> from, Map<?, ?> to) {
-        Map<String, Object> before = rulesByTarget(from.get("rules"), "");
-        Map<String, Object> after = rulesByTarget(to.get("rules"), "");
+    public static MappingDiff between(MappingDocument from, MappingDocument to) {
+        Map<String, Rule> before = rulesByTarget(from.rules(), "");
+        Map<String, Rule> after = rulesByTarget(to.rules(), "");
         List<String> added = new ArrayList<>();
         List<ChangedRule> changed = new ArrayList<>();
         after.forEach((target, rule) -> {
-            if (!before.containsKey(target)) {
+            Rule old = before.get(target);
+            if (old == null) {
                 added.add(target);
-            } else if (!Objects.equals(before.get(target), rule)) {
-                changed.add(new ChangedRule(target, before.get(target), rule));
+            } else if (!withoutNested(old).equals(withoutNested(rule))) {
+                changed.add(new ChangedRule(target, json(old), json(rule)));
             }
         });
         List<String> removed = before.keySet().stream().filter(target -> !after.containsKey(target)).toList();
-        return new MappingDiff(!Objects.equals(from.get("source"), to.get("source")),
-                !Objects.equals(from.get("target"), to.get("target")), added, removed, changed);
+        return new MappingDiff(!Objects.equals(from.source(), to.source()),
+                !Objects.equals(from.target(), to.target()), added, removed, changed);
     }
 
     /** The rules by target path; a forEach rule stands for itself without its inner rules, which follow it. */
-    private static Map<String, Object> rulesByTarget(Object rules, String prefix) {
-        Map<String, Object> byTarget = new LinkedHashMap<>();
-        if (!(rules instanceof List<?> list)) {
-            return byTarget;
-        }
-        for (Object item : list) {
-            if (!(item instanceof Map<?, ?> rule)) {
-                continue;
-            }
-            String target = prefix + rule.get("target");
-            Map<Object, Object> own = new LinkedHashMap<>(rule);
-            Object inner = own.remove("rules");
-            byTarget.put(target, own);
-            if (rule.containsKey("forEach")) {
-                byTarget.putAll(rulesByTarget(inner, target + "[]."));
+    private static Map<String, Rule> rulesByTarget(List<Rule> rules, String prefix) {
+        Map<String, Rule> byTarget = new LinkedHashMap<>();
+        for (Rule rule : rules) {
+            String target = prefix + rule.target();
+            byTarget.put(target, rule);
+            if (rule instanceof Rule.ForEachRule each) {
+                byTarget.putAll(rulesByTarget(each.rules(), target + "[]."));
             }
         }
         return byTarget;
+    }
+
+    private static Rule withoutNested(Rule rule) {
+        return rule instanceof Rule.ForEachRule each
+                ? new Rule.ForEachRule(each.target(), each.forEach(), List.of(), each.when(), each.description())
+                : rule;
+    }
+
+    private static Map<String, Object> json(Rule rule) {
+        Map<String, Object> json = MappingJson.write(rule);
+        json.remove("rules");
+        return json;
     }
 }

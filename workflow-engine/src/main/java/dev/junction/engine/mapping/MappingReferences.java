@@ -1,44 +1,48 @@
 package dev.junction.engine.mapping;
 
+import dev.junction.engine.mapping.model.MappingDocument;
+import dev.junction.engine.mapping.model.PipeStep;
+import dev.junction.engine.mapping.model.Rule;
+import dev.junction.engine.mapping.model.When;
+
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** What a mapping's JSON form refers to outside itself: the lookup tables its rules read. */
+/** What a mapping refers to outside itself: the lookup tables its rules read. */
 public final class MappingReferences {
 
     private MappingReferences() {
     }
 
     /** The lookup tables the mapping reads: rules' {@code lookup} keys and {@code lookup} function steps. */
-    public static Set<String> lookupTables(Map<?, ?> mapping) {
+    public static Set<String> lookupTables(MappingDocument mapping) {
         Set<String> tables = new TreeSet<>();
-        collect(mapping.get("rules"), tables);
+        collect(mapping.rules(), tables);
         return tables;
     }
 
-    private static void collect(Object rules, Set<String> tables) {
-        if (!(rules instanceof List<?> list)) {
-            return;
-        }
-        for (Object item : list) {
-            if (!(item instanceof Map<?, ?> rule)) {
-                continue;
+    private static void collect(List<Rule> rules, Set<String> tables) {
+        for (Rule rule : rules) {
+            if (rule.when() instanceof When.Test test && test.test() != null) {
+                step(test.test(), tables);
             }
-            if (rule.get("lookup") instanceof String table) {
-                tables.add(table);
-            }
-            if (rule.get("pipe") instanceof List<?> pipe) {
-                for (Object step : pipe) {
-                    if (step instanceof Map<?, ?> call && "lookup".equals(call.get("fn"))
-                            && call.get("args") instanceof List<?> args && !args.isEmpty()
-                            && args.getFirst() instanceof String table) {
-                        tables.add(table);
+            switch (rule) {
+                case Rule.ValueRule value -> {
+                    if (value.lookup() != null) {
+                        tables.add(value.lookup());
                     }
+                    value.pipe().forEach(step -> step(step, tables));
                 }
+                case Rule.ForEachRule each -> collect(each.rules(), tables);
             }
-            collect(rule.get("rules"), tables);
+        }
+    }
+
+    private static void step(PipeStep step, Set<String> tables) {
+        if ("lookup".equals(step.fn()) && !step.args().isEmpty()
+                && step.args().getFirst() instanceof PipeStep.Argument.Constant(String table)) {
+            tables.add(table);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.junction.engine.mapping;
 
+import dev.junction.engine.json.FieldNames;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,8 +63,7 @@ final class SourcePath {
                     throw new IllegalArgumentException("'" + text + "' has an empty name between dots");
                 }
                 if (!name.isEmpty()) {
-                    // interned, as PayloadJson interns a record's keys: the lookup matches by identity
-                    steps.add(name.intern());
+                    steps.add(FieldNames.of(name));
                 }
                 while (bracket >= 0) {
                     int close = part.indexOf(']', bracket);

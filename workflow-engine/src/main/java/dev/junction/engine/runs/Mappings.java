@@ -4,6 +4,7 @@ import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingCompiler;
 import dev.junction.engine.mapping.MappingEnvironment;
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.MappingResult;
 
 import java.util.Collections;
@@ -22,7 +23,7 @@ public interface Mappings {
     Optional<MappingResult> apply(String mappingId, Object source);
 
     /**
-     * Runs a mapping written inline in a node.
+     * Runs a mapping written inline in a node (read into the same model as a stored one, {@link MappingJson}).
      *
      * @throws dev.junction.engine.mapping.MappingDefinitionException when it does not compile
      */
@@ -60,7 +61,7 @@ public interface Mappings {
             private CompiledMapping cached(Object key, java.util.function.Supplier<Map<String, ?>> definition) {
                 CompiledMapping compiled = cache.get(key);
                 if (compiled == null) {
-                    compiled = compiler.compile(definition.get());
+                    compiled = compiler.compile(MappingJson.read(definition.get()));
                     cache.put(key, compiled);
                 }
                 return compiled;

@@ -31,7 +31,7 @@ class CompiledMappingChecksTest {
               "lines": {"type": "array", "items": {"type": "object", "required": ["sku", "city"], "properties": {
                 "sku": {"type": "string"}, "city": {"type": "string"}}}}}}}""";
 
-    private static final CompiledMapping MAPPING = COMPILER.compile(json("{\"schemaVersion\": 1, " + TARGET + """
+    private static final CompiledMapping MAPPING = COMPILER.compile(MappingJson.read(json("{\"schemaVersion\": 1, " + TARGET + """
             , "rules": [
               {"target": "id", "from": "order.id"},
               {"target": "email", "from": "order.email"},
@@ -42,7 +42,7 @@ class CompiledMappingChecksTest {
               {"target": "billing.geo.lon", "from": "order.address.lon"},
               {"target": "lines", "forEach": "order.lines", "rules": [
                 {"target": "sku", "from": "sku"},
-                {"target": "city", "from": "$root.order.address.city"}]}]}"""));
+                {"target": "city", "from": "$root.order.address.city"}]}]}""")));
 
     @Test
     void aCompleteRecordHasNoProblemsAndEveryPathReadsItsOwnValue() {
@@ -105,13 +105,13 @@ class CompiledMappingChecksTest {
 
     @Test
     void aRequiredFieldWhoseRuleDidNotPlaceAValueIsReported() {
-        CompiledMapping mapping = COMPILER.compile(json("""
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(json("""
                 {"schemaVersion": 1, "target": {"schema": {"type": "object", "required": ["id", "amount", "note"],
                   "properties": {"id": {"type": "string"}, "amount": {"type": "integer"}, "note": {"type": "string"}}}},
                  "rules": [
                   {"target": "id", "from": "id"},
                   {"target": "amount", "from": "amount", "pipe": [{"fn": "toMinorUnits", "args": ["GBP"]}]},
-                  {"target": "note", "from": "note", "when": {"from": "withNote", "fn": "isTrue"}}]}"""));
+                  {"target": "note", "from": "note", "when": {"from": "withNote", "fn": "isTrue"}}]}""")));
 
         assertThat(mapping.apply(json("{\"id\": \"A\", \"amount\": \"1.50\", \"note\": \"n\", \"withNote\": true}"),
                 MappingEnvironment.NONE).problems()).isEmpty();
@@ -128,9 +128,9 @@ class CompiledMappingChecksTest {
         String required = IntStream.range(0, count).mapToObj(i -> "\"f" + i + "\"").collect(Collectors.joining(", "));
         String rules = IntStream.range(0, count).mapToObj(i -> "{\"target\": \"f" + i + "\", \"from\": \"f" + i + "\"}")
                 .collect(Collectors.joining(", "));
-        CompiledMapping mapping = COMPILER.compile(json("{\"schemaVersion\": 1, \"target\": {\"schema\": {\"type\":"
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(json("{\"schemaVersion\": 1, \"target\": {\"schema\": {\"type\":"
                 + " \"object\", \"required\": [" + required + "], \"properties\": {" + fields + "}}}, \"rules\": ["
-                + rules + "]}"));
+                + rules + "]}")));
         Map<String, Object> record = new java.util.HashMap<>();
         IntStream.range(0, count).forEach(i -> record.put("f" + i, "v" + i));
         record.remove("f2");
@@ -161,7 +161,7 @@ class CompiledMappingChecksTest {
 
     @Test
     void checksNotProvedStillReportWhatTheyFind() {
-        CompiledMapping mapping = COMPILER.compile(json("""
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(json("""
                 {"schemaVersion": 1, "target": {"schema": {"type": "object", "properties": {
                   "name": {"type": "string", "maxLength": 5}, "code": {"type": "string", "maxLength": 3},
                   "cut": {"type": "string", "maxLength": 5}, "country": {"type": "string", "enum": ["GB", "IE"]}}}},
@@ -169,7 +169,7 @@ class CompiledMappingChecksTest {
                   {"target": "name", "from": "name", "pipe": [{"fn": "truncate"}]},
                   {"target": "code", "from": "code", "pipe": [{"fn": "upper"}]},
                   {"target": "cut", "from": "name", "pipe": [{"fn": "truncate", "args": [8]}]},
-                  {"target": "country", "from": "country", "pipe": [{"fn": "countryToIso2"}]}]}"""));
+                  {"target": "country", "from": "country", "pipe": [{"fn": "countryToIso2"}]}]}""")));
 
         MappingResult result = mapping.apply(json("{\"name\": \"Alexander\", \"code\": \"abcd\","
                 + " \"country\": \"Germany\"}"), MappingEnvironment.NONE);

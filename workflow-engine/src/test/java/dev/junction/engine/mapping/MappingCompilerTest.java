@@ -28,13 +28,13 @@ class MappingCompilerTest {
                 "qty": {"type": "integer"}}}}}}}""";
 
     private static CompiledMapping compile(String rules) {
-        return COMPILER.compile(json("{\"schemaVersion\": 1, " + INLINE_TARGET + ", \"rules\": [" + rules + "]}"));
+        return COMPILER.compile(MappingJson.read(json("{\"schemaVersion\": 1, " + INLINE_TARGET + ", \"rules\": [" + rules + "]}")));
     }
 
     @Test
     void theShippedAmazonToOpayoMappingMakesAValidPaymentRequest() {
-        CompiledMapping mapping = COMPILER.compile(MappingTestSupport.resource(
-                "/junction/mappings/amazon-order-to-opayo-payment.json"));
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(MappingTestSupport.resource(
+                "/junction/mappings/amazon-order-to-opayo-payment.json")));
         MappingResult result = mapping.apply(OrderSamples.order(1), MappingEnvironment.NONE);
 
         assertThat(result.problems()).filteredOn(MappingProblem::isError).isEmpty();
@@ -57,7 +57,7 @@ class MappingCompilerTest {
 
     @Test
     void everyDefinitionProblemIsReportedAtOnceWithItsPath() {
-        List<MappingProblem> problems = COMPILER.check(json("""
+        List<MappingProblem> problems = COMPILER.check(MappingJson.read(json("""
                 {"schemaVersion": 1, "source": {"schema": "sp-api/Order"}, "target": {"schema": "opayo/TransactionRequest"},
                  "colour": "blue",
                  "rules": [
@@ -69,7 +69,7 @@ class MappingCompilerTest {
                    {"target": "customerEmail", "from": "BuyerInfo.Email"},
                    {"target": "entryMethod", "from": "OrderStatus", "valueMap": "no-such-map"},
                    {"target": "entryMethod", "value": "Ecommerce"}
-                 ]}"""));
+                 ]}""")));
 
         assertThat(problems).extracting(problem -> problem.severity() + " " + problem.path() + " " + problem.code())
                 .containsExactlyInAnyOrder(
@@ -85,8 +85,8 @@ class MappingCompilerTest {
         assertThat(problems).filteredOn(problem -> problem.path().equals("rules[1].target")).first()
                 .extracting(MappingProblem::message).asString().contains("did you mean 'billingAddress.address1'?");
         assertThat(problems).filteredOn(problem -> problem.path().equals("rules[2].pipe[0].args")).first()
-                .extracting(MappingProblem::message).isEqualTo("toMinorUnits takes 1 argument, got 0");
-        assertThatThrownBy(() -> COMPILER.compile(json("{\"schemaVersion\": 2, \"rules\": {}}")))
+                .extracting(MappingProblem::message).isEqualTo("toMinorUnits takes 1 argument, got 0: currency is missing");
+        assertThatThrownBy(() -> COMPILER.compile(MappingJson.read(json("{\"schemaVersion\": 2, \"rules\": {}}"))))
                 .isInstanceOf(MappingDefinitionException.class)
                 .hasMessageContaining("schemaVersion: must be 1").hasMessageContaining("rules: must be a list");
     }
@@ -142,8 +142,8 @@ class MappingCompilerTest {
 
     @Test
     void aPreviewShowsEachFieldsLineageStepByStep() {
-        CompiledMapping mapping = COMPILER.compile(MappingTestSupport.resource(
-                "/junction/mappings/amazon-order-to-opayo-payment.json"));
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(MappingTestSupport.resource(
+                "/junction/mappings/amazon-order-to-opayo-payment.json")));
         Map<String, Object> order = OrderSamples.order(0);
 
         MappingPreview preview = mapping.preview(order, MappingEnvironment.NONE);
@@ -185,10 +185,10 @@ class MappingCompilerTest {
 
     @Test
     void aConstantTheTargetDoesNotTakeIsADefinitionErrorOfTheRulesValue() {
-        assertThat(COMPILER.check(json("{\"schemaVersion\": 1, " + INLINE_TARGET + """
+        assertThat(COMPILER.check(MappingJson.read(json("{\"schemaVersion\": 1, " + INLINE_TARGET + """
                 , "rules": [{"target": "id", "value": "a constant id that is too long"},
                   {"target": "status", "value": "Paid"}, {"target": "total", "value": "12"},
-                  {"target": "lines", "value": []}]}""")))
+                  {"target": "lines", "value": []}]}"""))))
                 .extracting(problem -> problem.path() + " " + problem.code() + ": " + problem.message())
                 .containsExactly(
                         "rules[0].value MaxLength: 'id' must be at most 12 characters, got 30",
@@ -215,10 +215,26 @@ class MappingCompilerTest {
     }
 
     @Test
+    void anArityProblemNamesTheParametersMissingOrWhatTheFunctionTakes() {
+        assertThat(COMPILER.check(MappingJson.read(json("""
+                {"schemaVersion": 1, "rules": [
+                  {"target": "a", "from": "x", "pipe": [{"fn": "convertCurrency"}]},
+                  {"target": "b", "from": "x", "pipe": [{"fn": "replace", "args": ["-", "+", "!"]}]},
+                  {"target": "c", "from": "x", "pipe": [{"fn": "upper", "args": [1]}]},
+                  {"target": "d", "from": "x", "when": {"from": "y", "fn": "equals"}}]}"""))))
+                .extracting(problem -> problem.path() + ": " + problem.message()).containsExactly(
+                        "rules[0].pipe[0].args: convertCurrency takes 2 to 3 arguments, got 0: from, to are missing",
+                        "rules[1].pipe[0].args: replace takes 2 arguments, got 3: after replacement there is no"
+                                + " parameter (replace(search, replacement))",
+                        "rules[2].pipe[0].args: upper takes no arguments, got 1",
+                        "rules[3].when.args: equals takes 1 argument, got 0: value is missing");
+    }
+
+    @Test
     void overlappingTargetsAreADefinitionProblem() {
-        assertThat(COMPILER.check(json("""
+        assertThat(COMPILER.check(MappingJson.read(json("""
                 {"schemaVersion": 1, "rules": [{"target": "address", "value": {}},
-                  {"target": "address.city", "value": "Leeds"}]}""")))
+                  {"target": "address.city", "value": "Leeds"}]}"""))))
                 .extracting(problem -> problem.path() + " " + problem.code() + ": " + problem.message())
                 .containsExactly("rules[1].target OverlappingTarget: 'address.city' overlaps 'address', filled by"
                         + " another rule: one would overwrite the other");
@@ -226,10 +242,10 @@ class MappingCompilerTest {
 
     @Test
     void aForEachConditionThatFailsIsAnErrorOfThatFieldNotACrash() {
-        CompiledMapping mapping = COMPILER.compile(json("""
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(json("""
                 {"schemaVersion": 1, "rules": [{"target": "id", "from": "id"},
                   {"target": "lines", "forEach": "lines", "when": {"expression": "source.nope.deeper"},
-                   "rules": [{"target": "sku", "from": "sku"}]}]}"""));
+                   "rules": [{"target": "sku", "from": "sku"}]}]}""")));
 
         MappingResult result = mapping.apply(json("{\"id\": \"A\", \"lines\": [{\"sku\": \"x\"}]}"),
                 MappingEnvironment.NONE);

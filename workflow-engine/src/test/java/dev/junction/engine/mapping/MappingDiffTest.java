@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping;
 
+import dev.junction.engine.mapping.model.MappingDocument;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,20 +10,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MappingDiffTest {
 
-    private static Map<String, Object> mapping(String target, List<Map<String, Object>> rules) {
-        return Map.of("schemaVersion", 1, "source", Map.of("schema", "sp-api/Order"),
-                "target", Map.of("schema", target), "rules", rules);
+    private static MappingDocument mapping(String target, List<Map<String, Object>> rules) {
+        return MappingJson.read(Map.of("schemaVersion", 1, "source", Map.of("schema", "sp-api/Order"),
+                "target", Map.of("schema", target), "rules", rules)).orThrow();
     }
 
     @Test
     void rulesAreComparedByTheirTargetPathInsideForEachToo() {
-        Map<String, Object> v1 = mapping("opayo/TransactionRequest", List.of(
+        MappingDocument v1 = mapping("opayo/TransactionRequest", List.of(
                 Map.of("target", "vendorTxCode", "from", "AmazonOrderId"),
                 Map.of("target", "currency", "from", "OrderTotal.CurrencyCode"),
                 Map.of("target", "items", "forEach", "OrderItems", "rules", List.of(
                         Map.of("target", "sku", "from", "SellerSKU"),
                         Map.of("target", "qty", "from", "QuantityOrdered")))));
-        Map<String, Object> v2 = mapping("opayo/TransactionRequest", List.of(
+        MappingDocument v2 = mapping("opayo/TransactionRequest", List.of(
                 Map.of("target", "currency", "from", "OrderTotal.CurrencyCode"),
                 Map.of("target", "vendorTxCode", "from", "AmazonOrderId", "pipe", List.of(Map.of("fn", "upper"))),
                 Map.of("target", "description", "value", "Amazon order"),

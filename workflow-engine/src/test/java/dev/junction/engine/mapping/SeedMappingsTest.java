@@ -29,7 +29,7 @@ class SeedMappingsTest {
 
     @Test
     void aDataverseSalesOrderWithDetailsBecomesAValidFbaFulfillmentOrder() {
-        CompiledMapping mapping = COMPILER.compile(resource("/junction/mappings/dynamics-order-to-fba-fulfillment.json"));
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(resource("/junction/mappings/dynamics-order-to-fba-fulfillment.json")));
         assertThat(mapping.definitionWarnings()).isEmpty();
 
         MappingResult result = mapping.apply(resource("/samples/dataverse-salesorder.json"), withSkus());
@@ -51,7 +51,7 @@ class SeedMappingsTest {
 
     @Test
     void aProductWithoutASellerSkuFailsThatLineNamingTheKey() {
-        CompiledMapping mapping = COMPILER.compile(resource("/junction/mappings/dynamics-order-to-fba-fulfillment.json"));
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(resource("/junction/mappings/dynamics-order-to-fba-fulfillment.json")));
         Map<String, Object> order = resource("/samples/dataverse-salesorder.json");
         @SuppressWarnings("unchecked")
         Map<String, Object> second = (Map<String, Object>) ((java.util.List<?>) order.get("order_details")).get(1);
@@ -68,7 +68,7 @@ class SeedMappingsTest {
 
     @Test
     void aFulfillmentOrderWithShipmentsBecomesADynamicsUpdateWithStatusDateAndTracking() {
-        CompiledMapping mapping = COMPILER.compile(resource("/junction/mappings/fba-shipments-to-dynamics-order.json"));
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(resource("/junction/mappings/fba-shipments-to-dynamics-order.json")));
         assertThat(mapping.definitionWarnings()).isEmpty();
 
         MappingResult result = mapping.apply(resource("/samples/fba-fulfillment-order.json"), MappingEnvironment.NONE);

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
+import static dev.junction.engine.mapping.functions.FunctionParameter.required;
+
 /** Addresses and people: lines, countries, UK postcodes, names, the three address shapes; and lookups. */
 final class AddressFunctions {
 
@@ -32,7 +35,8 @@ final class AddressFunctions {
 
     static List<Fn> all() {
         return List.of(
-                Fn.of("splitLines", 0, 0, "Text as address lines: split at new lines and commas, trimmed, empty"
+                Fn.of("splitLines", Fn.takes("string", "array"),
+                        "Text as address lines: split at new lines and commas, trimmed, empty"
                         + " lines dropped.", (input, args, context) -> {
                             String text = Values.text("splitLines", input);
                             if (text == null) {
@@ -46,19 +50,23 @@ final class AddressFunctions {
                             }
                             return lines;
                         }),
-                Fn.of("joinLines", 0, 1, "Address lines (a list, e.g. a rule with several sources) as one text joined"
+                Fn.of("joinLines", Fn.takes("array", "string",
+                                optional("separator", "string", "what goes between the lines (default \", \")")),
+                        "Address lines (a list, e.g. a rule with several sources) as one text joined"
                         + " by the separator given (default \", \"); empty lines are skipped.", (input, args, context) -> {
                             List<?> lines = Values.list("joinLines", input);
                             return lines == null ? null : Values.joinNonEmpty("joinLines", lines,
                                     args.isEmpty() ? ", " : Values.text("joinLines", args.getFirst()));
                         }),
-                Fn.of("line", 1, 1, "The n-th (1-based) line of a list of lines (nothing when there are fewer).",
+                Fn.of("line", Fn.takes("array", "any", required("n", "integer", "the line's number (1-based)")),
+                        "The n-th (1-based) line of a list of lines (nothing when there are fewer).",
                         (input, args, context) -> {
                             List<?> lines = Values.list("line", input);
                             int n = Values.integer("line", args.getFirst());
                             return lines == null || n < 1 || n > lines.size() ? null : lines.get(n - 1);
                         }),
-                Fn.of("countryToIso2", 0, 0, "A country name in English (\"United Kingdom\", \"UK\", \"Great Britain\","
+                Fn.of("countryToIso2", Fn.takes("string", "string"),
+                        "A country name in English (\"United Kingdom\", \"UK\", \"Great Britain\","
                         + " \"Deutschland\" …), an ISO alpha-3 or alpha-2 code as the ISO 3166 alpha-2 code; unknown fails.",
                         (input, args, context) -> {
                             String text = Values.text("countryToIso2", input);
@@ -72,7 +80,8 @@ final class AddressFunctions {
                             }
                             return code;
                         }).giving((args, targetMaxLength) -> KnownValue.text(2, 2)),
-                Fn.of("ukPostcode", 0, 0, "A UK postcode in its standard form (\"sw1a2aa\" → \"SW1A 2AA\"); one that"
+                Fn.of("ukPostcode", Fn.takes("string", "string"),
+                        "A UK postcode in its standard form (\"sw1a2aa\" → \"SW1A 2AA\"); one that"
                         + " is not a UK postcode fails.", (input, args, context) -> {
                             String text = Values.text("ukPostcode", input);
                             if (text == null || text.isBlank()) {
@@ -85,17 +94,22 @@ final class AddressFunctions {
                             }
                             return matcher.group(1) + " " + matcher.group(2);
                         }).givingText(),
-                Fn.of("firstName", 0, 0, "The first word of a full name (\"Jane Q. Public\" → \"Jane\").",
+                Fn.of("firstName", Fn.takes("string", "string"),
+                        "The first word of a full name (\"Jane Q. Public\" → \"Jane\").",
                         (input, args, context) -> {
                             String name = Values.text("firstName", input);
                             return name == null ? null : TextFunctions.firstWord(name);
                         }).givingText(),
-                Fn.of("lastName", 0, 0, "The last word of a full name (\"Jane Q. Public\" → \"Public\"; one word:"
+                Fn.of("lastName", Fn.takes("string", "string"),
+                        "The last word of a full name (\"Jane Q. Public\" → \"Public\"; one word:"
                         + " that word).", (input, args, context) -> {
                             String name = Values.text("lastName", input);
                             return name == null ? null : TextFunctions.lastWord(name);
                         }).givingText(),
-                Fn.of("convertAddress", 2, 2, "An address object from one shape to another: \"amazon\" (Name,"
+                Fn.of("convertAddress", Fn.takes("object", "object",
+                                required("from", "string", "the input's shape: amazon, fba or dynamics"),
+                                required("to", "string", "the shape to make: amazon, fba or dynamics")),
+                        "An address object from one shape to another: \"amazon\" (Name,"
                         + " AddressLine1, … CountryCode), \"fba\" (name, addressLine1, … countryCode) or \"dynamics\""
                         + " (shipto_name, shipto_line1, … shipto_country); fields the source lacks are left out.",
                         (input, args, context) -> {
@@ -114,7 +128,8 @@ final class AddressFunctions {
                             }
                             return converted;
                         }),
-                Fn.of("lookup", 1, 1, "The value stored under the input in the lookup table given (SKU → ASIN …); a"
+                Fn.of("lookup", Fn.takes("any", "any", required("table", "string", "the lookup table's name")),
+                        "The value stored under the input in the lookup table given (SKU → ASIN …); a"
                         + " missing key follows the table's policy: fail naming the key, nothing, or the key itself.",
                         (input, args, context) -> lookup(input, Values.text("lookup", args.getFirst()), context)));
     }

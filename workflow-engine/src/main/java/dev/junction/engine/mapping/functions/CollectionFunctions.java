@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
+import static dev.junction.engine.mapping.functions.FunctionParameter.optionalVariadic;
+import static dev.junction.engine.mapping.functions.FunctionParameter.required;
+
 /** Lists and logic: sum, count, first, join, filter, coalesce, if/else, arithmetic, comparisons. */
 final class CollectionFunctions {
 
@@ -15,7 +19,10 @@ final class CollectionFunctions {
 
     static List<Fn> all() {
         return List.of(
-                Fn.of("sum", 0, 1, "The exact sum of a list of numbers, or of the field given of a list of objects;"
+                Fn.of("sum", Fn.takes("array", "number",
+                                optional("field", "string", "the field of each object to add up (default: the"
+                                + " elements themselves)")),
+                        "The exact sum of a list of numbers, or of the field given of a list of objects;"
                         + " nothing in the list counts as 0; an empty list sums to 0.", (input, args, context) -> {
                             List<?> list = Values.list("sum", input);
                             if (list == null) {
@@ -29,19 +36,24 @@ final class CollectionFunctions {
                             }
                             return total;
                         }),
-                Fn.of("count", 0, 0, "How many elements the list has (nothing: 0).", (input, args, context) -> {
+                Fn.of("count", Fn.takes("array", "integer"),
+                        "How many elements the list has (nothing: 0).", (input, args, context) -> {
                     List<?> list = Values.list("count", input);
                     return list == null ? 0L : (long) list.size();
                 }),
-                Fn.of("first", 0, 0, "The first element of a list (nothing when empty).", (input, args, context) -> {
+                Fn.of("first", Fn.takes("array", "any"),
+                        "The first element of a list (nothing when empty).", (input, args, context) -> {
                     List<?> list = Values.list("first", input);
                     return list == null || list.isEmpty() ? null : list.getFirst();
                 }),
-                Fn.of("last", 0, 0, "The last element of a list (nothing when empty).", (input, args, context) -> {
+                Fn.of("last", Fn.takes("array", "any"),
+                        "The last element of a list (nothing when empty).", (input, args, context) -> {
                     List<?> list = Values.list("last", input);
                     return list == null || list.isEmpty() ? null : list.getLast();
                 }),
-                Fn.of("join", 1, 1, "The elements of a list as text joined by the separator given; empty elements"
+                Fn.of("join", Fn.takes("array", "string",
+                                required("separator", "string", "what goes between the elements")),
+                        "The elements of a list as text joined by the separator given; empty elements"
                         + " are skipped.", (input, args, context) -> {
                             List<?> list = Values.list("join", input);
                             if (list == null) {
@@ -50,7 +62,10 @@ final class CollectionFunctions {
                             String joined = Values.joinNonEmpty("join", list, Values.text("join", args.getFirst()));
                             return joined == null ? "" : joined;
                         }),
-                Fn.of("filter", 2, 2, "The objects of a list whose field (first argument) equals the value given.",
+                Fn.of("filter", Fn.takes("array", "array",
+                                required("field", "string", "the field of each object to compare"),
+                                required("value", "any", "the value it must equal")),
+                        "The objects of a list whose field (first argument) equals the value given.",
                         (input, args, context) -> {
                             List<?> list = Values.list("filter", input);
                             if (list == null) {
@@ -59,15 +74,19 @@ final class CollectionFunctions {
                             String name = Values.text("filter", args.get(0));
                             return list.stream().filter(element -> same(field(element, name), args.get(1))).toList();
                         }),
-                Fn.of("pluck", 1, 1, "The field given of each object of a list.", (input, args, context) -> {
+                Fn.of("pluck", Fn.takes("array", "array",
+                                required("field", "string", "the field to take of each object")),
+                        "The field given of each object of a list.", (input, args, context) -> {
                     List<?> list = Values.list("pluck", input);
                     String name = Values.text("pluck", args.getFirst());
                     return list == null ? null : list.stream().map(element -> field(element, name)).toList();
                 }),
-                Fn.of("field", 1, 1, "The field given of an object (nothing when absent or not an object).",
+                Fn.of("field", Fn.takes("object", "any", required("name", "string", "the field to take")),
+                        "The field given of an object (nothing when absent or not an object).",
                         (input, args, context) -> field(Values.object("field", input), Values.text("field",
                                 args.getFirst()))),
-                Fn.of("flatten", 0, 0, "A list of lists as one list (elements that are not lists are kept).",
+                Fn.of("flatten", Fn.takes("array", "array"),
+                        "A list of lists as one list (elements that are not lists are kept).",
                         (input, args, context) -> {
                             List<?> list = Values.list("flatten", input);
                             if (list == null) {
@@ -83,12 +102,15 @@ final class CollectionFunctions {
                             }
                             return flat;
                         }),
-                Fn.of("distinct", 0, 0, "The list without repeated elements, in first-seen order.",
+                Fn.of("distinct", Fn.takes("array", "array"),
+                        "The list without repeated elements, in first-seen order.",
                         (input, args, context) -> {
                             List<?> list = Values.list("distinct", input);
                             return list == null ? null : List.copyOf(new LinkedHashSet<>(list));
                         }),
-                Fn.of("coalesce", 0, Integer.MAX_VALUE, "The first of the input and the arguments that is not nothing"
+                Fn.of("coalesce", Fn.takes("any", "any",
+                                optionalVariadic("alternatives", "any", "the values to fall back on, in order")),
+                        "The first of the input and the arguments that is not nothing"
                         + " or empty text; when the input is a list (a rule with several sources), the first such element.",
                         (input, args, context) -> {
                             List<Object> candidates = new ArrayList<>();
@@ -100,26 +122,42 @@ final class CollectionFunctions {
                             candidates.addAll(args);
                             return candidates.stream().filter(value -> !Values.isEmpty(value)).findFirst().orElse(null);
                         }),
-                Fn.of("ifElse", 2, 2, "The first argument when the input is true (true, non-empty text other than"
+                Fn.of("ifElse", Fn.takes("any", "any",
+                                required("then", "any", "the result when the input is true"),
+                                required("else", "any", "the result otherwise")),
+                        "The first argument when the input is true (true, non-empty text other than"
                         + " \"false\", a non-zero number), else the second.",
                         (input, args, context) -> truthy(input) ? args.get(0) : args.get(1)),
-                Fn.of("default", 1, 1, "The argument when the input is nothing or empty text.",
+                Fn.of("default", Fn.takes("any", "any",
+                                required("value", "any", "the result when the input is nothing or empty text")),
+                        "The argument when the input is nothing or empty text.",
                         (input, args, context) -> Values.isEmpty(input) ? args.getFirst() : input),
-                Fn.of("isEmpty", 0, 0, "Whether the value is nothing, blank text or an empty list.",
+                Fn.of("isEmpty", Fn.takes("any", "boolean"),
+                        "Whether the value is nothing, blank text or an empty list.",
                         (input, args, context) -> Values.isEmpty(input)),
-                Fn.of("isNotEmpty", 0, 0, "Whether the value is something other than blank text or an empty list.",
+                Fn.of("isNotEmpty", Fn.takes("any", "boolean"),
+                        "Whether the value is something other than blank text or an empty list.",
                         (input, args, context) -> !Values.isEmpty(input)),
-                Fn.of("equals", 1, 1, "Whether the value equals the argument (numbers by value, text exactly).",
+                Fn.of("equals", Fn.takes("any", "boolean", required("value", "any", "what the input is compared with")),
+                        "Whether the value equals the argument (numbers by value, text exactly).",
                         (input, args, context) -> same(input, args.getFirst())),
-                Fn.of("notEquals", 1, 1, "Whether the value differs from the argument.",
+                Fn.of("notEquals", Fn.takes("any", "boolean",
+                                required("value", "any", "what the input is compared with")),
+                        "Whether the value differs from the argument.",
                         (input, args, context) -> !same(input, args.getFirst())),
-                Fn.of("add", 1, 1, "The sum of the input and the argument.", (input, args, context) ->
+                Fn.of("add", Fn.takes("any", "number", required("operand", "number", "the number to add")),
+                        "The sum of the input and the argument.", (input, args, context) ->
                         arithmetic("add", input, args.getFirst(), BigDecimal::add)),
-                Fn.of("subtract", 1, 1, "The input minus the argument.", (input, args, context) ->
+                Fn.of("subtract", Fn.takes("any", "number", required("operand", "number", "the number to subtract")),
+                        "The input minus the argument.", (input, args, context) ->
                         arithmetic("subtract", input, args.getFirst(), BigDecimal::subtract)),
-                Fn.of("multiply", 1, 1, "The product of the input and the argument.", (input, args, context) ->
+                Fn.of("multiply", Fn.takes("any", "number", required("operand", "number", "the number to multiply by")),
+                        "The product of the input and the argument.", (input, args, context) ->
                         arithmetic("multiply", input, args.getFirst(), BigDecimal::multiply)),
-                Fn.of("divide", 1, 2, "The input divided by the argument, rounded half-even to the decimals given"
+                Fn.of("divide", Fn.takes("any", "number",
+                                required("divisor", "number", "the number to divide by (not 0)"),
+                                optional("scale", "integer", "the decimals to keep (default 2)")),
+                        "The input divided by the argument, rounded half-even to the decimals given"
                         + " (default 2); dividing by 0 fails.", (input, args, context) -> {
                             BigDecimal divisor = Values.decimal("divide", args.getFirst());
                             if (divisor != null && divisor.signum() == 0) {

@@ -13,6 +13,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
+import static dev.junction.engine.mapping.functions.FunctionParameter.required;
+
 /** Dates and types: ISO 8601, patterns, time zones, epoch, and Amazon's "true"/"false" strings. */
 final class DateFunctions {
 
@@ -21,13 +24,21 @@ final class DateFunctions {
 
     static List<Fn> all() {
         return List.of(
-                Fn.of("toIsoDateTime", 0, 1, "An ISO 8601 date-time (with offset), epoch seconds, or a date (midnight"
+                Fn.of("toIsoDateTime", Fn.takes("any", "string",
+                                optional("zone", "string", "a time zone (\"Europe/London\"; default UTC)")),
+                        "An ISO 8601 date-time (with offset), epoch seconds, or a date (midnight"
                         + " in the zone given, default UTC) as an ISO 8601 UTC instant (\"2026-11-24T10:15:00Z\").",
                         (input, args, context) -> input == null ? null
                                 : instant("toIsoDateTime", input, zone(Values.arg(args, 0))).toString()),
-                Fn.of("parseDate", 1, 2, "Text in the pattern given (java.time, e.g. \"dd/MM/yyyy HH:mm\") in the zone"
+                Fn.of("parseDate", Fn.takes("any", "string",
+                                required("pattern", "string", "the text's java.time pattern (\"dd/MM/yyyy HH:mm\")"),
+                                optional("zone", "string", "a time zone (\"Europe/London\"; default UTC)")),
+                        "Text in the pattern given (java.time, e.g. \"dd/MM/yyyy HH:mm\") in the zone"
                         + " given (default UTC) as an ISO 8601 UTC instant.", DateFunctions::parse),
-                Fn.of("formatDate", 1, 2, "A date-time as text in the pattern given, in the zone given (default UTC).",
+                Fn.of("formatDate", Fn.takes("any", "string",
+                                required("pattern", "string", "the java.time pattern to write (\"dd/MM/yyyy\")"),
+                                optional("zone", "string", "a time zone (\"Europe/London\"; default UTC)")),
+                        "A date-time as text in the pattern given, in the zone given (default UTC).",
                         (input, args, context) -> {
                             if (input == null) {
                                 return null;
@@ -36,22 +47,29 @@ final class DateFunctions {
                             return pattern("formatDate", args.getFirst()).format(instant("formatDate", input, zone)
                                     .atZone(zone));
                         }),
-                Fn.of("toZone", 1, 1, "A date-time as an ISO 8601 date-time with the offset of the zone given"
+                Fn.of("toZone", Fn.takes("any", "string",
+                                required("zone", "string", "the time zone (\"Europe/London\")")),
+                        "A date-time as an ISO 8601 date-time with the offset of the zone given"
                         + " (\"Europe/London\").", (input, args, context) -> input == null ? null
                         : instant("toZone", input, ZoneOffset.UTC).atZone(zone(args.getFirst())).toOffsetDateTime()
                         .toString()),
-                Fn.of("fromEpochSeconds", 0, 0, "Seconds since 1970-01-01T00:00Z as an ISO 8601 UTC instant.",
+                Fn.of("fromEpochSeconds", Fn.takes("any", "string"),
+                        "Seconds since 1970-01-01T00:00Z as an ISO 8601 UTC instant.",
                         (input, args, context) -> input == null ? null
                                 : Instant.ofEpochSecond(Values.decimal("fromEpochSeconds", input).longValue()).toString()),
-                Fn.of("fromEpochMillis", 0, 0, "Milliseconds since 1970-01-01T00:00Z as an ISO 8601 UTC instant.",
+                Fn.of("fromEpochMillis", Fn.takes("any", "string"),
+                        "Milliseconds since 1970-01-01T00:00Z as an ISO 8601 UTC instant.",
                         (input, args, context) -> input == null ? null
                                 : Instant.ofEpochMilli(Values.decimal("fromEpochMillis", input).longValue()).toString()),
-                Fn.of("toEpochSeconds", 0, 0, "A date-time as seconds since 1970-01-01T00:00Z.",
+                Fn.of("toEpochSeconds", Fn.takes("any", "integer"),
+                        "A date-time as seconds since 1970-01-01T00:00Z.",
                         (input, args, context) -> input == null ? null
                                 : instant("toEpochSeconds", input, ZoneOffset.UTC).getEpochSecond()),
-                Fn.of("toBoolean", 0, 0, "\"true\"/\"false\" (any case), \"yes\"/\"no\", 1/0 and booleans as a boolean;"
+                Fn.of("toBoolean", Fn.takes("any", "boolean"),
+                        "\"true\"/\"false\" (any case), \"yes\"/\"no\", 1/0 and booleans as a boolean;"
                         + " anything else fails.", (input, args, context) -> bool(input)),
-                Fn.of("isTrue", 0, 0, "Whether the value is true, \"true\" (any case), \"yes\" or 1; nothing is false.",
+                Fn.of("isTrue", Fn.takes("any", "boolean"),
+                        "Whether the value is true, \"true\" (any case), \"yes\" or 1; nothing is false.",
                         (input, args, context) -> {
                             try {
                                 return Boolean.TRUE.equals(bool(input));
@@ -59,9 +77,11 @@ final class DateFunctions {
                                 return false;
                             }
                         }),
-                Fn.of("toNumber", 0, 0, "A number written as text (\"12\", \"3.5\", \"95,00\") as a number.",
+                Fn.of("toNumber", Fn.takes("any", "number"),
+                        "A number written as text (\"12\", \"3.5\", \"95,00\") as a number.",
                         (input, args, context) -> Values.decimal("toNumber", input)),
-                Fn.of("toInteger", 0, 0, "A whole number written as text or a number without fraction; a fraction fails.",
+                Fn.of("toInteger", Fn.takes("any", "integer"),
+                        "A whole number written as text or a number without fraction; a fraction fails.",
                         (input, args, context) -> {
                             BigDecimal value = Values.decimal("toInteger", input);
                             if (value == null) {

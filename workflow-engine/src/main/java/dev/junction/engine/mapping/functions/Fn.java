@@ -6,20 +6,55 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A built-in function made of its name, arity, description, body and what its results are known to be (how the
- * built-ins are registered).
+ * A built-in function made of its name, its signature (parameters, input and result types), description, body and
+ * what its results are known to be (how the built-ins are registered).
  */
-record Fn(String name, int minArgs, int maxArgs, String description, Body body, Result known)
+record Fn(String name, Signature signature, String description, Body body, Result known)
         implements MappingFunction {
 
     Fn {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(known, "known");
+        FunctionParameter.checked(name, signature.parameters());
     }
 
-    static Fn of(String name, int minArgs, int maxArgs, String description, Body body) {
-        return new Fn(name, minArgs, maxArgs, description, body, (args, targetMaxLength) -> KnownValue.NOTHING);
+    static Fn of(String name, Signature signature, String description, Body body) {
+        return new Fn(name, signature, description, body, (args, targetMaxLength) -> KnownValue.NOTHING);
+    }
+
+    /** What a function works on ({@code input}), takes ({@code parameters}) and gives ({@code result}). */
+    record Signature(String input, String result, List<FunctionParameter> parameters) {
+        Signature {
+            for (String type : List.of(input, result)) {
+                if (!FunctionParameter.TYPES.contains(type)) {
+                    throw new IllegalArgumentException("type must be one of " + FunctionParameter.TYPES + ", not "
+                            + type);
+                }
+            }
+            parameters = List.copyOf(parameters);
+        }
+    }
+
+    /** {@code input → result} with these parameters. */
+    static Signature takes(String input, String result, FunctionParameter... parameters) {
+        return new Signature(input, result, List.of(parameters));
+    }
+
+    @Override
+    public List<FunctionParameter> parameters() {
+        return signature.parameters();
+    }
+
+    @Override
+    public String inputType() {
+        return signature.input();
+    }
+
+    @Override
+    public String resultType() {
+        return signature.result();
     }
 
     /** This function, whose every result (other than nothing) is text. */
@@ -29,7 +64,7 @@ record Fn(String name, int minArgs, int maxArgs, String description, Body body, 
 
     /** This function, whose results are what {@code known} says (see {@link MappingFunction#result}). */
     Fn giving(Result known) {
-        return new Fn(name, minArgs, maxArgs, description, body, known);
+        return new Fn(name, signature, description, body, known);
     }
 
     /**

@@ -16,11 +16,27 @@ public interface MappingFunction {
     /** The name rules use ({@code "fn": "toMinorUnits"}); camelCase, unique. */
     String name();
 
-    /** How many arguments besides the input it takes, at least. */
-    int minArgs();
+    /** The arguments it takes besides the input, in order (see {@link FunctionParameter}). */
+    List<FunctionParameter> parameters();
+
+    /**
+     * What it works on: a JSON Schema type name ({@code string}, {@code number}, {@code integer}, {@code boolean},
+     * {@code array}, {@code object}) or {@code any}.
+     */
+    String inputType();
+
+    /** What it gives (other than nothing): a JSON Schema type name or {@code any}. */
+    String resultType();
+
+    /** How many arguments besides the input it takes, at least (from {@link #parameters()}). */
+    default int minArgs() {
+        return FunctionParameter.minArgs(parameters());
+    }
 
     /** How many arguments besides the input it takes, at most ({@link Integer#MAX_VALUE} for any number). */
-    int maxArgs();
+    default int maxArgs() {
+        return FunctionParameter.maxArgs(parameters());
+    }
 
     /** One line for the palette and the docs: what it does, its arguments, its edge cases. */
     String description();

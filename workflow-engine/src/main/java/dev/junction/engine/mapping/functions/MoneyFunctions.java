@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
+import static dev.junction.engine.mapping.functions.FunctionParameter.required;
+
 /** Money: decimal amounts ↔ minor units by the currency's ISO 4217 exponent, rounding, currency conversion. */
 final class MoneyFunctions {
 
@@ -20,7 +23,9 @@ final class MoneyFunctions {
 
     static List<Fn> all() {
         return List.of(
-                Fn.of("toMinorUnits", 1, 1, "A decimal amount (\"19.99\", \"95,00\", 19.99) in minor units of the currency"
+                Fn.of("toMinorUnits", Fn.takes("any", "integer",
+                                required("currency", "string", "the ISO 4217 currency code (GBP, JPY, BHD)")),
+                        "A decimal amount (\"19.99\", \"95,00\", 19.99) in minor units of the currency"
                         + " given (GBP 2 decimals → 1999, JPY 0, BHD 3), rounded half-even; an unknown currency fails.",
                         (input, args, context) -> {
                             BigDecimal amount = Values.decimal("toMinorUnits", input);
@@ -36,7 +41,9 @@ final class MoneyFunctions {
                                         + " is too large an amount (at most " + Long.MAX_VALUE + " minor units)");
                             }
                         }).giving((args, targetMaxLength) -> KnownValue.INTEGER),
-                Fn.of("fromMinorUnits", 1, 1, "Minor units (1999) as a decimal amount of the currency given (19.99),"
+                Fn.of("fromMinorUnits", Fn.takes("any", "number",
+                                required("currency", "string", "the ISO 4217 currency code (GBP, JPY, BHD)")),
+                        "Minor units (1999) as a decimal amount of the currency given (19.99),"
                         + " with the currency's number of decimals.",
                         (input, args, context) -> {
                             BigDecimal units = Values.decimal("fromMinorUnits", input);
@@ -50,21 +57,29 @@ final class MoneyFunctions {
                             int exponent = exponent("fromMinorUnits", Values.arg(args, 0));
                             return units.movePointLeft(exponent).setScale(exponent, RoundingMode.UNNECESSARY);
                         }),
-                Fn.of("parseDecimal", 0, 0, "A number written as text (\"1.234,56\", \"95,00\", \"19.99\") as a decimal;"
+                Fn.of("parseDecimal", Fn.takes("any", "number"),
+                        "A number written as text (\"1.234,56\", \"95,00\", \"19.99\") as a decimal;"
                         + " empty text gives nothing.", (input, args, context) -> Values.decimal("parseDecimal", input)),
-                Fn.of("round", 0, 1, "Rounds half-even to the number of decimals given (default 0).",
+                Fn.of("round", Fn.takes("any", "number",
+                                optional("scale", "integer", "the decimals to keep (default 0)")),
+                        "Rounds half-even to the number of decimals given (default 0).",
                         (input, args, context) -> {
                             BigDecimal value = Values.decimal("round", input);
                             int scale = args.isEmpty() ? 0 : Values.scale("round", args.getFirst());
                             return value == null ? null : value.setScale(scale, RoundingMode.HALF_EVEN);
                         }),
-                Fn.of("formatDecimal", 1, 1, "A number as text with exactly the decimals given, rounded half-even"
+                Fn.of("formatDecimal", Fn.takes("any", "string", required("scale", "integer", "the decimals to write")),
+                        "A number as text with exactly the decimals given, rounded half-even"
                         + " (\"19.90\").", (input, args, context) -> {
                             BigDecimal value = Values.decimal("formatDecimal", input);
                             return value == null ? null : value.setScale(Values.scale("formatDecimal", args.getFirst()),
                                     RoundingMode.HALF_EVEN).toPlainString();
                         }),
-                Fn.of("convertCurrency", 2, 3, "Converts an amount from the currency given first to the second, at the"
+                Fn.of("convertCurrency", Fn.takes("any", "object",
+                                required("from", "string", "the amount's ISO 4217 currency code"),
+                                required("to", "string", "the ISO 4217 currency code to convert to"),
+                                optional("date", "string", "the date whose rate applies (ISO 8601; default today)")),
+                        "Converts an amount from the currency given first to the second, at the"
                         + " rate in effect on the date given third (default today) in the rates table; answers"
                         + " {amount, currency, rate, rateDate, rateSource}. A missing rate fails naming the pair and date.",
                         MoneyFunctions::convert));

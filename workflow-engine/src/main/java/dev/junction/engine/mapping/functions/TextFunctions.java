@@ -9,6 +9,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import static dev.junction.engine.mapping.functions.FunctionParameter.optional;
+import static dev.junction.engine.mapping.functions.FunctionParameter.required;
+import static dev.junction.engine.mapping.functions.FunctionParameter.variadic;
+
 /** Strings: trimming, case, cutting to a target's length (with a warning), joining, splitting, matching. */
 final class TextFunctions {
 
@@ -23,14 +27,22 @@ final class TextFunctions {
 
     static List<Fn> all() {
         return List.of(
-                Fn.of("trim", 0, 0, "Removes leading and trailing white space.", text("trim", String::strip))
+                Fn.of("trim", Fn.takes("string", "string"),
+                        "Removes leading and trailing white space.", text("trim", String::strip))
                         .givingText(),
-                Fn.of("upper", 0, 0, "Upper case.", text("upper", s -> s.toUpperCase(Locale.ROOT))).givingText(),
-                Fn.of("lower", 0, 0, "Lower case.", text("lower", s -> s.toLowerCase(Locale.ROOT))).givingText(),
-                Fn.of("truncate", 0, 1, "Cuts text to the length given or, without one, to the target field's"
+                Fn.of("upper", Fn.takes("string", "string"),
+                        "Upper case.", text("upper", s -> s.toUpperCase(Locale.ROOT))).givingText(),
+                Fn.of("lower", Fn.takes("string", "string"),
+                        "Lower case.", text("lower", s -> s.toLowerCase(Locale.ROOT))).givingText(),
+                Fn.of("truncate", Fn.takes("string", "string",
+                                optional("length", "integer", "the most characters to keep (default: the target"
+                                + " field's maxLength)")),
+                        "Cuts text to the length given or, without one, to the target field's"
                         + " maxLength, with a warning saying from and to what length.", TextFunctions::truncate)
                         .giving(TextFunctions::truncated),
-                Fn.of("concat", 1, Integer.MAX_VALUE, "Appends the arguments to the input (nothing counts as empty"
+                Fn.of("concat", Fn.takes("any", "string",
+                                variadic("parts", "any", "what is appended, in order (nothing counts as empty text)")),
+                        "Appends the arguments to the input (nothing counts as empty"
                         + " text).", (input, args, context) -> {
                             StringBuilder out = new StringBuilder(input == null ? "" : Values.text("concat", input));
                             for (Object arg : args) {
@@ -38,16 +50,26 @@ final class TextFunctions {
                             }
                             return out.toString();
                         }).givingText(),
-                Fn.of("prefix", 1, 1, "Puts the argument before the input (nothing stays nothing).",
+                Fn.of("prefix", Fn.takes("any", "string", required("text", "string", "what goes before the input")),
+                        "Puts the argument before the input (nothing stays nothing).",
                         (input, args, context) -> input == null ? null
                                 : Values.text("prefix", args.getFirst()) + Values.text("prefix", input)).givingText(),
-                Fn.of("replace", 2, 2, "Replaces every occurrence of the first argument (plain text) by the second.",
+                Fn.of("replace", Fn.takes("any", "string",
+                                required("search", "string", "the text to replace (plain text)"),
+                                required("replacement", "string", "what replaces it")),
+                        "Replaces every occurrence of the first argument (plain text) by the second.",
                         (input, args, context) -> input == null ? null : Values.text("replace", input)
                                 .replace(Values.text("replace", args.get(0)), Values.text("replace", args.get(1))))
                         .givingText(),
-                Fn.of("substring", 1, 2, "The text from index start (0-based) to end (exclusive, default: the end);"
+                Fn.of("substring", Fn.takes("any", "string",
+                                required("start", "integer", "the first character's index (0-based)"),
+                                optional("end", "integer", "the index after the last character (default: the end)")),
+                        "The text from index start (0-based) to end (exclusive, default: the end);"
                         + " indexes beyond the text are clamped.", TextFunctions::substring).givingText(),
-                Fn.of("padLeft", 2, 2, "Pads on the left to the length given with the character given (\"7\" → \"007\").",
+                Fn.of("padLeft", Fn.takes("any", "string",
+                                required("length", "integer", "the length to pad to (at most 10,000)"),
+                                required("char", "string", "the one padding character")),
+                        "Pads on the left to the length given with the character given (\"7\" → \"007\").",
                         (input, args, context) -> {
                             String s = input == null ? "" : Values.text("padLeft", input);
                             int length = Values.integer("padLeft", args.get(0));
@@ -62,12 +84,16 @@ final class TextFunctions {
                             }
                             return pad.repeat(Math.max(0, length - s.length())) + s;
                         }).givingText(),
-                Fn.of("split", 1, 1, "Splits text at each occurrence of the separator given (plain text) into a list.",
+                Fn.of("split", Fn.takes("any", "array", required("separator", "string", "where to split (plain text)")),
+                        "Splits text at each occurrence of the separator given (plain text) into a list.",
                         (input, args, context) -> input == null ? null : Arrays.asList(Values.text("split", input)
                                 .split(Pattern.quote(Values.text("split", args.getFirst())), -1))),
-                Fn.of("matches", 1, 1, "Whether the whole text matches the regular expression given.",
+                Fn.of("matches", Fn.takes("any", "boolean",
+                                required("regex", "string", "the regular expression the whole text must match")),
+                        "Whether the whole text matches the regular expression given.",
                         TextFunctions::matches),
-                Fn.of("toString", 0, 0, "The value as text (numbers without exponent, true/false).",
+                Fn.of("toString", Fn.takes("any", "string"),
+                        "The value as text (numbers without exponent, true/false).",
                         (input, args, context) -> input instanceof Map<?, ?> || input instanceof List<?>
                                 ? dev.junction.engine.json.PayloadJson.write(input) : Values.text("toString", input))
                         .givingText());

@@ -1,6 +1,7 @@
 package dev.junction.engine.mapping.suggest;
 
 import dev.junction.engine.mapping.SchemaCatalog;
+import dev.junction.engine.mapping.model.MappingDocument;
 import dev.junction.engine.mapping.ValueMapCatalog;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
 import dev.junction.engine.schema.JsonSchema;
@@ -52,10 +53,10 @@ public final class MappingSuggester {
     /**
      * @param sourceSchema  the source's JSON Schema
      * @param targetSchema  the target's JSON Schema
-     * @param savedMappings the mappings saved in this instance (their JSON form), as evidence; may be empty
+     * @param savedMappings the mappings saved in this instance, as evidence; may be empty
      */
     public List<Suggestion> suggest(Map<String, ?> sourceSchema, Map<String, ?> targetSchema,
-                                    List<? extends Map<String, ?>> savedMappings) {
+                                    List<MappingDocument> savedMappings) {
         Objects.requireNonNull(sourceSchema, "sourceSchema");
         Objects.requireNonNull(targetSchema, "targetSchema");
         SavedEvidence evidence = savedMappings == null || savedMappings.isEmpty() ? SavedEvidence.NONE

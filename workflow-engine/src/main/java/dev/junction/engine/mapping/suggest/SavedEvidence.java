@@ -1,6 +1,11 @@
 package dev.junction.engine.mapping.suggest;
 
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.SchemaCatalog;
+import dev.junction.engine.mapping.model.MappingDocument;
+import dev.junction.engine.mapping.model.Rule;
+import dev.junction.engine.mapping.model.SchemaReference;
+import dev.junction.engine.mapping.model.Source;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -44,16 +49,14 @@ final class SavedEvidence {
         this.synonyms = null;
     }
 
-    SavedEvidence(List<? extends Map<String, ?>> saved, Map<String, ?> sourceSchema, Map<String, ?> targetSchema,
+    SavedEvidence(List<MappingDocument> saved, Map<String, ?> sourceSchema, Map<String, ?> targetSchema,
                   SchemaCatalog schemas, Synonyms synonyms) {
         this.synonyms = synonyms;
         for (int i = 0; i < saved.size(); i++) {
-            Map<String, ?> mapping = saved.get(i);
-            boolean samePair = sourceSchema.equals(schema(mapping.get("source"), schemas))
-                    && targetSchema.equals(schema(mapping.get("target"), schemas));
-            if (mapping.get("rules") instanceof List<?> rules) {
-                walk(rules, "", "", i, samePair);
-            }
+            MappingDocument mapping = saved.get(i);
+            boolean samePair = sourceSchema.equals(schema(mapping.source(), schemas))
+                    && targetSchema.equals(schema(mapping.target(), schemas));
+            walk(mapping.rules(), "", "", i, samePair);
         }
     }
 
@@ -95,32 +98,26 @@ final class SavedEvidence {
         return NameScore.of(a, b, synonyms).score();
     }
 
-    private void walk(List<?> rules, String targetPrefix, String sourcePrefix, int mapping, boolean samePair) {
-        for (Object item : rules) {
-            if (!(item instanceof Map<?, ?> rule) || !(rule.get("target") instanceof String target)) {
-                continue;
-            }
-            String targetPath = targetPrefix + target.strip();
-            if (rule.get("forEach") instanceof String list) {
-                Optional<String> sourcePath = resolve(sourcePrefix, list);
-                if (sourcePath.isPresent()) {
-                    record(targetPath, sourcePath.get(), List.of(), mapping, samePair, false);
-                    if (rule.get("rules") instanceof List<?> inner) {
-                        walk(inner, targetPath + "[].", sourcePath.get() + "[].", mapping, samePair);
+    private void walk(List<Rule> rules, String targetPrefix, String sourcePrefix, int mapping, boolean samePair) {
+        for (Rule rule : rules) {
+            String targetPath = targetPrefix + rule.target().strip();
+            switch (rule) {
+                case Rule.ForEachRule each -> resolve(sourcePrefix, each.forEach()).ifPresent(sourcePath -> {
+                    record(targetPath, sourcePath, List.of(), mapping, samePair, false);
+                    walk(each.rules(), targetPath + "[].", sourcePath + "[].", mapping, samePair);
+                });
+                case Rule.ValueRule value -> {
+                    List<String> froms = switch (value.source()) {
+                        case Source.Path path -> List.of(path.path());
+                        case Source.Paths paths -> paths.paths();
+                        default -> List.of();
+                    };
+                    List<Map<String, Object>> pipe = value.pipe().stream().map(MappingJson::write).toList();
+                    for (String from : froms) {
+                        resolve(sourcePrefix, from).ifPresent(sourcePath -> record(targetPath, sourcePath, pipe,
+                                mapping, samePair, froms.size() == 1));
                     }
                 }
-                continue;
-            }
-            List<String> froms = new ArrayList<>();
-            if (rule.get("from") instanceof String from) {
-                froms.add(from);
-            } else if (rule.get("from") instanceof List<?> list) {
-                list.stream().filter(String.class::isInstance).map(String.class::cast).forEach(froms::add);
-            }
-            List<Map<String, Object>> pipe = pipe(rule.get("pipe"));
-            for (String from : froms) {
-                resolve(sourcePrefix, from).ifPresent(sourcePath -> record(targetPath, sourcePath, pipe, mapping,
-                        samePair, froms.size() == 1));
             }
         }
     }
@@ -157,19 +154,11 @@ final class SavedEvidence {
         return Optional.of(prefix + path);
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> pipe(Object pipe) {
-        if (!(pipe instanceof List<?> steps)) {
-            return List.of();
-        }
-        return steps.stream().filter(Map.class::isInstance).map(step -> (Map<String, Object>) step).toList();
-    }
-
-    private static Object schema(Object side, SchemaCatalog schemas) {
-        if (!(side instanceof Map<?, ?> map)) {
-            return null;
-        }
-        Object schema = map.get("schema");
-        return schema instanceof String id ? schemas.find(id).orElse(null) : schema;
+    private static Object schema(SchemaReference side, SchemaCatalog schemas) {
+        return switch (side) {
+            case null -> null;
+            case SchemaReference.ById id -> schemas.find(id.id()).orElse(null);
+            case SchemaReference.Inline inline -> inline.schema();
+        };
     }
 }

@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.bench;
 
+import dev.junction.engine.mapping.MappingJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.schibsted.spt.data.jslt.Parser;
 import dev.junction.engine.mapping.CompiledMapping;
@@ -21,8 +22,8 @@ class BenchmarkParityTest {
 
     @Test
     void compiledMappingHandWrittenJavaAndJsltAgreeOnEveryOrder() throws Exception {
-        CompiledMapping compiled = MappingTestSupport.COMPILER.compile(MappingTestSupport.resource(
-                "/junction/mappings/amazon-order-to-opayo-payment.json"));
+        CompiledMapping compiled = MappingTestSupport.COMPILER.compile(MappingJson.read(MappingTestSupport.resource(
+                "/junction/mappings/amazon-order-to-opayo-payment.json")));
         var jslt = Parser.compileString(new String(BenchmarkParityTest.class
                 .getResourceAsStream("/bench/order-to-opayo.jslt").readAllBytes(), StandardCharsets.UTF_8));
         ObjectMapper jackson = new ObjectMapper();

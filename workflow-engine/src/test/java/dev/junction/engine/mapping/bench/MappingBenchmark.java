@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.bench;
 
+import dev.junction.engine.mapping.MappingJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.schibsted.spt.data.jslt.Expression;
@@ -60,7 +61,7 @@ public class MappingBenchmark {
             orderNodes.add(jackson.readTree(PayloadJson.write(order)));
         }
         Map<String, Object> mapping = MappingTestSupport.resource("/junction/mappings/amazon-order-to-opayo-payment.json");
-        compiled = MappingTestSupport.COMPILER.compile(mapping);
+        compiled = MappingTestSupport.COMPILER.compile(MappingJson.read(mapping));
         String withJs = PayloadJson.write(mapping).replace(
                 "{\"target\":\"description\",\"from\":\"AmazonOrderId\",\"pipe\":[{\"fn\":\"prefix\",\"args\":[\"Amazon order \"]}]}",
                 "{\"target\":\"description\",\"expression\":\"'Amazon order ' + source.AmazonOrderId\"}");
@@ -69,7 +70,7 @@ public class MappingBenchmark {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> jsMapping = (Map<String, Object>) PayloadJson.read(withJs);
-        compiledWithJs = MappingTestSupport.COMPILER.compile(jsMapping);
+        compiledWithJs = MappingTestSupport.COMPILER.compile(MappingJson.read(jsMapping));
         try (InputStream in = MappingBenchmark.class.getResourceAsStream("/bench/order-to-opayo.jslt")) {
             jslt = Parser.compileString(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }

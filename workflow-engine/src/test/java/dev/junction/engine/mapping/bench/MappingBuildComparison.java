@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.bench;
 
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingTestSupport;
@@ -108,8 +109,8 @@ public final class MappingBuildComparison {
     /** The mapping one build runs (loaded by that build's loader, so it links to that build's engine). */
     public static final class OrderToOpayo implements Function<Object, Object> {
 
-        private final CompiledMapping mapping = MappingTestSupport.COMPILER.compile(
-                MappingTestSupport.resource("/junction/mappings/amazon-order-to-opayo-payment.json"));
+        private final CompiledMapping mapping = MappingTestSupport.COMPILER.compile(MappingJson.read(
+                MappingTestSupport.resource("/junction/mappings/amazon-order-to-opayo-payment.json")));
 
         @Override
         public Object apply(Object order) {

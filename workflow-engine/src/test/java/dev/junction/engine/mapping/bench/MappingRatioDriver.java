@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.bench;
 
+import dev.junction.engine.mapping.MappingJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.schibsted.spt.data.jslt.Expression;
@@ -53,8 +54,8 @@ public final class MappingRatioDriver {
         for (Map<String, Object> order : orders) {
             nodes.add(jackson.readTree(PayloadJson.write(order)));
         }
-        CompiledMapping compiled = MappingTestSupport.COMPILER.compile(
-                MappingTestSupport.resource("/junction/mappings/amazon-order-to-opayo-payment.json"));
+        CompiledMapping compiled = MappingTestSupport.COMPILER.compile(MappingJson.read(
+                MappingTestSupport.resource("/junction/mappings/amazon-order-to-opayo-payment.json")));
         Expression jslt;
         try (InputStream in = MappingRatioDriver.class.getResourceAsStream("/bench/order-to-opayo.jslt")) {
             jslt = Parser.compileString(new String(in.readAllBytes(), StandardCharsets.UTF_8));

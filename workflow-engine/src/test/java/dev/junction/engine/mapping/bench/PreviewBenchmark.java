@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.bench;
 
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingTestSupport;
@@ -107,7 +108,7 @@ public class PreviewBenchmark {
 
     @Benchmark
     public Object compileAndPreview() {
-        CompiledMapping compiled = MappingTestSupport.COMPILER.compile(mapping);
+        CompiledMapping compiled = MappingTestSupport.COMPILER.compile(MappingJson.read(mapping));
         return compiled.preview(sample, MappingEnvironment.NONE);
     }
 }

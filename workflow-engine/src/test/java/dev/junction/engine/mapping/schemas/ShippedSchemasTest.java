@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.schemas;
 
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingProblem;
@@ -77,8 +78,8 @@ class ShippedSchemasTest {
             assertThat(schema.types()).as(id).containsExactly("object");
             assertThat(schema.leafPaths()).as(id + " resolves every $ref and has fields").isNotEmpty();
             SchemaValidator.compile(schema);
-            assertThat(COMPILER.check(json("{\"schemaVersion\": 1, \"source\": {\"schema\": \"" + id
-                    + "\"}, \"target\": {\"schema\": \"" + id + "\"}, \"rules\": []}"))).as(id).isEmpty();
+            assertThat(COMPILER.check(MappingJson.read(json("{\"schemaVersion\": 1, \"source\": {\"schema\": \"" + id
+                    + "\"}, \"target\": {\"schema\": \"" + id + "\"}, \"rules\": []}")))).as(id).isEmpty();
         }
     }
 
@@ -275,7 +276,7 @@ class ShippedSchemasTest {
 
     @Test
     void anOpayoResponseMapsOntoACanonicalPaymentTransaction() {
-        CompiledMapping mapping = COMPILER.compile(json("""
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(json("""
                 {"schemaVersion": 1, "source": {"schema": "opayo/TransactionResponse"},
                  "target": {"schema": "canonical/PaymentTransaction"},
                  "rules": [
@@ -291,7 +292,7 @@ class ShippedSchemasTest {
                    {"target": "card.cardType", "from": "paymentMethod.card.cardType"},
                    {"target": "card.lastFourDigits", "from": "paymentMethod.card.lastFourDigits"},
                    {"target": "card.expiryDate", "from": "paymentMethod.card.expiryDate"}
-                 ]}"""));
+                 ]}""")));
         assertThat(mapping.definitionWarnings()).isEmpty();
 
         MappingResult result = mapping.apply(json("""

@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.suggest;
 
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingProblem;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import java.util.Optional;
 import java.util.TreeMap;
 
@@ -105,7 +107,7 @@ class MappingSuggesterTest {
     void theShopOrdersSuggestedMappingRunsOnASample() {
         Map<String, Object> shop = resource("/suggest/shop-order.schema.json");
         List<Suggestion> suggestions = SUGGESTER.suggest(shop, shipped("canonical/Order"), List.of());
-        CompiledMapping mapping = COMPILER.compile(mapping(shop, "canonical/Order", suggestions));
+        CompiledMapping mapping = COMPILER.compile(MappingJson.read(mapping(shop, "canonical/Order", suggestions)));
 
         MappingResult result = mapping.apply(json("""
                 {"id": 88412, "order_number": "WS-10042", "created_at": "2026-11-20T09:15:00+01:00",
@@ -142,7 +144,7 @@ class MappingSuggesterTest {
                 }
                 List<Suggestion> suggestions = SUGGESTER.suggest(shipped(source), shipped(target), List.of());
                 Map<String, Object> mapping = mapping(source, target, suggestions);
-                assertThat(COMPILER.check(mapping)).as(source + " → " + target + ": " + mapping.get("rules"))
+                assertThat(COMPILER.check(MappingJson.read(mapping))).as(source + " → " + target + ": " + mapping.get("rules"))
                         .isEmpty();
                 compiled++;
             }
@@ -192,7 +194,7 @@ class MappingSuggesterTest {
         assertThat(get(suggestions, "count").pipe()).containsExactly(Map.of("fn", "toInteger"));
         assertThat(get(suggestions, "price").pipe()).containsExactly(Map.of("fn", "formatDecimal", "args",
                 List.of(2)));
-        assertThat(COMPILER.check(mapping(source, target, suggestions))).isEmpty();
+        assertThat(COMPILER.check(MappingJson.read(mapping(source, target, suggestions)))).isEmpty();
     }
 
     @Test
@@ -245,7 +247,7 @@ class MappingSuggesterTest {
         inline.put("source", Map.of("schema", shipped("sp-api/Order")));
 
         List<Suggestion> suggestions = SUGGESTER.suggest(shipped("sp-api/Order"), shipped("opayo/TransactionRequest"),
-                List.of(seed, copy, inline));
+                Stream.of(seed, copy, inline).map(saved -> MappingJson.read(saved).orThrow()).toList());
 
         Suggestion description = get(suggestions, "description");
         assertThat(description.sourcePath()).as("no name says so; three saved mappings do")
@@ -268,7 +270,7 @@ class MappingSuggesterTest {
                  "rules": [{"target": "vendorTxCode", "from": "reference"}]}""");
 
         assertThat(SUGGESTER.suggest(source, target, List.of())).isEmpty();
-        List<Suggestion> suggestions = SUGGESTER.suggest(source, target, List.of(saved));
+        List<Suggestion> suggestions = SUGGESTER.suggest(source, target, List.of(MappingJson.read(saved).orThrow()));
         assertThat(suggestions).singleElement().satisfies(suggestion -> {
             assertThat(suggestion.sourcePath()).isEqualTo("reference");
             assertThat(suggestion.confidence()).isEqualTo(0.75);

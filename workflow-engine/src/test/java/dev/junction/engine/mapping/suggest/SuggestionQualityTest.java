@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.suggest;
 
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,8 @@ class SuggestionQualityTest {
                     MappingSuggester suggester = setup == Setup.TABLE_COLD || setup == Setup.TABLE_HISTORY
                             ? WITH_TABLE : WORDS_ONLY;
                     List<Suggestion> suggestions = suggester.suggest(schema(sourceId), schema(targetId),
-                            setup.history() ? otherSeeds : List.of());
+                            setup.history() ? otherSeeds.stream().map(seed -> MappingJson.read(seed).orThrow()).toList()
+                                    : List.of());
                     scores.computeIfAbsent(label, l -> new LinkedHashMap<>()).put(setup,
                             score(label + " (" + setup.label + ")", suggestions, expected, setup == Setup.TABLE_COLD));
                 }

@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.suggest;
 
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingResult;
@@ -43,7 +44,7 @@ class ValueMapSuggestionTest {
         Map<String, Object> mapping = new LinkedHashMap<>();
         mapping.put("schemaVersion", 1);
         mapping.put("rules", List.of(rule));
-        CompiledMapping compiled = COMPILER.compile(mapping);
+        CompiledMapping compiled = COMPILER.compile(MappingJson.read(mapping));
         MappingResult result = compiled.apply(json("{\"OrderStatus\": \"Canceled\"}"), MappingEnvironment.NONE);
         assertThat(result.output()).isEqualTo(Map.of("status", "CANCELLED"));
     }

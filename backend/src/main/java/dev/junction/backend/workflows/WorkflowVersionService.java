@@ -1,6 +1,5 @@
 package dev.junction.backend.workflows;
 
-import dev.junction.engine.mapping.MappingJson;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.NotFoundException;
@@ -51,7 +50,7 @@ public class WorkflowVersionService {
         this.events = events;
         this.workflows = workflows;
         this.versions = versions;
-        this.validator = new DefinitionValidator(catalog, expressions, mapping -> mappings.check(MappingJson.read(mapping)), channels);
+        this.validator = new DefinitionValidator(catalog, expressions, mappings::check, channels);
         this.audit = audit;
     }
 

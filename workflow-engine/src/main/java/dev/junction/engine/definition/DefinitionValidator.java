@@ -1,5 +1,7 @@
 package dev.junction.engine.definition;
 
+import dev.junction.engine.mapping.MappingJson;
+import dev.junction.engine.mapping.MappingProblem;
 import dev.junction.engine.nodes.ConnectorNode;
 import dev.junction.engine.nodes.ForEachNode;
 import dev.junction.engine.nodes.NodeCheck;
@@ -81,7 +83,8 @@ public final class DefinitionValidator {
     /** Checks an inline mapping: its problems, with paths inside the mapping ({@code rules[2].pipe[0].fn}). */
     @FunctionalInterface
     public interface InlineMappingCheck {
-        List<dev.junction.engine.mapping.MappingProblem> check(Map<String, ?> mapping);
+        /** The problems of an inline mapping, read into the one mapping model ({@code MappingCompiler::check}). */
+        List<MappingProblem> check(MappingJson.Reading mapping);
     }
 
     /** A validator that checks everything except whether expressions and scripts parse. */

@@ -1,6 +1,7 @@
 package dev.junction.engine.nodes;
 
 import dev.junction.engine.mapping.MappingDefinitionException;
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.MappingProblem;
 import dev.junction.engine.mapping.MappingResult;
 import dev.junction.engine.runs.StepResult;
@@ -102,9 +103,7 @@ public final class MapNode implements NodeKind {
             return;
         }
         if (current.get("mapping") instanceof Map<?, ?> inline) {
-            @SuppressWarnings("unchecked")
-            Map<String, ?> mapping = (Map<String, ?>) inline;
-            for (MappingProblem problem : check.mappings().check(mapping)) {
+            for (MappingProblem problem : check.mappings().check(MappingJson.read(inline))) {
                 if (problem.isError()) {
                     check.problem("mapping." + problem.path(), problem.message());
                 }

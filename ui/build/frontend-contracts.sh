@@ -42,7 +42,8 @@ case "${mode}" in
   check)
     cd "${ui}"
     if [[ ! -f node_modules/typescript/bin/tsc || ! -f tsconfig.json ]]; then
-      echo "frontend-contracts: ui/node_modules or ui/tsconfig.json is missing (Vaadin's frontend build did not run);" \
+      echo "frontend-contracts: ui/node_modules or ui/tsconfig.json is missing (Vaadin's frontend build did not run;" \
+        "the pom's frontend-modules-missing profile forces it when node_modules is gone):" \
         "build once with -Dvaadin.force.production.build=true" >&2
       exit 1
     fi

@@ -93,6 +93,8 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/mappings/value-maps", ALL),
             Map.entry("GET /api/v1/schemas/workflow.json", ALL),
             Map.entry("GET /api/v1/schemas/mapping.json", ALL),
+            Map.entry("GET /api/v1/schemas/catalog.json", ALL),
+            Map.entry("GET /api/v1/catalog", ALL),
             Map.entry("GET /api/v1/openapi.json", ALL),
             Map.entry("GET /api/v1/openapi.json.yaml", ALL),
             Map.entry("GET /api/v1/openapi.json/swagger-config", ALL),

@@ -6,19 +6,26 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.react.ReactAdapterComponent;
+import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.DefinitionProblem;
 import dev.junction.engine.definition.Trigger;
 import dev.junction.engine.definition.WorkflowDefinition;
+import dev.junction.engine.json.PayloadJson;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The workflow graph drawn with React Flow ({@code @xyflow/react}), wrapped through {@link ReactAdapterComponent}
  * ({@code workflow-canvas.tsx}). Shows the trigger, the nodes and the edges of a definition, and marks the nodes the
  * validator has problems with; read-only for now.
+ *
+ * <p>The browser gets the definition itself, in its JSON format (state {@code definition}), whose TypeScript type is
+ * generated from the workflow JSON Schema at build time; plus the validator's messages by node id ({@code problems}),
+ * the trigger's name for people ({@code triggerLabel}) and the port an edge leaves by when it names none
+ * ({@code defaultPort}, the workflow schema's default of {@code fromPort}).
  */
 @Tag("workflow-canvas")
 @JsModule("./workflow-canvas.tsx")
@@ -26,44 +33,38 @@ import java.util.stream.Collectors;
 @CssImport("@xyflow/react/dist/style.css")
 public class WorkflowCanvas extends ReactAdapterComponent implements HasSize {
 
-    /** What the canvas draws: one box per trigger or node, one line per edge. */
-    public record Graph(List<Box> nodes, List<Line> edges) {
-    }
-
-    /** One trigger or node; {@code problems} are the validator's messages about it (empty when none). */
-    public record Box(String id, String kind, String label, double x, double y, List<String> problems) {
-    }
-
-    public record Line(String id, String source, String sourcePort, String target) {
-    }
+    /** The port an edge leaves by when it names none, as the workflow schema says ({@code $defs.edge.fromPort}). */
+    static final String DEFAULT_PORT = defaultPort();
 
     public WorkflowCanvas() {
         getStyle().set("display", "block").set("min-height", "24em").set("border", "1px solid var(--lumo-contrast-10pct)")
                 .set("border-radius", "var(--lumo-border-radius-m)");
-        setState("graph", new Graph(List.of(), List.of()));
+        setState("problems", Map.of());
+        setState("defaultPort", DEFAULT_PORT);
     }
 
     /** Draws a definition; nodes that problems name are marked, with the messages as their tooltip. */
     public void show(WorkflowDefinition definition, List<DefinitionProblem> problems) {
-        setState("graph", toGraph(definition, problems));
+        setState("definition", PayloadJson.read(DefinitionJson.write(definition)));
+        setState("problems", problemsByNode(problems));
+        setState("triggerLabel", definition.trigger().kind().label());
     }
 
-    static Graph toGraph(WorkflowDefinition definition, List<DefinitionProblem> problems) {
-        Map<String, List<String>> byNode = problems.stream()
+    /** Null when the schema gives no default (then the canvas labels every edge by its port). */
+    private static String defaultPort() {
+        return PayloadJson.read(DefinitionJson.schema()) instanceof Map<?, ?> schema
+                && schema.get("$defs") instanceof Map<?, ?> defs && defs.get("edge") instanceof Map<?, ?> edge
+                && edge.get("properties") instanceof Map<?, ?> properties
+                && properties.get("fromPort") instanceof Map<?, ?> fromPort
+                && fromPort.get("default") instanceof String port ? port : null;
+    }
+
+    /** The validator's messages about each node (the trigger under its node id), in the order found. */
+    static Map<String, List<String>> problemsByNode(List<DefinitionProblem> problems) {
+        return problems.stream()
                 .filter(problem -> problem.nodeId() != null || problem.path().startsWith("$.trigger"))
                 .collect(Collectors.groupingBy(
-                        problem -> problem.nodeId() != null ? problem.nodeId() : Trigger.NODE_ID,
+                        problem -> problem.nodeId() != null ? problem.nodeId() : Trigger.NODE_ID, TreeMap::new,
                         Collectors.mapping(DefinitionProblem::message, Collectors.toList())));
-        List<Box> boxes = new ArrayList<>();
-        Trigger trigger = definition.trigger();
-        boxes.add(new Box(Trigger.NODE_ID, "trigger", trigger.kind().label(), trigger.position().x(),
-                trigger.position().y(), byNode.getOrDefault(Trigger.NODE_ID, List.of())));
-        definition.nodes().forEach(node -> boxes.add(new Box(node.id(), node.type(), node.name(), node.position().x(),
-                node.position().y(), byNode.getOrDefault(node.id(), List.of()))));
-        List<Line> lines = definition.edges().stream()
-                .map(edge -> new Line(edge.from() + ":" + edge.fromPort() + "->" + edge.to(), edge.from(),
-                        edge.fromPort(), edge.to()))
-                .toList();
-        return new Graph(boxes, lines);
     }
 }

@@ -1,0 +1,117 @@
+package dev.junction.backend.catalog;
+
+import dev.junction.engine.connectors.ConnectorCatalog;
+import dev.junction.engine.connectors.ConnectorDescriptor;
+import dev.junction.engine.connectors.OperationDescriptor;
+import dev.junction.engine.mapping.FunctionCatalog;
+import dev.junction.engine.mapping.SchemaCatalog;
+import dev.junction.engine.mapping.ValueMapCatalog;
+import dev.junction.engine.mapping.functions.MappingFunction;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * Assembles the {@link Catalog} the editors read, once: everything in it is fixed for the life of the process
+ * (connector descriptors, built-in functions, shipped value maps and schemas). The UI takes {@link #catalog()}
+ * directly; the REST endpoint serves {@link #served()}, the same catalog serialized once with its strong ETag.
+ */
+public class CatalogService {
+
+    private final Catalog catalog;
+    private final Served served;
+
+    public CatalogService(ConnectorCatalog connectors, FunctionCatalog functions, ValueMapCatalog valueMaps,
+                          SchemaCatalog schemas, JsonMapper json) {
+        this.catalog = new Catalog(nodeKinds(),
+                connectors.all().stream().map(connector -> connector(connector.descriptor())).toList(),
+                functions.all().stream().map(CatalogService::function).toList(),
+                valueMaps.all().stream().map(CatalogService::valueMap).toList(),
+                schemas.ids().stream().map(id -> namedSchema(id, schemas)).toList());
+        this.served = Served.of(json.writeValueAsBytes(catalog));
+    }
+
+    /** The catalog, for the UI (no REST in between). */
+    public Catalog catalog() {
+        return catalog;
+    }
+
+    /** The catalog as the JSON {@code GET /api/v1/catalog} answers, and its ETag. */
+    public Served served() {
+        return served;
+    }
+
+    /**
+     * SEAM (node kinds): the workflow graph's node kinds. Empty until the engine describes its kinds
+     * ({@code NodeKinds.all()}); then each maps to a {@link Catalog.NodeKind} with its type, title, description, config
+     * schema, ports, dynamic ports and side effects.
+     */
+    static List<Catalog.NodeKind> nodeKinds() {
+        return List.of();
+    }
+
+    /**
+     * SEAM (readOnly): whether an operation only reads; null (left out of the JSON) until
+     * {@code OperationDescriptor.readOnly()} exists.
+     */
+    static Boolean readOnly(OperationDescriptor operation) {
+        return null;
+    }
+
+    /**
+     * SEAM (function signatures): a function's named, typed arguments; null (left out) until
+     * {@link MappingFunction} describes them.
+     */
+    static List<Catalog.Parameter> parameters(MappingFunction function) {
+        return null;
+    }
+
+    /** SEAM (function signatures): a function's result type; null (left out) until {@link MappingFunction} says it. */
+    static String resultType(MappingFunction function) {
+        return null;
+    }
+
+    private static Catalog.Connector connector(ConnectorDescriptor descriptor) {
+        return new Catalog.Connector(descriptor.id(), descriptor.name(), descriptor.version(), descriptor.icon(),
+                descriptor.description(), descriptor.auth().name(), descriptor.settingsSchema(),
+                descriptor.operations().stream().map(CatalogService::operation).toList());
+    }
+
+    private static Catalog.Operation operation(OperationDescriptor operation) {
+        return new Catalog.Operation(operation.id(), operation.name(), operation.description(),
+                operation.kind().name(), operation.inputSchema(), operation.outputSchema(), operation.rateLimit(),
+                operation.idempotencyKeyField(), readOnly(operation));
+    }
+
+    private static Catalog.Function function(MappingFunction function) {
+        return new Catalog.Function(function.name(), function.description(), function.minArgs(),
+                function.maxArgs() == Integer.MAX_VALUE ? null : function.maxArgs(), parameters(function),
+                resultType(function));
+    }
+
+    private static Catalog.ValueMap valueMap(dev.junction.engine.mapping.functions.ValueMap map) {
+        return new Catalog.ValueMap(map.name(), map.entries(), map.unmapped().jsonName(), map.defaultValue(),
+                map.caseInsensitive());
+    }
+
+    private static Catalog.NamedSchema namedSchema(String id, SchemaCatalog schemas) {
+        String group = id.contains("/") ? id.substring(0, id.indexOf('/')) : id;
+        return new Catalog.NamedSchema(id, group, "canonical".equals(group), schemas.find(id).orElseThrow());
+    }
+
+    /** The serialized catalog and its strong ETag (a hash of exactly these bytes, quoted). */
+    public record Served(byte[] json, String etag) {
+
+        static Served of(byte[] json) {
+            try {
+                byte[] hash = MessageDigest.getInstance("SHA-256").digest(json);
+                return new Served(json, "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash) + "\"");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+    }
+}

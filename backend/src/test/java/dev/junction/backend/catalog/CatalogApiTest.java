@@ -1,0 +1,213 @@
+package dev.junction.backend.catalog;
+
+import dev.junction.backend.ApiClient;
+import dev.junction.backend.BackendTestApplication;
+import dev.junction.engine.connectors.Connector;
+import dev.junction.engine.connectors.ConnectorCatalog;
+import dev.junction.engine.connectors.OperationDescriptor;
+import dev.junction.engine.json.PayloadJson;
+import dev.junction.engine.mapping.MappingProblem;
+import dev.junction.engine.mapping.functions.BuiltInFunctions;
+import dev.junction.engine.mapping.functions.MappingFunction;
+import dev.junction.engine.mapping.functions.ShippedValueMaps;
+import dev.junction.engine.mapping.functions.ValueMap;
+import dev.junction.engine.mapping.schemas.ShippedSchemas;
+import dev.junction.engine.schema.JsonSchema;
+import dev.junction.engine.schema.SchemaValidator;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code GET /api/v1/catalog} over real HTTP against the backend and a fresh embedded PostgreSQL: everything the
+ * editors render from is in it, it matches its own JSON Schema, and it is served with a strong ETag.
+ */
+@SpringBootTest(classes = BackendTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class CatalogApiTest {
+
+    /** The connectors Junction ships (the test class path adds its own test connectors). */
+    private static final List<String> SHIPPED = List.of("amazon-sp-api", "dataverse", "http", "opayo-pi");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConnectorCatalog connectors;
+    @Autowired
+    CatalogService service;
+    private ApiClient admin;
+
+    @BeforeEach
+    void setUp() {
+        admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+    }
+
+    private Map<String, Object> catalog() {
+        HttpResponse<String> response = admin.get("/api/v1/catalog");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> catalog = (Map<String, Object>) PayloadJson.read(response.body());
+        return catalog;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+
+    private static Map<String, Map<String, Object>> byKey(Object entries, String key) {
+        Map<String, Map<String, Object>> byKey = new LinkedHashMap<>();
+        list(entries).forEach(entry -> byKey.put((String) entry.get(key), entry));
+        return byKey;
+    }
+
+    @Test
+    void listsEveryConnectorWithEveryOperationAndItsDescription() {
+        Map<String, Map<String, Object>> listed = byKey(catalog().get("connectors"), "id");
+
+        assertThat(listed.keySet()).containsAll(SHIPPED);
+        for (Connector connector : connectors.all()) {
+            var descriptor = connector.descriptor();
+            Map<String, Object> entry = listed.get(descriptor.id());
+            assertThat(entry).as(descriptor.id()).isNotNull();
+            assertThat(entry.get("name")).isEqualTo(descriptor.name());
+            assertThat(entry.get("auth")).isEqualTo(descriptor.auth().name());
+            assertThat(entry.get("settingsSchema")).as(descriptor.id())
+                    .isEqualTo(PayloadJson.normalized(descriptor.settingsSchema()));
+            Map<String, Map<String, Object>> operations = byKey(entry.get("operations"), "id");
+            assertThat(operations.keySet()).as(descriptor.id()).containsExactlyElementsOf(
+                    descriptor.operations().stream().map(OperationDescriptor::id).toList());
+            for (OperationDescriptor operation : descriptor.operations()) {
+                Map<String, Object> listedOperation = operations.get(operation.id());
+                String where = descriptor.id() + "/" + operation.id();
+                assertThat(listedOperation.get("kind")).as(where).isEqualTo(operation.kind().name());
+                assertThat(listedOperation.get("inputSchema")).as(where)
+                        .isEqualTo(PayloadJson.normalized(operation.inputSchema()));
+                assertThat(listedOperation.get("outputSchema")).as(where)
+                        .isEqualTo(PayloadJson.normalized(operation.outputSchema()));
+                assertThat(listedOperation.get("idempotencyKeyField")).as(where)
+                        .isEqualTo(operation.idempotencyKeyField());
+                if (operation.rateLimit() == null) {
+                    assertThat(listedOperation).as(where).doesNotContainKey("rateLimit");
+                } else {
+                    assertThat(listedOperation.get("rateLimit")).as(where).isEqualTo(Map.of(
+                            "perSecond", operation.rateLimit().perSecond(), "burst",
+                            (long) operation.rateLimit().burst()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void listsEveryFunctionValueMapAndSchema() {
+        Map<String, Object> catalog = catalog();
+
+        Map<String, Map<String, Object>> functions = byKey(catalog.get("functions"), "name");
+        assertThat(functions.keySet()).containsExactlyElementsOf(
+                BuiltInFunctions.standard().all().stream().map(MappingFunction::name).toList());
+        for (MappingFunction function : BuiltInFunctions.standard().all()) {
+            Map<String, Object> entry = functions.get(function.name());
+            assertThat(entry.get("description")).isEqualTo(function.description());
+            assertThat(entry.get("minArgs")).isEqualTo((long) function.minArgs());
+            assertThat(entry.get("maxArgs")).as(function.name()).isEqualTo(
+                    function.maxArgs() == Integer.MAX_VALUE ? null : (long) function.maxArgs());
+        }
+
+        Map<String, Map<String, Object>> valueMaps = byKey(catalog.get("valueMaps"), "name");
+        assertThat(valueMaps.keySet()).containsExactlyElementsOf(
+                ShippedValueMaps.instance().all().stream().map(ValueMap::name).toList());
+        for (ValueMap map : ShippedValueMaps.instance().all()) {
+            assertThat(valueMaps.get(map.name()).get("entries")).as(map.name())
+                    .isEqualTo(PayloadJson.normalized(map.entries()));
+            assertThat(valueMaps.get(map.name()).get("unmapped")).isEqualTo(map.unmapped().jsonName());
+        }
+
+        Map<String, Map<String, Object>> schemas = byKey(catalog.get("schemas"), "id");
+        assertThat(schemas.keySet()).containsExactlyElementsOf(ShippedSchemas.instance().ids());
+        assertThat(schemas.get("canonical/Order")).containsEntry("group", "canonical").containsEntry("canonical", true);
+        assertThat(schemas.get("sp-api/Order")).containsEntry("group", "sp-api").containsEntry("canonical", false);
+        for (String id : ShippedSchemas.instance().ids()) {
+            assertThat(schemas.get(id).get("schema")).as(id)
+                    .isEqualTo(PayloadJson.normalized(ShippedSchemas.instance().find(id).orElseThrow()));
+        }
+        assertThat(list(catalog.get("nodeKinds"))).as("seam: CatalogService.nodeKinds()").isEmpty();
+    }
+
+    @Test
+    void theAnswerValidatesAgainstTheCatalogSchema() {
+        Map<String, Object> catalog = catalog();
+        JsonSchema schema = JsonSchema.of(CatalogSchema.document());
+
+        assertThat(problems(schema, catalog)).isEmpty();
+
+        // the check can fail: an operation without its kind, a connector whose auth is not one of the kinds
+        Map<String, Object> connector = list(catalog.get("connectors")).getFirst();
+        connector.put("auth", "CARRIER_PIGEON");
+        list(connector.get("operations")).getFirst().remove("kind");
+        assertThat(problems(schema, catalog)).extracting(MappingProblem::path)
+                .containsExactlyInAnyOrder("connectors[0].auth", "connectors[0].operations[0].kind");
+    }
+
+    @Test
+    void theSchemaIsServedAndIsTheOneTheTypesAreGeneratedFrom() {
+        HttpResponse<String> response = admin.get("/api/v1/schemas/catalog.json");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(PayloadJson.read(response.body())).isEqualTo(PayloadJson.normalized(CatalogSchema.document()));
+    }
+
+    @Test
+    void theUiGetsTheSameCatalogWithoutRest() {
+        assertThat(PayloadJson.read(new String(service.served().json(), java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo(catalog());
+        assertThat(service.catalog().connectors()).hasSize(connectors.all().size());
+    }
+
+    @Test
+    void aClientHoldingTheEtagGetsNotModified() throws Exception {
+        HttpResponse<String> first = admin.get("/api/v1/catalog");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).as("a strong ETag").startsWith("\"").endsWith("\"");
+        assertThat(first.headers().allValues("Cache-Control")).containsExactly(CatalogController.CACHE_CONTROL);
+
+        HttpResponse<String> again = conditional(etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(again.headers().firstValue("ETag")).hasValue(etag);
+
+        assertThat(conditional("\"something-else\"").statusCode()).isEqualTo(200);
+        assertThat(conditional("\"something-else\", " + etag).statusCode()).isEqualTo(304);
+        assertThat(admin.get("/api/v1/catalog").headers().firstValue("ETag")).as("the same bytes each time")
+                .hasValue(etag);
+    }
+
+    private HttpResponse<String> conditional(String ifNoneMatch) throws IOException, InterruptedException {
+        return admin.http().send(HttpRequest.newBuilder(URI.create(admin.baseUrl() + "/api/v1/catalog"))
+                .header("Authorization", admin.authorization()).header("If-None-Match", ifNoneMatch).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void strangersAreRefused() {
+        assertThat(ApiClient.anonymous(port).get("/api/v1/catalog").statusCode()).isEqualTo(401);
+    }
+
+    private static List<MappingProblem> problems(JsonSchema schema, Object value) {
+        List<MappingProblem> problems = new ArrayList<>();
+        SchemaValidator.validate(schema, value, "", problems);
+        return problems;
+    }
+}

@@ -24,4 +24,11 @@ class UiBoundariesTest {
     @ArchTest
     static final ArchRule viewsDoNotCallConnectors = noClasses().that().resideInAPackage("dev.junction.ui..")
             .should().dependOnClassesThat().resideInAPackage("dev.junction.connectors..");
+
+    /** The ui gets connectors' descriptions; a connector object's {@code invoke} would reach remote systems. */
+    @ArchTest
+    static final ArchRule viewsHoldNoConnectorObjects = noClasses().that().resideInAPackage("dev.junction.ui..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.junction.engine.connectors.Connector")
+            .orShould().dependOnClassesThat()
+            .haveFullyQualifiedName("dev.junction.engine.connectors.ConnectorCatalog");
 }

@@ -4,14 +4,13 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.users.OwnAccountService;
 import dev.junction.backend.users.PasswordPolicy;
+import dev.junction.ui.shared.Notifications;
 
 import java.util.List;
 
@@ -72,8 +71,7 @@ class ChangePasswordForm extends VerticalLayout {
             field.clear();
             field.setInvalid(false); // clearing a required field would show it as wrong
         });
-        Notification.show("Your password was changed; sign in with the new one from now on.", 5000,
-                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        Notifications.success("Your password was changed; sign in with the new one from now on.");
     }
 
     private static void showOn(PasswordField field, String message) {

@@ -5,12 +5,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.junction.backend.tokens.CreatedApiToken;
+import dev.junction.ui.shared.Notifications;
 
 /**
  * Shows a new API token, the one time it is ever shown, read-only with a copy button and the warning that it will
@@ -71,13 +70,14 @@ class CreatedTokenDialog extends Dialog {
                           try { await navigator.clipboard.writeText(field.value); return true; }
                           catch (e) { field.focus(); field.inputElement.select(); return false; }
                         })();""")
-                .then(Boolean.class, copied -> notify(copied ? "Token copied" : "The browser did not allow copying:"
-                        + " the token is selected, copy it with Ctrl+C (⌘C)."), failed -> notify(
-                        "The browser did not allow copying: select the token and copy it."));
+                .then(Boolean.class, copied -> {
+                    if (copied) {
+                        Notifications.success("Token copied");
+                    } else {
+                        Notifications.warning("The browser did not allow copying: the token is selected, copy it with"
+                                + " Ctrl+C (⌘C).");
+                    }
+                }, failed -> Notifications.warning("The browser did not allow copying: select the token and copy it."));
     }
 
-    private static void notify(String message) {
-        Notification.show(message, 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
-    }
 }

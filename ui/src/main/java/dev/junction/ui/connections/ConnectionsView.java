@@ -186,8 +186,8 @@ public class ConnectionsView extends VerticalLayout {
         testResultText = new Span(check.ok() ? "Connection '" + connection.name() + "' works: " + check.message()
                 : "Connection '" + connection.name() + "': " + ConnectionFormat.failure(check));
         testResultText.setId("connection-test-result");
-        testResult = Notifications.show(check.ok() ? Notifications.Kind.SUCCESS : Notifications.Kind.ERROR,
-                testResultText);
+        testResult = check.ok() ? Notifications.show(Notifications.Kind.SUCCESS, testResultText)
+                : Notifications.showUntilClosed(Notifications.Kind.ERROR, testResultText);
     }
 
     private void confirmDelete(ConnectionView connection) {

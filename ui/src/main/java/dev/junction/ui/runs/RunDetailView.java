@@ -19,8 +19,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -41,6 +39,8 @@ import dev.junction.db.runs.RunSummary;
 import dev.junction.db.runs.StepView;
 import dev.junction.engine.runs.RunStatus;
 import dev.junction.ui.workflows.WorkflowEditorView;
+import dev.junction.ui.shared.Notifications;
+import dev.junction.ui.shared.Times;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.EnumMap;
@@ -157,7 +157,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 .setHeader("Round").setAutoWidth(true).setFlexGrow(0).setKey("round").setVisible(false);
         steps.addComponentColumn(view -> RunStatusBadge.of(view.status())).setHeader("Status")
                 .setWidth(RunStatusBadge.COLUMN_WIDTH).setFlexGrow(0);
-        steps.addColumn(view -> RunFormat.when(view.startedAt() != null ? view.startedAt() : view.dueAt()))
+        steps.addColumn(view -> Times.when(view.startedAt() != null ? view.startedAt() : view.dueAt()))
                 .setHeader("Started").setAutoWidth(true).setFlexGrow(0);
         steps.addColumn(view -> RunFormat.duration(view.startedAt(), view.finishedAt())).setHeader("Duration")
                 .setAutoWidth(true).setFlexGrow(0);
@@ -177,8 +177,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
             show(runs.get(runId));
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(RunsView.class);
-            Notification.show("That run does not exist (any more).", 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+            Notifications.warning("That run does not exist (any more).");
         }
     }
 
@@ -187,8 +186,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
             show(runs.get(runId));
         } catch (NotFoundException e) {
             followWhileActive(false);
-            Notification.show("This run no longer exists.", 4000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error("This run no longer exists.");
         }
     }
 
@@ -217,12 +215,12 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         facts.add(fact("Workflow", workflow));
         facts.add(fact("Trigger", text(run.triggerKind(), "run-trigger")));
         facts.add(fact("Business key", text(Objects.requireNonNullElse(run.businessKey(), "—"), "run-business-key")));
-        facts.add(fact("Created", text(RunFormat.when(run.createdAt()), "run-created")));
+        facts.add(fact("Created", text(Times.when(run.createdAt()), "run-created")));
         if (run.startedAt() != null) {
-            facts.add(fact("Started", text(RunFormat.when(run.startedAt()), "run-started")));
+            facts.add(fact("Started", text(Times.when(run.startedAt()), "run-started")));
         }
         if (run.finishedAt() != null) {
-            facts.add(fact("Finished", text(RunFormat.when(run.finishedAt()), "run-finished")));
+            facts.add(fact("Finished", text(Times.when(run.finishedAt()), "run-finished")));
             facts.add(fact("Took", text(RunFormat.duration(run.startedAt(), run.finishedAt()), "run-duration")));
         }
         facts.add(fact("Replays", text(String.valueOf(run.replays()), "run-replays")));
@@ -285,11 +283,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private void act(Supplier<String> action, String success) {
         try {
             String now = action.get();
-            Notification.show(success + " (status: " + now + ")", 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success(success + " (status: " + now + ")");
         } catch (ConflictException | NotFoundException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error(e.getMessage());
         }
         refresh();
     }

@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -37,6 +35,7 @@ import dev.junction.ui.runs.RunDetailView;
 import dev.junction.ui.runs.RunPermissions;
 import dev.junction.ui.runs.RunsView;
 import dev.junction.ui.runs.StartRunDialog;
+import dev.junction.ui.shared.Notifications;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
@@ -128,8 +127,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
             showRunControls(workflow);
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(WorkflowsView.class);
-            Notification.show("That workflow does not exist (any more).", 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+            Notifications.warning("That workflow does not exist (any more).");
         }
     }
 

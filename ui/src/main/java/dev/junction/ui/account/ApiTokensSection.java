@@ -43,7 +43,7 @@ class ApiTokensSection extends VerticalLayout {
         Paragraph about = new Paragraph("Programs and scripts call the REST API with a token instead of your password"
                 + " (header \"Authorization: Bearer jn_…\"). A token acts as you, with your roles, until it expires"
                 + " or you revoke it; it cannot create tokens.");
-        about.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-top", "0");
+        about.addClassName("section-intro");
 
         configureGrid();
         add(header, about, grid);

@@ -29,7 +29,7 @@ class CreatedTokenDialog extends Dialog {
         token.setReadOnly(true);
         token.setAutoselect(true);
         token.setValue(created.token());
-        token.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+        token.addClassName("monospace");
         Button copy = new Button("Copy", VaadinIcon.COPY_O.create(), click -> copy());
         copy.setId("copy-token");
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -41,10 +41,10 @@ class CreatedTokenDialog extends Dialog {
         Paragraph warning = new Paragraph("Copy it now and keep it like a password: it will not be shown again."
                 + " Junction keeps only a hash of it; if you lose it, revoke it and create another.");
         warning.setId("created-token-warning");
-        warning.getStyle().set("color", "var(--lumo-error-text-color)");
+        warning.addClassName("error-text");
         Paragraph use = new Paragraph("Programs send it to the REST API (/api/v1/…) in the header"
                 + " \"Authorization: Bearer jn_…\"; it acts as you, with your roles.");
-        use.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        use.addClassName("hint");
         add(value, warning, use);
 
         Button done = new Button("I have copied it, close", click -> close());

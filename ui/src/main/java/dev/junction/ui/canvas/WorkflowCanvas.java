@@ -38,8 +38,7 @@ public class WorkflowCanvas extends ReactAdapterComponent implements HasSize {
     }
 
     public WorkflowCanvas() {
-        getStyle().set("display", "block").set("min-height", "24em").set("border", "1px solid var(--lumo-contrast-10pct)")
-                .set("border-radius", "var(--lumo-border-radius-m)");
+        addClassName("workflow-canvas");
         setState("graph", new Graph(List.of(), List.of()));
     }
 

@@ -82,7 +82,7 @@ public class ConnectionsView extends VerticalLayout {
         grid.addComponentColumn(ConnectionsView::secretStates).setHeader("Secrets").setWidth("16em").setFlexGrow(3)
                 .setKey("secrets");
         grid.addColumn(connection -> Times.when(connection.updatedAt()) + " by "
-                + connection.updatedBy()).setHeader("Last change").setWidth("12em").setFlexGrow(0)
+                + connection.updatedBy()).setHeader("Last change").setWidth("11em").setFlexGrow(0)
                 .setKey("lastChange");
         // a client-side template calling back by item: a click is never lost to a re-rendered row (component
         // buttons lost clicks that came just after the grid was refreshed, in CI)

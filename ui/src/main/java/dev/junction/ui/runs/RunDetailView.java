@@ -13,6 +13,7 @@ import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -27,8 +28,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.NotFoundException;
@@ -38,7 +37,7 @@ import dev.junction.db.runs.RunDetail;
 import dev.junction.db.runs.RunSummary;
 import dev.junction.db.runs.StepView;
 import dev.junction.engine.runs.RunStatus;
-import dev.junction.ui.workflows.WorkflowEditorView;
+import dev.junction.ui.shell.Routes;
 import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;
 import jakarta.annotation.security.PermitAll;
@@ -58,7 +57,7 @@ import java.util.function.Supplier;
  * the input, output and remote answer of the selected one. Those who may operate runs cancel it while it is not
  * over and replay it once it is dead-lettered or failed. While the run is not over the view refreshes itself.
  */
-@Route("runs/:runId")
+@Route(Routes.RUN)
 @PermitAll
 public class RunDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -86,7 +85,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     public RunDetailView(RunService runs) {
         this.runs = runs;
         setSizeFull();
-        title.getStyle().set("margin", "0");
+        title.addClassName("run-title");
         status.setId("run-status");
 
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), click -> refresh());
@@ -102,13 +101,12 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
         facts.setId("run-facts");
         facts.setWrap(true);
-        facts.getStyle().set("column-gap", "1.5em").set("row-gap", "0.25em");
+        facts.addClassName("run-facts");
         error.setId("run-error");
-        error.getStyle().set("margin", "0").set("color", "var(--lumo-error-text-color, #c5221f)")
-                .set("white-space", "pre-wrap");
+        error.addClassName("run-error");
 
         Div payloads = new Div(input, output);
-        payloads.getStyle().set("display", "grid").set("grid-template-columns", "1fr 1fr").set("gap", "1em");
+        payloads.addClassName("run-payloads");
         payloads.setWidthFull();
         Details runPayloads = new Details("Run input and output", payloads);
         runPayloads.setId("run-payloads");
@@ -117,7 +115,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         configureSteps();
         step.setWidthFull();
         Div stepScroller = new Div(step);
-        stepScroller.getStyle().set("overflow", "auto").set("padding", "0 0.5em");
+        stepScroller.addClassName("step-scroller");
         stepScroller.setHeightFull();
         SplitLayout split = new SplitLayout(steps, stepScroller);
         split.setSplitterPosition(60);
@@ -126,11 +124,6 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
         add(header, facts, error, runPayloads, split);
         expand(split);
-    }
-
-    /** The route parameters of one run's detail view. */
-    public static RouteParameters parameters(UUID runId) {
-        return new RouteParameters("runId", runId.toString());
     }
 
     private void configureReplayMenu() {
@@ -173,7 +166,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         try {
-            runId = UUID.fromString(event.getRouteParameters().get("runId").orElse(""));
+            runId = UUID.fromString(event.getRouteParameters().get(Routes.RUN_ID).orElse(""));
             show(runs.get(runId));
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(RunsView.class);
@@ -209,8 +202,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private void showFacts() {
         facts.removeAll();
-        RouterLink workflow = new RouterLink(run.workflowName() + ", version " + run.workflowVersion(),
-                WorkflowEditorView.class, WorkflowEditorView.parameters(run.workflowId()));
+        Anchor workflow = Routes.link(run.workflowName() + ", version " + run.workflowVersion(),
+                Routes.workflow(run.workflowId()));
         workflow.setId("run-workflow");
         facts.add(fact("Workflow", workflow));
         facts.add(fact("Trigger", text(run.triggerKind(), "run-trigger")));
@@ -225,8 +218,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         }
         facts.add(fact("Replays", text(String.valueOf(run.replays()), "run-replays")));
         if (run.parentRunId() != null) {
-            RouterLink parent = new RouterLink(run.parentRunId().toString().substring(0, 8) + "…",
-                    RunDetailView.class, parameters(run.parentRunId()));
+            Anchor parent = Routes.link(run.parentRunId().toString().substring(0, 8) + "…",
+                    Routes.run(run.parentRunId()));
             parent.setId("run-parent");
             facts.add(fact("Started by run", parent));
         }
@@ -241,7 +234,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private static Span fact(String label, Component value) {
         Span name = new Span(label + ": ");
-        name.getStyle().set("color", "var(--vaadin-text-color-secondary)");
+        name.addClassName("fact-name");
         return new Span(name, value);
     }
 

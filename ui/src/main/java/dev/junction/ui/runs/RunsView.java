@@ -33,6 +33,7 @@ import dev.junction.db.workflows.WorkflowSort;
 import dev.junction.engine.runs.RunStatus;
 import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;
+import dev.junction.ui.shell.Routes;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         loadMore.setId("load-more");
         loadMore.addClickListener(click -> loadNextPage());
         count.setId("runs-count");
-        count.getStyle().set("color", "var(--vaadin-text-color-secondary)");
+        count.addClassName("secondary-text");
         HorizontalLayout footer = new HorizontalLayout(count, loadMore);
         footer.setAlignItems(FlexComponent.Alignment.CENTER);
 
@@ -158,8 +159,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 .setKey("error");
         grid.setItems(shown);
         grid.setEmptyStateText("No runs match these filters.");
-        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(RunDetailView.class,
-                RunDetailView.parameters(click.getItem().id()))));
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(Routes.run(click.getItem().id()))));
     }
 
     @Override

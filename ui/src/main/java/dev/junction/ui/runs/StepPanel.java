@@ -23,11 +23,10 @@ class StepPanel extends VerticalLayout {
         setId("step-detail");
         setPadding(false);
         setSpacing(false);
-        title.getStyle().set("margin", "0 0 0.25em");
-        facts.getStyle().set("margin", "0 0 0.5em").set("color", "var(--vaadin-text-color-secondary)");
+        title.addClassName("step-title");
+        facts.addClassName("step-facts");
         error.setId("step-error");
-        error.getStyle().set("margin", "0 0 0.5em").set("color", "var(--lumo-error-text-color, #c5221f)")
-                .set("white-space", "pre-wrap");
+        error.addClassName("step-error");
         input.setWidthFull();
         output.setWidthFull();
         remoteBody.setWidthFull();

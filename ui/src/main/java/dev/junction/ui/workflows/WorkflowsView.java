@@ -30,6 +30,7 @@ import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowSort;
 import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;
+import dev.junction.ui.shell.Routes;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
@@ -147,7 +148,7 @@ public class WorkflowsView extends VerticalLayout {
     }
 
     private void open(Workflow workflow) {
-        getUI().ifPresent(ui -> ui.navigate(WorkflowEditorView.class, WorkflowEditorView.parameters(workflow.id())));
+        getUI().ifPresent(ui -> ui.navigate(Routes.workflow(workflow.id())));
     }
 
     private void openCreateDialog() {

@@ -94,11 +94,13 @@ class ConnectionDialog extends Dialog {
             connector.setItemLabelGenerator(ConnectorDescriptor::name);
             connector.setPlaceholder("Choose a connector");
             connector.setRequiredIndicatorVisible(true);
+            connector.setManualValidation(true);
             connector.addValueChangeListener(change -> showSettings(change.getValue()));
             binder.bind(connector, draft -> draft.connector, (draft, value) -> draft.connector = value);
             general.add(connector, 2);
             id.setId("connection-id");
             id.setRequiredIndicatorVisible(true);
+            id.setManualValidation(true);
             id.setHelperText("Workflows name the connection by it: lower-case letters, digits and dashes, e.g."
                     + " shop-sandbox. It cannot be changed later.");
             id.setMaxLength(63);
@@ -114,6 +116,7 @@ class ConnectionDialog extends Dialog {
         }
         name.setId("connection-name");
         name.setRequiredIndicatorVisible(true);
+        name.setManualValidation(true);
         name.setMaxLength(120);
         binder.bind(name, draft -> draft.name, (draft, value) -> draft.name = value);
         if (creating) {
@@ -127,6 +130,7 @@ class ConnectionDialog extends Dialog {
         environment.setItems(SANDBOX, PRODUCTION);
         environment.setItemLabelGenerator(value -> SANDBOX.equals(value) ? "Sandbox" : "Production");
         environment.setRequiredIndicatorVisible(true);
+        environment.setManualValidation(true);
         environment.setHelperText("Production connections reach live accounts.");
         binder.bind(environment, draft -> draft.environment, (draft, value) -> draft.environment = value);
         general.add(environment, 2);

@@ -179,6 +179,7 @@ public class SchemaForm extends FormLayout {
             String name, String label, String type, C component, HasValidationProperties validation,
             boolean required, String help, String id, Map<String, List<String>> dependsOn) {
         component.setRequiredIndicatorVisible(required);
+        manualValidation(component);
         if (help != null && component instanceof com.vaadin.flow.component.HasHelper helped) {
             helped.setHelperText(help);
         }
@@ -187,6 +188,17 @@ public class SchemaForm extends FormLayout {
         }
         component.setId(id);
         return new Field(name, label, type, component, component, validation, null, dependsOn);
+    }
+
+    /** The service decides what is valid: a field shows only the errors it is given, never its own guesses. */
+    private static void manualValidation(Component component) {
+        switch (component) {
+            case TextField text -> text.setManualValidation(true);
+            case Select<?> select -> select.setManualValidation(true);
+            case Checkbox checkbox -> checkbox.setManualValidation(true);
+            default -> {
+            }
+        }
     }
 
     private static Object typed(Field field) {

@@ -28,6 +28,7 @@ public final class SecretInput extends Div {
         input.setId(id);
         input.setWidthFull();
         input.setRequiredIndicatorVisible(required);
+        input.setManualValidation(true); // the service decides what is valid
         input.setHelperText(help == null ? "Stored encrypted; never shown again."
                 : help + " · Stored encrypted; never shown again.");
         input.getElement().setAttribute("autocomplete", "new-password");

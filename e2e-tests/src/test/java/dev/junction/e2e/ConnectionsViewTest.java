@@ -38,7 +38,7 @@ class ConnectionsViewTest extends BrowserTest {
 
     private static final String RIGHT_KEY = E2eEchoConnector.RIGHT_KEY;
     private static final Pattern SET_BY_ADMIN = Pattern.compile(
-            "^Set on \\d{1,2} \\w{3,4} \\d{4} \\d{2}:\\d{2} by admin$");
+            "^Set on \\d{1,2} \\w{3,4} \\d{4} \\d{2}:\\d{2}:\\d{2} by admin$");
 
     @Autowired
     UserRepository users;
@@ -85,7 +85,7 @@ class ConnectionsViewTest extends BrowserTest {
         assertThat(page.getByText("Connection '" + name + "' created")).isVisible();
         Locator secrets = page.locator(".secret-states[data-connection='" + id + "']");
         assertThat(secrets).containsText(Pattern.compile(
-                "API key: set \\d{1,2} \\w{3,4} \\d{4} \\d{2}:\\d{2} by admin"));
+                "API key: set \\d{1,2} \\w{3,4} \\d{4} \\d{2}:\\d{2}:\\d{2} by admin"));
         assertThat(secrets).containsText("Webhook key: not set");
         assertNoKeyIn(wrongKey);
         screenshot("4-created");

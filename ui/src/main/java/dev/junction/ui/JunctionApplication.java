@@ -8,11 +8,13 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
  * Starts Junction: the UI, the backend services and REST API, and the database they use. The UI uses Vaadin's Lumo
- * theme (Vaadin 25 loads no theme by default; the views' {@code var(--lumo-*)} colours and sizes come from it).
+ * theme (Vaadin 25 loads no theme by default) and Junction's own {@code styles.css}
+ * ({@code src/main/resources/META-INF/resources}): views set class names, the stylesheet says how they look.
  */
 @SpringBootApplication(scanBasePackages = "dev.junction")
 @StyleSheet(Lumo.STYLESHEET)
 @StyleSheet(Lumo.UTILITY_STYLESHEET)
+@StyleSheet("styles.css")
 public class JunctionApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -55,7 +55,7 @@ public record Catalog(List<NodeKind> nodeKinds, List<Connector> connectors, List
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Operation(String id, String name, String description, String kind, Map<String, Object> inputSchema,
                             Map<String, Object> outputSchema, OperationDescriptor.RateLimit rateLimit,
-                            String idempotencyKeyField, Boolean readOnly) {
+                            String idempotencyKeyField, boolean readOnly) {
     }
 
     /**
@@ -67,7 +67,7 @@ public record Catalog(List<NodeKind> nodeKinds, List<Connector> connectors, List
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Function(String name, String description, int minArgs, Integer maxArgs, List<Parameter> parameters,
-                           String resultType) {
+                           String inputType, String resultType) {
     }
 
     /** A named argument of a mapping function. */

@@ -123,7 +123,7 @@ public final class CatalogSchema {
                 .optional("rateLimit", ref(DEFS + "RateLimit"))
                 .optional("idempotencyKeyField", string("The input field the remote API treats as an idempotency"
                         + " key; absent when it has none."))
-                .optional("readOnly", bool("Whether it only reads (safe to call for a sample)."))
+                .required("readOnly", bool("Whether it only reads (safe to call for a sample)."))
                 .closed().build();
     }
 
@@ -141,9 +141,10 @@ public final class CatalogSchema {
                 .required("minArgs", integer("Arguments besides the input it takes, at least."))
                 .optional("maxArgs", integer("Arguments besides the input it takes, at most; absent for any"
                         + " number."))
-                .optional("parameters", array("Its named, typed arguments besides the input, in order.",
+                .required("parameters", array("Its named, typed arguments besides the input, in order.",
                         ref(DEFS + "FunctionParameter")))
-                .optional("resultType", string("The JSON type of its result, e.g. string, integer, any."))
+                .required("inputType", string("The JSON type of the value flowing into it, e.g. string, any."))
+                .required("resultType", string("The JSON type of its result, e.g. string, integer, any."))
                 .closed().build();
     }
 

@@ -7,12 +7,15 @@ import dev.junction.engine.mapping.FunctionCatalog;
 import dev.junction.engine.mapping.SchemaCatalog;
 import dev.junction.engine.mapping.ValueMapCatalog;
 import dev.junction.engine.mapping.functions.MappingFunction;
+import dev.junction.engine.nodes.NodeKind;
+import dev.junction.engine.nodes.NodeKinds;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Assembles the {@link Catalog} the editors read, once: everything in it is fixed for the life of the process
@@ -45,33 +48,15 @@ public class CatalogService {
     }
 
     /**
-     * SEAM (node kinds): the workflow graph's node kinds. Empty until the engine describes its kinds
-     * ({@code NodeKinds.all()}); then each maps to a {@link Catalog.NodeKind} with its type, title, description, config
-     * schema, ports, dynamic ports and side effects.
+     * The workflow graph's node kinds in palette order, each with its config schema and its ports; every kind also
+     * has the {@code error} port while a node's {@code onError} is {@code error}, listed last.
      */
     static List<Catalog.NodeKind> nodeKinds() {
-        return List.of();
-    }
-
-    /**
-     * SEAM (readOnly): whether an operation only reads; null (left out of the JSON) until
-     * {@code OperationDescriptor.readOnly()} exists.
-     */
-    static Boolean readOnly(OperationDescriptor operation) {
-        return null;
-    }
-
-    /**
-     * SEAM (function signatures): a function's named, typed arguments; null (left out) until
-     * {@link MappingFunction} describes them.
-     */
-    static List<Catalog.Parameter> parameters(MappingFunction function) {
-        return null;
-    }
-
-    /** SEAM (function signatures): a function's result type; null (left out) until {@link MappingFunction} says it. */
-    static String resultType(MappingFunction function) {
-        return null;
+        return NodeKinds.all().stream().map(kind -> new Catalog.NodeKind(kind.type(), kind.title(),
+                kind.description(), kind.configSchema(),
+                Stream.concat(kind.ports().stream(), Stream.of(NodeKind.ERROR_PORT))
+                        .map(port -> new Catalog.Port(port.name(), port.description())).toList(),
+                kind.dynamicPorts().orElse(null), kind.sideEffects())).toList();
     }
 
     private static Catalog.Connector connector(ConnectorDescriptor descriptor) {
@@ -83,13 +68,15 @@ public class CatalogService {
     private static Catalog.Operation operation(OperationDescriptor operation) {
         return new Catalog.Operation(operation.id(), operation.name(), operation.description(),
                 operation.kind().name(), operation.inputSchema(), operation.outputSchema(), operation.rateLimit(),
-                operation.idempotencyKeyField(), readOnly(operation));
+                operation.idempotencyKeyField(), operation.readOnly());
     }
 
     private static Catalog.Function function(MappingFunction function) {
         return new Catalog.Function(function.name(), function.description(), function.minArgs(),
-                function.maxArgs() == Integer.MAX_VALUE ? null : function.maxArgs(), parameters(function),
-                resultType(function));
+                function.maxArgs() == Integer.MAX_VALUE ? null : function.maxArgs(),
+                function.parameters().stream().map(parameter -> new Catalog.Parameter(parameter.name(),
+                        parameter.type(), parameter.description(), parameter.optional(), parameter.variadic())).toList(),
+                function.inputType(), function.resultType());
     }
 
     private static Catalog.ValueMap valueMap(dev.junction.engine.mapping.functions.ValueMap map) {

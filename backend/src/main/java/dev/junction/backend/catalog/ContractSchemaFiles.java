@@ -1,6 +1,7 @@
 package dev.junction.backend.catalog;
 
 import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.json.PayloadJson;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ public final class ContractSchemaFiles {
         Map<String, String> contracts = new LinkedHashMap<>();
         contracts.put("workflow", DefinitionJson.schema());
         contracts.put("catalog", CatalogSchema.json());
-        // SEAM (mapping document): contracts.put("mapping", MappingJson.schema()); once the engine publishes it
+        contracts.put("mapping", MappingJson.schemaJson());
         return contracts;
     }
 

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,23 @@ public class ConnectionService {
         this.secrets = secrets;
         this.publishedNodes = publishedNodes;
         this.audit = audit;
+    }
+
+    /**
+     * The installed connectors' descriptions (what a connection form is generated from), by name. The UI gets
+     * these, never the connectors themselves, whose calls reach remote systems.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'DESIGNER')")
+    public List<ConnectorDescriptor> connectors() {
+        return catalog.all().stream().map(Connector::descriptor)
+                .sorted(Comparator.comparing(ConnectorDescriptor::name, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /** The description of the installed connector {@code connectorId}; empty when it is not installed. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'DESIGNER')")
+    public Optional<ConnectorDescriptor> connector(String connectorId) {
+        return catalog.find(connectorId).map(Connector::descriptor);
     }
 
     @PreAuthorize("hasAnyRole('ADMIN', 'DESIGNER')")
@@ -251,7 +269,7 @@ public class ConnectionService {
             String value = given.containsKey(field.name()) ? given.get(field.name()) : field.defaultValue();
             if (value == null || value.isBlank()) {
                 if (field.required()) {
-                    problems.add(new FieldProblem(path, "is required (" + field.label() + ")"));
+                    problems.add(new FieldProblem(path, "is required"));
                 }
                 continue;
             }
@@ -308,7 +326,7 @@ public class ConnectionService {
                             && !given.containsKey(field.name())
                             && descriptor.applies(field, plainSettings == null ? Map.of() : plainSettings))
                     .forEach(field -> problems.add(new FieldProblem("secrets." + field.name(),
-                            "is required (" + field.label() + ")")));
+                            "is required")));
         }
     }
 

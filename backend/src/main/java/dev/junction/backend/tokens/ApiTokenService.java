@@ -175,7 +175,7 @@ public class ApiTokenService {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         OffsetDateTime latest = now.plusDays(MAX_DAYS);
         if (expiresAt != null && expiresInDays != null) {
-            throw new InvalidInputException("expiresAt", "give either expiresAt or expiresInDays, not both");
+            throw new InvalidInputException("expiresAt", "must not be given together with expiresInDays: give one of them");
         }
         if (expiresInDays != null) {
             if (expiresInDays < 1 || expiresInDays > MAX_DAYS) {

@@ -6,6 +6,9 @@ import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorCatalog;
 import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.json.PayloadJson;
+import dev.junction.engine.nodes.NodeKind;
+import dev.junction.engine.nodes.NodeKinds;
+import dev.junction.engine.nodes.Port;
 import dev.junction.engine.mapping.MappingProblem;
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
 import dev.junction.engine.mapping.functions.MappingFunction;
@@ -101,6 +104,7 @@ class CatalogApiTest {
                         .isEqualTo(PayloadJson.normalized(operation.outputSchema()));
                 assertThat(listedOperation.get("idempotencyKeyField")).as(where)
                         .isEqualTo(operation.idempotencyKeyField());
+                assertThat(listedOperation.get("readOnly")).as(where).isEqualTo(operation.readOnly());
                 if (operation.rateLimit() == null) {
                     assertThat(listedOperation).as(where).doesNotContainKey("rateLimit");
                 } else {
@@ -144,7 +148,25 @@ class CatalogApiTest {
             assertThat(schemas.get(id).get("schema")).as(id)
                     .isEqualTo(PayloadJson.normalized(ShippedSchemas.instance().find(id).orElseThrow()));
         }
-        assertThat(list(catalog.get("nodeKinds"))).as("seam: CatalogService.nodeKinds()").isEmpty();
+        Map<String, Map<String, Object>> kinds = byKey(catalog.get("nodeKinds"), "type");
+        assertThat(kinds.keySet()).containsExactlyElementsOf(NodeKinds.types());
+        for (NodeKind kind : NodeKinds.all()) {
+            Map<String, Object> listed = kinds.get(kind.type());
+            assertThat(listed.get("configSchema")).as(kind.type())
+                    .isEqualTo(PayloadJson.normalized(kind.configSchema()));
+            assertThat(listed.get("sideEffects")).as(kind.type()).isEqualTo(kind.sideEffects());
+            assertThat(list(listed.get("ports")).stream().map(port -> port.get("name")).toList()).as(kind.type())
+                    .containsAll(kind.ports().stream().map(Port::name).toList())
+                    .endsWith(NodeKind.ERROR);
+        }
+        assertThat(kinds.get("branch")).containsKey("dynamicPorts");
+        assertThat(kinds.get("connector")).containsEntry("sideEffects", true);
+        assertThat(kinds.get("map")).containsEntry("sideEffects", false);
+
+        Map<String, Map<String, Object>> listedFunctions = byKey(catalog.get("functions"), "name");
+        assertThat(list(listedFunctions.get("toMinorUnits").get("parameters")))
+                .extracting(parameter -> parameter.get("name")).containsExactly("currency");
+        assertThat(listedFunctions.get("trim")).containsKey("resultType").containsKey("inputType");
     }
 
     @Test

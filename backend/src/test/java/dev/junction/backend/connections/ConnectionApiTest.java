@@ -174,6 +174,19 @@ class ConnectionApiTest {
         assertThat(again.statusCode()).isEqualTo(409);
     }
 
+    /** A problem's message is relative to its field, as every FieldProblem's: the UI puts the label before it. */
+    @Test
+    void aMissingRequiredSecretIsNamedByItsFieldWithAMessageRelativeToIt() {
+        HttpResponse<String> bad = admin.post("/api/v1/connections", """
+                {"id": "%s", "name": "Missing", "connectorId": "vault-echo", "environment": "sandbox"}"""
+                .formatted(uniqueId()));
+
+        assertThat(bad.statusCode()).isEqualTo(400);
+        JsonNode errors = tools.jackson.databind.json.JsonMapper.builder().build().readTree(bad.body()).get("errors");
+        assertThat(errors.valueStream().filter(error -> "secrets.apiKey".equals(error.get("field").asString()))
+                .map(error -> error.get("message").asString())).as(bad.body()).containsExactly("is required");
+    }
+
     @Test
     void designersReadConnectionsOnlyAdminsChangeThemOthersSeeNone() {
         String id = uniqueId();

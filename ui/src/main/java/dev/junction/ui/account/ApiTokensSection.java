@@ -12,8 +12,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -21,6 +19,8 @@ import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.tokens.ApiTokenService;
 import dev.junction.backend.tokens.ApiTokenView;
 import dev.junction.backend.tokens.CreatedApiToken;
+import dev.junction.ui.shared.Notifications;
+import dev.junction.ui.shared.Times;
 
 /**
  * The signed-in user's personal API tokens: name, recognisable start, created, expires, last used, state; a new
@@ -43,7 +43,7 @@ class ApiTokensSection extends VerticalLayout {
         Paragraph about = new Paragraph("Programs and scripts call the REST API with a token instead of your password"
                 + " (header \"Authorization: Bearer jn_…\"). A token acts as you, with your roles, until it expires"
                 + " or you revoke it; it cannot create tokens.");
-        about.getStyle().set("color", "var(--lumo-secondary-text-color)").set("margin-top", "0");
+        about.addClassName("section-intro");
 
         configureGrid();
         add(header, about, grid);
@@ -58,12 +58,12 @@ class ApiTokensSection extends VerticalLayout {
         // widths in rem: an em is smaller in the header row than in the body rows, and the columns would not line up
         grid.addColumn(ApiTokenView::name).setHeader("Name").setWidth("10rem").setFlexGrow(3).setKey("name");
         grid.addColumn(TokenFormat::prefix).setHeader("Token").setWidth("10rem").setFlexGrow(0).setKey("prefix");
-        grid.addColumn(token -> TokenFormat.when(token.createdAt(), "")).setHeader("Created").setWidth("9rem")
+        grid.addColumn(token -> Times.when(token.createdAt(), "")).setHeader("Created").setWidth("11rem")
                 .setKey("created");
-        grid.addColumn(token -> TokenFormat.when(token.expiresAt(), "never")).setHeader("Expires").setWidth("9rem")
+        grid.addColumn(token -> Times.when(token.expiresAt(), "never")).setHeader("Expires").setWidth("11rem")
                 .setKey("expires");
-        grid.addColumn(token -> TokenFormat.when(token.lastUsedAt(), "never")).setHeader("Last used")
-                .setWidth("9rem").setKey("lastUsed");
+        grid.addColumn(token -> Times.when(token.lastUsedAt(), "never")).setHeader("Last used")
+                .setWidth("11rem").setKey("lastUsed");
         grid.addComponentColumn(ApiTokensSection::stateBadge).setHeader("State").setWidth("7rem").setFlexGrow(0)
                 .setKey("state");
         grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setWidth("6rem")
@@ -81,7 +81,7 @@ class ApiTokensSection extends VerticalLayout {
         badge.getElement().setAttribute("data-token", token.name());
         badge.getElement().setAttribute("data-state", token.state());
         if (token.revokedAt() != null) {
-            badge.getElement().setAttribute("title", "Revoked " + TokenFormat.when(token.revokedAt(), ""));
+            badge.getElement().setAttribute("title", "Revoked " + Times.when(token.revokedAt(), ""));
         }
         return badge;
     }
@@ -116,11 +116,9 @@ class ApiTokensSection extends VerticalLayout {
         confirm.addConfirmListener(confirmed -> {
             try {
                 tokens.revoke(token.id());
-                Notification.show("Token '" + token.name() + "' revoked", 4000, Notification.Position.BOTTOM_START)
-                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                Notifications.success("Token '" + token.name() + "' revoked");
             } catch (NotFoundException e) {
-                Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
-                        .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notifications.error(e.getMessage());
             }
             refresh();
         });

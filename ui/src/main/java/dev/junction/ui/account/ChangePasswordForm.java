@@ -4,14 +4,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.Autocomplete;
 import com.vaadin.flow.component.textfield.PasswordField;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.users.OwnAccountService;
 import dev.junction.backend.users.PasswordPolicy;
+import dev.junction.ui.shared.FieldErrors;
+import dev.junction.ui.shared.Notifications;
 
 import java.util.List;
 
@@ -26,6 +26,9 @@ class ChangePasswordForm extends VerticalLayout {
     private final PasswordField current = new PasswordField("Current password");
     private final PasswordField replacement = new PasswordField("New password");
     private final PasswordField repeat = new PasswordField("New password again");
+    private final FieldErrors errors = new FieldErrors().on("current", "Current password", current)
+            .on("new", "New password", replacement).on("repeat", "New password again", repeat)
+            .otherwise("New password", replacement);
 
     ChangePasswordForm(OwnAccountService account) {
         this.account = account;
@@ -51,33 +54,21 @@ class ChangePasswordForm extends VerticalLayout {
     }
 
     private void change() {
-        List.of(current, replacement, repeat).forEach(field -> field.setInvalid(false));
+        errors.clear();
         if (!replacement.getValue().equals(repeat.getValue())) {
-            showOn(repeat, "Does not match the new password");
+            errors.showSentence("repeat", "Does not match the new password");
             return;
         }
         try {
             account.changePassword(current.getValue(), replacement.getValue());
         } catch (InvalidInputException e) {
-            e.problems().forEach(problem -> {
-                if ("current".equals(problem.field())) {
-                    showOn(current, "Current password " + problem.message());
-                } else {
-                    showOn(replacement, "New password " + problem.message());
-                }
-            });
+            errors.show(e);
             return;
         }
         List.of(current, replacement, repeat).forEach(field -> {
             field.clear();
             field.setInvalid(false); // clearing a required field would show it as wrong
         });
-        Notification.show("Your password was changed; sign in with the new one from now on.", 5000,
-                Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
-
-    private static void showOn(PasswordField field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
+        Notifications.success("Your password was changed; sign in with the new one from now on.");
     }
 }

@@ -5,12 +5,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.junction.backend.tokens.CreatedApiToken;
+import dev.junction.ui.shared.Notifications;
 
 /**
  * Shows a new API token, the one time it is ever shown, read-only with a copy button and the warning that it will
@@ -30,7 +29,7 @@ class CreatedTokenDialog extends Dialog {
         token.setReadOnly(true);
         token.setAutoselect(true);
         token.setValue(created.token());
-        token.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+        token.addClassName("monospace");
         Button copy = new Button("Copy", VaadinIcon.COPY_O.create(), click -> copy());
         copy.setId("copy-token");
         copy.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
@@ -42,10 +41,10 @@ class CreatedTokenDialog extends Dialog {
         Paragraph warning = new Paragraph("Copy it now and keep it like a password: it will not be shown again."
                 + " Junction keeps only a hash of it; if you lose it, revoke it and create another.");
         warning.setId("created-token-warning");
-        warning.getStyle().set("color", "var(--lumo-error-text-color)");
+        warning.addClassName("error-text");
         Paragraph use = new Paragraph("Programs send it to the REST API (/api/v1/…) in the header"
                 + " \"Authorization: Bearer jn_…\"; it acts as you, with your roles.");
-        use.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
+        use.addClassName("hint");
         add(value, warning, use);
 
         Button done = new Button("I have copied it, close", click -> close());
@@ -71,13 +70,14 @@ class CreatedTokenDialog extends Dialog {
                           try { await navigator.clipboard.writeText(field.value); return true; }
                           catch (e) { field.focus(); field.inputElement.select(); return false; }
                         })();""")
-                .then(Boolean.class, copied -> notify(copied ? "Token copied" : "The browser did not allow copying:"
-                        + " the token is selected, copy it with Ctrl+C (⌘C)."), failed -> notify(
-                        "The browser did not allow copying: select the token and copy it."));
+                .then(Boolean.class, copied -> {
+                    if (copied) {
+                        Notifications.success("Token copied");
+                    } else {
+                        Notifications.warning("The browser did not allow copying: the token is selected, copy it with"
+                                + " Ctrl+C (⌘C).");
+                    }
+                }, failed -> Notifications.warning("The browser did not allow copying: select the token and copy it."));
     }
 
-    private static void notify(String message) {
-        Notification.show(message, 4000, Notification.Position.BOTTOM_START)
-                .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
-    }
 }

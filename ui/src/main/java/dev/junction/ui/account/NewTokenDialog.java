@@ -7,15 +7,15 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
-import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.tokens.ApiTokenRequest;
+import dev.junction.ui.shared.FieldErrors;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
@@ -44,6 +44,16 @@ class NewTokenDialog extends Dialog {
     private final TextField name = new TextField("Name");
     private final RadioButtonGroup<Expiry> expiry = new RadioButtonGroup<>("Expires");
     private final DatePicker date = new DatePicker("Expiry date");
+    private final Binder<Draft> binder = new Binder<>();
+    private final FieldErrors errors = new FieldErrors().on("name", "Name", name)
+            .on("expiresAt", "Expiry date", date).on("expiresInDays", "Expiry", expiry).otherwise("Expiry", expiry);
+
+    /** The form's values while it is open. */
+    private static final class Draft {
+        String name = "";
+        Expiry expiry = Expiry.DAYS_90;
+        LocalDate date;
+    }
 
     /** {@code create} creates the token (and shows it); it throws the service's exceptions when refused. */
     NewTokenDialog(Consumer<ApiTokenRequest> create) {
@@ -55,7 +65,6 @@ class NewTokenDialog extends Dialog {
         expiry.setId("token-expiry");
         expiry.setItems(Expiry.values());
         expiry.setItemLabelGenerator(choice -> choice.label);
-        expiry.setValue(Expiry.DAYS_90);
         LocalDate today = LocalDate.now(ZoneId.systemDefault());
         date.setId("token-expiry-date");
         date.setLocale(Locale.UK);
@@ -66,24 +75,31 @@ class NewTokenDialog extends Dialog {
         date.setVisible(false);
         expiry.addValueChangeListener(change -> date.setVisible(change.getValue() == Expiry.ON_DATE));
 
+        binder.bind(name, draft -> draft.name, (draft, value) -> draft.name = value);
+        binder.bind(expiry, draft -> draft.expiry, (draft, value) -> draft.expiry = value);
+        binder.bind(date, draft -> draft.date, (draft, value) -> draft.date = value);
+        binder.readBean(new Draft());
+
         FormLayout form = new FormLayout(name, expiry, date);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
         setWidth("32em");
 
         Button save = new Button("Create token", click -> {
-            List.<HasValidationProperties>of(name, expiry, date).forEach(field -> field.setInvalid(false));
-            if (expiry.getValue() == Expiry.ON_DATE && date.getValue() == null) {
-                showOn(date, "Choose the day the token stops working");
+            errors.clear();
+            Draft typed = new Draft();
+            binder.writeBeanAsDraft(typed, true);
+            if (typed.expiry == Expiry.ON_DATE && typed.date == null) {
+                errors.showSentence("expiresAt", "Choose the day the token stops working");
                 return;
             }
             try {
-                create.accept(request());
+                create.accept(request(typed));
                 close();
             } catch (InvalidInputException e) {
-                e.problems().forEach(problem -> showOn(problem.field(), problem.message()));
+                errors.show(e);
             } catch (ConflictException e) {
-                showOn(name, e.getMessage());
+                errors.show(e);
             }
         });
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -93,23 +109,10 @@ class NewTokenDialog extends Dialog {
         name.focus();
     }
 
-    private ApiTokenRequest request() {
-        Expiry chosen = expiry.getValue() == null ? Expiry.NEVER : expiry.getValue();
+    private static ApiTokenRequest request(Draft typed) {
+        Expiry chosen = typed.expiry == null ? Expiry.NEVER : typed.expiry;
         String expiresAt = chosen == Expiry.ON_DATE
-                ? date.getValue().atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime().toString() : null;
-        return new ApiTokenRequest(name.getValue(), expiresAt, chosen.days);
-    }
-
-    private void showOn(String field, String message) {
-        switch (field) {
-            case "name" -> showOn(name, "Name " + message);
-            case "expiresAt" -> showOn(date, "Expiry date " + message);
-            default -> showOn(expiry, "Expiry " + message);
-        }
-    }
-
-    private static void showOn(HasValidationProperties field, String message) {
-        field.setErrorMessage(message);
-        field.setInvalid(true);
+                ? typed.date.atStartOfDay(ZoneId.systemDefault()).toOffsetDateTime().toString() : null;
+        return new ApiTokenRequest(typed.name, expiresAt, chosen.days);
     }
 }

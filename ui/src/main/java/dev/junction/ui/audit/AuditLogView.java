@@ -21,12 +21,12 @@ import dev.junction.backend.audit.AuditExportFormat;
 import dev.junction.backend.audit.AuditLogService;
 import dev.junction.db.audit.AuditEntry;
 import dev.junction.db.audit.AuditFilter;
+import dev.junction.ui.shared.Times;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,8 +45,7 @@ public class AuditLogView extends VerticalLayout {
     static final List<String> KINDS = List.of("workflow.", "mapping.", "lookup_table.", "currency_rate.",
             "connection.", "vault.", "run.", "user.", "token.", "login.", "audit.");
 
-    private static final ZoneId ZONE = ZoneId.systemDefault();
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
+    private static final ZoneId ZONE = Times.zone();
 
     private final AuditLogService audit;
     private final AuditEntries entries;
@@ -118,7 +117,7 @@ public class AuditLogView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("audit-entries");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(entry -> WHEN.format(entry.occurredAt())).setHeader("Time (" + ZONE.getId() + ")").setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(entry -> Times.when(entry.occurredAt())).setHeader("Time (" + ZONE.getId() + ")").setAutoWidth(true).setFlexGrow(0)
                 .setKey("time");
         grid.addColumn(AuditEntry::actor).setHeader("User").setAutoWidth(true).setFlexGrow(0).setKey("user");
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0).setKey("action");

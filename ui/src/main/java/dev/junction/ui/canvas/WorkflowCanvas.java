@@ -37,8 +37,7 @@ public class WorkflowCanvas extends ReactAdapterComponent implements HasSize {
     static final String DEFAULT_PORT = defaultPort();
 
     public WorkflowCanvas() {
-        getStyle().set("display", "block").set("min-height", "24em").set("border", "1px solid var(--lumo-contrast-10pct)")
-                .set("border-radius", "var(--lumo-border-radius-m)");
+        addClassName("workflow-canvas");
         setState("problems", Map.of());
         setState("defaultPort", DEFAULT_PORT);
     }

@@ -2,34 +2,24 @@ package dev.junction.ui.connections;
 
 import dev.junction.backend.connections.ConnectionView;
 import dev.junction.engine.connectors.ConnectionCheck;
+import dev.junction.ui.shared.Times;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-
-/** How connections show times, secret states and connection test failures to a person. */
+/** How connections show secret states and connection test failures to a person. */
 final class ConnectionFormat {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
-            .withZone(ZoneId.systemDefault());
 
     private ConnectionFormat() {
     }
 
-    static String when(OffsetDateTime time) {
-        return time == null ? "" : WHEN.format(time);
-    }
-
-    /** "API key: set 2 Dec 2026 14:03 by admin", or "API key: not set". */
+    /** "API key: set 2 Dec 2026 14:03:00 by admin", or "API key: not set". */
     static String secretState(ConnectionView.SecretField secret) {
         String label = secret.label() == null ? secret.field() : secret.label();
-        return label + ": " + (secret.set() ? "set " + when(secret.setAt()) + " by " + secret.setBy() : "not set");
+        return label + ": " + (secret.set() ? "set " + Times.when(secret.setAt()) + " by " + secret.setBy()
+                : "not set");
     }
 
-    /** "Set on 2 Dec 2026 14:03 by admin" for a secret that is set. */
+    /** "Set on 2 Dec 2026 14:03:00 by admin" for a secret that is set. */
     static String setOn(ConnectionView.SecretField secret) {
-        return "Set on " + when(secret.setAt()) + " by " + secret.setBy();
+        return "Set on " + Times.when(secret.setAt()) + " by " + secret.setBy();
     }
 
     /** "Authentication failed (AUTH): the remote system refused the key". */

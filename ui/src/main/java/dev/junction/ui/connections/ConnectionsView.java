@@ -14,7 +14,6 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -26,12 +25,11 @@ import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.connections.ConnectionService;
 import dev.junction.backend.connections.ConnectionView;
 import dev.junction.engine.connectors.ConnectionCheck;
-import dev.junction.engine.connectors.Connector;
-import dev.junction.engine.connectors.ConnectorCatalog;
+import dev.junction.ui.shared.Notifications;
+import dev.junction.ui.shared.Times;
 import jakarta.annotation.security.RolesAllowed;
 
 import java.util.Comparator;
-import java.util.List;
 
 /**
  * The connections (admins only): each one's connector, environment, which secrets are set (when, by whom — never
@@ -44,22 +42,21 @@ import java.util.List;
 public class ConnectionsView extends VerticalLayout {
 
     private final ConnectionService connections;
-    private final ConnectorCatalog catalog;
     private final Grid<ConnectionView> grid = new Grid<>(ConnectionView.class, false);
     /** The result of the last connection test while it is shown; a new test replaces it. */
     private Notification testResult;
     private Span testResultText;
 
-    public ConnectionsView(ConnectionService connections, ConnectorCatalog catalog) {
+    public ConnectionsView(ConnectionService connections) {
         this.connections = connections;
-        this.catalog = catalog;
         setSizeFull();
 
         Button create = new Button("New connection", VaadinIcon.PLUS.create(), click -> openCreateDialog());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.setId("new-connection");
-        create.setEnabled(!catalog.all().isEmpty());
-        if (catalog.all().isEmpty()) {
+        boolean noConnector = connections.connectors().isEmpty();
+        create.setEnabled(!noConnector);
+        if (noConnector) {
             create.setTooltipText("No connector is installed");
         }
         HorizontalLayout toolbar = new HorizontalLayout(new H2("Connections"), create);
@@ -84,7 +81,7 @@ public class ConnectionsView extends VerticalLayout {
                 .setFlexGrow(0).setKey("environment");
         grid.addComponentColumn(ConnectionsView::secretStates).setHeader("Secrets").setWidth("16em").setFlexGrow(3)
                 .setKey("secrets");
-        grid.addColumn(connection -> ConnectionFormat.when(connection.updatedAt()) + " by "
+        grid.addColumn(connection -> Times.when(connection.updatedAt()) + " by "
                 + connection.updatedBy()).setHeader("Last change").setWidth("11em").setFlexGrow(0)
                 .setKey("lastChange");
         // a client-side template calling back by item: a click is never lost to a re-rendered row (component
@@ -112,8 +109,7 @@ public class ConnectionsView extends VerticalLayout {
     /** The name, and below it the id that workflows name the connection by. */
     private static Div nameAndId(ConnectionView connection) {
         Span id = new Span(connection.id());
-        id.getStyle().set("display", "block").set("font-size", "var(--lumo-font-size-s)")
-                .set("color", "var(--lumo-secondary-text-color)");
+        id.addClassName("secondary-line");
         return new Div(new Span(connection.name()), id);
     }
 
@@ -134,9 +130,9 @@ public class ConnectionsView extends VerticalLayout {
         }
         for (ConnectionView.SecretField secret : connection.secrets()) {
             Span state = new Span(ConnectionFormat.secretState(secret));
-            state.getStyle().set("display", "block");
+            state.addClassName("secret-state");
             if (!secret.set() && secret.required()) {
-                state.getStyle().set("color", "var(--lumo-error-text-color)");
+                state.addClassName("missing");
             }
             states.add(state);
         }
@@ -149,9 +145,7 @@ public class ConnectionsView extends VerticalLayout {
     }
 
     private void openCreateDialog() {
-        List<Connector> installed = catalog.all().stream()
-                .sorted(Comparator.comparing(connector -> connector.descriptor().name())).toList();
-        ConnectionDialog.create(installed, input -> {
+        ConnectionDialog.create(connections.connectors(), input -> {
             ConnectionView created = connections.create(input);
             refresh();
             success("Connection '" + created.name() + "' created");
@@ -167,7 +161,7 @@ public class ConnectionsView extends VerticalLayout {
             refresh();
             return;
         }
-        ConnectionDialog.edit(current, catalog.find(current.connectorId()).map(Connector::descriptor).orElse(null),
+        ConnectionDialog.edit(current, connections.connector(current.connectorId()).orElse(null),
                 input -> {
                     ConnectionView updated = connections.update(id, input);
                     refresh();
@@ -192,9 +186,8 @@ public class ConnectionsView extends VerticalLayout {
         testResultText = new Span(check.ok() ? "Connection '" + connection.name() + "' works: " + check.message()
                 : "Connection '" + connection.name() + "': " + ConnectionFormat.failure(check));
         testResultText.setId("connection-test-result");
-        testResult = check.ok()
-                ? show(testResultText, 6000, Notification.Position.TOP_CENTER, NotificationVariant.LUMO_SUCCESS)
-                : show(testResultText, 0, Notification.Position.TOP_CENTER, NotificationVariant.LUMO_ERROR);
+        testResult = check.ok() ? Notifications.show(Notifications.Kind.SUCCESS, testResultText)
+                : Notifications.showUntilClosed(Notifications.Kind.ERROR, testResultText);
     }
 
     private void confirmDelete(ConnectionView connection) {
@@ -218,31 +211,10 @@ public class ConnectionsView extends VerticalLayout {
     }
 
     private static void success(String message) {
-        show(new Span(message), 5000, Notification.Position.BOTTOM_START, NotificationVariant.LUMO_SUCCESS);
+        Notifications.success(message);
     }
 
     private static void error(String message) {
-        show(new Span(message), 10_000, Notification.Position.MIDDLE, NotificationVariant.LUMO_ERROR);
-    }
-
-    /** Shows {@code text}; with {@code duration} 0 it stays until closed with its close button. */
-    private static Notification show(Span text, int duration, Notification.Position position,
-                                     NotificationVariant variant) {
-        Notification notification = new Notification(text);
-        if (duration == 0) {
-            Button close = new Button(VaadinIcon.CLOSE_SMALL.create(), click -> notification.close());
-            close.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-            close.setAriaLabel("Close");
-            close.getStyle().set("color", "inherit");
-            HorizontalLayout content = new HorizontalLayout(text, close);
-            content.setAlignItems(FlexComponent.Alignment.CENTER);
-            notification.removeAll();
-            notification.add(content);
-        }
-        notification.setDuration(duration);
-        notification.setPosition(position);
-        notification.addThemeVariants(variant);
-        notification.open();
-        return notification;
+        Notifications.error(message);
     }
 }

@@ -15,7 +15,7 @@ final class ErrorPage {
     static void fill(VerticalLayout page, String kind, String heading, String explanation) {
         page.removeAll();
         page.getElement().setAttribute("data-error", kind);
-        page.getStyle().set("padding", "var(--lumo-space-l)");
+        page.addClassName("error-page");
         Anchor back = new Anchor("workflows", "Go to Workflows");
         back.setId("error-back");
         page.add(new H2(heading), new Paragraph(explanation), back);

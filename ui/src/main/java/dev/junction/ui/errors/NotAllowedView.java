@@ -8,7 +8,7 @@ import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.ParentLayout;
 import dev.junction.backend.security.CurrentUser;
-import dev.junction.ui.layout.MainLayout;
+import dev.junction.ui.shell.MainLayout;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 

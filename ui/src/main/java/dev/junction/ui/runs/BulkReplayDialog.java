@@ -2,8 +2,6 @@ package dev.junction.ui.runs;
 
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
@@ -13,6 +11,7 @@ import dev.junction.backend.runs.RunService;
 import dev.junction.backend.runs.RunService.BulkReplay;
 import dev.junction.db.runs.ReplayMode;
 import dev.junction.db.runs.RunFilter;
+import dev.junction.ui.shared.Notifications;
 
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -57,13 +56,14 @@ class BulkReplayDialog extends ConfirmDialog {
                         .collect(Collectors.joining("; "))
                         + (result.refused().size() > REASONS_SHOWN ? "; …" : "");
             }
-            Notification notification = Notification.show(message, 6000, Notification.Position.BOTTOM_START);
-            notification.addThemeVariants(result.refused().isEmpty() ? NotificationVariant.LUMO_SUCCESS
-                    : NotificationVariant.LUMO_WARNING);
+            if (result.refused().isEmpty()) {
+                Notifications.success(message);
+            } else {
+                Notifications.warning(message);
+            }
             done.accept(result);
         } catch (ConflictException | InvalidInputException e) {
-            Notification.show("Nothing replayed: " + e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error("Nothing replayed: " + e.getMessage());
         }
     }
 }

@@ -14,13 +14,9 @@ class PayloadBlock extends Div {
 
     PayloadBlock(String title, String id) {
         this.title.setText(title);
-        this.title.getStyle().set("font-weight", "600");
+        this.title.addClassName("payload-title");
         truncation.addClassName("payload-truncated");
-        truncation.getStyle().set("margin-left", "0.5em").set("color", "var(--vaadin-text-color-secondary)");
-        text.getStyle().set("margin", "0.25em 0 0.75em").set("padding", "0.5em").set("max-height", "24em")
-                .set("overflow", "auto").set("white-space", "pre-wrap").set("word-break", "break-word")
-                .set("background", "color-mix(in oklab, currentColor 6%, transparent)").set("border-radius", "4px")
-                .set("font-size", "0.85em");
+        text.addClassName("payload-text");
         setId(id);
         add(this.title, truncation, text);
     }

@@ -13,14 +13,13 @@ import com.vaadin.flow.component.contextmenu.SubMenu;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.menubar.MenuBar;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -29,8 +28,6 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.NotFoundException;
@@ -40,7 +37,9 @@ import dev.junction.db.runs.RunDetail;
 import dev.junction.db.runs.RunSummary;
 import dev.junction.db.runs.StepView;
 import dev.junction.engine.runs.RunStatus;
-import dev.junction.ui.workflows.WorkflowEditorView;
+import dev.junction.ui.shell.Routes;
+import dev.junction.ui.shared.Notifications;
+import dev.junction.ui.shared.Times;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.EnumMap;
@@ -58,7 +57,7 @@ import java.util.function.Supplier;
  * the input, output and remote answer of the selected one. Those who may operate runs cancel it while it is not
  * over and replay it once it is dead-lettered or failed. While the run is not over the view refreshes itself.
  */
-@Route("runs/:runId")
+@Route(Routes.RUN)
 @PermitAll
 public class RunDetailView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -86,7 +85,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     public RunDetailView(RunService runs) {
         this.runs = runs;
         setSizeFull();
-        title.getStyle().set("margin", "0");
+        title.addClassName("run-title");
         status.setId("run-status");
 
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), click -> refresh());
@@ -102,13 +101,12 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
         facts.setId("run-facts");
         facts.setWrap(true);
-        facts.getStyle().set("column-gap", "1.5em").set("row-gap", "0.25em");
+        facts.addClassName("run-facts");
         error.setId("run-error");
-        error.getStyle().set("margin", "0").set("color", "var(--lumo-error-text-color, #c5221f)")
-                .set("white-space", "pre-wrap");
+        error.addClassName("run-error");
 
         Div payloads = new Div(input, output);
-        payloads.getStyle().set("display", "grid").set("grid-template-columns", "1fr 1fr").set("gap", "1em");
+        payloads.addClassName("run-payloads");
         payloads.setWidthFull();
         Details runPayloads = new Details("Run input and output", payloads);
         runPayloads.setId("run-payloads");
@@ -117,7 +115,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         configureSteps();
         step.setWidthFull();
         Div stepScroller = new Div(step);
-        stepScroller.getStyle().set("overflow", "auto").set("padding", "0 0.5em");
+        stepScroller.addClassName("step-scroller");
         stepScroller.setHeightFull();
         SplitLayout split = new SplitLayout(steps, stepScroller);
         split.setSplitterPosition(60);
@@ -126,11 +124,6 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
         add(header, facts, error, runPayloads, split);
         expand(split);
-    }
-
-    /** The route parameters of one run's detail view. */
-    public static RouteParameters parameters(UUID runId) {
-        return new RouteParameters("runId", runId.toString());
     }
 
     private void configureReplayMenu() {
@@ -157,7 +150,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
                 .setHeader("Round").setAutoWidth(true).setFlexGrow(0).setKey("round").setVisible(false);
         steps.addComponentColumn(view -> RunStatusBadge.of(view.status())).setHeader("Status")
                 .setWidth(RunStatusBadge.COLUMN_WIDTH).setFlexGrow(0);
-        steps.addColumn(view -> RunFormat.when(view.startedAt() != null ? view.startedAt() : view.dueAt()))
+        steps.addColumn(view -> Times.when(view.startedAt() != null ? view.startedAt() : view.dueAt()))
                 .setHeader("Started").setAutoWidth(true).setFlexGrow(0);
         steps.addColumn(view -> RunFormat.duration(view.startedAt(), view.finishedAt())).setHeader("Duration")
                 .setAutoWidth(true).setFlexGrow(0);
@@ -173,12 +166,11 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         try {
-            runId = UUID.fromString(event.getRouteParameters().get("runId").orElse(""));
+            runId = UUID.fromString(event.getRouteParameters().get(Routes.RUN_ID).orElse(""));
             show(runs.get(runId));
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(RunsView.class);
-            Notification.show("That run does not exist (any more).", 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+            Notifications.warning("That run does not exist (any more).");
         }
     }
 
@@ -187,8 +179,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
             show(runs.get(runId));
         } catch (NotFoundException e) {
             followWhileActive(false);
-            Notification.show("This run no longer exists.", 4000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error("This run no longer exists.");
         }
     }
 
@@ -211,24 +202,24 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private void showFacts() {
         facts.removeAll();
-        RouterLink workflow = new RouterLink(run.workflowName() + ", version " + run.workflowVersion(),
-                WorkflowEditorView.class, WorkflowEditorView.parameters(run.workflowId()));
+        Anchor workflow = Routes.link(run.workflowName() + ", version " + run.workflowVersion(),
+                Routes.workflow(run.workflowId()));
         workflow.setId("run-workflow");
         facts.add(fact("Workflow", workflow));
         facts.add(fact("Trigger", text(run.triggerKind(), "run-trigger")));
         facts.add(fact("Business key", text(Objects.requireNonNullElse(run.businessKey(), "—"), "run-business-key")));
-        facts.add(fact("Created", text(RunFormat.when(run.createdAt()), "run-created")));
+        facts.add(fact("Created", text(Times.when(run.createdAt()), "run-created")));
         if (run.startedAt() != null) {
-            facts.add(fact("Started", text(RunFormat.when(run.startedAt()), "run-started")));
+            facts.add(fact("Started", text(Times.when(run.startedAt()), "run-started")));
         }
         if (run.finishedAt() != null) {
-            facts.add(fact("Finished", text(RunFormat.when(run.finishedAt()), "run-finished")));
+            facts.add(fact("Finished", text(Times.when(run.finishedAt()), "run-finished")));
             facts.add(fact("Took", text(RunFormat.duration(run.startedAt(), run.finishedAt()), "run-duration")));
         }
         facts.add(fact("Replays", text(String.valueOf(run.replays()), "run-replays")));
         if (run.parentRunId() != null) {
-            RouterLink parent = new RouterLink(run.parentRunId().toString().substring(0, 8) + "…",
-                    RunDetailView.class, parameters(run.parentRunId()));
+            Anchor parent = Routes.link(run.parentRunId().toString().substring(0, 8) + "…",
+                    Routes.run(run.parentRunId()));
             parent.setId("run-parent");
             facts.add(fact("Started by run", parent));
         }
@@ -243,7 +234,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
 
     private static Span fact(String label, Component value) {
         Span name = new Span(label + ": ");
-        name.getStyle().set("color", "var(--vaadin-text-color-secondary)");
+        name.addClassName("fact-name");
         return new Span(name, value);
     }
 
@@ -285,11 +276,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private void act(Supplier<String> action, String success) {
         try {
             String now = action.get();
-            Notification.show(success + " (status: " + now + ")", 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            Notifications.success(success + " (status: " + now + ")");
         } catch (ConflictException | NotFoundException e) {
-            Notification.show(e.getMessage(), 6000, Notification.Position.MIDDLE)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error(e.getMessage());
         }
         refresh();
     }

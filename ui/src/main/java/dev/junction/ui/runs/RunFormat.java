@@ -2,28 +2,19 @@ package dev.junction.ui.runs;
 
 import dev.junction.db.runs.ShownPayload;
 import dev.junction.engine.json.PayloadJson;
+import dev.junction.ui.shared.Times;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 
-/** How runs and steps show times, durations and payloads to a person. */
+/** How runs and steps show durations and payloads to a person (times: {@link Times}). */
 public final class RunFormat {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private RunFormat() {
-    }
-
-    /** A point in time, or "" when there is none. */
-    public static String when(OffsetDateTime time) {
-        return time == null ? "" : WHEN.format(time);
     }
 
     /** How long from {@code start} to {@code end}; "" until both are known. */

@@ -9,8 +9,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -33,6 +31,9 @@ import dev.junction.db.runs.RunSummary;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowSort;
 import dev.junction.engine.runs.RunStatus;
+import dev.junction.ui.shared.Notifications;
+import dev.junction.ui.shared.Times;
+import dev.junction.ui.shell.Routes;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         loadMore.setId("load-more");
         loadMore.addClickListener(click -> loadNextPage());
         count.setId("runs-count");
-        count.getStyle().set("color", "var(--vaadin-text-color-secondary)");
+        count.addClassName("secondary-text");
         HorizontalLayout footer = new HorizontalLayout(count, loadMore);
         footer.setAlignItems(FlexComponent.Alignment.CENTER);
 
@@ -149,7 +150,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid.addComponentColumn(run -> RunStatusBadge.of(run.status())).setHeader("Status")
                 .setWidth(RunStatusBadge.COLUMN_WIDTH).setFlexGrow(0).setKey("status");
         grid.addColumn(RunSummary::triggerKind).setHeader("Trigger").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(run -> RunFormat.when(run.createdAt())).setHeader("Created").setAutoWidth(true)
+        grid.addColumn(run -> Times.when(run.createdAt())).setHeader("Created").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(run -> RunFormat.duration(run.startedAt(), run.finishedAt())).setHeader("Duration")
                 .setAutoWidth(true).setFlexGrow(0);
@@ -158,8 +159,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 .setKey("error");
         grid.setItems(shown);
         grid.setEmptyStateText("No runs match these filters.");
-        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(RunDetailView.class,
-                RunDetailView.parameters(click.getItem().id()))));
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(Routes.run(click.getItem().id()))));
     }
 
     @Override
@@ -183,8 +183,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         try {
             return Optional.of(workflows.get(UUID.fromString(id)));
         } catch (IllegalArgumentException | NotFoundException e) {
-            Notification.show("That workflow does not exist (any more); showing the runs of all workflows.", 4000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+            Notifications.warning("That workflow does not exist (any more); showing the runs of all workflows.");
             return Optional.empty();
         }
     }
@@ -242,8 +241,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
             next = page.next();
         } catch (InvalidInputException e) {
             next = null;
-            Notification.show("The list could not be continued: " + e.getMessage(), 6000,
-                    Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+            Notifications.error("The list could not be continued: " + e.getMessage());
         }
         grid.getDataProvider().refreshAll();
         loadMore.setEnabled(next != null);

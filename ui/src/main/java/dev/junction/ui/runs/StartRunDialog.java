@@ -43,7 +43,7 @@ public class StartRunDialog extends Dialog {
         businessKey.setId("run-business-key");
         refusal.setVisible(false);
         refusal.setId("run-refused");
-        refusal.getStyle().set("color", "var(--vaadin-text-color-error, #c00)").set("margin", "0");
+        refusal.addClassName("run-refusal");
         FormLayout form = new FormLayout(input, businessKey);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form, refusal);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.junction.db.runs.StepView;
+import dev.junction.ui.shared.Times;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,10 @@ class StepPanel extends VerticalLayout {
         setId("step-detail");
         setPadding(false);
         setSpacing(false);
-        title.getStyle().set("margin", "0 0 0.25em");
-        facts.getStyle().set("margin", "0 0 0.5em").set("color", "var(--vaadin-text-color-secondary)");
+        title.addClassName("step-title");
+        facts.addClassName("step-facts");
         error.setId("step-error");
-        error.getStyle().set("margin", "0 0 0.5em").set("color", "var(--lumo-error-text-color, #c5221f)")
-                .set("white-space", "pre-wrap");
+        error.addClassName("step-error");
         input.setWidthFull();
         output.setWidthFull();
         remoteBody.setWidthFull();
@@ -59,19 +59,19 @@ class StepPanel extends VerticalLayout {
     private static List<String> facts(StepView step) {
         List<String> facts = new ArrayList<>();
         if (step.startedAt() != null) {
-            facts.add("started " + RunFormat.when(step.startedAt()));
+            facts.add("started " + Times.when(step.startedAt()));
         }
         if (step.finishedAt() != null) {
             facts.add("took " + RunFormat.duration(step.startedAt(), step.finishedAt()));
         }
         if (step.dueAt() != null && step.startedAt() == null) {
-            facts.add("due " + RunFormat.when(step.dueAt()));
+            facts.add("due " + Times.when(step.dueAt()));
         }
         if (step.retryAt() != null) {
-            facts.add("retried at " + RunFormat.when(step.retryAt()));
+            facts.add("retried at " + Times.when(step.retryAt()));
         }
         if (step.retryDeadline() != null) {
-            facts.add("retrying until " + RunFormat.when(step.retryDeadline()) + (step.retryBudgetSeconds() == null
+            facts.add("retrying until " + Times.when(step.retryDeadline()) + (step.retryBudgetSeconds() == null
                     ? "" : " (budget " + budget(step.retryBudgetSeconds()) + ")"));
         }
         if (step.idempotencyKey() != null) {

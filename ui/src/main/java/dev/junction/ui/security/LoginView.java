@@ -29,8 +29,7 @@ public class LoginView extends Main implements BeforeEnterObserver {
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
         addClassName("login-view");
-        getStyle().set("display", "flex").set("justify-content", "center").set("align-items", "center")
-                .set("height", "100vh");
+        addClassName("login-view");
         add(form);
     }
 

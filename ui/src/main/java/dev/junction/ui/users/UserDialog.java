@@ -6,16 +6,18 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.users.PasswordPolicy;
 import dev.junction.backend.users.UserService;
 import dev.junction.backend.users.UserView;
 import dev.junction.db.users.Role;
+import dev.junction.ui.shared.FieldErrors;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -40,7 +42,17 @@ class UserDialog extends Dialog {
     private final TextField displayName = new TextField("Display name");
     private final CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
     private final PasswordField password = new PasswordField("Password");
+    private final Binder<Draft> binder = new Binder<>();
+    private final FieldErrors errors = new FieldErrors();
     private final boolean creating;
+
+    /** The form's values while it is open. */
+    private static final class Draft {
+        String username = "";
+        String displayName = "";
+        Set<Role> roles = new HashSet<>();
+        String password = "";
+    }
 
     static UserDialog forNewUser(Save save) {
         return new UserDialog("New user", null, save);
@@ -67,30 +79,39 @@ class UserDialog extends Dialog {
         password.setRequired(true);
         password.setHelperText(PasswordPolicy.MIN_LENGTH + " to " + PasswordPolicy.MAX_LENGTH
                 + " characters, not containing the user name");
+        binder.bind(username, draft -> draft.username, (draft, value) -> draft.username = value);
+        binder.bind(displayName, draft -> draft.displayName, (draft, value) -> draft.displayName = value);
+        binder.bind(roles, draft -> draft.roles, (draft, value) -> draft.roles = value);
+        binder.bind(password, draft -> draft.password, (draft, value) -> draft.password = value);
+        Draft draft = new Draft();
         FormLayout form = new FormLayout();
         if (creating) {
             form.add(username, displayName, roles, password);
         } else {
-            displayName.setValue(existing.displayName());
-            roles.setValue(Set.copyOf(existing.roles()));
+            draft.displayName = existing.displayName();
+            draft.roles = Set.copyOf(existing.roles());
             form.add(displayName, roles);
         }
+        binder.readBean(draft);
+        errors.on("username", "User name", username).on("displayName", "Display name", displayName)
+                .on("roles", "Roles", roles).on("password", "Password", password)
+                .otherwise("Display name", displayName);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
         add(form);
         setWidth("30em");
 
         Button saveButton = new Button(creating ? "Create" : "Save", click -> {
-            List.<HasValidationProperties>of(username, displayName, roles, password)
-                    .forEach(field -> field.setInvalid(false));
+            errors.clear();
+            Draft typed = new Draft();
+            binder.writeBeanAsDraft(typed, true);
             try {
-                save.save(new Input(creating ? username.getValue() : null, displayName.getValue(),
-                        Set.copyOf(roles.getValue()),
-                        creating ? password.getValue() : null));
+                save.save(new Input(creating ? typed.username : null, typed.displayName, Set.copyOf(typed.roles),
+                        creating ? typed.password : null));
                 close();
             } catch (InvalidInputException e) {
-                e.problems().forEach(problem -> showOn(problem.field(), problem.message()));
+                errors.show(e);
             } catch (ConflictException e) {
-                showOn(e.field(), e.getMessage());
+                errors.show(e);
             }
         });
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -99,26 +120,5 @@ class UserDialog extends Dialog {
         Button cancel = new Button("Cancel", click -> close());
         getFooter().add(cancel, saveButton);
         (creating ? username : displayName).focus();
-    }
-
-    private void showOn(String field, String message) {
-        HasValidationProperties target = switch (field) {
-            case "username" -> username;
-            case "roles" -> roles;
-            case "password" -> password;
-            default -> displayName;
-        };
-        target.setErrorMessage(message.startsWith("'") || message.startsWith("A user") ? message
-                : label(field) + " " + message);
-        target.setInvalid(true);
-    }
-
-    private static String label(String field) {
-        return switch (field) {
-            case "username" -> "User name";
-            case "roles" -> "Roles";
-            case "password" -> "Password";
-            default -> "Display name";
-        };
     }
 }

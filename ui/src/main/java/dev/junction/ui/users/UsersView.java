@@ -8,8 +8,6 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -20,13 +18,10 @@ import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.users.UserService;
 import dev.junction.backend.users.UserView;
 import dev.junction.db.users.Role;
+import dev.junction.ui.shared.Notifications;
+import dev.junction.ui.shared.Times;
 import jakarta.annotation.security.RolesAllowed;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** Admins manage users: create, change display name and roles, disable / enable, reset a password. */
@@ -36,8 +31,6 @@ import java.util.stream.Collectors;
 @RolesAllowed("ADMIN")
 public class UsersView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
 
     private final UserService users;
     private final Grid<UserView> grid = new Grid<>(UserView.class, false);
@@ -67,8 +60,8 @@ public class UsersView extends VerticalLayout {
         grid.addColumn(user -> user.roles().stream().map(Role::name).collect(Collectors.joining(", ")))
                 .setHeader("Roles").setAutoWidth(true);
         grid.addColumn(UsersView::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(user -> when(user.createdAt())).setHeader("Created").setAutoWidth(true);
-        grid.addColumn(user -> user.lastLoginAt() == null ? "never" : when(user.lastLoginAt()))
+        grid.addColumn(user -> Times.when(user.createdAt())).setHeader("Created").setAutoWidth(true);
+        grid.addColumn(user -> user.lastLoginAt() == null ? "never" : Times.when(user.lastLoginAt()))
                 .setHeader("Last sign-in").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                 .setFlexGrow(0);
@@ -79,12 +72,9 @@ public class UsersView extends VerticalLayout {
         if (!user.enabled()) {
             return "Disabled";
         }
-        return user.lockedUntil() == null ? "Enabled" : "Locked until " + when(user.lockedUntil());
+        return user.lockedUntil() == null ? "Enabled" : "Locked until " + Times.when(user.lockedUntil());
     }
 
-    private static String when(OffsetDateTime time) {
-        return WHEN.format(time);
-    }
 
     private HorizontalLayout actions(UserView user) {
         Button edit = new Button(VaadinIcon.EDIT.create(), click -> openEditDialog(user));
@@ -112,7 +102,7 @@ public class UsersView extends VerticalLayout {
             UserView user = users.create(created.username(), created.displayName(), created.roles(),
                     created.password());
             refresh();
-            notify("User '" + user.username() + "' created");
+            Notifications.success("User '" + user.username() + "' created");
         }).open();
     }
 
@@ -120,7 +110,7 @@ public class UsersView extends VerticalLayout {
         UserDialog.forExistingUser(user, changed -> {
             users.update(user.username(), changed.displayName(), changed.roles());
             refresh();
-            notify("User '" + user.username() + "' saved");
+            Notifications.success("User '" + user.username() + "' saved");
         }).open();
     }
 
@@ -128,7 +118,7 @@ public class UsersView extends VerticalLayout {
         new ResetPasswordDialog(user.username(), password -> {
             users.resetPassword(user.username(), password);
             refresh();
-            notify("Password of '" + user.username() + "' reset");
+            Notifications.success("Password of '" + user.username() + "' reset");
         }).open();
     }
 
@@ -145,10 +135,9 @@ public class UsersView extends VerticalLayout {
         confirm.addConfirmListener(confirmed -> {
             try {
                 users.setEnabled(user.username(), enable);
-                notify("User '" + user.username() + "' " + (enable ? "enabled" : "disabled"));
+                Notifications.success("User '" + user.username() + "' " + (enable ? "enabled" : "disabled"));
             } catch (ConflictException e) {
-                Notification refused = Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE);
-                refused.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notifications.error(e.getMessage());
             }
             refresh();
         });
@@ -160,8 +149,4 @@ public class UsersView extends VerticalLayout {
         grid.recalculateColumnWidths();
     }
 
-    private static void notify(String message) {
-        Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 }

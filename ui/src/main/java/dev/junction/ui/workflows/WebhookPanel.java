@@ -4,13 +4,12 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.triggers.WebhookTokens;
+import dev.junction.ui.shared.Notifications;
 
 import java.util.UUID;
 
@@ -53,9 +52,8 @@ class WebhookPanel extends HorizontalLayout {
 
     private void copy() {
         url.getElement().executeJs("return navigator.clipboard.writeText($0)", url.getValue()).then(
-                copied -> notify("Webhook URL copied", NotificationVariant.LUMO_SUCCESS),
-                failed -> notify("The browser did not allow copying; select the URL and copy it.",
-                        NotificationVariant.LUMO_CONTRAST));
+                copied -> Notifications.success("Webhook URL copied"),
+                failed -> Notifications.warning("The browser did not allow copying; select the URL and copy it."));
     }
 
     private void confirmRotate() {
@@ -68,15 +66,12 @@ class WebhookPanel extends HorizontalLayout {
         confirm.addConfirmListener(confirmed -> {
             try {
                 url.setValue(address.url(workflowId, tokens.rotate(workflowId)));
-                notify("Webhook token rotated; the old URL no longer works", NotificationVariant.LUMO_SUCCESS);
+                Notifications.success("Webhook token rotated; the old URL no longer works");
             } catch (NotFoundException e) {
-                notify(e.getMessage(), NotificationVariant.LUMO_ERROR);
+                Notifications.error(e.getMessage());
             }
         });
         confirm.open();
     }
 
-    private static void notify(String message, NotificationVariant variant) {
-        Notification.show(message, 4000, Notification.Position.BOTTOM_START).addThemeVariants(variant);
-    }
 }

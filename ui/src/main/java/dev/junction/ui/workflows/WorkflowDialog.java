@@ -1,6 +1,5 @@
 package dev.junction.ui.workflows;
 
-import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -8,9 +7,11 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.binder.Binder;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.workflows.WorkflowService;
+import dev.junction.ui.shared.FieldErrors;
 
 /**
  * Asks for a workflow's name and description. The service decides what is valid; its answer is shown on the
@@ -26,31 +27,47 @@ class WorkflowDialog extends Dialog {
 
     private final TextField name = new TextField("Name");
     private final TextArea description = new TextArea("Description");
+    private final Binder<Draft> binder = new Binder<>();
+    private final FieldErrors errors = new FieldErrors().on("name", "Name", name)
+            .on("description", "Description", description).otherwise("Name", name);
+
+    /** The form's values while it is open. */
+    private static final class Draft {
+        String name;
+        String description;
+
+        Draft(String name, String description) {
+            this.name = name;
+            this.description = description;
+        }
+    }
 
     WorkflowDialog(String title, String currentName, String currentDescription, Save save) {
         setHeaderTitle(title);
-        name.setValue(currentName);
         name.setRequired(true);
         name.setMaxLength(WorkflowService.NAME_MAX_LENGTH);
         name.setWidthFull();
         name.setId("workflow-name");
-        description.setValue(currentDescription);
         description.setMaxLength(WorkflowService.DESCRIPTION_MAX_LENGTH);
         description.setWidthFull();
         description.setId("workflow-description");
+        binder.bind(name, draft -> draft.name, (draft, value) -> draft.name = value);
+        binder.bind(description, draft -> draft.description, (draft, value) -> draft.description = value);
+        binder.readBean(new Draft(currentName, currentDescription == null ? "" : currentDescription));
         add(new FormLayout(name, description));
         setWidth("32em");
 
         Button saveButton = new Button("Save", click -> {
-            name.setInvalid(false);
-            description.setInvalid(false);
+            errors.clear();
+            Draft typed = new Draft("", "");
+            binder.writeBeanAsDraft(typed, true);
             try {
-                save.save(name.getValue(), description.getValue());
+                save.save(typed.name, typed.description);
                 close();
             } catch (InvalidInputException e) {
-                e.problems().forEach(problem -> showOn(problem.field(), problem.message()));
+                errors.show(e);
             } catch (ConflictException e) {
-                showOn(e.field(), e.getMessage());
+                errors.show(e);
             }
         });
         saveButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -59,12 +76,5 @@ class WorkflowDialog extends Dialog {
         Button cancel = new Button("Cancel", click -> close());
         getFooter().add(cancel, saveButton);
         name.focus();
-    }
-
-    private void showOn(String field, String message) {
-        HasValidationProperties target = "description".equals(field) ? description : name;
-        String label = "description".equals(field) ? "Description" : "Name";
-        target.setErrorMessage(message.startsWith("A workflow") ? message : label + " " + message);
-        target.setInvalid(true);
     }
 }

@@ -12,14 +12,11 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.runs.RunService;
@@ -33,10 +30,11 @@ import dev.junction.db.workflows.Workflow;
 import dev.junction.engine.definition.DefinitionProblem;
 import dev.junction.engine.definition.TriggerKind;
 import dev.junction.ui.canvas.WorkflowCanvas;
-import dev.junction.ui.runs.RunDetailView;
 import dev.junction.ui.runs.RunPermissions;
 import dev.junction.ui.runs.RunsView;
 import dev.junction.ui.runs.StartRunDialog;
+import dev.junction.ui.shell.Routes;
+import dev.junction.ui.shared.Notifications;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.List;
@@ -48,7 +46,7 @@ import java.util.UUID;
  * the workflow as a file, a way to start a run of the published version by hand and to see the workflow's runs,
  * and, when a webhook triggers the published version, its URL.
  */
-@Route("workflows/:id")
+@Route(Routes.WORKFLOW)
 @PermitAll
 public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -84,7 +82,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         export.setDownload(true);
         setSizeFull();
         name.setId("workflow-title");
-        description.getStyle().set("margin", "0").set("color", "var(--lumo-secondary-text-color)");
+        description.addClassName("workflow-description");
         canvas.setSizeFull();
         canvas.setId("workflow-canvas");
         version.setId("workflow-version");
@@ -93,29 +91,23 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         run.setVisible(RunPermissions.mayOperate());
         run.addClickListener(click -> new StartRunDialog(workflowId, name.getText(), runs,
-                runId -> getUI().ifPresent(ui -> ui.navigate(RunDetailView.class, RunDetailView.parameters(runId))))
+                runId -> getUI().ifPresent(ui -> ui.navigate(Routes.run(runId))))
                 .open());
         runsLink.setId("workflow-runs");
         HorizontalLayout title = new HorizontalLayout(name, version, run, runsLink, export);
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
         problemsPanel.setId("workflow-problems");
-        problemsPanel.getStyle().set("color", "var(--lumo-error-text-color)").set("max-height", "10em")
-                .set("overflow", "auto");
-        problemsTitle.getStyle().set("font-weight", "600");
+        problemsPanel.addClassName("problems-panel");
+        problemsTitle.addClassName("problems-title");
         webhook.setVisible(false);
         add(title, description, webhook, problemsPanel, canvas);
         expand(canvas);
     }
 
-    /** The route parameters of one workflow's editor. */
-    public static RouteParameters parameters(UUID id) {
-        return new RouteParameters("id", id.toString());
-    }
-
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         try {
-            UUID id = UUID.fromString(event.getRouteParameters().get("id").orElse(""));
+            UUID id = UUID.fromString(event.getRouteParameters().get(Routes.WORKFLOW_ID).orElse(""));
             Workflow workflow = workflows.get(id);
             workflowId = id;
             name.setText(workflow.name());
@@ -128,8 +120,7 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
             showRunControls(workflow);
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(WorkflowsView.class);
-            Notification.show("That workflow does not exist (any more).", 4000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+            Notifications.warning("That workflow does not exist (any more).");
         }
     }
 

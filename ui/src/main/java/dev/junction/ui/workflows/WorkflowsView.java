@@ -9,8 +9,6 @@ import com.vaadin.flow.component.grid.GridSortOrder;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -30,11 +28,11 @@ import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.backend.workflows.WorkflowRemoval;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowSort;
+import dev.junction.ui.shared.Notifications;
+import dev.junction.ui.shared.Times;
+import dev.junction.ui.shell.Routes;
 import jakarta.annotation.security.PermitAll;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,8 +44,6 @@ import java.util.Locale;
 @PermitAll
 public class WorkflowsView extends VerticalLayout {
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-            .withLocale(Locale.UK).withZone(ZoneId.systemDefault());
 
     private final WorkflowService workflows;
     private final Grid<Workflow> grid = new Grid<>(Workflow.class, false);
@@ -92,12 +88,10 @@ public class WorkflowsView extends VerticalLayout {
             upload.clearFileList();
             try {
                 Workflow imported = files.importFile(files.fromJson(bytes));
-                notify("Workflow '" + imported.name() + "' imported");
+                Notifications.success("Workflow '" + imported.name() + "' imported");
                 open(imported);
             } catch (InvalidInputException | ConflictException e) {
-                Notification failed = Notification.show("Not imported: " + e.getMessage(), 8000,
-                        Notification.Position.MIDDLE);
-                failed.addThemeVariants(NotificationVariant.LUMO_ERROR);
+                Notifications.error("Not imported: " + e.getMessage());
             }
         }))));
         upload.setId("import-workflow");
@@ -115,7 +109,7 @@ public class WorkflowsView extends VerticalLayout {
         var name = grid.addColumn(Workflow::name).setHeader("Name").setSortProperty("name").setFlexGrow(2)
                 .setKey("name");
         grid.addColumn(Workflow::description).setHeader("Description").setFlexGrow(3);
-        grid.addColumn(workflow -> WHEN.format(workflow.updatedAt())).setHeader("Last changed")
+        grid.addColumn(workflow -> Times.when(workflow.updatedAt())).setHeader("Last changed")
                 .setSortProperty("updatedAt").setAutoWidth(true);
         grid.addColumn(Workflow::updatedBy).setHeader("By").setAutoWidth(true);
         if (mayChange) {
@@ -154,14 +148,14 @@ public class WorkflowsView extends VerticalLayout {
     }
 
     private void open(Workflow workflow) {
-        getUI().ifPresent(ui -> ui.navigate(WorkflowEditorView.class, WorkflowEditorView.parameters(workflow.id())));
+        getUI().ifPresent(ui -> ui.navigate(Routes.workflow(workflow.id())));
     }
 
     private void openCreateDialog() {
         new WorkflowDialog("New workflow", "", "", (name, description) -> {
             Workflow created = workflows.create(name, description);
             grid.getDataProvider().refreshAll();
-            notify("Workflow '" + created.name() + "' created");
+            Notifications.success("Workflow '" + created.name() + "' created");
         }).open();
     }
 
@@ -169,7 +163,7 @@ public class WorkflowsView extends VerticalLayout {
         new WorkflowDialog("Rename or describe", workflow.name(), workflow.description(), (name, description) -> {
             Workflow updated = workflows.update(workflow.id(), name, description);
             grid.getDataProvider().refreshAll();
-            notify("Workflow '" + updated.name() + "' saved");
+            Notifications.success("Workflow '" + updated.name() + "' saved");
         }).open();
     }
 
@@ -198,7 +192,7 @@ public class WorkflowsView extends VerticalLayout {
         confirm.addConfirmListener(confirmed -> {
             WorkflowRemoval done = workflows.delete(workflow.id());
             grid.getDataProvider().refreshAll();
-            notify(done.archived()
+            Notifications.success(done.archived()
                     ? "Workflow '" + workflow.name() + "' archived: " + runs(done.runs()) + " kept, readable in Runs"
                     : "Workflow '" + workflow.name() + "' deleted");
         });
@@ -209,8 +203,4 @@ public class WorkflowsView extends VerticalLayout {
         return count == 1 ? "1 run" : String.format(Locale.UK, "%,d runs", count);
     }
 
-    private static void notify(String message) {
-        Notification notification = Notification.show(message, 4000, Notification.Position.BOTTOM_START);
-        notification.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    }
 }

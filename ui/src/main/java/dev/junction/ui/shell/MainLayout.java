@@ -1,4 +1,4 @@
-package dev.junction.ui.layout;
+package dev.junction.ui.shell;
 
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -26,7 +26,7 @@ public class MainLayout extends AppLayout {
 
     public MainLayout(AuthenticationContext authentication) {
         Span title = new Span("Junction");
-        title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
+        title.addClassName("app-title");
 
         Span user = new Span(authentication.getPrincipalName().orElse(""));
         user.addClassName("current-user");
@@ -38,7 +38,7 @@ public class MainLayout extends AppLayout {
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(title);
-        header.getStyle().set("padding-right", "var(--lumo-space-m)");
+        header.addClassName("app-header");
         addToNavbar(header);
 
         SideNav navigation = new SideNav();

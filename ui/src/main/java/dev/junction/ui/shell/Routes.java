@@ -1,0 +1,40 @@
+package dev.junction.ui.shell;
+
+import com.vaadin.flow.component.html.Anchor;
+
+import java.util.UUID;
+
+/**
+ * The one place that knows the UI's routes with parameters, so that a view links to another by its path instead of
+ * importing its class (the run view links to its workflow, the workflow view to its runs: importing each other made
+ * a circle). The views' {@code @Route} values are these constants.
+ */
+public final class Routes {
+
+    public static final String WORKFLOW_ID = "id";
+    /** One workflow's editor. */
+    public static final String WORKFLOW = "workflows/:" + WORKFLOW_ID;
+    public static final String RUN_ID = "runId";
+    /** One run. */
+    public static final String RUN = "runs/:" + RUN_ID;
+
+    private Routes() {
+    }
+
+    /** The path of workflow {@code id}'s editor. */
+    public static String workflow(UUID id) {
+        return "workflows/" + id;
+    }
+
+    /** The path of run {@code id}. */
+    public static String run(UUID id) {
+        return "runs/" + id;
+    }
+
+    /** A link to {@code path} that the router follows without reloading the page (as a {@code RouterLink}). */
+    public static Anchor link(String text, String path) {
+        Anchor link = new Anchor(path, text);
+        link.getElement().setAttribute("router-link", true);
+        return link;
+    }
+}

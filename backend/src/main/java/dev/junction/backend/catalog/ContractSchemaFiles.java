@@ -21,7 +21,9 @@ import java.util.Set;
  *
  * <p>Each is the published schema with its conditional parts ({@code if}/{@code then}/{@code else}, e.g. the config
  * a node of one type must have) left out: they narrow which values are valid, which the server checks, and a
- * TypeScript type cannot say; left in, the generator gives up on the whole object and types it as "anything".
+ * TypeScript type cannot say; left in, the generator gives up on the whole object and types it as "anything". The
+ * same goes for a {@code oneOf}/{@code anyOf} whose every choice only lists required fields (a mapping rule needs
+ * exactly one of from, value, expression, forEach): a rule on which fields go together, not a shape.
  *
  * <p>Usage: {@code ContractSchemaFiles <directory>}.
  */
@@ -56,6 +58,12 @@ public final class ContractSchemaFiles {
                     copy.put((String) key, withoutConditions(value));
                 }
             });
+            for (String choice : List.of("oneOf", "anyOf")) {
+                if (copy.get(choice) instanceof List<?> choices && choices.stream().allMatch(
+                        option -> option instanceof Map<?, ?> map && map.keySet().equals(Set.of("required")))) {
+                    copy.remove(choice);
+                }
+            }
             if (copy.get("allOf") instanceof List<?> parts) {
                 List<Object> kept = new ArrayList<>(parts);
                 kept.removeIf(part -> part instanceof Map<?, ?> map && map.isEmpty());

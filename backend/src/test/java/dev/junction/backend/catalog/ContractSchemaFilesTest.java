@@ -18,11 +18,16 @@ class ContractSchemaFilesTest {
         ContractSchemaFiles.main(new String[] {directory.toString()});
 
         assertThat(Files.list(directory).map(path -> path.getFileName().toString()))
-                .containsExactlyInAnyOrder("workflow.schema.json", "catalog.schema.json");
+                .containsExactlyInAnyOrder("workflow.schema.json", "mapping.schema.json", "catalog.schema.json");
         assertThat(PayloadJson.read(Files.readString(directory.resolve("catalog.schema.json"))))
                 .isEqualTo(PayloadJson.normalized(CatalogSchema.document()));
         String workflow = Files.readString(directory.resolve("workflow.schema.json"));
         assertThat(workflow).contains("\"fromPort\"").doesNotContain("\"if\"").doesNotContain("\"then\"");
+        // a mapping rule keeps its fields; "exactly one of from, value, expression, forEach" is the server's to check
+        Map<?, ?> mapping = (Map<?, ?>) PayloadJson.read(Files.readString(directory.resolve("mapping.schema.json")));
+        Map<?, ?> rule = (Map<?, ?>) ((Map<?, ?>) mapping.get("$defs")).get("Rule");
+        assertThat(rule).doesNotContainKey("oneOf");
+        assertThat((Map<?, ?>) rule.get("properties")).containsKeys("target", "from", "value", "expression", "pipe");
     }
 
     @Test

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public class GatedConnector implements Connector {
 
+    private final List<Operation> operations = List.of(new Operation(DESCRIPTOR.operations().getFirst(), this::charge));
+
     public static final String ID = "gated";
 
     /** The next call's gates; a test arms them, and each is used once. */
@@ -56,7 +58,7 @@ public class GatedConnector implements Connector {
 
     @Override
     public List<Operation> operations() {
-        return List.of(new Operation(DESCRIPTOR.operations().getFirst(), this::charge));
+        return operations;
     }
 
     private Object charge(OperationCall call) throws ConnectorException {

@@ -21,6 +21,11 @@ import java.util.Map;
  */
 public class VaultEchoConnector implements Connector {
 
+    private final List<Operation> operations = List.of(new Operation(DESCRIPTOR.operations().get(0), this::echo),
+            new Operation(DESCRIPTOR.operations().get(1), this::echo),
+            new Operation(DESCRIPTOR.operations().get(2), this::fail),
+            new Operation(DESCRIPTOR.operations().get(3), this::echo));
+
     public static final String ID = "vault-echo";
     public static final String RIGHT_KEY = "right-key-123";
 
@@ -48,10 +53,7 @@ public class VaultEchoConnector implements Connector {
 
     @Override
     public List<Operation> operations() {
-        return List.of(new Operation(DESCRIPTOR.operations().get(0), this::echo),
-                new Operation(DESCRIPTOR.operations().get(1), this::echo),
-                new Operation(DESCRIPTOR.operations().get(2), this::fail),
-                new Operation(DESCRIPTOR.operations().get(3), this::echo));
+        return operations;
     }
 
     private Object fail(OperationCall call) throws ConnectorException {

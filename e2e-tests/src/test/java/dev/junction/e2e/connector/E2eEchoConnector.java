@@ -20,6 +20,8 @@ import java.util.Map;
  */
 public class E2eEchoConnector implements Connector {
 
+    private final List<Operation> operations = List.of(new Operation(DESCRIPTOR.operations().getFirst(), this::echo));
+
     public static final String ID = "e2e-echo";
     public static final String NAME = "E2E echo";
     public static final String RIGHT_KEY = "right-key-123";
@@ -41,7 +43,7 @@ public class E2eEchoConnector implements Connector {
 
     @Override
     public List<Operation> operations() {
-        return List.of(new Operation(DESCRIPTOR.operations().getFirst(), this::echo));
+        return operations;
     }
 
     private Object echo(OperationCall call) {

@@ -42,7 +42,7 @@ public interface Connector {
                     + "' has no operation '" + call.operation() + "'", null, null);
         }
         Map<String, Object> input = migrate(call.operation(), call.input());
-        OperationInputCheck.check(operation.descriptor(), input);
+        operation.inputCheck().check(input);
         return operation.handler().handle(input == call.input() ? call : call.withInput(input));
     }
 

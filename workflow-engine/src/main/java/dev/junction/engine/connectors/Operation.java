@@ -7,11 +7,17 @@ import java.util.Objects;
  * bound to the code that runs it. A connector is the list of its operations ({@link Connector#operations()}), so an
  * operation cannot be described without being runnable, nor run without being described.
  */
-public record Operation(OperationDescriptor descriptor, Handler handler) {
+public record Operation(OperationDescriptor descriptor, Handler handler, OperationInputCheck inputCheck) {
 
     public Operation {
         Objects.requireNonNull(descriptor, "descriptor");
         Objects.requireNonNull(handler, "handler");
+        Objects.requireNonNull(inputCheck, "inputCheck");
+    }
+
+    /** The operation, its input check compiled once from the descriptor's input schema. */
+    public Operation(OperationDescriptor descriptor, Handler handler) {
+        this(descriptor, handler, OperationInputCheck.of(Objects.requireNonNull(descriptor, "descriptor")));
     }
 
     public String id() {

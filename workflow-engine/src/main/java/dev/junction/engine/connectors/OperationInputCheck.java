@@ -22,24 +22,51 @@ public final class OperationInputCheck {
     static final String ROOT = "input";
     private static final int MAX_SHOWN = 20;
 
-    private OperationInputCheck() {
+    private final OperationDescriptor operation;
+    private final SchemaValidator.Check strict;
+    /** The check when the input leaves the idempotency key field empty (the connector fills it): it is not required. */
+    private final SchemaValidator.Check keyLeftOut;
+
+    private OperationInputCheck(OperationDescriptor operation) {
+        this.operation = operation;
+        this.strict = SchemaValidator.compile(JsonSchema.of(operation.inputSchema()));
+        this.keyLeftOut = SchemaValidator.compile(JsonSchema.of(withoutKeyRequired(operation)));
+    }
+
+    /** The check of this operation's input, its schema compiled once (an operation keeps it: {@link Operation}). */
+    public static OperationInputCheck of(OperationDescriptor operation) {
+        return new OperationInputCheck(operation);
     }
 
     /** The input's problems against the operation's schema; empty when it may be sent. */
     public static List<MappingProblem> problems(OperationDescriptor operation, Map<String, Object> input) {
-        List<MappingProblem> problems = new ArrayList<>();
-        Map<String, Object> checked = input;
-        if (keyLeftOut(operation, input) && input.containsKey(operation.idempotencyKeyField())) {
-            checked = new LinkedHashMap<>(input);
-            checked.remove(operation.idempotencyKeyField());
-        }
-        SchemaValidator.compile(JsonSchema.of(schemaOfCall(operation, input))).validate(checked, ROOT, problems);
-        return problems.stream().filter(MappingProblem::isError).toList();
+        return of(operation).problems(input);
     }
 
     /** Refuses an input with problems as a permanent failure naming each of them. */
     public static void check(OperationDescriptor operation, Map<String, Object> input) throws ConnectorException {
-        List<MappingProblem> problems = problems(operation, input);
+        of(operation).check(input);
+    }
+
+    /** The input's problems; empty when it may be sent. */
+    public List<MappingProblem> problems(Map<String, Object> input) {
+        List<MappingProblem> problems = new ArrayList<>();
+        if (keyLeftOut(input)) {
+            Map<String, Object> checked = input;
+            if (input.containsKey(operation.idempotencyKeyField())) {
+                checked = new LinkedHashMap<>(input);
+                checked.remove(operation.idempotencyKeyField());
+            }
+            keyLeftOut.validate(checked, ROOT, problems);
+        } else {
+            strict.validate(input, ROOT, problems);
+        }
+        return problems.stream().filter(MappingProblem::isError).toList();
+    }
+
+    /** Refuses an input with problems as a permanent failure naming each of them. */
+    public void check(Map<String, Object> input) throws ConnectorException {
+        List<MappingProblem> problems = problems(input);
         if (problems.isEmpty()) {
             return;
         }
@@ -54,11 +81,11 @@ public final class OperationInputCheck {
         throw ConnectorException.permanentFailure("InvalidInput", message.toString(), null, null);
     }
 
-    /** The input schema, its idempotency key field not required when the input leaves it empty. */
-    private static Map<String, Object> schemaOfCall(OperationDescriptor operation, Map<String, Object> input) {
+    /** The input schema with its idempotency key field not required (the same schema when it has none). */
+    private static Map<String, Object> withoutKeyRequired(OperationDescriptor operation) {
         Map<String, Object> schema = operation.inputSchema();
         String keyField = operation.idempotencyKeyField();
-        if (!keyLeftOut(operation, input) || !(schema.get("required") instanceof List<?> required) || !required.contains(keyField)) {
+        if (keyField == null || !(schema.get("required") instanceof List<?> required) || !required.contains(keyField)) {
             return schema;
         }
         Map<String, Object> relaxed = new LinkedHashMap<>(schema);
@@ -66,7 +93,7 @@ public final class OperationInputCheck {
         return relaxed;
     }
 
-    private static boolean keyLeftOut(OperationDescriptor operation, Map<String, Object> input) {
+    private boolean keyLeftOut(Map<String, Object> input) {
         String keyField = operation.idempotencyKeyField();
         return keyField != null
                 && (input.get(keyField) == null || input.get(keyField) instanceof String text && text.isBlank());

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,14 +20,25 @@ import java.util.stream.Collectors;
  * {@code ((trigger, nodes, vars) => (expression))(source.trigger, source.nodes, source.vars)}. Where two rules wrote
  * the same target, the later one won; only it is kept, in the earlier one's place.
  *
+ * <p>When every expression is a plain path from one part of the scope ({@code trigger.sku},
+ * {@code trigger.customer.email}), the node maps that part ({@code source: trigger}) and each rule reads its path
+ * ({@code from: customer.email}): no JavaScript runs at all, as the rules read such paths in Java before.
+ *
  * <p>What differs: a mapping leaves a field out when its value is null (the rules wrote {@code null}); an
- * expression's failure fails the step as a {@code MappingError} (it was an {@code ExpressionError}).
+ * expression's failure fails the step as a {@code MappingError} (it was an {@code ExpressionError}); a plain path
+ * through a missing object leaves its field out (the rules failed with a TypeError).
  */
 final class LegacyMapRules {
 
     static final String RULES = "rules";
     /** The names of the scope a rule's expression may read. */
     private static final List<String> SCOPE = List.of("trigger", "nodes", "vars");
+    /**
+     * An expression that is only a path of names from one part of the scope; not {@code length} (a list's or a
+     * text's length in JavaScript, a field in a mapping's path) nor {@code $…} (a mapping path's own words).
+     */
+    private static final Pattern PLAIN_PATH = Pattern.compile(
+            "\\s*(trigger|nodes|vars)((?:\\s*\\.\\s*(?!length\\b)[A-Za-z_][A-Za-z0-9_]*)+)\\s*");
 
     private LegacyMapRules() {
     }
@@ -36,6 +50,7 @@ final class LegacyMapRules {
                 || !rules.stream().allMatch(LegacyMapRules::wellFormed)) {
             return config;
         }
+        Optional<String> root = plainPathsRoot(rules);
         Map<String, Map<String, Object>> byTarget = new LinkedHashMap<>();
         Set<String> read = new LinkedHashSet<>();
         for (Object item : rules) {
@@ -43,7 +58,9 @@ final class LegacyMapRules {
             String target = ((String) rule.get("target")).strip();
             Map<String, Object> converted = new LinkedHashMap<>();
             converted.put("target", target);
-            if (rule.get("expression") instanceof String expression) {
+            if (rule.get("expression") instanceof String expression && root.isPresent()) {
+                converted.put("from", pathAfterRoot(expression));
+            } else if (rule.get("expression") instanceof String expression) {
                 converted.put("expression", "((trigger, nodes, vars) => (" + expression
                         + "\n))(source.trigger, source.nodes, source.vars)");
                 SCOPE.stream().filter(expression::contains).forEach(read::add);
@@ -60,10 +77,36 @@ final class LegacyMapRules {
         upgraded.remove(RULES);
         upgraded.remove("source");
         upgraded.put("mapping", mapping);
-        if (!read.isEmpty()) {
+        if (root.isPresent()) {
+            upgraded.put("source", root.get());
+        } else if (!read.isEmpty()) {
             upgraded.put("source", scopeSource(read));
         }
         return upgraded;
+    }
+
+    /** The one part of the scope every expression rule reads a plain path of; empty when not so. */
+    private static Optional<String> plainPathsRoot(List<?> rules) {
+        Set<String> roots = new LinkedHashSet<>();
+        for (Object item : rules) {
+            if (((Map<?, ?>) item).get("expression") instanceof String expression) {
+                Matcher path = PLAIN_PATH.matcher(expression);
+                if (!path.matches()) {
+                    return Optional.empty();
+                }
+                roots.add(path.group(1));
+            }
+        }
+        return roots.size() == 1 ? Optional.of(roots.iterator().next()) : Optional.empty();
+    }
+
+    /** The path of a plain-path expression after its root: {@code customer.email} of {@code trigger.customer.email}. */
+    private static String pathAfterRoot(String expression) {
+        Matcher path = PLAIN_PATH.matcher(expression);
+        if (!path.matches()) {
+            throw new IllegalArgumentException("not a plain path: " + expression);
+        }
+        return path.group(2).replaceAll("\\s", "").substring(1);
     }
 
     /**

@@ -93,9 +93,43 @@ class LegacyMapRulesTest {
     }
 
     @Test
+    void plainPathsFromOnePartOfTheScopeAreReadAsPathsWithNoJavaScript() {
+        String definitionJson = """
+                {"schemaVersion": 1, "trigger": {"kind": "manual"},
+                 "nodes": [{"id": "shape", "type": "map", "name": "Shape", "config": {"rules": [
+                              {"target": "sku", "expression": "trigger.sku"},
+                              {"target": "order.email", "expression": " trigger . customer.email "},
+                              {"target": "channel", "value": "web"}]}}],
+                 "edges": [{"from": "trigger", "to": "shape"}]}""";
+        WorkflowDefinition definition = DefinitionJson.read(definitionJson);
+        Node shape = definition.node("shape").orElseThrow();
+
+        assertThat(shape.config()).containsEntry("source", "trigger");
+        assertThat(PayloadJson.write(shape.config().get("mapping"))).isEqualTo(PayloadJson.write(PayloadJson.read("""
+                {"schemaVersion": 1, "rules": [{"target": "sku", "from": "sku"},
+                 {"target": "order.email", "from": "customer.email"}, {"target": "channel", "value": "web"}]}""")));
+        RunState state = new RunState(UUID.randomUUID(), null,
+                PayloadJson.read("{\"sku\": \"A-1\", \"customer\": {\"email\": \"a@b.example\"}}"), Map.of(),
+                Map.of(), true);
+        StepResult result = interpreter().run(definition, shape, task(state), state);
+        assertThat(result).isInstanceOfSatisfying(StepResult.Done.class, done -> assertThat(PayloadJson.write(
+                done.output())).isEqualTo(PayloadJson.write(PayloadJson.read(
+                "{\"sku\": \"A-1\", \"order\": {\"email\": \"a@b.example\"}, \"channel\": \"web\"}"))));
+
+        // a length, or paths from two parts of the scope, stay JavaScript (a mapping path would read a field)
+        assertThat(NodeKinds.find("map").orElseThrow().upgrade(Map.of("rules", List.of(
+                Map.of("target", "n", "expression", "trigger.lines.length"))))).containsEntry("source",
+                "({trigger: trigger})");
+        assertThat(NodeKinds.find("map").orElseThrow().upgrade(Map.of("rules", List.of(
+                Map.of("target", "a", "expression", "trigger.a"), Map.of("target", "b", "expression", "vars.b")))))
+                .containsEntry("source", "({trigger: trigger, vars: vars})");
+    }
+
+    @Test
     void onlyThePartsOfTheScopeTheExpressionsNameAreMapped() {
         Map<String, Object> config = NodeKinds.find("map").orElseThrow().upgrade(Map.of("rules", List.of(
-                Map.of("target", "id", "expression", "trigger.orderId"), Map.of("target", "at", "value", 1L))));
+                Map.of("target", "id", "expression", "trigger.orderId.trim()"), Map.of("target", "at", "value",
+                1L))));
 
         assertThat(config.get("source")).isEqualTo("({trigger: trigger})");
         assertThat(NodeKinds.find("map").orElseThrow().upgrade(Map.of("rules", List.of(Map.of("target", "at",

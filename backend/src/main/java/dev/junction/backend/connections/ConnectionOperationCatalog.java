@@ -2,6 +2,7 @@ package dev.junction.backend.connections;
 
 import dev.junction.db.connections.ConnectionRepository;
 import dev.junction.engine.connectors.ConnectorCatalog;
+import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.definition.OperationCatalog;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,6 @@ public class ConnectionOperationCatalog implements OperationCatalog {
     @Override
     public Optional<java.util.Map<String, Object>> inputSchema(String connectorId, String operationId) {
         return catalog.find(connectorId).flatMap(connector -> connector.descriptor().operation(operationId))
-                .map(OperationInputs::stepInputSchema);
+                .map(OperationDescriptor::stepInputSchema);
     }
 }

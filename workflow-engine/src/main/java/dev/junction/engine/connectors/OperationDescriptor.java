@@ -1,5 +1,7 @@
 package dev.junction.engine.connectors;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -102,6 +104,20 @@ public record OperationDescriptor(String id, String name, String description, Ki
             return new OperationDescriptor(id, name, description, kind, input, output, rateLimit,
                     idempotencyKeyField, readOnly);
         }
+    }
+
+    /**
+     * The input schema as a workflow step must satisfy it: the idempotency key field, which the connector fills from
+     * the step's key when the input leaves it empty, not required (the same schema when there is none to relax).
+     */
+    public Map<String, Object> stepInputSchema() {
+        if (idempotencyKeyField == null || !(inputSchema.get("required") instanceof List<?> required)
+                || !required.contains(idempotencyKeyField)) {
+            return inputSchema;
+        }
+        Map<String, Object> relaxed = new LinkedHashMap<>(inputSchema);
+        relaxed.put("required", required.stream().filter(name -> !idempotencyKeyField.equals(name)).toList());
+        return relaxed;
     }
 
     public enum Kind { ACTION, POLL, WEBHOOK }

@@ -30,7 +30,7 @@ public final class OperationInputCheck {
     private OperationInputCheck(OperationDescriptor operation) {
         this.operation = operation;
         this.strict = SchemaValidator.compile(JsonSchema.of(operation.inputSchema()));
-        this.keyLeftOut = SchemaValidator.compile(JsonSchema.of(withoutKeyRequired(operation)));
+        this.keyLeftOut = SchemaValidator.compile(JsonSchema.of(operation.stepInputSchema()));
     }
 
     /** The check of this operation's input, its schema compiled once (an operation keeps it: {@link Operation}). */
@@ -79,18 +79,6 @@ public final class OperationInputCheck {
             message.append("; and ").append(problems.size() - MAX_SHOWN).append(" more");
         }
         throw ConnectorException.permanentFailure("InvalidInput", message.toString(), null, null);
-    }
-
-    /** The input schema with its idempotency key field not required (the same schema when it has none). */
-    private static Map<String, Object> withoutKeyRequired(OperationDescriptor operation) {
-        Map<String, Object> schema = operation.inputSchema();
-        String keyField = operation.idempotencyKeyField();
-        if (keyField == null || !(schema.get("required") instanceof List<?> required) || !required.contains(keyField)) {
-            return schema;
-        }
-        Map<String, Object> relaxed = new LinkedHashMap<>(schema);
-        relaxed.put("required", required.stream().filter(name -> !keyField.equals(name)).toList());
-        return relaxed;
     }
 
     private boolean keyLeftOut(Map<String, Object> input) {

@@ -148,6 +148,54 @@ class ConnectionsViewTest extends BrowserTest {
     }
 
     @Test
+    void anHttpConnectionAsksOnlyForTheSettingsItsAuthenticationNeeds() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Shop " + suffix;
+        signIn("admin", ADMIN_PASSWORD);
+        page.locator("#navigation").getByText("Connections").click();
+
+        page.locator("#new-connection").click();
+        page.locator("#connection-connector").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("HTTP / REST")).click();
+        // "none" by default: no credentials asked for
+        assertThat(page.locator("#setting-authKind")).containsText("none");
+        assertThat(page.locator("#setting-baseUrl")).isVisible();
+        assertThat(page.locator("#setting-username")).isHidden();
+        assertThat(page.locator("#setting-password")).isHidden();
+        assertThat(page.locator("#setting-bearerToken")).isHidden();
+
+        chooseAuthentication("basic");
+        assertThat(page.locator("#setting-username")).isVisible();
+        assertThat(page.locator("#setting-password")).isVisible();
+        assertThat(page.locator("#setting-bearerToken")).isHidden();
+        screenshot("basic");
+
+        chooseAuthentication("bearer");
+        assertThat(page.locator("#setting-bearerToken")).isVisible();
+        assertThat(page.locator("#setting-username")).isHidden();
+        assertThat(page.locator("#setting-password")).isHidden();
+        screenshot("bearer");
+
+        // saved with what bearer needs: the basic settings it hid are neither asked for nor sent
+        page.locator("#connection-name input").fill(name);
+        page.locator("#connection-name input").press("Tab");
+        page.locator("#setting-baseUrl input").fill("http://127.0.0.1:9/api");
+        page.locator("#setting-bearerToken input").fill("token-" + suffix);
+        page.locator("#connection-save").click();
+        assertThat(page.locator("#connection-save")).isHidden();
+        assertThat(page.getByText("Connection '" + name + "' created")).isVisible();
+        Locator secrets = page.locator(".secret-states[data-connection='shop-" + suffix + "']");
+        assertThat(secrets).containsText("Bearer token: set");
+        assertThat(secrets).containsText("Password: not set");
+    }
+
+    private void chooseAuthentication(String kind) {
+        page.locator("#setting-authKind").click();
+        page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(kind).setExact(true)).click();
+        assertThat(page.locator("vaadin-select-overlay[opened], vaadin-select-overlay[closing]")).hasCount(0);
+    }
+
+    @Test
     void aDesignerSeesNoConnectionsMenuEntryAndCannotOpenTheView() {
         users.insert("dana", "Dana Designer", passwords.encode("dana-e2e-password"), Set.of(Role.DESIGNER));
         signIn("dana", "dana-e2e-password");

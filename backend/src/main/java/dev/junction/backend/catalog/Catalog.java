@@ -80,8 +80,8 @@ public record Catalog(List<NodeKind> nodeKinds, List<Connector> connectors, List
      * defaultValue}: what an unlisted value becomes under {@code default}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ValueMap(String name, Map<String, Object> entries, String unmapped, Object defaultValue,
-                           boolean caseInsensitive) {
+    public record ValueMap(String name, String description, Map<String, Object> entries, String unmapped,
+                           Object defaultValue, boolean caseInsensitive) {
     }
 
     /**

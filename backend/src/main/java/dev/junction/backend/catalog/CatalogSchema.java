@@ -161,6 +161,7 @@ public final class CatalogSchema {
     private static Map<String, Object> valueMap() {
         return Schemas.object().title("ValueMap").description("A shipped value map (status harmonization).")
                 .required("name", string("What a rule's valueMap names."))
+                .optional("description", string("What it maps, for people."))
                 .required("entries", Schemas.with(Schemas.anyObject("Each listed value and what it becomes."),
                         "additionalProperties", true))
                 .required("unmapped", oneOf("What a value it does not list does.", names(Unmapped.values(),

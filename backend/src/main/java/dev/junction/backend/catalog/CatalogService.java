@@ -80,8 +80,8 @@ public class CatalogService {
     }
 
     private static Catalog.ValueMap valueMap(dev.junction.engine.mapping.functions.ValueMap map) {
-        return new Catalog.ValueMap(map.name(), map.entries(), map.unmapped().jsonName(), map.defaultValue(),
-                map.caseInsensitive());
+        return new Catalog.ValueMap(map.name(), map.description(), map.entries(), map.unmapped().jsonName(),
+                map.defaultValue(), map.caseInsensitive());
     }
 
     private static Catalog.NamedSchema namedSchema(String id, SchemaCatalog schemas) {

@@ -138,6 +138,7 @@ class CatalogApiTest {
             assertThat(valueMaps.get(map.name()).get("entries")).as(map.name())
                     .isEqualTo(PayloadJson.normalized(map.entries()));
             assertThat(valueMaps.get(map.name()).get("unmapped")).isEqualTo(map.unmapped().jsonName());
+            assertThat(valueMaps.get(map.name()).get("description")).as(map.name()).isEqualTo(map.description());
         }
 
         Map<String, Map<String, Object>> schemas = byKey(catalog.get("schemas"), "id");
@@ -148,6 +149,8 @@ class CatalogApiTest {
             assertThat(schemas.get(id).get("schema")).as(id)
                     .isEqualTo(PayloadJson.normalized(ShippedSchemas.instance().find(id).orElseThrow()));
         }
+        assertThat(valueMaps.get("amazon-order-status→canonical").get("description")).asString()
+                .startsWith("SP-API OrderStatus → canonical order status");
         Map<String, Map<String, Object>> kinds = byKey(catalog.get("nodeKinds"), "type");
         assertThat(kinds.keySet()).containsExactlyElementsOf(NodeKinds.types());
         for (NodeKind kind : NodeKinds.all()) {

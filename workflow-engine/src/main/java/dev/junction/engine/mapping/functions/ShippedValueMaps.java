@@ -54,7 +54,8 @@ public final class ShippedValueMaps implements ValueMapCatalog {
             map.entries().forEach((key, value) -> entries.put(key, ((Map<?, ?>) value).get(field)));
             maps.put(map.name() + "." + field, new ValueMap(map.name() + "." + field, entries, map.unmapped(),
                     map.defaultValue() instanceof Map<?, ?> fallback ? fallback.get(field) : null,
-                    map.caseInsensitive()));
+                    map.caseInsensitive(), map.description() == null ? null
+                    : map.description() + " (its " + field + ")"));
         }
     }
 

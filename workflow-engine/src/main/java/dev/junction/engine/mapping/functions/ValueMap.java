@@ -13,7 +13,7 @@ import java.util.Objects;
  * value unchanged. A null input answers null (the rule's {@code default} handles absence).
  */
 public record ValueMap(String name, Map<String, Object> entries, Unmapped unmapped, Object defaultValue,
-                       boolean caseInsensitive) {
+                       boolean caseInsensitive, String description) {
 
     public ValueMap {
         Objects.requireNonNull(name, "name");
@@ -73,7 +73,7 @@ public record ValueMap(String name, Map<String, Object> entries, Unmapped unmapp
 
     /**
      * A value map from its JSON form {@code {"entries": {…}, "unmapped": "error"|"default"|"passThrough",
-     * "default": …, "caseInsensitive": true}}.
+     * "default": …, "caseInsensitive": true, "description": "…"}}.
      *
      * @throws IllegalArgumentException naming the field that is wrong and what it must be
      */
@@ -101,7 +101,10 @@ public record ValueMap(String name, Map<String, Object> entries, Unmapped unmapp
         }
         Map<String, Object> copy = new java.util.LinkedHashMap<>();
         entries.forEach((key, value) -> copy.put(String.valueOf(key), value));
+        if (json.get("description") != null && !(json.get("description") instanceof String)) {
+            throw new IllegalArgumentException("description must be text");
+        }
         return new ValueMap(name, java.util.Collections.unmodifiableMap(copy), unmapped, json.get("default"),
-                Boolean.TRUE.equals(caseInsensitive));
+                Boolean.TRUE.equals(caseInsensitive), (String) json.get("description"));
     }
 }

@@ -3,7 +3,7 @@ package dev.junction.backend.catalog;
 import dev.junction.engine.connectors.ConnectorCatalog;
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
-import dev.junction.engine.mapping.schemas.ShippedSchemas;
+import dev.junction.engine.mapping.SchemaCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 class CatalogConfiguration {
 
     @Bean
-    CatalogService catalogService(ConnectorCatalog connectors, JsonMapper json) {
+    CatalogService catalogService(ConnectorCatalog connectors, SchemaCatalog mappingSchemas, JsonMapper json) {
         return new CatalogService(connectors, BuiltInFunctions.standard(), ShippedValueMaps.instance(),
-                ShippedSchemas.instance(), json);
+                mappingSchemas, json);
     }
 }

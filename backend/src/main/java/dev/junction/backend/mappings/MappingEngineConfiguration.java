@@ -1,5 +1,6 @@
 package dev.junction.backend.mappings;
 
+import dev.junction.connectors.schema.VendorSchemas;
 import dev.junction.db.rates.CurrencyRateRepository;
 import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.mapping.CurrencyRates;
@@ -7,6 +8,7 @@ import dev.junction.engine.mapping.MappingCompiler;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
+import dev.junction.engine.mapping.SchemaCatalog;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;
 import dev.junction.engine.runs.LookupTables;
 import dev.junction.engine.runs.Mappings;
@@ -23,9 +25,15 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class MappingEngineConfiguration {
 
+    /** The schemas mappings may name: the engine's canonical model and the remote shapes the connectors ship. */
     @Bean
-    MappingCompiler mappingCompiler(ExpressionRuntime expressions) {
-        return new MappingCompiler(BuiltInFunctions.standard(), ShippedValueMaps.instance(), ShippedSchemas.instance(),
+    SchemaCatalog mappingSchemas() {
+        return SchemaCatalog.of(ShippedSchemas.instance(), VendorSchemas.catalog());
+    }
+
+    @Bean
+    MappingCompiler mappingCompiler(ExpressionRuntime expressions, SchemaCatalog mappingSchemas) {
+        return new MappingCompiler(BuiltInFunctions.standard(), ShippedValueMaps.instance(), mappingSchemas,
                 expressions);
     }
 

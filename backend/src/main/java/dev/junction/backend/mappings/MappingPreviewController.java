@@ -13,7 +13,7 @@ import dev.junction.engine.mapping.MappingPreview;
 import dev.junction.engine.mapping.MappingProblem;
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
-import dev.junction.engine.mapping.schemas.ShippedSchemas;
+import dev.junction.engine.mapping.SchemaCatalog;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,8 +37,10 @@ class MappingPreviewController {
 
     private final MappingCompiler compiler;
     private final MappingEnvironment environment;
+    private final SchemaCatalog schemas;
 
-    MappingPreviewController(MappingCompiler compiler, MappingEnvironment environment) {
+    MappingPreviewController(MappingCompiler compiler, MappingEnvironment environment, SchemaCatalog schemas) {
+        this.schemas = schemas;
         this.compiler = compiler;
         this.environment = environment;
     }
@@ -87,13 +89,13 @@ class MappingPreviewController {
     @GetMapping("/api/v1/mappings/schemas")
     @PreAuthorize("isAuthenticated()")
     List<String> schemas() {
-        return ShippedSchemas.instance().ids();
+        return schemas.ids();
     }
 
     @GetMapping("/api/v1/mappings/schemas/{group}/{name}")
     @PreAuthorize("isAuthenticated()")
     Map<String, Object> schema(@PathVariable String group, @PathVariable String name) {
-        return ShippedSchemas.instance().find(group + "/" + name)
+        return schemas.find(group + "/" + name)
                 .orElseThrow(() -> new NotFoundException("No shipped schema '" + group + "/" + name + "'; see"
                         + " /api/v1/mappings/schemas"));
     }

@@ -5,7 +5,6 @@ import dev.junction.backend.api.JsonBodies;
 import dev.junction.engine.schema.JsonSchema;
 import dev.junction.engine.mapping.SchemaCatalog;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
-import dev.junction.engine.mapping.schemas.ShippedSchemas;
 import dev.junction.engine.mapping.suggest.MappingSuggester;
 import dev.junction.engine.mapping.suggest.Suggestion;
 import org.springframework.http.MediaType;
@@ -30,8 +29,8 @@ class MappingSuggestionController {
     private final SchemaCatalog schemas;
     private final MappingService mappings;
 
-    MappingSuggestionController(MappingService mappings) {
-        this.schemas = ShippedSchemas.instance();
+    MappingSuggestionController(MappingService mappings, SchemaCatalog schemas) {
+        this.schemas = schemas;
         this.suggester = new MappingSuggester(schemas, ShippedValueMaps.instance());
         this.mappings = mappings;
     }

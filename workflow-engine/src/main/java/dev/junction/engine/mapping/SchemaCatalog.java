@@ -14,4 +14,21 @@ public interface SchemaCatalog {
 
     /** Every schema id, sorted. */
     List<String> ids();
+
+    /** The schemas of all these catalogs (an id found in an earlier one wins), ids sorted. */
+    static SchemaCatalog of(SchemaCatalog... catalogs) {
+        List<SchemaCatalog> parts = List.of(catalogs);
+        List<String> ids = parts.stream().flatMap(catalog -> catalog.ids().stream()).distinct().sorted().toList();
+        return new SchemaCatalog() {
+            @Override
+            public Optional<Map<String, Object>> find(String id) {
+                return parts.stream().map(catalog -> catalog.find(id)).flatMap(Optional::stream).findFirst();
+            }
+
+            @Override
+            public List<String> ids() {
+                return ids;
+            }
+        };
+    }
 }

@@ -3,6 +3,7 @@ package dev.junction.engine.mapping;
 import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
+import dev.junction.engine.mapping.schemas.ResourceSchemas;
 import dev.junction.engine.mapping.schemas.ShippedSchemas;
 import dev.junction.engine.json.PayloadJson;
 
@@ -16,8 +17,14 @@ import java.util.Map;
 public final class MappingTestSupport {
 
     public static final ExpressionRuntime EXPRESSIONS = new ExpressionRuntime();
+    /**
+     * The canonical schemas and the connectors' remote shapes (connector-catalog's {@code vendor-schemas.txt}, on the
+     * test classpath from that module's resources), as the backend puts them together.
+     */
+    public static final SchemaCatalog SCHEMAS = SchemaCatalog.of(ShippedSchemas.instance(),
+            ResourceSchemas.indexed(MappingTestSupport.class.getClassLoader(), "vendor-schemas.txt"));
     public static final MappingCompiler COMPILER = new MappingCompiler(BuiltInFunctions.standard(),
-            ShippedValueMaps.instance(), ShippedSchemas.instance(), EXPRESSIONS);
+            ShippedValueMaps.instance(), SCHEMAS, EXPRESSIONS);
 
     private MappingTestSupport() {
     }

@@ -5,7 +5,6 @@ import dev.junction.engine.mapping.model.MappingDocument;
 import dev.junction.engine.mapping.ValueMapCatalog;
 import dev.junction.engine.mapping.functions.ShippedValueMaps;
 import dev.junction.engine.schema.JsonSchema;
-import dev.junction.engine.mapping.schemas.ShippedSchemas;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,9 +44,9 @@ public final class MappingSuggester {
         this.valueMaps = Objects.requireNonNull(valueMaps, "valueMaps");
     }
 
-    /** Over the shipped schemas. */
-    public static MappingSuggester standard() {
-        return new MappingSuggester(ShippedSchemas.instance(), ShippedValueMaps.instance());
+    /** Over these schemas and the shipped value maps. */
+    public static MappingSuggester over(SchemaCatalog schemas) {
+        return new MappingSuggester(schemas, ShippedValueMaps.instance());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.junction.engine.mapping.suggest;
 
+import dev.junction.engine.mapping.MappingTestSupport;
 import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
@@ -23,10 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class MappingSuggesterTest {
 
-    private static final MappingSuggester SUGGESTER = MappingSuggester.standard();
+    private static final MappingSuggester SUGGESTER = MappingSuggester.over(MappingTestSupport.SCHEMAS);
 
     private static Map<String, Object> shipped(String id) {
-        return ShippedSchemas.instance().find(id).orElseThrow();
+        return MappingTestSupport.SCHEMAS.find(id).orElseThrow();
     }
 
     private static Optional<Suggestion> find(List<Suggestion> suggestions, String targetPath) {
@@ -135,7 +136,7 @@ class MappingSuggesterTest {
 
     @Test
     void everySuggestedMappingBetweenTheShippedSchemasCompilesWithoutProblems() {
-        List<String> ids = ShippedSchemas.IDS;
+        List<String> ids = MappingTestSupport.SCHEMAS.ids();
         int compiled = 0;
         for (String source : ids) {
             for (String target : ids) {

@@ -1,7 +1,7 @@
 package dev.junction.engine.mapping.suggest;
 
+import dev.junction.engine.mapping.MappingTestSupport;
 import dev.junction.engine.mapping.MappingJson;
-import dev.junction.engine.mapping.schemas.ShippedSchemas;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -61,8 +61,8 @@ class SuggestionQualityTest {
         }
     }
 
-    private static final MappingSuggester WITH_TABLE = MappingSuggester.standard();
-    private static final MappingSuggester WORDS_ONLY = new MappingSuggester(ShippedSchemas.instance(),
+    private static final MappingSuggester WITH_TABLE = MappingSuggester.over(MappingTestSupport.SCHEMAS);
+    private static final MappingSuggester WORDS_ONLY = new MappingSuggester(MappingTestSupport.SCHEMAS,
             Synonyms.standard().withoutGroups(), dev.junction.engine.mapping.functions.ShippedValueMaps.instance());
     /** Per set ("pairs", "heldOut"), per pair, per setup. */
     private static final Map<String, Map<String, Map<Setup, Score>>> SCORES = new LinkedHashMap<>();
@@ -100,7 +100,7 @@ class SuggestionQualityTest {
 
     /** A shipped schema's id, or a test resource's path. */
     static Map<String, Object> schema(String id) {
-        return id.startsWith("/") ? resource(id) : ShippedSchemas.instance().find(id).orElseThrow();
+        return id.startsWith("/") ? resource(id) : MappingTestSupport.SCHEMAS.find(id).orElseThrow();
     }
 
     private static String name(String id) {

@@ -1,10 +1,10 @@
 package dev.junction.engine.mapping.suggest;
 
+import dev.junction.engine.mapping.MappingTestSupport;
 import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.CompiledMapping;
 import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingResult;
-import dev.junction.engine.mapping.schemas.ShippedSchemas;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Suggestions that fill a target taking only some values (a status, a statecode) through a value map that fits. */
 class ValueMapSuggestionTest {
 
-    private static final MappingSuggester SUGGESTER = MappingSuggester.standard();
+    private static final MappingSuggester SUGGESTER = MappingSuggester.over(MappingTestSupport.SCHEMAS);
 
     private static Map<String, Object> shipped(String id) {
-        return ShippedSchemas.instance().find(id).orElseThrow();
+        return MappingTestSupport.SCHEMAS.find(id).orElseThrow();
     }
 
     private static Suggestion suggestionFor(List<Suggestion> suggestions, String target) {

@@ -8,7 +8,6 @@ import dev.junction.engine.schema.JsonSchema;
 import dev.junction.engine.schema.SchemaValidator;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,15 +42,8 @@ final class WholeInput {
         if (descriptor.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, Object> schema = descriptor.get().inputSchema();
-        String keyField = descriptor.get().idempotencyKeyField();
-        if (keyField != null && fields.get(keyField) == null && schema.get("required") instanceof List<?> required
-                && required.contains(keyField)) {
-            schema = new LinkedHashMap<>(schema);
-            schema.put("required", required.stream().filter(name -> !keyField.equals(name)).toList());
-        }
         List<MappingProblem> problems = new ArrayList<>();
-        SchemaValidator.validate(JsonSchema.of(schema), input, "input", problems);
+        SchemaValidator.validate(JsonSchema.of(descriptor.get().stepInputSchema()), fields, "input", problems);
         List<MappingProblem> errors = problems.stream().filter(MappingProblem::isError).toList();
         if (errors.isEmpty()) {
             return Optional.empty();

@@ -263,8 +263,8 @@ class AmazonFulfillmentTest {
         assertThat(unknown.errorClass()).isEqualTo("NotFound");
     }
 
-    /** The connection, with a limiter that notes each operation a token is taken for. */
-    private record CountedConnection(FixedConnection connection, List<String> tokens)
+    /** The connection, its rate limiter replaced (one that notes each token, one that is always empty). */
+    private record LimitedConnection(FixedConnection connection, dev.junction.engine.connectors.RateLimiter limiter)
             implements dev.junction.engine.connectors.ConnectionAccess {
 
         @Override
@@ -289,18 +289,31 @@ class AmazonFulfillmentTest {
 
         @Override
         public dev.junction.engine.connectors.RateLimiter rateLimiter() {
-            return operation -> {
-                synchronized (tokens) {
-                    tokens.add(operation);
-                }
-            };
+            return limiter;
         }
+    }
+
+    /** The connection, with a limiter that notes each operation a token is taken for. */
+    private static LimitedConnection counted(FixedConnection connection, List<String> tokens) {
+        return new LimitedConnection(connection, operation -> {
+            synchronized (tokens) {
+                tokens.add(operation);
+            }
+        });
+    }
+
+    /** A connection whose every bucket is empty for the next 40 seconds. */
+    private static LimitedConnection throttled(FixedConnection connection) {
+        return new LimitedConnection(connection, operation -> {
+            throw ConnectorException.throttled("the bucket of " + operation + " is empty",
+                    java.time.Duration.ofSeconds(40));
+        });
     }
 
     @Test
     void everyRequestTakesATokenOfItsOwnOperationTheLookUpsToo() throws Exception {
         List<String> tokens = new ArrayList<>();
-        CountedConnection counted = new CountedConnection(connection, tokens);
+        LimitedConnection counted = counted(connection, tokens);
         sandbox.plan("{\"operation\": \"" + SpApiSimulator.AFTER_CREATE_FAULT + "\", \"status\": 500}");
 
         Object created = new AmazonSpApiConnector().invoke(new dev.junction.engine.connectors.OperationCall(counted,
@@ -315,45 +328,12 @@ class AmazonFulfillmentTest {
     @Test
     void aFullBucketOfOursIsHandedBackAsAWaitAndNothingIsSent() {
         ConnectorException wait = catchThrowableOfType(ConnectorException.class, () -> new AmazonSpApiConnector()
-                .invoke(new dev.junction.engine.connectors.OperationCall(new ThrottledConnection(connection),
+                .invoke(new dev.junction.engine.connectors.OperationCall(throttled(connection),
                         "createFulfillmentOrder", order("SHOP-4002"), "run-5:ship", Instant.now().plusSeconds(10))));
 
         assertThat(wait.waitReason()).contains(ConnectorException.WaitReason.OWN_RATE_LIMIT);
         assertThat(wait.retryAfter()).contains(java.time.Duration.ofSeconds(40));
         assertThat(sandbox.simulator.faults().counters().requests("getFulfillmentOrder")).isZero();
         assertThat(sandbox.simulator.fulfillmentOrderCount()).isZero();
-    }
-
-    /** A connection whose every bucket is empty for the next 40 seconds. */
-    private record ThrottledConnection(FixedConnection connection)
-            implements dev.junction.engine.connectors.ConnectionAccess {
-
-        @Override
-        public String id() {
-            return connection.id();
-        }
-
-        @Override
-        public Environment environment() {
-            return connection.environment();
-        }
-
-        @Override
-        public java.util.Optional<String> setting(String name) {
-            return connection.setting(name);
-        }
-
-        @Override
-        public java.util.Optional<String> secret(String name) {
-            return connection.secret(name);
-        }
-
-        @Override
-        public dev.junction.engine.connectors.RateLimiter rateLimiter() {
-            return operation -> {
-                throw ConnectorException.throttled("the bucket of " + operation + " is empty",
-                        java.time.Duration.ofSeconds(40));
-            };
-        }
     }
 }

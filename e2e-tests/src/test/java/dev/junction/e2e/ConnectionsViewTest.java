@@ -144,6 +144,7 @@ class ConnectionsViewTest extends BrowserTest {
         assertThat(page.getByText("Not deleted: Connection '" + id + "' is used by the published version of "
                 + workflow)).isVisible();
         assertThat(secrets).isVisible();
+        assertThat(page.locator("vaadin-notification-card[opening]")).hasCount(0); // shown, not still fading in
         screenshot("8-delete-refused");
     }
 

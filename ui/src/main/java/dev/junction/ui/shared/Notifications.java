@@ -12,8 +12,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.util.Locale;
 
 /**
- * The one look of a short message after an action: bottom left, with a close button; a success fades after 5 s, a
- * warning after 8 s, an error after 10 s, or stays until closed when it is what the user has to act on
+ * The one look of a short message after an action, with a close button: successes and warnings bottom left, errors
+ * in the middle of the screen (where a stack of earlier successes cannot push them aside, and where they were before
+ * the kit); a success fades after 5 s, a warning after 8 s, an error after 10 s, or stays until closed when it is
+ * what the user has to act on
  * ({@link #showUntilClosed}). The message is a span with {@code data-notification="success|warning|error"}, which
  * is how tests (and styles) find it.
  */
@@ -21,16 +23,18 @@ public final class Notifications {
 
     /** What a message says about the action. */
     public enum Kind {
-        SUCCESS(5_000, NotificationVariant.LUMO_SUCCESS),
-        WARNING(8_000, NotificationVariant.LUMO_WARNING),
-        ERROR(10_000, NotificationVariant.LUMO_ERROR);
+        SUCCESS(5_000, NotificationVariant.LUMO_SUCCESS, Notification.Position.BOTTOM_START),
+        WARNING(8_000, NotificationVariant.LUMO_WARNING, Notification.Position.BOTTOM_START),
+        ERROR(10_000, NotificationVariant.LUMO_ERROR, Notification.Position.MIDDLE);
 
         private final int duration;
         private final NotificationVariant variant;
+        private final Notification.Position position;
 
-        Kind(int duration, NotificationVariant variant) {
+        Kind(int duration, NotificationVariant variant, Notification.Position position) {
             this.duration = duration;
             this.variant = variant;
+            this.position = position;
         }
 
         String attribute() {
@@ -74,7 +78,7 @@ public final class Notifications {
         content.setAlignItems(FlexComponent.Alignment.CENTER);
         notification.add(content);
         notification.setDuration(duration);
-        notification.setPosition(Notification.Position.BOTTOM_START);
+        notification.setPosition(kind.position);
         notification.addThemeVariants(kind.variant);
         notification.open();
         return notification;

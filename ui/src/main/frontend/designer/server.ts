@@ -1,0 +1,48 @@
+import type {
+  CronPreview, Definition, EvaluateResult, NodeData, PublishResult, SaveResult, StartResult, VersionDiff,
+  VersionInfo, Problem,
+} from './contract';
+
+/** The @ClientCallable methods of DesignerComponent.java, typed. Each argument travels as a JSON string, each answer
+ * comes back as a JSON string and is parsed here, so Java and TypeScript agree on plain JSON only. */
+export interface DesignerServer {
+  validate(document: Definition): Promise<Problem[]>;
+  save(document: Definition, baseVersion: number | null, comment: string): Promise<SaveResult>;
+  publish(version: number): Promise<PublishResult>;
+  versions(): Promise<VersionInfo[]>;
+  diff(from: number, to: number): Promise<VersionDiff>;
+  restore(version: number, baseVersion: number | null): Promise<SaveResult>;
+  evaluate(expression: string, nodeId: string, document: Definition): Promise<EvaluateResult>;
+  cronPreview(cron: string, zone: string): Promise<CronPreview>;
+  nodeData(nodeId: string, runId: string | null): Promise<NodeData>;
+  pin(nodeId: string, port: string, sample: unknown | null): Promise<void>;
+  /** Starts a test run of the saved version `version` with `input` (null: the pinned trigger sample); `untilNodeId`
+   * stops the run after that node ("run to here"; null runs everything). The overlay state follows the run. */
+  testRun(version: number, input: unknown | null, untilNodeId: string | null): Promise<StartResult>;
+  /** Draws a past run of this workflow over the canvas (the overlay state), or clears it (null). */
+  showRun(runId: string | null): Promise<void>;
+}
+
+type Raw = Record<string, (...args: string[]) => Promise<string | null>>;
+
+const json = (value: unknown) => JSON.stringify(value ?? null);
+const parse = <T,>(text: string | null): T => (text == null || text === '' ? (undefined as T) : (JSON.parse(text) as T));
+
+export function designerServer(element: HTMLElement): DesignerServer {
+  const raw = () => (element as unknown as { $server: Raw }).$server;
+  const call = async <T,>(method: string, ...args: unknown[]): Promise<T> => parse<T>(await raw()[method](...args.map(json)));
+  return {
+    validate: (document) => call('validate', document),
+    save: (document, baseVersion, comment) => call('save', document, baseVersion, comment),
+    publish: (version) => call('publish', version),
+    versions: () => call('versions'),
+    diff: (from, to) => call('diff', from, to),
+    restore: (version, baseVersion) => call('restore', version, baseVersion),
+    evaluate: (expression, nodeId, document) => call('evaluate', expression, nodeId, document),
+    cronPreview: (cron, zone) => call('cronPreview', cron, zone),
+    nodeData: (nodeId, runId) => call('nodeData', nodeId, runId),
+    pin: (nodeId, port, sample) => call('pin', nodeId, port, sample),
+    testRun: (version, input, untilNodeId) => call('testRun', version, input, untilNodeId),
+    showRun: (runId) => call('showRun', runId),
+  };
+}

@@ -1,0 +1,127 @@
+import { create } from 'zustand';
+import type { Catalog } from '../shared/generated/catalog';
+import type { Node } from '../shared/generated/workflow';
+import type { ConnectionInfo, Definition, Overlay, Permissions, Problem, Samples, VersionDiff, WorkflowInfo } from './contract';
+import type { DesignerServer } from './server';
+
+/** One step of the history: the document after an edit, and what the edit was, for people ("Add Opayo refund"). */
+export interface HistoryEntry {
+  label: string;
+  document: Definition;
+}
+
+const HISTORY_LIMIT = 200;
+
+/**
+ * The designer's one store: the working copy of the definition, selection, panels, and one undo/redo history for
+ * every edit (canvas and inspector). Edits go through `apply`, which records one history entry each; the history
+ * holds whole documents (structurally shared: an edit copies only what it changes), so undo returns exactly the
+ * document before (JSON-equal), whatever the edit was.
+ */
+export interface DesignerState {
+  server: DesignerServer | null;
+  workflow: WorkflowInfo | null;
+  catalog: Catalog | null;
+  connections: ConnectionInfo[];
+  permissions: Permissions;
+  samples: Samples;
+  overlay: Overlay | null;
+  /** Set while the canvas shows a version diff instead of the working copy. */
+  diff: VersionDiff | null;
+
+  /** The working copy; `saved` is the document as last loaded or saved (dirty = they differ). */
+  document: Definition | null;
+  saved: Definition | null;
+  problems: Problem[];
+  selection: string[];
+  /** The node whose inspector is open ("trigger" for the trigger), and the field to focus in it. */
+  inspected: string | null;
+  focusField: string | null;
+  past: HistoryEntry[];
+  future: HistoryEntry[];
+
+  /** Replaces the working copy and forgets the history (on open, after a restore or a merge). */
+  load(document: Definition, workflow: WorkflowInfo): void;
+  /** Marks `document` as saved as `version` (the history stays: undo after save makes the page dirty again). */
+  markSaved(document: Definition, version: number): void;
+  /** One edit, one history entry. `recipe` returns a new document (never mutates its argument). */
+  apply(label: string, recipe: (document: Definition) => Definition): void;
+  undo(): void;
+  redo(): void;
+  select(ids: string[]): void;
+  inspect(nodeId: string | null, field?: string | null): void;
+  set(partial: Partial<Pick<DesignerState, 'server' | 'workflow' | 'catalog' | 'connections' | 'permissions'
+    | 'samples' | 'overlay' | 'diff' | 'problems'>>): void;
+}
+
+export const useDesigner = create<DesignerState>()((set, get) => ({
+  server: null,
+  workflow: null,
+  catalog: null,
+  connections: [],
+  permissions: { edit: false, publish: false, run: false },
+  samples: {},
+  overlay: null,
+  diff: null,
+  document: null,
+  saved: null,
+  problems: [],
+  selection: [],
+  inspected: null,
+  focusField: null,
+  past: [],
+  future: [],
+
+  load: (document, workflow) =>
+    set({ document, saved: document, workflow, past: [], future: [], selection: [], inspected: null, focusField: null }),
+  markSaved: (document, version) =>
+    set((state) => ({
+      document,
+      saved: document,
+      workflow: state.workflow ? { ...state.workflow, baseVersion: version } : state.workflow,
+    })),
+  apply: (label, recipe) => {
+    const { document, past, permissions } = get();
+    if (!document || !permissions.edit) return;
+    const next = recipe(document);
+    if (next === document) return;
+    set({ document: next, past: [...past, { label, document }].slice(-HISTORY_LIMIT), future: [] });
+  },
+  undo: () => {
+    const { document, past, future } = get();
+    const last = past[past.length - 1];
+    if (!document || !last) return;
+    set({ document: last.document, past: past.slice(0, -1), future: [{ label: last.label, document }, ...future] });
+  },
+  redo: () => {
+    const { document, past, future } = get();
+    const next = future[0];
+    if (!document || !next) return;
+    set({ document: next.document, past: [...past, { label: next.label, document }], future: future.slice(1) });
+  },
+  select: (ids) => set({ selection: ids }),
+  inspect: (nodeId, field = null) => set({ inspected: nodeId, focusField: field }),
+  set: (partial) => set(partial),
+}));
+
+/** Whether the working copy differs from the saved one (by value). */
+export function isDirty(state: Pick<DesignerState, 'document' | 'saved'>): boolean {
+  return state.document !== state.saved && JSON.stringify(state.document) !== JSON.stringify(state.saved);
+}
+
+/** The document with one node replaced by `change(node)`; other nodes are shared, not copied. */
+export function updateNode(document: Definition, nodeId: string, change: (node: Node) => Node): Definition {
+  return { ...document, nodes: document.nodes.map((node) => (node.id === nodeId ? change(node) : node)) };
+}
+
+/** A copy of `value` with `path` set to `next` (copies only the objects on the path); `undefined` removes the key. */
+export function setIn<T>(value: T, path: readonly string[], next: unknown): T {
+  if (path.length === 0) return next as T;
+  const [head, ...rest] = path;
+  const container = (value ?? {}) as Record<string, unknown>;
+  const copy: Record<string, unknown> = Array.isArray(container) ? ([...container] as unknown as Record<string, unknown>) : { ...container };
+  const child = setIn(container[head], rest, next);
+  if (child === undefined) delete copy[head];
+  else copy[head] = child;
+  return copy as T;
+}

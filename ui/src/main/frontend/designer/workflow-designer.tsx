@@ -1,0 +1,39 @@
+import { ReactAdapterElement, type RenderHooks } from 'Frontend/generated/flow/ReactAdapter';
+import { useEffect, type ReactElement } from 'react';
+import type { Catalog } from '../shared/generated/catalog';
+import type { ConnectionInfo, Definition, Overlay, Permissions, Samples, WorkflowInfo } from './contract';
+import { Designer } from './Designer';
+import { designerServer } from './server';
+import { useDesigner } from './store';
+
+/**
+ * The only file of the designer that knows Vaadin: it copies the named states DesignerComponent.java sets into the
+ * designer's store, and hands the store the server channel. `document` and `workflow` are set once when the page
+ * opens (later documents come back as answers to save, restore and merge).
+ */
+class WorkflowDesignerElement extends ReactAdapterElement {
+  protected override render(hooks: RenderHooks): ReactElement | null {
+    const [document] = hooks.useState<Definition | undefined>('document');
+    const [workflow] = hooks.useState<WorkflowInfo | undefined>('workflow');
+    const [catalog] = hooks.useState<Catalog | undefined>('catalog');
+    const [connections] = hooks.useState<ConnectionInfo[] | undefined>('connections');
+    const [permissions] = hooks.useState<Permissions | undefined>('permissions');
+    const [samples] = hooks.useState<Samples | undefined>('samples');
+    const [overlay] = hooks.useState<Overlay | null | undefined>('overlay');
+    useEffect(() => useDesigner.getState().set({ server: designerServer(this) }), []);
+    useEffect(() => {
+      if (document && workflow) useDesigner.getState().load(document, workflow);
+    }, [document]);
+    useEffect(() => {
+      if (workflow) useDesigner.getState().set({ workflow });
+    }, [workflow]);
+    useEffect(() => useDesigner.getState().set({ catalog: catalog ?? null }), [catalog]);
+    useEffect(() => useDesigner.getState().set({ connections: connections ?? [] }), [connections]);
+    useEffect(() => useDesigner.getState().set({ permissions: permissions ?? { edit: false, publish: false, run: false } }), [permissions]);
+    useEffect(() => useDesigner.getState().set({ samples: samples ?? {} }), [samples]);
+    useEffect(() => useDesigner.getState().set({ overlay: overlay ?? null }), [overlay]);
+    return <Designer />;
+  }
+}
+
+customElements.define('workflow-designer', WorkflowDesignerElement);

@@ -36,6 +36,13 @@ export interface ConnectionInfo {
   sandbox: boolean;
 }
 
+/** What some config fields pick from (a map node's mapping, a lookup node's table, a subflow's workflow). */
+export interface Options {
+  mappings: { id: string; name: string }[];
+  lookupTables: { name: string }[];
+  workflows: { id: string; name: string }[];
+}
+
 /** Who may do what on this page (decided by the server; the server refuses whatever the browser sends anyway). */
 export interface Permissions {
   edit: boolean;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Catalog } from '../shared/generated/catalog';
 import type { Node } from '../shared/generated/workflow';
-import type { ConnectionInfo, Definition, Overlay, Permissions, Problem, Samples, VersionDiff, WorkflowInfo } from './contract';
+import type { ConnectionInfo, Definition, Options, Overlay, Permissions, Problem, Samples, VersionDiff, WorkflowInfo } from './contract';
 import type { DesignerServer } from './server';
 
 /** One step of the history: the document after an edit, and what the edit was, for people ("Add Opayo refund"). */
@@ -23,9 +23,13 @@ export interface DesignerState {
   workflow: WorkflowInfo | null;
   catalog: Catalog | null;
   connections: ConnectionInfo[];
+  options: Options;
   permissions: Permissions;
   samples: Samples;
   overlay: Overlay | null;
+  /** The document as it was when the overlay's run started: nodes whose config (or an upstream node's) changed since
+   * are stale. */
+  ranDocument: Definition | null;
   /** Set while the canvas shows a version diff instead of the working copy. */
   diff: VersionDiff | null;
 
@@ -50,8 +54,8 @@ export interface DesignerState {
   redo(): void;
   select(ids: string[]): void;
   inspect(nodeId: string | null, field?: string | null): void;
-  set(partial: Partial<Pick<DesignerState, 'server' | 'workflow' | 'catalog' | 'connections' | 'permissions'
-    | 'samples' | 'overlay' | 'diff' | 'problems'>>): void;
+  set(partial: Partial<Pick<DesignerState, 'server' | 'workflow' | 'catalog' | 'connections' | 'options'
+    | 'permissions' | 'samples' | 'overlay' | 'ranDocument' | 'diff' | 'problems'>>): void;
 }
 
 export const useDesigner = create<DesignerState>()((set, get) => ({
@@ -59,9 +63,11 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   workflow: null,
   catalog: null,
   connections: [],
+  options: { mappings: [], lookupTables: [], workflows: [] },
   permissions: { edit: false, publish: false, run: false },
   samples: {},
   overlay: null,
+  ranDocument: null,
   diff: null,
   document: null,
   saved: null,

@@ -1,7 +1,7 @@
 import { ReactAdapterElement, type RenderHooks } from 'Frontend/generated/flow/ReactAdapter';
 import { useEffect, type ReactElement } from 'react';
 import type { Catalog } from '../shared/generated/catalog';
-import type { ConnectionInfo, Definition, Overlay, Permissions, Samples, WorkflowInfo } from './contract';
+import type { ConnectionInfo, Definition, Options, Overlay, Permissions, Samples, WorkflowInfo } from './contract';
 import { Designer } from './Designer';
 import { designerServer } from './server';
 import { useDesigner } from './store';
@@ -17,6 +17,7 @@ class WorkflowDesignerElement extends ReactAdapterElement {
     const [workflow] = hooks.useState<WorkflowInfo | undefined>('workflow');
     const [catalog] = hooks.useState<Catalog | undefined>('catalog');
     const [connections] = hooks.useState<ConnectionInfo[] | undefined>('connections');
+    const [options] = hooks.useState<Options | undefined>('options');
     const [permissions] = hooks.useState<Permissions | undefined>('permissions');
     const [samples] = hooks.useState<Samples | undefined>('samples');
     const [overlay] = hooks.useState<Overlay | null | undefined>('overlay');
@@ -29,6 +30,7 @@ class WorkflowDesignerElement extends ReactAdapterElement {
     }, [workflow]);
     useEffect(() => useDesigner.getState().set({ catalog: catalog ?? null }), [catalog]);
     useEffect(() => useDesigner.getState().set({ connections: connections ?? [] }), [connections]);
+    useEffect(() => useDesigner.getState().set({ options: options ?? { mappings: [], lookupTables: [], workflows: [] } }), [options]);
     useEffect(() => useDesigner.getState().set({ permissions: permissions ?? { edit: false, publish: false, run: false } }), [permissions]);
     useEffect(() => useDesigner.getState().set({ samples: samples ?? {} }), [samples]);
     useEffect(() => useDesigner.getState().set({ overlay: overlay ?? null }), [overlay]);

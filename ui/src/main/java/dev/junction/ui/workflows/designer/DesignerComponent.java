@@ -9,7 +9,7 @@ import com.vaadin.flow.component.react.ReactAdapterComponent;
 
 /**
  * The workflow designer ({@code designer/workflow-designer.tsx}, React Flow underneath) as a Flow component.
- * Java → React through named states: {@code document}, {@code workflow}, {@code catalog}, {@code connections},
+ * Java → React through named states: {@code document}, {@code workflow}, {@code catalog}, {@code connections}, {@code options},
  * {@code permissions}, {@code samples}, {@code overlay} (shapes in {@code designer/contract.ts}). React → Java through
  * {@code @ClientCallable} methods called at commit points (typed in {@code designer/server.ts}); each takes and answers
  * JSON text.

@@ -1,0 +1,43 @@
+package dev.junction.e2e;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * WD-11: a test run of the saved version with a JSON input typed in the designer; the canvas shows the run's overlay
+ * (every node succeeded) with a summary linking to the run's page, and leaves it again.
+ */
+class DesignerTestRunTest extends DesignerBrowserTest {
+
+    @Test
+    void aTestRunWithTypedInputIsDrawnOverTheCanvas() {
+        String id = workflowWithDefinition("Test run " + UUID.randomUUID().toString().substring(0, 8), DEFINITION);
+        signIn("admin", ADMIN_PASSWORD);
+        openDesigner(page, id);
+
+        page.locator("[data-testid=test-run]").click();
+        assertThat(page.locator("[data-testid=test-run-dialog]")).isVisible();
+        page.locator("[data-testid=test-run-input]").fill("{\"orderId\": ");
+        page.locator("[data-testid=test-run-start]").click();
+        assertThat(page.locator("[data-testid=test-run-error]")).containsText("not valid JSON");
+        assertThat(page.locator("[data-testid=test-run-dialog]")).isVisible();
+
+        page.locator("[data-testid=test-run-input]").fill("{\"orderId\": \"206-1234567\", \"amount\": 12.5}");
+        page.locator("[data-testid=test-run-start]").click();
+        assertThat(page.locator("[data-testid=test-run-dialog]")).hasCount(0);
+        assertThat(page.locator("[data-testid=run-overlay]")).hasAttribute("data-status", "succeeded");
+        assertThat(node(page, "toOrder")).hasAttribute("data-status", "succeeded");
+        assertThat(node(page, "tellOps")).hasAttribute("data-status", "succeeded");
+        assertThat(page.locator("[data-testid=run-count][data-status=succeeded]")).containsText("succeeded");
+        String runId = page.locator("[data-testid=run-overlay]").getAttribute("data-run-id");
+        assertThat(page.locator("[data-testid=run-overlay] a")).hasAttribute("href", "runs/" + runId);
+        screenshot("1-overlay");
+
+        page.locator("[data-testid=overlay-exit]").click();
+        assertThat(page.locator("[data-testid=run-overlay]")).hasCount(0);
+        assertThat(node(page, "toOrder")).not().hasAttribute("data-status", "succeeded");
+    }
+}

@@ -11,11 +11,14 @@ import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowSort;
 import dev.junction.db.workflows.WorkflowVersion;
 import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.definition.DefinitionMerge;
 import dev.junction.engine.definition.DefinitionProblem;
 import dev.junction.engine.definition.TriggerKind;
 import dev.junction.engine.definition.WorkflowDefinition;
 import dev.junction.engine.json.PayloadJson;
+import dev.junction.ui.workflows.designer.DesignerContract.Conflict;
 import dev.junction.ui.workflows.designer.DesignerContract.ConnectionInfo;
+import dev.junction.ui.workflows.designer.DesignerContract.MergeConflict;
 import dev.junction.ui.workflows.designer.DesignerContract.LookupTableName;
 import dev.junction.ui.workflows.designer.DesignerContract.Named;
 import dev.junction.ui.workflows.designer.DesignerContract.Options;
@@ -31,6 +34,7 @@ import dev.junction.ui.workflows.designer.DesignerContract.WorkflowInfo;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -122,12 +126,32 @@ public class DesignerPresenter {
         return Problem.of(services.versions.check(documentJson));
     }
 
-    /** Saves the working copy as a new version based on {@code baseVersion}. */
+    /**
+     * Saves the working copy as a new version based on {@code baseVersion}. When someone saved after that base,
+     * nothing is saved: the answer is the three-way merge of the base, this document and the latest version (every
+     * edit of either side that does not overlap, "mine" at each conflict), also when there is no conflict at all, so
+     * that the user sees what the other save changed before saving the merge on {@code theirsVersion}.
+     */
     public SaveResult save(String documentJson, Integer baseVersion, String comment) {
         return changing("save", () -> {
-            StoredDefinition saved = services.versions.save(workflowId, baseVersion, documentJson, comment);
-            return new Saved(saved.version().version(), plain(saved.definition()), Problem.of(saved.problems()));
+            try {
+                StoredDefinition saved = services.versions.save(workflowId, baseVersion, documentJson, comment);
+                return new Saved(saved.version().version(), plain(saved.definition()), Problem.of(saved.problems()));
+            } catch (ConflictException stale) {
+                return merge(documentJson, baseVersion);
+            }
         }, () -> services.versions.check(documentJson), Refused::new);
+    }
+
+    private SaveResult merge(String documentJson, int baseVersion) {
+        StoredDefinition base = services.versions.get(workflowId, baseVersion);
+        StoredDefinition theirs = services.versions.latest(workflowId);
+        DefinitionMerge.Result merge = DefinitionMerge.merge(plain(base.definition()),
+                plain(DefinitionJson.read(documentJson)), plain(theirs.definition()));
+        return new Conflict(theirs.version().version(), theirs.version().createdBy(), merge.merged(),
+                merge.conflicts().stream().map(conflict -> new MergeConflict(conflict.key(), conflict.nodeId(),
+                        conflict.path(), conflict.label(), conflict.base(), conflict.mine(), conflict.theirs()))
+                        .toList());
     }
 
     public PublishResult publish(int version) {
@@ -184,8 +208,9 @@ public class DesignerPresenter {
         return java.util.stream.Stream.concat(Problem.of(definition.get()).stream(), others.stream()).toList();
     }
 
-    static Object plain(WorkflowDefinition definition) {
-        return PayloadJson.read(DefinitionJson.write(definition));
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> plain(WorkflowDefinition definition) {
+        return (Map<String, Object>) PayloadJson.read(DefinitionJson.write(definition));
     }
 
     @FunctionalInterface

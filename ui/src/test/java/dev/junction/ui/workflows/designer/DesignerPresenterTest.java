@@ -3,6 +3,7 @@ package dev.junction.ui.workflows.designer;
 import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.audit.AuditLogRepository;
+import dev.junction.ui.workflows.designer.DesignerContract.Conflict;
 import dev.junction.ui.workflows.designer.DesignerContract.Permissions;
 import dev.junction.ui.workflows.designer.DesignerContract.Problem;
 import dev.junction.ui.workflows.designer.DesignerContract.Published;
@@ -162,5 +163,49 @@ class DesignerPresenterTest {
         tools.jackson.databind.JsonNode refused = json.readTree(component.save(VALID, "null", "\"\""));
         assertThat(refused.get("outcome").asString()).isEqualTo("refused");
         assertThat(refused.get("problems").get(0).get("path").asString()).isEqualTo("baseVersion");
+    }
+
+    @Test
+    void aStaleSaveSavesNothingAndAnswersTheMergeWhichSavedOnTheirVersionHoldsBothChanges() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        presenter.save(VALID, 1, "base");
+        SignedIn.as("alice", "DESIGNER");
+        presenter.save(VALID.replace("\"To order\"", "\"To order (renamed)\""), 2, "rename");
+
+        SignedIn.as("bob", "DESIGNER");
+        Conflict conflict = (Conflict) presenter.save(VALID.replace("order sent", "order sent by bob"), 2, "message");
+
+        assertThat(versions.list(workflowId)).hasSize(3);
+        assertThat(conflict.theirsVersion()).isEqualTo(3);
+        assertThat(conflict.theirsAuthor()).isEqualTo("alice");
+        assertThat(conflict.conflicts()).isEmpty();
+        Saved merged = (Saved) presenter.save(json(conflict.merged()), conflict.theirsVersion(), "merged");
+        assertThat(merged.version()).isEqualTo(4);
+        assertThat(json(merged.document())).contains("To order (renamed)").contains("order sent by bob");
+    }
+
+    @Test
+    void theSameFieldEditedOnBothSidesIsOneConflictWithBothValues() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        presenter.save(VALID, 1, "base");
+        presenter.save(VALID.replace("order sent", "theirs"), 2, "theirs");
+
+        Conflict conflict = (Conflict) presenter.save(VALID.replace("order sent", "mine"), 2, "mine");
+
+        assertThat(conflict.conflicts()).singleElement().satisfies(one -> {
+            assertThat(one.path()).containsExactly("nodes", "tellOps", "config", "message");
+            assertThat(one.nodeId()).isEqualTo("tellOps");
+            assertThat(one.base()).contains("order sent");
+            assertThat(one.mine()).contains("mine");
+            assertThat(one.theirs()).contains("theirs");
+        });
+        assertThat(json(conflict.merged())).contains("\"mine\"");
+        String answer = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(conflict);
+        assertThat(answer).startsWith("{\"outcome\":\"conflict\",\"theirsVersion\":3,");
+        assertThat(answer).contains("\"key\":\"nodes/tellOps/config/message\"").contains("\"theirs\":\"theirs\"");
+    }
+
+    private static String json(Object value) {
+        return dev.junction.engine.json.PayloadJson.write(value);
     }
 }

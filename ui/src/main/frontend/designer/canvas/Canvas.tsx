@@ -217,7 +217,7 @@ export function Canvas(): ReactElement {
         nodesConnectable={editable}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        multiSelectionKeyCode={['Meta', 'Control']}
         onlyRenderVisibleElements
         fitView
         fitViewOptions={{ maxZoom: 1.2 }}

@@ -62,9 +62,9 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
       aria-label={data.name}
       title={data.problemText || undefined}
     >
-      {!trigger && (
-        <Handle type="target" position={Position.Left} data-testid="handle-in" data-node={id} aria-label={`${data.name} input`} />
-      )}
+      {/* the trigger has an input handle too, so that a connection dropped on it is refused with the reason */}
+      <Handle type="target" position={Position.Left} data-testid="handle-in" data-node={id} aria-label={`${data.name} input`}
+        className={trigger ? 'wd-handle-refuses' : undefined} />
       <div className="wd-node-head">
         <span className="wd-node-icon" aria-hidden="true">{ICONS[data.kind] ?? '•'}</span>
         <span className="wd-node-title">{data.name}</span>

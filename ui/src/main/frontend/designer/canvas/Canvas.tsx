@@ -4,8 +4,8 @@
  * one edit at each commit point: drag stop, connect, drop from the palette.
  */
 import {
-  Background, Controls, MarkerType, MiniMap, ReactFlow, applyNodeChanges, type Connection, type Edge, type Node,
-  type NodeChange, type OnSelectionChangeParams,
+  Background, Controls, MarkerType, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange,
+  type Node, type NodeChange, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactElement } from 'react';
 import type { Catalog } from '../../shared/generated/catalog';
@@ -108,6 +108,14 @@ export function Canvas(): ReactElement {
     });
   }, []);
 
+  const onNoteColor = useCallback((id: string, color: string) => {
+    useDesigner.getState().apply('Colour note', (doc) => {
+      const notes = notesOf(doc);
+      if (!notes.some((n) => n.id === id && n.color !== color)) return doc;
+      return { ...doc, notes: notes.map((n) => (n.id === id ? { ...n, color } : n)) } as DesignerDefinition;
+    });
+  }, []);
+
   const stale = useMemo(() => (document && ranDocument && staleNodes ? staleNodes(document, ranDocument) : new Set<string>()), [document, ranDocument]);
   const view = useMemo(() => (document ? drawn(document, diff) : null), [document, diff]);
 
@@ -135,7 +143,7 @@ export function Canvas(): ReactElement {
       ...doc.nodes.map((node) => make(node.id, node, 'step', node.position, stepData(node, node.id, inputs),
         view.marks?.get(node.id) === 'removed' ? { className: 'wd-ghost', draggable: false, connectable: false } : {})),
       ...notesOf(doc).map((note: Note) => make(note.id, note, 'note', note.position,
-        { text: note.text, color: note.color ?? null, editable, onText: onNoteText }, { initialWidth: 220, initialHeight: 120, connectable: false })),
+        { text: note.text, color: note.color ?? null, editable, onText: onNoteText, onColor: onNoteColor }, { initialWidth: 220, initialHeight: 120, connectable: false })),
     ];
     for (const id of [...cache.current.keys()]) if (!seen.has(id)) cache.current.delete(id);
     const portsByNode = new Map<string, Set<string>>();
@@ -153,12 +161,20 @@ export function Canvas(): ReactElement {
       };
     });
     return { nodes, edges };
-  }, [view, catalog, problems, overlay, stale, selectionList, editable, onNoteText]);
+  }, [view, catalog, problems, overlay, stale, selectionList, editable, onNoteText, onNoteColor]);
 
+  // Local copies React Flow changes while the mouse moves (drag, selection, measured sizes); the store's document
+  // replaces them at each commit point, keeping the measured sizes (so edges are not re-measured on every edit).
   const [nodes, setNodes] = useState<Node[]>(derived.nodes);
-  useEffect(() => setNodes(derived.nodes), [derived.nodes]);
+  const [edges, setEdges] = useState<Edge[]>(derived.edges);
+  useEffect(() => setNodes((current) => {
+    const measured = new Map(current.map((node) => [node.id, node.measured]));
+    return derived.nodes.map((node) => (measured.get(node.id) && !node.measured ? { ...node, measured: measured.get(node.id) } : node));
+  }), [derived.nodes]);
+  useEffect(() => setEdges(derived.edges), [derived.edges]);
 
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => setEdges((current) => applyEdgeChanges(changes, current)), []);
 
   const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => {
     const positions = new Map(dragged.map((node) => [node.id, node.position]));
@@ -204,10 +220,11 @@ export function Canvas(): ReactElement {
     <div className="wd-canvas" onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
-        edges={derived.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}
@@ -216,6 +233,7 @@ export function Canvas(): ReactElement {
         nodesDraggable={editable}
         nodesConnectable={editable}
         deleteKeyCode={null}
+        disableKeyboardA11y
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         onlyRenderVisibleElements

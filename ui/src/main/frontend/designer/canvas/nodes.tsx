@@ -5,6 +5,7 @@
 import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
 import { memo, type ReactElement } from 'react';
 import type { RunStatus } from '../contract';
+import { useDesigner } from '../store';
 import { useUi } from '../ui-state';
 import { Markdown } from './markdown';
 
@@ -32,7 +33,12 @@ export interface NoteData extends Record<string, unknown> {
   color: string | null;
   editable: boolean;
   onText(id: string, text: string): void;
+  onColor(id: string, color: string): void;
 }
+
+export const NOTE_COLOURS: { name: string; value: string }[] = [
+  { name: 'Yellow', value: '#fff6c2' }, { name: 'Green', value: '#d8f3dc' }, { name: 'Blue', value: '#dbeafe' }, { name: 'Pink', value: '#fde2e4' },
+];
 
 export type StepNode = Node<StepData, 'step' | 'trigger'>;
 export type NoteNode = Node<NoteData, 'note'>;
@@ -59,7 +65,17 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
       data-problems={data.problems}
       data-selected={selected ? 'true' : 'false'}
       role="button"
+      tabIndex={0}
       aria-label={data.name}
+      aria-pressed={selected}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          useDesigner.getState().select([id]);
+          useDesigner.getState().inspect(id);
+          useUi.getState().open({ panel: 'inspector' });
+        }
+      }}
       title={data.problemText || undefined}
     >
       {/* the trigger has an input handle too, so that a connection dropped on it is refused with the reason */}
@@ -109,6 +125,14 @@ function NoteView({ id, data, selected }: NodeProps<NoteNode>): ReactElement {
           onBlur={(event) => { data.onText(id, event.currentTarget.value); useUi.getState().open({ editingNote: null }); }} />
       ) : (
         <Markdown text={data.text || '*Double-click to write a note*'} />
+      )}
+      {selected && data.editable && (
+        <div className="wd-note-colours nodrag">
+          {NOTE_COLOURS.map((colour) => (
+            <button key={colour.value} type="button" aria-label={`${colour.name} note`} aria-pressed={data.color === colour.value}
+              style={{ background: colour.value }} onClick={() => data.onColor(id, colour.value)} />
+          ))}
+        </div>
       )}
     </div>
   );

@@ -7,6 +7,7 @@ import { copyFragment, parseFragment, pasteFragment, type Fragment } from '../ca
 import { exportImage } from '../canvas/export';
 import { flow } from '../canvas/flow';
 import { fixOverlaps, layered, type Box } from '../canvas/tidy';
+import { NOTE_COLOURS } from '../canvas/nodes';
 import {
   addAfter, DEFAULT_PORT, edgeKey, idsOf, insertIntoEdge, moveTo, newNode, notesOf, outputPorts, remove, TRIGGER_ID,
   freshId, type DesignerDefinition, type PaletteChoice,
@@ -166,7 +167,6 @@ export function fixOverlapsOnly(): void {
   state().apply('Fix overlaps', (document) => moveTo(document, moved));
 }
 
-const NOTE_COLOURS = ['#fff6c2', '#d8f3dc', '#dbeafe', '#fde2e4'];
 
 export function addNote(): void {
   if (!editable()) return;
@@ -175,7 +175,7 @@ export function addNote(): void {
   state().apply('Add note', (document) => {
     const notes = notesOf(document);
     id = freshId('note', idsOf(document));
-    return { ...document, notes: [...notes, { id, text: '', position: { x: Math.round(centre.x), y: Math.round(centre.y) }, color: NOTE_COLOURS[notes.length % NOTE_COLOURS.length] }] } as DesignerDefinition;
+    return { ...document, notes: [...notes, { id, text: '', position: { x: Math.round(centre.x), y: Math.round(centre.y) }, color: NOTE_COLOURS[notes.length % NOTE_COLOURS.length].value }] } as DesignerDefinition;
   });
   useUi.getState().open({ editingNote: id });
 }
@@ -186,6 +186,7 @@ export function focusNode(id: string): void {
   state().select([id]);
   const node = flow()?.getNode(id);
   if (node) flow()?.setCenter(node.position.x + 110, node.position.y + 36, { zoom: Math.max(flow()!.getZoom(), 0.8), duration: 200 });
+  requestAnimationFrame(() => window.document.querySelector<HTMLElement>(`[data-testid=canvas-node][data-node-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }));
 }
 
 /** Arrow keys: right = first downstream node, left = first upstream, up/down = the previous/next sibling. */

@@ -1,102 +1,82 @@
 package dev.junction.e2e;
 
 import com.microsoft.playwright.Locator;
-import com.microsoft.playwright.Page;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import com.microsoft.playwright.options.BoundingBox;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-/**
- * What the designer's browser tests share: a small definition, opening the designer page, the save flow through the
- * toolbar, renaming a node in the inspector, and reading versions back through the REST API (as admin).
- */
+/** What the designer's browser tests share: a small fixture, opening the designer, and reading its state attributes. */
 abstract class DesignerBrowserTest extends BrowserTest {
 
-    /** A manual trigger, a script and a log notice: runs in a sandbox without any connection. */
-    static final String DEFINITION = """
+    /** trigger -> toOrder -> tellOps; the notify node carries a secret-looking key a copy must leave out. */
+    static final String FIXTURE = """
             {"schemaVersion": 1,
-             "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
+             "trigger": {"kind": "webhook", "config": {}, "position": {"x": 0, "y": 0}},
              "nodes": [
-               {"id": "toOrder", "type": "script", "name": "Payment to FBA order",
-                "config": {"code": "return {ok: true};"}, "position": {"x": 0, "y": 140}},
+               {"id": "toOrder", "type": "script", "name": "Payment to FBA order", "config": {"code": "return trigger;"},
+                "position": {"x": 300, "y": 0}},
                {"id": "tellOps", "type": "notify", "name": "Tell ops",
-                "config": {"channel": "log", "message": "order sent"}, "position": {"x": 0, "y": 280}}],
+                "config": {"channel": "log", "message": "order sent", "apiToken": "not-for-the-clipboard"},
+                "position": {"x": 600, "y": 0}}],
              "edges": [{"from": "trigger", "fromPort": "out", "to": "toOrder"},
                        {"from": "toOrder", "fromPort": "out", "to": "tellOps"}]}""";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    /** Opens the designer of workflow {@code id} in {@code on} and waits until its graph is drawn. */
-    void openDesigner(Page on, String id) {
-        on.navigate(url("/workflows/" + id));
-        assertThat(on.locator("[data-testid=designer]")).hasAttribute("data-ready", "true");
-        assertThat(on.locator("[data-testid=canvas-ready]")).hasCount(1);
+    String newWorkflow(String name, String definition) {
+        return workflowWithDefinition(name + " " + UUID.randomUUID().toString().substring(0, 8), definition);
     }
 
-    Locator node(Page on, String nodeId) {
-        return on.locator("[data-testid=canvas-node][data-node-id=" + nodeId + "]");
+    /** Signs in as admin and opens the designer of workflow {@code id}, waiting until its graph is drawn. */
+    void openDesigner(String id) {
+        signIn("admin", ADMIN_PASSWORD);
+        navigateToDesigner(id);
     }
 
-    /** Opens the node's inspector, types {@code name} as its name and leaves the field (one edit). */
-    void rename(Page on, String nodeId, String name) {
-        node(on, nodeId).click();
-        assertThat(on.locator("[data-testid=inspector]")).hasAttribute("data-node", nodeId);
-        Locator field = on.locator("[data-testid=param][data-name=name]").locator("input, textarea").first();
-        field.fill(name);
-        field.press("Tab");
-        assertThat(on.locator("[data-testid=designer]")).hasAttribute("data-dirty", "true");
+    void navigateToDesigner(String id) {
+        page.navigate(url("/workflows/" + id));
+        assertThat(page.locator("[data-testid=designer][data-ready=true]")).isVisible();
+        assertThat(page.locator("[data-testid=canvas-ready]")).hasCount(1);
     }
 
-    /** Save in the toolbar, a comment, confirm. */
-    void startSave(Page on, String comment) {
-        on.locator("[data-testid=save]").click();
-        on.locator("[data-testid=save-comment]").fill(comment);
-        on.locator("[data-testid=save-confirm]").click();
+    Locator designer() {
+        return page.locator("[data-testid=designer]");
     }
 
-    /** A version as the REST API answers it (GET /api/v1/workflows/{id}/versions/{version}). */
-    JsonNode version(String workflowId, int version) {
-        return JSON.readTree(getThroughApi("/api/v1/workflows/" + workflowId + "/versions/" + version, 200));
+    Locator node(String id) {
+        return page.locator("[data-testid=canvas-node][data-node-id='" + id + "']");
     }
 
-    /** The status of GET {@code path} as admin, over real HTTP. */
-    int statusOf(String path) {
-        return send(path).statusCode();
+    Locator nodes() {
+        return page.locator("[data-testid=canvas-node]");
     }
 
-    String getThroughApi(String path, int status) {
-        HttpResponse<String> response = send(path);
-        org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return response.body();
+    Locator edge(String key) {
+        return page.locator("[data-testid=edge][data-edge='" + key + "']");
     }
 
-    private HttpResponse<String> send(String path) {
-        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
-        try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(path)))
-                    .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    Locator edges() {
+        return page.locator("[data-testid=edge]");
     }
 
-    static JsonNode nodeOf(JsonNode version, String nodeId) {
-        for (JsonNode node : version.get("definition").get("nodes")) {
-            if (nodeId.equals(node.get("id").asString())) {
-                return node;
-            }
-        }
-        throw new AssertionError("no node " + nodeId + " in version " + version.get("version"));
+    /** The hash of the working copy's JSON (data-document), to compare documents without reading pixels. */
+    String documentHash() {
+        return designer().getAttribute("data-document");
+    }
+
+    /** Drags with the mouse from the centre of one element to the centre of another, in small steps. */
+    void drag(Locator from, Locator to) {
+        BoundingBox a = from.boundingBox();
+        BoundingBox b = to.boundingBox();
+        page.mouse().move(a.x + a.width / 2, a.y + a.height / 2);
+        page.mouse().down();
+        page.mouse().move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(3));
+        page.mouse().move(b.x + b.width / 2, b.y + b.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(10));
+        page.mouse().up();
+    }
+
+    /** Moves the keyboard focus out of any field onto the canvas's background, so that canvas shortcuts apply. */
+    void focusCanvas() {
+        page.locator("[data-testid=designer] .react-flow__pane").click(new Locator.ClickOptions().setPosition(5, 5));
     }
 }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * WD-12: the versions panel lists every version, publishes one, compares two on the canvas (the changed node marked,
  * the changed field listed with before and after) and restores an old version as a new one.
  */
-class DesignerHistoryTest extends DesignerBrowserTest {
+class DesignerHistoryTest extends DesignerVersionsBrowserTest {
 
     @Test
     void comparesTwoVersionsAndRestoresTheOlderAsANewVersion() {

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * WD-13: two people edit the same workflow in two browsers. Edits of different things merge without a question;
  * two values for the same field show one conflict row with "keep mine" and "keep theirs".
  */
-class DesignerMergeTest extends DesignerBrowserTest {
+class DesignerMergeTest extends DesignerVersionsBrowserTest {
 
     private static final String PASSWORD = "designer-e2e-password";
 

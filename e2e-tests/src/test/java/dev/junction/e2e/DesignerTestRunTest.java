@@ -10,7 +10,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * WD-11: a test run of the saved version with a JSON input typed in the designer; the canvas shows the run's overlay
  * (every node succeeded) with a summary linking to the run's page, and leaves it again.
  */
-class DesignerTestRunTest extends DesignerBrowserTest {
+class DesignerTestRunTest extends DesignerVersionsBrowserTest {
 
     @Test
     void aTestRunWithTypedInputIsDrawnOverTheCanvas() {

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A VIEWER sees the designer read-only: no palette, no save, no restore or publish, but may compare versions. A save
  * forged through the page's server channel is refused by the server and written to the audit log.
  */
-class DesignerViewerTest extends DesignerBrowserTest {
+class DesignerViewerTest extends DesignerVersionsBrowserTest {
 
     private static final String PASSWORD = "viewer-designer-password";
 

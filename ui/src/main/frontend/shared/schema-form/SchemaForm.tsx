@@ -32,7 +32,8 @@ export interface SchemaFormOptions {
   focusField?: string | null;
   readOnly?: boolean;
   expression?(props: ExpressionFieldProps): ReactElement;
-  /** Whether a plain text field accepts {{ expression }} templates (drawn with `expression`, mode template). */
+  /** Whether a text field holds {{ expression }} templates (drawn with `expression`, mode template); otherwise an
+   * x-expression field is one expression (mode raw). */
   templates?(name: string): boolean;
   custom?: CustomField;
 }
@@ -105,7 +106,7 @@ export function Field(props: FieldProps): ReactElement {
   if (custom) control = custom;
   else if (schema['x-secret']) control = <SecretInput labelId={labelId} isSet={value != null && value !== ''} readOnly={readOnly} onCommit={commit} />;
   else if (schema['x-expression'] || (type === 'string' && !schema.enum && options.templates?.(name))) {
-    const mode = schema['x-expression'] ? 'raw' : 'template';
+    const mode = options.templates?.(name) ? 'template' : 'raw';
     const text = typeof value === 'string' ? value : value === undefined ? '' : JSON.stringify(value);
     control = options.expression
       ? options.expression({ name, labelId, value: text, mode, multiline: schema.format === 'multiline', readOnly, onCommit: (next) => commit(next === '' ? undefined : next) })
@@ -213,7 +214,7 @@ function JsonInput({ labelId, value, readOnly, onCommit }: { labelId: string; va
   );
 }
 
-function OneOf({ schema, value, name, title, onCommit, labelId }: FieldProps & { labelId: string }): ReactElement {
+function OneOf({ schema, value, name, title, onCommit }: FieldProps & { labelId: string }): ReactElement {
   const options = useContext(Options);
   const variants = schema.oneOf ?? [];
   const [chosen, setChosen] = useState(() => variantOf(variants, value));
@@ -229,7 +230,6 @@ function OneOf({ schema, value, name, title, onCommit, labelId }: FieldProps & {
         ? <ObjectFields schema={variant} value={value as Record<string, unknown> | undefined} name={name} onCommit={onCommit} />
         : variant && !('const' in variant) && <Field schema={variant} value={value} name={`${name}`} title={variant.title ?? title} required={false}
           onCommit={onCommit} key={chosen} />}
-      <span hidden id={`${labelId}-oneof`} />
     </>
   );
 }

@@ -37,7 +37,7 @@ class WorkflowFileTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile(".*/workflows/[0-9a-f-]{36}$"));
         assertThat(page.locator("#workflow-title")).hasText("Imported " + suffix);
         assertThat(page.locator("#workflow-version")).hasText("Version 1 · not published");
-        assertThat(page.locator("workflow-canvas .react-flow__node")).hasCount(3);
+        assertThat(page.locator("[data-testid=canvas-node]")).hasCount(3);
         screenshot("imported");
     }
 

@@ -10,7 +10,9 @@ import dev.junction.db.workflows.WorkflowRepository;
 import dev.junction.db.workflows.WorkflowVersion;
 import dev.junction.db.workflows.WorkflowVersionRepository;
 import dev.junction.engine.definition.DefinitionDiff;
+import dev.junction.engine.definition.DefinitionFormatException;
 import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.definition.DefinitionProblem;
 import dev.junction.engine.definition.DefinitionValidator;
 import dev.junction.engine.mapping.MappingCompiler;
 import dev.junction.engine.definition.ExpressionSyntax;
@@ -73,6 +75,23 @@ public class WorkflowVersionService {
         return get(workflowId, workflow(workflowId).latestVersion());
     }
 
+    /**
+     * What the validator says of a definition that is not saved (the designer's working copy): its shape problems
+     * when it does not read as a definition, else the problems that would keep it from being published.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<DefinitionProblem> check(String definitionJson) {
+        if (definitionJson == null || definitionJson.isBlank()) {
+            return List.of(new DefinitionProblem("$", null, "is required: a workflow definition object"));
+        }
+        try {
+            return validator.validate(DefinitionJson.read(definitionJson));
+        } catch (DefinitionFormatException e) {
+            return e.problems();
+        }
+    }
+
     /** Saves a new version based on {@code baseVersion}; its problems are answered, not refused (a draft). */
     @PreAuthorize(MAY_CHANGE)
     public StoredDefinition save(UUID workflowId, Integer baseVersion, String definitionJson, String comment) {
@@ -117,6 +136,16 @@ public class WorkflowVersionService {
                 Map.of("to", version, "version", copy.version()));
         events.publishEvent(new WorkflowPublished(workflowId, copy.version()));
         return stored(copy);
+    }
+
+    /**
+     * Records that the signed-in user tried a change of this workflow they may not make ({@code method}: what they
+     * tried, e.g. the designer's {@code save}); the change itself was refused by the service it went to.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public void recordRefusedEdit(UUID workflowId, String method) {
+        audit.record("workflow.edit-refused", WorkflowService.ENTITY, workflowId.toString(),
+                Map.of("method", method, "roles", String.join(",", CurrentUser.roleNames())));
     }
 
     @PreAuthorize("isAuthenticated()")

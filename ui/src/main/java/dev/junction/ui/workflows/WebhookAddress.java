@@ -12,7 +12,7 @@ import java.util.UUID;
  * {@code junction.public-url} when set, else the address the browser used to reach the UI.
  */
 @Component
-class WebhookAddress {
+public class WebhookAddress {
 
     private final String publicUrl;
     private final int port;
@@ -22,7 +22,7 @@ class WebhookAddress {
         this.port = port;
     }
 
-    String url(UUID workflowId, String token) {
+    public String url(UUID workflowId, String token) {
         return base() + "/hooks/" + workflowId + "/" + token;
     }
 

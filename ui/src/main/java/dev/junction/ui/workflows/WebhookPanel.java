@@ -17,14 +17,14 @@ import java.util.UUID;
  * The webhook URL of a workflow whose published version a webhook triggers: shown read-only to copy, with a way to
  * rotate its secret token (the old URL stops working at once). For ADMIN and DESIGNER, who may see the token.
  */
-class WebhookPanel extends HorizontalLayout {
+public class WebhookPanel extends HorizontalLayout {
 
     private final WebhookTokens tokens;
     private final WebhookAddress address;
     private final TextField url = new TextField("Webhook URL");
     private UUID workflowId;
 
-    WebhookPanel(WebhookTokens tokens, WebhookAddress address) {
+    public WebhookPanel(WebhookTokens tokens, WebhookAddress address) {
         this.tokens = tokens;
         this.address = address;
         setId("webhook");
@@ -45,7 +45,7 @@ class WebhookPanel extends HorizontalLayout {
     }
 
     /** Shows the workflow's URL, making its token now when it has none. */
-    void show(UUID workflowId) {
+    public void show(UUID workflowId) {
         this.workflowId = workflowId;
         url.setValue(address.url(workflowId, tokens.token(workflowId)));
     }

@@ -28,7 +28,7 @@ class ViewAccessMatrixTest {
     private static final Map<String, Set<Who>> MATRIX = Map.of(
             "LoginView", EnumSet.allOf(Who.class),
             "WorkflowsView", SIGNED_IN,
-            "WorkflowEditorView", SIGNED_IN,
+            "WorkflowDesignerView", SIGNED_IN,
             "RunsView", SIGNED_IN,
             "RunDetailView", SIGNED_IN,
             "ConnectionsView", EnumSet.of(Who.ADMIN),

@@ -1,11 +1,16 @@
 package dev.junction.ui.workflows.designer;
 
+import com.vaadin.flow.component.ClientCallable;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.react.ReactAdapterComponent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
 
 /**
  * The workflow designer ({@code designer/workflow-designer.tsx}, React Flow underneath) as a Flow component.
@@ -30,4 +35,86 @@ import com.vaadin.flow.component.react.ReactAdapterComponent;
 @NpmPackage(value = "html-to-image", version = "1.11.13")
 @CssImport("@xyflow/react/dist/style.css")
 public class DesignerComponent extends ReactAdapterComponent implements HasSize {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final DesignerPresenter presenter;
+
+    /** The designer of the presenter's workflow, with every state the page starts with. */
+    public DesignerComponent(DesignerPresenter presenter) {
+        this.presenter = presenter;
+        setState("document", presenter.document());
+        setState("workflow", presenter.workflow());
+        setState("catalog", presenter.catalog());
+        setState("connections", presenter.connections());
+        setState("options", presenter.options());
+        setState("permissions", presenter.permissions());
+        setState("samples", Map.of());
+        setState("overlay", null);
+    }
+
+    /** Listens to versions saved, published or restored here (the page around the designer shows the version). */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private final java.util.List<Runnable> changeListeners = new java.util.ArrayList<>();
+
+    @ClientCallable
+    public String validate(String document) {
+        return answer(presenter.validate(text(document)));
+    }
+
+    @ClientCallable
+    public String save(String document, String baseVersion, String comment) {
+        DesignerContract.SaveResult result = presenter.save(text(document), read(baseVersion, Integer.class),
+                read(comment, String.class));
+        if (result instanceof DesignerContract.Saved) {
+            changed();
+        }
+        return answer(result);
+    }
+
+    @ClientCallable
+    public String publish(String version) {
+        Integer number = read(version, Integer.class);
+        DesignerContract.PublishResult result = number == null
+                ? new DesignerContract.Refused("Name the version to publish", java.util.List.of())
+                : presenter.publish(number);
+        if (result instanceof DesignerContract.Published) {
+            changed();
+        }
+        return answer(result);
+    }
+
+    @ClientCallable
+    public String versions() {
+        return answer(presenter.versions());
+    }
+
+    private void changed() {
+        setState("workflow", presenter.workflow());
+        changeListeners.forEach(Runnable::run);
+    }
+
+    /** An argument that is a JSON document, as text for the services (JSON null: none). */
+    private static String text(String json) {
+        return json == null || "null".equals(json.strip()) ? null : json;
+    }
+
+    /** An argument that is a JSON value of a simple type; not of that type: null (the presenter names it). */
+    private static <T> T read(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, type);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static String answer(Object value) {
+        return JSON.writeValueAsString(value);
+    }
 }

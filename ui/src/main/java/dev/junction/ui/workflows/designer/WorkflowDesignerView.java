@@ -1,12 +1,9 @@
-package dev.junction.ui.workflows;
+package dev.junction.ui.workflows.designer;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -22,43 +19,40 @@ import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.runs.RunService;
 import dev.junction.backend.triggers.WebhookTokens;
 import dev.junction.backend.workflows.WorkflowService;
-import dev.junction.backend.workflows.StoredDefinition;
 import dev.junction.backend.workflows.WorkflowFile;
 import dev.junction.backend.workflows.WorkflowFiles;
 import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.workflows.Workflow;
-import dev.junction.engine.definition.DefinitionProblem;
 import dev.junction.engine.definition.TriggerKind;
-import dev.junction.ui.canvas.WorkflowCanvas;
 import dev.junction.ui.runs.RunPermissions;
 import dev.junction.ui.runs.RunsView;
 import dev.junction.ui.runs.StartRunDialog;
 import dev.junction.ui.shell.Routes;
 import dev.junction.ui.shared.Notifications;
+import dev.junction.ui.workflows.WebhookAddress;
+import dev.junction.ui.workflows.WebhookPanel;
+import dev.junction.ui.workflows.WorkflowsView;
 import jakarta.annotation.security.PermitAll;
 
-import java.util.List;
 import java.util.UUID;
 
 /**
- * One workflow: its name, description, version, the graph of its latest version (read-only for now), the
- * problems that keep that version from being published (also marked on the nodes they concern), an export of
- * the workflow as a file, a way to start a run of the published version by hand and to see the workflow's runs,
- * and, when a webhook triggers the published version, its URL.
+ * One workflow in the designer: its name, description and version above the designer (the graph of the latest
+ * version, edited, validated, saved and published in the browser; see {@link DesignerComponent}), an export of the
+ * workflow as a file, a way to start a run of the published version by hand and to see the workflow's runs, and,
+ * when a webhook triggers the published version, its URL.
  */
 @Route(Routes.WORKFLOW)
 @PermitAll
-public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final WorkflowService workflows;
     private final WorkflowVersionService versions;
+    private final DesignerPresenters presenters;
     private final H2 name = new H2();
     private final Span version = new Span();
     private final Paragraph description = new Paragraph();
-    private final WorkflowCanvas canvas = new WorkflowCanvas();
-    private final UnorderedList problems = new UnorderedList();
-    private final Span problemsTitle = new Span();
-    private final Div problemsPanel = new Div(problemsTitle, problems);
+    private DesignerComponent designer;
 
     private final Anchor export = new Anchor();
     private final Button run = new Button("Run…", VaadinIcon.PLAY.create());
@@ -66,10 +60,12 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
     private final WebhookPanel webhook;
     private UUID workflowId;
 
-    public WorkflowEditorView(WorkflowService workflows, WorkflowVersionService versions, WorkflowFiles files,
-                              RunService runs, WebhookTokens tokens, WebhookAddress address) {
+    public WorkflowDesignerView(WorkflowService workflows, WorkflowVersionService versions, WorkflowFiles files,
+                                RunService runs, WebhookTokens tokens, WebhookAddress address,
+                                DesignerPresenters presenters) {
         this.workflows = workflows;
         this.versions = versions;
+        this.presenters = presenters;
         this.webhook = new WebhookPanel(tokens, address);
         export.setText("Export");
         export.setId("export-workflow");
@@ -83,8 +79,6 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         setSizeFull();
         name.setId("workflow-title");
         description.addClassName("workflow-description");
-        canvas.setSizeFull();
-        canvas.setId("workflow-canvas");
         version.setId("workflow-version");
         version.getElement().getThemeList().add("badge");
         run.setId("run-workflow");
@@ -96,34 +90,40 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         runsLink.setId("workflow-runs");
         HorizontalLayout title = new HorizontalLayout(name, version, run, runsLink, export);
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
-        problemsPanel.setId("workflow-problems");
-        problemsPanel.addClassName("problems-panel");
-        problemsTitle.addClassName("problems-title");
         webhook.setVisible(false);
-        add(title, description, webhook, problemsPanel, canvas);
-        expand(canvas);
+        add(title, description, webhook);
     }
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         try {
             UUID id = UUID.fromString(event.getRouteParameters().get(Routes.WORKFLOW_ID).orElse(""));
-            Workflow workflow = workflows.get(id);
+            DesignerPresenter presenter = presenters.forWorkflow(id);
             workflowId = id;
-            name.setText(workflow.name());
-            description.setText(workflow.description());
-            version.setText("Version " + workflow.latestVersion() + (workflow.publishedVersion() == null
-                    ? " · not published" : " · published: version " + workflow.publishedVersion()));
-            StoredDefinition latest = versions.latest(id);
-            canvas.show(latest.definition(), latest.problems());
-            showProblems(latest.problems());
-            showRunControls(workflow);
+            showWorkflow();
+            if (designer != null) {
+                remove(designer);
+            }
+            designer = new DesignerComponent(presenter);
+            designer.setId("workflow-designer");
+            designer.setSizeFull();
+            designer.addChangeListener(this::showWorkflow);
+            add(designer);
+            expand(designer);
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(WorkflowsView.class);
             Notifications.warning("That workflow does not exist (any more).");
         }
     }
 
+    private void showWorkflow() {
+        Workflow workflow = workflows.get(workflowId);
+        name.setText(workflow.name());
+        description.setText(workflow.description());
+        version.setText("Version " + workflow.latestVersion() + (workflow.publishedVersion() == null
+                ? " · not published" : " · published: version " + workflow.publishedVersion()));
+        showRunControls(workflow);
+    }
     private void showRunControls(Workflow workflow) {
         boolean published = workflow.publishedVersion() != null;
         run.setEnabled(published);
@@ -137,15 +137,6 @@ public class WorkflowEditorView extends VerticalLayout implements BeforeEnterObs
         if (webhookTriggered) {
             webhook.show(workflow.id());
         }
-    }
-
-    private void showProblems(List<DefinitionProblem> found) {
-        problemsPanel.setVisible(!found.isEmpty());
-        problemsTitle.setText(found.size() == 1 ? "1 problem keeps this version from being published:"
-                : found.size() + " problems keep this version from being published:");
-        problems.removeAll();
-        found.forEach(problem -> problems.add(new ListItem((problem.nodeId() == null ? "" : problem.nodeId() + " — ")
-                + problem.path() + ": " + problem.message())));
     }
 
     @Override

@@ -1,0 +1,119 @@
+package dev.junction.ui.workflows.designer;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.junction.engine.definition.DefinitionProblem;
+
+import java.util.List;
+
+/**
+ * The JSON shapes the designer's channel carries, one record per type of {@code designer/contract.ts} (same names,
+ * same fields): the component writes these as the answers of its {@code @ClientCallable} methods and as its states.
+ * Documents travel as plain JSON values (maps and lists), exactly as the definition's JSON form has them.
+ */
+public final class DesignerContract {
+
+    private DesignerContract() {
+    }
+
+    /** One thing the validator says; {@code field} is the dotted path inside the node the inspector focuses. */
+    public record Problem(String nodeId, String field, String path, String message) {
+
+        /**
+         * {@code $.nodes[2].config.input.reference} of node {@code refund} is field {@code config.input.reference} of
+         * {@code refund}; {@code $.trigger.config.cron} is field {@code config.cron} of {@code trigger}; a list index
+         * inside a node becomes a segment ({@code config.conditions.1.expression}); the node as a whole has no field.
+         */
+        public static Problem of(DefinitionProblem problem) {
+            String path = problem.path() == null ? "$" : problem.path();
+            String nodeId = problem.nodeId();
+            String inside = null;
+            if (path.startsWith("$.trigger")) {
+                nodeId = nodeId == null ? "trigger" : nodeId;
+                inside = path.substring("$.trigger".length());
+            } else if (path.startsWith("$.nodes[")) {
+                int end = path.indexOf(']');
+                inside = end < 0 ? "" : path.substring(end + 1);
+            }
+            return new Problem(nodeId, field(inside), path, problem.message());
+        }
+
+        private static String field(String inside) {
+            if (inside == null) {
+                return null;
+            }
+            String dotted = inside.replaceAll("\\[(\\d+)]", ".$1").replaceAll("\\[['\"]?([^]'\"]*)['\"]?]", ".$1");
+            dotted = dotted.startsWith(".") ? dotted.substring(1) : dotted;
+            return dotted.isEmpty() ? null : dotted;
+        }
+
+        public static List<Problem> of(List<DefinitionProblem> problems) {
+            return problems.stream().map(Problem::of).toList();
+        }
+    }
+
+    public record WorkflowInfo(String id, String name, Integer baseVersion, Integer publishedVersion,
+                               String webhookUrl) {
+    }
+
+    public record ConnectionInfo(String id, String name, String connector, boolean sandbox) {
+    }
+
+    public record Options(List<Named> mappings, List<LookupTableName> lookupTables, List<Named> workflows) {
+    }
+
+    public record Named(String id, String name) {
+    }
+
+    public record LookupTableName(String name) {
+    }
+
+    public record Permissions(boolean edit, boolean publish, boolean run) {
+    }
+
+    public record VersionInfo(int version, String comment, String author, String createdAt, boolean published) {
+    }
+
+    /**
+     * One field on which two saves disagree; {@code base}, {@code mine}, {@code theirs} are left out where that side
+     * has no such thing ({@link Absent}), and JSON null where it is null.
+     */
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record MergeConflict(String key, String nodeId, List<String> path, String label,
+                                java.util.Optional<Object> base, java.util.Optional<Object> mine,
+                                java.util.Optional<Object> theirs) {
+    }
+
+    /** The answer to {@code save} and {@code restore}. */
+    public sealed interface SaveResult permits Saved, Conflict, Refused {
+    }
+
+    public record Saved(String outcome, int version, Object document, List<Problem> problems) implements SaveResult {
+        public Saved(int version, Object document, List<Problem> problems) {
+            this("saved", version, document, problems);
+        }
+    }
+
+    public record Conflict(String outcome, int theirsVersion, String theirsAuthor, Object merged,
+                           List<MergeConflict> conflicts) implements SaveResult {
+        public Conflict(int theirsVersion, String theirsAuthor, Object merged, List<MergeConflict> conflicts) {
+            this("conflict", theirsVersion, theirsAuthor, merged, conflicts);
+        }
+    }
+
+    /** Refused: not allowed, or not acceptable input (the problems say where). Also the answer of publish. */
+    public record Refused(String outcome, String message, List<Problem> problems)
+            implements SaveResult, PublishResult {
+        public Refused(String message, List<Problem> problems) {
+            this("refused", message, problems);
+        }
+    }
+
+    public sealed interface PublishResult permits Published, Refused {
+    }
+
+    public record Published(String outcome, int version) implements PublishResult {
+        public Published(int version) {
+            this("published", version);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.junction.ui.workflows.designer;
+
+import dev.junction.backend.catalog.CatalogService;
+import dev.junction.backend.connections.ConnectionService;
+import dev.junction.backend.lookups.LookupTableService;
+import dev.junction.backend.mappings.MappingService;
+import dev.junction.backend.triggers.WebhookTokens;
+import dev.junction.backend.workflows.WorkflowService;
+import dev.junction.backend.workflows.WorkflowVersionService;
+import dev.junction.ui.workflows.WebhookAddress;
+import org.springframework.stereotype.Component;
+
+import java.util.UUID;
+
+/** The services a designer page talks to, and the presenter of one workflow's designer over them. */
+@Component
+public class DesignerPresenters {
+
+    final WorkflowService workflows;
+    final WorkflowVersionService versions;
+    final CatalogService catalog;
+    final ConnectionService connections;
+    final MappingService mappings;
+    final LookupTableService lookupTables;
+    final WebhookTokens webhookTokens;
+    final WebhookAddress webhookAddress;
+
+    DesignerPresenters(WorkflowService workflows, WorkflowVersionService versions, CatalogService catalog,
+                       ConnectionService connections, MappingService mappings, LookupTableService lookupTables,
+                       WebhookTokens webhookTokens, WebhookAddress webhookAddress) {
+        this.workflows = workflows;
+        this.versions = versions;
+        this.catalog = catalog;
+        this.connections = connections;
+        this.mappings = mappings;
+        this.lookupTables = lookupTables;
+        this.webhookTokens = webhookTokens;
+        this.webhookAddress = webhookAddress;
+    }
+
+    /** The designer of this workflow (throws NotFoundException when there is none). */
+    public DesignerPresenter forWorkflow(UUID workflowId) {
+        workflows.get(workflowId);
+        return new DesignerPresenter(this, workflowId);
+    }
+}

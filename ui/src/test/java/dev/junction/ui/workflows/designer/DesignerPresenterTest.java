@@ -1,0 +1,166 @@
+package dev.junction.ui.workflows.designer;
+
+import dev.junction.backend.workflows.WorkflowService;
+import dev.junction.backend.workflows.WorkflowVersionService;
+import dev.junction.db.audit.AuditLogRepository;
+import dev.junction.ui.workflows.designer.DesignerContract.Permissions;
+import dev.junction.ui.workflows.designer.DesignerContract.Problem;
+import dev.junction.ui.workflows.designer.DesignerContract.Published;
+import dev.junction.ui.workflows.designer.DesignerContract.Refused;
+import dev.junction.ui.workflows.designer.DesignerContract.Saved;
+import dev.junction.ui.workflows.designer.DesignerContract.VersionInfo;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The designer's channel without a browser: states, validate, save, publish, versions, refusals — on real services. */
+@SpringBootTest(classes = DesignerTestApplication.class)
+class DesignerPresenterTest {
+
+    static final String VALID = """
+            {"schemaVersion": 1,
+             "trigger": {"kind": "webhook", "config": {}, "position": {"x": 0, "y": 0}},
+             "nodes": [
+               {"id": "toOrder", "type": "script", "name": "To order", "config": {"code": "return input;"},
+                "position": {"x": 250, "y": 0}},
+               {"id": "tellOps", "type": "notify", "name": "Tell ops",
+                "config": {"channel": "log", "message": "order sent"}, "position": {"x": 500, "y": 0}}],
+             "edges": [{"from": "trigger", "fromPort": "out", "to": "toOrder"},
+                       {"from": "toOrder", "fromPort": "out", "to": "tellOps"}]}""";
+
+    static final String BROKEN_SCRIPT = VALID.replace("return input;", "return (;");
+
+    @Autowired
+    DesignerPresenters presenters;
+    @Autowired
+    WorkflowService workflows;
+    @Autowired
+    WorkflowVersionService versions;
+    @Autowired
+    AuditLogRepository auditLog;
+
+    UUID workflowId;
+
+    @BeforeEach
+    void aNewWorkflowAsADesigner() {
+        SignedIn.as("dana", "DESIGNER");
+        workflowId = workflows.create("Designed " + UUID.randomUUID(), "").id();
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.nobody();
+    }
+
+    @Test
+    void aNewWorkflowOpensOnItsManualTriggerWithVersionOneAsTheBase() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> document = (Map<String, Object>) presenter.document();
+        assertThat(document.get("trigger")).asString().contains("kind=manual");
+        assertThat(document.get("nodes")).isEqualTo(List.of());
+        assertThat(presenter.workflow().baseVersion()).isEqualTo(1);
+        assertThat(presenter.workflow().publishedVersion()).isNull();
+        assertThat(presenter.permissions()).isEqualTo(new Permissions(true, true, true));
+        assertThat(presenter.options().workflows()).noneMatch(named -> named.id().equals(workflowId.toString()));
+    }
+
+    @Test
+    void aProblemNamesItsNodeAndTheFieldInsideIt() {
+        List<Problem> problems = presenters.forWorkflow(workflowId).validate(BROKEN_SCRIPT);
+
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.nodeId()).isEqualTo("toOrder");
+            assertThat(problem.field()).isEqualTo("config.code");
+            assertThat(problem.path()).isEqualTo("$.nodes[0].config.code");
+        });
+        assertThat(presenters.forWorkflow(workflowId).validate(VALID)).isEmpty();
+    }
+
+    @Test
+    void aDocumentThatIsNoDefinitionIsAnsweredWithItsShapeProblems() {
+        List<Problem> problems = presenters.forWorkflow(workflowId).validate("{\"schemaVersion\": 1, \"nodes\": []}");
+
+        assertThat(problems).extracting(Problem::path).contains("$.trigger");
+    }
+
+    @Test
+    void saveMakesANewVersionAndPublishRefusesAVersionWithProblemsNamingThem() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+
+        Saved saved = (Saved) presenter.save(BROKEN_SCRIPT, 1, "first try");
+        assertThat(saved.version()).isEqualTo(2);
+        assertThat(saved.problems()).extracting(Problem::nodeId).containsExactly("toOrder");
+        Refused refused = (Refused) presenter.publish(2);
+        assertThat(refused.problems()).extracting(Problem::field).containsExactly("config.code");
+
+        Saved fixed = (Saved) presenter.save(VALID, 2, "fixed");
+        assertThat(presenter.publish(fixed.version())).isEqualTo(new Published(3));
+        assertThat(presenter.workflow().publishedVersion()).isEqualTo(3);
+        assertThat(presenter.versions()).extracting(VersionInfo::version, VersionInfo::published, VersionInfo::comment)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, true, "fixed"),
+                        org.assertj.core.groups.Tuple.tuple(2, false, "first try"),
+                        org.assertj.core.groups.Tuple.tuple(1, false, "Created"));
+    }
+
+    @Test
+    void aSaveWithoutABaseVersionIsRefusedNamingTheField() {
+        Refused refused = (Refused) presenters.forWorkflow(workflowId).save(VALID, null, "");
+
+        assertThat(refused.problems()).extracting(Problem::path).containsExactly("baseVersion");
+        assertThat(versions.list(workflowId)).hasSize(1);
+    }
+
+    @Test
+    void aViewerReadsButEveryChangeIsRefusedAndRecorded() {
+        SignedIn.as("vic", "VIEWER");
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        assertThat(presenter.permissions()).isEqualTo(new Permissions(false, false, false));
+        assertThat(presenter.connections()).isEmpty();
+
+        assertThat(presenter.save(VALID, 1, "sneaky")).isEqualTo(new Refused(DesignerPresenter.NOT_ALLOWED, List.of()));
+        assertThat(presenter.publish(1)).isInstanceOf(Refused.class);
+
+        SignedIn.as("dana", "DESIGNER");
+        assertThat(versions.list(workflowId)).hasSize(1);
+        assertThat(workflows.get(workflowId).publishedVersion()).isNull();
+        assertThat(auditLog.forEntity("workflow", workflowId.toString(), 10))
+                .filteredOn(entry -> entry.action().equals("workflow.edit-refused"))
+                .extracting(entry -> entry.actor() + " " + entry.detailsJson().replaceAll("\\s", ""))
+                .containsExactlyInAnyOrder("vic {\"roles\":\"VIEWER\",\"method\":\"publish\"}",
+                        "vic {\"roles\":\"VIEWER\",\"method\":\"save\"}");
+    }
+
+    @Test
+    void theComponentDecodesJsonArgumentsAndAnswersTheContractsJson() {
+        DesignerComponent component = new DesignerComponent(presenters.forWorkflow(workflowId));
+        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+
+        tools.jackson.databind.JsonNode problems = json.readTree(component.validate(BROKEN_SCRIPT));
+        assertThat(problems.get(0).get("nodeId").asString()).isEqualTo("toOrder");
+        assertThat(problems.get(0).get("field").asString()).isEqualTo("config.code");
+
+        tools.jackson.databind.JsonNode saved = json.readTree(component.save(VALID, "1", "\"via the channel\""));
+        assertThat(saved.get("outcome").asString()).isEqualTo("saved");
+        assertThat(saved.get("version").asInt()).isEqualTo(2);
+        assertThat(saved.get("document").get("nodes").get(1).get("id").asString()).isEqualTo("tellOps");
+        assertThat(saved.get("problems").size()).isZero();
+        assertThat(json.readTree(component.versions()).get(0).get("comment").asString()).isEqualTo("via the channel");
+
+        tools.jackson.databind.JsonNode published = json.readTree(component.publish("2"));
+        assertThat(published.toString()).isEqualTo("{\"outcome\":\"published\",\"version\":2}");
+
+        tools.jackson.databind.JsonNode refused = json.readTree(component.save(VALID, "null", "\"\""));
+        assertThat(refused.get("outcome").asString()).isEqualTo("refused");
+        assertThat(refused.get("problems").get(0).get("path").asString()).isEqualTo("baseVersion");
+    }
+}

@@ -1,0 +1,61 @@
+package dev.junction.e2e;
+
+import com.microsoft.playwright.Download;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.util.Arrays;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JSON view round-trips with the canvas; a broken edit keeps the last valid model; the graph exports as PNG and SVG. */
+class DesignerJsonExportTest extends DesignerBrowserTest {
+
+    @Test
+    void aJsonEditRenamesTheNodeAndABrokenOneKeepsTheCanvas() {
+        openDesigner(newWorkflow("Json view", FIXTURE));
+        page.locator("[data-testid=json-toggle]").click();
+        assertThat(page.locator("[data-testid=json-view] .cm-content")).containsText("Payment to FBA order");
+
+        String edited = FIXTURE.replace("Payment to FBA order", "Opayo payment to FBA order");
+        page.locator("[data-testid=json-view] .cm-content").click();
+        page.keyboard().press("Control+a");
+        page.keyboard().insertText(edited);
+
+        assertThat(node("toOrder")).containsText("Opayo payment to FBA order");
+        assertThat(designer()).hasAttribute("data-dirty", "true");
+        String valid = documentHash();
+        screenshot("1-renamed-from-json");
+
+        page.keyboard().press("Control+End");
+        page.keyboard().insertText("}");
+        assertThat(page.locator("[data-testid=code-error]")).isVisible();
+        assertThat(node("toOrder")).containsText("Opayo payment to FBA order");
+        assertThat(nodes()).hasCount(3);
+        assertThat(designer()).hasAttribute("data-document", valid);
+        screenshot("2-code-error");
+
+        page.keyboard().press("Backspace");
+        assertThat(page.locator("[data-testid=code-error]")).isHidden();
+        // the JSON editor keeps its own undo: Ctrl+Z there undoes text, not the canvas's history
+        page.keyboard().press("Control+z");
+        assertThat(page.locator("[data-testid=code-error]")).isVisible();
+        assertThat(node("toOrder")).containsText("Opayo payment to FBA order");
+        assertThat(designer()).hasAttribute("data-document", valid);
+    }
+
+    @Test
+    void theGraphExportsAsPngAndSvg() throws Exception {
+        openDesigner(newWorkflow("Export", FIXTURE));
+
+        Download png = page.waitForDownload(() -> page.locator("[data-testid=export-png]").click());
+        byte[] bytes = Files.readAllBytes(png.path());
+        assertThat(Arrays.copyOf(bytes, 8)).containsExactly(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
+        assertThat(png.suggestedFilename()).endsWith(".png");
+
+        Download svg = page.waitForDownload(() -> page.locator("[data-testid=export-svg]").click());
+        String text = Files.readString(svg.path());
+        assertThat(text).startsWith("<svg").contains("Payment to FBA order");
+    }
+}

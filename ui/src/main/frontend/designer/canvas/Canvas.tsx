@@ -1,0 +1,240 @@
+/*
+ * The designer's canvas: draws the working copy (or, in diff mode, the union of two versions; or a run overlay over
+ * the working copy) with the memoized node and edge renderers. Mouse-move state (dragging) stays local; the store gets
+ * one edit at each commit point: drag stop, connect, drop from the palette.
+ */
+import {
+  Background, Controls, MarkerType, MiniMap, ReactFlow, applyNodeChanges, type Connection, type Edge, type Node,
+  type NodeChange, type OnSelectionChangeParams,
+} from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactElement } from 'react';
+import type { Catalog } from '../../shared/generated/catalog';
+import type { Definition, Overlay, Problem, VersionDiff } from '../contract';
+import {
+  connect, DEFAULT_PORT, edgeKey, moveTo, nodeKind, notesOf, outputPorts, portOf, refusal, TRIGGER_ID, type DesignerDefinition,
+  type Note, type PaletteChoice,
+} from '../model';
+import { useDesigner } from '../store';
+import { useUi } from '../ui-state';
+import { edgeTypes, type LinkData } from './edges';
+import { flow, setFlow } from './flow';
+import { nodeTypes, type DiffMark, type NoteData, type StepData } from './nodes';
+import { addChoice } from '../commands/actions';
+
+/** wd-versions' staleNodes(document, ranDocument), when its module is there. */
+const staleModules = import.meta.glob<{ staleNodes(document: Definition, ran: Definition): Set<string> }>('../versions/stale.ts', { eager: true });
+const staleNodes = Object.values(staleModules)[0]?.staleNodes;
+
+const SIZE = { initialWidth: 220, initialHeight: 72 };
+
+interface Inputs {
+  document: Definition;
+  catalog: Catalog | null;
+  problems: Problem[];
+  overlay: Overlay | null;
+  stale: Set<string>;
+  diffMarks: Map<string, DiffMark> | null;
+  selection: Set<string>;
+  editable: boolean;
+  onNoteText(id: string, text: string): void;
+}
+
+function stepData(node: Definition['nodes'][number] | null, id: string, inputs: Inputs, kindOverride?: string): StepData {
+  const { catalog, problems, overlay } = inputs;
+  const own = problems.filter((problem) => problem.nodeId === id);
+  const run = overlay?.nodes[id];
+  if (!node) {
+    const trigger = inputs.document.trigger;
+    return {
+      kind: 'trigger', name: `${trigger.kind.charAt(0).toUpperCase()}${trigger.kind.slice(1)} trigger`, title: 'Trigger',
+      subtitle: typeof trigger.config?.cron === 'string' ? String(trigger.config.cron) : null, icon: null, ports: [DEFAULT_PORT],
+      problems: own.length, problemText: own.map((p) => p.message).join('\n'), status: run?.status ?? null,
+      attempts: run?.attempts ?? null, durationMillis: run?.durationMillis ?? null, stale: inputs.stale.has(id),
+      diff: inputs.diffMarks ? inputs.diffMarks.get(id) ?? 'unchanged' : null, editable: inputs.editable,
+    };
+  }
+  const kind = nodeKind(catalog, node.type);
+  let subtitle: string | null = null;
+  let icon: string | null = null;
+  if (node.type === 'connector') {
+    const connector = catalog?.connectors.find((c) => c.operations.some((o) => o.id === node.config?.operation));
+    const operation = connector?.operations.find((o) => o.id === node.config?.operation);
+    subtitle = operation ? `${connector!.name}: ${operation.name}` : String(node.config?.operation ?? '') || null;
+    icon = connector?.icon ?? null;
+  }
+  return {
+    kind: kindOverride ?? node.type, name: node.name, title: kind?.title ?? node.type, subtitle, icon,
+    ports: outputPorts(catalog, node), problems: own.length, problemText: own.map((p) => p.message).join('\n'),
+    status: run?.status ?? null, attempts: run?.attempts ?? null, durationMillis: run?.durationMillis ?? null,
+    stale: inputs.stale.has(id), diff: inputs.diffMarks ? inputs.diffMarks.get(id) ?? 'unchanged' : null, editable: inputs.editable,
+  };
+}
+
+/** The graph to draw: the working copy, or in diff mode the union of both documents (removed nodes as ghosts). */
+function drawn(document: Definition, diff: VersionDiff | null): { document: Definition; marks: Map<string, DiffMark> | null; edgeMarks: Map<string, DiffMark> | null } {
+  if (!diff) return { document, marks: null, edgeMarks: null };
+  const to = diff.toDocument;
+  const marks = new Map<string, DiffMark>(diff.nodes.map((n) => [n.nodeId, n.change]));
+  if (diff.triggerChanged) marks.set(TRIGGER_ID, 'changed');
+  const ghosts = diff.fromDocument.nodes.filter((node) => !to.nodes.some((n) => n.id === node.id));
+  for (const ghost of ghosts) marks.set(ghost.id, 'removed');
+  const edgeMarks = new Map<string, DiffMark>();
+  for (const edge of diff.addedEdges) edgeMarks.set(edgeKey(edge), 'added');
+  for (const edge of diff.removedEdges) edgeMarks.set(edgeKey(edge), 'removed');
+  const removedEdges = diff.fromDocument.edges.filter((edge) => edgeMarks.get(edgeKey(edge)) === 'removed' && !to.edges.some((e) => edgeKey(e) === edgeKey(edge)));
+  return { document: { ...to, nodes: [...to.nodes, ...ghosts], edges: [...to.edges, ...removedEdges] }, marks, edgeMarks };
+}
+
+export function Canvas(): ReactElement {
+  const document = useDesigner((state) => state.document);
+  const catalog = useDesigner((state) => state.catalog);
+  const problems = useDesigner((state) => state.problems);
+  const overlay = useDesigner((state) => state.overlay);
+  const ranDocument = useDesigner((state) => state.ranDocument);
+  const diff = useDesigner((state) => state.diff);
+  const selectionList = useDesigner((state) => state.selection);
+  const canEdit = useDesigner((state) => state.permissions.edit);
+  const editable = canEdit && !diff;
+  const [ready, setReady] = useState(false);
+  const selectedEdges = useRef<Set<string>>(new Set());
+  const cache = useRef(new Map<string, { source: unknown; data: string; node: Node }>());
+
+  const onNoteText = useCallback((id: string, text: string) => {
+    useDesigner.getState().apply('Edit note', (doc) => {
+      const notes = notesOf(doc);
+      const note = notes.find((n) => n.id === id);
+      if (!note || note.text === text) return doc;
+      return { ...doc, notes: notes.map((n) => (n.id === id ? { ...n, text } : n)) } as DesignerDefinition;
+    });
+  }, []);
+
+  const stale = useMemo(() => (document && ranDocument && staleNodes ? staleNodes(document, ranDocument) : new Set<string>()), [document, ranDocument]);
+  const view = useMemo(() => (document ? drawn(document, diff) : null), [document, diff]);
+
+  const derived = useMemo((): { nodes: Node[]; edges: Edge[] } => {
+    if (!view) return { nodes: [], edges: [] };
+    const doc = view.document;
+    const selection = new Set(selectionList);
+    const inputs: Inputs = { document: doc, catalog, problems, overlay, stale, diffMarks: view.marks, selection, editable, onNoteText };
+    const seen = new Set<string>();
+    const make = (id: string, source: unknown, type: 'step' | 'trigger' | 'note', position: { x: number; y: number } | undefined,
+      data: StepData | NoteData, extra: Partial<Node> = {}): Node => {
+      seen.add(id);
+      const signature = JSON.stringify([data, position, selection.has(id), editable, extra.className]);
+      const cached = cache.current.get(id);
+      if (cached && cached.source === source && cached.data === signature) return cached.node;
+      const node: Node = {
+        id, type, position: { x: position?.x ?? 0, y: position?.y ?? 0 }, data, selected: selection.has(id),
+        draggable: editable, connectable: editable, deletable: editable && id !== TRIGGER_ID, ariaLabel: undefined, ...SIZE, ...extra,
+      };
+      cache.current.set(id, { source, data: signature, node });
+      return node;
+    };
+    const nodes: Node[] = [
+      make(TRIGGER_ID, doc.trigger, 'trigger', doc.trigger.position, stepData(null, TRIGGER_ID, inputs)),
+      ...doc.nodes.map((node) => make(node.id, node, 'step', node.position, stepData(node, node.id, inputs),
+        view.marks?.get(node.id) === 'removed' ? { className: 'wd-ghost', draggable: false, connectable: false } : {})),
+      ...notesOf(doc).map((note: Note) => make(note.id, note, 'note', note.position,
+        { text: note.text, color: note.color ?? null, editable, onText: onNoteText }, { initialWidth: 220, initialHeight: 120, connectable: false })),
+    ];
+    for (const id of [...cache.current.keys()]) if (!seen.has(id)) cache.current.delete(id);
+    const portsByNode = new Map<string, Set<string>>();
+    for (const edge of doc.edges) portsByNode.set(edge.from, (portsByNode.get(edge.from) ?? new Set<string>()).add(portOf(edge)));
+    const edges: Edge[] = doc.edges.map((edge) => {
+      const key = edgeKey(edge);
+      const port = portOf(edge);
+      const data: LinkData = {
+        port, showPort: port !== DEFAULT_PORT || (portsByNode.get(edge.from)?.size ?? 0) > 1,
+        count: overlay ? overlay.edges[key] ?? null : null, diff: view.edgeMarks ? view.edgeMarks.get(key) ?? 'unchanged' : null, editable,
+      };
+      return {
+        id: key, source: edge.from, sourceHandle: port, target: edge.to, type: 'link', data, selected: selectedEdges.current.has(key),
+        markerEnd: { type: MarkerType.ArrowClosed }, deletable: editable, ariaLabel: `${edge.from} ${port} to ${edge.to}`,
+      };
+    });
+    return { nodes, edges };
+  }, [view, catalog, problems, overlay, stale, selectionList, editable, onNoteText]);
+
+  const [nodes, setNodes] = useState<Node[]>(derived.nodes);
+  useEffect(() => setNodes(derived.nodes), [derived.nodes]);
+
+  const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
+
+  const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => {
+    const positions = new Map(dragged.map((node) => [node.id, node.position]));
+    useDesigner.getState().apply(dragged.length > 1 ? `Move ${dragged.length} steps` : `Move ${dragged[0]?.data?.name ?? 'step'}`,
+      (doc) => moveTo(doc, positions));
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    const state = useDesigner.getState();
+    if (!state.document) return;
+    const port = connection.sourceHandle ?? DEFAULT_PORT;
+    const reason = refusal(state.document, connection.source, port, connection.target);
+    if (reason) {
+      useUi.getState().showToast(reason);
+      return;
+    }
+    state.apply(`Connect ${connection.source} to ${connection.target}`, (doc) => connect(doc, connection.source, port, connection.target));
+  }, []);
+
+  const onSelectionChange = useCallback(({ nodes: picked, edges: pickedEdges }: OnSelectionChangeParams) => {
+    selectedEdges.current = new Set(pickedEdges.map((edge) => edge.id));
+    const ids = picked.map((node) => node.id);
+    const current = useDesigner.getState().selection;
+    if (ids.length !== current.length || ids.some((id, i) => id !== current[i])) useDesigner.getState().select(ids);
+  }, []);
+
+  const onNodeClick = useCallback((_event: unknown, node: Node) => {
+    if (node.type === 'note') return;
+    useDesigner.getState().inspect(node.id);
+    useUi.getState().open({ panel: 'inspector' });
+  }, []);
+
+  const onDrop = useCallback((event: DragEvent) => {
+    const text = event.dataTransfer.getData('application/x-junction-choice');
+    if (!text) return;
+    event.preventDefault();
+    const choice = JSON.parse(text) as PaletteChoice;
+    addChoice(choice, { position: flowPosition(event.clientX, event.clientY) });
+  }, []);
+
+  if (!document) return <div className="wd-canvas" />;
+  return (
+    <div className="wd-canvas" onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={derived.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onSelectionChange={onSelectionChange}
+        onNodeClick={onNodeClick}
+        onInit={(instance) => { setFlow(instance); requestAnimationFrame(() => setReady(true)); }}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        onlyRenderVisibleElements
+        fitView
+        fitViewOptions={{ maxZoom: 1.2 }}
+        minZoom={0.05}
+        proOptions={{ hideAttribution: true }}
+        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press enter or space to select a step. Arrow keys move between connected steps.' }}
+      >
+        <Background />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+        <MiniMap pannable zoomable ariaLabel="Overview of the workflow" />
+      </ReactFlow>
+      {ready && <span data-testid="canvas-ready" hidden />}
+    </div>
+  );
+}
+
+/** A screen point as a canvas position. */
+export function flowPosition(clientX: number, clientY: number) {
+  return flow()?.screenToFlowPosition({ x: clientX, y: clientY }) ?? { x: 0, y: 0 };
+}

@@ -1,0 +1,117 @@
+/*
+ * The canvas's node renderers (memoized; defined once, outside any component): a workflow node, the trigger, and a
+ * note. Everything a test reads is a data-* attribute; the accessible name is the node's name.
+ */
+import { Handle, Position, type Node, type NodeProps } from '@xyflow/react';
+import { memo, type ReactElement } from 'react';
+import type { RunStatus } from '../contract';
+import { useUi } from '../ui-state';
+import { Markdown } from './markdown';
+
+export type DiffMark = 'added' | 'removed' | 'changed' | 'moved' | 'unchanged';
+
+export interface StepData extends Record<string, unknown> {
+  kind: string;
+  name: string;
+  title: string;
+  subtitle: string | null;
+  icon: string | null;
+  ports: string[];
+  problems: number;
+  problemText: string;
+  status: RunStatus | null;
+  attempts: number | null;
+  durationMillis: number | null;
+  stale: boolean;
+  diff: DiffMark | null;
+  editable: boolean;
+}
+
+export interface NoteData extends Record<string, unknown> {
+  text: string;
+  color: string | null;
+  editable: boolean;
+  onText(id: string, text: string): void;
+}
+
+export type StepNode = Node<StepData, 'step' | 'trigger'>;
+export type NoteNode = Node<NoteData, 'note'>;
+
+const ICONS: Record<string, string> = {
+  trigger: '⚡', connector: '⇄', map: '⇢', branch: '⑂', forEach: '↻', script: '{}', lookup: '⌕', delay: '⏱',
+  subflow: '⊂', notify: '✉', waitUntil: '⌛',
+};
+
+const duration = (millis: number | null) => (millis == null ? '' : millis < 1000 ? `${millis} ms` : `${(millis / 1000).toFixed(1)} s`);
+
+function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
+  const trigger = id === 'trigger';
+  const openPicker = (port: string) => useUi.getState().open({ picker: { from: id, port } });
+  return (
+    <div
+      className={`wd-node wd-node-${data.kind}`}
+      data-testid="canvas-node"
+      data-node-id={id}
+      data-type={data.kind}
+      data-status={data.status ?? undefined}
+      data-diff={data.diff ?? undefined}
+      data-stale={data.stale ? 'true' : 'false'}
+      data-problems={data.problems}
+      data-selected={selected ? 'true' : 'false'}
+      role="button"
+      aria-label={data.name}
+      title={data.problemText || undefined}
+    >
+      {/* the trigger has an input handle too, so that a connection dropped on it is refused with the reason */}
+      <Handle type="target" position={Position.Left} data-testid="handle-in" data-node={id} aria-label={`${data.name} input`}
+        className={trigger ? 'wd-handle-refuses' : undefined} />
+      <div className="wd-node-head">
+        <span className="wd-node-icon" aria-hidden="true">{ICONS[data.kind] ?? '•'}</span>
+        <span className="wd-node-title">{data.name}</span>
+        {data.problems > 0 && (
+          <span className="wd-node-problems" data-testid="node-problems" data-node={id} aria-label={`${data.problems} problems`}>{data.problems}</span>
+        )}
+      </div>
+      <div className="wd-node-sub">{data.subtitle ?? data.title}</div>
+      {data.status && (
+        <div className="wd-node-run" data-testid="node-run">
+          {data.status}{data.attempts && data.attempts > 1 ? ` · ${data.attempts} attempts` : ''}{data.durationMillis != null ? ` · ${duration(data.durationMillis)}` : ''}
+        </div>
+      )}
+      {data.stale && <div className="wd-node-stale">stale</div>}
+      <div className="wd-node-ports">
+        {data.ports.map((port, index) => (
+          <div className="wd-port" key={port} style={{ top: portTop(index, data.ports.length) }}>
+            {data.ports.length > 1 && <span className="wd-port-label">{port}</span>}
+            <Handle type="source" position={Position.Right} id={port} data-testid="handle-out" data-node={id} data-port={port}
+              aria-label={`${data.name} output ${port}`} />
+            {data.editable && (
+              <button type="button" className="wd-handle-add nodrag" data-testid="handle-add" data-node={id} data-port={port}
+                aria-label={`Add a step after ${data.name} (${port})`} onClick={(event) => { event.stopPropagation(); openPicker(port); }}>+</button>
+            )}
+          </div>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+export const portTop = (index: number, count: number) => `${((index + 1) * 100) / (count + 1)}%`;
+
+function NoteView({ id, data, selected }: NodeProps<NoteNode>): ReactElement {
+  const editing = useUi((state) => state.editingNote === id);
+  return (
+    <div className="wd-note" data-testid="canvas-note" data-note-id={id} data-selected={selected ? 'true' : 'false'}
+      style={data.color ? { background: data.color } : undefined}
+      onDoubleClick={() => data.editable && useUi.getState().open({ editingNote: id })}>
+      {editing ? (
+        <textarea className="nodrag nowheel" data-testid="note-text" aria-label="Note text" autoFocus defaultValue={data.text}
+          onBlur={(event) => { data.onText(id, event.currentTarget.value); useUi.getState().open({ editingNote: null }); }} />
+      ) : (
+        <Markdown text={data.text || '*Double-click to write a note*'} />
+      )}
+    </div>
+  );
+}
+
+export const nodeTypes = { step: memo(Step), trigger: memo(Step), note: memo(NoteView) };

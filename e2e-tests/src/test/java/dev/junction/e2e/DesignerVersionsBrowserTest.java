@@ -47,7 +47,8 @@ abstract class DesignerVersionsBrowserTest extends DesignerBrowserTest {
 
     /** Opens the node's inspector, types {@code name} as its name and leaves the field (one edit). */
     void rename(Page on, String nodeId, String name) {
-        node(on, nodeId).click();
+        // near its top left corner: the minimap may cover the rest of a node low on the canvas
+        node(on, nodeId).click(new Locator.ClickOptions().setPosition(8, 8));
         assertThat(on.locator("[data-testid=inspector]")).hasAttribute("data-node", nodeId);
         Locator field = on.locator("[data-testid=param][data-name=name]").locator("input, textarea").first();
         field.fill(name);

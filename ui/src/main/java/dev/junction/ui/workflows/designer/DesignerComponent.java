@@ -92,6 +92,32 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         return answer(presenter.versions());
     }
 
+    @ClientCallable
+    public String diff(String from, String to) {
+        Integer before = read(from, Integer.class);
+        Integer after = read(to, Integer.class);
+        if (before == null || after == null) {
+            return answer(new DesignerContract.Refused("Name two versions to compare", java.util.List.of()));
+        }
+        try {
+            return answer(presenter.diff(before, after));
+        } catch (dev.junction.backend.api.NotFoundException e) {
+            return answer(new DesignerContract.Refused(e.getMessage(), java.util.List.of()));
+        }
+    }
+
+    @ClientCallable
+    public String restore(String version, String baseVersion) {
+        Integer number = read(version, Integer.class);
+        DesignerContract.SaveResult result = number == null
+                ? new DesignerContract.Refused("Name the version to restore", java.util.List.of())
+                : presenter.restore(number, read(baseVersion, Integer.class));
+        if (result instanceof DesignerContract.Saved) {
+            changed();
+        }
+        return answer(result);
+    }
+
     private void changed() {
         setState("workflow", presenter.workflow());
         changeListeners.forEach(Runnable::run);

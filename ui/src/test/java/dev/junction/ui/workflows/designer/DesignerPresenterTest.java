@@ -205,6 +205,44 @@ class DesignerPresenterTest {
         assertThat(answer).contains("\"key\":\"nodes/tellOps/config/message\"").contains("\"theirs\":\"theirs\"");
     }
 
+    @Test
+    void theDiffOfTwoVersionsListsChangedFieldsPerNodeAndRestoreSavesAnOlderDefinitionAsANewVersion() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        presenter.save(VALID, 1, "v2");
+        presenter.save(VALID.replace("order sent", "order shipped").replace("\"x\": 250", "\"x\": 260"), 2, "v3");
+
+        DesignerContract.VersionDiff diff = presenter.diff(2, 3);
+
+        assertThat(diff.nodes()).extracting(DesignerContract.NodeDiff::nodeId, DesignerContract.NodeDiff::change)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("tellOps", "changed"),
+                        org.assertj.core.groups.Tuple.tuple("toOrder", "moved"));
+        assertThat(diff.nodes().getFirst().fields()).containsExactly(new DesignerContract.FieldDiff(
+                "config.message", java.util.Optional.of("order sent"), java.util.Optional.of("order shipped")));
+        assertThat(json(diff.fromDocument())).contains("order sent");
+        assertThat(json(diff.toDocument())).contains("order shipped");
+        DesignerContract.VersionDiff fromTheStart = presenter.diff(1, 2);
+        assertThat(fromTheStart.triggerChanged()).isTrue();
+        assertThat(fromTheStart.addedEdges()).hasSize(2);
+
+        Saved restored = (Saved) presenter.restore(2, 3);
+        assertThat(restored.version()).isEqualTo(4);
+        assertThat(presenter.diff(2, 4).nodes()).isEmpty();
+        assertThat(presenter.versions().getFirst().comment()).isEqualTo("Restored version 2");
+        assertThat(presenter.restore(2, 3)).isInstanceOf(Conflict.class);
+
+        SignedIn.as("olga", "OPERATOR");
+        assertThat(presenter.restore(2, 4)).isInstanceOf(Refused.class);
+        assertThat(versions.list(workflowId)).hasSize(4);
+    }
+
+    @Test
+    void notesAreSavedWithTheDefinition() {
+        Saved saved = (Saved) presenters.forWorkflow(workflowId).save(VALID.replace("\"edges\"",
+                "\"notes\": [{\"id\": \"n1\", \"text\": \"**VAT**\", \"position\": {\"x\": 5, \"y\": 6}}], \"edges\""), 1, "");
+
+        assertThat(json(saved.document())).contains("\"notes\":[{\"id\":\"n1\",\"text\":\"**VAT**\"");
+    }
+
     private static String json(Object value) {
         return dev.junction.engine.json.PayloadJson.write(value);
     }

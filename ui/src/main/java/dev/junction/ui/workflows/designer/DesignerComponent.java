@@ -10,7 +10,6 @@ import com.vaadin.flow.component.react.ReactAdapterComponent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.Map;
 
 /**
  * The workflow designer ({@code designer/workflow-designer.tsx}, React Flow underneath) as a Flow component.
@@ -49,7 +48,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         setState("connections", presenter.connections());
         setState("options", presenter.options());
         setState("permissions", presenter.permissions());
-        setState("samples", Map.of());
+        setState("samples", presenter.samples());
         setState("overlay", null);
     }
 
@@ -116,6 +115,23 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
             changed();
         }
         return answer(result);
+    }
+
+    /** Pins {@code sample} (JSON; null unpins) on the port; answers null, or {@code refused} with why not. */
+    @ClientCallable
+    public String pin(String nodeId, String port, String sample) {
+        Object value;
+        try {
+            value = sample == null ? null : dev.junction.engine.json.PayloadJson.read(sample);
+        } catch (IllegalArgumentException e) {
+            return answer(new DesignerContract.Refused("The sample is not JSON: " + e.getMessage(), java.util.List.of()));
+        }
+        java.util.Optional<DesignerContract.Refused> refused = presenter.pin(read(nodeId, String.class),
+                read(port, String.class), value);
+        if (refused.isEmpty()) {
+            setState("samples", presenter.samples());
+        }
+        return answer(refused.orElse(null));
     }
 
     private void changed() {

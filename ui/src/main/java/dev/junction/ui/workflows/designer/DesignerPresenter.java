@@ -232,6 +232,19 @@ public class DesignerPresenter {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
     }
 
+    /** The pinned samples, by node id then port. */
+    public Map<String, Map<String, Object>> samples() {
+        return services.samples.samples(workflowId);
+    }
+
+    /** Pins a sample on a node's output port (null unpins); empty when done, else why not. */
+    public java.util.Optional<Refused> pin(String nodeId, String port, Object sample) {
+        return changing("pin", () -> {
+            services.samples.pin(workflowId, nodeId, port, sample);
+            return java.util.Optional.<Refused>empty();
+        }, List::of, (message, problems) -> java.util.Optional.of(new Refused(message, problems)));
+    }
+
     /** The versions, newest first. */
     public List<VersionInfo> versions() {
         Integer published = services.workflows.get(workflowId).publishedVersion();

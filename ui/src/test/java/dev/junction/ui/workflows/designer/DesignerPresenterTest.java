@@ -243,6 +243,31 @@ class DesignerPresenterTest {
         assertThat(json(saved.document())).contains("\"notes\":[{\"id\":\"n1\",\"text\":\"**VAT**\"");
     }
 
+    @Test
+    void samplesArePinnedPerNodeAndPortReplacedUnpinnedAndLimitedInSize() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+
+        assertThat(presenter.pin("trigger", "out", Map.of("AmazonOrderId", "111-1"))).isEmpty();
+        assertThat(presenter.pin("toOrder", "out", List.of(1L, 2L))).isEmpty();
+        assertThat(presenter.pin("toOrder", "error", "boom")).isEmpty();
+        assertThat(presenter.pin("trigger", "out", Map.of("AmazonOrderId", "222-2"))).isEmpty();
+        assertThat(presenter.samples()).isEqualTo(Map.of(
+                "trigger", Map.of("out", Map.of("AmazonOrderId", "222-2")),
+                "toOrder", Map.of("out", List.of(1L, 2L), "error", "boom")));
+
+        assertThat(presenter.pin("toOrder", "error", null)).isEmpty();
+        assertThat(presenter.samples().get("toOrder")).containsOnlyKeys("out");
+
+        Refused tooBig = presenter.pin("toOrder", "out", "x".repeat(70_000)).orElseThrow();
+        assertThat(tooBig.problems()).extracting(Problem::path).containsExactly("sample");
+        assertThat(presenter.pin("bad id!", "out", 1L)).get().extracting(Refused::problems)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
+
+        SignedIn.as("vic", "VIEWER");
+        assertThat(presenter.pin("trigger", "out", 1L)).contains(new Refused(DesignerPresenter.NOT_ALLOWED, List.of()));
+        assertThat(presenter.samples().get("trigger")).isEqualTo(Map.of("out", Map.of("AmazonOrderId", "222-2")));
+    }
+
     private static String json(Object value) {
         return dev.junction.engine.json.PayloadJson.write(value);
     }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type ReactElement } from 'react';
 import type { Definition, NodeDiff, SaveResult, VersionDiff, VersionInfo } from '../contract';
 import { isDirty, useDesigner } from '../store';
+import { useUi } from '../ui-state';
 import { shortJson, shortTime } from './format';
 import { MergeDialog, type Conflict } from './MergeDialog';
 import './styles';
@@ -19,8 +20,9 @@ export function VersionsPanel({ onClose }: { onClose(): void }): ReactElement {
   const diff = useDesigner((state) => state.diff);
   const dirty = useDesigner(isDirty);
   const [versions, setVersions] = useState<VersionInfo[] | null>(null);
-  const [from, setFrom] = useState<number | null>(null);
-  const [to, setTo] = useState<number | null>(null);
+  // a diff still on the canvas when the panel opens again (after a field was shown in the inspector) stays picked
+  const [from, setFrom] = useState<number | null>(() => useDesigner.getState().diff?.from ?? null);
+  const [to, setTo] = useState<number | null>(() => useDesigner.getState().diff?.to ?? null);
   const [pending, setPending] = useState<Pending>(null);
   const [conflict, setConflict] = useState<{ result: Conflict; comment: string } | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
@@ -209,7 +211,8 @@ const CHANGE_TEXT: Record<NodeDiff['change'], string> = {
   added: 'added', removed: 'removed', changed: 'changed', moved: 'moved',
 };
 
-/** The field-level changes of a version diff, per node; a click on a field shows that node and field. */
+/** The field-level changes of a version diff, per node; a click on a node or a field selects the node and opens the
+ * inspector on it (the canvas stays in compare mode until "Exit compare"). */
 export function DiffPanel({ diff, onExit }: { diff: VersionDiff; onExit(): void }): ReactElement {
   const nameOf = (nodeId: string) =>
     diff.toDocument.nodes.find((node) => node.id === nodeId)?.name
@@ -219,6 +222,7 @@ export function DiffPanel({ diff, onExit }: { diff: VersionDiff; onExit(): void 
     const store = useDesigner.getState();
     store.select([nodeId]);
     store.inspect(nodeId, path);
+    useUi.getState().open({ panel: 'inspector' });
   };
   const nothing = diff.nodes.length === 0 && !diff.triggerChanged && diff.addedEdges.length === 0 && diff.removedEdges.length === 0;
   const edge = (item: { from: string; fromPort?: string; to: string }) => `${nameOf(item.from)} (${item.fromPort ?? 'out'}) → ${nameOf(item.to)}`;

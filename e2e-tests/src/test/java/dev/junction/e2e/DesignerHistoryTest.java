@@ -44,6 +44,10 @@ class DesignerHistoryTest extends DesignerVersionsBrowserTest {
 
         page.locator("[data-testid=diff-field][data-node=tellOps][data-path='config.message']").click();
         assertThat(page.locator("[data-testid=inspector]")).hasAttribute("data-node", "tellOps");
+        assertThat(node(page, "tellOps")).hasAttribute("data-selected", "true");
+        assertThat(node(page, "tellOps")).hasAttribute("data-diff", "changed");
+        page.locator("[data-testid=versions-toggle]").click();
+        assertThat(page.locator("[data-testid=compare-to][data-version='3']")).isChecked();
         page.locator("[data-testid=diff-exit]").click();
         assertThat(page.locator("[data-testid=diff-panel]")).hasCount(0);
         assertThat(node(page, "tellOps")).not().hasAttribute("data-diff", "changed");

@@ -214,7 +214,7 @@ const CHANGE_TEXT: Record<NodeDiff['change'], string> = {
 /** The field-level changes of a version diff, per node; a click on a node or a field selects the node and opens the
  * inspector on it (the canvas stays in compare mode until "Exit compare"). */
 export function DiffPanel({ diff, onExit }: { diff: VersionDiff; onExit(): void }): ReactElement {
-  const nameOf = (nodeId: string) =>
+  const nameOf = (nodeId: string) => nodeId === 'trigger' ? 'Trigger' :
     diff.toDocument.nodes.find((node) => node.id === nodeId)?.name
       ?? diff.fromDocument.nodes.find((node) => node.id === nodeId)?.name
       ?? nodeId;

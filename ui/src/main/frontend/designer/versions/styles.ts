@@ -30,6 +30,8 @@ const CSS = `
 .wd-diff-added { color: var(--lumo-success-text-color, #1a7f37); }
 .wd-diff-removed { color: var(--lumo-error-text-color, #b00020); }
 .wd-diff-changed > .wd-link .wd-badge { background: #fff1d6; color: #8a5a00; }
+.wd-diff-added > .wd-link .wd-badge { background: var(--lumo-success-color-10pct, #e3f6e9); color: var(--lumo-success-text-color, #1a7f37); }
+.wd-diff-removed > .wd-link .wd-badge { background: var(--lumo-error-color-10pct, #fde7e9); color: var(--lumo-error-text-color, #b00020); }
 .wd-modal-backdrop { position: fixed; inset: 0; background: rgba(0, 0, 0, 0.3); display: flex; align-items: center; justify-content: center; z-index: 1000; }
 .wd-dialog { background: var(--lumo-base-color, #fff); border-radius: 0.5rem; padding: 1rem 1.25rem; max-width: min(40rem, 95vw); max-height: 90vh; overflow: auto;
   display: flex; flex-direction: column; gap: 0.5rem; box-shadow: 0 0.5rem 2rem rgba(0, 0, 0, 0.25); }

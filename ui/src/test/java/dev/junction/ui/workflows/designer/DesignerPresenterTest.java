@@ -233,6 +233,7 @@ class DesignerPresenterTest {
         assertThat(presenter.restore(2, 3)).isInstanceOf(Conflict.class);
 
         SignedIn.as("olga", "OPERATOR");
+        assertThat(presenter.permissions()).isEqualTo(new Permissions(false, false, true));
         assertThat(presenter.restore(2, 4)).isInstanceOf(Refused.class);
         assertThat(versions.list(workflowId)).hasSize(4);
     }

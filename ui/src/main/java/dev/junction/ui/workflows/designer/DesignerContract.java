@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.junction.engine.definition.DefinitionProblem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON shapes the designer's channel carries, one record per type of {@code designer/contract.ts} (same names,
@@ -97,6 +98,55 @@ public final class DesignerContract {
     }
 
     public record EdgeInfo(String from, String fromPort, String to) {
+    }
+
+    /** An expression's value on the designer's sample, or why there is none. */
+    public sealed interface EvaluateResult permits Value, EvaluationError {
+    }
+
+    public record Value(String outcome, Object value, String sampleSource) implements EvaluateResult {
+        public Value(Object value, String sampleSource) {
+            this("value", value, sampleSource);
+        }
+    }
+
+    /** {@code position}: where in the text sent a syntax error is (0-based), null for other failures. */
+    public record EvaluationError(String outcome, String message, Integer position) implements EvaluateResult {
+        public EvaluationError(String message, Integer position) {
+            this("error", message, position);
+        }
+    }
+
+    /** The next fire times of a cron expression (ISO with offset), or what is wrong with it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CronPreview(String outcome, List<String> times, String message) {
+        public static CronPreview times(List<String> times) {
+            return new CronPreview("times", times, null);
+        }
+
+        public static CronPreview error(String message) {
+            return new CronPreview("error", null, message);
+        }
+    }
+
+    /** The run drawn over the canvas. */
+    public record Overlay(String runId, int version, String status, boolean test, Map<String, NodeOverlay> nodes,
+                          Map<String, Integer> edges) {
+    }
+
+    public record NodeOverlay(String status, int attempts, Long durationMillis, Integer items, String error) {
+    }
+
+    /** What flowed into and out of one node. */
+    public record NodeData(String nodeId, Side input, Side output, String error) {
+    }
+
+    /** {@code source}: run, pinned, schema or none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Side(String source, String port, Object value, Object schema, Boolean truncated) {
+        public static Side none() {
+            return new Side("none", null, null, null, null);
+        }
     }
 
     /** The answer to {@code save} and {@code restore}. */

@@ -215,9 +215,20 @@ export function Canvas(): ReactElement {
     addChoice(choice, { position: flowPosition(event.clientX, event.clientY) });
   }, []);
 
+  // Until the user pans or zooms, the view follows the canvas's size (the palette and side panel arrive later).
+  const userMoved = useRef(false);
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return undefined;
+    const observer = new ResizeObserver(() => { if (!userMoved.current) flow()?.fitView({ maxZoom: 1.2 }); });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [document != null]);
+
   if (!document) return <div className="wd-canvas" />;
   return (
-    <div className="wd-canvas" onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
+    <div className="wd-canvas" ref={host} onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -230,6 +241,7 @@ export function Canvas(): ReactElement {
         onSelectionChange={onSelectionChange}
         onNodeClick={onNodeClick}
         onInit={(instance) => { setFlow(instance); requestAnimationFrame(() => setReady(true)); }}
+        onMoveStart={(event) => { if (event) userMoved.current = true; }}
         nodesDraggable={editable}
         nodesConnectable={editable}
         deleteKeyCode={null}

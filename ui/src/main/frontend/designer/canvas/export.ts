@@ -10,7 +10,7 @@ export async function exportImage(format: 'png' | 'svg', nodes: Node[], name: st
   const height = Math.max(200, Math.ceil(bounds.height + 80));
   const fit = getViewportForBounds(bounds, width, height, 0.1, 2, 0.05);
   const options = {
-    backgroundColor: '#ffffff', width, height,
+    backgroundColor: '#ffffff', width, height, skipFonts: true, cacheBust: false,
     style: { width: `${width}px`, height: `${height}px`, transform: `translate(${fit.x}px, ${fit.y}px) scale(${fit.zoom})` },
   };
   const url = format === 'png' ? await toPng(viewport, options) : await toSvg(viewport, options);

@@ -29,6 +29,7 @@ abstract class DesignerBrowserTest extends BrowserTest {
 
     /** Signs in as admin and opens the designer of workflow {@code id}, waiting until its graph is drawn. */
     void openDesigner(String id) {
+        page.setViewportSize(1600, 1000);
         signIn("admin", ADMIN_PASSWORD);
         navigateToDesigner(id);
     }

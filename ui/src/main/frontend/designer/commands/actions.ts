@@ -213,7 +213,7 @@ export async function exportAs(format: 'png' | 'svg'): Promise<void> {
   const instance = flow();
   if (!instance) return;
   try {
-    await exportImage(format, instance.getNodes(), state().workflow?.name ?? 'workflow');
+    await exportImage(format, instance.getNodes(), instance.getEdges(), state().workflow?.name ?? 'workflow');
   } catch (error) {
     useUi.getState().showToast(`Could not export the image: ${(error as Error)?.message ?? error}`);
   }

@@ -89,7 +89,10 @@ export function openPicker(): void {
 export function deleteSelection(): void {
   if (!editable()) return;
   const ids = new Set(state().selection.filter((id) => id !== TRIGGER_ID));
-  const edges = new Set(flow()?.getEdges().filter((edge) => edge.selected).map((edge) => edge.id) ?? []);
+  const edges = new Set([
+    ...(flow()?.getEdges().filter((edge) => edge.selected).map((edge) => edge.id) ?? []),
+    ...Array.from(window.document.querySelectorAll('[data-testid=designer] .react-flow__edge.selected [data-testid=edge]'), (e) => e.getAttribute('data-edge') ?? ''),
+  ].filter(Boolean));
   if (ids.size + edges.size === 0) return;
   const label = ids.size === 1 ? `Delete ${state().document?.nodes.find((n) => ids.has(n.id))?.name ?? 'note'}`
     : ids.size > 1 ? `Delete ${ids.size} steps` : edges.size === 1 ? 'Delete connection' : `Delete ${edges.size} connections`;

@@ -51,8 +51,10 @@ export function outputPorts(catalog: Catalog | null, node: Node): string[] {
 
 /** A readable id not yet used: the slug of `base`, then base-2, base-3... */
 export function freshId(base: string, taken: Set<string>): string {
-  let slug = base.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').slice(0, 56);
+  // a valid id stays as it is (toOrder -> toOrder-2); anything else becomes a slug
+  let slug = /^[A-Za-z][A-Za-z0-9_-]{0,55}$/.test(base) ? base.replace(/-\d+$/, '') : base.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[^a-z]+/, '').replace(/-+$/, '').slice(0, 56);
   if (!slug || slug === TRIGGER_ID) slug = 'step';
+  if (slug.length > 56) slug = slug.slice(0, 56);
   if (!taken.has(slug)) return slug;
   for (let n = 2; ; n++) if (!taken.has(`${slug}-${n}`)) return `${slug}-${n}`;
 }
@@ -215,4 +217,13 @@ export function documentHash(document: Definition | null): string {
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
+}
+
+/** `wanted`, or the first place below it that no node or note occupies (so that added steps do not pile up). */
+export function freeSpot(document: Definition, wanted: Position): Position {
+  const taken = [document.trigger.position, ...document.nodes.map((n) => n.position), ...notesOf(document).map((n) => n.position)]
+    .filter((p): p is Position => p != null);
+  const spot = { x: Math.round(wanted.x), y: Math.round(wanted.y) };
+  for (let guard = 0; guard < 200 && taken.some((p) => Math.abs(p.x - spot.x) < 200 && Math.abs(p.y - spot.y) < 80); guard++) spot.y += 90;
+  return spot;
 }

@@ -7,7 +7,7 @@ import {
   Background, Controls, MarkerType, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange,
   type Node, type NodeChange, type OnSelectionChangeParams,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type ReactElement } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactElement } from 'react';
 import type { Catalog } from '../../shared/generated/catalog';
 import type { Definition, Overlay, Problem, VersionDiff } from '../contract';
 import {
@@ -201,6 +201,14 @@ export function Canvas(): ReactElement {
     if (ids.length !== current.length || ids.some((id, i) => id !== current[i])) useDesigner.getState().select(ids);
   }, []);
 
+  // A click on a connection selects it alone (Delete then removes it); React Flow's own selection of controlled edges
+  // is not relied on.
+  const onEdgeClick = useCallback((event: ReactMouseEvent, edge: Edge) => {
+    const add = event.ctrlKey || event.metaKey;
+    setEdges((current) => current.map((e) => (e.id === edge.id ? { ...e, selected: true } : add || !e.selected ? e : { ...e, selected: false })));
+    selectedEdges.current = add ? new Set([...selectedEdges.current, edge.id]) : new Set([edge.id]);
+  }, []);
+
   const onNodeClick = useCallback((_event: unknown, node: Node) => {
     if (node.type === 'note') return;
     useDesigner.getState().inspect(node.id);
@@ -215,9 +223,20 @@ export function Canvas(): ReactElement {
     addChoice(choice, { position: flowPosition(event.clientX, event.clientY) });
   }, []);
 
+  // Until the user pans or zooms, the view follows the canvas's size (the palette and side panel arrive later).
+  const userMoved = useRef(false);
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = host.current;
+    if (!element) return undefined;
+    const observer = new ResizeObserver(() => { if (!userMoved.current) flow()?.fitView({ maxZoom: 1.2 }); });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [document != null]);
+
   if (!document) return <div className="wd-canvas" />;
   return (
-    <div className="wd-canvas" onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
+    <div className="wd-canvas" ref={host} onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -229,7 +248,9 @@ export function Canvas(): ReactElement {
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}
         onNodeClick={onNodeClick}
+        onEdgeClick={onEdgeClick}
         onInit={(instance) => { setFlow(instance); requestAnimationFrame(() => setReady(true)); }}
+        onMoveStart={(event) => { if (event) userMoved.current = true; }}
         nodesDraggable={editable}
         nodesConnectable={editable}
         deleteKeyCode={null}

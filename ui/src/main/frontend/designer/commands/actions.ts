@@ -10,7 +10,7 @@ import { fixOverlaps, layered, type Box } from '../canvas/tidy';
 import { NOTE_COLOURS } from '../canvas/nodes';
 import {
   addAfter, DEFAULT_PORT, edgeKey, idsOf, insertIntoEdge, moveTo, newNode, notesOf, outputPorts, remove, TRIGGER_ID,
-  freshId, type DesignerDefinition, type PaletteChoice,
+  freeSpot, freshId, type DesignerDefinition, type PaletteChoice,
 } from '../model';
 import { isDirty, useDesigner } from '../store';
 import { useUi, type PickerTarget } from '../ui-state';
@@ -45,18 +45,18 @@ export function addChoice(choice: PaletteChoice, target: PickerTarget): void {
       if (!old) return document;
       const a = positionOf(old.from);
       const b = positionOf(old.to);
-      const node = newNode(choice, catalog, connections, taken, { x: Math.round((a.x + b.x) / 2), y: Math.round((a.y + b.y) / 2) + 90 });
+      const node = newNode(choice, catalog, connections, taken, freeSpot(document, { x: Math.round((a.x + b.x) / 2), y: Math.round((a.y + b.y) / 2) + 90 }));
       created = node.id;
       return insertIntoEdge(document, node, target.edge, outputPorts(catalog, node)[0] ?? DEFAULT_PORT);
     }
     if (target.from) {
       const from = positionOf(target.from);
       const siblings = document.edges.filter((edge) => edge.from === target.from).length;
-      const node = newNode(choice, catalog, connections, taken, { x: from.x + 280, y: from.y + siblings * 110 });
+      const node = newNode(choice, catalog, connections, taken, freeSpot(document, { x: from.x + 280, y: from.y + siblings * 110 }));
       created = node.id;
       return addAfter(document, node, target.from, target.port ?? DEFAULT_PORT);
     }
-    const node = newNode(choice, catalog, connections, taken, target.position ?? viewCentre());
+    const node = newNode(choice, catalog, connections, taken, freeSpot(document, target.position ?? viewCentre()));
     created = node.id;
     return addAfter(document, node, null, null);
   });
@@ -89,7 +89,10 @@ export function openPicker(): void {
 export function deleteSelection(): void {
   if (!editable()) return;
   const ids = new Set(state().selection.filter((id) => id !== TRIGGER_ID));
-  const edges = new Set(flow()?.getEdges().filter((edge) => edge.selected).map((edge) => edge.id) ?? []);
+  const edges = new Set([
+    ...(flow()?.getEdges().filter((edge) => edge.selected).map((edge) => edge.id) ?? []),
+    ...Array.from(window.document.querySelectorAll('[data-testid=designer] .react-flow__edge.selected [data-testid=edge]'), (e) => e.getAttribute('data-edge') ?? ''),
+  ].filter(Boolean));
   if (ids.size + edges.size === 0) return;
   const label = ids.size === 1 ? `Delete ${state().document?.nodes.find((n) => ids.has(n.id))?.name ?? 'note'}`
     : ids.size > 1 ? `Delete ${ids.size} steps` : edges.size === 1 ? 'Delete connection' : `Delete ${edges.size} connections`;
@@ -175,7 +178,7 @@ export function addNote(): void {
   state().apply('Add note', (document) => {
     const notes = notesOf(document);
     id = freshId('note', idsOf(document));
-    return { ...document, notes: [...notes, { id, text: '', position: { x: Math.round(centre.x), y: Math.round(centre.y) }, color: NOTE_COLOURS[notes.length % NOTE_COLOURS.length].value }] } as DesignerDefinition;
+    return { ...document, notes: [...notes, { id, text: '', position: freeSpot(document, centre), color: NOTE_COLOURS[notes.length % NOTE_COLOURS.length].value }] } as DesignerDefinition;
   });
   useUi.getState().open({ editingNote: id });
 }
@@ -212,7 +215,11 @@ export function moveSelection(direction: 'left' | 'right' | 'up' | 'down'): bool
 export async function exportAs(format: 'png' | 'svg'): Promise<void> {
   const instance = flow();
   if (!instance) return;
-  await exportImage(format, instance.getNodes(), state().workflow?.name ?? 'workflow');
+  try {
+    await exportImage(format, instance.getNodes(), instance.getEdges(), state().workflow?.name ?? 'workflow');
+  } catch (error) {
+    useUi.getState().showToast(`Could not export the image: ${(error as Error)?.message ?? error}`);
+  }
 }
 
 export function openSave(): void {

@@ -4,6 +4,7 @@
  * system clipboard carries the fragment across workflows and browser tabs.
  */
 import { useEffect } from 'react';
+import { useDesigner } from '../store';
 import { useUi } from '../ui-state';
 import {
   deleteSelection, duplicate, moveSelection, openPicker, openSave, pasteText, redo, selectAll, selectionFragment, tidy, undo, zoomFit, addNote,
@@ -40,7 +41,10 @@ export function useDesignerKeyboard(): void {
       if (mod && key === 'a') { event.preventDefault(); selectAll(); return; }
       if (mod || event.altKey) return;
       if (event.key === 'Delete' || event.key === 'Backspace') { event.preventDefault(); deleteSelection(); return; }
-      if (event.key === '/' || event.key === 'Tab') { event.preventDefault(); openPicker(); return; }
+      if (event.key === '/') { event.preventDefault(); openPicker(); return; }
+      // Tab opens the picker only on a selected step of the canvas; elsewhere it moves the focus as usual
+      const onCanvas = (event.target as HTMLElement | null)?.closest?.('.react-flow') != null;
+      if (event.key === 'Tab' && !event.shiftKey && onCanvas && useDesigner.getState().selection.length > 0) { event.preventDefault(); openPicker(); return; }
       if (event.key === '?') { event.preventDefault(); ui.open({ shortcuts: true }); return; }
       if (event.key === 'L' && event.shiftKey) { event.preventDefault(); void tidy(); return; }
       if (event.key === '!' || (event.code === 'Digit1' && event.shiftKey)) { event.preventDefault(); zoomFit(); return; }

@@ -1,6 +1,7 @@
 package dev.junction.e2e;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -18,20 +19,21 @@ class DesignerJsonExportTest extends DesignerBrowserTest {
         page.locator("[data-testid=json-toggle]").click();
         assertThat(page.locator("[data-testid=json-view] .cm-content")).containsText("Payment to FBA order");
 
-        String edited = FIXTURE.replace("Payment to FBA order", "Opayo payment to FBA order");
-        page.locator("[data-testid=json-view] .cm-content").click();
-        page.keyboard().press("Control+a");
-        page.keyboard().insertText(edited);
+        // put the cursor inside the node's name (the line reads  "name": "Payment to FBA order",) and type there
+        page.locator("[data-testid=json-view] .cm-line").filter(new Locator.FilterOptions().setHasText("\"Payment to FBA order\"")).click();
+        page.keyboard().press("End");
+        page.keyboard().press("ArrowLeft");
+        page.keyboard().press("ArrowLeft");
+        page.keyboard().type(" by Opayo");
 
-        assertThat(node("toOrder")).containsText("Opayo payment to FBA order");
+        assertThat(node("toOrder")).containsText("by Opayo");
         assertThat(designer()).hasAttribute("data-dirty", "true");
         String valid = documentHash();
         screenshot("1-renamed-from-json");
 
-        page.keyboard().press("Control+End");
-        page.keyboard().insertText("}");
+        page.keyboard().type("\"");
         assertThat(page.locator("[data-testid=code-error]")).isVisible();
-        assertThat(node("toOrder")).containsText("Opayo payment to FBA order");
+        assertThat(node("toOrder")).containsText("by Opayo");
         assertThat(nodes()).hasCount(3);
         assertThat(designer()).hasAttribute("data-document", valid);
         screenshot("2-code-error");
@@ -41,7 +43,7 @@ class DesignerJsonExportTest extends DesignerBrowserTest {
         // the JSON editor keeps its own undo: Ctrl+Z there undoes text, not the canvas's history
         page.keyboard().press("Control+z");
         assertThat(page.locator("[data-testid=code-error]")).isVisible();
-        assertThat(node("toOrder")).containsText("Opayo payment to FBA order");
+        assertThat(node("toOrder")).containsText("by Opayo");
         assertThat(designer()).hasAttribute("data-document", valid);
     }
 

@@ -84,6 +84,11 @@ public class DatabaseConfiguration {
     }
 
     @Bean
+    dev.junction.db.samples.SampleRepository sampleRepository(DSLContext db) {
+        return new dev.junction.db.samples.SampleRepository(db);
+    }
+
+    @Bean
     dev.junction.db.mappings.MappingRepository mappingRepository(DSLContext db) {
         return new dev.junction.db.mappings.MappingRepository(db);
     }

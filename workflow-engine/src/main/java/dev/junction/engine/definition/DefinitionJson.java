@@ -46,7 +46,8 @@ public final class DefinitionJson {
     /** How much of a wrong value a message quotes. */
     private static final int QUOTED_LENGTH = 60;
 
-    private static final Set<String> DEFINITION_FIELDS = Set.of("schemaVersion", "trigger", "nodes", "edges");
+    private static final Set<String> DEFINITION_FIELDS = Set.of("schemaVersion", "trigger", "nodes", "edges", "notes");
+    private static final Set<String> NOTE_FIELDS = Set.of("id", "text", "position", "color");
     private static final Set<String> TRIGGER_FIELDS = Set.of("kind", "config", "position");
     private static final Set<String> NODE_FIELDS = Set.of("id", "type", "name", "config", "position", "retry", "onError");
     private static final Set<String> EDGE_FIELDS = Set.of("from", "fromPort", "to");
@@ -112,6 +113,16 @@ public final class DefinitionJson {
         ArrayNode edges = root.putArray("edges");
         for (Edge edge : definition.edges()) {
             edges.addObject().put("from", edge.from()).put("fromPort", edge.fromPort()).put("to", edge.to());
+        }
+        if (!definition.notes().isEmpty()) {
+            ArrayNode notes = root.putArray("notes");
+            for (Note note : definition.notes()) {
+                ObjectNode written = notes.addObject().put("id", note.id()).put("text", note.text());
+                written.set("position", tree(note.position()));
+                if (note.color() != null) {
+                    written.put("color", note.color());
+                }
+            }
         }
         return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
@@ -220,8 +231,60 @@ public final class DefinitionJson {
                     }
                 }
             }
+            List<Note> notes = notes(root.get("notes"));
             return problems.isEmpty()
-                    ? new WorkflowDefinition(WorkflowDefinition.SCHEMA_VERSION, trigger, nodes, edges) : null;
+                    ? new WorkflowDefinition(WorkflowDefinition.SCHEMA_VERSION, trigger, nodes, edges, notes) : null;
+        }
+
+        /** The canvas's notes (optional): unique ids, markdown text of at most 10,000 characters, a place. */
+        private List<Note> notes(JsonNode json) {
+            List<Note> notes = new ArrayList<>();
+            if (json == null || json.isNull()) {
+                return notes;
+            }
+            if (!json.isArray()) {
+                problem("$.notes", null, "must be an array of notes (it may be left out)");
+                return notes;
+            }
+            if (json.size() > Note.MAX_NOTES) {
+                problem("$.notes", null, "may hold at most " + Note.MAX_NOTES + " notes, has " + json.size());
+                return notes;
+            }
+            Set<String> ids = new java.util.HashSet<>();
+            for (int i = 0; i < json.size(); i++) {
+                String path = "$.notes[" + i + "]";
+                JsonNode noteJson = json.get(i);
+                if (noteJson == null || !noteJson.isObject()) {
+                    problem(path, null, "must be an object with id, text and position");
+                    continue;
+                }
+                unknownFields(noteJson, NOTE_FIELDS, path, null);
+                String id = text(noteJson, "id", path, null, true);
+                if (id != null && !Note.ID.matcher(id).matches()) {
+                    problem(path + ".id", null, "must be a letter or digit, then letters, digits, _ or -, at most 64"
+                            + " characters, was '" + quoted(id) + "'");
+                    id = null;
+                } else if (id != null && !ids.add(id)) {
+                    problem(path + ".id", null, "must be unique among the notes: '" + id + "' is there twice");
+                    id = null;
+                }
+                String text = text(noteJson, "text", path, null, true);
+                if (text != null && text.length() > Note.TEXT_MAX_LENGTH) {
+                    problem(path + ".text", null, "must be at most " + Note.TEXT_MAX_LENGTH + " characters, has "
+                            + text.length());
+                    text = null;
+                }
+                String color = text(noteJson, "color", path, null, false);
+                if (color != null && !Note.COLOR.matcher(color).matches()) {
+                    problem(path + ".color", null, "must be #rrggbb or a colour name of lower-case letters, was '"
+                            + quoted(color) + "'");
+                }
+                Position position = position(noteJson, path, null);
+                if (id != null && text != null && position != null) {
+                    notes.add(new Note(id, text, position, color));
+                }
+            }
+            return notes;
         }
 
         private Trigger trigger(JsonNode json) {

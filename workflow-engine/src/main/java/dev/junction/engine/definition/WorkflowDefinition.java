@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What a workflow does, as the designer draws it: one trigger, the nodes, and the edges between them.
- * Its JSON form carries {@code "schemaVersion": 1}.
+ * What a workflow does, as the designer draws it: one trigger, the nodes, and the edges between them, plus the
+ * canvas's notes (which runs ignore). Its JSON form carries {@code "schemaVersion": 1}.
  */
-public record WorkflowDefinition(int schemaVersion, Trigger trigger, List<Node> nodes, List<Edge> edges) {
+public record WorkflowDefinition(int schemaVersion, Trigger trigger, List<Node> nodes, List<Edge> edges,
+                                 List<Note> notes) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -18,6 +19,12 @@ public record WorkflowDefinition(int schemaVersion, Trigger trigger, List<Node> 
         Objects.requireNonNull(trigger, "trigger");
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
+
+    /** A definition without notes. */
+    public WorkflowDefinition(int schemaVersion, Trigger trigger, List<Node> nodes, List<Edge> edges) {
+        this(schemaVersion, trigger, nodes, edges, List.of());
     }
 
     /** The node with this id, if the definition has one. */

@@ -417,7 +417,7 @@ class DefinitionJsonTest {
         assertThat(problems).extracting(DefinitionProblem::path, DefinitionProblem::nodeId, DefinitionProblem::message)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("$.colour", null,
-                                "is not a known field; known fields: edges, nodes, schemaVersion, trigger"),
+                                "is not a known field; known fields: edges, nodes, notes, schemaVersion, trigger"),
                         org.assertj.core.groups.Tuple.tuple("$.trigger.secret", null,
                                 "is not a known field; known fields: config, kind, position"),
                         org.assertj.core.groups.Tuple.tuple("$.nodes[0].size", "a",

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.react.ReactAdapterComponent;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.Map;
 
 /**
  * The workflow designer ({@code designer/workflow-designer.tsx}, React Flow underneath) as a Flow component.
@@ -49,7 +48,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         setState("connections", presenter.connections());
         setState("options", presenter.options());
         setState("permissions", presenter.permissions());
-        setState("samples", Map.of());
+        setState("samples", presenter.samples());
         setState("overlay", null);
     }
 
@@ -90,6 +89,49 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
     @ClientCallable
     public String versions() {
         return answer(presenter.versions());
+    }
+
+    @ClientCallable
+    public String diff(String from, String to) {
+        Integer before = read(from, Integer.class);
+        Integer after = read(to, Integer.class);
+        if (before == null || after == null) {
+            return answer(new DesignerContract.Refused("Name two versions to compare", java.util.List.of()));
+        }
+        try {
+            return answer(presenter.diff(before, after));
+        } catch (dev.junction.backend.api.NotFoundException e) {
+            return answer(new DesignerContract.Refused(e.getMessage(), java.util.List.of()));
+        }
+    }
+
+    @ClientCallable
+    public String restore(String version, String baseVersion) {
+        Integer number = read(version, Integer.class);
+        DesignerContract.SaveResult result = number == null
+                ? new DesignerContract.Refused("Name the version to restore", java.util.List.of())
+                : presenter.restore(number, read(baseVersion, Integer.class));
+        if (result instanceof DesignerContract.Saved) {
+            changed();
+        }
+        return answer(result);
+    }
+
+    /** Pins {@code sample} (JSON; null unpins) on the port; answers null, or {@code refused} with why not. */
+    @ClientCallable
+    public String pin(String nodeId, String port, String sample) {
+        Object value;
+        try {
+            value = sample == null ? null : dev.junction.engine.json.PayloadJson.read(sample);
+        } catch (IllegalArgumentException e) {
+            return answer(new DesignerContract.Refused("The sample is not JSON: " + e.getMessage(), java.util.List.of()));
+        }
+        java.util.Optional<DesignerContract.Refused> refused = presenter.pin(read(nodeId, String.class),
+                read(port, String.class), value);
+        if (refused.isEmpty()) {
+            setState("samples", presenter.samples());
+        }
+        return answer(refused.orElse(null));
     }
 
     private void changed() {

@@ -83,6 +83,22 @@ public final class DesignerContract {
                                 java.util.Optional<Object> theirs) {
     }
 
+    /** What changed from one version to another, with both documents. */
+    public record VersionDiff(int from, int to, Object fromDocument, Object toDocument, boolean triggerChanged,
+                              List<NodeDiff> nodes, List<EdgeInfo> addedEdges, List<EdgeInfo> removedEdges) {
+    }
+
+    /** {@code change}: added, removed, changed or moved; fields: dotted paths inside the node. */
+    public record NodeDiff(String nodeId, String change, List<FieldDiff> fields) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_ABSENT)
+    public record FieldDiff(String path, java.util.Optional<Object> before, java.util.Optional<Object> after) {
+    }
+
+    public record EdgeInfo(String from, String fromPort, String to) {
+    }
+
     /** The answer to {@code save} and {@code restore}. */
     public sealed interface SaveResult permits Saved, Conflict, Refused {
     }

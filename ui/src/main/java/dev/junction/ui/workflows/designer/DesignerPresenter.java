@@ -10,12 +10,22 @@ import dev.junction.db.users.Role;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowSort;
 import dev.junction.db.workflows.WorkflowVersion;
+import dev.junction.engine.definition.DefinitionDiff;
 import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.definition.Edge;
+import dev.junction.engine.definition.FieldChanges;
+import dev.junction.engine.definition.DefinitionMerge;
 import dev.junction.engine.definition.DefinitionProblem;
 import dev.junction.engine.definition.TriggerKind;
 import dev.junction.engine.definition.WorkflowDefinition;
 import dev.junction.engine.json.PayloadJson;
+import dev.junction.ui.workflows.designer.DesignerContract.Conflict;
 import dev.junction.ui.workflows.designer.DesignerContract.ConnectionInfo;
+import dev.junction.ui.workflows.designer.DesignerContract.EdgeInfo;
+import dev.junction.ui.workflows.designer.DesignerContract.FieldDiff;
+import dev.junction.ui.workflows.designer.DesignerContract.NodeDiff;
+import dev.junction.ui.workflows.designer.DesignerContract.VersionDiff;
+import dev.junction.ui.workflows.designer.DesignerContract.MergeConflict;
 import dev.junction.ui.workflows.designer.DesignerContract.LookupTableName;
 import dev.junction.ui.workflows.designer.DesignerContract.Named;
 import dev.junction.ui.workflows.designer.DesignerContract.Options;
@@ -31,6 +41,7 @@ import dev.junction.ui.workflows.designer.DesignerContract.WorkflowInfo;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -122,12 +133,50 @@ public class DesignerPresenter {
         return Problem.of(services.versions.check(documentJson));
     }
 
-    /** Saves the working copy as a new version based on {@code baseVersion}. */
+    /**
+     * Saves the working copy as a new version based on {@code baseVersion}. When someone saved after that base,
+     * nothing is saved: the answer is the three-way merge of the base, this document and the latest version (every
+     * edit of either side that does not overlap, "mine" at each conflict), also when there is no conflict at all, so
+     * that the user sees what the other save changed before saving the merge on {@code theirsVersion}.
+     */
     public SaveResult save(String documentJson, Integer baseVersion, String comment) {
-        return changing("save", () -> {
-            StoredDefinition saved = services.versions.save(workflowId, baseVersion, documentJson, comment);
-            return new Saved(saved.version().version(), plain(saved.definition()), Problem.of(saved.problems()));
+        return save("save", documentJson, baseVersion, comment);
+    }
+
+    /**
+     * Saves the definition of an older version as a new version based on {@code baseVersion} (a conflict like
+     * {@link #save} when someone saved after that base).
+     */
+    public SaveResult restore(int version, Integer baseVersion) {
+        StoredDefinition older;
+        try {
+            older = services.versions.get(workflowId, version);
+        } catch (NotFoundException e) {
+            return new Refused(e.getMessage(), List.of());
+        }
+        return save("restore", DefinitionJson.write(older.definition()), baseVersion, "Restored version " + version);
+    }
+
+    private SaveResult save(String method, String documentJson, Integer baseVersion, String comment) {
+        return changing(method, () -> {
+            try {
+                StoredDefinition saved = services.versions.save(workflowId, baseVersion, documentJson, comment);
+                return new Saved(saved.version().version(), plain(saved.definition()), Problem.of(saved.problems()));
+            } catch (ConflictException stale) {
+                return merge(documentJson, baseVersion);
+            }
         }, () -> services.versions.check(documentJson), Refused::new);
+    }
+
+    private SaveResult merge(String documentJson, int baseVersion) {
+        StoredDefinition base = services.versions.get(workflowId, baseVersion);
+        StoredDefinition theirs = services.versions.latest(workflowId);
+        DefinitionMerge.Result merge = DefinitionMerge.merge(plain(base.definition()),
+                plain(DefinitionJson.read(documentJson)), plain(theirs.definition()));
+        return new Conflict(theirs.version().version(), theirs.version().createdBy(), merge.merged(),
+                merge.conflicts().stream().map(conflict -> new MergeConflict(conflict.key(), conflict.nodeId(),
+                        conflict.path(), conflict.label(), conflict.base(), conflict.mine(), conflict.theirs()))
+                        .toList());
     }
 
     public PublishResult publish(int version) {
@@ -135,6 +184,65 @@ public class DesignerPresenter {
             services.versions.publish(workflowId, version);
             return new Published(version);
         }, () -> services.versions.get(workflowId, version).problems(), Refused::new);
+    }
+
+    /** What changed from version {@code from} to version {@code to}, node by node and field by field. */
+    public VersionDiff diff(int from, int to) {
+        WorkflowDefinition before = services.versions.get(workflowId, from).definition();
+        WorkflowDefinition after = services.versions.get(workflowId, to).definition();
+        Map<String, Object> fromDocument = plain(before);
+        Map<String, Object> toDocument = plain(after);
+        DefinitionDiff diff = DefinitionDiff.between(before, after);
+        Map<String, Map<String, Object>> fromNodes = nodes(fromDocument);
+        Map<String, Map<String, Object>> toNodes = nodes(toDocument);
+        List<NodeDiff> nodes = new java.util.ArrayList<>();
+        if (diff.triggerChanged()) {
+            nodes.add(new NodeDiff("trigger", "changed", fields(object(fromDocument.get("trigger")),
+                    object(toDocument.get("trigger")))));
+        }
+        diff.addedNodes().forEach(id -> nodes.add(new NodeDiff(id, "added", List.of())));
+        diff.removedNodes().forEach(id -> nodes.add(new NodeDiff(id, "removed", List.of())));
+        diff.changedNodes().forEach(id -> nodes.add(new NodeDiff(id, "changed",
+                fields(fromNodes.get(id), toNodes.get(id)))));
+        diff.movedNodes().forEach(id -> nodes.add(new NodeDiff(id, "moved", fields(fromNodes.get(id), toNodes.get(id)))));
+        return new VersionDiff(from, to, fromDocument, toDocument, diff.triggerChanged(), nodes,
+                diff.addedEdges().stream().map(DesignerPresenter::edge).toList(),
+                diff.removedEdges().stream().map(DesignerPresenter::edge).toList());
+    }
+
+    private static List<FieldDiff> fields(Map<String, Object> before, Map<String, Object> after) {
+        return FieldChanges.between(before, after).stream()
+                .map(change -> new FieldDiff(change.path(), change.before(), change.after())).toList();
+    }
+
+    private static EdgeInfo edge(Edge edge) {
+        return new EdgeInfo(edge.from(), edge.fromPort(), edge.to());
+    }
+
+    private static Map<String, Map<String, Object>> nodes(Map<String, Object> document) {
+        Map<String, Map<String, Object>> nodes = new java.util.LinkedHashMap<>();
+        if (document.get("nodes") instanceof List<?> list) {
+            list.forEach(node -> nodes.put(String.valueOf(object(node).get("id")), object(node)));
+        }
+        return nodes;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Object value) {
+        return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /** The pinned samples, by node id then port. */
+    public Map<String, Map<String, Object>> samples() {
+        return services.samples.samples(workflowId);
+    }
+
+    /** Pins a sample on a node's output port (null unpins); empty when done, else why not. */
+    public java.util.Optional<Refused> pin(String nodeId, String port, Object sample) {
+        return changing("pin", () -> {
+            services.samples.pin(workflowId, nodeId, port, sample);
+            return java.util.Optional.<Refused>empty();
+        }, List::of, (message, problems) -> java.util.Optional.of(new Refused(message, problems)));
     }
 
     /** The versions, newest first. */
@@ -184,8 +292,9 @@ public class DesignerPresenter {
         return java.util.stream.Stream.concat(Problem.of(definition.get()).stream(), others.stream()).toList();
     }
 
-    static Object plain(WorkflowDefinition definition) {
-        return PayloadJson.read(DefinitionJson.write(definition));
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> plain(WorkflowDefinition definition) {
+        return (Map<String, Object>) PayloadJson.read(DefinitionJson.write(definition));
     }
 
     @FunctionalInterface

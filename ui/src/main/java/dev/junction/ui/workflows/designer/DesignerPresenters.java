@@ -5,6 +5,7 @@ import dev.junction.backend.connections.ConnectionService;
 import dev.junction.backend.lookups.LookupTableService;
 import dev.junction.backend.mappings.MappingService;
 import dev.junction.backend.triggers.WebhookTokens;
+import dev.junction.backend.workflows.WorkflowSampleService;
 import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.ui.workflows.WebhookAddress;
@@ -24,10 +25,12 @@ public class DesignerPresenters {
     final LookupTableService lookupTables;
     final WebhookTokens webhookTokens;
     final WebhookAddress webhookAddress;
+    final WorkflowSampleService samples;
 
     DesignerPresenters(WorkflowService workflows, WorkflowVersionService versions, CatalogService catalog,
                        ConnectionService connections, MappingService mappings, LookupTableService lookupTables,
-                       WebhookTokens webhookTokens, WebhookAddress webhookAddress) {
+                       WebhookTokens webhookTokens, WebhookAddress webhookAddress, WorkflowSampleService samples) {
+        this.samples = samples;
         this.workflows = workflows;
         this.versions = versions;
         this.catalog = catalog;

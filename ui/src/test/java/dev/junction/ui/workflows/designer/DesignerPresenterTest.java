@@ -3,6 +3,7 @@ package dev.junction.ui.workflows.designer;
 import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.audit.AuditLogRepository;
+import dev.junction.ui.workflows.designer.DesignerContract.Conflict;
 import dev.junction.ui.workflows.designer.DesignerContract.Permissions;
 import dev.junction.ui.workflows.designer.DesignerContract.Problem;
 import dev.junction.ui.workflows.designer.DesignerContract.Published;
@@ -162,5 +163,112 @@ class DesignerPresenterTest {
         tools.jackson.databind.JsonNode refused = json.readTree(component.save(VALID, "null", "\"\""));
         assertThat(refused.get("outcome").asString()).isEqualTo("refused");
         assertThat(refused.get("problems").get(0).get("path").asString()).isEqualTo("baseVersion");
+    }
+
+    @Test
+    void aStaleSaveSavesNothingAndAnswersTheMergeWhichSavedOnTheirVersionHoldsBothChanges() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        presenter.save(VALID, 1, "base");
+        SignedIn.as("alice", "DESIGNER");
+        presenter.save(VALID.replace("\"To order\"", "\"To order (renamed)\""), 2, "rename");
+
+        SignedIn.as("bob", "DESIGNER");
+        Conflict conflict = (Conflict) presenter.save(VALID.replace("order sent", "order sent by bob"), 2, "message");
+
+        assertThat(versions.list(workflowId)).hasSize(3);
+        assertThat(conflict.theirsVersion()).isEqualTo(3);
+        assertThat(conflict.theirsAuthor()).isEqualTo("alice");
+        assertThat(conflict.conflicts()).isEmpty();
+        Saved merged = (Saved) presenter.save(json(conflict.merged()), conflict.theirsVersion(), "merged");
+        assertThat(merged.version()).isEqualTo(4);
+        assertThat(json(merged.document())).contains("To order (renamed)").contains("order sent by bob");
+    }
+
+    @Test
+    void theSameFieldEditedOnBothSidesIsOneConflictWithBothValues() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        presenter.save(VALID, 1, "base");
+        presenter.save(VALID.replace("order sent", "theirs"), 2, "theirs");
+
+        Conflict conflict = (Conflict) presenter.save(VALID.replace("order sent", "mine"), 2, "mine");
+
+        assertThat(conflict.conflicts()).singleElement().satisfies(one -> {
+            assertThat(one.path()).containsExactly("nodes", "tellOps", "config", "message");
+            assertThat(one.nodeId()).isEqualTo("tellOps");
+            assertThat(one.base()).contains("order sent");
+            assertThat(one.mine()).contains("mine");
+            assertThat(one.theirs()).contains("theirs");
+        });
+        assertThat(json(conflict.merged())).contains("\"mine\"");
+        String answer = tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(conflict);
+        assertThat(answer).startsWith("{\"outcome\":\"conflict\",\"theirsVersion\":3,");
+        assertThat(answer).contains("\"key\":\"nodes/tellOps/config/message\"").contains("\"theirs\":\"theirs\"");
+    }
+
+    @Test
+    void theDiffOfTwoVersionsListsChangedFieldsPerNodeAndRestoreSavesAnOlderDefinitionAsANewVersion() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        presenter.save(VALID, 1, "v2");
+        presenter.save(VALID.replace("order sent", "order shipped").replace("\"x\": 250", "\"x\": 260"), 2, "v3");
+
+        DesignerContract.VersionDiff diff = presenter.diff(2, 3);
+
+        assertThat(diff.nodes()).extracting(DesignerContract.NodeDiff::nodeId, DesignerContract.NodeDiff::change)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("tellOps", "changed"),
+                        org.assertj.core.groups.Tuple.tuple("toOrder", "moved"));
+        assertThat(diff.nodes().getFirst().fields()).containsExactly(new DesignerContract.FieldDiff(
+                "config.message", java.util.Optional.of("order sent"), java.util.Optional.of("order shipped")));
+        assertThat(json(diff.fromDocument())).contains("order sent");
+        assertThat(json(diff.toDocument())).contains("order shipped");
+        DesignerContract.VersionDiff fromTheStart = presenter.diff(1, 2);
+        assertThat(fromTheStart.triggerChanged()).isTrue();
+        assertThat(fromTheStart.addedEdges()).hasSize(2);
+
+        Saved restored = (Saved) presenter.restore(2, 3);
+        assertThat(restored.version()).isEqualTo(4);
+        assertThat(presenter.diff(2, 4).nodes()).isEmpty();
+        assertThat(presenter.versions().getFirst().comment()).isEqualTo("Restored version 2");
+        assertThat(presenter.restore(2, 3)).isInstanceOf(Conflict.class);
+
+        SignedIn.as("olga", "OPERATOR");
+        assertThat(presenter.restore(2, 4)).isInstanceOf(Refused.class);
+        assertThat(versions.list(workflowId)).hasSize(4);
+    }
+
+    @Test
+    void notesAreSavedWithTheDefinition() {
+        Saved saved = (Saved) presenters.forWorkflow(workflowId).save(VALID.replace("\"edges\"",
+                "\"notes\": [{\"id\": \"n1\", \"text\": \"**VAT**\", \"position\": {\"x\": 5, \"y\": 6}}], \"edges\""), 1, "");
+
+        assertThat(json(saved.document())).contains("\"notes\":[{\"id\":\"n1\",\"text\":\"**VAT**\"");
+    }
+
+    @Test
+    void samplesArePinnedPerNodeAndPortReplacedUnpinnedAndLimitedInSize() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+
+        assertThat(presenter.pin("trigger", "out", Map.of("AmazonOrderId", "111-1"))).isEmpty();
+        assertThat(presenter.pin("toOrder", "out", List.of(1L, 2L))).isEmpty();
+        assertThat(presenter.pin("toOrder", "error", "boom")).isEmpty();
+        assertThat(presenter.pin("trigger", "out", Map.of("AmazonOrderId", "222-2"))).isEmpty();
+        assertThat(presenter.samples()).isEqualTo(Map.of(
+                "trigger", Map.of("out", Map.of("AmazonOrderId", "222-2")),
+                "toOrder", Map.of("out", List.of(1L, 2L), "error", "boom")));
+
+        assertThat(presenter.pin("toOrder", "error", null)).isEmpty();
+        assertThat(presenter.samples().get("toOrder")).containsOnlyKeys("out");
+
+        Refused tooBig = presenter.pin("toOrder", "out", "x".repeat(70_000)).orElseThrow();
+        assertThat(tooBig.problems()).extracting(Problem::path).containsExactly("sample");
+        assertThat(presenter.pin("bad id!", "out", 1L)).get().extracting(Refused::problems)
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
+
+        SignedIn.as("vic", "VIEWER");
+        assertThat(presenter.pin("trigger", "out", 1L)).contains(new Refused(DesignerPresenter.NOT_ALLOWED, List.of()));
+        assertThat(presenter.samples().get("trigger")).isEqualTo(Map.of("out", Map.of("AmazonOrderId", "222-2")));
+    }
+
+    private static String json(Object value) {
+        return dev.junction.engine.json.PayloadJson.write(value);
     }
 }

@@ -18,10 +18,22 @@ public class ExpressionException extends RuntimeException {
     }
 
     private final Kind kind;
+    private final Integer position;
 
     public ExpressionException(Kind kind, String message) {
+        this(kind, message, null);
+    }
+
+    /** {@code position}: where in the user's text it went wrong (0-based character offset), when known. */
+    public ExpressionException(Kind kind, String message, Integer position) {
         super(message);
         this.kind = kind;
+        this.position = position;
+    }
+
+    /** Where in the user's text (0-based character offset) a syntax error is; null when not known. */
+    public Integer position() {
+        return position;
     }
 
     public Kind kind() {

@@ -45,6 +45,10 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
      */
     static final String PARAMETERS = "trigger, nodes, vars";
     static final String EXPRESSION_PARAMETERS = PARAMETERS + ", output";
+    private static final String EXPRESSION_START = "(function(" + EXPRESSION_PARAMETERS + ") {\n\"use strict\";\nreturn (";
+    private static final String EXPRESSION_END = "\n);\n})";
+    private static final String SCRIPT_START = "(function(" + PARAMETERS + ") {\n\"use strict\";\n";
+    private static final String SCRIPT_END = "\n})";
     /** Distinct expressions kept compiled; past this the cache starts afresh (workflows hold far fewer). */
     static final int MAX_CACHED_SOURCES = 10_000;
 
@@ -135,14 +139,14 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
     Source expressionSource(String expression) {
         bound(expressions);
         return expressions.computeIfAbsent(expression, text -> Source.newBuilder("js",
-                "(function(" + EXPRESSION_PARAMETERS + ") {\n\"use strict\";\nreturn (" + text + "\n);\n})", "expression.js")
+                EXPRESSION_START + text + EXPRESSION_END, "expression.js")
                 .cached(true).buildLiteral());
     }
 
     Source scriptSource(String script) {
         bound(scripts);
         return scripts.computeIfAbsent(script, text -> Source.newBuilder("js",
-                "(function(" + PARAMETERS + ") {\n\"use strict\";\n" + text + "\n})", "script.js")
+                SCRIPT_START + text + SCRIPT_END, "script.js")
                 .cached(true).buildLiteral());
     }
 
@@ -180,6 +184,22 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
         return bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " MB" : bytes + " bytes";
     }
 
+    /**
+     * Where in the user's own text a syntax error is (0-based), from GraalJS's place in the wrapped source: the
+     * expression or script starts after the wrapper's first lines; a place in the wrapper's end is the text's end.
+     */
+    private static Integer position(PolyglotException e) {
+        if (e.getSourceLocation() == null || !e.getSourceLocation().isAvailable()) {
+            return null;
+        }
+        org.graalvm.polyglot.SourceSection where = e.getSourceLocation();
+        boolean expression = "expression.js".equals(where.getSource().getName());
+        String wrapper = expression ? EXPRESSION_START : SCRIPT_START;
+        int end = where.getSource().getCharacters().length() - (expression ? EXPRESSION_END : SCRIPT_END).length();
+        int userLength = Math.max(0, end - wrapper.length());
+        return Math.clamp(where.getCharIndex() - wrapper.length(), 0, userLength);
+    }
+
     /** Turns a GraalJS failure into a message for the person who wrote the code (lines counted in their text). */
     static ExpressionException failure(PolyglotException e) {
         if (e.isResourceExhausted() && !e.isCancelled()) {
@@ -200,7 +220,8 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
             // GraalJS says "SyntaxError: script.js:3:14 Expected …" plus the source line; keep what a person needs
             String message = e.getMessage() == null ? "syntax error" : e.getMessage().lines().findFirst().orElse("")
                     .replaceFirst("^SyntaxError: ", "").replaceFirst("^\\S+\\.js:\\d+:\\d+ ", "");
-            return new ExpressionException(ExpressionException.Kind.SYNTAX, "does not parse" + where + ": " + message);
+            return new ExpressionException(ExpressionException.Kind.SYNTAX, "does not parse" + where + ": " + message,
+                    position(e));
         }
         return new ExpressionException(ExpressionException.Kind.RUNTIME, "failed" + where + ": " + e.getMessage());
     }

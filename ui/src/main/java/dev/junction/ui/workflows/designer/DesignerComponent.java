@@ -134,6 +134,16 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         return answer(refused.orElse(null));
     }
 
+    @ClientCallable
+    public String evaluate(String expression, String nodeId, String document) {
+        return answer(presenter.evaluate(read(expression, String.class), read(nodeId, String.class), text(document)));
+    }
+
+    @ClientCallable
+    public String cronPreview(String cron, String zone) {
+        return answer(presenter.cronPreview(read(cron, String.class), read(zone, String.class)));
+    }
+
     private void changed() {
         setState("workflow", presenter.workflow());
         changeListeners.forEach(Runnable::run);

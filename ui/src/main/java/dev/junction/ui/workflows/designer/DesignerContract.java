@@ -99,6 +99,35 @@ public final class DesignerContract {
     public record EdgeInfo(String from, String fromPort, String to) {
     }
 
+    /** An expression's value on the designer's sample, or why there is none. */
+    public sealed interface EvaluateResult permits Value, EvaluationError {
+    }
+
+    public record Value(String outcome, Object value, String sampleSource) implements EvaluateResult {
+        public Value(Object value, String sampleSource) {
+            this("value", value, sampleSource);
+        }
+    }
+
+    /** {@code position}: where in the text sent a syntax error is (0-based), null for other failures. */
+    public record EvaluationError(String outcome, String message, Integer position) implements EvaluateResult {
+        public EvaluationError(String message, Integer position) {
+            this("error", message, position);
+        }
+    }
+
+    /** The next fire times of a cron expression (ISO with offset), or what is wrong with it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CronPreview(String outcome, List<String> times, String message) {
+        public static CronPreview times(List<String> times) {
+            return new CronPreview("times", times, null);
+        }
+
+        public static CronPreview error(String message) {
+            return new CronPreview("error", null, message);
+        }
+    }
+
     /** The answer to {@code save} and {@code restore}. */
     public sealed interface SaveResult permits Saved, Conflict, Refused {
     }

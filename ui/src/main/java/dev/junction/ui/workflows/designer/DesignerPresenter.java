@@ -18,6 +18,13 @@ import dev.junction.engine.definition.DefinitionMerge;
 import dev.junction.engine.definition.DefinitionProblem;
 import dev.junction.engine.definition.TriggerKind;
 import dev.junction.engine.definition.WorkflowDefinition;
+import dev.junction.engine.expressions.ExpressionException;
+import dev.junction.engine.expressions.ExpressionSession;
+import dev.junction.backend.triggers.CronPreview;
+import dev.junction.backend.workflows.SampleScopes;
+import dev.junction.ui.workflows.designer.DesignerContract.EvaluateResult;
+import dev.junction.ui.workflows.designer.DesignerContract.EvaluationError;
+import dev.junction.ui.workflows.designer.DesignerContract.Value;
 import dev.junction.engine.json.PayloadJson;
 import dev.junction.ui.workflows.designer.DesignerContract.Conflict;
 import dev.junction.ui.workflows.designer.DesignerContract.ConnectionInfo;
@@ -58,6 +65,8 @@ public class DesignerPresenter {
 
     private final DesignerPresenters services;
     private final UUID workflowId;
+    /** The run drawn over the canvas (its data is the designer's sample), or null. */
+    private UUID shownRunId;
 
     DesignerPresenter(DesignerPresenters services, UUID workflowId) {
         this.services = services;
@@ -230,6 +239,56 @@ public class DesignerPresenter {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> object(Object value) {
         return value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+    }
+
+    /**
+     * Evaluates an expression ({@code {{ … }}} or bare) by the sandbox runs use, on the scope runs build (trigger,
+     * nodes.&lt;id&gt;, vars), filled from the run shown on the canvas, else the workflow's latest run, else the pinned
+     * samples; {@code nodes} holds only the nodes upstream of {@code nodeId} in {@code documentJson} (all when the
+     * document does not say).
+     */
+    public EvaluateResult evaluate(String expression, String nodeId, String documentJson) {
+        if (expression == null || expression.isBlank()) {
+            return new EvaluationError("Write an expression, such as trigger.orderId", 0);
+        }
+        int start = 0;
+        String bare = expression;
+        String stripped = expression.strip();
+        if (stripped.startsWith("{{") && stripped.endsWith("}}") && stripped.length() >= 4) {
+            String inner = stripped.substring(2, stripped.length() - 2);
+            start = expression.indexOf("{{") + 2;
+            bare = inner;
+        }
+        if (bare.isBlank()) {
+            return new EvaluationError("Write an expression between {{ and }}", start);
+        }
+        SampleScopes.SampleScope sample = services.sampleScopes.of(workflowId, shownRunId);
+        ExpressionSession.Scope scope = sample.scope();
+        java.util.Set<String> upstream = Upstream.of(documentJson, nodeId);
+        if (upstream != null) {
+            Map<String, Object> nodes = new java.util.LinkedHashMap<>();
+            scope.nodes().forEach((id, output) -> {
+                if (upstream.contains(id)) {
+                    nodes.put(id, output);
+                }
+            });
+            scope = new ExpressionSession.Scope(scope.trigger(), nodes, scope.vars());
+        }
+        try (ExpressionSession session = services.expressions.openSession()) {
+            return new Value(session.evaluate(bare, scope), sample.source());
+        } catch (ExpressionException e) {
+            return new EvaluationError(e.getMessage(), e.position() == null ? null : start + e.position());
+        }
+    }
+
+    /** The next five fire times of a cron expression in a zone, by the parser the schedule triggers use. */
+    public DesignerContract.CronPreview cronPreview(String cron, String zone) {
+        try {
+            return DesignerContract.CronPreview.times(CronPreview.next(cron, zone, java.time.Instant.now(), 5).stream()
+                    .map(time -> time.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)).toList());
+        } catch (IllegalArgumentException e) {
+            return DesignerContract.CronPreview.error(e.getMessage());
+        }
     }
 
     /** The pinned samples, by node id then port. */

@@ -5,7 +5,9 @@ import dev.junction.backend.connections.ConnectionService;
 import dev.junction.backend.lookups.LookupTableService;
 import dev.junction.backend.mappings.MappingService;
 import dev.junction.backend.triggers.WebhookTokens;
+import dev.junction.backend.workflows.SampleScopes;
 import dev.junction.backend.workflows.WorkflowSampleService;
+import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.ui.workflows.WebhookAddress;
@@ -26,11 +28,16 @@ public class DesignerPresenters {
     final WebhookTokens webhookTokens;
     final WebhookAddress webhookAddress;
     final WorkflowSampleService samples;
+    final SampleScopes sampleScopes;
+    final ExpressionRuntime expressions;
 
     DesignerPresenters(WorkflowService workflows, WorkflowVersionService versions, CatalogService catalog,
                        ConnectionService connections, MappingService mappings, LookupTableService lookupTables,
-                       WebhookTokens webhookTokens, WebhookAddress webhookAddress, WorkflowSampleService samples) {
+                       WebhookTokens webhookTokens, WebhookAddress webhookAddress, WorkflowSampleService samples, SampleScopes sampleScopes,
+                       ExpressionRuntime expressions) {
         this.samples = samples;
+        this.sampleScopes = sampleScopes;
+        this.expressions = expressions;
         this.workflows = workflows;
         this.versions = versions;
         this.catalog = catalog;

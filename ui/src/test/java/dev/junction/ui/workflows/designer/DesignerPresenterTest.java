@@ -268,6 +268,38 @@ class DesignerPresenterTest {
         assertThat(presenter.samples().get("trigger")).isEqualTo(Map.of("out", Map.of("AmazonOrderId", "222-2")));
     }
 
+    @Test
+    void anExpressionIsEvaluatedOnThePinnedSamplesOfTheNodesUpstreamAndASyntaxErrorSaysWhere() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        assertThat(presenter.evaluate("{{ trigger }}", "toOrder", VALID)).isEqualTo(new DesignerContract.Value(null, "none"));
+        presenter.pin("trigger", "out", Map.of("AmazonOrderId", "111-1"));
+        presenter.pin("toOrder", "out", Map.of("total", 12.5));
+
+        assertThat(presenter.evaluate("{{ trigger.AmazonOrderId }}", "toOrder", VALID))
+                .isEqualTo(new DesignerContract.Value("111-1", "pinned"));
+        assertThat(presenter.evaluate("nodes.toOrder.total * 2", "tellOps", VALID))
+                .isEqualTo(new DesignerContract.Value(25L, "pinned"));
+        assertThat(presenter.evaluate("nodes.toOrder === undefined", "toOrder", VALID))
+                .as("a node's own output is not upstream of it").isEqualTo(new DesignerContract.Value(true, "pinned"));
+
+        String broken = "{{ trigger.a + * 2 }}";
+        DesignerContract.EvaluationError error = (DesignerContract.EvaluationError) presenter.evaluate(broken, "toOrder", VALID);
+        assertThat(error.message()).startsWith("does not parse");
+        assertThat(error.position()).isEqualTo(broken.indexOf('*'));
+        assertThat(presenter.evaluate("trigger.a.b.c", "toOrder", VALID)).isInstanceOfSatisfying(
+                DesignerContract.EvaluationError.class, failed -> assertThat(failed.position()).isNull());
+    }
+
+    @Test
+    void aCronPreviewHasFiveTimesWithTheZonesOffsetOrSaysWhatIsWrong() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+
+        DesignerContract.CronPreview preview = presenter.cronPreview("0 0 6 * * ?", "Asia/Kolkata");
+        assertThat(preview.outcome()).isEqualTo("times");
+        assertThat(preview.times()).hasSize(5).allSatisfy(time -> assertThat(time).endsWith("T06:00:00+05:30"));
+        assertThat(presenter.cronPreview("every day", "UTC").message()).startsWith("cron: 'every day' is not");
+    }
+
     private static String json(Object value) {
         return dev.junction.engine.json.PayloadJson.write(value);
     }

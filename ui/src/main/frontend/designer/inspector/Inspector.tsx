@@ -15,6 +15,12 @@ function isScope(value: unknown): value is Record<string, unknown> {
     && Object.keys(value as object).length > 0 && Object.keys(value as object).every((key) => SCOPE_KEYS.includes(key));
 }
 
+/** The sample pinned on a node's "out" port, else on its first port. */
+function firstPort(ports: Record<string, unknown> | undefined): unknown {
+  if (!ports) return undefined;
+  return 'out' in ports ? ports.out : Object.values(ports)[0];
+}
+
 /** The open node's (or the trigger's) inspector: Input | Parameters | Output, with pinning and test runs. */
 export function Inspector(): ReactElement | null {
   const inspected = useDesigner((state) => state.inspected);
@@ -47,6 +53,7 @@ export function Inspector(): ReactElement | null {
   }, [server, inspected, runId, nodeStatus, pinnedKey]);
 
   const inputValue = data?.nodeId === inspected ? data?.input.value : undefined;
+
   const scope = useCallback(() => {
     const state = useDesigner.getState();
     if (!state.document || !inspected) return {};
@@ -61,6 +68,13 @@ export function Inspector(): ReactElement | null {
   const shown = data?.nodeId === inspected ? data : null;
 
   const before = predecessor(document, inspected);
+  // what the server knows wins; else the pinned samples the page has (the node before this one, this node's own)
+  const pinnedInput = firstPort(samples[before]);
+  const input: NodeData['input'] | undefined = shown && shown.input.source !== 'none' && shown.input.source !== 'schema'
+    ? shown.input : pinnedInput !== undefined ? { source: 'pinned', value: pinnedInput } : shown?.input;
+  const pinnedOutput = firstPort(samples[inspected]);
+  const output: NodeData['output'] | undefined = shown && shown.output.source !== 'none' && shown.output.source !== 'schema'
+    ? shown.output : pinnedOutput !== undefined ? { source: 'pinned', value: pinnedOutput } : shown?.output;
   const inputScopePath = (path: string) => {
     if (isScope(inputValue)) return path;
     const root = scopeRoot(before);
@@ -129,15 +143,15 @@ export function Inspector(): ReactElement | null {
             <header className="pane-header"><h3>Input</h3></header>
             <p className="pane-empty">A trigger has no input: its output (the payload) starts the run.</p>
           </section>
-          : <DataPane side="input" nodeId={inspected} data={shown?.input} loading={loading} error={dataError}
+          : <DataPane side="input" nodeId={inspected} data={input} loading={loading} error={dataError}
             scopePath={readOnly ? undefined : inputScopePath}
             emptyText="No data yet: pin a sample upstream or run to here to see what flows in." />}
         {node
           ? <NodeParameters key={node.id} node={node} readOnly={readOnly} scope={scope} />
           : <TriggerForm trigger={document.trigger} readOnly={readOnly} scope={scope} />}
-        <DataPane side="output" nodeId={inspected} data={shown?.output} loading={loading} error={null}
+        <DataPane side="output" nodeId={inspected} data={output} loading={loading} error={null}
           emptyText="No output yet: run to here, or pin a sample below." />
-        <PinSample nodeId={inspected} port={port} current={shown?.output.source === 'schema' ? undefined : shown?.output.value}
+        <PinSample nodeId={inspected} port={port} current={output?.source === 'schema' ? undefined : output?.value}
           pinned={pinned} readOnly={readOnly} onPin={pin} />
       </div>
     </aside>

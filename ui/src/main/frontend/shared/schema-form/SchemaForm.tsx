@@ -248,7 +248,7 @@ function ArrayField({ schema, value, name, title, onCommit }: FieldProps & { lab
   };
   // an item's own change arrives named `name[i]` or `name[i].x`: rebuild the list with it
   const commitItem = (itemName: string, next: unknown) => {
-    const match = /^\[(\d+)\](.*)$/.exec(itemName.slice(name.length));
+    const match = /^\.(\d+)(.*)$/.exec(itemName.slice(name.length));
     if (!match) { onCommit(itemName, next); return; }
     const index = Number(match[1]);
     const rest = match[2].replace(/^\./, '');
@@ -284,18 +284,16 @@ function ArrayField({ schema, value, name, title, onCommit }: FieldProps & { lab
   );
 }
 
-/** `value` with the dotted path `path` (`a.b`, `a[0].b`) set to `next`; undefined removes; copies only the path. */
+/** `value` with the dotted path `path` (`a.b`, `a.0.b`: a number indexes a list) set to `next`; undefined removes;
+ * copies only the objects on the path. */
 export function setPath(value: unknown, path: string, next: unknown): unknown {
-  const segments = path.split(/\.|(?=\[)/).filter(Boolean).map((segment) => {
-    const index = /^\[(\d+)\]$/.exec(segment);
-    return index ? Number(index[1]) : segment;
-  });
+  const segments = path.split('.').filter(Boolean);
   const write = (current: unknown, at: number): unknown => {
     if (at === segments.length) return next;
     const key = segments[at];
-    if (typeof key === 'number') {
-      const list = Array.isArray(current) ? [...current] : [];
-      list[key] = write(list[key], at + 1);
+    if (Array.isArray(current) && /^\d+$/.test(key)) {
+      const list = [...current];
+      list[Number(key)] = write(list[Number(key)], at + 1);
       return list;
     }
     const object = { ...((current && typeof current === 'object' ? current : {}) as Record<string, unknown>) };

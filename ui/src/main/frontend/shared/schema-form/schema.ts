@@ -61,10 +61,10 @@ export function variantOf(variants: JsonSchema[], value: unknown): number {
   return Math.max(index, 0);
 }
 
-/** The dotted name of a child: `config.input.sku`, `config.conditions[0].port`. */
+/** The dotted name of a child: `config.input.sku`, `config.conditions.0.port` (a list index is a segment, as in the
+ * designer's problems). */
 export function childName(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`;
-  return parent ? `${parent}.${key}` : key;
+  return parent ? `${parent}.${key}` : String(key);
 }
 
 /** A short text of a value for a placeholder. */

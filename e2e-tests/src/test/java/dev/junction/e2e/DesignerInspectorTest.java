@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DesignerInspectorTest extends BrowserTest {
 
-    /** A manual trigger and an HTTP request on the HTTP sandbox connection, without its required path. */
+    /** A manual trigger, an HTTP request on the HTTP sandbox connection without its path, a notify node without its
+     * required message. */
     static final String DEFINITION = """
             {"schemaVersion": 1,
              "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
@@ -26,7 +27,7 @@ class DesignerInspectorTest extends BrowserTest {
                 "config": {"connection": "http-sandbox", "operation": "request", "input": {"method": "GET"}},
                 "position": {"x": 250, "y": 0}},
                {"id": "tell", "type": "notify", "name": "Tell ops",
-                "config": {"channel": "log", "message": "asked"}, "position": {"x": 500, "y": 0}}],
+                "config": {"channel": "log"}, "position": {"x": 500, "y": 0}}],
              "edges": [{"from": "trigger", "fromPort": "out", "to": "call"},
                        {"from": "call", "fromPort": "out", "to": "tell"}]}""";
 
@@ -92,10 +93,19 @@ class DesignerInspectorTest extends BrowserTest {
                 .isVisible();
         assertThat(param("config.input.path")).hasAttribute("data-required", "true");
         assertThat(param("config.input.query")).not().hasAttribute("data-required", "true");
-        // the missing required path is a problem on that field
-        assertThat(param("config.input.path")).hasAttribute("data-invalid", "true");
-        assertThat(param("config.input.path").locator("[data-testid=param-problem]")).containsText("required");
         screenshot("connector-form");
+
+        // a missing required field is a problem on that field; a click on the problem focuses it
+        inspect("tell");
+        assertThat(param("config.message")).hasAttribute("data-required", "true");
+        assertThat(param("config.message")).hasAttribute("data-invalid", "true");
+        assertThat(param("config.message").locator("[data-testid=param-problem]")).containsText("required");
+        inspect("call");
+        page.locator("[data-testid=problems-toggle]").click();
+        page.locator("[data-testid=problem][data-node=tell][data-field='config.message']").click();
+        assertThat(page.locator("[data-testid=inspector][data-node=tell]")).isVisible();
+        page.waitForFunction("() => document.activeElement?.closest('[data-testid=param]')?.dataset.name === 'config.message'");
+        screenshot("problem-focused");
     }
 
     @Test

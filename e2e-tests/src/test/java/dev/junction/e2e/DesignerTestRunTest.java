@@ -3,12 +3,15 @@ package dev.junction.e2e;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /**
- * WD-11: a test run of the saved version with a JSON input typed in the designer; the canvas shows the run's overlay
- * (every node succeeded) with a summary linking to the run's page, and leaves it again.
+ * WD-11: a test run of the saved version with a JSON input typed in the designer, or a past run opened from its page
+ * (workflows/{id}?run=…): the canvas shows the run's overlay (every node succeeded) with a summary linking to the run's
+ * page, and leaves it again.
  */
 class DesignerTestRunTest extends DesignerVersionsBrowserTest {
 
@@ -35,6 +38,31 @@ class DesignerTestRunTest extends DesignerVersionsBrowserTest {
         String runId = page.locator("[data-testid=run-overlay]").getAttribute("data-run-id");
         assertThat(page.locator("[data-testid=run-overlay] a")).hasAttribute("href", "runs/" + runId);
         screenshot("1-overlay");
+
+        page.locator("[data-testid=overlay-exit]").click();
+        assertThat(page.locator("[data-testid=run-overlay]")).hasCount(0);
+        assertThat(node(page, "toOrder")).not().hasAttribute("data-status", "succeeded");
+    }
+
+    @Test
+    void aPastRunOpensOverTheCanvasWithItsSummary() {
+        String id = workflowWithDefinition("Past run " + UUID.randomUUID().toString().substring(0, 8), DEFINITION);
+        postThroughApi("/api/v1/workflows/" + id + "/versions/2/publish", "", 200);
+        Matcher started = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"")
+                .matcher(postThroughApi("/api/v1/workflows/" + id + "/runs", "{\"input\": {\"n\": 1}}", 202));
+        org.assertj.core.api.Assertions.assertThat(started.find()).isTrue();
+        String runId = started.group(1);
+
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate(url("/workflows/" + id + "?run=" + runId));
+        assertThat(page.locator("[data-testid=designer]")).hasAttribute("data-ready", "true");
+        assertThat(page.locator("[data-testid=run-overlay]")).hasAttribute("data-run-id", runId);
+        assertThat(page.locator("[data-testid=run-overlay]")).hasAttribute("data-status", "succeeded");
+        assertThat(node(page, "toOrder")).hasAttribute("data-status", "succeeded");
+        assertThat(node(page, "tellOps")).hasAttribute("data-status", "succeeded");
+        assertThat(page.locator("[data-testid=run-count][data-status=succeeded]")).hasText("2 succeeded");
+        assertThat(page.locator("[data-testid=run-overlay] a")).hasAttribute("href", "runs/" + runId);
+        screenshot("past-run-overlay");
 
         page.locator("[data-testid=overlay-exit]").click();
         assertThat(page.locator("[data-testid=run-overlay]")).hasCount(0);

@@ -2,6 +2,9 @@ package dev.junction.backend.runs;
 
 import dev.junction.backend.api.ConflictException;
 import dev.junction.db.runs.JooqRunStore;
+import dev.junction.db.runs.RunSummary;
+import dev.junction.engine.definition.RunToHere;
+import dev.junction.engine.definition.WorkflowDefinition;
 import dev.junction.engine.expressions.ExpressionException;
 import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.expressions.ExpressionSession;
@@ -114,7 +117,25 @@ public class RunLauncher {
         Object keyExpression = published.definition().trigger().config().get("businessKey");
         List<NewRun> runs = payloads.stream().map(payload -> new NewRun(workflowId, published.version(), triggerKind,
                 businessKey(payload, keyExpression), payload.input(), first)).toList();
-        if (runs.size() == 1 && cursor == null && first.size() == 1) {
+        return launch(runs, cursor);
+    }
+
+    /**
+     * Starts a test run ({@value dev.junction.db.runs.RunSummary#TEST_TRIGGER}) of a saved version, published or
+     * not, with {@code input}; with a {@code stopAfterNode} only that node and the nodes that lead to it run
+     * ({@link RunToHere}), else the whole version.
+     */
+    public UUID startTest(UUID workflowId, int version, WorkflowDefinition definition, Object input,
+                          String stopAfterNode) {
+        WorkflowDefinition runs = stopAfterNode == null ? definition : RunToHere.restrict(definition, stopAfterNode);
+        Object keyExpression = definition.trigger().config().get("businessKey");
+        return launch(List.of(new NewRun(workflowId, version, RunSummary.TEST_TRIGGER,
+                businessKey(new Payload(null, input), keyExpression), input, runs.firstNodes(), stopAfterNode)),
+                null).getFirst();
+    }
+
+    private List<UUID> launch(List<NewRun> runs, RunStore.PollCursor cursor) {
+        if (runs.size() == 1 && cursor == null && runs.getFirst().firstNodes().size() == 1) {
             Optional<WorkerPool.HandOff> place = pool.reserveHandOff();
             if (place.isPresent()) {
                 return List.of(handed(runs.getFirst(), place.get()));
@@ -136,7 +157,7 @@ public class RunLauncher {
         }
         // what the first step sees, as the store would answer it: the input as read back from JSON, no outputs yet
         RunState state = new RunState(task.runId(), run.businessKey(), PayloadJson.normalized(run.input()),
-                Map.of(), Map.of(), true);
+                Map.of(), Map.of(), true, run.stopAfterNode());
         place.hand(task, state);
         return task.runId();
     }

@@ -10,6 +10,11 @@ import dev.junction.db.runs.RunDetail;
 import dev.junction.db.runs.RunFilter;
 import dev.junction.db.runs.RunPage;
 import dev.junction.db.runs.RunQueries;
+import dev.junction.db.runs.RunSummary;
+import dev.junction.db.samples.SampleRepository;
+import dev.junction.engine.definition.RunToHere;
+import dev.junction.engine.definition.WorkflowDefinition;
+import dev.junction.engine.json.PayloadJson;
 import dev.junction.db.workflows.WorkflowRepository;
 import dev.junction.engine.runs.NextTask;
 import dev.junction.engine.runs.RunStatus;
@@ -18,6 +23,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,9 +50,11 @@ public class RunService {
     private final WorkflowRepository workflowRepository;
     private final WorkerPool pool;
     private final AuditTrail audit;
+    private final SampleRepository samples;
 
     RunService(RunQueries queries, RunControl control, RunLauncher launcher, WorkflowSource workflows,
-               WorkflowRepository workflowRepository, WorkerPool pool, AuditTrail audit) {
+               WorkflowRepository workflowRepository, WorkerPool pool, AuditTrail audit, SampleRepository samples) {
+        this.samples = samples;
         this.queries = queries;
         this.control = control;
         this.launcher = launcher;
@@ -73,6 +81,46 @@ public class RunService {
                 "trigger", "manual"));
         return runId;
     }
+
+    /**
+     * Starts a test run of a saved version (published or not) through the same engine and workers as any run:
+     * {@code input} (null: the sample pinned on the trigger's {@code out} port, else {@code {}}), at most
+     * {@value #TEST_INPUT_MAX_BYTES} bytes as JSON; with {@code stopAfterNode} ("run to here") only that node and
+     * the nodes that lead to it run. The run's trigger is {@value RunSummary#TEST_TRIGGER}.
+     */
+    @PreAuthorize(MAY_OPERATE)
+    @Transactional
+    public UUID startTest(UUID workflowId, int version, Object input, String stopAfterNode) {
+        if (workflowRepository.find(workflowId).isEmpty()) {
+            throw new NotFoundException("No workflow with id " + workflowId);
+        }
+        WorkflowDefinition definition = workflows.version(workflowId, version)
+                .orElseThrow(() -> new NotFoundException("Workflow " + workflowId + " has no version " + version));
+        if (stopAfterNode != null && definition.node(stopAfterNode).isEmpty()) {
+            throw new InvalidInputException("untilNodeId", "must be a node of version " + version + "; '"
+                    + stopAfterNode + "' is not one");
+        }
+        Object payload = input != null ? input : samples.list(workflowId).stream()
+                .filter(sample -> "trigger".equals(sample.nodeId()) && "out".equals(sample.port())).findFirst()
+                .map(sample -> PayloadJson.read(sample.sampleJson())).orElse(Map.of());
+        int bytes = PayloadJson.write(payload).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > TEST_INPUT_MAX_BYTES) {
+            throw new InvalidInputException("input", "must be at most " + TEST_INPUT_MAX_BYTES + " bytes as JSON, has "
+                    + bytes);
+        }
+        UUID runId = launcher.startTest(workflowId, version, definition, payload, stopAfterNode);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("workflowId", workflowId.toString());
+        details.put("trigger", RunSummary.TEST_TRIGGER);
+        details.put("version", version);
+        if (stopAfterNode != null) {
+            details.put("stopAfterNode", stopAfterNode);
+        }
+        audit.record("run.started", ENTITY, runId.toString(), details);
+        return runId;
+    }
+
+    public static final int TEST_INPUT_MAX_BYTES = 1_048_576;
 
     @PreAuthorize("isAuthenticated()")
     public RunPage list(RunFilter filter, String cursor, int limit) {
@@ -146,12 +194,18 @@ public class RunService {
                             run.failedForEachId() != null ? run.failedForEachId() : run.failedNodeId())), false));
             case START -> workflows.version(run.workflowId(), run.version())
                     .map(definition -> new RunControl.ReplayPlan(run.version(),
-                            definition.firstNodes().stream().map(NextTask::of).toList(), true));
+                            firstNodes(definition, run).stream().map(NextTask::of).toList(), true));
             case LATEST_VERSION -> workflows.published(run.workflowId())
                     .map(published -> new RunControl.ReplayPlan(published.version(),
-                            published.definition().firstNodes().stream().map(NextTask::of).toList(),
+                            firstNodes(published.definition(), run).stream().map(NextTask::of).toList(),
                             true));
         };
+    }
+
+    /** The nodes a replay from the trigger starts with: of the part that leads to a "run to here" run's stop node. */
+    private static List<String> firstNodes(WorkflowDefinition definition, RunControl.ReplayableRun run) {
+        return run.stopAfterNode() == null ? definition.firstNodes()
+                : RunToHere.restrict(definition, run.stopAfterNode()).firstNodes();
     }
 
     private static String settled(UUID runId, RunControl.Outcome outcome) {

@@ -109,13 +109,14 @@ public class JooqRunStore implements RunStore {
     /** A run's row (a running one starts now); its values are {@link #runValues}. */
     private static final String INSERT_RUN = """
             insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input, input_ref,
-                              input_size, parent_run_id, parent_task_id, status, started_at)
-            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, case when ? = 'running' then now() end)""";
+                              input_size, parent_run_id, parent_task_id, status, started_at, stop_after_node)
+            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, case when ? = 'running' then now() end, ?)""";
 
     private static List<Object> runValues(UUID id, NewRun run, Payloads.Stored input, UUID parentRunId,
                                           Long parentTaskId, String status) {
         return java.util.Arrays.asList(id, run.workflowId(), run.version(), run.triggerKind(), run.businessKey(),
-                json(input.inline()), input.ref(), input.size(), parentRunId, parentTaskId, status, status);
+                json(input.inline()), input.ref(), input.size(), parentRunId, parentTaskId, status, status,
+                run.stopAfterNode());
     }
 
     /**
@@ -195,14 +196,16 @@ public class JooqRunStore implements RunStore {
     public RunState load(ClaimedTask task) {
         return db.connectionResult(connection -> {
             DSLContext on = DSL.using(connection, db.dialect());
-            record Run(String businessKey, int generation, Object input, boolean soleTask) {
+            record Run(String businessKey, int generation, Object input, boolean soleTask, String stopAfterNode) {
             }
             Run run = Jdbc.queryOne(on, """
                     select r.business_key, r.generation, coalesce(r.input, p.body)::text as input,
-                           (select count(*) from step_tasks t where t.run_id = r.id) = 1 as sole_task
+                           (select count(*) from step_tasks t where t.run_id = r.id) = 1 as sole_task,
+                           r.stop_after_node
                     from runs r left join payloads p on p.hash = r.input_ref where r.id = ?""",
                     row -> new Run(row.getString("business_key"), row.getInt("generation"),
-                            text(row.getString("input")), row.getBoolean("sole_task")), task.runId());
+                            text(row.getString("input")), row.getBoolean("sole_task"),
+                            row.getString("stop_after_node")), task.runId());
             Map<String, Object> outputs = new LinkedHashMap<>();
             Jdbc.query(on, """
                             select distinct on (s.node_id) s.node_id, coalesce(s.output, p.body)::text as output
@@ -221,7 +224,8 @@ public class JooqRunStore implements RunStore {
                 vars.put("item", item);
                 vars.put("index", task.itemIndex().longValue());
             }
-            return new RunState(task.runId(), run.businessKey(), run.input(), outputs, vars, run.soleTask());
+            return new RunState(task.runId(), run.businessKey(), run.input(), outputs, vars, run.soleTask(),
+                    run.stopAfterNode());
         });
     }
 

@@ -49,7 +49,8 @@ public class RunControl {
     }
 
     /** The facts a replay plan is made from. */
-    public record ReplayableRun(UUID id, UUID workflowId, int version, String failedNodeId, String failedForEachId) {
+    public record ReplayableRun(UUID id, UUID workflowId, int version, String failedNodeId, String failedForEachId,
+                                String stopAfterNode) {
     }
 
     /** Cancels a queued, running or waiting run: its pending steps are dropped; a step in flight is discarded. */
@@ -87,7 +88,7 @@ public class RunControl {
                         + " this one is " + run.getStatus());
             }
             Optional<ReplayPlan> plan = planner.apply(new ReplayableRun(run.getId(), run.getWorkflowId(),
-                    run.getWorkflowVersion(), run.getFailedNodeId(), run.getFailedForEachId()));
+                    run.getWorkflowVersion(), run.getFailedNodeId(), run.getFailedForEachId(), run.getStopAfterNode()));
             if (plan.isEmpty() || plan.get().tasks().isEmpty()) {
                 return new Outcome.Refused(run.getStatus(), refusal);
             }

@@ -186,7 +186,8 @@ public class RunQueries {
                 row.get(RUNS.WORKFLOW_VERSION), row.get(RUNS.TRIGGER_KIND), row.get(RUNS.BUSINESS_KEY),
                 row.get(RUNS.STATUS), row.get(RUNS.ERROR_CLASS), row.get(RUNS.ERROR_MESSAGE),
                 row.get(RUNS.FAILED_NODE_ID), row.get(RUNS.REPLAYS), row.get(RUNS.PARENT_RUN_ID),
-                row.get(RUNS.CREATED_AT), row.get(RUNS.STARTED_AT), row.get(RUNS.FINISHED_AT));
+                row.get(RUNS.CREATED_AT), row.get(RUNS.STARTED_AT), row.get(RUNS.FINISHED_AT),
+                row.get(RUNS.STOP_AFTER_NODE));
     }
 
     /** Where a page ended: the last run's creation time (to the microsecond) and id. */

@@ -209,6 +209,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         onCanvas.setId("run-on-canvas");
         facts.add(fact("Workflow", new com.vaadin.flow.component.html.Span(workflow, new com.vaadin.flow.component.Text(" · "), onCanvas)));
         facts.add(fact("Trigger", text(run.triggerKind(), "run-trigger")));
+        if (run.stopAfterNode() != null) {
+            facts.add(fact("Runs to", text(run.stopAfterNode() + " (its successors do not run)", "run-stop-after")));
+        }
         facts.add(fact("Business key", text(Objects.requireNonNullElse(run.businessKey(), "—"), "run-business-key")));
         facts.add(fact("Created", text(Times.when(run.createdAt()), "run-created")));
         if (run.startedAt() != null) {

@@ -1,6 +1,7 @@
 package dev.junction.engine.runs;
 
 import dev.junction.engine.definition.Node;
+import dev.junction.engine.definition.RunToHere;
 import dev.junction.engine.nodes.NodeKind;
 import dev.junction.engine.nodes.NodeKinds;
 import dev.junction.engine.definition.WorkflowDefinition;
@@ -153,7 +154,8 @@ public final class RunWorker {
         if (step.output() != null) {
             outputs.put(step.nodeId(), step.output());
         }
-        return new RunState(state.runId(), state.businessKey(), state.trigger(), outputs, state.vars(), true);
+        return new RunState(state.runId(), state.businessKey(), state.trigger(), outputs, state.vars(), true,
+                state.stopAfterNode());
     }
 
     /** A step that ran: what it changes, its node's kind (null when unknown) and its workflow's version. */
@@ -162,7 +164,9 @@ public final class RunWorker {
 
     private Ran execute(ClaimedTask task, RunState state) {
         Instant started = clock.instant();
-        Optional<WorkflowDefinition> definition = workflows.version(task.workflowId(), task.workflowVersion());
+        // a "run to here" test run is interpreted from the part of its version that leads to its stop node
+        Optional<WorkflowDefinition> definition = workflows.version(task.workflowId(), task.workflowVersion())
+                .map(whole -> state.stopAfterNode() == null ? whole : RunToHere.restrict(whole, state.stopAfterNode()));
         if (definition.isEmpty()) {
             return new Ran(planner.cannotRun(task, "version " + task.workflowVersion() + " of workflow "
                     + task.workflowId() + " no longer exists", started), null, null);

@@ -156,6 +156,26 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         }
     }
 
+    /**
+     * Starts a test run of a saved version (JSON: the version, the input or null, the node to stop after or null);
+     * started, its overlay is drawn and follows the run live.
+     */
+    @ClientCallable
+    public String testRun(String version, String input, String untilNodeId) {
+        Object value;
+        try {
+            value = text(input) == null ? null : dev.junction.engine.json.PayloadJson.read(input);
+        } catch (IllegalArgumentException e) {
+            return answer(new DesignerContract.Refused("The input is not JSON: " + e.getMessage(), java.util.List.of()));
+        }
+        DesignerContract.StartResult result = presenter.testRun(read(version, Integer.class), value,
+                read(untilNodeId, String.class));
+        if (result instanceof DesignerContract.Started) {
+            show(presenter.overlay());
+        }
+        return answer(result);
+    }
+
     /** Shows a run of this workflow over the canvas (the page's {@code ?run=} parameter). */
     public void showRun(java.util.UUID runId) {
         show(presenter.showRun(runId));

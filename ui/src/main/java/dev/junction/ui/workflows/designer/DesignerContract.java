@@ -168,13 +168,23 @@ public final class DesignerContract {
 
     /** Refused: not allowed, or not acceptable input (the problems say where). Also the answer of publish. */
     public record Refused(String outcome, String message, List<Problem> problems)
-            implements SaveResult, PublishResult {
+            implements SaveResult, PublishResult, StartResult {
         public Refused(String message, List<Problem> problems) {
             this("refused", message, problems);
         }
     }
 
     public sealed interface PublishResult permits Published, Refused {
+    }
+
+    /** The answer to {@code testRun}. */
+    public sealed interface StartResult permits Started, Refused {
+    }
+
+    public record Started(String outcome, String runId) implements StartResult {
+        public Started(String runId) {
+            this("started", runId);
+        }
     }
 
     public record Published(String outcome, int version) implements PublishResult {

@@ -307,6 +307,33 @@ public class DesignerPresenter {
         return RunOverlays.of(detail, services.versions.get(workflowId, detail.run().workflowVersion()).definition());
     }
 
+    static final String MAY_NOT_RUN = "You may not run this workflow: that needs the operator, designer or admin role.";
+
+    /**
+     * Starts a test run of the saved version {@code version} (published or not) with {@code input} (null: the
+     * pinned trigger sample, else {}); {@code untilNodeId} stops it after that node ("run to here"). Started, the
+     * run is the one shown over the canvas. A refusal names the problem; a role that may not run is recorded like
+     * the other refused designer calls.
+     */
+    public DesignerContract.StartResult testRun(Integer version, Object input, String untilNodeId) {
+        if (version == null) {
+            return new Refused("Name the saved version to test", List.of());
+        }
+        try {
+            UUID runId = services.runs.startTest(workflowId, version, input, untilNodeId);
+            shownRunId = runId;
+            return new DesignerContract.Started(runId.toString());
+        } catch (AccessDeniedException e) {
+            services.versions.recordRefusedEdit(workflowId, "testRun");
+            return new Refused(MAY_NOT_RUN, List.of());
+        } catch (InvalidInputException e) {
+            return new Refused(e.getMessage(), e.problems().stream()
+                    .map(problem -> new Problem(null, null, problem.field(), problem.message())).toList());
+        } catch (NotFoundException e) {
+            return new Refused(e.getMessage(), List.of());
+        }
+    }
+
     /** The shown run's overlay as it is now, or null when none is shown. */
     public DesignerContract.Overlay overlay() {
         return shownRunId == null ? null : showRun(shownRunId);

@@ -57,7 +57,7 @@ final class RunOverlays {
             }
         }
         return new Overlay(detail.run().id().toString(), detail.run().workflowVersion(), status(detail.run().status()),
-                false, nodes, edges);
+                detail.run().test(), nodes, edges);
     }
 
     private static String status(String stored) {

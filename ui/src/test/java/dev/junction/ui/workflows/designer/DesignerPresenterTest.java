@@ -335,6 +335,71 @@ class DesignerPresenterTest {
         assertThat(presenter.overlay()).isNull();
     }
 
+    private DesignerContract.Overlay followed(DesignerPresenter presenter) throws InterruptedException {
+        DesignerContract.Overlay overlay = presenter.overlay();
+        for (int wait = 0; wait < 600 && RunOverlays.active(overlay); wait++) {
+            Thread.sleep(50);
+            overlay = presenter.overlay();
+        }
+        return overlay;
+    }
+
+    @Test
+    void aTestRunOfTheSavedDraftIsShownOverTheCanvasAsATestAndRunToHereStopsAfterTheNode() throws Exception {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        presenter.save(VALID.replace("return input;", "return trigger;"), 1, "draft");
+        presenter.pin("trigger", "out", Map.of("orderId", "PINNED"));
+
+        DesignerContract.StartResult whole = presenter.testRun(2, Map.of("orderId", "T-1"), null);
+        assertThat(whole).isInstanceOf(DesignerContract.Started.class);
+        DesignerContract.Overlay overlay = followed(presenter);
+        assertThat(overlay.runId()).isEqualTo(((DesignerContract.Started) whole).runId());
+        assertThat(overlay.status()).as(overlay.toString()).isEqualTo("succeeded");
+        assertThat(overlay.test()).isTrue();
+        assertThat(overlay.version()).isEqualTo(2);
+        assertThat(overlay.nodes()).containsOnlyKeys("toOrder", "tellOps");
+        assertThat(workflows.get(workflowId).publishedVersion()).as("a test run publishes nothing").isNull();
+
+        DesignerComponent component = new DesignerComponent(presenter);
+        tools.jackson.databind.JsonNode started = new tools.jackson.databind.json.JsonMapper()
+                .readTree(component.testRun("2", "null", "\"toOrder\""));
+        assertThat(started.get("outcome").asString()).isEqualTo("started");
+        DesignerContract.Overlay toHere = followed(presenter);
+        assertThat(toHere.runId()).isEqualTo(started.get("runId").asString());
+        assertThat(toHere.status()).as(toHere.toString()).isEqualTo("succeeded");
+        assertThat(toHere.nodes()).containsOnlyKeys("toOrder");
+        assertThat(presenter.nodeData("toOrder", null).output().value()).as("the pinned trigger sample was the input")
+                .isEqualTo(Map.of("orderId", "PINNED"));
+    }
+
+    @Test
+    void aTestRunIsRefusedNamingTheProblemAndAViewersIsRecorded() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        presenter.save(VALID, 1, "");
+
+        assertThat(presenter.testRun(9, null, null)).isInstanceOfSatisfying(Refused.class,
+                refused -> assertThat(refused.message()).contains("no version 9"));
+        assertThat(presenter.testRun(2, null, "nowhere")).isInstanceOfSatisfying(Refused.class,
+                refused -> assertThat(refused.message()).contains("untilNodeId").contains("'nowhere'"));
+        assertThat(presenter.testRun(2, Map.of("big", "x".repeat(dev.junction.backend.runs.RunService
+                .TEST_INPUT_MAX_BYTES)), null)).isInstanceOfSatisfying(Refused.class,
+                refused -> assertThat(refused.message()).startsWith("input: must be at most"));
+        assertThat(presenter.testRun(null, null, null)).isInstanceOf(Refused.class);
+        assertThat(presenter.overlay()).as("nothing was started").isNull();
+
+        SignedIn.as("vic", "VIEWER");
+        DesignerPresenter viewer = presenters.forWorkflow(workflowId);
+        assertThat(viewer.testRun(2, null, null)).isEqualTo(new Refused(DesignerPresenter.MAY_NOT_RUN, List.of()));
+        assertThat(viewer.overlay()).isNull();
+        SignedIn.as("dana", "DESIGNER");
+        assertThat(auditLog.forEntity("workflow", workflowId.toString(), 10))
+                .filteredOn(entry -> entry.action().equals("workflow.edit-refused"))
+                .extracting(entry -> entry.actor() + " " + entry.detailsJson().replaceAll("\\s", ""))
+                .containsExactly("vic {\"roles\":\"VIEWER\",\"method\":\"testRun\"}");
+        assertThat(runs.list(new dev.junction.db.runs.RunFilter(workflowId, null, null, null, null, null, null),
+                null, 10).items()).isEmpty();
+    }
+
     @Test
     void withoutARunANodesDataIsItsPinnedSampleAndTheOneBeforeIt() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);

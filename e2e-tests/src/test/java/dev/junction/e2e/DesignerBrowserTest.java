@@ -39,6 +39,12 @@ abstract class DesignerBrowserTest extends BrowserTest {
         page.navigate(url("/workflows/" + id));
         assertThat(page.locator("[data-testid=designer][data-ready=true]")).isVisible();
         assertThat(page.locator("[data-testid=canvas-ready]")).hasCount(1);
+        if ("false".equals(designer().getAttribute("data-read-only"))) {
+            page.locator("[data-testid=palette-item]").first().waitFor(); // the catalog is there: the layout is final
+        }
+        // the view fits the canvas while the panels arrive: wait until two animation frames show the same view
+        page.waitForFunction("() => { const view = document.querySelector('[data-testid=designer] .react-flow__viewport');"
+                + " const t = view && view.style.transform; const same = !!t && t === window.__wdView; window.__wdView = t; return same; }");
     }
 
     Locator designer() {

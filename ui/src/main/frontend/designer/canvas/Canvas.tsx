@@ -26,6 +26,8 @@ const staleModules = import.meta.glob<{ staleNodes(document: Definition, ran: De
 const staleNodes = Object.values(staleModules)[0]?.staleNodes;
 
 const SIZE = { initialWidth: 220, initialHeight: 72 };
+/** Fitting leaves room around the graph, so that the outermost handles stay inside the canvas. */
+export const FIT = { maxZoom: 1.2, padding: 0.2 };
 
 interface Inputs {
   document: Definition;
@@ -229,7 +231,7 @@ export function Canvas(): ReactElement {
   useEffect(() => {
     const element = host.current;
     if (!element) return undefined;
-    const observer = new ResizeObserver(() => { if (!userMoved.current) flow()?.fitView({ maxZoom: 1.2 }); });
+    const observer = new ResizeObserver(() => { if (!userMoved.current) flow()?.fitView(FIT); });
     observer.observe(element);
     return () => observer.disconnect();
   }, [document != null]);
@@ -259,7 +261,7 @@ export function Canvas(): ReactElement {
         multiSelectionKeyCode={['Meta', 'Control']}
         onlyRenderVisibleElements
         fitView
-        fitViewOptions={{ maxZoom: 1.2 }}
+        fitViewOptions={FIT}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press enter or space to select a step. Arrow keys move between connected steps.' }}

@@ -44,8 +44,8 @@ export type StepNode = Node<StepData, 'step' | 'trigger'>;
 export type NoteNode = Node<NoteData, 'note'>;
 
 const ICONS: Record<string, string> = {
-  trigger: '⚡', connector: '⇄', map: '⇢', branch: '⑂', forEach: '↻', script: '{}', lookup: '⌕', delay: '⏱',
-  subflow: '⊂', notify: '✉', waitUntil: '⌛',
+  trigger: '⚡', connector: '⇄', map: '⇢', branch: '⑂', forEach: '↻', script: '{}', lookup: '⌕', delay: '◷',
+  subflow: '⊂', notify: '✉', waitUntil: '⧗',
 };
 
 const duration = (millis: number | null) => (millis == null ? '' : millis < 1000 ? `${millis} ms` : `${(millis / 1000).toFixed(1)} s`);

@@ -161,7 +161,7 @@ export async function tidy(): Promise<void> {
   const scope = selection.length > 1 ? new Set(selection) : null;
   const positions = await layered(state().document!, boxes(scope));
   state().apply(scope ? 'Tidy up selection' : 'Tidy up', (document) => moveTo(document, positions));
-  if (!scope) requestAnimationFrame(() => flow()?.fitView({ maxZoom: 1.2, duration: 300 }));
+  if (!scope) requestAnimationFrame(() => flow()?.fitView({ maxZoom: 1.2, padding: 0.2, duration: 300 }));
 }
 
 export function fixOverlapsOnly(): void {
@@ -183,7 +183,7 @@ export function addNote(): void {
   useUi.getState().open({ editingNote: id });
 }
 
-export function zoomFit(): void { flow()?.fitView({ maxZoom: 1.2, duration: 200 }); }
+export function zoomFit(): void { flow()?.fitView({ maxZoom: 1.2, padding: 0.2, duration: 200 }); }
 
 export function focusNode(id: string): void {
   state().select([id]);

@@ -3,7 +3,6 @@ package dev.junction.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.BoundingBox;
 
-import java.util.List;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -39,6 +38,12 @@ abstract class DesignerBrowserTest extends BrowserTest {
         page.navigate(url("/workflows/" + id));
         assertThat(page.locator("[data-testid=designer][data-ready=true]")).isVisible();
         assertThat(page.locator("[data-testid=canvas-ready]")).hasCount(1);
+        if ("false".equals(designer().getAttribute("data-read-only"))) {
+            page.locator("[data-testid=palette-item]").first().waitFor(); // the catalog is there: the layout is final
+        }
+        // the view fits the canvas while the panels arrive: wait until two animation frames show the same view
+        page.waitForFunction("() => { const view = document.querySelector('[data-testid=designer] .react-flow__viewport');"
+                + " const t = view && view.style.transform; const same = !!t && t === window.__wdView; window.__wdView = t; return same; }");
     }
 
     Locator designer() {
@@ -74,9 +79,6 @@ abstract class DesignerBrowserTest extends BrowserTest {
         page.mouse().down();
         page.mouse().move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(3));
         page.mouse().move(b.x + b.width / 2, b.y + b.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(10));
-        System.out.println("drag: at the start " + page.evaluate("([x, y]) => { const e = document.elementFromPoint(x, y); return e ? e.className + ' ' + (e.dataset.testid || '') : 'nothing'; }",
-                List.of(a.x + a.width / 2, a.y + a.height / 2)) + "; connection lines while dragging: "
-                + page.locator(".react-flow__connectionline").count() + "; dragging nodes: " + page.locator(".react-flow__node.dragging").count());
         page.mouse().up();
     }
 

@@ -43,6 +43,6 @@ class UiBoundariesTest {
     static final ArchRule sharedAndShellKnowNoFeature = noClasses()
             .that().resideInAnyPackage("dev.junction.ui.shared..", "dev.junction.ui.shell..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.junction.ui.account..", "dev.junction.ui.audit..",
-                    "dev.junction.ui.canvas..", "dev.junction.ui.connections..", "dev.junction.ui.runs..",
+                    "dev.junction.ui.connections..", "dev.junction.ui.runs..",
                     "dev.junction.ui.users..", "dev.junction.ui.workflows..");
 }

@@ -205,7 +205,9 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         Anchor workflow = Routes.link(run.workflowName() + ", version " + run.workflowVersion(),
                 Routes.workflow(run.workflowId()));
         workflow.setId("run-workflow");
-        facts.add(fact("Workflow", workflow));
+        Anchor onCanvas = Routes.link("Open on canvas", Routes.workflowWithRun(run.workflowId(), run.id()));
+        onCanvas.setId("run-on-canvas");
+        facts.add(fact("Workflow", new com.vaadin.flow.component.html.Span(workflow, new com.vaadin.flow.component.Text(" · "), onCanvas)));
         facts.add(fact("Trigger", text(run.triggerKind(), "run-trigger")));
         facts.add(fact("Business key", text(Objects.requireNonNullElse(run.businessKey(), "—"), "run-business-key")));
         facts.add(fact("Created", text(Times.when(run.createdAt()), "run-created")));

@@ -26,6 +26,11 @@ public final class Routes {
         return "workflows/" + id;
     }
 
+    /** The path of workflow {@code id}'s designer with run {@code runId} drawn over the canvas. */
+    public static String workflowWithRun(UUID id, UUID runId) {
+        return workflow(id) + "?run=" + runId;
+    }
+
     /** The path of run {@code id}. */
     public static String run(UUID id) {
         return "runs/" + id;

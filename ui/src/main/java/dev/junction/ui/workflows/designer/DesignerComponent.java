@@ -144,6 +144,53 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         return answer(presenter.cronPreview(read(cron, String.class), read(zone, String.class)));
     }
 
+    /** Draws a run of this workflow over the canvas (JSON: its id, or null to clear); refreshed while it is active. */
+    @ClientCallable
+    public String showRun(String runId) {
+        try {
+            String id = read(runId, String.class);
+            show(id == null ? null : presenter.showRun(java.util.UUID.fromString(id)));
+            return answer(null);
+        } catch (IllegalArgumentException | dev.junction.backend.api.NotFoundException e) {
+            return answer(new DesignerContract.Refused("No such run of this workflow", java.util.List.of()));
+        }
+    }
+
+    /** Shows a run of this workflow over the canvas (the page's {@code ?run=} parameter). */
+    public void showRun(java.util.UUID runId) {
+        show(presenter.showRun(runId));
+    }
+
+    @ClientCallable
+    public String nodeData(String nodeId, String runId) {
+        try {
+            String run = read(runId, String.class);
+            return answer(presenter.nodeData(read(nodeId, String.class),
+                    run == null ? null : java.util.UUID.fromString(run)));
+        } catch (IllegalArgumentException | dev.junction.backend.api.NotFoundException e) {
+            return answer(new DesignerContract.Refused("No such run of this workflow", java.util.List.of()));
+        }
+    }
+
+    private com.vaadin.flow.shared.Registration refreshing;
+
+    private void show(DesignerContract.Overlay overlay) {
+        setState("overlay", overlay);
+        boolean active = RunOverlays.active(overlay);
+        getUI().ifPresent(ui -> {
+            if (active && refreshing == null) {
+                ui.setPollInterval(REFRESH_MILLIS);
+                refreshing = ui.addPollListener(poll -> show(presenter.overlay()));
+            } else if (!active && refreshing != null) {
+                refreshing.remove();
+                refreshing = null;
+                ui.setPollInterval(-1);
+            }
+        });
+    }
+
+    static final int REFRESH_MILLIS = 1000;
+
     private void changed() {
         setState("workflow", presenter.workflow());
         changeListeners.forEach(Runnable::run);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.junction.engine.definition.DefinitionProblem;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The JSON shapes the designer's channel carries, one record per type of {@code designer/contract.ts} (same names,
@@ -125,6 +126,26 @@ public final class DesignerContract {
 
         public static CronPreview error(String message) {
             return new CronPreview("error", null, message);
+        }
+    }
+
+    /** The run drawn over the canvas. */
+    public record Overlay(String runId, int version, String status, boolean test, Map<String, NodeOverlay> nodes,
+                          Map<String, Integer> edges) {
+    }
+
+    public record NodeOverlay(String status, int attempts, Long durationMillis, Integer items, String error) {
+    }
+
+    /** What flowed into and out of one node. */
+    public record NodeData(String nodeId, Side input, Side output, String error) {
+    }
+
+    /** {@code source}: run, pinned, schema or none. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Side(String source, String port, Object value, Object schema, Boolean truncated) {
+        public static Side none() {
+            return new Side("none", null, null, null, null);
         }
     }
 

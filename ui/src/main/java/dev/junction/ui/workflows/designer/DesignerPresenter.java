@@ -6,6 +6,8 @@ import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.connections.ConnectionView;
 import dev.junction.backend.security.CurrentUser;
 import dev.junction.backend.workflows.StoredDefinition;
+import dev.junction.db.runs.RunDetail;
+import dev.junction.db.runs.StepView;
 import dev.junction.db.users.Role;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowSort;
@@ -288,6 +290,112 @@ public class DesignerPresenter {
                     .map(time -> time.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)).toList());
         } catch (IllegalArgumentException e) {
             return DesignerContract.CronPreview.error(e.getMessage());
+        }
+    }
+
+    /**
+     * Draws a run of this workflow over the canvas (its data becomes the designer's sample), or clears it (null);
+     * answers the overlay (null when cleared).
+     */
+    public DesignerContract.Overlay showRun(UUID runId) {
+        if (runId == null) {
+            shownRunId = null;
+            return null;
+        }
+        RunDetail detail = run(runId);
+        shownRunId = runId;
+        return RunOverlays.of(detail, services.versions.get(workflowId, detail.run().workflowVersion()).definition());
+    }
+
+    /** The shown run's overlay as it is now, or null when none is shown. */
+    public DesignerContract.Overlay overlay() {
+        return shownRunId == null ? null : showRun(shownRunId);
+    }
+
+    private RunDetail run(UUID runId) {
+        RunDetail detail = services.runs.get(runId);
+        if (!detail.run().workflowId().equals(workflowId)) {
+            throw new NotFoundException("Run " + runId + " is not a run of this workflow");
+        }
+        return detail;
+    }
+
+    /**
+     * What went into and out of a node: from the run's step records (the run given, else the shown one, else the
+     * workflow's latest), trimmed to {@value #NODE_DATA_MAX_CHARACTERS} characters of JSON; else its pinned sample
+     * (output) and the pinned sample of its one predecessor (input); else the schema its operation describes.
+     */
+    public DesignerContract.NodeData nodeData(String nodeId, UUID runId) {
+        UUID source = runId != null ? runId : shownRunId != null ? shownRunId
+                : services.sampleScopes.of(workflowId, null).runId();
+        if (source != null) {
+            RunDetail detail = run(source);
+            StepView last = null;
+            for (StepView step : detail.steps()) {
+                if (nodeId.equals(step.nodeId()) && step.generation() == detail.generation()
+                        && step.itemIndex() == null) {
+                    last = step;
+                }
+            }
+            if ("trigger".equals(nodeId)) {
+                return new DesignerContract.NodeData(nodeId, DesignerContract.Side.none(),
+                        trimmed("run", "out", detail.input() == null ? null : detail.input().value()), null);
+            }
+            if (last != null) {
+                return new DesignerContract.NodeData(nodeId,
+                        trimmed("run", null, last.input() == null ? null : last.input().value()),
+                        trimmed("run", "out", last.output() == null ? null : last.output().value()),
+                        last.errorMessage());
+            }
+        }
+        Map<String, Map<String, Object>> pinned = services.samples.samples(workflowId);
+        WorkflowDefinition definition = services.versions.latest(workflowId).definition();
+        DesignerContract.Side output = pinned.getOrDefault(nodeId, Map.of()).containsKey("out")
+                ? trimmed("pinned", "out", pinned.get(nodeId).get("out")) : null;
+        List<String> before = definition.edges().stream().filter(edge -> edge.to().equals(nodeId))
+                .map(Edge::from).distinct().toList();
+        DesignerContract.Side input = before.size() == 1 && pinned.getOrDefault(before.getFirst(), Map.of())
+                .containsKey("out") ? trimmed("pinned", null, pinned.get(before.getFirst()).get("out")) : null;
+        java.util.Optional<dev.junction.backend.catalog.Catalog.Operation> operation = operation(definition, nodeId);
+        if (input == null) {
+            input = operation.map(op -> new DesignerContract.Side("schema", null, null, op.inputSchema(), null))
+                    .orElse(DesignerContract.Side.none());
+        }
+        if (output == null) {
+            output = operation.map(op -> new DesignerContract.Side("schema", "out", null, op.outputSchema(), null))
+                    .orElse(DesignerContract.Side.none());
+        }
+        return new DesignerContract.NodeData(nodeId, input, output, null);
+    }
+
+    static final int NODE_DATA_MAX_CHARACTERS = 16_384;
+
+    private static DesignerContract.Side trimmed(String source, String port, Object value) {
+        String json = PayloadJson.write(value);
+        if (json.length() <= NODE_DATA_MAX_CHARACTERS) {
+            return new DesignerContract.Side(source, port, value, null, null);
+        }
+        return new DesignerContract.Side(source, port, json.substring(0, NODE_DATA_MAX_CHARACTERS), null, true);
+    }
+
+    /** The catalog's operation a connector node calls (its connection's connector, its operation id). */
+    private java.util.Optional<dev.junction.backend.catalog.Catalog.Operation> operation(WorkflowDefinition definition,
+                                                                                          String nodeId) {
+        return definition.node(nodeId).filter(node -> "connector".equals(node.type()))
+                .flatMap(node -> connector(node.config().get("connection")).flatMap(connector ->
+                        services.catalog.catalog().connectors().stream().filter(c -> c.id().equals(connector))
+                                .flatMap(c -> c.operations().stream())
+                                .filter(op -> op.id().equals(node.config().get("operation"))).findFirst()));
+    }
+
+    private java.util.Optional<String> connector(Object connectionId) {
+        if (!(connectionId instanceof String id) || !mayEdit()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(services.connections.get(id).connectorId());
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
         }
     }
 

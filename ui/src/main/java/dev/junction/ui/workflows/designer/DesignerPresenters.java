@@ -5,6 +5,7 @@ import dev.junction.backend.connections.ConnectionService;
 import dev.junction.backend.lookups.LookupTableService;
 import dev.junction.backend.mappings.MappingService;
 import dev.junction.backend.triggers.WebhookTokens;
+import dev.junction.backend.runs.RunService;
 import dev.junction.backend.workflows.SampleScopes;
 import dev.junction.backend.workflows.WorkflowSampleService;
 import dev.junction.engine.expressions.ExpressionRuntime;
@@ -30,11 +31,13 @@ public class DesignerPresenters {
     final WorkflowSampleService samples;
     final SampleScopes sampleScopes;
     final ExpressionRuntime expressions;
+    final RunService runs;
 
     DesignerPresenters(WorkflowService workflows, WorkflowVersionService versions, CatalogService catalog,
                        ConnectionService connections, MappingService mappings, LookupTableService lookupTables,
                        WebhookTokens webhookTokens, WebhookAddress webhookAddress, WorkflowSampleService samples, SampleScopes sampleScopes,
-                       ExpressionRuntime expressions) {
+                       ExpressionRuntime expressions, RunService runs) {
+        this.runs = runs;
         this.samples = samples;
         this.sampleScopes = sampleScopes;
         this.expressions = expressions;

@@ -46,6 +46,9 @@ import java.util.UUID;
 @PermitAll
 public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** {@code ?run=<runId>}: open with that run drawn over the canvas. */
+    public static final String RUN_PARAMETER = "run";
+
     private final WorkflowService workflows;
     private final WorkflowVersionService versions;
     private final DesignerPresenters presenters;
@@ -110,6 +113,13 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
             designer.addChangeListener(this::showWorkflow);
             add(designer);
             expand(designer);
+            event.getLocation().getQueryParameters().getSingleParameter(RUN_PARAMETER).ifPresent(run -> {
+                try {
+                    designer.showRun(UUID.fromString(run));
+                } catch (IllegalArgumentException | NotFoundException e) {
+                    Notifications.warning("That run is not a run of this workflow.");
+                }
+            });
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(WorkflowsView.class);
             Notifications.warning("That workflow does not exist (any more).");

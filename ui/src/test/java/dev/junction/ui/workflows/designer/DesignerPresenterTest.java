@@ -47,6 +47,8 @@ class DesignerPresenterTest {
     WorkflowVersionService versions;
     @Autowired
     AuditLogRepository auditLog;
+    @Autowired
+    dev.junction.backend.runs.RunService runs;
 
     UUID workflowId;
 
@@ -231,6 +233,7 @@ class DesignerPresenterTest {
         assertThat(presenter.restore(2, 3)).isInstanceOf(Conflict.class);
 
         SignedIn.as("olga", "OPERATOR");
+        assertThat(presenter.permissions()).isEqualTo(new Permissions(false, false, true));
         assertThat(presenter.restore(2, 4)).isInstanceOf(Refused.class);
         assertThat(versions.list(workflowId)).hasSize(4);
     }
@@ -298,6 +301,53 @@ class DesignerPresenterTest {
         assertThat(preview.outcome()).isEqualTo("times");
         assertThat(preview.times()).hasSize(5).allSatisfy(time -> assertThat(time).endsWith("T06:00:00+05:30"));
         assertThat(presenter.cronPreview("every day", "UTC").message()).startsWith("cron: 'every day' is not");
+    }
+
+    @Test
+    void aRunIsDrawnOverTheCanvasAndItsStepsAreTheNodesDataAndTheExpressionsSample() throws InterruptedException {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        presenter.save(VALID.replace("return input;", "return trigger;"), 1, "");
+        presenter.publish(2);
+        presenter.pin("trigger", "out", Map.of("orderId", "PINNED"));
+        UUID runId = runs.startManually(workflowId, Map.of("orderId", "A-1"), null);
+
+        DesignerContract.Overlay overlay = presenter.showRun(runId);
+        for (int wait = 0; wait < 600 && RunOverlays.active(overlay); wait++) {
+            Thread.sleep(50);
+            overlay = presenter.overlay();
+        }
+
+        assertThat(overlay.status()).as(overlay.toString()).isEqualTo("succeeded");
+        assertThat(overlay.version()).isEqualTo(2);
+        assertThat(overlay.nodes()).containsOnlyKeys("toOrder", "tellOps");
+        assertThat(overlay.nodes().get("toOrder").status()).isEqualTo("succeeded");
+        assertThat(overlay.nodes().get("toOrder").attempts()).isEqualTo(1);
+        assertThat(overlay.edges()).containsEntry("trigger:out->toOrder", 1).containsEntry("toOrder:out->tellOps", 1);
+
+        DesignerContract.NodeData data = presenter.nodeData("toOrder", null);
+        assertThat(data.output().source()).isEqualTo("run");
+        assertThat(json(data.output().value())).contains("A-1");
+        assertThat(presenter.nodeData("trigger", runId).output().value()).isEqualTo(Map.of("orderId", "A-1"));
+        assertThat(presenter.evaluate("trigger.orderId", "toOrder", VALID))
+                .isEqualTo(new DesignerContract.Value("A-1", "run"));
+
+        assertThat(presenter.showRun(null)).isNull();
+        assertThat(presenter.overlay()).isNull();
+    }
+
+    @Test
+    void withoutARunANodesDataIsItsPinnedSampleAndTheOneBeforeIt() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+        presenter.save(VALID, 1, "");
+        presenter.pin("trigger", "out", Map.of("orderId", "PINNED"));
+        presenter.pin("toOrder", "out", "x".repeat(20_000));
+
+        DesignerContract.NodeData data = presenter.nodeData("toOrder", null);
+        assertThat(data.input().source()).isEqualTo("pinned");
+        assertThat(data.input().value()).isEqualTo(Map.of("orderId", "PINNED"));
+        assertThat(data.output().truncated()).isTrue();
+        assertThat((String) data.output().value()).hasSize(DesignerPresenter.NODE_DATA_MAX_CHARACTERS);
+        assertThat(presenter.nodeData("tellOps", null).output().source()).isEqualTo("none");
     }
 
     private static String json(Object value) {

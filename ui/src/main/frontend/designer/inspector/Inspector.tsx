@@ -45,7 +45,7 @@ export function Inspector(): ReactElement | null {
     if (!server || !inspected) { setData(null); return undefined; }
     let current = true;
     setLoading(true);
-    server.nodeData(inspected, runId).then(
+    Promise.resolve().then(() => server.nodeData(inspected, runId)).then(
       (answer) => { if (current) { setData(answer ?? null); setDataError(answer?.error ?? null); } },
       (failure: Error) => { if (current) { setData(null); setDataError(`could not load the node's data: ${failure.message}`); } },
     ).finally(() => { if (current) setLoading(false); });

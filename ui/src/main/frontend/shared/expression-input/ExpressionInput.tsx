@@ -1,4 +1,4 @@
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from '@codemirror/autocomplete';
+import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { setDiagnostics } from '@codemirror/lint';
@@ -115,8 +115,9 @@ export function ExpressionInput(props: ExpressionInputProps): ReactElement {
         doc: value,
         extensions: [
           history(),
-          closeBrackets(),
-          keymap.of([...closeBracketsKeymap, ...completionKeymap, ...historyKeymap, ...defaultKeymap]),
+          // no closeBrackets: inside the designer's page, a "{" typed between an auto-inserted pair landed at the
+          // start of the text (seen in the browser tests); braces are typed as they are
+          keymap.of([...completionKeymap, ...historyKeymap, ...defaultKeymap]),
           mode === 'raw' ? javascript() : [],
           autocompletion({ override: [scopeCompletions(() => latest.current.scope(), mode === 'template')], activateOnTyping: true }),
           EditorState.readOnly.of(readOnly),

@@ -20,14 +20,12 @@ export function Toolbar(): ReactElement {
   const future = useDesigner((state) => state.future);
   const problems = useDesigner((state) => state.problems.length);
   const dirty = useDesigner(isDirty);
-  const name = useDesigner((state) => state.workflow?.name ?? '');
   const baseVersion = useDesigner((state) => state.workflow?.baseVersion ?? null);
   const panel = useUi((state) => state.panel);
   const editable = canEdit && !inDiff;
   const publishTitle = problems > 0 ? `${problems} ${problems === 1 ? 'problem' : 'problems'}` : dirty ? 'Save first' : baseVersion == null ? 'Save first' : 'Publish the saved version';
   return (
     <header className="wd-toolbar" role="toolbar" aria-label="Workflow designer">
-      <span className="wd-title">{name}</span>
       <span className="wd-dirty" aria-live="polite">{dirty ? 'Unsaved changes' : baseVersion != null ? `Saved · v${baseVersion}` : ''}</span>
       <div className="wd-toolbar-group">
         {editable && <>

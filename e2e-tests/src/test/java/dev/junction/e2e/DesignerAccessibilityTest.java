@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Keyboard first: the command palette runs every action, nodes have accessible names, axe finds nothing critical. */
 class DesignerAccessibilityTest extends DesignerBrowserTest {
 
-    /** axe-core's script: -Djunction.axe=<path>, else the ui module's node_modules. */
+    /** axe-core's script: -Djunction.axe=<path>, else the ui module's node_modules (DesignerComponent pins it). */
     private static final Path AXE = Path.of(System.getProperty("junction.axe", "../ui/node_modules/axe-core/axe.min.js"));
 
     @Test
@@ -44,8 +44,8 @@ class DesignerAccessibilityTest extends DesignerBrowserTest {
         page.keyboard().press("ArrowLeft");
         assertThat(node("toOrder")).hasAttribute("data-selected", "true");
 
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isReadable(AXE),
-                "axe-core is not installed at " + AXE.toAbsolutePath() + " (set -Djunction.axe=<path to axe.min.js>)");
+        assertThat(java.nio.file.Files.isReadable(AXE)).as("axe-core (the ui build installs it) at "
+                + AXE.toAbsolutePath()).isTrue();
         page.addScriptTag(new Page.AddScriptTagOptions().setPath(AXE));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> violations = (List<Map<String, Object>>) page.evaluate(

@@ -14,10 +14,21 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /** A workflow exported from its page as a file, and imported from that file as a new workflow. */
 class WorkflowFileTest extends BrowserTest {
 
+    private static final String DEFINITION = """
+            {"schemaVersion": 1,
+             "trigger": {"kind": "webhook", "config": {}, "position": {"x": 0, "y": 0}},
+             "nodes": [
+               {"id": "toOrder", "type": "script", "name": "Payment to FBA order", "config": {"code": "return trigger;"},
+                "position": {"x": 0, "y": 120}},
+               {"id": "tellOps", "type": "notify", "name": "Tell ops",
+                "config": {"channel": "log", "message": "order sent"}, "position": {"x": 0, "y": 240}}],
+             "edges": [{"from": "trigger", "fromPort": "out", "to": "toOrder"},
+                       {"from": "toOrder", "fromPort": "out", "to": "tellOps"}]}""";
+
     @Test
     void anExportedWorkflowImportsAsANewWorkflow() throws Exception {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String id = workflowWithDefinition("Export me " + suffix, CanvasTest.DEFINITION);
+        String id = workflowWithDefinition("Export me " + suffix, DEFINITION);
         signIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/workflows/" + id));
 

@@ -31,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @NpmPackage(value = "@codemirror/lint", version = "6.9.8")
 @NpmPackage(value = "@codemirror/lang-json", version = "6.0.2")
 @NpmPackage(value = "@codemirror/lang-javascript", version = "6.2.5")
-@NpmPackage(value = "html-to-image", version = "1.11.13")
+@NpmPackage(value = "axe-core", version = "4.14.1")
 @CssImport("@xyflow/react/dist/style.css")
 public class DesignerComponent extends ReactAdapterComponent implements HasSize {
 

@@ -1,5 +1,6 @@
 package dev.junction.ui.workflows.designer;
 
+import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -93,8 +94,21 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         runsLink.setId("workflow-runs");
         HorizontalLayout title = new HorizontalLayout(name, version, run, runsLink, export);
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
+        title.addClassName("workflow-designer-title");
         webhook.setVisible(false);
+        addClassName("workflow-designer-view");
         add(title, description, webhook);
+        addAttachListener(attach -> findAncestor(AppLayout.class).ifPresent(this::roomForTheCanvas));
+    }
+
+    /** The designer needs the width: the navigation drawer closes while it is open, and comes back as it was. */
+    private void roomForTheCanvas(AppLayout layout) {
+        boolean wasOpen = layout.isDrawerOpened();
+        layout.setDrawerOpened(false);
+        addDetachListener(detach -> {
+            layout.setDrawerOpened(wasOpen);
+            detach.unregisterListener();
+        });
     }
 
     @Override
@@ -130,6 +144,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         Workflow workflow = workflows.get(workflowId);
         name.setText(workflow.name());
         description.setText(workflow.description());
+        description.setVisible(workflow.description() != null && !workflow.description().isBlank());
         version.setText("Version " + workflow.latestVersion() + (workflow.publishedVersion() == null
                 ? " · not published" : " · published: version " + workflow.publishedVersion()));
         showRunControls(workflow);

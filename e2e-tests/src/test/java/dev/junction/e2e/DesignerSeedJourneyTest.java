@@ -1,0 +1,250 @@
+package dev.junction.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.SelectOption;
+import dev.junction.connectors.opayo.sandbox.OpayoSimulator;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * The seed scenario built in the browser by mouse and keyboard only — no definition sent over REST: a paid Opayo
+ * order (a signed Opayo Server notification) becomes an Amazon FBA fulfillment order, the workflow waits until Amazon
+ * ships it, and writes the tracking number back to the Dynamics sales order. Published from the designer, triggered
+ * by the Opayo simulator with a genuine signed notification, and followed on the canvas: every step succeeds.
+ *
+ * <p>What the test does outside the browser is what the outside world does: the shop takes the payment at Opayo (the
+ * Opayo simulator's Pi API), Opayo notifies (the simulator signs and posts the notification).
+ */
+class DesignerSeedJourneyTest extends DesignerBrowserTest {
+
+    private static final String SALES_ORDER = "ORD-01045-D4F6G2";
+
+    @Test
+    void aPaidOpayoOrderBecomesAnFbaOrderAndItsTrackingGoesBackToDynamics() throws Exception {
+        String name = "Opayo paid to FBA " + UUID.randomUUID().toString().substring(0, 8);
+        page.setViewportSize(1600, 1000);
+        signIn("admin", ADMIN_PASSWORD);
+
+        // a new workflow, from the list
+        page.locator("#new-workflow").click();
+        page.locator("#workflow-name input").fill(name);
+        page.locator("#save-workflow").click();
+        page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(name)).first().click();
+        assertThat(page.locator("[data-testid=designer]")).hasAttribute("data-ready", "true");
+        page.locator("[data-testid=palette-item]").first().waitFor();
+
+        // the trigger: Opayo Server notifications, verified with the Opayo sandbox connection's key
+        inspect("trigger");
+        page.locator("[data-testid=trigger-kind]").selectOption("webhook");
+        param("config.verification.kind").locator("select").selectOption("opayo-server");
+        selectSandbox(param("config.verification.connection").locator("select"));
+        fill(param("config.verification.redirectUrl").locator("input"), "https://shop.example/thanks");
+        screenshot("1-trigger");
+
+        // the steps, each added after the one before with the picker (/), so each is connected as it comes
+        String map = addAfter("trigger", "map", "map", null);
+        String ship = addAfter(map, "fulfillment order", "connector", "createFulfillmentOrder");
+        String shipped = addAfter(ship, "wait", "waitUntil", null);
+        String track = addAfter(shipped, "tracking", "connector", "writeShipmentTracking");
+        assertThat(edge("trigger:out->" + map)).hasCount(1);
+        assertThat(edge(map + ":out->" + ship)).hasCount(1);
+        assertThat(edge(ship + ":out->" + shipped)).hasCount(1);
+        assertThat(edge(shipped + ":out->" + track)).hasCount(1);
+
+        // Amazon: create the fulfillment order from the map's output
+        inspect(ship);
+        rename("Send to FBA");
+        selectSandbox(param("config.connection").locator("select"));
+        page.locator("[data-testid=inspector] .input-mode input[type=checkbox]").check();
+        type(expression("config.input"), "{{ nodes." + map + " }}");
+        screenshot("2-fba-order");
+
+        // wait until Amazon ships it
+        inspect(shipped);
+        rename("Shipped");
+        selectSandbox(param("config.connection").locator("select"));
+        param("config.operation").locator("select").selectOption(new SelectOption().setLabel("Get a fulfillment order"));
+        type(expression("config.input.sellerFulfillmentOrderId"), "{{ nodes." + ship + ".sellerFulfillmentOrderId }}");
+        type(expression("config.condition"), "{{ output.fulfillmentOrder.fulfillmentOrderStatus == 'Complete' }}");
+        fill(param("config.interval").locator("input"), "PT1S");
+        fill(param("config.timeout").locator("input"), "PT5M");
+
+        // Dynamics: the tracking number back on the sales order
+        inspect(track);
+        rename("Tracking to Dynamics");
+        selectSandbox(param("config.connection").locator("select"));
+        fill(param("config.input.ordernumber").locator("input"), SALES_ORDER);
+        type(expression("config.input.trackingNumbers"),
+                "{{ nodes." + shipped + ".fulfillmentShipments[0].fulfillmentShipmentPackage[0].trackingNumber }}");
+        type(expression("config.input.carrier"),
+                "{{ nodes." + shipped + ".fulfillmentShipments[0].fulfillmentShipmentPackage[0].carrierCode }}");
+        screenshot("3-tracking");
+
+        // map: the notification becomes an FBA order, with rules written in the inspector
+        inspect(map);
+        rename("Payment to FBA order");
+        page.locator("[data-testid=mapping-mode]").selectOption("inline");
+        rule(0, "sellerFulfillmentOrderId", "from", "VendorTxCode");
+        rule(1, "displayableOrderId", "from", "VendorTxCode");
+        rule(2, "displayableOrderDate", "expression", "new Date().toISOString()");
+        rule(3, "displayableOrderComment", "value", "Thank you for your order");
+        rule(4, "shippingSpeedCategory", "value", "Standard");
+        rule(5, "destinationAddress", "value", "{\"name\": \"Ada Lovelace\", \"addressLine1\": \"1 Analytical Row\","
+                + " \"city\": \"London\", \"postalCode\": \"EC1A 1BB\", \"countryCode\": \"GB\"}");
+        rule(6, "items", "value", "[{\"sellerSku\": \"JN-MUG-001\", \"sellerFulfillmentOrderItemId\": \"line-1\","
+                + " \"quantity\": 1}]");
+        screenshot("4-map-rules");
+
+        // no problems left: save (Ctrl+S) and publish
+        assertThat(page.locator("[data-testid=publish]")).hasAttribute("data-problems", "0");
+        focusCanvas();
+        page.keyboard().press("Control+s");
+        page.locator("[data-testid=save-comment]").fill("Opayo paid orders to FBA, tracking to Dynamics");
+        page.locator("[data-testid=save-confirm]").click();
+        assertThat(designer()).hasAttribute("data-dirty", "false");
+        page.locator("[data-testid=publish]").click();
+        page.locator("[data-testid=publish-confirm]").click();
+        assertThat(page.locator("#workflow-version")).containsText("published");
+        screenshot("5-published");
+
+        // Opayo: the shop takes a payment, Opayo notifies the webhook with a signed notification
+        String hook = page.locator("#webhook-url").textContent().strip();
+        String vendorTxCode = "shop-" + UUID.randomUUID().toString().substring(0, 8);
+        String transactionId = payAtOpayo(vendorTxCode);
+        HttpResponse<String> notified = post(url("/sandbox/opayo/sandbox/server-notifications"), "application/json",
+                "{\"transactionId\": \"" + transactionId + "\", \"notificationUrl\": \"" + hook + "\"}", null);
+        org.assertj.core.api.Assertions.assertThat(notified.body()).as("the receiver's reply").contains("Status=OK");
+
+        // the run, from the runs list, opened on the canvas: every step succeeded
+        page.locator("#workflow-runs").click();
+        page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(vendorTxCode)).first()
+                .click();
+        page.locator("#run-on-canvas").click();
+        assertThat(page.locator("[data-testid=run-overlay]")).hasAttribute("data-status", "succeeded",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        for (String step : List.of(map, ship, shipped, track)) {
+            assertThat(node(step)).hasAttribute("data-status", "succeeded");
+        }
+        inspect(track);
+        assertThat(page.locator("[data-testid=pane-output]")).containsText("AMZN_UK");
+        screenshot("6-run-on-canvas");
+    }
+
+    private Locator param(String name) {
+        return page.locator("[data-testid=inspector] [data-testid=param][data-name='" + name + "']");
+    }
+
+    private Locator expression(String name) {
+        return page.locator("[data-testid=inspector] [data-testid=expr-input][data-name='" + name + "'] .cm-content");
+    }
+
+    private void inspect(String nodeId) {
+        node(nodeId).click();
+        assertThat(page.locator("[data-testid=inspector][data-node='" + nodeId + "']")).isVisible();
+    }
+
+    /** Selects the node, opens the picker with "/", searches, and picks a node kind (or a connector operation). */
+    private String addAfter(String nodeId, String search, String kind, String operation) {
+        List<String> before = nodeIds();
+        node(nodeId).click();
+        page.keyboard().press("/");
+        assertThat(page.locator("[data-testid=picker]")).isVisible();
+        page.locator("[data-testid=picker-search]").fill(search);
+        page.locator("[data-testid=picker-item][data-kind=" + kind + "]"
+                + (operation == null ? "" : "[data-operation=" + operation + "]")).first().click();
+        assertThat(nodes()).hasCount(before.size() + 1);
+        return nodeIds().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> nodeIds() {
+        return (List<String>) page.evaluate(
+                "() => [...document.querySelectorAll('[data-testid=canvas-node]')].map(n => n.dataset.nodeId)");
+    }
+
+    private void rename(String name) {
+        fill(param("name").locator("input"), name);
+    }
+
+    private void rule(int index, String target, String kind, String source) {
+        page.locator("[data-testid=rule-add]").click();
+        Locator row = page.locator("[data-testid=map-rule][data-index='" + index + "']");
+        fill(row.locator("[data-testid=rule-target]"), target);
+        row.locator("[data-testid=rule-kind]").selectOption(kind);
+        fill(row.locator("[data-testid=rule-source]"), source);
+    }
+
+    /** Types into a field and leaves it with Tab: the inspector commits a field when it loses the focus. */
+    private void fill(Locator input, String text) {
+        input.click();
+        input.fill(text);
+        input.press("Tab");
+    }
+
+    /** Types an expression key by key into its CodeMirror editor, then leaves it. */
+    private void type(Locator editor, String text) {
+        editor.click();
+        page.keyboard().press("Control+a");
+        page.keyboard().type(text);
+        assertThat(editor).hasText(text);
+        page.keyboard().press("Escape"); // closes a completion list, if one is open
+        param("name").locator("input").click();
+    }
+
+    private static void selectSandbox(Locator select) {
+        String value = (String) select.evaluate("s => [...s.options].find(o => o.text.includes('sandbox'))?.value");
+        select.selectOption(value);
+    }
+
+    /** What the shop does at Opayo: a merchant session key, a card identifier, and a payment. */
+    private String payAtOpayo(String vendorTxCode) throws Exception {
+        String api = url("/sandbox/opayo/api/v1");
+        String basic = "Basic " + Base64.getEncoder().encodeToString((OpayoSimulator.INTEGRATION_KEY + ":"
+                + OpayoSimulator.INTEGRATION_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        String sessionKey = field(post(api + "/merchant-session-keys", "application/json",
+                "{\"vendorName\": \"" + OpayoSimulator.VENDOR_NAME + "\"}", basic), "merchantSessionKey");
+        String card = field(post(api + "/card-identifiers", "application/json",
+                "{\"cardDetails\": {\"cardholderName\": \"Ada Lovelace\", \"cardNumber\": \"4929000000006\","
+                        + " \"expiryDate\": \"1230\", \"securityCode\": \"123\"}}", "Bearer " + sessionKey),
+                "cardIdentifier");
+        return field(post(api + "/transactions", "application/json",
+                "{\"transactionType\": \"Payment\", \"paymentMethod\": {\"card\": {\"merchantSessionKey\": \""
+                        + sessionKey + "\", \"cardIdentifier\": \"" + card + "\"}}, \"vendorTxCode\": \"" + vendorTxCode
+                        + "\", \"amount\": 2500, \"currency\": \"GBP\", \"description\": \"Mug\","
+                        + " \"customerFirstName\": \"Ada\", \"customerLastName\": \"Lovelace\", \"billingAddress\":"
+                        + " {\"address1\": \"1 Analytical Row\", \"city\": \"London\", \"postalCode\": \"EC1A 1BB\","
+                        + " \"country\": \"GB\"}}", basic), "transactionId");
+    }
+
+    private static String field(HttpResponse<String> response, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(response.body());
+        org.assertj.core.api.Assertions.assertThat(matcher.find()).as(response.statusCode() + " " + response.body())
+                .isTrue();
+        return matcher.group(1);
+    }
+
+    private static HttpResponse<String> post(String address, String type, String body, String authorization)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(address)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}

@@ -4,6 +4,7 @@ import { SchemaForm, setPath, type CustomField, type JsonSchema } from '../../sh
 import type { Node } from '../../shared/generated/workflow';
 import { updateNode, useDesigner } from '../store';
 import { ConnectionPicker, ExpressionField, formOptions, NamedPicker, OperationPicker } from './fields';
+import { InlineMapping } from './InlineMapping';
 import { connectorOf, operationOf } from './scope';
 
 /** The retry policy and error handling every node has (workflow.schema.json's RetryPolicy and OnError). */
@@ -78,8 +79,9 @@ export function NodeParameters({ node, readOnly, scope }: { node: Node; readOnly
       return <ExpressionField nodeId={node.id} scope={scope} name={name} labelId={labelId} value={value} mode="template" multiline={false}
         readOnly={locked} onCommit={(text) => onCommit(text === '' ? undefined : text)} />;
     }
-    if (node.type === 'map' && name === 'config.mapping' && (value === undefined || typeof value === 'string')) {
-      return <NamedPicker labelId={labelId} value={value} choices={options.mappings} readOnly={locked} what="a mapping" onCommit={onCommit} />;
+    if (node.type === 'map' && name === 'config.mapping') {
+      return <InlineMapping nodeId={node.id} nodeName={node.name} labelId={labelId} value={value} choices={options.mappings}
+        readOnly={locked} onCommit={onCommit} />;
     }
     if (node.type === 'lookup' && name === 'config.table') {
       return <NamedPicker labelId={labelId} value={value} choices={options.lookupTables.map((table) => ({ id: table.name, name: table.name }))}
@@ -95,6 +97,13 @@ export function NodeParameters({ node, readOnly, scope }: { node: Node; readOnly
     return undefined;
   };
   const form = formOptions(node.id, readOnly, scope, (name) => Boolean(template?.test(name)), custom);
+  if (node.type === 'map') {
+    // problems inside an inline mapping (config.mapping.rules[2].target) mark the mapping field; each shows on its rule
+    const own = form.problem;
+    const nested = useDesigner.getState().problems.filter((problem) => problem.nodeId === node.id && problem.field?.startsWith('config.mapping.'));
+    form.problem = (name) => own?.(name) ?? (name === 'config.mapping' && nested.length > 0
+      ? `${nested.length} ${nested.length === 1 ? 'problem' : 'problems'} in the mapping, shown with its rules` : undefined);
+  }
 
   return (
     <section className="inspector-pane pane-parameters" data-testid="pane-parameters" aria-label="Parameters">

@@ -64,8 +64,26 @@ export function addChoice(choice: PaletteChoice, target: PickerTarget): void {
     state().select([created]);
     state().inspect(created);
     useUi.getState().open({ panel: 'inspector' });
+    revealNode(created);
   }
   useUi.getState().open({ picker: null });
+}
+
+/** Pans the canvas (never zooms) so that a step just added is in view, when it is not already. */
+export function revealNode(id: string): void {
+  requestAnimationFrame(() => {
+    const instance = flow();
+    const node = instance?.getNode(id);
+    const pane = window.document.querySelector<HTMLElement>('[data-testid=designer] .react-flow');
+    if (!instance || !node || !pane) return;
+    const { x, y, zoom } = instance.getViewport();
+    const width = node.measured?.width ?? 220;
+    const height = node.measured?.height ?? 72;
+    const left = node.position.x * zoom + x;
+    const top = node.position.y * zoom + y;
+    const inView = left >= 0 && top >= 0 && left + width * zoom <= pane.clientWidth && top + height * zoom <= pane.clientHeight;
+    if (!inView) instance.setCenter(node.position.x + width / 2, node.position.y + height / 2, { zoom, duration: 200 });
+  });
 }
 
 export function setTriggerKind(kind: 'manual' | 'webhook' | 'schedule' | 'polling'): void {

@@ -125,10 +125,6 @@ export function Inspector(): ReactElement | null {
         <h2>{title}</h2>
         {node && <span className="inspector-type">{node.type}</span>}
         <span className="inspector-actions">
-          <button type="button" data-testid="run-step" data-node={inspected} disabled={!permissions.run}
-            title="Test-runs the saved version with the pinned samples, stopping after this step" onClick={() => void run('Run this step')}>
-            Run this step
-          </button>
           <button type="button" data-testid="run-to-here" data-node={inspected} disabled={!permissions.run}
             title="Test-runs the saved version from the trigger up to this node" onClick={() => void run('Run to here')}>
             Run to here

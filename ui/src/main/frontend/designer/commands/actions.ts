@@ -203,11 +203,13 @@ export function addNote(): void {
 
 export function zoomFit(): void { flow()?.fitView({ maxZoom: 1.2, padding: 0.2, duration: 200 }); }
 
-export function focusNode(id: string): void {
+/** Selects a node and centres the canvas on it; `takeFocus` false leaves the keyboard focus where it is (a click on a
+ * problem or a changed field focuses that field in the inspector, and the canvas must not take it back). */
+export function focusNode(id: string, takeFocus = true): void {
   state().select([id]);
   const node = flow()?.getNode(id);
   if (node) flow()?.setCenter(node.position.x + 110, node.position.y + 36, { zoom: Math.max(flow()!.getZoom(), 0.8), duration: 200 });
-  requestAnimationFrame(() => window.document.querySelector<HTMLElement>(`[data-testid=canvas-node][data-node-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }));
+  if (takeFocus) requestAnimationFrame(() => window.document.querySelector<HTMLElement>(`[data-testid=canvas-node][data-node-id="${CSS.escape(id)}"]`)?.focus({ preventScroll: true }));
 }
 
 /** Arrow keys: right = first downstream node, left = first upstream, up/down = the previous/next sibling. */

@@ -37,7 +37,7 @@ export function ProblemsPanel(): ReactElement {
             <button type="button" data-testid="problem" data-node={problem.nodeId ?? undefined} data-field={problem.field ?? undefined}
               onClick={() => {
                 if (!problem.nodeId) return;
-                focusNode(problem.nodeId);
+                focusNode(problem.nodeId, false);
                 useDesigner.getState().inspect(problem.nodeId, problem.field);
                 useUi.getState().open({ panel: 'inspector' });
               }}>

@@ -1,7 +1,6 @@
 import { autocompletion, completionKeymap } from '@codemirror/autocomplete';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
-import { setDiagnostics } from '@codemirror/lint';
 import { EditorState, Transaction } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
@@ -69,13 +68,9 @@ export function ExpressionInput(props: ExpressionInputProps): ReactElement {
     const show = (next: Preview) => {
       if (run !== generation.current) return;
       setPreview(next);
-      const editor = view.current;
-      if (!editor) return;
-      const length = editor.state.doc.length;
-      const at = next.kind === 'error' && next.position != null ? Math.min(Math.max(next.position, 0), length) : null;
-      editor.dispatch(setDiagnostics(editor.state, next.kind === 'error'
-        ? [{ from: at ?? 0, to: at == null ? length : Math.min(at + 2, length), severity: 'error', message: next.message }]
-        : []));
+      // the error is shown under the field with where it is, not marked inside the text: a mark decoration
+      // redrawn while the user types (an unclosed "{{" at the start) left the browser's caret at the start of the
+      // line while the editor's selection was at the end, so the next keys landed before the braces
     };
     const evaluate = latest.current.evaluate;
     if (latest.current.mode === 'raw') {
@@ -180,7 +175,11 @@ export function ExpressionInput(props: ExpressionInputProps): ReactElement {
     <div className={multiline ? 'expr-input expr-multiline' : 'expr-input'}>
       <div ref={host} data-testid="expr-input" data-name={name} data-mode={mode} />
       {preview.kind === 'value' && <output className="param-result" data-testid="param-result" data-name={name}>{preview.text}</output>}
-      {preview.kind === 'error' && <div className="expr-error" role="alert" data-testid="expr-error" data-name={name}>{preview.message}</div>}
+      {preview.kind === 'error' && (
+        <div className="expr-error" role="alert" data-testid="expr-error" data-name={name} data-position={preview.position ?? undefined}>
+          {preview.message}{preview.position != null && ` (at character ${preview.position + 1})`}
+        </div>
+      )}
     </div>
   );
 }

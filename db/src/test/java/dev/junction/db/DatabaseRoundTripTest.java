@@ -72,7 +72,8 @@ class DatabaseRoundTripTest {
     void everyMigrationAppliesToAnEmptyDatabase() throws Exception {
         assertThat(migration.success).isTrue();
         // every migration file, V1–V13 and those of parallel branches (V14 webhook dedup keys, V15 archives
-        // workflows, V16 retry budgets' deadlines, V21 a step's attempts from before a replay)
+        // workflows, V16 retry budgets' deadlines, V21 a step's attempts from before a replay, V22 pinned samples,
+        // V23 test runs' stop node)
         try (Stream<Path> files = Files.list(Path.of(DatabaseRoundTripTest.class.getResource("/db/migration").toURI()))) {
             assertThat(migration.migrationsExecuted).isEqualTo(
                     (int) files.filter(file -> file.getFileName().toString().matches("V\\d+__.+\\.sql")).count())

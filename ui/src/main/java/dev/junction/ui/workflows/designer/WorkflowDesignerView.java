@@ -98,7 +98,12 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         webhook.setVisible(false);
         addClassName("workflow-designer-view");
         add(title, description, webhook);
-        addAttachListener(attach -> findAncestor(AppLayout.class).ifPresent(this::roomForTheCanvas));
+        addAttachListener(attach -> {
+            AppLayout layout = findAncestor(AppLayout.class);
+            if (layout != null) {
+                roomForTheCanvas(layout);
+            }
+        });
     }
 
     /** The designer needs the width: the navigation drawer closes while it is open, and comes back as it was. */

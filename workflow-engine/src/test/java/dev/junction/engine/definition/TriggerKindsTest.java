@@ -111,6 +111,7 @@ class TriggerKindsTest {
         return Stream.of(
                 Arguments.of(TriggerKind.SCHEDULE, Map.of(), "cron", "is required", true),
                 Arguments.of(TriggerKind.SCHEDULE, Map.of("cron", "0 0/15 * *"), "cron", "6 or 7 fields", true),
+                Arguments.of(TriggerKind.SCHEDULE, Map.of("cron", "*/15 * * * *"), "cron", "6 or 7 fields", true),
                 Arguments.of(TriggerKind.SCHEDULE, Map.of("cron", "0 0 0 1 1 ? 2030 x"), "cron", "6 or 7 fields",
                         true),
                 Arguments.of(TriggerKind.SCHEDULE, Map.of("cron", 15L), "cron", "must be", true),

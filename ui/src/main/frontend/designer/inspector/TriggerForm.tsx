@@ -7,64 +7,19 @@ import { useDesigner } from '../store';
 import { ConnectionPicker, formOptions, OperationPicker } from './fields';
 import { connectorOf } from './scope';
 
-const KINDS: { kind: Kind; label: string }[] = [
-  { kind: 'manual', label: 'Manual (started by hand or through the API)' },
-  { kind: 'webhook', label: 'Webhook (an HTTP call starts it)' },
-  { kind: 'schedule', label: 'Schedule (cron)' },
-  { kind: 'polling', label: 'Polling (asks a connection for new records)' },
-];
-
-/** The connector whose connections may sign webhooks, per verification kind (DefinitionValidator). */
-const VERIFYING_CONNECTORS: Record<string, string> = { 'opayo-server': 'opayo-pi', 'hmac-sha256': 'http' };
-
-const BUSINESS_KEY: JsonSchema = {
-  type: 'string', 'x-expression': true, title: 'Business key',
-  description: 'An expression over the payload (e.g. trigger.VendorTxCode) naming what each run concerns, to find runs by it.',
-};
-
-const CRON: Record<string, JsonSchema> = {
-  cron: { type: 'string', title: 'Cron', description: 'Quartz syntax, 6 or 7 fields, seconds first: 0 0/15 * * * ? is every 15 minutes.' },
-  timeZone: { type: 'string', title: 'Time zone', description: 'e.g. Europe/London; UTC when unset.', default: 'UTC' },
-};
-
-/** The config schema of each trigger kind (the rules of DefinitionValidator, docs/workflow-definitions.md). */
-const SCHEMAS: Record<Kind, JsonSchema> = {
-  manual: { type: 'object', properties: { businessKey: BUSINESS_KEY } },
-  webhook: {
-    type: 'object',
-    properties: {
-      verification: {
-        type: 'object', title: 'Verification', description: 'Checks each call\'s signature; unsigned calls are taken when unset.',
-        properties: {
-          kind: { type: 'string', title: 'Kind', enum: ['hmac-sha256', 'opayo-server'],
-            description: 'hmac-sha256: an HMAC of the body with an HTTP connection\'s webhook secret; opayo-server: Opayo Server notifications.' },
-          connection: { type: 'string', title: 'Connection', description: 'The connection whose secret signs the calls.',
-            'x-dependsOn': { kind: ['hmac-sha256', 'opayo-server'] } },
-          redirectUrl: { type: 'string', title: 'Redirect URL', description: 'Where Opayo sends the shopper next (http or https).',
-            'x-dependsOn': { kind: ['opayo-server'] } },
-          signatureHeader: { type: 'string', title: 'Signature header', default: 'X-Signature', 'x-dependsOn': { kind: ['hmac-sha256'] } },
-          timestampHeader: { type: 'string', title: 'Timestamp header', description: 'When set, the signature covers timestamp.body.',
-            'x-dependsOn': { kind: ['hmac-sha256'] } },
-          toleranceSeconds: { type: 'integer', title: 'Tolerance (s)', minimum: 1, 'x-dependsOn': { kind: ['hmac-sha256'] } },
-        },
-      },
-      dedupKey: { type: 'string', 'x-expression': true, title: 'Deduplication key',
-        description: 'An expression naming the delivery (e.g. trigger.orderId): a repeat of it starts no second run.' },
-      businessKey: BUSINESS_KEY,
-    },
-  },
-  schedule: { type: 'object', required: ['cron'], properties: { ...CRON, businessKey: BUSINESS_KEY } },
-  polling: {
-    type: 'object', required: ['connection', 'operation', 'cron'],
-    properties: {
-      connection: { type: 'string', title: 'Connection' },
-      operation: { type: 'string', title: 'Operation', description: 'A poll operation of the connection\'s connector.' },
-      cron: { ...CRON.cron, title: 'Interval (cron)', description: 'How often to poll, Quartz cron: 0 0/5 * * * ? is every 5 minutes.' },
-      timeZone: CRON.timeZone,
-      businessKey: BUSINESS_KEY,
-    },
-  },
-};
+/**
+ * The connector whose connections a connection field may offer, as its schema's x-connector says per value of a
+ * sibling field ({"kind": {"opayo-server": "opayo-pi"}}: while kind is opayo-server, opayo-pi connections).
+ */
+function requiredConnector(property: JsonSchema | undefined, siblings: Record<string, unknown> | undefined): string | undefined {
+  const byField = property?.['x-connector'];
+  if (!byField || typeof byField !== 'object') return undefined;
+  for (const [field, byValue] of Object.entries(byField as Record<string, Record<string, string>>)) {
+    const value = siblings?.[field];
+    if (typeof value === 'string' && typeof byValue[value] === 'string') return byValue[value];
+  }
+  return undefined;
+}
 
 /** The trigger's Parameters pane: its kind, and per kind the webhook URL, cron with the next fire times, polling. */
 export function TriggerForm({ trigger, readOnly, scope }: { trigger: Trigger; readOnly: boolean; scope: () => Scope }): ReactElement {
@@ -76,6 +31,8 @@ export function TriggerForm({ trigger, readOnly, scope }: { trigger: Trigger; re
   useDesigner((state) => state.focusField);
   const kindId = useId();
   const config = (trigger.config ?? {}) as Record<string, unknown>;
+  const kinds = catalog?.triggerKinds ?? [];
+  const schema = kinds.find((kind) => kind.kind === trigger.kind)?.configSchema as JsonSchema | undefined;
   const [connectorHint, setConnectorHint] = useState<string | undefined>(undefined);
 
   const commit = (name: string, next: unknown) =>
@@ -89,9 +46,9 @@ export function TriggerForm({ trigger, readOnly, scope }: { trigger: Trigger; re
 
   const custom: CustomField = ({ name, labelId, value, readOnly: locked, onCommit }) => {
     if (name === 'config.verification.connection') {
-      const kind = (config.verification as Record<string, unknown> | undefined)?.kind;
+      const connection = schema?.properties?.verification?.properties?.connection;
       return <ConnectionPicker labelId={labelId} value={value} connections={connections}
-        connector={typeof kind === 'string' ? VERIFYING_CONNECTORS[kind] : undefined} readOnly={locked} onCommit={onCommit} />;
+        connector={requiredConnector(connection, config.verification as Record<string, unknown> | undefined)} readOnly={locked} onCommit={onCommit} />;
     }
     if (trigger.kind === 'polling' && name === 'config.connection') {
       return <ConnectionPicker labelId={labelId} value={value} connections={connections} connector={connectorHint} readOnly={locked} onCommit={onCommit} />;
@@ -112,11 +69,12 @@ export function TriggerForm({ trigger, readOnly, scope }: { trigger: Trigger; re
         <label className="field-title" htmlFor={kindId}>Kind</label>
         <select id={kindId} data-testid="trigger-kind" value={trigger.kind} disabled={readOnly}
           onChange={(event) => changeKind(event.target.value as Kind)}>
-          {KINDS.map((kind) => <option key={kind.kind} value={kind.kind}>{kind.label}</option>)}
+          {kinds.length === 0 && <option value={trigger.kind}>{trigger.kind}</option>}
+          {kinds.map((kind) => <option key={kind.kind} value={kind.kind} title={kind.description}>{kind.title}</option>)}
         </select>
       </div>
       {trigger.kind === 'webhook' && <WebhookUrl url={workflow?.webhookUrl ?? null} />}
-      <SchemaForm schema={SCHEMAS[trigger.kind]} value={config} name="config" onCommit={commit} options={options} />
+      {schema && <SchemaForm schema={schema} value={config} name="config" onCommit={commit} options={options} />}
       {(trigger.kind === 'schedule' || trigger.kind === 'polling') && (
         <CronNext cron={typeof config.cron === 'string' ? config.cron : ''} zone={typeof config.timeZone === 'string' ? config.timeZone : 'UTC'} />
       )}

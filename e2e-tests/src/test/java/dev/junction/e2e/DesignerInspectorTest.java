@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The designer's inspector on the built-in sandbox connections: the form generated from a connector's operation, an
- * input field dragged into a parameter, expression completion and errors, the cron preview, a pinned sample with
- * "run to here", and the stale marker after an upstream edit.
+ * input field dragged into a parameter, expression completion and errors, the trigger form drawn from the catalog's
+ * trigger kinds, the cron preview, a pinned sample with "run to here", and the stale marker after an upstream edit.
  */
 class DesignerInspectorTest extends BrowserTest {
 
@@ -169,6 +169,29 @@ class DesignerInspectorTest extends BrowserTest {
             assertThat(times.nth(i).locator("time")).hasAttribute("datetime", Pattern.compile("\\d{4}-\\d\\d-\\d\\dT.*"));
         }
         screenshot("cron-next");
+    }
+
+    @Test
+    void theTriggerFormComesFromTheCatalogAndOffersTheConnectorThatVerifiesEachKind() {
+        openDesigner(DEFINITION);
+        inspect("trigger");
+
+        Locator kind = page.locator("[data-testid=trigger-kind]");
+        assertThat(kind.locator("option")).hasCount(4);
+        kind.selectOption("webhook");
+        param("config.verification.kind").locator("select").selectOption("opayo-server");
+        Locator connection = param("config.verification.connection").locator("select");
+        assertThat(connection).hasAttribute("data-connector", "opayo-pi");
+        assertThat(connection.locator("option", new Locator.LocatorOptions().setHasText("opayo"))).not().hasCount(0);
+        assertThat(connection.locator("option[value=http-sandbox]")).hasCount(0);
+        assertThat(param("config.verification.redirectUrl")).isVisible();
+
+        param("config.verification.kind").locator("select").selectOption("hmac-sha256");
+        assertThat(connection).hasAttribute("data-connector", "http");
+        assertThat(connection.locator("option[value=http-sandbox]")).hasCount(1);
+        assertThat(param("config.verification.redirectUrl")).hasCount(0);
+        assertThat(param("config.verification.signatureHeader")).isVisible();
+        screenshot("trigger-webhook-hmac");
     }
 
     @Test

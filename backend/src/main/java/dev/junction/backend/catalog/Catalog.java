@@ -7,17 +7,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Everything the editors render from, in one answer: the node kinds a workflow may use, the connectors with their
+ * Everything the editors render from, in one answer: the node kinds a workflow may use, the ways it may start
+ * (trigger kinds, each with its config schema), the connectors with their
  * settings and operations, the mapping functions, the shipped value maps and the named schemas. Its shape is
  * {@link CatalogSchema} ({@code /api/v1/schemas/catalog.json}); the browser's TypeScript types are generated from it.
  * A field that is null is left out of the JSON.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Catalog(List<NodeKind> nodeKinds, List<Connector> connectors, List<Function> functions,
+public record Catalog(List<NodeKind> nodeKinds, List<TriggerKind> triggerKinds, List<Connector> connectors, List<Function> functions,
                       List<ValueMap> valueMaps, List<NamedSchema> schemas) {
 
     public Catalog {
         nodeKinds = List.copyOf(nodeKinds);
+        triggerKinds = List.copyOf(triggerKinds);
         connectors = List.copyOf(connectors);
         functions = List.copyOf(functions);
         valueMaps = List.copyOf(valueMaps);
@@ -34,6 +36,15 @@ public record Catalog(List<NodeKind> nodeKinds, List<Connector> connectors, List
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record NodeKind(String type, String title, String description, Map<String, Object> configSchema,
                            List<Port> ports, String dynamicPorts, boolean sideEffects) {
+    }
+
+    /**
+     * A way a run may start (the trigger's {@code kind}).
+     *
+     * @param configSchema the JSON Schema of the trigger's config for this kind; a connection property names the
+     *                     connector its connection must be of in {@code x-connector}
+     */
+    public record TriggerKind(String kind, String title, String description, Map<String, Object> configSchema) {
     }
 
     /** An output port of a node kind. */

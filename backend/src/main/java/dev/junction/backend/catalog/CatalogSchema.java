@@ -2,6 +2,7 @@ package dev.junction.backend.catalog;
 
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.OperationDescriptor;
+import dev.junction.engine.definition.TriggerKind;
 import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.mapping.functions.ValueMap.Unmapped;
 import dev.junction.engine.schema.Schemas;
@@ -38,6 +39,7 @@ public final class CatalogSchema {
         Map<String, Object> defs = new LinkedHashMap<>();
         defs.put("NodeKind", nodeKind());
         defs.put("Port", port());
+        defs.put("TriggerKind", triggerKind());
         defs.put("Connector", connector());
         defs.put("Operation", operation());
         defs.put("RateLimit", rateLimit());
@@ -47,9 +49,11 @@ public final class CatalogSchema {
         defs.put("NamedSchema", namedSchema());
         Map<String, Object> root = Schemas.object()
                 .title("Catalog")
-                .description("What the browser editors render from: node kinds, connectors with their operations,"
+                .description("What the browser editors render from: node kinds, trigger kinds, connectors with their operations,"
                         + " mapping functions, value maps and named schemas (GET /api/v1/catalog).")
                 .required("nodeKinds", array("Every node kind a workflow may use.", ref(DEFS + "NodeKind")))
+                .required("triggerKinds", array("Every way a run may start, in the order the trigger form lists"
+                        + " them.", ref(DEFS + "TriggerKind")))
                 .required("connectors", array("Every installed connector, by id.", ref(DEFS + "Connector")))
                 .required("functions", array("Every mapping function, by name.", ref(DEFS + "MappingFunction")))
                 .required("valueMaps", array("Every shipped value map, by name.", ref(DEFS + "ValueMap")))
@@ -86,6 +90,19 @@ public final class CatalogSchema {
                         + " condition); absent when the ports are fixed."))
                 .required("sideEffects", bool("Whether running it acts outside the run (calls a remote system,"
                         + " sends a notice)."))
+                .closed().build();
+    }
+
+    private static Map<String, Object> triggerKind() {
+        return Schemas.object().title("TriggerKind").description("A way a run may start: a kind of trigger.")
+                .required("kind", Schemas.oneOf("What the trigger's kind field says.",
+                        Arrays.stream(TriggerKind.values())
+                                .map(TriggerKind::jsonName).toList()))
+                .required("title", string("The name the trigger form shows."))
+                .required("description", string("One line on how a run starts."))
+                .required("configSchema", jsonSchema("The JSON Schema of the trigger's config for this kind; a"
+                        + " connection property names in x-connector the connector its connection must be of, per"
+                        + " value of a sibling field ({\"kind\": {\"opayo-server\": \"opayo-pi\"}})."))
                 .closed().build();
     }
 

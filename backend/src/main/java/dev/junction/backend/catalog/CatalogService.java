@@ -3,6 +3,7 @@ package dev.junction.backend.catalog;
 import dev.junction.engine.connectors.ConnectorCatalog;
 import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.engine.connectors.OperationDescriptor;
+import dev.junction.engine.definition.TriggerKind;
 import dev.junction.engine.mapping.FunctionCatalog;
 import dev.junction.engine.mapping.SchemaCatalog;
 import dev.junction.engine.mapping.ValueMapCatalog;
@@ -13,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,7 +31,7 @@ public class CatalogService {
 
     public CatalogService(ConnectorCatalog connectors, FunctionCatalog functions, ValueMapCatalog valueMaps,
                           SchemaCatalog schemas, JsonMapper json) {
-        this.catalog = new Catalog(nodeKinds(),
+        this.catalog = new Catalog(nodeKinds(), triggerKinds(),
                 connectors.all().stream().map(connector -> connector(connector.descriptor())).toList(),
                 functions.all().stream().map(CatalogService::function).toList(),
                 valueMaps.all().stream().map(CatalogService::valueMap).toList(),
@@ -57,6 +59,12 @@ public class CatalogService {
                 Stream.concat(kind.ports().stream(), Stream.of(NodeKind.ERROR_PORT))
                         .map(port -> new Catalog.Port(port.name(), port.description())).toList(),
                 kind.dynamicPorts().orElse(null), kind.sideEffects())).toList();
+    }
+
+    /** The ways a run may start, in the trigger form's order, each with its config schema. */
+    static List<Catalog.TriggerKind> triggerKinds() {
+        return Arrays.stream(TriggerKind.values()).map(kind -> new Catalog.TriggerKind(kind.jsonName(),
+                kind.title(), kind.description(), kind.configSchema())).toList();
     }
 
     private static Catalog.Connector connector(ConnectorDescriptor descriptor) {

@@ -6,6 +6,7 @@ import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorCatalog;
 import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.json.PayloadJson;
+import dev.junction.engine.definition.TriggerKind;
 import dev.junction.engine.nodes.NodeKind;
 import dev.junction.engine.nodes.NodeKinds;
 import dev.junction.engine.nodes.Port;
@@ -171,6 +172,18 @@ class CatalogApiTest {
         assertThat(kinds.get("branch")).containsKey("dynamicPorts");
         assertThat(kinds.get("connector")).containsEntry("sideEffects", true);
         assertThat(kinds.get("map")).containsEntry("sideEffects", false);
+
+        Map<String, Map<String, Object>> triggerKinds = byKey(catalog.get("triggerKinds"), "kind");
+        assertThat(triggerKinds.keySet()).containsExactly("manual", "webhook", "schedule", "polling");
+        for (TriggerKind kind : TriggerKind.values()) {
+            Map<String, Object> listed = triggerKinds.get(kind.jsonName());
+            assertThat(listed).as(kind.jsonName()).containsEntry("title", kind.title())
+                    .containsEntry("description", kind.description());
+            assertThat(listed.get("configSchema")).as(kind.jsonName())
+                    .isEqualTo(PayloadJson.normalized(kind.configSchema()));
+        }
+        assertThat(PayloadJson.write(triggerKinds.get("webhook").get("configSchema")))
+                .contains("\"x-connector\":{\"kind\":{\"hmac-sha256\":\"http\",\"opayo-server\":\"opayo-pi\"}}");
 
         Map<String, Map<String, Object>> listedFunctions = byKey(catalog.get("functions"), "name");
         assertThat(list(listedFunctions.get("toMinorUnits").get("parameters")))

@@ -37,8 +37,7 @@ public final class DefinitionValidator {
     /** What node ids look like. */
     private static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9_-]{0,63}");
     /** The webhook signature checks, and the connector whose connection holds each one's secret. */
-    private static final Map<String, String> VERIFYING_CONNECTORS = Map.of("opayo-server", "opayo-pi",
-            "hmac-sha256", "http");
+    private static final Map<String, String> VERIFYING_CONNECTORS = TriggerSchemas.VERIFYING_CONNECTORS;
 
     /** Takes every expression and script as parsing: for callers that have no expression runtime. */
     private static final ExpressionSyntax UNCHECKED_SYNTAX = new ExpressionSyntax() {

@@ -15,7 +15,9 @@ import java.util.stream.Collectors;
 /**
  * Assembles the workflow definition's JSON Schema: the frame (the document, the trigger, a node's common fields,
  * edges) and, from {@link NodeKinds}, the node types, what each one's ports are, and each kind's config schema
- * under {@code $defs/<type>Config}, which a node's {@code config} must match when its {@code type} is that kind's.
+ * under {@code $defs/<type>Config}, which a node's {@code config} must match when its {@code type} is that kind's;
+ * likewise each {@link TriggerKind}'s config schema under {@code $defs/<kind>TriggerConfig}, which the trigger's
+ * {@code config} must match when its {@code kind} is that one.
  */
 final class WorkflowSchema {
 
@@ -46,6 +48,18 @@ final class WorkflowSchema {
                     ordered("config", ordered("$ref", "#/$defs/" + name)))));
         }
         node.put("allOf", byType);
+        Map<String, Object> trigger = (Map<String, Object>) ((Map<String, Object>) root.get("properties"))
+                .get("trigger");
+        List<Object> byKind = new ArrayList<>();
+        for (TriggerKind kind : TriggerKind.values()) {
+            String name = kind.jsonName() + "TriggerConfig";
+            defs.put(name, kind.configSchema());
+            Map<String, Object> when = ordered("properties", Map.of("kind", Map.of("const", kind.jsonName())));
+            when.put("required", List.of("kind"));
+            byKind.add(ordered("if", when, "then", ordered("properties",
+                    ordered("config", ordered("$ref", "#/$defs/" + name)))));
+        }
+        trigger.put("allOf", byKind);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
     }
 

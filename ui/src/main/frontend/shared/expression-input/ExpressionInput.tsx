@@ -125,6 +125,21 @@ export function ExpressionInput(props: ExpressionInputProps): ReactElement {
             if (update.focusChanged && !update.view.hasFocus) commit(update.view);
           }),
           EditorView.domEventHandlers({
+            // typed text goes where the editor's selection is: inside the designer's page the browser's caret was
+            // seen lagging behind the editor's selection (after select-all, the keys were added at the end), and the
+            // browser inserts at its caret. Composition (IME) input stays the browser's.
+            beforeinput(event, target) {
+              if (event.inputType !== 'insertText' || event.data == null || target.state.readOnly) return false;
+              event.preventDefault();
+              target.dispatch(target.state.replaceSelection(event.data), { scrollIntoView: true, userEvent: 'input.type' });
+              return true;
+            },
+            // leaving the editor commits, also when the editor's own focus tracking missed the change (seen for
+            // JavaScript fields: the text stayed uncommitted after the focus moved to another field)
+            blur(_event, target) {
+              commit(target);
+              return false;
+            },
             keydown(event) {
               // the editor's own undo: never let Ctrl+Z / Ctrl+Y / Ctrl+Shift+Z reach the designer's history
               const key = event.key.toLowerCase();

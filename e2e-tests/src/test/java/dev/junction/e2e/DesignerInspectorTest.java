@@ -52,7 +52,8 @@ class DesignerInspectorTest extends BrowserTest {
     }
 
     private Locator inspect(String nodeId) {
-        page.locator("[data-testid=canvas-node][data-node-id=" + nodeId + "]").click();
+        // near the top left corner: the minimap may cover a step's centre
+        page.locator("[data-testid=canvas-node][data-node-id=" + nodeId + "]").click(new Locator.ClickOptions().setPosition(20, 12));
         Locator inspector = page.locator("[data-testid=inspector][data-node=" + nodeId + "]");
         assertThat(inspector).isVisible();
         return inspector;

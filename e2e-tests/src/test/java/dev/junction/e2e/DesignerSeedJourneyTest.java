@@ -59,6 +59,7 @@ class DesignerSeedJourneyTest extends DesignerBrowserTest {
         String ship = addAfter(map, "fulfillment order", "connector", "createFulfillmentOrder");
         String shipped = addAfter(ship, "wait", "waitUntil", null);
         String track = addAfter(shipped, "tracking", "connector", "writeShipmentTracking");
+        page.locator("[data-testid=zoom-fit]").click(); // the canvas draws only what is in view
         assertThat(edge("trigger:out->" + map)).hasCount(1);
         assertThat(edge(map + ":out->" + ship)).hasCount(1);
         assertThat(edge(ship + ":out->" + shipped)).hasCount(1);
@@ -69,6 +70,7 @@ class DesignerSeedJourneyTest extends DesignerBrowserTest {
         rename("Send to FBA");
         selectSandbox(param("config.connection").locator("select"));
         page.locator("[data-testid=inspector] .input-mode input[type=checkbox]").check();
+        assertThat(expression("config.input")).hasText("{{ trigger }}");
         type(expression("config.input"), "{{ nodes." + map + " }}");
         screenshot("2-fba-order");
 
@@ -86,11 +88,11 @@ class DesignerSeedJourneyTest extends DesignerBrowserTest {
         inspect(track);
         rename("Tracking to Dynamics");
         selectSandbox(param("config.connection").locator("select"));
-        fill(param("config.input.ordernumber").locator("input"), SALES_ORDER);
-        type(expression("config.input.trackingNumbers"),
-                "{{ nodes." + shipped + ".fulfillmentShipments[0].fulfillmentShipmentPackage[0].trackingNumber }}");
-        type(expression("config.input.carrier"),
-                "{{ nodes." + shipped + ".fulfillmentShipments[0].fulfillmentShipmentPackage[0].carrierCode }}");
+        page.locator("[data-testid=inspector] .input-mode input[type=checkbox]").check();
+        assertThat(expression("config.input")).hasText("{{ trigger }}");
+        String shipment = "nodes." + shipped + ".fulfillmentShipments[0].fulfillmentShipmentPackage[0]";
+        type(expression("config.input"), "{{ ({ordernumber: '" + SALES_ORDER + "', trackingNumbers: [" + shipment
+                + ".trackingNumber], carrier: " + shipment + ".carrierCode}) }}");
         screenshot("3-tracking");
 
         // map: the notification becomes an FBA order, with rules written in the inspector
@@ -109,6 +111,8 @@ class DesignerSeedJourneyTest extends DesignerBrowserTest {
         screenshot("4-map-rules");
 
         // no problems left: save (Ctrl+S) and publish
+        page.locator("[data-testid=problems-toggle]").click();
+        assertThat(page.locator("[data-testid=problem]")).hasCount(0);
         assertThat(page.locator("[data-testid=publish]")).hasAttribute("data-problems", "0");
         focusCanvas();
         page.keyboard().press("Control+s");
@@ -151,28 +155,27 @@ class DesignerSeedJourneyTest extends DesignerBrowserTest {
         return page.locator("[data-testid=inspector] [data-testid=expr-input][data-name='" + name + "'] .cm-content");
     }
 
+    /** Zooms the canvas to fit (a user's way to find a step) and opens the step's inspector. */
     private void inspect(String nodeId) {
-        node(nodeId).click();
+        page.locator("[data-testid=zoom-fit]").click();
+        node(nodeId).click(new Locator.ClickOptions().setPosition(20, 12)); // the minimap may cover a step's centre
         assertThat(page.locator("[data-testid=inspector][data-node='" + nodeId + "']")).isVisible();
     }
 
     /** Selects the node, opens the picker with "/", searches, and picks a node kind (or a connector operation). */
     private String addAfter(String nodeId, String search, String kind, String operation) {
-        List<String> before = nodeIds();
-        node(nodeId).click();
+        inspect(nodeId);
         page.keyboard().press("/");
         assertThat(page.locator("[data-testid=picker]")).isVisible();
         page.locator("[data-testid=picker-search]").fill(search);
         page.locator("[data-testid=picker-item][data-kind=" + kind + "]"
                 + (operation == null ? "" : "[data-operation=" + operation + "]")).first().click();
-        assertThat(nodes()).hasCount(before.size() + 1);
-        return nodeIds().stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> nodeIds() {
-        return (List<String>) page.evaluate(
-                "() => [...document.querySelectorAll('[data-testid=canvas-node]')].map(n => n.dataset.nodeId)");
+        // the new step is selected, inspected and brought into view
+        Locator inspector = page.locator("[data-testid=inspector]:not([data-node='" + nodeId + "'])");
+        assertThat(inspector).isVisible();
+        String added = inspector.getAttribute("data-node");
+        assertThat(node(added)).hasAttribute("data-type", kind);
+        return added;
     }
 
     private void rename(String name) {
@@ -198,6 +201,8 @@ class DesignerSeedJourneyTest extends DesignerBrowserTest {
     private void type(Locator editor, String text) {
         editor.click();
         page.keyboard().press("Control+a");
+        page.keyboard().press("Delete");
+        assertThat(editor).hasText("");
         page.keyboard().type(text);
         assertThat(editor).hasText(text);
         page.keyboard().press("Escape"); // closes a completion list, if one is open

@@ -39,7 +39,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 @SpringBootTest(classes = JunctionApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"junction.db.embedded.fresh=true", "junction.admin.password=" + BrowserTest.ADMIN_PASSWORD,
-                "junction.vault.master-key=ZTJlLW1hc3Rlci1rZXktb2YtanVuY3Rpb24tdGVzdHM="})
+                "junction.vault.master-key=ZTJlLW1hc3Rlci1rZXktb2YtanVuY3Rpb24tdGVzdHM=",
+                // the sandbox's Opayo simulator posts its signed notifications to this app's webhook on loopback
+                "junction.outbound.allow=127.0.0.1,::1"})
 abstract class BrowserTest {
 
     static final String ADMIN_PASSWORD = "e2e-admin-password";

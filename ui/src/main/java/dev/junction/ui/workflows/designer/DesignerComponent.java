@@ -197,7 +197,8 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
     private void show(DesignerContract.Overlay overlay) {
         setState("overlay", overlay);
         boolean active = RunOverlays.active(overlay);
-        getUI().ifPresent(ui -> {
+        // the view opens a run (?run=) before this component is attached: then the current UI is the one to poll
+        java.util.Optional.ofNullable(getUI().orElseGet(com.vaadin.flow.component.UI::getCurrent)).ifPresent(ui -> {
             if (active && refreshing == null) {
                 ui.setPollInterval(REFRESH_MILLIS);
                 refreshing = ui.addPollListener(poll -> show(presenter.overlay()));
@@ -210,6 +211,17 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
     }
 
     static final int REFRESH_MILLIS = 1000;
+
+    /** Stops following a run when the page goes (the UI would poll for nothing). */
+    @Override
+    protected void onDetach(com.vaadin.flow.component.DetachEvent detach) {
+        super.onDetach(detach);
+        if (refreshing != null) {
+            refreshing.remove();
+            refreshing = null;
+            detach.getUI().setPollInterval(-1);
+        }
+    }
 
     private void changed() {
         setState("workflow", presenter.workflow());

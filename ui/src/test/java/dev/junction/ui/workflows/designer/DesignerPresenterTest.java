@@ -311,11 +311,8 @@ class DesignerPresenterTest {
         presenter.pin("trigger", "out", Map.of("orderId", "PINNED"));
         UUID runId = runs.startManually(workflowId, Map.of("orderId", "A-1"), null);
 
-        DesignerContract.Overlay overlay = presenter.showRun(runId);
-        for (int wait = 0; wait < 600 && RunOverlays.active(overlay); wait++) {
-            Thread.sleep(50);
-            overlay = presenter.overlay();
-        }
+        presenter.showRun(runId);
+        DesignerContract.Overlay overlay = followed(presenter);
 
         assertThat(overlay.status()).as(overlay.toString()).isEqualTo("succeeded");
         assertThat(overlay.version()).isEqualTo(2);
@@ -335,6 +332,7 @@ class DesignerPresenterTest {
         assertThat(presenter.overlay()).isNull();
     }
 
+    /** The shown run's overlay once the run has ended (polled, at most 30 s: the run goes through the real workers). */
     private DesignerContract.Overlay followed(DesignerPresenter presenter) throws InterruptedException {
         DesignerContract.Overlay overlay = presenter.overlay();
         for (int wait = 0; wait < 600 && RunOverlays.active(overlay); wait++) {

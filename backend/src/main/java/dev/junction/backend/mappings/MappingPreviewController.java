@@ -1,14 +1,9 @@
 package dev.junction.backend.mappings;
 
 import dev.junction.engine.mapping.functions.FunctionParameter;
-import dev.junction.engine.mapping.MappingJson;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.JsonBodies;
 import dev.junction.backend.api.NotFoundException;
-import dev.junction.engine.mapping.CompiledMapping;
-import dev.junction.engine.mapping.MappingCompiler;
-import dev.junction.engine.mapping.MappingDefinitionException;
-import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingPreview;
 import dev.junction.engine.mapping.MappingProblem;
 import dev.junction.engine.mapping.functions.BuiltInFunctions;
@@ -35,14 +30,12 @@ class MappingPreviewController {
     /** The largest preview request taken, sample included. */
     static final int MAX_PREVIEW_BYTES = 1024 * 1024;
 
-    private final MappingCompiler compiler;
-    private final MappingEnvironment environment;
+    private final MappingPreviewService previews;
     private final SchemaCatalog schemas;
 
-    MappingPreviewController(MappingCompiler compiler, MappingEnvironment environment, SchemaCatalog schemas) {
+    MappingPreviewController(MappingPreviewService previews, SchemaCatalog schemas) {
         this.schemas = schemas;
-        this.compiler = compiler;
-        this.environment = environment;
+        this.previews = previews;
     }
 
     @PostMapping(value = "/api/v1/mappings/preview", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -60,15 +53,13 @@ class MappingPreviewController {
         if (!fields.containsKey("sample")) {
             throw new InvalidInputException("sample", "is required: the record to run the mapping on");
         }
-        CompiledMapping compiled;
-        try {
-            compiled = compiler.compile(MappingJson.read(mapping));
-        } catch (MappingDefinitionException e) {
-            throw new InvalidInputException(e.problems().stream().filter(MappingProblem::isError)
+        MappingPreviewService.Answer answer = previews.preview(mapping, fields.get("sample"));
+        if (!answer.compiled()) {
+            throw new InvalidInputException(answer.problems().stream().filter(MappingProblem::isError)
                     .map(problem -> new InvalidInputException.FieldProblem("mapping." + problem.path(),
                             problem.message())).toList());
         }
-        return compiled.preview(fields.get("sample"), environment);
+        return new MappingPreview(answer.output(), answer.fields(), answer.problems());
     }
 
     @GetMapping("/api/v1/mappings/functions")

@@ -14,6 +14,9 @@ public final class Routes {
     public static final String WORKFLOW_ID = "id";
     /** One workflow's editor. */
     public static final String WORKFLOW = "workflows/:" + WORKFLOW_ID;
+    public static final String MAPPING_ID = "mappingId";
+    /** One stored mapping's editor. */
+    public static final String MAPPING = "mappings/:" + MAPPING_ID;
     public static final String RUN_ID = "runId";
     /** One run. */
     public static final String RUN = "runs/:" + RUN_ID;
@@ -29,6 +32,11 @@ public final class Routes {
     /** The path of workflow {@code id}'s designer with run {@code runId} drawn over the canvas. */
     public static String workflowWithRun(UUID id, UUID runId) {
         return workflow(id) + "?run=" + runId;
+    }
+
+    /** The path of mapping {@code id}'s editor. */
+    public static String mapping(UUID id) {
+        return "mappings/" + id;
     }
 
     /** The path of run {@code id}. */

@@ -1,0 +1,130 @@
+package dev.junction.ui.mappings.editor;
+
+import com.vaadin.flow.component.ClientCallable;
+import com.vaadin.flow.component.HasSize;
+import com.vaadin.flow.component.Tag;
+import com.vaadin.flow.component.dependency.JsModule;
+import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.component.react.ReactAdapterComponent;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mapping editor ({@code mapper/mapping-editor.tsx}) as a Flow component. Java → React through named states:
+ * {@code document}, {@code mapping}, {@code catalog}, {@code lookupTables}, {@code connections}, {@code permissions},
+ * {@code context}, {@code testCases} (shapes in {@code mapper/contract.ts}). React → Java through
+ * {@code @ClientCallable} methods (typed in {@code mapper/server.ts}); each takes and answers JSON text. The npm
+ * packages the designer pins (React Flow, zustand, CodeMirror) are shared; the editor adds a virtualiser and fuzzy
+ * search.
+ */
+@Tag("mapping-editor")
+@JsModule("./mapper/mapping-editor.tsx")
+@NpmPackage(value = "@tanstack/react-virtual", version = "3.14.28")
+@NpmPackage(value = "fuse.js", version = "7.5.0")
+@NpmPackage(value = "zustand", version = "5.1.0")
+public class MappingEditorComponent extends ReactAdapterComponent implements HasSize {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final MappingEditorPresenter presenter;
+    private final List<Runnable> changeListeners = new ArrayList<>();
+
+    public MappingEditorComponent(MappingEditorPresenter presenter) {
+        this.presenter = presenter;
+        setState("document", presenter.document());
+        setState("mapping", presenter.mapping());
+        setState("catalog", presenter.catalog());
+        setState("lookupTables", presenter.lookupTables());
+        setState("connections", presenter.connections());
+        setState("permissions", presenter.permissions());
+        setState("context", null);
+        setState("testCases", List.of());
+    }
+
+    /** Opened from a workflow's map node: its schemas and recent inputs. */
+    public void setContext(MapperContract.NodeContext context) {
+        setState("context", context);
+    }
+
+    /** Listens to versions saved, published or restored here (the page around the editor shows the version). */
+    public void addChangeListener(Runnable listener) {
+        changeListeners.add(listener);
+    }
+
+    private void changed() {
+        changeListeners.forEach(Runnable::run);
+    }
+
+    @ClientCallable
+    public String preview(String document, String sample) {
+        return answer(presenter.preview(read(document, Object.class), read(sample, Object.class)));
+    }
+
+    @ClientCallable
+    public String save(String document, String baseVersion, String comment) {
+        MapperContract.SaveResult result = presenter.save(read(document, Object.class),
+                read(baseVersion, Integer.class), read(comment, String.class));
+        if ("saved".equals(result.kind())) {
+            changed();
+        }
+        return answer(result);
+    }
+
+    @ClientCallable
+    public String publish(String version) {
+        MapperContract.PublishResult result = presenter.publish(read(version, Integer.class));
+        if ("published".equals(result.kind())) {
+            changed();
+        }
+        return answer(result);
+    }
+
+    @ClientCallable
+    public String versions() {
+        return answer(presenter.versions());
+    }
+
+    @ClientCallable
+    public String versionDocument(String version) {
+        return answer(presenter.versionDocument(read(version, Integer.class)));
+    }
+
+    @ClientCallable
+    public String diff(String from, String to) {
+        return answer(presenter.diff(read(from, Integer.class), read(to, Integer.class)));
+    }
+
+    @ClientCallable
+    public String restore(String version, String baseVersion) {
+        MapperContract.SaveResult result = presenter.restore(read(version, Integer.class),
+                read(baseVersion, Integer.class));
+        if ("saved".equals(result.kind())) {
+            changed();
+        }
+        return answer(result);
+    }
+
+    @ClientCallable
+    public String suggest(String source, String target) {
+        return answer(presenter.suggest(read(source, Object.class), read(target, Object.class)));
+    }
+
+    /** An argument as a JSON value of a type; not of that type: null (the presenter names what is missing). */
+    private static <T> T read(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, type);
+        } catch (JacksonException e) {
+            return null;
+        }
+    }
+
+    private static String answer(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+}

@@ -117,20 +117,12 @@ class LookupTableController {
 
     private static LookupTableService.Settings settings(Map<?, ?> fields) {
         String description = text(fields, "description", "");
-        if (description.length() > 2000) {
-            throw new InvalidInputException("description", "must be at most 2000 characters");
-        }
         String policy = text(fields, "missingKey", "error");
         LookupTables.MissingKey missingKey = LookupTable.policy(policy).orElseThrow(() -> new InvalidInputException(
                 "missingKey", "must be error (the step fails naming the key), null or passThrough, not '" + policy
                 + "'"));
-        String keyLabel = text(fields, "keyLabel", "key");
-        String valueLabel = text(fields, "valueLabel", "value");
-        if (keyLabel.isBlank() || valueLabel.isBlank() || keyLabel.length() > 60 || valueLabel.length() > 60) {
-            throw new InvalidInputException(keyLabel.isBlank() || keyLabel.length() > 60 ? "keyLabel" : "valueLabel",
-                    "must be 1 to 60 characters: the column's name in CSV files");
-        }
-        return new LookupTableService.Settings(description, missingKey, keyLabel.strip(), valueLabel.strip());
+        return LookupTableService.Settings.checked(description, missingKey, text(fields, "keyLabel", "key"),
+                text(fields, "valueLabel", "value"));
     }
 
     private static String text(Map<?, ?> fields, String name, String fallback) {

@@ -7,6 +7,7 @@ import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.audit.AuditTrail;
 import dev.junction.backend.mappings.MappingService;
 import dev.junction.backend.security.CurrentUser;
+import dev.junction.db.users.Role;
 import dev.junction.backend.workflows.PublishedWorkflowNodes;
 import dev.junction.db.lookups.LookupTable;
 import dev.junction.db.lookups.LookupTableRepository;
@@ -50,6 +51,32 @@ public class LookupTableService {
 
     /** What a table is: its description, missing-key policy, and its CSV column labels. */
     public record Settings(String description, LookupTables.MissingKey missingKey, String keyLabel, String valueLabel) {
+
+        /**
+         * Settings as typed (the REST API's body, the Lookup tables view's form), checked: a description of at most
+         * 2000 characters, labels of 1 to 60 (the CSV columns' names; stripped). A wrong one is refused by name.
+         */
+        public static Settings checked(String description, LookupTables.MissingKey missingKey, String keyLabel,
+                                       String valueLabel) {
+            String cleanDescription = description == null ? "" : description;
+            if (cleanDescription.length() > 2000) {
+                throw new InvalidInputException("description", "must be at most 2000 characters");
+            }
+            for (var label : List.of(Map.entry("keyLabel", keyLabel == null ? "" : keyLabel),
+                    Map.entry("valueLabel", valueLabel == null ? "" : valueLabel))) {
+                if (label.getValue().isBlank() || label.getValue().length() > 60) {
+                    throw new InvalidInputException(label.getKey(), "must be 1 to 60 characters: the column's name"
+                            + " in CSV files");
+                }
+            }
+            return new Settings(cleanDescription, missingKey == null ? LookupTables.MissingKey.ERROR : missingKey,
+                    keyLabel.strip(), valueLabel.strip());
+        }
+    }
+
+    /** Whether the signed-in user may create, change and delete tables and their entries. */
+    public boolean currentUserMayChange() {
+        return CurrentUser.hasAnyRole(Role.ADMIN, Role.DESIGNER);
     }
 
     @PreAuthorize("isAuthenticated()")

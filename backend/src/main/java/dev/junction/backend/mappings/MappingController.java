@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Stored mappings over REST: create, list, read, versions (optimistic locking), publish, delete. */
+/** Stored mappings over REST: create, list, read, rename, versions (optimistic locking), publish, delete. */
 @RestController
 class MappingController {
 
@@ -48,6 +49,13 @@ class MappingController {
     Detail get(@PathVariable UUID id) {
         StoredMapping mapping = service.get(id);
         return new Detail(mapping, view(service.version(id, mapping.latestVersion())));
+    }
+
+    /** Renames and/or describes: {@code {"name"}}, {@code {"description"}} or both. */
+    @PatchMapping(value = "/api/v1/mappings/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    StoredMapping rename(@PathVariable UUID id, @RequestBody String body) {
+        Map<?, ?> fields = object(body, "name", "description");
+        return service.rename(id, text(fields, "name"), text(fields, "description"));
     }
 
     @DeleteMapping("/api/v1/mappings/{id}")

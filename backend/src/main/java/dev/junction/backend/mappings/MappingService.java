@@ -7,6 +7,7 @@ import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.audit.AuditTrail;
 import dev.junction.backend.security.CurrentUser;
+import dev.junction.db.users.Role;
 import dev.junction.backend.workflows.PublishedWorkflowNodes;
 import dev.junction.db.mappings.MappingRepository;
 import dev.junction.db.mappings.MappingVersion;
@@ -18,6 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,8 @@ import java.util.UUID;
 public class MappingService {
 
     static final String ENTITY = "mapping";
+    public static final int NAME_MAX_LENGTH = 120;
+    public static final int DESCRIPTION_MAX_LENGTH = 2000;
     private static final String MAY_CHANGE = "hasAnyRole('ADMIN', 'DESIGNER')";
 
     private final MappingRepository mappings;
@@ -94,22 +98,63 @@ public class MappingService {
         return mappings.version(mapping.id(), version).orElseThrow().definition();
     }
 
+    /** Whether the signed-in user may create, change, publish and delete mappings. */
+    public boolean currentUserMayChange() {
+        return CurrentUser.hasAnyRole(Role.ADMIN, Role.DESIGNER);
+    }
+
     @PreAuthorize(MAY_CHANGE)
     @Transactional
     public StoredMapping create(String name, String description, Map<String, Object> definition) {
-        if (name == null || name.isBlank() || name.strip().length() > 120) {
-            throw new InvalidInputException("name", "is required: 1 to 120 characters");
-        }
+        checkName(name);
         String cleanDescription = description == null ? "" : description;
-        if (cleanDescription.length() > 2000) {
-            throw new InvalidInputException("description", "must be at most 2000 characters");
-        }
+        checkDescription(cleanDescription);
         StoredMapping created = mappings.create(name, cleanDescription, PayloadJson.write(definition),
                         CurrentUser.name())
                 .orElseThrow(() -> new ConflictException("name", "A mapping named '" + name.strip()
                         + "' already exists; choose another name."));
         audit.record("mapping.created", ENTITY, created.id().toString(), Map.of("name", created.name()));
         return created;
+    }
+
+    /**
+     * Renames and/or describes a mapping (null leaves that one as it is); its versions, and the map nodes naming it
+     * by id, stay as they are. Audited as {@code mapping.renamed} (or {@code mapping.described} when only the
+     * description changed), with what changed from what to what.
+     */
+    @PreAuthorize(MAY_CHANGE)
+    @Transactional
+    public StoredMapping rename(UUID id, String name, String description) {
+        if (name == null && description == null) {
+            throw new InvalidInputException("name", "send a new name, a new description, or both");
+        }
+        StoredMapping before = mapping(id);
+        if (name != null) {
+            checkName(name);
+        }
+        if (description != null) {
+            checkDescription(description);
+        }
+        String newName = name == null ? before.name() : name.strip();
+        String newDescription = description == null ? before.description() : description;
+        if (mappings.nameTaken(newName, id)) {
+            throw new ConflictException("name", "A mapping named '" + newName + "' already exists; choose another"
+                    + " name.");
+        }
+        StoredMapping after = mappings.describe(id, newName, newDescription, CurrentUser.name())
+                .orElseThrow(() -> new NotFoundException("No mapping with id " + id));
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (!before.name().equals(after.name())) {
+            changes.put("name", Map.of("from", before.name(), "to", after.name()));
+        }
+        if (!before.description().equals(after.description())) {
+            changes.put("description", Map.of("from", before.description(), "to", after.description()));
+        }
+        if (!changes.isEmpty()) {
+            audit.record(changes.containsKey("name") ? "mapping.renamed" : "mapping.described", ENTITY,
+                    id.toString(), changes);
+        }
+        return after;
     }
 
     @PreAuthorize(MAY_CHANGE)
@@ -195,6 +240,19 @@ public class MappingService {
             return Optional.empty();
         }
         return mappings.publishedDefinition(id);
+    }
+
+    private static void checkName(String name) {
+        if (name == null || name.isBlank() || name.strip().length() > NAME_MAX_LENGTH) {
+            throw new InvalidInputException("name", "is required: 1 to " + NAME_MAX_LENGTH + " characters");
+        }
+    }
+
+    private static void checkDescription(String description) {
+        if (description.length() > DESCRIPTION_MAX_LENGTH) {
+            throw new InvalidInputException("description", "must be at most " + DESCRIPTION_MAX_LENGTH
+                    + " characters");
+        }
     }
 
     private CheckedVersion checked(MappingVersion version) {

@@ -98,4 +98,48 @@ class MappingApiTest {
         assertThat(admin.delete("/api/v1/mappings/" + unused).statusCode()).isEqualTo(204);
         assertThat(admin.get("/api/v1/mappings/" + unused).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aMappingIsRenamedAndDescribedKeepingItsVersionsAndTheChangeIsAudited() {
+        String name = "Before rename " + UUID.randomUUID();
+        String id = create(name, GOOD);
+        String taken = "Taken " + UUID.randomUUID();
+        create(taken, GOOD);
+        String newName = "After rename " + UUID.randomUUID();
+
+        HttpResponse<String> renamed = admin.patch("/api/v1/mappings/" + id, "{\"name\": \"  " + newName + " \"}");
+
+        assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+        JsonNode mapping = RunsApi.read(renamed.body());
+        assertThat(mapping.get("name").asString()).isEqualTo(newName);
+        assertThat(mapping.get("description").asString()).as("left as it was").isEmpty();
+        assertThat(mapping.get("latestVersion").asInt()).isEqualTo(1);
+        HttpResponse<String> described = admin.patch("/api/v1/mappings/" + id, "{\"description\": \"Orders\"}");
+        assertThat(RunsApi.read(described.body()).get("name").asString()).isEqualTo(newName);
+        assertThat(RunsApi.read(admin.get("/api/v1/mappings/" + id).body()).get("mapping").get("description")
+                .asString()).isEqualTo("Orders");
+        JsonNode audit = RunsApi.read(admin.get("/api/v1/audit?entityId=" + id).body());
+        assertThat(audit.get("items").findValuesAsString("action"))
+                .contains("mapping.renamed", "mapping.described");
+        assertThat(audit.toString()).contains(name).contains(newName);
+
+        HttpResponse<String> clash = admin.patch("/api/v1/mappings/" + id, "{\"name\": \"" + taken.toUpperCase()
+                + "\"}");
+        assertThat(clash.statusCode()).isEqualTo(409);
+        assertThat(clash.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(clash.body()).contains("already exists");
+        HttpResponse<String> blank = admin.patch("/api/v1/mappings/" + id, "{\"name\": \"  \"}");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(blank.body()).contains("\"name\"").contains("1 to 120 characters");
+        HttpResponse<String> nothing = admin.patch("/api/v1/mappings/" + id, "{}");
+        assertThat(nothing.statusCode()).isEqualTo(400);
+        assertThat(nothing.body()).contains("send a new name, a new description, or both");
+        assertThat(admin.patch("/api/v1/mappings/" + id, "{\"name\": 7}").body()).contains("must be text");
+        assertThat(admin.patch("/api/v1/mappings/" + id, "{\"nam\": \"x\"}").statusCode()).isEqualTo(400);
+        assertThat(admin.patch("/api/v1/mappings/" + UUID.randomUUID(), "{\"name\": \"x\"}").statusCode())
+                .isEqualTo(404);
+        assertThat(ApiClient.anonymous(port).patch("/api/v1/mappings/" + id, "{\"name\": \"x\"}").statusCode())
+                .isEqualTo(401);
+    }
 }

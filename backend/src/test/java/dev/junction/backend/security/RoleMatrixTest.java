@@ -79,6 +79,7 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/mappings", DESIGN),
             Map.entry("GET /api/v1/mappings/{id}", ALL),
             Map.entry("DELETE /api/v1/mappings/{id}", DESIGN),
+            Map.entry("PATCH /api/v1/mappings/{id}", DESIGN),
             Map.entry("GET /api/v1/mappings/{id}/versions", ALL),
             Map.entry("GET /api/v1/mappings/{id}/versions/diff", ALL),
             Map.entry("POST /api/v1/mappings/{id}/versions", DESIGN),

@@ -58,6 +58,24 @@ public class MappingRepository {
         return db.selectFrom(MAPPINGS).where(MAPPINGS.ID.eq(id)).fetchOptional().map(MappingRepository::toMapping);
     }
 
+    /** Whether a mapping other than {@code exceptId} has this name, ignoring case. */
+    public boolean nameTaken(String name, UUID exceptId) {
+        return db.fetchExists(MAPPINGS, DSL.lower(MAPPINGS.NAME).eq(DSL.lower(DSL.val(name.strip())))
+                .and(MAPPINGS.ID.ne(exceptId)));
+    }
+
+    /**
+     * Changes a mapping's name and description (its versions stay as they are); answers the mapping as it is now,
+     * or empty when there is no such mapping.
+     */
+    public Optional<StoredMapping> describe(UUID id, String name, String description, String actor) {
+        return db.update(MAPPINGS)
+                .set(MAPPINGS.NAME, name.strip()).set(MAPPINGS.DESCRIPTION, description)
+                .set(MAPPINGS.UPDATED_BY, actor).set(MAPPINGS.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(MAPPINGS.ID.eq(id))
+                .returning().fetchOptional().map(MappingRepository::toMapping);
+    }
+
     /** Appends version {@code baseVersion + 1}; empty when the mapping is gone or someone saved in between. */
     public Optional<MappingVersion> append(UUID id, int baseVersion, String definitionJson, String comment,
                                            String actor) {

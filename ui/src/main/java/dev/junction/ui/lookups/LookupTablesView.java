@@ -21,8 +21,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.streams.DownloadHandler;
-import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadHandler;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
@@ -33,7 +31,6 @@ import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;
 import jakarta.annotation.security.PermitAll;
 
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -121,6 +118,7 @@ public class LookupTablesView extends VerticalLayout {
         entrySearch.setClearButtonVisible(true);
         entrySearch.setValueChangeMode(ValueChangeMode.LAZY);
         entrySearch.setId("entry-search");
+        entrySearch.setWidth("18em");
         entrySearch.addValueChangeListener(change -> entryGrid.getDataProvider().refreshAll());
 
         entryGrid.setId("lookup-entries");
@@ -236,14 +234,16 @@ public class LookupTablesView extends VerticalLayout {
     }
 
     private Anchor exportLink(LookupTable table) {
-        String fileName = table.name() + ".csv";
-        Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
-            byte[] csv = tables.exportCsv(table.name()).getBytes(StandardCharsets.UTF_8);
-            return new DownloadResponse(new ByteArrayInputStream(csv), fileName, "text/csv; charset=utf-8",
-                    csv.length);
-        }), "");
-        export.add(new Button("Export CSV", VaadinIcon.DOWNLOAD.create()));
+        Anchor export = new Anchor();
+        export.add(VaadinIcon.DOWNLOAD.create());
+        export.add(" Export CSV");
         export.setId("export-csv");
+        export.setDownload(true);
+        export.setHref(event -> {
+            event.setFileName(table.name() + ".csv");
+            event.setContentType("text/csv; charset=utf-8");
+            event.getOutputStream().write(tables.exportCsv(table.name()).getBytes(StandardCharsets.UTF_8));
+        });
         return export;
     }
 

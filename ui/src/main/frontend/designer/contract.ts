@@ -79,6 +79,12 @@ export type SaveResult =
   | { outcome: 'conflict'; theirsVersion: number; theirsAuthor: string | null; merged: Definition; conflicts: MergeConflict[] }
   | { outcome: 'refused'; message: string; problems: Problem[] };
 
+/** The answer to newMappingFromNode: the stored mapping made for a map node, and the save of the workflow with the
+ * node naming it (when it saved, the page has gone to the mapping editor). */
+export type NewMappingResult =
+  | { outcome: 'created'; mappingId: string; mappingName: string; saved: SaveResult }
+  | { outcome: 'refused'; message: string; problems: Problem[] };
+
 export type PublishResult =
   | { outcome: 'published'; version: number }
   | { outcome: 'refused'; message: string; problems: Problem[] };

@@ -1,5 +1,5 @@
 import type {
-  CronPreview, Definition, EvaluateResult, NodeData, PublishResult, SaveResult, StartResult, VersionDiff,
+  CronPreview, Definition, EvaluateResult, NewMappingResult, NodeData, PublishResult, SaveResult, StartResult, VersionDiff,
   VersionInfo, Problem,
 } from './contract';
 
@@ -21,6 +21,11 @@ export interface DesignerServer {
   testRun(version: number, input: unknown | null, untilNodeId: string | null): Promise<StartResult>;
   /** Draws a past run of this workflow over the canvas (the overlay state), or clears it (null). */
   showRun(runId: string | null): Promise<void>;
+  /** Makes a stored mapping for map node `nodeId` (schemas from the operations around it), points the node at it and
+   * saves `document` so on `baseVersion`; when that saved, the page goes to the mapping editor. */
+  newMappingFromNode(nodeId: string, document: Definition, baseVersion: number | null): Promise<NewMappingResult>;
+  /** Goes to the mapping editor on stored mapping `mappingId`, opened from map node `nodeId`. */
+  openMapping(mappingId: string, nodeId: string): Promise<void>;
 }
 
 type Raw = Record<string, (...args: string[]) => Promise<string | null>>;
@@ -44,5 +49,7 @@ export function designerServer(element: HTMLElement): DesignerServer {
     pin: (nodeId, port, sample) => call('pin', nodeId, port, sample),
     testRun: (version, input, untilNodeId) => call('testRun', version, input, untilNodeId),
     showRun: (runId) => call('showRun', runId),
+    newMappingFromNode: (nodeId, document, baseVersion) => call('newMappingFromNode', nodeId, document, baseVersion),
+    openMapping: (mappingId, nodeId) => call('openMapping', mappingId, nodeId),
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState, type ReactElement } from 'react';
-import { useDesigner } from '../store';
+import { isDirty, useDesigner } from '../store';
+import { useUi } from '../ui-state';
 import { NamedPicker } from './fields';
 
 /** Where a rule's value comes from, as the rows offer it (docs/mappings.md: exactly one of from / value / expression). */
@@ -64,6 +65,51 @@ function rulesOf(mapping: MappingDocument): Rule[] {
     : [];
 }
 
+const LEAVE_WARNING = 'This workflow has unsaved changes. Leave without saving?';
+
+/**
+ * The way from a map node to the mapping editor: "Open in mapping editor" when the node names a stored mapping, else
+ * "New mapping from this node" (a stored mapping with the schemas around the node; the workflow is saved with the node
+ * naming it — unsaved changes with it, after asking). Both open mappings/<id>?workflow=<wid>&node=<nodeId>.
+ */
+function MappingEditorLink({ nodeId, mappingId, readOnly, onCommit }: {
+  nodeId: string; mappingId: string | null; readOnly: boolean; onCommit(next: unknown): void;
+}): ReactElement | null {
+  const [busy, setBusy] = useState(false);
+  const server = useDesigner((state) => state.server);
+  if (!server) return null;
+  if (mappingId) {
+    return (
+      <button type="button" className="mapping-editor-link" data-testid="open-mapping-editor" data-mapping={mappingId}
+        onClick={() => {
+          if (isDirty(useDesigner.getState()) && !window.confirm(LEAVE_WARNING)) return;
+          void server.openMapping(mappingId, nodeId);
+        }}>Open in mapping editor</button>
+    );
+  }
+  if (readOnly) return null;
+  return (
+    <button type="button" className="mapping-editor-link" data-testid="new-mapping-from-node" disabled={busy}
+      onClick={async () => {
+        const state = useDesigner.getState();
+        if (!state.document) return;
+        if (isDirty(state) && !window.confirm('The workflow is saved with the node naming the new mapping, its unsaved changes too. Continue?')) return;
+        setBusy(true);
+        try {
+          const result = await server.newMappingFromNode(nodeId, state.document, state.workflow?.baseVersion ?? null);
+          if (result.outcome === 'refused') {
+            useUi.getState().showToast(`No mapping made: ${result.message}`);
+          } else if (result.saved.outcome !== 'saved') {
+            onCommit(result.mappingId);
+            useUi.getState().showToast(`Mapping '${result.mappingName}' made and chosen; the workflow was not saved (${result.saved.outcome}): save it, then open the mapping.`);
+          }
+        } finally {
+          setBusy(false);
+        }
+      }}>New mapping from this node</button>
+  );
+}
+
 /** A text committed on blur or Enter, reset when the value changes outside (undo, another row removed). */
 function RuleText({ label, value, placeholder, testId, readOnly, multiline, onCommit }: {
   label: string; value: string; placeholder: string; testId: string; readOnly: boolean; multiline?: boolean;
@@ -123,6 +169,8 @@ export function InlineMapping({ nodeId, nodeName, labelId, value, choices, readO
         </select>
       </span>
       {!inline && <NamedPicker labelId={labelId} value={value} choices={choices} readOnly={readOnly} what="a mapping" onCommit={onCommit} />}
+      {!inline && <MappingEditorLink nodeId={nodeId} readOnly={readOnly} onCommit={onCommit}
+        mappingId={typeof value === 'string' && choices.some((choice) => choice.id === value) ? value : null} />}
       {inline && (
         <>
           {otherProblems.map((problem) => (

@@ -1,6 +1,7 @@
 package dev.junction.ui.shell;
 
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.router.QueryParameters;
 
 import java.util.UUID;
 
@@ -37,6 +38,14 @@ public final class Routes {
     /** The path of mapping {@code id}'s editor. */
     public static String mapping(UUID id) {
         return "mappings/" + id;
+    }
+
+    /**
+     * The query a mapping editor opened from a workflow's map node carries: {@code ?workflow=<id>&node=<nodeId>}
+     * (the editor then shows the node's context).
+     */
+    public static QueryParameters fromNode(UUID workflowId, String nodeId) {
+        return QueryParameters.simple(java.util.Map.of("workflow", workflowId.toString(), "node", nodeId));
     }
 
     /** The path of run {@code id}. */

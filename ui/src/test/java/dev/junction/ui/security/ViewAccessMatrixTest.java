@@ -25,16 +25,21 @@ class ViewAccessMatrixTest {
 
     private static final Set<Who> SIGNED_IN = EnumSet.of(Who.ADMIN, Who.DESIGNER, Who.OPERATOR, Who.VIEWER);
 
-    private static final Map<String, Set<Who>> MATRIX = Map.of(
-            "LoginView", EnumSet.allOf(Who.class),
-            "WorkflowsView", SIGNED_IN,
-            "WorkflowDesignerView", SIGNED_IN,
-            "RunsView", SIGNED_IN,
-            "RunDetailView", SIGNED_IN,
-            "ConnectionsView", EnumSet.of(Who.ADMIN),
-            "UsersView", EnumSet.of(Who.ADMIN),
-            "AuditLogView", EnumSet.of(Who.ADMIN),
-            "AccountView", SIGNED_IN);
+    private static final Map<String, Set<Who>> MATRIX = Map.ofEntries(
+            Map.entry("LoginView", EnumSet.allOf(Who.class)),
+            Map.entry("WorkflowsView", SIGNED_IN),
+            Map.entry("WorkflowDesignerView", SIGNED_IN),
+            Map.entry("RunsView", SIGNED_IN),
+            Map.entry("RunDetailView", SIGNED_IN),
+            Map.entry("ConnectionsView", EnumSet.of(Who.ADMIN)),
+            Map.entry("UsersView", EnumSet.of(Who.ADMIN)),
+            Map.entry("AuditLogView", EnumSet.of(Who.ADMIN)),
+            Map.entry("AccountView", SIGNED_IN),
+            // every role reads mappings, lookup tables and rates (and previews); the services refuse changes
+            Map.entry("MappingsView", SIGNED_IN),
+            Map.entry("MappingEditorView", SIGNED_IN),
+            Map.entry("LookupTablesView", SIGNED_IN),
+            Map.entry("ExchangeRatesView", SIGNED_IN));
 
     @Test
     void everyViewOpensForExactlyTheRolesOfTheMatrix() throws ClassNotFoundException {

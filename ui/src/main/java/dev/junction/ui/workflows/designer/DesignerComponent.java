@@ -176,6 +176,39 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         return answer(result);
     }
 
+    /**
+     * Makes a stored mapping for a map node (JSON: the node id, the working copy, its base version) and, when the
+     * workflow saved with the node naming it, opens the mapping editor on it with the node's context.
+     */
+    @ClientCallable
+    public String newMappingFromNode(String nodeId, String document, String baseVersion) {
+        String node = read(nodeId, String.class);
+        DesignerContract.NewMappingResult result = presenter.newMappingFromNode(node, text(document),
+                read(baseVersion, Integer.class));
+        if (result instanceof DesignerContract.MappingCreated created
+                && created.saved() instanceof DesignerContract.Saved) {
+            changeListeners.forEach(Runnable::run);
+            openMappingEditor(java.util.UUID.fromString(created.mappingId()), node);
+        }
+        return answer(result);
+    }
+
+    /** Opens the mapping editor on stored mapping {@code mappingId} (JSON text) from map node {@code nodeId}. */
+    @ClientCallable
+    public String openMapping(String mappingId, String nodeId) {
+        try {
+            openMappingEditor(java.util.UUID.fromString(read(mappingId, String.class)), read(nodeId, String.class));
+            return answer(null);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return answer(new DesignerContract.Refused("No such mapping", java.util.List.of()));
+        }
+    }
+
+    private void openMappingEditor(java.util.UUID mappingId, String nodeId) {
+        getUI().ifPresent(ui -> ui.navigate(dev.junction.ui.shell.Routes.mapping(mappingId),
+                dev.junction.ui.shell.Routes.fromNode(presenter.workflowId(), nodeId)));
+    }
+
     /** Shows a run of this workflow over the canvas (the page's {@code ?run=} parameter). */
     public void showRun(java.util.UUID runId) {
         show(presenter.showRun(runId));

@@ -168,13 +168,28 @@ public final class DesignerContract {
 
     /** Refused: not allowed, or not acceptable input (the problems say where). Also the answer of publish. */
     public record Refused(String outcome, String message, List<Problem> problems)
-            implements SaveResult, PublishResult, StartResult {
+            implements SaveResult, PublishResult, StartResult, NewMappingResult {
         public Refused(String message, List<Problem> problems) {
             this("refused", message, problems);
         }
     }
 
     public sealed interface PublishResult permits Published, Refused {
+    }
+
+    /** The answer to {@code newMappingFromNode}: the mapping made, and how saving the workflow with it went. */
+    public sealed interface NewMappingResult permits MappingCreated, Refused {
+    }
+
+    /**
+     * A stored mapping made for a map node, which now names it; {@code saved} is the save of the working copy with
+     * that change (a conflict or refusal leaves the change to the user's next save).
+     */
+    public record MappingCreated(String outcome, String mappingId, String mappingName, SaveResult saved)
+            implements NewMappingResult {
+        public MappingCreated(String mappingId, String mappingName, SaveResult saved) {
+            this("created", mappingId, mappingName, saved);
+        }
     }
 
     /** The answer to {@code testRun}. */

@@ -47,6 +47,8 @@ import dev.junction.ui.workflows.designer.DesignerContract.SaveResult;
 import dev.junction.ui.workflows.designer.DesignerContract.Saved;
 import dev.junction.ui.workflows.designer.DesignerContract.VersionInfo;
 import dev.junction.ui.workflows.designer.DesignerContract.WorkflowInfo;
+import dev.junction.ui.mappings.InitialDefinition;
+import dev.junction.ui.mappings.editor.MapperContract;
 import org.springframework.security.access.AccessDeniedException;
 
 import java.util.List;
@@ -188,6 +190,72 @@ public class DesignerPresenter {
                 merge.conflicts().stream().map(conflict -> new MergeConflict(conflict.key(), conflict.nodeId(),
                         conflict.path(), conflict.label(), conflict.base(), conflict.mine(), conflict.theirs()))
                         .toList());
+    }
+
+    /**
+     * Makes a stored mapping for map node {@code nodeId} of the working copy — named after the workflow and node,
+     * its schemas those around the node ({@link NodeContexts}: the feeding operation's output, the fed operation's
+     * input; a shipped schema by its id) — sets the node's {@code config.mapping} to it, and saves the working copy
+     * with that change on {@code baseVersion}. The answer says how the save went: the page opens the mapping editor
+     * when it saved, else keeps the change in the working copy.
+     */
+    @SuppressWarnings("unchecked")
+    public DesignerContract.NewMappingResult newMappingFromNode(String nodeId, String documentJson,
+                                                                Integer baseVersion) {
+        return changing("newMappingFromNode", () -> {
+            Map<String, Object> document = documentObject(documentJson);
+            Map<String, Object> node = mapNode(document, nodeId);
+            Workflow workflow = services.workflows.get(workflowId);
+            MapperContract.NodeContext context = services.nodeContexts.of(workflow, document, nodeId);
+            String nodeName = node.get("name") instanceof String name && !name.isBlank() ? name : nodeId;
+            dev.junction.db.mappings.StoredMapping created = services.mappings.create(
+                    freeMappingName(workflow.name() + " · " + nodeName),
+                    "Made from map node '" + nodeName + "' of workflow '" + workflow.name() + "'.",
+                    InitialDefinition.of(services.nodeContexts.schemaReference(context.sourceSchema()),
+                            services.nodeContexts.schemaReference(context.targetSchema())));
+            Map<String, Object> config = node.get("config") instanceof Map<?, ?> current
+                    ? new java.util.LinkedHashMap<>((Map<String, Object>) current) : new java.util.LinkedHashMap<>();
+            config.put("mapping", created.id().toString());
+            node.put("config", config);
+            SaveResult saved = save(PayloadJson.write(document), baseVersion, "Map node '" + nodeName
+                    + "' uses the new mapping '" + created.name() + "'");
+            return new DesignerContract.MappingCreated(created.id().toString(), created.name(), saved);
+        }, List::of, Refused::new);
+    }
+
+    /** {@code wanted}, or {@code wanted 2}, {@code wanted 3}… : the first no mapping has (names ignore case). */
+    private String freeMappingName(String wanted) {
+        String base = wanted.length() > 110 ? wanted.substring(0, 110) : wanted;
+        String name = base;
+        for (int n = 2; services.mappings.findByName(name).isPresent(); n++) {
+            name = base + " " + n;
+        }
+        return name;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> documentObject(String documentJson) {
+        try {
+            if (documentJson != null && PayloadJson.read(documentJson) instanceof Map<?, ?> document) {
+                return (Map<String, Object>) document;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new InvalidInputException("document", "must be the workflow definition, as a JSON object");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mapNode(Map<String, Object> document, String nodeId) {
+        if (document.get("nodes") instanceof List<?> nodes) {
+            for (Object node : nodes) {
+                if (node instanceof Map<?, ?> map && Objects.equals(map.get("id"), nodeId)
+                        && "map".equals(map.get("type"))) {
+                    return (Map<String, Object>) map;
+                }
+            }
+        }
+        throw new InvalidInputException("nodeId", "must name a map node of the workflow, not '" + nodeId + "'");
     }
 
     public PublishResult publish(int version) {

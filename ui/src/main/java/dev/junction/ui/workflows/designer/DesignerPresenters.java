@@ -6,6 +6,7 @@ import dev.junction.backend.lookups.LookupTableService;
 import dev.junction.backend.mappings.MappingService;
 import dev.junction.backend.triggers.WebhookTokens;
 import dev.junction.backend.runs.RunService;
+import dev.junction.ui.mappings.editor.NodeContexts;
 import dev.junction.backend.workflows.SampleScopes;
 import dev.junction.backend.workflows.WorkflowSampleService;
 import dev.junction.engine.expressions.ExpressionRuntime;
@@ -32,12 +33,14 @@ public class DesignerPresenters {
     final SampleScopes sampleScopes;
     final ExpressionRuntime expressions;
     final RunService runs;
+    final NodeContexts nodeContexts;
 
     DesignerPresenters(WorkflowService workflows, WorkflowVersionService versions, CatalogService catalog,
                        ConnectionService connections, MappingService mappings, LookupTableService lookupTables,
                        WebhookTokens webhookTokens, WebhookAddress webhookAddress, WorkflowSampleService samples, SampleScopes sampleScopes,
-                       ExpressionRuntime expressions, RunService runs) {
+                       ExpressionRuntime expressions, RunService runs, NodeContexts nodeContexts) {
         this.runs = runs;
+        this.nodeContexts = nodeContexts;
         this.samples = samples;
         this.sampleScopes = sampleScopes;
         this.expressions = expressions;

@@ -18,10 +18,8 @@ class ExchangeRatesViewTest extends BrowserTest {
                 .setHasText(text));
     }
 
-    /** Types the date first, then clicks the first field (outside the calendar the typing opened, which closes it). */
     private void fillRate(String from, String to, String rate, String date) {
         page.locator("#rate-effective-from input").fill(date);
-        page.locator("#rate-from input").click();
         page.locator("#rate-from input").fill(from);
         page.locator("#rate-to input").fill(to);
         page.locator("#rate-value input").fill(rate);
@@ -37,6 +35,7 @@ class ExchangeRatesViewTest extends BrowserTest {
         fillRate("XQZ", "EUR", "1.1623", "2031-03-01");
         page.locator("#save-rate").click();
         assertThat(page.locator("#rate-from")).hasAttribute("invalid", "");
+        assertThat(page.locator("#rate-from")).containsText("From must be an ISO 4217 currency code like GBP, not 'XQZ'");
         assertThat(page.locator("#rate-from")).containsText("must be an ISO 4217 currency code");
         page.locator("#rate-from input").fill("CHF");
         page.locator("#rate-source input").fill("ECB reference rate");

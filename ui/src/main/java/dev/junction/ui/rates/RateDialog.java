@@ -3,7 +3,6 @@ package dev.junction.ui.rates;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.TextField;
@@ -26,7 +25,7 @@ class RateDialog extends Dialog {
     private final TextField from = new TextField("From");
     private final TextField to = new TextField("To");
     private final TextField rate = new TextField("Rate");
-    private final DatePicker effectiveFrom = new DatePicker("In effect from");
+    private final TextField effectiveFrom = new TextField("In effect from");
     private final TextField source = new TextField("Source");
     private final FieldErrors errors = new FieldErrors().on("from", "From", from).on("to", "To", to)
             .on("rate", "Rate", rate).on("effectiveFrom", "In effect from", effectiveFrom)
@@ -44,9 +43,10 @@ class RateDialog extends Dialog {
         rate.setPlaceholder("1.1623");
         rate.setHelperText("One unit of From in To");
         effectiveFrom.setId("rate-effective-from");
-        // dates are ISO here as everywhere rates are shown (and in the API), whatever the browser's locale
-        effectiveFrom.setI18n(new DatePicker.DatePickerI18n().setDateFormat("yyyy-MM-dd"));
-        effectiveFrom.setValue(LocalDate.now());
+        // an ISO date, as the list and the API show it, whatever the browser's locale; the service checks it
+        effectiveFrom.setPlaceholder("2026-11-24");
+        effectiveFrom.setHelperText("YYYY-MM-DD");
+        effectiveFrom.setValue(LocalDate.now().toString());
         source.setId("rate-source");
         source.setPlaceholder("e.g. ECB reference rate");
         FormLayout form = new FormLayout(from, to, rate, effectiveFrom, source);
@@ -58,7 +58,7 @@ class RateDialog extends Dialog {
             errors.clear();
             try {
                 save.save(new CurrencyRateService.NewRate(from.getValue(), to.getValue(), rate.getValue(),
-                        effectiveFrom.getValue() == null ? null : effectiveFrom.getValue().toString(),
+                        effectiveFrom.getValue(),
                         source.getValue()));
                 close();
             } catch (InvalidInputException e) {

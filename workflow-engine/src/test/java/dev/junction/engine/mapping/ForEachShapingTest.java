@@ -269,4 +269,21 @@ class ForEachShapingTest {
                 .containsExactly("items NotAList");
         assertThat(result.output()).isEqualTo(json("{\"items\": [{\"t\": \"T-1\"}]}"));
     }
+
+    @Test
+    void aWhereThatFailsForAnElementIsAnErrorOfTheTargetAndLeavesThatElementOut() {
+        CompiledMapping mapping = compile("""
+                {"target": "items", "forEach": "OrderItems",
+                 "where": {"from": "Price", "fn": "toMinorUnits", "args": [{"from": "Currency"}]},
+                 "rules": [{"target": "sku", "from": "SellerSKU"}]}""");
+
+        MappingResult result = mapping.apply(json("""
+                {"OrderItems": [{"SellerSKU": "a", "Price": "1.00", "Currency": "GBP"},
+                                {"SellerSKU": "b", "Price": "1.00", "Currency": "XXX"}]}"""), MappingEnvironment.NONE);
+
+        assertThat(result.problems()).extracting(problem -> problem.path() + " " + problem.code())
+                .containsExactly("items UnknownCurrency");
+        assertThat(result.problems().getFirst().message()).startsWith("where: ");
+        assertThat(result.output()).isEqualTo(json("{\"items\": [{\"sku\": \"a\"}]}"));
+    }
 }

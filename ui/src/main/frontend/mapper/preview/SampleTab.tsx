@@ -11,6 +11,8 @@ import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import type { SampleOption } from '../contract';
 import { useMapper } from '../store';
 
+const NO_SAMPLES: SampleOption[] = [];
+
 const format = (sample: unknown) => JSON.stringify(sample ?? {}, null, 2);
 
 /** Sets the sample the preview runs on, naming where it came from. */
@@ -44,7 +46,8 @@ export function SampleTab(): ReactElement {
 
 function SamplePicker({ onError, busy, setBusy }: { onError: (error: string | null) => void; busy: string | null; setBusy: (busy: string | null) => void }): ReactElement {
   const label = useMapper((state) => state.sampleLabel);
-  const contextSamples = useMapper((state) => state.context?.samples ?? []);
+  const context = useMapper((state) => state.context);
+  const contextSamples = context?.samples ?? NO_SAMPLES;
   const connections = useMapper((state) => state.connections);
   const catalog = useMapper((state) => state.catalog);
   const [runSamples, setRunSamples] = useState<SampleOption[]>([]);

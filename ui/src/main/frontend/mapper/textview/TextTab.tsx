@@ -1,6 +1,6 @@
 import { json } from '@codemirror/lang-json';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { Annotation, EditorState } from '@codemirror/state';
+import { Annotation, EditorState, Transaction } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import type { MappingDoc } from '../contract';
@@ -83,7 +83,7 @@ export function TextTab(): ReactElement {
     editor.dispatch({
       changes: { from: 0, to: editor.state.doc.length, insert: text },
       selection: { anchor: Math.min(anchor, text.length), head: Math.min(head, text.length) },
-      annotations: fromStore.of(true),
+      annotations: [fromStore.of(true), Transaction.addToHistory.of(false)],
     });
   }, [document]);
 

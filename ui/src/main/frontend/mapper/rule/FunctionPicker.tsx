@@ -39,6 +39,7 @@ export function FunctionPicker({ targetPath, rule, onPick, onClose }: {
         data-testid="function-search"
         onChange={(event) => { setQuery(event.target.value); setActive(null); }}
         onKeyDown={(event) => {
+          if (event.key === 'Escape') { event.preventDefault(); onClose(); }
           if (event.key === 'ArrowDown') { event.preventDefault(); move(1); }
           if (event.key === 'ArrowUp') { event.preventDefault(); move(-1); }
           if (event.key === 'Enter') {

@@ -48,7 +48,7 @@ export function RulePanel() {
   const isArray = targetPath.endsWith('[]') || targetField?.type === 'array' || rule?.forEach !== undefined;
   const name = loopLevels(targetPath.replace(/\[\]$/, '')).pop()!;
   const targetType = targetField?.type ?? 'any';
-  const base: RuleParts = rule ?? (isArray ? { target: name, rules: [] } : { target: name });
+  const base: RuleParts = rule ?? (isArray ? { target: name, forEach: '', rules: [] } : { target: name });
   const update = (label: string, next: RuleParts | null) =>
     apply(label, (doc) => setRule(doc, targetPath, next ? asRule(next) : null));
 
@@ -57,7 +57,13 @@ export function RulePanel() {
   const definitionProblems: MappingProblemInfo[] = !preview || !jsonPath ? [] : preview.problems
     .filter((problem) => problem.origin === 'definition' && (problem.path === jsonPath || problem.path.startsWith(jsonPath + '.')))
     .map((problem) => ({ ...problem, path: problem.path.slice(jsonPath.length + 1) }));
-  const field = previewFieldOf(preview, targetPath);
+  const traced = previewFieldOf(preview, targetPath);
+  // a rule whose condition does not hold is traced as one step "when: not met, rule skipped"
+  const skipped = !!traced && traced.steps.length > 0 && traced.steps[0].label.startsWith('when:');
+  const field = skipped ? null : traced;
+  const concrete = targetPath.replace(/\[\]$/, '').replace(/\[\]/g, '[0]');
+  const outputProblems = (preview?.problems ?? []).filter((problem) => problem.origin === 'output' && problem.path === concrete
+    && !(traced?.problems ?? []).some((known) => known.message === problem.message));
   const scope = (): Scope => ({
     source: mergeEntries(entryOfSchema(resolveSchema(catalog, sourceSchema)), sample != null ? entryOfValue(sample) : undefined),
     root: { detail: 'object', info: 'the whole source record' },
@@ -158,10 +164,13 @@ export function RulePanel() {
             {lateSteps.map((step, index) => (
               <div key={index} className="mr-late-step" data-testid="late-step"><span className="mr-muted">{step.label}</span> {show(step.value)}</div>
             ))}
-            <div className="mr-result" data-testid="rule-value" data-state={!preview ? 'none' : field ? 'ok' : 'absent'}>
-              {!preview ? <span className="mr-muted">no preview yet</span> : field ? show(field.value) : <span className="mr-muted">not in the output</span>}
+            <div className="mr-result" data-testid="rule-value"
+              data-state={!preview ? 'none' : skipped ? 'skipped' : field && field.value != null ? 'ok' : 'absent'}>
+              {!preview ? <span className="mr-muted">no preview yet</span>
+                : skipped ? <span className="mr-muted">skipped: the condition does not hold (not in the output)</span>
+                : field && field.value != null ? show(field.value) : <span className="mr-muted">nothing (not in the output)</span>}
             </div>
-            <Problems problems={[...(field?.problems ?? []), ...otherProblems]} />
+            <Problems problems={[...(traced?.problems ?? []), ...outputProblems, ...otherProblems]} />
           </section>
         </>
       )}

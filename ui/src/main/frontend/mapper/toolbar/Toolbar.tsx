@@ -10,6 +10,7 @@ import { useIssues } from '../preview/issues';
 import { SchemaStrip } from '../schema-picker/SchemaStrip';
 import { isDirty, useMapper } from '../store';
 import { VersionsButton } from '../versions/VersionsButton';
+import { runTestsNow } from '../tests/runner';
 import { useToolbarKeys } from './keyboard';
 import './toolbar.css';
 
@@ -132,18 +133,7 @@ export function Toolbar(): ReactElement {
       )}
       <SchemaStrip />
       {saving && <SaveDialog busy={busy} onSave={(comment) => void save(comment)} onCancel={() => setSaving(false)} error={message?.kind === 'error' ? message.text : null} />}
-      {publishing && (
-        <div className="mp-modal-backdrop" onClick={() => setPublishing(false)}>
-          <div className="mp-modal" role="dialog" aria-modal="true" aria-labelledby="mp-publish-title" data-testid="publish-dialog" onClick={(event) => event.stopPropagation()}>
-            <h2 id="mp-publish-title">Publish version {mapping?.baseVersion}?</h2>
-            <p>Workflows that use this mapping run this version from now on.</p>
-            <div className="mp-modal-buttons">
-              <button type="button" onClick={() => setPublishing(false)}>Cancel</button>
-              <button type="button" className="mp-primary" data-testid="publish-confirm" disabled={busy} onClick={() => void publish()}>Publish</button>
-            </div>
-          </div>
-        </div>
-      )}
+      {publishing && <PublishDialog version={mapping?.baseVersion ?? null} busy={busy} onPublish={() => void publish()} onCancel={() => setPublishing(false)} />}
     </div>
   );
 }
@@ -166,6 +156,39 @@ function SaveDialog({ busy, onSave, onCancel, error }: { busy: boolean; onSave: 
           <button type="submit" className="mp-primary" data-testid="save-confirm" disabled={busy}>Save</button>
         </div>
       </form>
+    </div>
+  );
+}
+
+/** Asks before publishing, after running the saved test cases on the working copy (= the saved version): failing
+ * tests are shown, and the choice stays the person's. */
+function PublishDialog({ version, busy, onPublish, onCancel }: { version: number | null; busy: boolean; onPublish: () => void; onCancel: () => void }): ReactElement {
+  const testCount = useMapper((state) => state.testCases.length);
+  const [failing, setFailing] = useState<number | null>(null);
+  useEffect(() => {
+    if (testCount === 0) return;
+    let current = true;
+    void runTestsNow().then((results) => { if (current) setFailing(results.filter((result) => !result.passed).length); });
+    return () => { current = false; };
+  }, [testCount]);
+  return (
+    <div className="mp-modal-backdrop" onClick={onCancel}>
+      <div className="mp-modal" role="dialog" aria-modal="true" aria-labelledby="mp-publish-title" data-testid="publish-dialog" onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => { if (event.key === 'Escape') onCancel(); }}>
+        <h2 id="mp-publish-title">Publish version {version}?</h2>
+        <p>Workflows that use this mapping run this version from now on.</p>
+        {testCount > 0 && (
+          <p data-testid="publish-tests" data-failing={failing ?? ''} className={failing ? 'mp-error' : undefined}>
+            {failing == null ? `Running ${testCount} test ${testCount === 1 ? 'case' : 'cases'}…`
+              : failing === 0 ? `All ${testCount} test ${testCount === 1 ? 'case passes' : 'cases pass'}.`
+                : `${failing} of ${testCount} test ${testCount === 1 ? 'case fails' : 'cases fail'} (see Tests).`}
+          </p>
+        )}
+        <div className="mp-modal-buttons">
+          <button type="button" onClick={onCancel}>Cancel</button>
+          <button type="button" className="mp-primary" data-testid="publish-confirm" disabled={busy} autoFocus onClick={onPublish}>Publish</button>
+        </div>
+      </div>
     </div>
   );
 }

@@ -36,9 +36,23 @@ class MapperPreviewTest extends MapperBrowserTest {
         assertThat(previewOutput(page)).hasAttribute("data-hash", first);
         assertThat(second).isNotEqualTo(first);
 
+        // a rule changed on the trees (drag a source onto a target): the output follows; undo brings it back
+        drag(sourceField("OrderStatus"), targetField("description"));
+        assertThat(previewOutput(page)).not().hasAttribute("data-hash", first);
+        assertThat(page.locator("[data-testid=output-node][data-path=description]")).containsText("Shipped");
+        screenshot("2-rule-changed");
+        page.locator("[data-testid=undo]").click();
+        assertThat(previewOutput(page)).hasAttribute("data-hash", first);
+
+        // hovering a target highlights the source rows that fed it (the preview's lineage)
+        targetField("vendorTxCode").hover();
+        assertThat(sourceField("AmazonOrderId")).hasAttribute("data-highlight", "true");
+        assertThat(sourceField("OrderStatus")).not().hasAttribute("data-highlight", "true");
+
+        page.locator("[data-testid=bottom-tab-output]").click();
         page.locator("[data-testid=output-json-tab]").click();
         assertThat(page.locator("[data-testid=preview-json]")).containsText("\"vendorTxCode\": \"111-1111111-1111111\"");
-        screenshot("2-json");
+        screenshot("3-json");
     }
 
     @Test
@@ -63,6 +77,9 @@ class MapperPreviewTest extends MapperBrowserTest {
 
         page.locator("[data-testid=bottom-tab-issues]").click();
         assertThat(page.locator("[data-testid=issue][data-path=currency][data-severity=error]")).hasCount(1);
+        page.locator("[data-testid=issue][data-path=currency]").click();
+        assertThat(targetField("currency")).hasAttribute("data-selected", "true");
+        assertThat(targetField("currency")).isInViewport();
         // a problem of the output on this sample is not an error of the mapping: publishing stays possible
         assertThat(page.locator("[data-testid=publish]")).hasAttribute("data-blocked", "");
         screenshot("2-issues");

@@ -103,6 +103,19 @@ class MapperSaveTest extends MapperBrowserTest {
     }
 
     @Test
+    void publishingIsBlockedWhileRequiredTargetsAreUnmapped() {
+        openMapper(newMapping("Save blocked", ORDER_TO_OPAYO)); // amount, currency and description unmapped
+        assertThat(page.locator("[data-testid=publish]")).isDisabled();
+        assertThat(page.locator("[data-testid=publish]")).hasAttribute("data-blocked", "3 errors");
+        assertThat(page.locator("[data-testid=publish]")).containsText("3 errors");
+        page.locator("[data-testid=bottom-tab-issues]").click();
+        page.locator("[data-testid=issues-required-only]").check();
+        assertThat(page.locator("[data-testid=issue][data-kind=unmapped-required]")).hasCount(3);
+        assertThat(page.locator("[data-testid=issue]")).hasCount(3);
+        screenshot("blocked");
+    }
+
+    @Test
     void aViewerPreviewsWithTheirOwnSampleButSeesNoEditControl() {
         String id = newMapping("Viewer", MapperSamples.COMPLETE_ORDER_TO_OPAYO);
         String name = "vera" + UUID.randomUUID().toString().substring(0, 6);

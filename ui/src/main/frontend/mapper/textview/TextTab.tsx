@@ -1,5 +1,6 @@
 import { json } from '@codemirror/lang-json';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Annotation, EditorState, Transaction } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
@@ -57,7 +58,8 @@ export function TextTab(): ReactElement {
     });
     const state = EditorState.create({
       doc: formatMapping(useMapper.getState().document),
-      extensions: [lineNumbers(), history(), keymap.of([...defaultKeymap, ...historyKeymap]), json(), onChange, onBlur,
+      extensions: [lineNumbers(), history(), keymap.of([...defaultKeymap, ...historyKeymap]), json(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }), onChange, onBlur,
         EditorState.readOnly.of(!editable), EditorView.editable.of(editable), EditorView.lineWrapping,
         EditorView.contentAttributes.of({ 'aria-label': 'Mapping as JSON', 'data-testid': 'text-view-content' })],
     });

@@ -1,6 +1,5 @@
 import { json } from '@codemirror/lang-json';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { Annotation, EditorState, Transaction } from '@codemirror/state';
 import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
@@ -58,9 +57,8 @@ export function TextTab(): ReactElement {
     });
     const state = EditorState.create({
       doc: formatMapping(useMapper.getState().document),
-      extensions: [lineNumbers(), history(), keymap.of([...defaultKeymap, ...historyKeymap]), json(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }), onChange, onBlur,
-        EditorState.readOnly.of(!editable), EditorView.editable.of(editable), EditorView.lineWrapping,
+      extensions: [lineNumbers(), history(), keymap.of([...defaultKeymap, ...historyKeymap]), json(), onChange, onBlur,
+        EditorState.readOnly.of(!editable), EditorView.editable.of(editable),
         EditorView.contentAttributes.of({ 'aria-label': 'Mapping as JSON', 'data-testid': 'text-view-content' })],
     });
     view.current = new EditorView({ state, parent: host.current! });

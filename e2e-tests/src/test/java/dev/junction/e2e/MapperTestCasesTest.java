@@ -39,7 +39,7 @@ class MapperTestCasesTest extends MapperBrowserTest {
 
         // vendorTxCode from the seller's order id instead: the test fails at that path
         page.locator("[data-testid=bottom-tab-text]").click();
-        retypeWord("\"AmazonOrderId\"", "SellerOrderId");
+        retypeLine("\"AmazonOrderId\"", "AmazonOrderId", "SellerOrderId");
         assertThat(editor()).hasAttribute("data-dirty", "true");
         page.locator("[data-testid=bottom-tab-tests]").click();
         assertThat(summary()).hasText("1 failing");
@@ -66,10 +66,14 @@ class MapperTestCasesTest extends MapperBrowserTest {
         assertThat(summary()).hasText("no tests");
     }
 
-    /** Double-clicks a word inside the JSON string token {@code quoted} (with its quotes) in the text view and types
-     * {@code word} over it. */
-    void retypeWord(String quoted, String word) {
-        page.locator("[data-testid=text-view] .cm-line span").filter(new Locator.FilterOptions().setHasText(quoted)).first().dblclick();
-        page.keyboard().type(word);
+    /** Selects the text view's line containing {@code containing} (without its indentation) and types it again with
+     * {@code from} replaced by {@code to}. */
+    void retypeLine(String containing, String from, String to) {
+        Locator line = page.locator("[data-testid=text-view] .cm-line").filter(new Locator.FilterOptions().setHasText(containing)).first();
+        String text = line.textContent().trim();
+        line.click();
+        page.keyboard().press("End");
+        page.keyboard().press("Shift+Home");
+        page.keyboard().type(text.replace(from, to));
     }
 }

@@ -22,7 +22,7 @@ class MapperVersionsTest extends MapperBrowserTest {
 
         // change vendorTxCode's source in the text view and save version 2
         page.locator("[data-testid=bottom-tab-text]").click();
-        retypeWord("\"AmazonOrderId\"", "SellerOrderId");
+        retypeLine("\"AmazonOrderId\"", "AmazonOrderId", "SellerOrderId");
         assertThat(editor()).hasAttribute("data-dirty", "true");
         page.locator("[data-testid=save]").click();
         page.locator("[data-testid=save-comment]").fill("vendorTxCode from the seller's order id");
@@ -57,7 +57,7 @@ class MapperVersionsTest extends MapperBrowserTest {
     void restoringWithUnsavedChangesAsksFirst() {
         openMapper(newMapping("Versions guard", ORDER_TO_OPAYO));
         page.locator("[data-testid=bottom-tab-text]").click();
-        retypeWord("\"Payment\"", "Payments");
+        retypeLine("\"Payment\"", "Payment", "Payments");
         assertThat(editor()).hasAttribute("data-dirty", "true");
 
         page.locator("[data-testid=versions]").click();
@@ -76,10 +76,14 @@ class MapperVersionsTest extends MapperBrowserTest {
         assertThat(editor()).hasAttribute("data-dirty", "false");
     }
 
-    /** Double-clicks a word inside the JSON string token {@code quoted} (with its quotes) in the text view and types
-     * {@code word} over it. */
-    void retypeWord(String quoted, String word) {
-        page.locator("[data-testid=text-view] .cm-line span").filter(new Locator.FilterOptions().setHasText(quoted)).first().dblclick();
-        page.keyboard().type(word);
+    /** Selects the text view's line containing {@code containing} (without its indentation) and types it again with
+     * {@code from} replaced by {@code to}. */
+    void retypeLine(String containing, String from, String to) {
+        Locator line = page.locator("[data-testid=text-view] .cm-line").filter(new Locator.FilterOptions().setHasText(containing)).first();
+        String text = line.textContent().trim();
+        line.click();
+        page.keyboard().press("End");
+        page.keyboard().press("Shift+Home");
+        page.keyboard().type(text.replace(from, to));
     }
 }

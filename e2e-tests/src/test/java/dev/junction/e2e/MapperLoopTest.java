@@ -40,6 +40,8 @@ class MapperLoopTest extends MapperRuleBrowserTest {
         assertThat(page.locator("[data-testid=loop-source]")).hasValue("OrderItems");
         selectTarget("salesorderdetails[].productnumber");
         assertThat(page.locator("[data-testid=source-path]")).hasValue("SellerSKU");
+        useSample("{\"OrderItems\": [{\"SellerSKU\": \"C-3\"}, {\"SellerSKU\": \"A-1\"}, {\"SellerSKU\": \"B-2\"}]}");
+        assertThat(output()).isEqualTo("{\"salesorderdetails\":[{\"productnumber\":\"C-3\"},{\"productnumber\":\"A-1\"},{\"productnumber\":\"B-2\"}]}");
         screenshot("reloaded");
     }
 }

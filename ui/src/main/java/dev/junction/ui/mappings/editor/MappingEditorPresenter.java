@@ -53,10 +53,22 @@ public class MappingEditorPresenter {
         return mappingId;
     }
 
+    /** Samples and schemas: parse, infer, generate, fetch from a connection, recent runs. */
+    public MappingSamplesPresenter samples() {
+        return new MappingSamplesPresenter(services.samples, services.connectionSamples, services.runSamples,
+                mappingId);
+    }
+
+    /** The saved test cases: list, save, delete, run on the working copy. */
+    public MappingTestCasesPresenter testCases() {
+        return new MappingTestCasesPresenter(services.testCases, mappingId);
+    }
+
     /** The latest version's definition, as plain JSON values. */
     public Object document() {
         StoredMapping mapping = services.mappings.get(mappingId);
-        return PayloadJson.read(services.mappings.version(mappingId, mapping.latestVersion()).version().definition());
+        return MappingKeyOrder.document(PayloadJson.read(services.mappings.version(mappingId,
+                mapping.latestVersion()).version().definition()));
     }
 
     public MappingInfo mapping() {
@@ -118,7 +130,7 @@ public class MappingEditorPresenter {
                     (Map<String, Object>) definition, comment);
             return SaveResult.saved(saved.version().version(),
                     MappingProblemInfo.of(saved.problems(), "definition"),
-                    PayloadJson.read(saved.version().definition()));
+                    MappingKeyOrder.document(PayloadJson.read(saved.version().definition())));
         });
     }
 
@@ -183,7 +195,8 @@ public class MappingEditorPresenter {
     }
 
     public Object versionDocument(int version) {
-        return PayloadJson.read(services.mappings.version(mappingId, version).version().definition());
+        return MappingKeyOrder.document(PayloadJson.read(services.mappings.version(mappingId, version).version()
+                .definition()));
     }
 
     /** The rule-level diff from version {@code from} to version {@code to}. */
@@ -230,7 +243,7 @@ public class MappingEditorPresenter {
         }
     }
 
-    private static String message(InvalidInputException e) {
+    static String message(InvalidInputException e) {
         return e.problems().isEmpty() ? e.getMessage() : String.join("; ", e.problems().stream()
                 .map(problem -> problem.field() + ": " + problem.message()).toList());
     }

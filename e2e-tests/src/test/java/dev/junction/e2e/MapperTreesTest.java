@@ -41,6 +41,14 @@ class MapperTreesTest extends MapperBrowserTest {
                  {"target": "productid.productnumber", "from": "SellerSKU"},
                  {"target": "priceperunit", "from": "ItemPrice.Amount", "pipe": [{"fn": "toNumber"}]}]}]}""";
 
+    /** The first editor opened by a fresh app also waits for the server's caches: more time than the default. */
+    @Override
+    void navigateToMapper(String id) {
+        page.navigate(url("/mappings/" + id));
+        assertThat(page.locator("[data-testid=mapping-editor][data-ready=true]"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+    }
+
     @Test
     void linesStayOnTheirRowsAfterScrollingResizingAndCollapsing() {
         openMapper(newMapping("Trees alignment", ORDER_TO_SALESORDER));

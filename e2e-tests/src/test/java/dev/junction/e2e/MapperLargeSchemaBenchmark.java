@@ -15,7 +15,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * MP-1's browser benchmark (not part of the default suite: the name does not end in Test; run it with
  * {@code -Dtest=MapperLargeSchemaBenchmark}). A mapping whose target is a generated inline JSON Schema of 5,000
  * fields (100 objects of 49 fields each, every fifth object a list): time from navigation to the first target rows,
- * and from typing a search to its rows. It records, never asserts on time (the CI machine is shared); see
+ * and from typing a search to its first marked rows (-1: none within 30 s). It records, never asserts on time (the CI machine is shared); see
  * docs/benchmarks.md.
  */
 class MapperLargeSchemaBenchmark extends MapperBrowserTest {
@@ -39,6 +39,13 @@ class MapperLargeSchemaBenchmark extends MapperBrowserTest {
                     .append(g % 5 == 0 ? "{\"type\": \"array\", \"items\": " + object + "}" : object);
         }
         return json.append("}}").toString();
+    }
+
+    @Override
+    void navigateToMapper(String id) {
+        page.navigate(url("/mappings/" + id));
+        assertThat(page.locator("[data-testid=mapping-editor][data-ready=true]"))
+                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
     }
 
     @Test
@@ -74,8 +81,10 @@ class MapperLargeSchemaBenchmark extends MapperBrowserTest {
                       const start = performance.now();
                       setter.call(input, 'field_99_48');
                       input.dispatchEvent(new Event('input', { bubbles: true }));
-                      const check = () => document.querySelector("[data-testid=target-field][data-path='group_99.field_99_48'] mark")
-                        ? resolve(performance.now() - start) : requestAnimationFrame(check);
+                      const deadline = start + 30000;
+                      const check = () => document.querySelector('[data-testid=target-field] mark')
+                        ? resolve(performance.now() - start)
+                        : performance.now() > deadline ? resolve(-1) : requestAnimationFrame(check);
                       requestAnimationFrame(check);
                     })""");
             searches.add(((Number) took).doubleValue());

@@ -36,3 +36,7 @@ class MappingEditorElement extends ReactAdapterElement {
 }
 
 customElements.define('mapping-editor', MappingEditorElement);
+
+/** Test hook (documented in docs/mapper.md): browser tests read and set the store through `window.__mapperStore`
+ * (e.g. a sample, before the sample picker exists in a test's path). Never used by the editor itself. */
+(window as unknown as { __mapperStore: typeof useMapper }).__mapperStore = useMapper;

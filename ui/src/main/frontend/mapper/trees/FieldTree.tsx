@@ -16,6 +16,8 @@ export interface RowInfo {
   mapped: boolean;
   selected: boolean;
   highlight: boolean;
+  /** A target row a dragged source is over. */
+  drop?: boolean;
   state?: TargetState;
   chip?: string;
   issue?: string;
@@ -114,6 +116,7 @@ export const FieldTree = forwardRef<TreeHandle, Props>(function FieldTree(props,
               data-selected={String(state.selected)}
               data-highlight={String(state.highlight)}
               data-active={String(row.path === active)}
+              data-drop={state.drop ? 'true' : undefined}
               data-state={side === 'target' ? state.state ?? 'ok' : undefined}
               title={[row.path, row.description, state.issue].filter(Boolean).join('\n')}
               style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}

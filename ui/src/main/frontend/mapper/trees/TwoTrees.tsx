@@ -306,7 +306,8 @@ export function TwoTrees() {
     return {
       mapped: !!entry,
       selected: selectedTarget === row.path,
-      highlight: drag?.over === row.path,
+      highlight: false,
+      drop: drag?.over === row.path,
       state: states.get(row.path) ?? 'ok',
       chip: entry ? ruleSummary(entry.rule) : undefined,
       issue: issueText.get(row.path),

@@ -43,7 +43,11 @@ export function treeView(all: FieldRow[], fuse: Fuse<FieldRow> | null, options: 
   let keep: Set<string> | null = null;
   if (query && fuse) {
     keep = new Set();
-    for (const result of fuse.search(query)) {
+    // Fuzzy matches only when nothing contains the text as typed: "postal" shows the postal fields, not look-alikes.
+    const lower = query.toLowerCase();
+    const results = fuse.search(query);
+    const literal = results.filter((result) => result.item.path.toLowerCase().includes(lower));
+    for (const result of literal.length > 0 ? literal : results) {
       const row = result.item;
       const nameMatch = result.matches?.find((match) => match.key === 'name');
       const ranges = nameMarks(row, query, nameMatch?.indices);

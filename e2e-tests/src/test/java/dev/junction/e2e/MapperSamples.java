@@ -41,7 +41,7 @@ final class MapperSamples {
         page.locator("[data-testid=bottom-tab-sample]").click();
         Locator content = page.locator("[data-testid=sample-editor] .cm-content");
         content.click();
-        page.keyboard().press("Control+A");
+        page.keyboard().press("Control+a");
         page.keyboard().insertText(json);
     }
 

@@ -23,7 +23,8 @@ export interface MapperServer {
   suggest(source: SchemaRef, target: SchemaRef): Promise<Suggestions>;
   /** A JSON Schema inferred from a sample record (types of every field, arrays from their elements). */
   inferSchema(sample: unknown): Promise<Record<string, unknown>>;
-  /** A sample record made from a schema (every field with a plausible value of its type/format/enum). */
+  /** A sample record made from a schema (every field with a plausible value of its type/format/enum); null when the
+   * schema is neither a shipped schema's id nor a JSON Schema. */
   generateSample(schema: SchemaRef): Promise<unknown>;
   /** A sample parsed from an uploaded file's text: format "json", "xml" or "csv" (first data row, header as keys).
    * Answers {error} naming what is wrong for text that does not parse. */
@@ -32,8 +33,11 @@ export interface MapperServer {
   fetchSample(connectionId: string, operation: string): Promise<{ sample?: unknown; error?: string }>;
   /** Inputs of map nodes that ran this mapping in the last runs, newest first. */
   runSamples(): Promise<SampleOption[]>;
-  saveTestCase(name: string, sample: unknown, expected: unknown): Promise<TestCase>;
-  deleteTestCase(id: string): Promise<void>;
+  /** The saved test case; refused (a VIEWER or OPERATOR, a blank name, over 1 MiB): `error` says why, nothing saved.
+   * On success the `testCases` state is sent again too. */
+  saveTestCase(name: string, sample: unknown, expected: unknown): Promise<TestCase & { error?: string | null }>;
+  /** Nothing when deleted (the `testCases` state is sent again); `{error}` when refused. */
+  deleteTestCase(id: string): Promise<void | { error: string }>;
   /** Runs every saved test case on the working copy. */
   runTests(document: MappingDoc): Promise<TestResult[]>;
 }

@@ -94,6 +94,16 @@ public class DatabaseConfiguration {
     }
 
     @Bean
+    dev.junction.db.mappings.MappingTestCaseRepository mappingTestCaseRepository(DSLContext db) {
+        return new dev.junction.db.mappings.MappingTestCaseRepository(db);
+    }
+
+    @Bean
+    dev.junction.db.runs.MapNodeInputs mapNodeInputs(DSLContext db) {
+        return new dev.junction.db.runs.MapNodeInputs(db);
+    }
+
+    @Bean
     WorkflowVersionRepository workflowVersionRepository(DSLContext db) {
         return new WorkflowVersionRepository(db);
     }

@@ -2,109 +2,39 @@ package dev.junction.backend.mappings;
 
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.JsonBodies;
-import dev.junction.backend.connections.CatalogConnectorInvoker;
-import dev.junction.backend.connections.ConnectionOperationCatalog;
-import dev.junction.engine.connectors.ConnectorCall;
-import dev.junction.engine.connectors.ConnectorCatalog;
-import dev.junction.engine.connectors.ConnectorException;
-import dev.junction.engine.connectors.OperationDescriptor;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 
-/**
- * A preview sample taken from a connection: the first record a poll (from its start) or a read operation
- * ({@code get…}, {@code query…}) answers. Operations that change anything at the remote side are refused — a
- * preview must never charge a card or create an order.
- */
+/** A preview sample taken from a connection's read-only operation ({@link ConnectionSampleService}). */
 @RestController
 class MappingSampleController {
 
-    private final CatalogConnectorInvoker connectors;
-    private final ConnectionOperationCatalog connections;
-    private final ConnectorCatalog catalog;
+    private final ConnectionSampleService samples;
 
-    MappingSampleController(CatalogConnectorInvoker connectors, ConnectionOperationCatalog connections,
-                            ConnectorCatalog catalog) {
-        this.connectors = connectors;
-        this.connections = connections;
-        this.catalog = catalog;
-    }
-
-    /** The first record, and where it came from. */
-    record Sample(String connection, String operation, Object record, int recordsSeen) {
+    MappingSampleController(ConnectionSampleService samples) {
+        this.samples = samples;
     }
 
     @PostMapping(value = "/api/v1/mappings/sample", consumes = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'DESIGNER')")
-    Sample sample(@RequestBody String body) {
+    ConnectionSampleService.Sample sample(@RequestBody String body) {
         Map<?, ?> fields = JsonBodies.object(body, "an object {\"connection\", \"operation\", \"input\"?}",
                 "connection", "operation", "input");
-        if (!(fields.get("connection") instanceof String connection) || connection.isBlank()) {
+        if (fields.get("connection") != null && !(fields.get("connection") instanceof String)) {
             throw new InvalidInputException("connection", "is required: the id of a connection");
         }
-        if (!(fields.get("operation") instanceof String operationId) || operationId.isBlank()) {
+        if (fields.get("operation") != null && !(fields.get("operation") instanceof String)) {
             throw new InvalidInputException("operation", "is required: a poll or read operation of the connection");
         }
         Object given = fields.get("input");
         if (given != null && !(given instanceof Map)) {
             throw new InvalidInputException("input", "must be an object of the operation's input fields");
         }
-        String connectorId = connections.connectorOfConnection(connection).orElseThrow(() ->
-                new InvalidInputException("connection", "there is no connection '" + connection + "'"));
-        OperationDescriptor operation = catalog.find(connectorId)
-                .flatMap(connector -> connector.descriptor().operation(operationId))
-                .orElseThrow(() -> new InvalidInputException("operation", "connector '" + connectorId
-                        + "' has no operation '" + operationId + "'"));
-        if (!operation.readOnly()) {
-            throw new InvalidInputException("operation", "'" + operationId + "' may change data at the remote side;"
-                    + " a sample comes from an operation that only reads (a poll, a get or a look-up)");
-        }
-        Map<String, Object> input = new LinkedHashMap<>();
-        if (given instanceof Map<?, ?> map) {
-            map.forEach((key, value) -> input.put(String.valueOf(key), value));
-        }
-        Object answer;
-        try {
-            answer = connectors.invoke(new ConnectorCall(connection, operationId, input,
-                    "sample:" + UUID.randomUUID(), false));
-        } catch (ConnectorException e) {
-            throw new InvalidInputException("connection", "the " + operationId + " call failed ("
-                    + e.errorClass() + "): " + e.getMessage());
-        }
-        List<?> records = records(answer, operation.kind() == OperationDescriptor.Kind.POLL);
-        if (records.isEmpty()) {
-            throw new InvalidInputException("operation", operationId + " answered no record to take a sample from");
-        }
-        Object first = records.getFirst();
-        if (operation.kind() == OperationDescriptor.Kind.POLL && first instanceof Map<?, ?> record
-                && record.containsKey("data")) {
-            first = record.get("data");
-        }
-        return new Sample(connection, operationId, first, records.size());
-    }
-
-    /** The records of an answer: a poll's {@code records}, else the first list in the answer, else the answer. */
-    private static List<?> records(Object answer, boolean poll) {
-        if (answer instanceof Map<?, ?> map) {
-            if (poll) {
-                return map.get("records") instanceof List<?> records ? records : List.of();
-            }
-            Optional<List<?>> list = map.values().stream().filter(List.class::isInstance)
-                    .<List<?>>map(value -> (List<?>) value).findFirst();
-            return list.orElse(List.of(answer));
-        }
-        if (answer instanceof List<?> list) {
-            return list;
-        }
-        return answer == null ? List.of() : List.of(answer);
+        return samples.fetch((String) fields.get("connection"), (String) fields.get("operation"), (Map<?, ?>) given);
     }
 }

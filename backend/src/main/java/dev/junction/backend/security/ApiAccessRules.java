@@ -48,7 +48,9 @@ public final class ApiAccessRules {
             new Rule(null, List.of("/api/v1/workflows/*/webhook", "/api/v1/workflows/*/webhook/**"), DESIGN),
             // reading: every user (the connector catalog, workflows, runs, mappings, …)
             new Rule(HttpMethod.GET, List.of("/api/**"), ANY_USER),
-            // designing: any change to workflows, mappings, lookup tables, rates; previews and suggestions
+            // trying a mapping changes nothing: every user may preview one and run its test cases
+            new Rule(HttpMethod.POST, List.of("/api/v1/mappings/preview", "/api/v1/mappings/*/tests/run"), ANY_USER),
+            // designing: any change to workflows, mappings (and their test cases), lookup tables, rates; suggestions
             new Rule(null, List.of("/api/v1/workflows/**", "/api/v1/workflows", "/api/v1/mappings/**",
                     "/api/v1/mappings", "/api/v1/lookup-tables/**", "/api/v1/lookup-tables",
                     "/api/v1/currency-rates/**", "/api/v1/currency-rates"), DESIGN));

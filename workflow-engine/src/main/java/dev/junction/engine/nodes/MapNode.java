@@ -159,6 +159,6 @@ public final class MapNode implements NodeKind {
             }
             return StepResult.failed(null, "MappingError", message + (errors.size() > 10 ? "; …" : ""));
         }
-        return new StepResult.Done(null, result.output(), Set.of(OUT));
+        return new StepResult.Done(source, result.output(), Set.of(OUT));
     }
 }

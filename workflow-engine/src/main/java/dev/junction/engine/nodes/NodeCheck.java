@@ -99,13 +99,36 @@ public final class NodeCheck {
         }
     }
 
-    /** An operation's input: an object of fields, or one expression giving it whole (checked once all are known). */
+    /**
+     * An operation's input: an object of fields, or one expression giving it whole (checked once all are known). An
+     * object must give every field the operation's input schema requires (a value or an expression; null and blank
+     * text count as missing), each reported at {@code input.<field>}: a form shows it under that field, and a version
+     * with it cannot be published.
+     */
     void input(Map<String, ?> config) {
-        if (config.containsKey("input") && !(config.get("input") instanceof Map)
-                && !(config.get("input") instanceof String)) {
+        Object input = config.get("input");
+        if (config.containsKey("input") && !(input instanceof Map) && !(input instanceof String)) {
             problem("input", "must be an object of the operation's input fields, or one"
                     + " {{ expression }} giving the whole object");
+            return;
         }
+        if (input instanceof String || !(config.get("connection") instanceof String connection)
+                || !(config.get("operation") instanceof String operation)) {
+            return;
+        }
+        Map<?, ?> fields = input instanceof Map<?, ?> map ? map : Map.of();
+        catalog.connectorOfConnection(connection).flatMap(connector -> catalog.inputSchema(connector, operation))
+                .ifPresent(schema -> {
+                    if (schema.get("required") instanceof List<?> required) {
+                        for (Object name : required) {
+                            Object value = fields.get(String.valueOf(name));
+                            if (value == null || value instanceof String text && text.isBlank()) {
+                                problem("input." + name, "is required by " + operation + ": give a value or an"
+                                        + " expression");
+                            }
+                        }
+                    }
+                });
     }
 
     static boolean wholeBetween(Object value, long min, long max) {

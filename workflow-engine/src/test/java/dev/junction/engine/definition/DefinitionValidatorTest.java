@@ -967,4 +967,17 @@ class DefinitionValidatorTest {
                 edge("each", "done", "send"));
         assertOnly(loop, "$.nodes[2].config.input", "send", "`nodes.each.items` is an array");
     }
+
+    @Test
+    void aConnectorsInputObjectMustGiveEveryFieldTheOperationRequires() {
+        Map<String, Object> complete = Map.of("displayableOrderId", "{{ trigger.id }}", "items", "{{ trigger.lines }}");
+        assertThat(wholeInput(complete, List.of())).isEmpty();
+
+        Map<String, Object> blank = new java.util.LinkedHashMap<>(Map.of("items", "{{ trigger.lines }}"));
+        blank.put("displayableOrderId", "  ");
+        assertOnly(wholeInput(blank, List.of()), "$.nodes[1].config.input.displayableOrderId", "send",
+                "is required by createFulfillmentOrder");
+        assertThat(wholeInput(Map.of(), List.of())).extracting(DefinitionProblem::path).containsExactly(
+                "$.nodes[1].config.input.displayableOrderId", "$.nodes[1].config.input.items");
+    }
 }

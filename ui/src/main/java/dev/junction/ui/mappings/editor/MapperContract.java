@@ -88,4 +88,29 @@ public final class MapperContract {
 
     public record VersionDiff(int from, int to, boolean sourceChanged, boolean targetChanged, List<RuleDiff> rules) {
     }
+
+    /** A saved test case (golden sample): a sample and the output it must give. */
+    public record TestCase(String id, String name, Object sample, Object expected) {
+    }
+
+    /** A test case just saved, or (id null, nothing saved) {@code error}: why the server refused it. */
+    public record SavedTestCase(String id, String name, Object sample, Object expected, String error) {
+    }
+
+    /** One difference between a test case's expected output and the actual one ("changed": both present). */
+    public record OutputDifference(String path, String kind, Object expected, Object actual) {
+    }
+
+    /** One test case's run; {@code error}: why it could not run (the mapping does not compile), else null. */
+    public record TestResult(String id, String name, boolean passed, String error,
+                             List<OutputDifference> differences) {
+    }
+
+    /** A sample parsed or fetched, or {@code error}: what is wrong (then sample is null). */
+    public record SampleAnswer(Object sample, String error) {
+    }
+
+    /** The answer of a change that answers nothing else: null error when it was done. */
+    public record Refusal(String error) {
+    }
 }

@@ -30,10 +30,14 @@ public class MappingEditorComponent extends ReactAdapterComponent implements Has
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MappingEditorPresenter presenter;
+    private final MappingSamplesPresenter samples;
+    private final MappingTestCasesPresenter testCases;
     private final List<Runnable> changeListeners = new ArrayList<>();
 
     public MappingEditorComponent(MappingEditorPresenter presenter) {
         this.presenter = presenter;
+        this.samples = presenter.samples();
+        this.testCases = presenter.testCases();
         setState("document", presenter.document());
         setState("mapping", presenter.mapping());
         setState("catalog", presenter.catalog());
@@ -41,7 +45,7 @@ public class MappingEditorComponent extends ReactAdapterComponent implements Has
         setState("connections", presenter.connections());
         setState("permissions", presenter.permissions());
         setState("context", null);
-        setState("testCases", List.of());
+        setState("testCases", testCases.list());
     }
 
     /** Opened from a workflow's map node: its schemas and recent inputs. */
@@ -110,6 +114,56 @@ public class MappingEditorComponent extends ReactAdapterComponent implements Has
     @ClientCallable
     public String suggest(String source, String target) {
         return answer(presenter.suggest(read(source, Object.class), read(target, Object.class)));
+    }
+
+    @ClientCallable
+    public String inferSchema(String sample) {
+        return answer(samples.inferSchema(read(sample, Object.class)));
+    }
+
+    @ClientCallable
+    public String generateSample(String schema) {
+        return answer(samples.generate(read(schema, Object.class)));
+    }
+
+    @ClientCallable
+    public String parseSample(String format, String text) {
+        return answer(samples.parse(read(format, String.class), read(text, String.class)));
+    }
+
+    @ClientCallable
+    public String fetchSample(String connectionId, String operation) {
+        return answer(samples.fetch(read(connectionId, String.class), read(operation, String.class)));
+    }
+
+    @ClientCallable
+    public String runSamples() {
+        return answer(samples.recentRuns());
+    }
+
+    @ClientCallable
+    public String saveTestCase(String name, String sample, String expected) {
+        MapperContract.SavedTestCase saved = testCases.save(read(name, String.class), read(sample, Object.class),
+                read(expected, Object.class));
+        if (saved.error() == null) {
+            setState("testCases", testCases.list());
+        }
+        return answer(saved);
+    }
+
+    @ClientCallable
+    public String deleteTestCase(String id) {
+        MapperContract.Refusal refusal = testCases.delete(read(id, String.class));
+        if (refusal.error() == null) {
+            setState("testCases", testCases.list());
+            return answer(null);
+        }
+        return answer(refusal);
+    }
+
+    @ClientCallable
+    public String runTests(String document) {
+        return answer(testCases.run(read(document, Object.class)));
     }
 
     /** An argument as a JSON value of a type; not of that type: null (the presenter names what is missing). */

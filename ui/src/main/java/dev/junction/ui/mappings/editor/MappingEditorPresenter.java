@@ -53,6 +53,17 @@ public class MappingEditorPresenter {
         return mappingId;
     }
 
+    /** Samples and schemas: parse, infer, generate, fetch from a connection, recent runs. */
+    public MappingSamplesPresenter samples() {
+        return new MappingSamplesPresenter(services.samples, services.connectionSamples, services.runSamples,
+                mappingId);
+    }
+
+    /** The saved test cases: list, save, delete, run on the working copy. */
+    public MappingTestCasesPresenter testCases() {
+        return new MappingTestCasesPresenter(services.testCases, mappingId);
+    }
+
     /** The latest version's definition, as plain JSON values. */
     public Object document() {
         StoredMapping mapping = services.mappings.get(mappingId);
@@ -230,7 +241,7 @@ public class MappingEditorPresenter {
         }
     }
 
-    private static String message(InvalidInputException e) {
+    static String message(InvalidInputException e) {
         return e.problems().isEmpty() ? e.getMessage() : String.join("; ", e.problems().stream()
                 .map(problem -> problem.field() + ": " + problem.message()).toList());
     }

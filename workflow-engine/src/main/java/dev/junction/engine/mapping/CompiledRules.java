@@ -185,8 +185,8 @@ final class CompiledRules {
      * field's schema as it is placed (the required fields of the objects rules create are checked once the record is
      * done, see {@link CreatedObjects}).
      */
-    record ValueRule(TargetField field, Source source, String sourceLabel, List<String> sourcePaths, Step[] steps,
-                     Condition when) implements Rule {
+    record ValueRule(TargetField field, Source source, String sourceLabel, List<String> sourcePaths,
+                     List<SourcePath> reads, Step[] steps, Condition when) implements Rule {
 
         @Override
         public String[] target() {
@@ -205,12 +205,12 @@ final class CompiledRules {
 
         /** The same rule filling {@code field} (the same field, with or without its check). */
         ValueRule with(TargetField field) {
-            return new ValueRule(field, source, sourceLabel, sourcePaths, steps, when);
+            return new ValueRule(field, source, sourceLabel, sourcePaths, reads, steps, when);
         }
 
         @Override
         public boolean apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run) {
-            run.begin(prefix, field, sourcePaths);
+            run.begin(prefix, field, sourcePaths, reads, frame);
             Object value = null;
             try {
                 if (when != null && !when.holds(frame, run)) {
@@ -244,9 +244,15 @@ final class CompiledRules {
         }
     }
 
+    /** A rule that makes a list, its elements filled by nested rules. */
+    interface ListRule extends Rule {
+        /** The rules that fill each element. */
+        List<Rule> rules();
+    }
+
     /** A rule that makes an array, one element per source element, filled by nested rules. */
     record ForEachRule(String[] target, String targetText, SourcePath items, List<Rule> rules, Condition when)
-            implements Rule {
+            implements ListRule {
 
         @Override
         public boolean apply(SourcePath.Frame frame, Map<String, Object> out, String prefix, MappingRun run) {
@@ -276,9 +282,14 @@ final class CompiledRules {
                 return false;
             }
             List<Object> elements = new ArrayList<>(list.size());
+            SourceLineage lineage = run.lineage;
+            SourceLineage.Origin listOrigin = lineage == null ? null : lineage.origin(items, frame);
             for (int i = 0; i < list.size(); i++) {
                 Map<String, Object> element = new LinkedHashMap<>();
                 SourcePath.Frame child = new SourcePath.Frame(list.get(i), frame.root(), frame, i);
+                if (lineage != null) {
+                    lineage.locate(child, SourceLineage.element(listOrigin, i));
+                }
                 String childPrefix = path + "[" + i + "].";
                 for (Rule rule : rules) {
                     rule.apply(child, element, childPrefix, run);

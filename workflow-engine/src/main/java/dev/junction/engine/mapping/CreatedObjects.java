@@ -94,7 +94,7 @@ final class CreatedObjects {
             }
             if (placement.rule() instanceof CompiledRules.ValueRule value && value.alwaysFills()) {
                 alwaysFilled.add(name); // a constant: present in every record, no need to look
-            } else if (placement.rule() instanceof CompiledRules.ForEachRule each) {
+            } else if (placement.rule() instanceof CompiledRules.ListRule each) {
                 JsonSchema items = schema.property(name).flatMap(JsonSchema::items).orElse(JsonSchema.ANY);
                 // the rules of an element are not told apart by bits: their fields are looked up
                 lists.put(name, of(items, each.rules().stream().map(rule -> new Placement(rule, 0, 0)).toList()));

@@ -10,6 +10,7 @@ import dev.junction.engine.mapping.model.MappingDocument;
 import dev.junction.engine.mapping.model.PipeStep;
 import dev.junction.engine.mapping.model.Rule;
 import dev.junction.engine.mapping.model.SchemaReference;
+import dev.junction.engine.mapping.model.SortKey;
 import dev.junction.engine.mapping.model.Source;
 import dev.junction.engine.mapping.model.ValueMapUse;
 import dev.junction.engine.mapping.model.When;
@@ -196,12 +197,14 @@ public final class MappingCompiler {
                                              Optional<JsonSchema> targetField, String[] segments, String targetText,
                                              CompiledRules.Condition when) {
             List<String> sourcePaths = new ArrayList<>();
+            List<SourcePath> reads = new ArrayList<>();
             CompiledRules.Source value;
             String label;
             switch (rule.source()) {
                 case Source.Path from -> {
                     Optional<SourcePath> path = sourcePath(from.path(), at + ".from", root, source);
                     path.ifPresent(p -> sourcePaths.add(p.text()));
+                    path.ifPresent(reads::add);
                     value = path.isPresent() ? CompiledRules.path(path.get()) : CompiledRules.paths(List.of());
                     label = "from " + String.join(", ", sourcePaths);
                 }
@@ -211,6 +214,7 @@ public final class MappingCompiler {
                         sourcePath(from.paths().get(i), at + ".from[" + i + "]", root, source).ifPresent(paths::add);
                     }
                     paths.forEach(path -> sourcePaths.add(path.text()));
+                    reads.addAll(paths);
                     value = CompiledRules.paths(paths);
                     label = "from " + String.join(", ", sourcePaths);
                 }
@@ -249,8 +253,8 @@ public final class MappingCompiler {
             CompiledRules.Step[] pipeline = steps.toArray(CompiledRules.Step[]::new);
             CompiledRules.TargetField field = CompiledRules.TargetField.of(segments, targetText,
                     targetField.orElse(JsonSchema.ANY));
-            CompiledRules.ValueRule compiled = new CompiledRules.ValueRule(field, value, label, sourcePaths, pipeline,
-                    when);
+            CompiledRules.ValueRule compiled = new CompiledRules.ValueRule(field, value, label, sourcePaths,
+                    List.copyOf(reads), pipeline, when);
             // what each record's value still needs checking for: nothing for a constant that fits (checked here,
             // once), and not what the last step's results are known to be (truncate: the length)
             return compiled.with(compiled.constant() != null && field.check() != null
@@ -275,19 +279,88 @@ public final class MappingCompiler {
         private CompiledRules.Rule forEach(Rule.ForEachRule rule, String at, JsonSchema root, JsonSchema source,
                                            JsonSchema targetField, String[] segments, String targetText,
                                            CompiledRules.Condition when) {
-            Optional<SourcePath> items = sourcePath(rule.forEach(), at + ".forEach", root, source);
+            List<String> levels = levels(rule.forEach(), at + ".forEach");
+            Optional<SourcePath> items = levels.isEmpty() ? Optional.empty()
+                    : sourcePath(levels.getFirst(), at + ".forEach", root, source);
+            List<SourcePath> inner = innerLevels(levels, at + ".forEach");
             if (targetField.isDescribed() && !targetField.types().isEmpty() && !targetField.types().contains("array")) {
                 error(at + ".target", "WrongType", "'" + targetText + "' is not a list in the target schema: forEach"
                         + " makes a list");
             }
+            StringBuilder elementPath = new StringBuilder();
+            items.ifPresent(path -> elementPath.append(path.schemaPath()).append("[]"));
+            inner.forEach(level -> elementPath.append('.').append(level.schemaPath()).append("[]"));
             JsonSchema elementSource = items.flatMap(path -> path.relativeToElement()
-                    ? source.at(path.schemaPath() + "[]") : root.at(path.schemaPath() + "[]")).orElse(JsonSchema.ANY);
+                    ? source.at(elementPath.toString()) : root.at(elementPath.toString())).orElse(JsonSchema.ANY);
             JsonSchema elementTarget = targetField.items().orElse(JsonSchema.ANY);
             forEachDepth++;
-            List<CompiledRules.Rule> inner = rules(rule.rules(), at + ".rules", root, elementSource, elementTarget);
+            CompiledRules.Condition where = rule.where() == null ? null : condition(rule.where(), at + ".where", root,
+                    elementSource);
+            List<ShapedForEachRule.SortKey> sortBy = new ArrayList<>();
+            for (int i = 0; i < rule.sortBy().size(); i++) {
+                SortKey key = rule.sortBy().get(i);
+                sourcePath(key.path(), at(key, at + ".sortBy[" + i + "]") + ".path", root, elementSource)
+                        .ifPresent(path -> sortBy.add(new ShapedForEachRule.SortKey(path, key.descending())));
+            }
+            SourcePath groupBy = rule.groupBy() == null ? null
+                    : sourcePath(rule.groupBy(), at + ".groupBy", root, elementSource).orElse(null);
+            // a group's rules read {"key", "items"}: no schema describes that element
+            List<CompiledRules.Rule> nested = rules(rule.rules(), at + ".rules", root,
+                    rule.groupBy() == null ? elementSource : JsonSchema.ANY, elementTarget);
             forEachDepth--;
-            return items.map(path -> (CompiledRules.Rule) new CompiledRules.ForEachRule(segments, targetText, path,
-                    inner, when)).orElse(null);
+            if (items.isEmpty() || inner.size() != levels.size() - 1) {
+                return null;
+            }
+            if (inner.isEmpty() && rule.where() == null && rule.sortBy().isEmpty() && rule.groupBy() == null) {
+                // a plain loop runs as it always did
+                return new CompiledRules.ForEachRule(segments, targetText, items.get(), nested, when);
+            }
+            return new ShapedForEachRule(segments, targetText, items.get(), inner.toArray(SourcePath[]::new), where,
+                    sortBy.toArray(ShapedForEachRule.SortKey[]::new), groupBy, nested, when);
+        }
+
+        /**
+         * The levels of a forEach path split at its {@code []} ({@code Shipments[].Packages}: Shipments, Packages;
+         * a {@code []} at the end says nothing more); empty when the path is not one (the problem is reported).
+         */
+        private List<String> levels(String text, String at) {
+            String rest = text.strip();
+            rest = rest.endsWith("[]") ? rest.substring(0, rest.length() - 2) : rest;
+            List<String> levels = new ArrayList<>();
+            int from = 0;
+            while (true) {
+                int brackets = rest.indexOf("[]", from);
+                String level = rest.substring(from, brackets < 0 ? rest.length() : brackets);
+                if (level.isBlank() || brackets >= 0 && !rest.startsWith(".", brackets + 2)) {
+                    error(at, "InvalidPath", "'" + text + "' is not a path to a list: [] goes between field names,"
+                            + " like \"Shipments[].Packages\" (every package of every shipment)");
+                    return List.of();
+                }
+                levels.add(level);
+                if (brackets < 0) {
+                    return levels;
+                }
+                from = brackets + 3;
+            }
+        }
+
+        /** The levels after the first, each a path inside the element of the level above. */
+        private List<SourcePath> innerLevels(List<String> levels, String at) {
+            List<SourcePath> inner = new ArrayList<>();
+            for (String level : levels.subList(Math.min(1, levels.size()), levels.size())) {
+                try {
+                    SourcePath path = SourcePath.parse(level);
+                    if (!path.relativeToElement() || path.steps().length == 0) {
+                        error(at, "InvalidPath", "'" + level + "': after [] comes a field of each element (no $root,"
+                                + " $parent, $index or $)");
+                    } else {
+                        inner.add(path);
+                    }
+                } catch (IllegalArgumentException e) {
+                    error(at, "InvalidPath", e.getMessage());
+                }
+            }
+            return inner;
         }
 
         private Optional<SourcePath> sourcePath(String text, String at, JsonSchema root, JsonSchema source) {

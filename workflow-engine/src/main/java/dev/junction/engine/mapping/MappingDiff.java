@@ -59,9 +59,7 @@ public record MappingDiff(boolean sourceChanged, boolean targetChanged, List<Str
     }
 
     private static Rule withoutNested(Rule rule) {
-        return rule instanceof Rule.ForEachRule each
-                ? new Rule.ForEachRule(each.target(), each.forEach(), List.of(), each.when(), each.description())
-                : rule;
+        return rule instanceof Rule.ForEachRule each ? each.withRules(List.of()) : rule;
     }
 
     private static Map<String, Object> json(Rule rule) {

@@ -7,6 +7,7 @@ import dev.junction.engine.mapping.model.MappingDocument;
 import dev.junction.engine.mapping.model.PipeStep;
 import dev.junction.engine.mapping.model.Rule;
 import dev.junction.engine.mapping.model.SchemaReference;
+import dev.junction.engine.mapping.model.SortKey;
 import dev.junction.engine.mapping.model.Source;
 import dev.junction.engine.mapping.model.ValueMapUse;
 import dev.junction.engine.mapping.model.When;
@@ -36,7 +37,10 @@ public final class MappingJson {
     static final Set<String> ROOT_KEYS = Set.of("schemaVersion", "name", "description", "source", "target",
             "rules");
     static final Set<String> RULE_KEYS = Set.of("target", "from", "value", "expression", "forEach", "rules",
-            "pipe", "valueMap", "lookup", "default", "when", "description");
+            "pipe", "valueMap", "lookup", "default", "when", "description", "where", "sortBy", "groupBy");
+    /** The keys only a forEach rule has (it shapes its list with them). */
+    private static final List<String> LOOP_KEYS = List.of("where", "sortBy", "groupBy");
+    private static final Set<String> SORT_KEY_KEYS = Set.of("path", "descending");
     private static final List<String> SOURCE_KEYS = List.of("from", "value", "expression", "forEach");
     private static final Set<String> STEP_KEYS = Set.of("fn", "args");
     private static final Set<String> WHEN_KEYS = Set.of("from", "fn", "args", "expression");
@@ -87,7 +91,7 @@ public final class MappingJson {
         }
 
         /**
-         * The JSON path a rule or pipe step of {@link #document()} was read from (rules the reader left out do not
+         * The JSON path a rule, pipe step or sort key of {@link #document()} was read from (rules the reader left out do not
          * shift the paths of those after them); null for anything else.
          */
         String pathOf(Object part) {
@@ -163,7 +167,16 @@ public final class MappingJson {
                     json.put("default", value.fallback().value());
                 }
             }
-            case Rule.ForEachRule each -> json.put("forEach", each.forEach());
+            case Rule.ForEachRule each -> {
+                json.put("forEach", each.forEach());
+                if (each.where() != null) {
+                    json.put("where", when(each.where()));
+                }
+                if (!each.sortBy().isEmpty()) {
+                    json.put("sortBy", each.sortBy().stream().map(MappingJson::sortKey).toList());
+                }
+                putIfPresent(json, "groupBy", each.groupBy());
+            }
         }
         if (rule.when() != null) {
             json.put("when", when(rule.when()));
@@ -222,6 +235,15 @@ public final class MappingJson {
                 yield json;
             }
         };
+    }
+
+    private static Map<String, Object> sortKey(SortKey key) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("path", key.path());
+        if (key.descending()) {
+            json.put("descending", true);
+        }
+        return json;
     }
 
     private static Map<String, Object> when(When when) {
@@ -354,7 +376,7 @@ public final class MappingJson {
                 if (!RULE_KEYS.contains(key)) {
                     error(at + "." + key, "UnknownField", "unknown field" + similar(key, RULE_KEYS) + "; a rule has"
                             + " target, one of from / value / expression / forEach, and optionally pipe, valueMap,"
-                            + " lookup, default, when");
+                            + " lookup, default, when; a forEach rule also where, sortBy, groupBy");
                 }
             }
             if (!(json.get("target") instanceof String target)) {
@@ -377,6 +399,12 @@ public final class MappingJson {
             }
             if (json.containsKey("rules")) {
                 warning(at + ".rules", "Ignored", "only a forEach rule has nested rules; ignored");
+            }
+            for (String key : LOOP_KEYS) {
+                if (json.containsKey(key)) {
+                    warning(at + "." + key, "Ignored", "only a forEach rule has '" + key + "' (it shapes the list);"
+                            + " ignored");
+                }
             }
             Source source = source(json, at);
             List<PipeStep> pipe = pipe(json.get("pipe"), at + ".pipe");
@@ -410,8 +438,60 @@ public final class MappingJson {
                 error(at + ".rules", "Required", "a forEach rule needs the rules that fill each element");
                 return null;
             }
+            When where = json.containsKey("where") ? when(json.get("where"), at + ".where") : null;
+            List<SortKey> sortBy = json.containsKey("sortBy") ? sortBy(json.get("sortBy"), at + ".sortBy") : List.of();
+            String groupBy = null;
+            if (json.containsKey("groupBy")) {
+                if (json.get("groupBy") instanceof String path && !path.isBlank()) {
+                    groupBy = path;
+                } else {
+                    error(at + ".groupBy", "WrongType", "must be the source path (relative to the element) whose"
+                            + " values group the elements, like \"SellerSKU\"");
+                }
+            }
             List<Rule> rules = rules(nested, at + ".rules");
-            return items == null ? null : new Rule.ForEachRule(target, items, rules, when, description);
+            return items == null ? null : new Rule.ForEachRule(target, items, rules, when, description, where,
+                    sortBy, groupBy);
+        }
+
+        /** The keys of a sortBy (those that can be read). */
+        private List<SortKey> sortBy(Object json, String at) {
+            if (!(json instanceof List<?> list)) {
+                error(at, "WrongType", "must be a list of {\"path\": source path, \"descending\": true|false}");
+                return List.of();
+            }
+            List<SortKey> keys = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                String keyAt = at + "[" + i + "]";
+                if (!(list.get(i) instanceof Map<?, ?> entry)) {
+                    error(keyAt, "WrongType", "must be {\"path\": source path, \"descending\": true|false}");
+                    continue;
+                }
+                boolean readable = true;
+                for (Object key : entry.keySet()) {
+                    if (!SORT_KEY_KEYS.contains(key)) {
+                        error(keyAt + "." + key, "UnknownField", "unknown field" + similar(key, SORT_KEY_KEYS)
+                                + "; a sort key has path and descending");
+                        readable = false;
+                    }
+                }
+                Object descending = entry.get("descending");
+                if (descending != null && !(descending instanceof Boolean)) {
+                    error(keyAt + ".descending", "WrongType", "must be true or false");
+                    readable = false;
+                }
+                if (!entry.containsKey("path")) {
+                    error(keyAt + ".path", "Required", "a sort key needs the source path it sorts by");
+                } else if (!(entry.get("path") instanceof String path) || path.isBlank()) {
+                    error(keyAt + ".path", "WrongType", "must be a source path relative to the element, like"
+                            + " \"SellerSKU\"");
+                } else if (readable) {
+                    SortKey key = new SortKey(path, Boolean.TRUE.equals(descending));
+                    paths.put(key, keyAt);
+                    keys.add(key);
+                }
+            }
+            return keys;
         }
 
         private Source source(Map<?, ?> json, String at) {

@@ -15,7 +15,7 @@ public final class MappingReferences {
     private MappingReferences() {
     }
 
-    /** The lookup tables the mapping reads: rules' {@code lookup} keys and {@code lookup} function steps. */
+    /** The lookup tables the mapping reads: rules' {@code lookup} keys and {@code lookup} function steps (in pipes, conditions and a forEach's {@code where}). */
     public static Set<String> lookupTables(MappingDocument mapping) {
         Set<String> tables = new TreeSet<>();
         collect(mapping.rules(), tables);
@@ -34,7 +34,12 @@ public final class MappingReferences {
                     }
                     value.pipe().forEach(step -> step(step, tables));
                 }
-                case Rule.ForEachRule each -> collect(each.rules(), tables);
+                case Rule.ForEachRule each -> {
+                    if (each.where() instanceof When.Test test && test.test() != null) {
+                        step(test.test(), tables);
+                    }
+                    collect(each.rules(), tables);
+                }
             }
         }
     }

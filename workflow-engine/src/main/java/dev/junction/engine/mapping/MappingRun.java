@@ -20,6 +20,8 @@ final class MappingRun implements FunctionContext, AutoCloseable {
     private final ExpressionRuntime expressions;
     final List<MappingProblem> problems = new ArrayList<>();
     final List<FieldTrace> traces;
+    /** Where loop elements came from in the record, for the lineage; null unless previewing. */
+    final SourceLineage lineage;
     private ExpressionSession session;
     private String fieldPrefix = "";
     private String fieldText;
@@ -36,15 +38,20 @@ final class MappingRun implements FunctionContext, AutoCloseable {
         this.environment = environment;
         this.expressions = expressions;
         this.traces = trace ? new ArrayList<>() : null;
+        this.lineage = trace ? new SourceLineage() : null;
     }
 
     boolean tracing() {
         return traces != null;
     }
 
-    /** Begins filling a rule's target field under {@code prefix} (e.g. {@code items[2].}; empty at the top). */
-    void begin(String prefix, CompiledRules.TargetField field, List<String> sources) {
-        begin(prefix, field.text(), field, sources);
+    /**
+     * Begins filling a rule's target field under {@code prefix} (e.g. {@code items[2].}; empty at the top), read by
+     * {@code reads} (written {@code sources}) at {@code frame}: the lineage names the concrete source paths.
+     */
+    void begin(String prefix, CompiledRules.TargetField field, List<String> sources, List<SourcePath> reads,
+               SourcePath.Frame frame) {
+        begin(prefix, field.text(), field, lineage == null ? sources : lineage.paths(reads, frame, sources));
     }
 
     /** Begins reporting on a path that is not a field (a forEach whose source is not a list). */

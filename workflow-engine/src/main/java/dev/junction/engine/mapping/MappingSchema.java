@@ -62,7 +62,18 @@ final class MappingSchema {
                 .optional("expression", titled("Expression", expression(string("JavaScript over source (the record,"
                         + " or the element inside forEach), root and index; runs sandboxed."))))
                 .optional("forEach", titled("For each", string("A source path to a list: the target becomes a list"
-                        + " with one element per source element, filled by the nested rules.")))
+                        + " with one element per source element, filled by the nested rules. [] goes through lists:"
+                        + " \"Shipments[].Packages\" is every package of every shipment, in order ($parent: the"
+                        + " shipment).")))
+                .optional("where", titled("Filter", with(ref("#/$defs/When"), "description", "forEach only: the"
+                        + " elements kept, a condition read relative to each element (after flattening, before"
+                        + " sortBy).")))
+                .optional("sortBy", titled("Sort", array("forEach only: the keys the kept elements are sorted by,"
+                        + " stably, in order (numbers numerically, text by code point, false before true; missing"
+                        + " or null last either way).", ref("#/$defs/SortKey"))))
+                .optional("groupBy", titled("Group by", string("forEach only: a source path relative to the element;"
+                        + " one target element per distinct value, in first-seen order, whose rules read"
+                        + " {\"key\": value, \"items\": [elements]}.")))
                 .optional("rules", titled("Rules", array("The rules that fill each element of a forEach rule's"
                         + " list.", ref("#/$defs/Rule"))))
                 .optional("pipe", titled("Pipe", array("Built-in functions applied in order.",
@@ -79,6 +90,13 @@ final class MappingSchema {
                 .keyword("oneOf", List.of(Map.of("required", List.of("from")), Map.of("required", List.of("value")),
                         Map.of("required", List.of("expression")), Map.of("required", List.of("forEach", "rules"))))
                 .build());
+        defs.put("SortKey", object()
+                .title("Sort key")
+                .description("One key of a forEach rule's sortBy.")
+                .required("path", titled("Path", string("The source path sorted by, relative to the element.")))
+                .optional("descending", titled("Descending", Schemas.bool("Largest first (missing or null values"
+                        + " still come last).")))
+                .closed().build());
         defs.put("PipeStep", object()
                 .title("Function step")
                 .description("A built-in function (GET /api/v1/mappings/functions lists them with their parameters)"

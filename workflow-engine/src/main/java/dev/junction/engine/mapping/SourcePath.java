@@ -141,6 +141,21 @@ final class SourcePath {
         return path.toString();
     }
 
+    /** Whether it reads the enclosing element ({@code $parent.…}). */
+    boolean relativeToParent() {
+        return start == Start.PARENT;
+    }
+
+    /** Whether it is {@code $index}. */
+    boolean isIndex() {
+        return start == Start.INDEX;
+    }
+
+    /** Its steps after the start: field names (text) and list indexes (Integer). Not to be changed. */
+    Object[] steps() {
+        return steps;
+    }
+
     boolean relativeToElement() {
         return start == Start.ELEMENT;
     }

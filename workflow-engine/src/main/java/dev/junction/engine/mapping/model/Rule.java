@@ -45,13 +45,32 @@ public sealed interface Rule {
     /**
      * A rule making a list: one element per element of the source list at {@code forEach}, each filled by the nested
      * {@code rules} (their source paths relative to the element, their targets to the target's element).
+     * {@code forEach} may go through lists ({@code Shipments[].Packages}: every package of every shipment, in order).
+     * The elements are then kept by {@code where}, ordered by {@code sortBy} and grouped by {@code groupBy}, in that
+     * order (docs/mappings.md).
+     *
+     * @param where   the condition an element must meet to be kept (read relative to the element); null: all
+     * @param sortBy  the keys the elements are sorted by, stably, in order; empty: source order
+     * @param groupBy the source path (relative to the element) whose distinct values make one element each, read by
+     *                the nested rules as {@code {"key": value, "items": [elements]}}; null: no grouping
      */
-    record ForEachRule(String target, String forEach, List<Rule> rules, When when, String description)
-            implements Rule {
+    record ForEachRule(String target, String forEach, List<Rule> rules, When when, String description, When where,
+                       List<SortKey> sortBy, String groupBy) implements Rule {
         public ForEachRule {
             Objects.requireNonNull(target, "target");
             Objects.requireNonNull(forEach, "forEach");
             rules = List.copyOf(Objects.requireNonNull(rules, "rules"));
+            sortBy = List.copyOf(Objects.requireNonNull(sortBy, "sortBy"));
+        }
+
+        /** A plain loop: every element, in source order. */
+        public ForEachRule(String target, String forEach, List<Rule> rules, When when, String description) {
+            this(target, forEach, rules, when, description, null, List.of(), null);
+        }
+
+        /** The same rule with other nested rules. */
+        public ForEachRule withRules(List<Rule> nested) {
+            return new ForEachRule(target, forEach, nested, when, description, where, sortBy, groupBy);
         }
     }
 }

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { ExpressionInput, type Scope } from '../../shared/expression-input/ExpressionInput';
 import { useMapper } from '../store';
 import { PathInput, type PathOption } from './inputs';
@@ -20,37 +20,46 @@ export function ConditionEditor({ testId, label, condition, options, scope, read
 }) {
   const functions = useMapper((state) => state.catalog?.functions ?? []);
   const labelId = useId();
-  const mode = !condition ? 'none' : condition.expression !== undefined ? 'expression' : 'predicate';
-  const fn = functions.find((candidate) => candidate.name === condition?.fn);
+  // a condition being written (no field or expression yet) stays here until it is complete
+  const [draft, setDraft] = useState<Condition | null>(null);
+  const shown = condition ?? draft ?? undefined;
+  const mode = !shown ? 'none' : shown.expression !== undefined ? 'expression' : 'predicate';
+  const fn = functions.find((candidate) => candidate.name === shown?.fn);
+  const commit = (next: Condition) => {
+    if (next.expression !== undefined ? next.expression.trim() === '' : !next.from) { setDraft(next); if (condition) onCommit(undefined); return; }
+    setDraft(null);
+    onCommit(next);
+  };
   return (
     <div className="mr-condition" data-testid={testId} data-mode={mode}>
       <label id={labelId}>{label}</label>
       <select aria-label={`${label}: kind`} value={mode} disabled={readOnly} data-role="condition-kind"
         onChange={(event) => {
           const next = event.target.value;
-          onCommit(next === 'none' ? undefined : next === 'expression' ? { expression: '' } : { from: '', fn: 'isNotEmpty' });
+          if (next === 'none') { setDraft(null); onCommit(undefined); }
+          else commit(next === 'expression' ? { expression: '' } : { from: condition?.from ?? '', fn: 'isNotEmpty' });
         }}>
         <option value="none">always</option>
         <option value="predicate">when a field…</option>
         <option value="expression">when JavaScript…</option>
       </select>
-      {mode === 'predicate' && condition && (
+      {mode === 'predicate' && shown && (
         <span className="mr-condition-predicate">
-          <PathInput aria-label={`${label}: field`} value={condition.from ?? ''} options={options} readOnly={readOnly}
-            onCommit={(from) => onCommit({ ...condition, from })} />
-          <select aria-label={`${label}: test`} value={condition.fn ?? ''} disabled={readOnly} data-role="condition-fn"
-            onChange={(event) => onCommit({ from: condition.from, fn: event.target.value })}>
+          <PathInput aria-label={`${label}: field`} value={shown.from ?? ''} options={options} readOnly={readOnly}
+            onCommit={(from) => commit({ ...shown, from })} />
+          <select aria-label={`${label}: test`} value={shown.fn ?? ''} disabled={readOnly} data-role="condition-fn"
+            onChange={(event) => commit({ from: shown.from, fn: event.target.value })}>
             {predicates(functions).map((predicate) => <option key={predicate.name} value={predicate.name}>{predicate.name}</option>)}
           </select>
           {fn && fn.parameters.length > 0 && (
-            <StepArgs fn={fn} step={condition} options={options} readOnly={readOnly}
-              onCommit={(args) => onCommit({ from: condition.from, fn: condition.fn, ...(args.length ? { args: args.map((a) => a ?? null) } : {}) })} />
+            <StepArgs fn={fn} step={shown} options={options} readOnly={readOnly}
+              onCommit={(args) => commit({ from: shown.from, fn: shown.fn, ...(args.length ? { args: args.map((a) => a ?? null) } : {}) })} />
           )}
         </span>
       )}
-      {mode === 'expression' && condition && (
-        <ExpressionInput name={`${testId}-expression`} labelId={labelId} value={condition.expression ?? ''} mode="raw" readOnly={readOnly}
-          placeholder="source.IsGift === true" scope={scope} onCommit={(expression) => onCommit({ expression })} />
+      {mode === 'expression' && shown && (
+        <ExpressionInput name={`${testId}-expression`} labelId={labelId} value={shown.expression ?? ''} mode="raw" readOnly={readOnly}
+          placeholder="source.IsGift === true" scope={scope} onCommit={(expression) => commit({ expression })} />
       )}
     </div>
   );

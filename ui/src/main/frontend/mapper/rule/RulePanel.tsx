@@ -73,12 +73,16 @@ export function RulePanel() {
   if (isArray) {
     const elementOptions = sourceOptions(document, sourceFields, targetPath.replace(/\[\]$/, '') + '[].x', false);
     return (
-      <aside className="mapper-rule" data-testid="rule-panel" data-target={targetPath} data-readonly={String(readOnly)}>
+      <aside key={targetPath} className="mapper-rule" data-testid="rule-panel" data-target={targetPath} data-readonly={String(readOnly)}>
         <Header targetPath={targetPath} type="array" mapped={!!rule} readOnly={readOnly} onRemove={() => update(`Unmap ${targetPath}`, null)} />
         <LoopSettings rule={base} readOnly={readOnly} scope={scope}
           arrayOptions={sourceOptions(document, sourceFields, targetPath, true)}
           elementOptions={rule?.forEach ? elementOptions : []}
-          update={(label, next) => update(label, next.forEach ? next : null)} />
+          update={(label, next) => {
+            // an emptied source array would lose the element rules: only the Unmap button removes a loop
+            if (next.forEach) update(label, next);
+            else if (!rule?.rules?.length) update(label, null);
+          }} />
         <p className="mr-muted">The element's fields are mapped in their own rows ({rule?.rules?.length ?? 0} rule{rule?.rules?.length === 1 ? '' : 's'}).</p>
         <Problems problems={definitionProblems.filter((p) => p.path === '' || !p.path.startsWith('rules['))} />
       </aside>
@@ -91,7 +95,7 @@ export function RulePanel() {
   const otherProblems = definitionProblems.filter((problem) => !problem.path.startsWith('pipe['));
 
   return (
-    <aside className="mapper-rule" data-testid="rule-panel" data-target={targetPath} data-readonly={String(readOnly)}>
+    <aside key={targetPath} className="mapper-rule" data-testid="rule-panel" data-target={targetPath} data-readonly={String(readOnly)}>
       <Header targetPath={targetPath} type={targetType} mapped={!!rule} readOnly={readOnly} onRemove={() => update(`Unmap ${targetPath}`, null)} />
       <section className="mr-section" aria-label="Source">
         <h3>Source</h3>

@@ -58,7 +58,7 @@ export function TextTab(): ReactElement {
     const state = EditorState.create({
       doc: formatMapping(useMapper.getState().document),
       extensions: [lineNumbers(), history(), keymap.of([...defaultKeymap, ...historyKeymap]), json(), onChange, onBlur,
-        EditorState.readOnly.of(!editable), EditorView.editable.of(editable), EditorView.lineWrapping,
+        EditorState.readOnly.of(!editable), EditorView.editable.of(editable),
         EditorView.contentAttributes.of({ 'aria-label': 'Mapping as JSON', 'data-testid': 'text-view-content' })],
     });
     view.current = new EditorView({ state, parent: host.current! });
@@ -89,7 +89,6 @@ export function TextTab(): ReactElement {
 
   return (
     <section className="mapper-text" aria-label="Mapping as text">
-      <div ref={host} className="mapper-text-editor" data-testid="text-view" data-error={problem ? 'true' : 'false'} />
       {problem && (
         <div className="mapper-text-error" role="alert" data-testid="text-error"
           data-line={problem.line ?? undefined} data-column={problem.column ?? undefined}>
@@ -97,6 +96,7 @@ export function TextTab(): ReactElement {
           {' '}— the mapping is unchanged until the text reads as one.
         </div>
       )}
+      <div ref={host} className="mapper-text-editor" data-testid="text-view" data-error={problem ? 'true' : 'false'} />
     </section>
   );
 }

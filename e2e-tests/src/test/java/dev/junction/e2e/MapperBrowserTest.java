@@ -40,7 +40,9 @@ abstract class MapperBrowserTest extends BrowserTest {
 
     void navigateToMapper(String id) {
         page.navigate(url("/mappings/" + id));
-        assertThat(page.locator("[data-testid=mapping-editor][data-ready=true]")).isVisible();
+        // a new browser context loads the whole bundle: on a busy machine that takes longer than the 5 s default
+        assertThat(page.locator("[data-testid=mapping-editor][data-ready=true]")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
     }
 
     Locator editor() {

@@ -73,6 +73,19 @@ abstract class MapperRuleBrowserTest extends MapperBrowserTest {
         return (String) page.evaluate("() => JSON.stringify(window.__mapperStore.getState().document.rules)");
     }
 
+    /** The working copy's rule for a target tree path ({@code items[].sku} inside a loop) as JSON with sorted keys. */
+    String rule(String targetPath) {
+        return (String) page.evaluate("""
+                path => {
+                  const canonical = (v) => Array.isArray(v) ? v.map(canonical) : v && typeof v === 'object'
+                      ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])])) : v;
+                  let rules = window.__mapperStore.getState().document.rules;
+                  const levels = path.split('[].');
+                  for (const level of levels.slice(0, -1)) rules = rules.find((r) => r.target === level).rules;
+                  return JSON.stringify(canonical(rules.find((r) => r.target === levels[levels.length - 1]) ?? null));
+                }""", targetPath);
+    }
+
     int historySize() {
         return ((Number) page.evaluate("() => window.__mapperStore.getState().past.length")).intValue();
     }

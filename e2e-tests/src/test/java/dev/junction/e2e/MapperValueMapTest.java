@@ -25,7 +25,7 @@ class MapperValueMapTest extends MapperRuleBrowserTest {
         commit(editor.locator("[data-testid=value-map-new-key]"), "Shipped");
         Locator shipped = editor.locator("[data-testid=value-map-entry][data-key=Shipped]");
         commit(shipped.locator("input").nth(1), "100000001");
-        assertThat(rules()).contains("\"valueMap\":{\"entries\":{\"Shipped\":100000001},\"unmapped\":\"error\"}");
+        assertThat(rule("statuscode")).isEqualTo("{\"from\":\"OrderStatus\",\"target\":\"statuscode\",\"valueMap\":{\"entries\":{\"Shipped\":100000001},\"unmapped\":\"error\"}}");
         previewNow();
         assertThat(page.locator("[data-testid=rule-value]")).hasText("100000001");
         assertThat(output()).contains("\"statuscode\":100000001");

@@ -67,7 +67,8 @@ public class MappingEditorPresenter {
     /** The latest version's definition, as plain JSON values. */
     public Object document() {
         StoredMapping mapping = services.mappings.get(mappingId);
-        return PayloadJson.read(services.mappings.version(mappingId, mapping.latestVersion()).version().definition());
+        return MappingKeyOrder.document(PayloadJson.read(services.mappings.version(mappingId,
+                mapping.latestVersion()).version().definition()));
     }
 
     public MappingInfo mapping() {
@@ -129,7 +130,7 @@ public class MappingEditorPresenter {
                     (Map<String, Object>) definition, comment);
             return SaveResult.saved(saved.version().version(),
                     MappingProblemInfo.of(saved.problems(), "definition"),
-                    PayloadJson.read(saved.version().definition()));
+                    MappingKeyOrder.document(PayloadJson.read(saved.version().definition())));
         });
     }
 
@@ -194,7 +195,8 @@ public class MappingEditorPresenter {
     }
 
     public Object versionDocument(int version) {
-        return PayloadJson.read(services.mappings.version(mappingId, version).version().definition());
+        return MappingKeyOrder.document(PayloadJson.read(services.mappings.version(mappingId, version).version()
+                .definition()));
     }
 
     /** The rule-level diff from version {@code from} to version {@code to}. */

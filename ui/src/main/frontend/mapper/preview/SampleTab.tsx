@@ -100,7 +100,9 @@ function SamplePicker({ onError, busy, setBusy }: { onError: (error: string | nu
     const { server, document } = useMapper.getState();
     const schema = document?.source?.schema;
     if (!server || !schema) { onError('The mapping has no source schema to generate a sample from: choose one above the trees.'); return; }
-    setSample(await server.generateSample(schema), 'Generated from the source schema');
+    const generated = await server.generateSample(schema);
+    if (generated == null) { onError('No sample can be made from the source schema: it is neither a shipped schema nor a JSON Schema.'); return; }
+    setSample(generated, 'Generated from the source schema');
   });
 
   const fetch = () => run('fetch', async () => {

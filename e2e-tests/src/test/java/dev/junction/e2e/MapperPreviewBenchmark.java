@@ -13,9 +13,9 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * MP-7's browser benchmark (not part of the default suite: the name does not end in Test; run it with
  * {@code -Dtest=MapperPreviewBenchmark}). A 100-field SP-API order → Opayo transaction mapping (the shipped 14 rules,
- * 76 more header fields and a loop over the order items with 10 fields) previewed live while a person types in the
- * sample editor: the time from the keystroke to the updated {@code preview-output} (its {@code data-hash} changed),
- * debounce included. It records, never asserts on time (the CI machine is shared); see docs/benchmarks.md.
+ * 76 more header fields and a loop over the order items with 10 fields) previewed live while the sample is edited: the
+ * time from the edit's input event in the sample editor to the updated {@code preview-output} (its {@code data-hash}
+ * changed), debounce included. It records, never asserts on time (the CI machine is shared); see docs/benchmarks.md.
  */
 class MapperPreviewBenchmark extends MapperBrowserTest {
 
@@ -69,7 +69,7 @@ class MapperPreviewBenchmark extends MapperBrowserTest {
                 + " \"properties\": {" + properties + "}}}, \"rules\": [" + rules + "]}";
     }
 
-    /** An SP-API order with 20 items; the order id is on the first line so the benchmark types at its end. */
+    /** An SP-API order with 20 items; the order id comes last so the benchmark types at its end. */
     static String sample() {
         StringBuilder items = new StringBuilder();
         for (int i = 0; i < 20; i++) {
@@ -78,35 +78,33 @@ class MapperPreviewBenchmark extends MapperBrowserTest {
                      "ItemPrice": {"CurrencyCode": "GBP", "Amount": "%d.99"}, "ItemTax": {"CurrencyCode": "GBP", "Amount": "1.00"}}"""
                     .formatted(i, i, 1000 + i, i, i % 4 + 1, 10 + i));
         }
-        return "{\"AmazonOrderId\": \"202-0000000-0000000\",\n"
-                + " \"OrderStatus\": \"Shipped\", \"SalesChannel\": \"Amazon.co.uk\", \"FulfillmentChannel\": \"MFN\","
+        return "{\"OrderStatus\": \"Shipped\", \"SalesChannel\": \"Amazon.co.uk\", \"FulfillmentChannel\": \"MFN\","
                 + " \"MarketplaceId\": \"A1F83G8C2ARO7P\",\n \"OrderTotal\": {\"CurrencyCode\": \"GBP\", \"Amount\": \"129.50\"},\n"
                 + " \"BuyerInfo\": {\"BuyerEmail\": \"ada@example.com\", \"BuyerName\": \"Ada Lovelace\"},\n"
                 + " \"ShippingAddress\": {\"Name\": \"Ada Lovelace\", \"AddressLine1\": \" 1 High Street \", \"AddressLine2\": \"Flat 2\","
-                + " \"City\": \"London\", \"PostalCode\": \"sw1a 1aa\", \"CountryCode\": \"GB\"},\n \"OrderItems\": [" + items + "]}";
+                + " \"City\": \"London\", \"PostalCode\": \"sw1a 1aa\", \"CountryCode\": \"GB\"},\n \"OrderItems\": [" + items + "],\n \"AmazonOrderId\": \"202-0000000-0000000\"}";
     }
 
     @Test
     void lastKeystrokeToUpdatedPreview() throws Exception {
         openMapper(newMapping("Preview benchmark", hundredFieldMapping()));
         MapperSamples.pasteSample(page, sample());
-        assertThat(MapperSamples.previewOutput(page)).hasAttribute("data-state", "ok");
+        // (the output has problems of its own — required billing address fields no rule fills — which do not matter here)
+        assertThat(page.locator("[data-testid=output-node][data-path=vendorTxCode]")).containsText("202-0000000-0000000");
         page.evaluate("""
                 () => {
                   const output = document.querySelector('[data-testid=preview-output]');
                   window.__mpKey = 0; window.__mpUpdated = 0;
-                  document.addEventListener('keydown', () => { window.__mpKey = performance.now(); }, true);
+                  document.addEventListener('beforeinput', () => { window.__mpKey = performance.now(); }, true);
                   new MutationObserver(() => { window.__mpUpdated = performance.now(); })
                     .observe(output, { attributes: true, attributeFilter: ['data-hash'] });
                 }""");
-        // the cursor just after the order id's last character (line 1 ends with `",`)
-        page.keyboard().press("Control+Home");
-        page.keyboard().press("End");
-        page.keyboard().press("ArrowLeft");
-        page.keyboard().press("ArrowLeft");
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < WARM_UP + MEASURED; i++) {
-            page.keyboard().type(String.valueOf(i % 10));
+            // each edit replaces the text with the order id one character longer (typing in place is not possible
+            // here: the editor's cursor keys do not reach it under Playwright, see docs/benchmarks.md)
+            page.locator("[data-testid=sample-editor] .cm-content").fill(sample().replace("202-0000000-0000000",
+                    "202-0000000-0000000" + "1".repeat(i + 1)).replaceAll("\\s*\\n\\s*", " "));
             page.waitForFunction("() => window.__mpUpdated > window.__mpKey"
                     + " && document.querySelector('[data-testid=preview-output]').dataset.state !== 'pending'");
             double elapsed = ((Number) page.evaluate("() => window.__mpUpdated - window.__mpKey")).doubleValue();
@@ -117,7 +115,7 @@ class MapperPreviewBenchmark extends MapperBrowserTest {
         }
         screenshot("after");
         Collections.sort(millis);
-        String line = "MapperPreviewBenchmark: %d keystrokes, keystroke → updated preview-output p50 %.0f ms, p95 %.0f ms, max %.0f ms (debounce 150 ms included)"
+        String line = "MapperPreviewBenchmark: %d edits, edit → updated preview-output p50 %.0f ms, p95 %.0f ms, max %.0f ms (debounce 150 ms included)"
                 .formatted(millis.size(), percentile(millis, 50), percentile(millis, 95), millis.getLast());
         System.out.println(line);
         Path out = Path.of("target/benchmarks/mapper-preview.txt");

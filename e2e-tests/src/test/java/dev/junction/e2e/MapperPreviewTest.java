@@ -59,6 +59,7 @@ class MapperPreviewTest extends MapperBrowserTest {
     void aSampleThatIsNotJsonIsNamedAndTheLastGoodOutputStays() {
         openMapper(newMapping("Preview bad sample", MapperSamples.COMPLETE_ORDER_TO_OPAYO));
         pasteSample(page, MapperSamples.order("333-3333333-3333333", "1.00"));
+        assertThat(page.locator("[data-testid=output-node][data-path=vendorTxCode]")).containsText("333-3333333-3333333");
         String good = settledHash(page);
 
         pasteSample(page, "{\"AmazonOrderId\": ");

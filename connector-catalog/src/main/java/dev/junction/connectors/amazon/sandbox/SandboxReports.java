@@ -77,7 +77,9 @@ final class SandboxReports {
     private int nextId = 50001;
 
     SandboxReports(Instant now, SandboxOrders orders) {
-        Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(28));
+        // the newer settlement ends at yesterday's midnight and its report is made at 03:00 after that: in the past
+        // at any time of day (ending today, the report was made in the future until 03:00 UTC and was not found)
+        Instant start = now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(29));
         seedSettlement("24288000001", start, start.plus(Duration.ofDays(14)), orders, false);
         seedSettlement("24288000002", start.plus(Duration.ofDays(14)), start.plus(Duration.ofDays(28)), orders, true);
     }

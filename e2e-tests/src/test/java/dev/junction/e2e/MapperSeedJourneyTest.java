@@ -25,14 +25,13 @@ class MapperSeedJourneyTest extends MapperBrowserTest {
                  "target": {"schema": "opayo/TransactionRequest"}, "rules": []}""");
         openMapper(mappingId);
 
-        // a sample: the first order of the Amazon sandbox (a read-only operation of the sandbox connection)
+        // a sample: the first order of the Amazon sandbox (its order poll, read-only, from its start)
         page.locator("[data-testid=bottom-tab-sample]").click();
         Locator connection = page.locator("[data-testid=sample-connection]");
         connection.selectOption((String) connection.evaluate(
                 "s => [...s.options].find(o => o.value.startsWith('amazon'))?.value"));
         Locator operation = page.locator("[data-testid=sample-operation]");
-        operation.selectOption((String) operation.evaluate(
-                "s => [...s.options].find(o => o.text === 'Get orders')?.value ?? s.options[1].value"));
+        operation.selectOption("pollOrders"); // a poll from its start: the sandbox's first order
         page.locator("[data-testid=sample-fetch]").click();
         assertThat(page.locator("[data-testid=sample-label]")).containsText("·");
         screenshot("1-sample-from-amazon");
@@ -90,6 +89,8 @@ class MapperSeedJourneyTest extends MapperBrowserTest {
         Locator previewJson = page.locator("[data-testid=preview-json]");
         assertThat(previewJson).containsText("\"transactionType\": \"Payment\"");
         assertThat(previewJson).containsText("\"vendorTxCode\"");
+        assertThat(previewJson).containsText("\"description\": \"Amazon order\"");
+        assertThat(page.locator("[data-testid=preview-output]")).hasAttribute("data-state", "ok");
         String previewed = normalized(previewJson.textContent());
         screenshot("3-preview");
 
@@ -103,9 +104,10 @@ class MapperSeedJourneyTest extends MapperBrowserTest {
         assertThat(page.locator("#mapping-version")).containsText("published");
         screenshot("4-published");
 
-        // a workflow's map node runs the published mapping on the same order
-        String sample = (String) page.evaluate("() => document.querySelector('[data-testid=sample-editor] .cm-content')"
-                + ".innerText");
+        // a workflow's map node runs the published mapping on the same order (the poll's first record, fetched again)
+        String sample = (String) page.evaluate("text => JSON.stringify(JSON.parse(text).record)", postThroughApi(
+                "/api/v1/mappings/sample", "{\"connection\": \"amazon-sp-api-sandbox\", \"operation\": \"pollOrders\"}",
+                200));
         String workflow = workflowWithDefinition("Order to Opayo " + UUID.randomUUID().toString().substring(0, 8), """
                 {"schemaVersion": 1, "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
                  "nodes": [{"id": "toPayment", "type": "map", "name": "Order to payment",

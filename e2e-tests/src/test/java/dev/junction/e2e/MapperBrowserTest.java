@@ -75,4 +75,30 @@ abstract class MapperBrowserTest extends BrowserTest {
         page.mouse().move(b.x + b.width / 2, b.y + b.height / 2, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(10));
         page.mouse().up();
     }
+
+    /** Moves the keyboard's active row in a tree with the arrow keys until it is {@code path}. */
+    void moveTo(String side, String path) {
+        Locator active = page.locator("[data-testid=" + side + "-field][data-active=true]");
+        for (int i = 0; i < 80; i++) {
+            if (active.count() == 1 && path.equals(active.getAttribute("data-path"))) {
+                return;
+            }
+            page.keyboard().press("ArrowDown");
+        }
+        assertThat(active).hasAttribute("data-path", path);
+    }
+
+    /**
+     * Changes the text view's JSON: {@code containing} (a piece of it that occurs once) with {@code from} in it
+     * replaced by {@code to}, pasted over the whole text as one line (as a person pasting an edited copy). Typing
+     * with the selection keys (End, Shift+Home) raced CodeMirror's own focus handling and sometimes appended instead.
+     */
+    void retypeLine(String containing, String from, String to) {
+        Locator content = page.locator("[data-testid=text-view] .cm-content");
+        String text = String.join("\n", content.locator(".cm-line").allTextContents());
+        int at = text.indexOf(containing);
+        org.assertj.core.api.Assertions.assertThat(at).as("'" + containing + "' in the text view").isNotNegative();
+        String changed = text.substring(0, at) + containing.replace(from, to) + text.substring(at + containing.length());
+        content.fill(changed.replaceAll("\\s*\n\\s*", " "));
+    }
 }

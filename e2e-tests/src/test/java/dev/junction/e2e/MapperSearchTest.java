@@ -9,14 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** MP-13: fuzzy search in both trees (matches and their ancestors only, the match marked), "mapped only", sort. */
 class MapperSearchTest extends MapperBrowserTest {
 
-    /** The first editor opened by a fresh app also waits for the server's caches: more time than the default. */
-    @Override
-    void navigateToMapper(String id) {
-        page.navigate(url("/mappings/" + id));
-        assertThat(page.locator("[data-testid=mapping-editor][data-ready=true]"))
-                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
-    }
-
     @Test
     void searchShowsMatchesWithTheirAncestorsAndMarksTheMatch() {
         openMapper(newMapping("Trees search", MapperTreesTest.ORDER_TO_SALESORDER));

@@ -144,16 +144,4 @@ class MapperSeedJourneyTest extends MapperBrowserTest {
         row.scrollIntoViewIfNeeded();
         return row;
     }
-
-    /** Moves the keyboard's active row in a tree with the arrow keys until it is {@code path}. */
-    private void moveTo(String side, String path) {
-        Locator active = page.locator("[data-testid=" + side + "-field][data-active=true]");
-        for (int i = 0; i < 80; i++) {
-            if (active.count() == 1 && path.equals(active.getAttribute("data-path"))) {
-                return;
-            }
-            page.keyboard().press("ArrowDown");
-        }
-        assertThat(active).hasAttribute("data-path", path);
-    }
 }

@@ -65,15 +65,4 @@ class MapperTestCasesTest extends MapperBrowserTest {
         assertThat(page.locator("[data-testid=test-case]")).hasCount(0);
         assertThat(summary()).hasText("no tests");
     }
-
-    /** Selects the text view's line containing {@code containing} (without its indentation) and types it again with
-     * {@code from} replaced by {@code to}. */
-    void retypeLine(String containing, String from, String to) {
-        Locator line = page.locator("[data-testid=text-view] .cm-line").filter(new Locator.FilterOptions().setHasText(containing)).first();
-        String text = line.textContent().trim();
-        line.click();
-        page.keyboard().press("End");
-        page.keyboard().press("Shift+Home");
-        page.keyboard().type(text.replace(from, to));
-    }
 }

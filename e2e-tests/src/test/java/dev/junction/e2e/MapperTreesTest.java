@@ -41,14 +41,6 @@ class MapperTreesTest extends MapperBrowserTest {
                  {"target": "productid.productnumber", "from": "SellerSKU"},
                  {"target": "priceperunit", "from": "ItemPrice.Amount", "pipe": [{"fn": "toNumber"}]}]}]}""";
 
-    /** The first editor opened by a fresh app also waits for the server's caches: more time than the default. */
-    @Override
-    void navigateToMapper(String id) {
-        page.navigate(url("/mappings/" + id));
-        assertThat(page.locator("[data-testid=mapping-editor][data-ready=true]"))
-                .isVisible(new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
-    }
-
     @Test
     void linesStayOnTheirRowsAfterScrollingResizingAndCollapsing() {
         openMapper(newMapping("Trees alignment", ORDER_TO_SALESORDER));
@@ -197,18 +189,6 @@ class MapperTreesTest extends MapperBrowserTest {
 
     private void scroll(String tree, int top) {
         page.locator("[data-testid=" + tree + "]").evaluate("(el, top) => { el.scrollTop = top; }", top);
-    }
-
-    /** Moves the keyboard's active row in a tree with the arrow keys until it is {@code path}. */
-    private void moveTo(String side, String path) {
-        Locator active = page.locator("[data-testid=" + side + "-field][data-active=true]");
-        for (int i = 0; i < 80; i++) {
-            if (active.count() == 1 && path.equals(active.getAttribute("data-path"))) {
-                return;
-            }
-            page.keyboard().press("ArrowDown");
-        }
-        assertThat(active).hasAttribute("data-path", path);
     }
 
     /**

@@ -92,7 +92,7 @@ class MapperFromNodeTest extends DesignerBrowserTest {
     }
 
     @Test
-    void openingAStoredMappingFromItsNodeBringsTheNodesInputsOfItsLastRuns() throws InterruptedException {
+    void openingAStoredMappingFromItsNodeBringsTheNodesInputsOfItsLastRuns() {
         Matcher created = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(createdThroughApi(
                 "/api/v1/mappings", "{\"name\": \"Order id " + UUID.randomUUID().toString().substring(0, 8)
                         + "\", \"definition\": " + MappingsViewTest.PLAIN + "}"));
@@ -108,13 +108,15 @@ class MapperFromNodeTest extends DesignerBrowserTest {
         Matcher run = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(postThroughApi(
                 "/api/v1/workflows/" + workflow + "/runs", "{\"input\": {\"orderId\": \"S-1001\"}}", 202));
         org.assertj.core.api.Assertions.assertThat(run.find()).isTrue();
-        for (int i = 0; i < 150 && !AdminReads.get(port, "/api/v1/runs/" + run.group(1)).contains("\"succeeded\""); i++) {
-            Thread.sleep(200);
-        }
+        // the run, followed on the canvas until it is done (its map step's input is the sample the editor offers)
+        openDesigner(workflow);
+        page.navigate(url("/workflows/" + workflow + "?run=" + run.group(1)));
+        assertThat(page.locator("[data-testid=run-overlay]")).hasAttribute("data-status", "succeeded",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
         org.assertj.core.api.Assertions.assertThat(AdminReads.get(port, "/api/v1/runs/" + run.group(1)))
                 .contains("\"succeeded\"");
 
-        openDesigner(workflow);
+        navigateToDesigner(workflow);
         inspect("shape");
         page.locator("[data-testid=open-mapping-editor]").click();
 

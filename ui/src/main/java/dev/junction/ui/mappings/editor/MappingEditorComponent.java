@@ -6,8 +6,8 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.react.ReactAdapterComponent;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
+import static dev.junction.ui.shared.ChannelJson.answer;
+import static dev.junction.ui.shared.ChannelJson.read;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,6 @@ import java.util.List;
 @NpmPackage(value = "fuse.js", version = "7.5.0")
 @NpmPackage(value = "zustand", version = "5.1.0")
 public class MappingEditorComponent extends ReactAdapterComponent implements HasSize {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final MappingEditorPresenter presenter;
     private final MappingSamplesPresenter samples;
@@ -164,21 +162,5 @@ public class MappingEditorComponent extends ReactAdapterComponent implements Has
     @ClientCallable
     public String runTests(String document) {
         return answer(testCases.run(read(document, Object.class)));
-    }
-
-    /** An argument as a JSON value of a type; not of that type: null (the presenter names what is missing). */
-    private static <T> T read(String json, Class<T> type) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return JSON.readValue(json, type);
-        } catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private static String answer(Object value) {
-        return JSON.writeValueAsString(value);
     }
 }

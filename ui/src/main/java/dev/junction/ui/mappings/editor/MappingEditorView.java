@@ -1,6 +1,5 @@
 package dev.junction.ui.mappings.editor;
 
-import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
@@ -17,6 +16,7 @@ import dev.junction.backend.mappings.MappingService;
 import dev.junction.db.mappings.StoredMapping;
 import dev.junction.ui.shell.Routes;
 import dev.junction.ui.shared.Notifications;
+import dev.junction.ui.shared.RoomForAnEditor;
 import jakarta.annotation.security.PermitAll;
 
 import java.util.Optional;
@@ -53,17 +53,7 @@ public class MappingEditorView extends VerticalLayout implements BeforeEnterObse
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
         addClassName("mapping-editor-view");
         add(title);
-        addAttachListener(attach -> {
-            AppLayout layout = findAncestor(AppLayout.class);
-            if (layout != null) {
-                boolean wasOpen = layout.isDrawerOpened();
-                layout.setDrawerOpened(false);
-                addDetachListener(detach -> {
-                    layout.setDrawerOpened(wasOpen);
-                    detach.unregisterListener();
-                });
-            }
-        });
+        RoomForAnEditor.closeDrawerWhileAttached(this);
     }
 
     @Override

@@ -7,8 +7,8 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.react.ReactAdapterComponent;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
+import static dev.junction.ui.shared.ChannelJson.answer;
+import static dev.junction.ui.shared.ChannelJson.read;
 
 
 /**
@@ -34,8 +34,6 @@ import tools.jackson.databind.json.JsonMapper;
 @NpmPackage(value = "axe-core", version = "4.14.1")
 @CssImport("@xyflow/react/dist/style.css")
 public class DesignerComponent extends ReactAdapterComponent implements HasSize {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final DesignerPresenter presenter;
 
@@ -264,21 +262,5 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
     /** An argument that is a JSON document, as text for the services (JSON null: none). */
     private static String text(String json) {
         return json == null || "null".equals(json.strip()) ? null : json;
-    }
-
-    /** An argument that is a JSON value of a simple type; not of that type: null (the presenter names it). */
-    private static <T> T read(String json, Class<T> type) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return JSON.readValue(json, type);
-        } catch (JacksonException e) {
-            return null;
-        }
-    }
-
-    private static String answer(Object value) {
-        return JSON.writeValueAsString(value);
     }
 }

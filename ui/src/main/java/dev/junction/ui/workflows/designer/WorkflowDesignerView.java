@@ -1,6 +1,5 @@
 package dev.junction.ui.workflows.designer;
 
-import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -30,6 +29,7 @@ import dev.junction.ui.runs.RunsView;
 import dev.junction.ui.runs.StartRunDialog;
 import dev.junction.ui.shell.Routes;
 import dev.junction.ui.shared.Notifications;
+import dev.junction.ui.shared.RoomForAnEditor;
 import dev.junction.ui.workflows.WebhookAddress;
 import dev.junction.ui.workflows.WebhookPanel;
 import dev.junction.ui.workflows.WorkflowsView;
@@ -98,22 +98,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         webhook.setVisible(false);
         addClassName("workflow-designer-view");
         add(title, description, webhook);
-        addAttachListener(attach -> {
-            AppLayout layout = findAncestor(AppLayout.class);
-            if (layout != null) {
-                roomForTheCanvas(layout);
-            }
-        });
-    }
-
-    /** The designer needs the width: the navigation drawer closes while it is open, and comes back as it was. */
-    private void roomForTheCanvas(AppLayout layout) {
-        boolean wasOpen = layout.isDrawerOpened();
-        layout.setDrawerOpened(false);
-        addDetachListener(detach -> {
-            layout.setDrawerOpened(wasOpen);
-            detach.unregisterListener();
-        });
+        RoomForAnEditor.closeDrawerWhileAttached(this);
     }
 
     @Override

@@ -24,10 +24,23 @@ final class RunEnding {
         Payloads.Stored stored = Payloads.store(tx, output);
         record Parent(UUID runId, Long taskId) {
         }
+        // The ending is also appended to run_endings (folded into the dashboards' rollups, see RunRollups);
+        // designer test runs are not counted.
         Parent run = Jdbc.queryOne(tx, """
-                        update runs set status = ?, output = ?::jsonb, output_ref = ?, error_class = ?, error_message = ?,
-                               started_at = coalesce(started_at, now()), finished_at = now(), updated_at = now()
-                        where id = ? returning parent_run_id, parent_task_id""",
+                        with ended as (
+                            update runs set status = ?, output = ?::jsonb, output_ref = ?, error_class = ?,
+                                   error_message = ?, started_at = coalesce(started_at, now()), finished_at = now(),
+                                   updated_at = now()
+                            where id = ?
+                            returning id, workflow_id, status, trigger_kind, error_class, started_at, finished_at,
+                                      parent_run_id, parent_task_id),
+                        counted as (
+                            insert into run_endings (run_id, workflow_id, status, trigger_kind, error_class, ended_at,
+                                                     duration_ms)
+                            select id, workflow_id, status, trigger_kind, error_class, finished_at,
+                                   greatest(0, (extract(epoch from finished_at - started_at) * 1000)::bigint)
+                            from ended where trigger_kind <> 'test')
+                        select parent_run_id, parent_task_id from ended""",
                 row -> new Parent(row.getObject("parent_run_id", UUID.class),
                         row.getObject("parent_task_id") == null ? null : row.getLong("parent_task_id")),
                 status.jsonName(), stored.inline() == null ? null : new Jdbc.Json(stored.inline().data()), stored.ref(),

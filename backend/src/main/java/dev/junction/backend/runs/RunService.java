@@ -186,6 +186,11 @@ public class RunService {
         return result;
     }
 
+    /** How many replays a second a bulk replay starts when it names no rate (junction.replays.rate-per-second). */
+    public int defaultReplayRate() {
+        return replaySettings.ratePerSecond();
+    }
+
     /** The dry run of a bulk replay: how many runs {@link #replayMatching} would take up now. */
     @PreAuthorize(MAY_OPERATE)
     @Transactional(readOnly = true)

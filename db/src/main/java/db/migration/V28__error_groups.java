@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * Error groups (the error inbox): failures grouped by fingerprint (workflow + failed step + error class + message
  * template), each failed run's membership (for affected business keys and auto-resolve), and the link from a new run
- * started as an edited retry to its original. Written in Java because the message template is Java's
+ * started as an edited retry to its original ({@code run_lineage}). Written in Java because the message template is Java's
  * ({@link MessageTemplate}): the runs that failed before this migration are grouped by the same rules as the runs
  * that fail after it.
  */
@@ -65,8 +65,12 @@ public class V28__error_groups extends BaseJavaMigration {
             create index error_failures_open_key_idx on error_failures (workflow_id, business_key)
                 where resolved_at is null and business_key is not null;
 
-            -- A run started by "edit payload and retry" names the run it retries.
-            alter table runs add column replay_of uuid references runs (id) on delete set null;
+            -- A run started by "edit payload and retry" names the run it retries (a table of its own: the runs table
+            -- keeps the shape of the jOOQ classes, which are generated from the SQL migrations only).
+            create table run_lineage (
+                run_id    uuid primary key references runs (id) on delete cascade,
+                replay_of uuid not null references runs (id) on delete cascade
+            );
             """;
 
     @Override

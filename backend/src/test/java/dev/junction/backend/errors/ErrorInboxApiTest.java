@@ -153,7 +153,8 @@ class ErrorInboxApiTest {
 
     @Test
     void anEditedRetryIsANewRunLinkedToItsOriginalAndItsSuccessResolvesTheGroup() {
-        String workflow = api.published("Inbox edit " + UUID.randomUUID(), DEFINITION);
+        String name = "Inbox edit " + UUID.randomUUID();
+        String workflow = api.published(name, DEFINITION);
         String original = failures(workflow, 1).getFirst();
 
         var bad = admin.post("/api/v1/errors/runs/" + original + "/retry", "{\"input\": null}");
@@ -166,6 +167,8 @@ class ErrorInboxApiTest {
         assertThat(retry).isNotEqualTo(original);
         JsonNode done = api.finished(retry);
         assertThat(done.get("run").get("status").asString()).isEqualTo("succeeded");
+        assertThat(done.get("run").get("workflowName").asString()).as("runs keep the columns the queries expect")
+                .isEqualTo(name);
         assertThat(done.get("input").get("value").get("orderId").asString()).isEqualTo("ORD-edited");
         assertThat(lineage.replayOf(UUID.fromString(retry)))
                 .contains(UUID.fromString(original));

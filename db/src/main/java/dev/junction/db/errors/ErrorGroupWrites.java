@@ -3,7 +3,7 @@ package dev.junction.db.errors;
 /**
  * The statements that keep error groups as runs end, written as common table expressions over a CTE named
  * {@code ended} (the ended run's row: id, workflow_id, status, trigger_kind, business_key, error_class,
- * error_message, failed_node_id, finished_at, and for {@link #SUCCESS_CTES} replay_of), so the transaction that ends a run maintains its group in the same
+ * error_message, failed_node_id, finished_at), so the transaction that ends a run maintains its group in the same
  * statement.
  */
 public final class ErrorGroupWrites {
@@ -54,7 +54,8 @@ public final class ErrorGroupWrites {
                 update error_failures f set resolved_at = ended.finished_at
                 from ended
                 where ended.status = 'succeeded' and ended.trigger_kind <> 'test' and f.resolved_at is null
-                  and (f.run_id = ended.id or f.run_id = ended.replay_of
+                  and (f.run_id = ended.id
+                       or f.run_id = (select l.replay_of from run_lineage l where l.run_id = ended.id)
                        or (ended.business_key is not null and f.workflow_id = ended.workflow_id
                            and f.business_key = ended.business_key))
                 returning f.run_id, f.group_id, ended.business_key, ended.id as succeeded_run_id),

@@ -39,8 +39,7 @@ final class RunEnding {
                                    updated_at = now()
                             where id = ?
                             returning id, workflow_id, status, trigger_kind, business_key, error_class, error_message,
-                                      failed_node_id, replay_of, started_at, finished_at, parent_run_id,
-                                      parent_task_id),
+                                      failed_node_id, started_at, finished_at, parent_run_id, parent_task_id),
                         counted as (
                             insert into run_endings (run_id, workflow_id, status, trigger_kind, error_class, ended_at,
                                                      duration_ms)

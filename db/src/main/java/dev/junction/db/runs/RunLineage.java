@@ -15,11 +15,11 @@ public class RunLineage {
     }
 
     public void markReplayOf(UUID runId, UUID originalId) {
-        db.execute("update runs set replay_of = ? where id = ?", originalId, runId);
+        db.execute("insert into run_lineage (run_id, replay_of) values (?, ?)", runId, originalId);
     }
 
     public Optional<UUID> replayOf(UUID runId) {
-        return db.fetchOptional("select replay_of from runs where id = ? and replay_of is not null", runId)
+        return db.fetchOptional("select replay_of from run_lineage where run_id = ?", runId)
                 .map(row -> row.get(0, UUID.class));
     }
 }

@@ -87,8 +87,9 @@ public class ErrorInboxView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(ErrorGroup::workflowName).setHeader("Workflow").setFlexGrow(1);
         grid.addColumn(group -> group.nodeId() == null ? "" : group.nodeId()).setHeader("Step").setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(group -> group.errorClass() + ": " + group.messageTemplate()).setHeader("Error")
-                .setFlexGrow(3).setTooltipGenerator(ErrorGroup::sampleMessage);
+        grid.addColumn(ErrorGroup::messageTemplate).setHeader("Message").setFlexGrow(3)
+                .setTooltipGenerator(ErrorGroup::sampleMessage);
+        grid.addColumn(ErrorGroup::errorClass).setHeader("Class").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(group -> Times.when(group.lastSeenAt())).setHeader("Last seen").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(group -> group.assignee() == null ? "" : group.assignee()).setHeader("Assignee")

@@ -6,6 +6,7 @@ import dev.junction.backend.api.InvalidInputException.FieldProblem;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.audit.AuditTrail;
 import dev.junction.backend.security.CurrentUser;
+import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.mapping.MappingProblem;
 import dev.junction.engine.schema.JsonSchema;
 import dev.junction.engine.schema.SchemaValidator;
@@ -73,6 +74,20 @@ public class AlertRuleService {
         return alerts.channels();
     }
 
+    /** The workflows a rule or a maintenance window may watch (not archived), by name. */
+    @Transactional(readOnly = true)
+    public List<Choice> workflowChoices() {
+        return db.fetch("select id::text, name from workflows where archived_at is null order by lower(name)")
+                .map(row -> new Choice(row.get(0, String.class), row.get(1, String.class)));
+    }
+
+    /** The connections a rule or a maintenance window may watch (ids and names only), by name. */
+    @Transactional(readOnly = true)
+    public List<Choice> connectionChoices() {
+        return db.fetch("select id, name from connections order by lower(name)")
+                .map(row -> new Choice(row.get(0, String.class), row.get(1, String.class)));
+    }
+
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public AlertRule create(AlertRuleInput input) {
@@ -107,7 +122,10 @@ public class AlertRuleService {
         if (name.isEmpty() || name.length() > 120) {
             problems.add(new FieldProblem("name", "must be 1 to 120 characters"));
         }
-        Map<String, Object> parameters = input.parameters() == null ? Map.of() : input.parameters();
+        // as JSON would give them back (a form's 60 as a BigDecimal is the integer 60)
+        @SuppressWarnings("unchecked")
+        Map<String, Object> parameters = input.parameters() == null ? Map.of()
+                : (Map<String, Object>) PayloadJson.normalized(input.parameters());
         AlertCondition condition = input.conditionKind() == null ? null
                 : conditions.find(input.conditionKind()).orElse(null);
         if (condition == null) {
@@ -190,6 +208,10 @@ public class AlertRuleService {
         details.put("renotifyMinutes", rule.renotifyMinutes());
         details.put("messageTemplate", rule.messageTemplate());
         return details;
+    }
+
+    /** Something a scope may name: its id and its name. */
+    public record Choice(String id, String name) {
     }
 
     /** A condition kind: its name, its title for people, and the JSON Schema of its parameters. */

@@ -33,11 +33,12 @@ class AlertClusterTest {
     }
 
     private static ConfigurableApplicationContext node() {
-        return new SpringApplicationBuilder(BackendTestApplication.class).properties(
-                "junction.db.url=jdbc:postgresql://localhost:" + DATABASE.port() + "/postgres",
-                "junction.db.user=" + DATABASE.user(), "junction.db.password=" + DATABASE.password(),
-                "server.port=0", "junction.workers.enabled=false", "spring.quartz.auto-startup=false",
-                "junction.alerts.evaluator.enabled=false").run();
+        // as arguments: they win over application.properties (default properties would not)
+        return new SpringApplicationBuilder(BackendTestApplication.class).run(
+                "--junction.db.url=jdbc:postgresql://localhost:" + DATABASE.port() + "/postgres",
+                "--junction.db.user=" + DATABASE.user(), "--junction.db.password=" + DATABASE.password(),
+                "--server.port=0", "--junction.workers.enabled=false", "--spring.quartz.auto-startup=false",
+                "--junction.alerts.evaluator.enabled=false");
     }
 
     @Test
@@ -77,6 +78,9 @@ class AlertClusterTest {
                 assertThat(one.get() + two.get()).as("each rule evaluated by one node per cycle")
                         .isEqualTo(rules.size());
             }
+            // one database: what a node wrote, the other reads
+            assertThat(second.getBean(DSLContext.class).fetchValue("select count(*)::int from alert_rules"))
+                    .isEqualTo(rules.size());
             for (UUID rule : rules) {
                 assertThat(db.fetchValue("select count(*)::int from alerts where rule_id = ?", rule)).isEqualTo(1);
                 assertThat(db.fetchValue("select occurrences from alerts where rule_id = ?", rule)).isEqualTo(2);

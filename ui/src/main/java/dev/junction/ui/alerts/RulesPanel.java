@@ -39,10 +39,14 @@ class RulesPanel extends VerticalLayout {
                 .setHeader("Name").setFlexGrow(2).setKey("name");
         Map<String, String> titles = rules.kinds().stream().collect(Collectors.toMap(
                 AlertRuleService.ConditionKind::kind, AlertRuleService.ConditionKind::title));
-        grid.addColumn(rule -> titles.getOrDefault(rule.conditionKind(), rule.conditionKind()) + " "
-                + rule.parameters()).setHeader("Condition").setFlexGrow(3).setKey("condition");
-        grid.addColumn(RulesPanel::scope).setHeader("Scope").setFlexGrow(2).setKey("scope");
-        grid.addColumn(AlertRule::severity).setHeader("Severity").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(rule -> titles.getOrDefault(rule.conditionKind(), rule.conditionKind())
+                + (rule.parameters().isEmpty() ? "" : " · " + rule.parameters().entrySet().stream()
+                .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "))))
+                .setHeader("Condition").setFlexGrow(3).setKey("condition");
+        Map<String, String> workflowNames = rules.workflowChoices().stream().collect(Collectors.toMap(
+                AlertRuleService.Choice::id, AlertRuleService.Choice::name, (a, b) -> a));
+        grid.addColumn(rule -> scope(rule, workflowNames)).setHeader("Scope").setFlexGrow(2).setKey("scope");
+        grid.addColumn(AlertRule::severity).setHeader("Severity").setWidth("7em").setFlexGrow(0);
         grid.addColumn(rule -> rule.channelIds().size() + " channel(s)"
                 + (rule.renotifyMinutes() == null ? "" : ", again every " + rule.renotifyMinutes() + " min"))
                 .setHeader("Notifies").setFlexGrow(1);
@@ -64,9 +68,10 @@ class RulesPanel extends VerticalLayout {
         refresh();
     }
 
-    static String scope(AlertRule rule) {
+    static String scope(AlertRule rule, Map<String, String> workflowNames) {
         if (rule.workflowId() != null) {
-            return "workflow " + rule.workflowId();
+            return "workflow " + workflowNames.getOrDefault(rule.workflowId().toString(),
+                    rule.workflowId().toString());
         }
         if (rule.tag() != null) {
             return "workflows tagged #" + rule.tag();

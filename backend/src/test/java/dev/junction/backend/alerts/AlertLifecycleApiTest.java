@@ -2,6 +2,7 @@ package dev.junction.backend.alerts;
 
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.connections.health.ConnectionHealthService;
 import dev.junction.db.users.Role;
 import dev.junction.db.users.UserRepository;
 import org.jooq.DSLContext;
@@ -44,6 +45,8 @@ class AlertLifecycleApiTest {
     UserRepository users;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    ConnectionHealthService health;
 
     private ApiClient admin;
     private ApiClient operator;
@@ -268,12 +271,61 @@ class AlertLifecycleApiTest {
         assertThat(rateAlert.get("summary").asString()).contains("30.0 % of 10 runs failed");
         assertThat(rateAlert.get("details").get("failureRate").asDouble()).isEqualTo(30.0);
         assertThat(alertsOf(dlq).get(0).get("details").get("depth").asInt()).isEqualTo(3);
+        assertThat(openAlertsTile(workflow).get("value").asInt()).isEqualTo(2);
+        assertThat(openAlertsTile(workflow).get("link").asString()).isEqualTo("alerts");
 
         // an hour later the window holds none of those runs: the rate alert resolves; the queue is still deep
         evaluate(base.plus(Duration.ofMinutes(61)), rate, dlq);
         assertThat(alertsOf(rate).get(0).get("state").asString()).isEqualTo("resolved");
         assertThat(alertsOf(dlq).get(0).get("state").asString()).isEqualTo("firing");
         assertThat(alertsOf(dlq).get(0).get("occurrences").asInt()).isEqualTo(2);
+        assertThat(openAlertsTile(workflow).get("value").asInt()).isEqualTo(1);
+    }
+
+    /** The dashboard's open-alerts tile, narrowed to one workflow. */
+    private JsonNode openAlertsTile(UUID workflow) {
+        JsonNode dashboard = read(viewer.get("/api/v1/dashboard?workflow=" + workflow).body());
+        for (JsonNode tile : dashboard.get("tiles")) {
+            if (tile.get("id").asString().equals("open-alerts")) {
+                return tile;
+            }
+        }
+        throw new AssertionError("no open-alerts tile in " + dashboard);
+    }
+
+    @Test
+    void aConnectionFailingToAuthenticateFiresUntilItsNextSuccess() {
+        String connection = health.healthNow().getFirst().connectionId();
+        UUID rule = rule("""
+                {"name": "Auth %s", "conditionKind": "connection_auth_failing", "connectionId": "%s"}"""
+                .formatted(UUID.randomUUID(), connection));
+        UUID saturation = rule("""
+                {"name": "Saturated %s", "conditionKind": "rate_limit_saturation", "connectionId": "%s",
+                 "parameters": {"hitsPerHour": 3}}""".formatted(UUID.randomUUID(), connection));
+        db.execute("""
+                insert into connection_health (connection_id, last_success_at, last_failure_at, last_failure_class,
+                                               last_failure_message)
+                values (?, now() - interval '1 hour', now(), 'AuthenticationFailed', 'the token was refused')
+                on conflict (connection_id) do update set last_success_at = excluded.last_success_at,
+                    last_failure_at = excluded.last_failure_at, last_failure_class = excluded.last_failure_class,
+                    last_failure_message = excluded.last_failure_message""", connection);
+        db.execute("""
+                insert into connection_usage_hours (connection_id, hour, limiter_waits, remote_throttles)
+                values (?, date_trunc('hour', now()), 2, 2)
+                on conflict (connection_id, hour) do update set limiter_waits = 2, remote_throttles = 2""",
+                connection);
+        evaluate(base, rule, saturation);
+        JsonNode alert = alertsOf(rule).get(0);
+        assertThat(alert.get("state").asString()).isEqualTo("firing");
+        assertThat(alert.get("summary").asString()).contains("fails to authenticate: the token was refused");
+        assertThat(alertsOf(saturation).get(0).get("details").get("rateLimitHitsLastHour").asInt()).isEqualTo(4);
+
+        db.execute("update connection_health set last_success_at = now() + interval '1 second' where connection_id = ?",
+                connection);
+        db.execute("delete from connection_usage_hours where connection_id = ?", connection);
+        evaluate(base.plusSeconds(10), rule, saturation);
+        assertThat(alertsOf(rule).get(0).get("state").asString()).isEqualTo("resolved");
+        assertThat(alertsOf(saturation).get(0).get("state").asString()).isEqualTo("resolved");
     }
 
     @Test
@@ -336,7 +388,8 @@ class AlertLifecycleApiTest {
                 {"name": "%s", "conditionKind": "dlq_depth", "parameters": {"threshold": 10}}""".formatted(name));
         assertThat(viewer.get("/api/v1/alert-rules/" + rule).statusCode()).isEqualTo(200);
         assertThat(read(viewer.get("/api/v1/alert-conditions").body()).findValuesAsString("kind"))
-                .contains("run_failed", "failure_rate", "no_success", "duration_over", "dlq_depth");
+                .contains("run_failed", "failure_rate", "no_success", "duration_over", "dlq_depth",
+                        "connection_auth_failing", "rate_limit_saturation");
 
         HttpResponse<String> changed = admin.send("PUT", "/api/v1/alert-rules/" + rule, """
                 {"name": "%s", "conditionKind": "dlq_depth", "parameters": {"threshold": 20}, "enabled": false,

@@ -38,6 +38,7 @@ class RoleMatrixTest {
     private static final Set<Role> DESIGN = Set.of(Role.ADMIN, Role.DESIGNER);
     private static final Set<Role> OPERATE = Set.of(Role.ADMIN, Role.DESIGNER, Role.OPERATOR);
     private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
+    private static final Set<Role> ALERTING = Set.of(Role.ADMIN, Role.OPERATOR);
 
     /** Every endpoint and the roles that may call it (docs/security.md has the same matrix for people). */
     private static final Map<String, Set<Role>> MATRIX = Map.ofEntries(
@@ -124,7 +125,14 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/runs/{id}/cancel", OPERATE),
             Map.entry("POST /api/v1/runs/{id}/replay", OPERATE),
             Map.entry("GET /api/v1/dead-letters", ALL),
-            Map.entry("POST /api/v1/dead-letters/replay", OPERATE));
+            Map.entry("POST /api/v1/dead-letters/replay", OPERATE),
+            Map.entry("GET /api/v1/alert-channels", ALERTING),
+            Map.entry("GET /api/v1/alert-channels/kinds", ALERTING),
+            Map.entry("POST /api/v1/alert-channels", ALERTING),
+            Map.entry("GET /api/v1/alert-channels/{id}", ALERTING),
+            Map.entry("PUT /api/v1/alert-channels/{id}", ALERTING),
+            Map.entry("DELETE /api/v1/alert-channels/{id}", ALERTING),
+            Map.entry("POST /api/v1/alert-channels/{id}/test", ALERTING));
 
     @Test
     void everyEndpointLetsThroughExactlyTheRolesOfTheMatrix() {

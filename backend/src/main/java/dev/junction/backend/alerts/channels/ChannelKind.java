@@ -22,7 +22,7 @@ public enum ChannelKind {
             .closed().build()),
     SLACK("slack", "Slack", Schemas.object()
             .required("webhookUrl", Schemas.titled("Incoming webhook URL", Schemas.secret(Schemas.with(
-                    Schemas.string("The Slack app's incoming webhook URL (https://hooks.slack.com/services/…)", 2_000),
+                    Schemas.string("The incoming webhook URL of a Slack app (https://hooks.slack.com/…)", 2_000),
                     "format", "uri"))))
             .closed().build()),
     TEAMS("teams", "Microsoft Teams", Schemas.object()

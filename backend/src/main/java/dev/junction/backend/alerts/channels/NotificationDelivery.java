@@ -75,7 +75,7 @@ public class NotificationDelivery {
         }
         try {
             String sent = sender.send(delivery);
-            outbox.markSent(notification.id());
+            recordOutcome(() -> outbox.markSent(notification.id()));
             count(kind.jsonName(), "sent");
             log.debug("Notification {} ({}) sent on channel '{}': {}", notification.id(), notification.reason(),
                     channel.name(), sent);
@@ -84,7 +84,7 @@ public class NotificationDelivery {
             String error = cut(e.getMessage());
             if (e.retryable() && !test && notification.attempts() < settings.maxAttempts()) {
                 Duration delay = delay(notification.attempts(), e.retryAfter().orElse(null));
-                outbox.scheduleRetry(notification.id(), delay, error);
+                recordOutcome(() -> outbox.scheduleRetry(notification.id(), delay, error));
                 count(kind.jsonName(), "retry");
                 log.info("Notification {} on channel '{}' failed (attempt {} of {}), retried in {}: {}",
                         notification.id(), channel.name(), notification.attempts(), settings.maxAttempts(), delay,
@@ -135,11 +135,26 @@ public class NotificationDelivery {
     }
 
     private DeliveryResult fail(OutboxNotification notification, String kind, String error) {
-        outbox.markFailed(notification.id(), cut(error));
+        recordOutcome(() -> outbox.markFailed(notification.id(), cut(error)));
         count(kind, "failed");
         log.warn("Notification {} ({}) to channel {} failed: {}", notification.id(), notification.reason(),
                 notification.channelId(), error);
         return new DeliveryResult(notification.id(), "failed", notification.attempts(), cut(error));
+    }
+
+    /**
+     * Records an outcome even when the node is stopping: the thread's interrupt (which would fail taking a database
+     * connection and leave the row to its lease) is set aside meanwhile, and restored.
+     */
+    private static void recordOutcome(Runnable write) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            write.run();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void count(String kind, String outcome) {

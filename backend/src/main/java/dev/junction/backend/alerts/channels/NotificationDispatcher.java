@@ -38,20 +38,22 @@ public class NotificationDispatcher implements SmartLifecycle {
     /** Claims and sends what is due now, until nothing is (tests call it; the schedule does too). */
     public int dispatchDue() {
         int sent = 0;
-        while (true) {
+        while (!Thread.currentThread().isInterrupted()) {
             List<OutboxNotification> claimed = outbox.claimDue(settings.batchSize(), settings.lease());
             if (claimed.isEmpty()) {
                 return sent;
             }
             for (int i = 0; i < claimed.size(); i++) {
-                if (Thread.currentThread().isInterrupted()) {
+                if (Thread.interrupted()) {
                     claimed.subList(i, claimed.size()).forEach(unsent -> outbox.release(unsent.id()));
+                    Thread.currentThread().interrupt();
                     return sent;
                 }
                 delivery.deliver(claimed.get(i));
                 sent++;
             }
         }
+        return sent;
     }
 
     @Override

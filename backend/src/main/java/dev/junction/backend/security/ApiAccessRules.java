@@ -26,6 +26,7 @@ public final class ApiAccessRules {
 
     private static final List<String> DESIGN = List.of("ADMIN", "DESIGNER");
     private static final List<String> OPERATE = List.of("ADMIN", "DESIGNER", "OPERATOR");
+    private static final List<String> WATCH = List.of("ADMIN", "OPERATOR");
     /** Roles of a rule that lets in every signed-in user. */
     private static final List<String> ANY_USER = List.of();
 
@@ -51,6 +52,9 @@ public final class ApiAccessRules {
             new Rule(null, List.of("/api/v1/workflows/*/webhook", "/api/v1/workflows/*/webhook/**"), DESIGN),
             // reading: every user (the connector catalog, workflows, runs, mappings, …)
             new Rule(HttpMethod.GET, List.of("/api/**"), ANY_USER),
+            // watching: alert rules, alert actions (acknowledge, snooze, resolve), maintenance windows
+            new Rule(null, List.of("/api/v1/alert-rules", "/api/v1/alert-rules/**", "/api/v1/alerts/**",
+                    "/api/v1/maintenance-windows", "/api/v1/maintenance-windows/**"), WATCH),
             // trying a mapping changes nothing: every user may preview one and run its test cases
             new Rule(HttpMethod.POST, List.of("/api/v1/mappings/preview", "/api/v1/mappings/*/tests/run"), ANY_USER),
             // designing: any change to workflows, mappings (and their test cases), lookup tables, rates; suggestions

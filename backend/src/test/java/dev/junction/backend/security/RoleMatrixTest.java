@@ -38,7 +38,7 @@ class RoleMatrixTest {
     private static final Set<Role> DESIGN = Set.of(Role.ADMIN, Role.DESIGNER);
     private static final Set<Role> OPERATE = Set.of(Role.ADMIN, Role.DESIGNER, Role.OPERATOR);
     private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
-    private static final Set<Role> ALERTING = Set.of(Role.ADMIN, Role.OPERATOR);
+    private static final Set<Role> WATCH = Set.of(Role.ADMIN, Role.OPERATOR);
 
     /** Every endpoint and the roles that may call it (docs/security.md has the same matrix for people). */
     private static final Map<String, Set<Role>> MATRIX = Map.ofEntries(
@@ -126,13 +126,28 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/runs/{id}/replay", OPERATE),
             Map.entry("GET /api/v1/dead-letters", ALL),
             Map.entry("POST /api/v1/dead-letters/replay", OPERATE),
-            Map.entry("GET /api/v1/alert-channels", ALERTING),
-            Map.entry("GET /api/v1/alert-channels/kinds", ALERTING),
-            Map.entry("POST /api/v1/alert-channels", ALERTING),
-            Map.entry("GET /api/v1/alert-channels/{id}", ALERTING),
-            Map.entry("PUT /api/v1/alert-channels/{id}", ALERTING),
-            Map.entry("DELETE /api/v1/alert-channels/{id}", ALERTING),
-            Map.entry("POST /api/v1/alert-channels/{id}/test", ALERTING));
+            Map.entry("GET /api/v1/alert-channels", WATCH),
+            Map.entry("GET /api/v1/alert-channels/kinds", WATCH),
+            Map.entry("POST /api/v1/alert-channels", WATCH),
+            Map.entry("GET /api/v1/alert-channels/{id}", WATCH),
+            Map.entry("PUT /api/v1/alert-channels/{id}", WATCH),
+            Map.entry("DELETE /api/v1/alert-channels/{id}", WATCH),
+            Map.entry("POST /api/v1/alert-channels/{id}/test", WATCH),
+            Map.entry("GET /api/v1/alert-conditions", ALL),
+            Map.entry("GET /api/v1/alert-rules", ALL),
+            Map.entry("POST /api/v1/alert-rules", WATCH),
+            Map.entry("GET /api/v1/alert-rules/{id}", ALL),
+            Map.entry("PUT /api/v1/alert-rules/{id}", WATCH),
+            Map.entry("DELETE /api/v1/alert-rules/{id}", WATCH),
+            Map.entry("GET /api/v1/alerts", ALL),
+            Map.entry("GET /api/v1/alerts/{id}", ALL),
+            Map.entry("POST /api/v1/alerts/{id}/acknowledge", WATCH),
+            Map.entry("POST /api/v1/alerts/{id}/snooze", WATCH),
+            Map.entry("POST /api/v1/alerts/{id}/unsnooze", WATCH),
+            Map.entry("POST /api/v1/alerts/{id}/resolve", WATCH),
+            Map.entry("GET /api/v1/maintenance-windows", ALL),
+            Map.entry("POST /api/v1/maintenance-windows", WATCH),
+            Map.entry("DELETE /api/v1/maintenance-windows/{id}", WATCH));
 
     @Test
     void everyEndpointLetsThroughExactlyTheRolesOfTheMatrix() {

@@ -39,7 +39,8 @@ class ViewAccessMatrixTest {
             Map.entry("MappingsView", SIGNED_IN),
             Map.entry("MappingEditorView", SIGNED_IN),
             Map.entry("LookupTablesView", SIGNED_IN),
-            Map.entry("ExchangeRatesView", SIGNED_IN));
+            Map.entry("ExchangeRatesView", SIGNED_IN),
+            Map.entry("AlertsView", SIGNED_IN));
 
     @Test
     void everyViewOpensForExactlyTheRolesOfTheMatrix() throws ClassNotFoundException {

@@ -3,23 +3,12 @@ package dev.junction.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.sun.net.httpserver.HttpServer;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -34,32 +23,15 @@ class AlertChannelsTest extends BrowserTest {
 
     private static final String SECRET = "e2e-signing-secret-0123";
 
-    /** One POST as the receiver got it: headers (first value each) and the raw body. */
-    record Received(Map<String, String> headers, String body) {
-    }
-
     @Autowired
     DSLContext db;
 
     @Test
     void anAdminCreatesAWebhookChannelSendsATestAndTheReceiverGetsOneSignedPost() throws Exception {
-        List<Received> received = new CopyOnWriteArrayList<>();
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 0);
-        receiver.createContext("/hooks/junction", exchange -> {
-            byte[] body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = in.readAllBytes();
-            }
-            Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, values.getFirst()));
-            received.add(new Received(headers, new String(body, StandardCharsets.UTF_8)));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        receiver.start();
-        try {
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            List<WebhookReceiver.Received> received;
             String name = "Ops hook " + UUID.randomUUID().toString().substring(0, 8);
-            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/junction";
+            String url = receiver.url();
             signIn("admin", ADMIN_PASSWORD);
 
             page.locator("#navigation").getByText("Alert channels").click();
@@ -90,37 +62,24 @@ class AlertChannelsTest extends BrowserTest {
             assertThat(row).hasAttribute("data-last-status", "sent");
             screenshot("3-test-delivered");
 
+            received = receiver.received();
             assertThat(received).hasSize(1);
-            Received post = received.getFirst();
-            assertThat(validSignature(post)).as("signature of " + post).isTrue();
+            WebhookReceiver.Received post = received.getFirst();
+            assertThat(WebhookReceiver.validSignature(SECRET, post)).as("signature of " + post).isTrue();
             assertThat(post.headers().get("Idempotency-Key")).matches("\\d+");
             assertThat(post.body()).contains("\"reason\":\"test\"").contains(name);
 
             // a rule notifies the channel: deleting it is refused, naming the rule
             String rule = "Channel rule " + UUID.randomUUID().toString().substring(0, 8);
-            db.execute("insert into alert_rules (name, condition_kind, channel_ids, created_by, updated_by) select ?,"
-                    + " 'run_failed', array[id], 'admin', 'admin' from alert_channels where name = ?", rule, name);
+            db.execute("insert into alert_rules (name, enabled, condition_kind, channel_ids, created_by, updated_by)"
+                    + " select ?, false, 'run_failed', array[id], 'admin', 'admin' from alert_channels where name = ?",
+                    rule, name);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete " + name)).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Delete").setExact(true)).click();
             assertThat(page.locator("vaadin-notification-card").filter(new Locator.FilterOptions()
                     .setHasText("Not deleted")).last()).containsText("'" + rule + "'");
             assertThat(row).isVisible();
             screenshot("4-delete-refused");
-        } finally {
-            receiver.stop(0);
         }
-    }
-
-    /** What a receiver does: HMAC-SHA256 of "timestamp.body" with the shared secret, compared in constant time. */
-    private static boolean validSignature(Received post) throws Exception {
-        String timestamp = post.headers().get("X-Junction-Timestamp");
-        String signature = post.headers().get("X-Junction-Signature");
-        if (timestamp == null || signature == null || !signature.startsWith("sha256=")) {
-            return false;
-        }
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        byte[] expected = mac.doFinal((timestamp + "." + post.body()).getBytes(StandardCharsets.UTF_8));
-        return MessageDigest.isEqual(expected, HexFormat.of().parseHex(signature.substring("sha256=".length())));
     }
 }

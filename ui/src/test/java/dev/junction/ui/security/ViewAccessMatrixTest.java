@@ -40,7 +40,8 @@ class ViewAccessMatrixTest {
             Map.entry("MappingEditorView", SIGNED_IN),
             Map.entry("LookupTablesView", SIGNED_IN),
             Map.entry("ExchangeRatesView", SIGNED_IN),
-            Map.entry("AlertsView", SIGNED_IN));
+            Map.entry("AlertsView", SIGNED_IN),
+            Map.entry("AlertChannelsView", EnumSet.of(Who.ADMIN, Who.OPERATOR)));
 
     @Test
     void everyViewOpensForExactlyTheRolesOfTheMatrix() throws ClassNotFoundException {

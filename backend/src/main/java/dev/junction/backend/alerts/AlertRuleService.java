@@ -1,5 +1,6 @@
 package dev.junction.backend.alerts;
 
+import dev.junction.backend.alerts.channels.MessageTemplate;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.InvalidInputException.FieldProblem;
@@ -182,6 +183,9 @@ public class AlertRuleService {
                 : input.messageTemplate();
         if (template != null && template.length() > MAX_TEMPLATE) {
             problems.add(new FieldProblem("messageTemplate", "must be at most " + MAX_TEMPLATE + " characters"));
+        } else {
+            MessageTemplate.validate(template).ifPresent(problem ->
+                    problems.add(new FieldProblem("messageTemplate", problem)));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);

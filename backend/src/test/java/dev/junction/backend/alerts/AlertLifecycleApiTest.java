@@ -377,6 +377,12 @@ class AlertLifecycleApiTest {
         assertThat(unknownChannel.statusCode()).isEqualTo(400);
         assertThat(unknownChannel.body()).contains("channelIds[0]").contains("severity");
 
+        HttpResponse<String> badTemplate = operator.post("/api/v1/alert-rules", """
+                {"name": "Bad %s", "conditionKind": "run_failed", "messageTemplate": "{{summery}} {{link}}"}"""
+                .formatted(UUID.randomUUID()));
+        assertThat(badTemplate.statusCode()).isEqualTo(400);
+        assertThat(badTemplate.body()).contains("messageTemplate").contains("summery");
+
         assertThat(viewer.post("/api/v1/alert-rules", "{\"name\": \"x\", \"conditionKind\": \"run_failed\"}")
                 .statusCode()).isEqualTo(403);
     }

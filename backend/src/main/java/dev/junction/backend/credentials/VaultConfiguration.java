@@ -1,5 +1,6 @@
 package dev.junction.backend.credentials;
 
+import dev.junction.db.alerts.channels.AlertChannelRepository;
 import dev.junction.db.connections.ConnectionRepository;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,9 +37,10 @@ class VaultConfiguration {
     }
 
     @Bean
-    Vault vault(MasterKeySource source, ConnectionRepository connections) {
+    Vault vault(MasterKeySource source, ConnectionRepository connections, AlertChannelRepository alertChannels) {
         MasterKey key = source.load();
-        Map<String, Integer> needed = connections.secretsByKeyId();
+        Map<String, Integer> needed = new java.util.TreeMap<>(connections.secretsByKeyId());
+        alertChannels.secretsByKeyId().forEach((keyId, count) -> needed.merge(keyId, count, Integer::sum));
         if (!source.fromVariable()) {
             try {
                 key = new MasterKeyRing(source.keyFile()).settle(key, needed.keySet());

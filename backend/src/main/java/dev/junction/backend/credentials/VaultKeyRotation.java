@@ -2,6 +2,9 @@ package dev.junction.backend.credentials;
 
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.audit.AuditTrail;
+import dev.junction.backend.alerts.channels.ChannelSecrets;
+import dev.junction.db.alerts.channels.AlertChannelRepository;
+import dev.junction.db.alerts.channels.ChannelSecretRow;
 import dev.junction.db.connections.ConnectionRepository;
 import dev.junction.db.connections.SecretRow;
 import org.slf4j.Logger;
@@ -29,15 +32,17 @@ public class VaultKeyRotation {
     private final Vault vault;
     private final MasterKeySource source;
     private final ConnectionRepository connections;
+    private final AlertChannelRepository alertChannels;
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
 
-    VaultKeyRotation(Vault vault, MasterKeySource source, ConnectionRepository connections, AuditTrail audit,
-                     TransactionTemplate transactions) {
+    VaultKeyRotation(Vault vault, MasterKeySource source, ConnectionRepository connections,
+                     AlertChannelRepository alertChannels, AuditTrail audit, TransactionTemplate transactions) {
         this.vault = vault;
         this.source = source;
         this.connections = connections;
+        this.alertChannels = alertChannels;
         this.audit = audit;
         this.transactions = transactions;
     }
@@ -126,9 +131,19 @@ public class VaultKeyRotation {
                     connections.rewrap(new SecretRow(row.connectionId(), row.field(), row.ciphertext(), row.nonce(),
                             rewrapped.wrappedKey(), rewrapped.wrapNonce(), rewrapped.keyId()));
                 }
+                // alert channels' secrets are sealed with the same vault (bound to "alert-channel/<id>")
+                List<ChannelSecretRow> channelSecrets = alertChannels.allSecretsForUpdate();
+                for (ChannelSecretRow row : channelSecrets) {
+                    String owner = ChannelSecrets.owner(row.channelId());
+                    SealedSecret rewrapped = vault.rewrap(owner, row.field(), new SealedSecret(row.ciphertext(),
+                            row.nonce(), row.wrappedKey(), row.wrapNonce(), row.keyId()));
+                    alertChannels.rewrap(new ChannelSecretRow(row.channelId(), row.field(), row.ciphertext(),
+                            row.nonce(), rewrapped.wrappedKey(), rewrapped.wrapNonce(), rewrapped.keyId()));
+                }
+                int total = secrets.size() + channelSecrets.size();
                 audit.record("vault.key_rotated", "vault", next.id(), Map.of("from", previous.id(),
-                        "to", next.id(), "secrets", secrets.size()));
-                return secrets.size();
+                        "to", next.id(), "secrets", total));
+                return total;
             });
             log.info("Master key rotated from {} to {}: {} data keys re-wrapped", previous.id(), next.id(), count);
             return new Rotated(previous.id(), next.id(), count);

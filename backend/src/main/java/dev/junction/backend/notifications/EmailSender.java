@@ -19,11 +19,11 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Sends notify nodes' e-mails through the configured SMTP server (Spring's {@link JavaMailSenderImpl}). Answers
- * what was sent; an unreachable or failing server is a transient failure (retried), refused credentials, a missing
- * server or a malformed address a permanent one.
+ * Sends notify nodes' and alert channels' e-mails through the configured SMTP server (Spring's
+ * {@link JavaMailSenderImpl}). Answers what was sent; an unreachable or failing server is a transient failure
+ * (retried), refused credentials, a missing server or a malformed address a permanent one.
  */
-final class EmailSender {
+public final class EmailSender {
 
     static final String DEFAULT_SUBJECT = "Junction notification";
     private static final String TIMEOUT_MILLIS = "10000";
@@ -31,7 +31,7 @@ final class EmailSender {
     private final SmtpSettings settings;
     private final JavaMailSenderImpl mail;
 
-    EmailSender(SmtpSettings settings) {
+    public EmailSender(SmtpSettings settings) {
         this.settings = settings;
         this.mail = settings.whatIsMissing().isPresent() ? null : sender(settings);
     }
@@ -54,7 +54,7 @@ final class EmailSender {
         return sender;
     }
 
-    Object send(String message, Map<String, Object> config, String idempotencyKey) throws ConnectorException {
+    public Object send(String message, Map<String, Object> config, String idempotencyKey) throws ConnectorException {
         if (mail == null) {
             throw ConnectorException.permanentFailure("NotConfigured", settings.whatIsMissing().orElseThrow(),
                     null, null);

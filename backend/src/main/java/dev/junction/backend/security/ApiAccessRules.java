@@ -38,8 +38,13 @@ public final class ApiAccessRules {
             // admins only: people, credentials, the vault, the audit log
             new Rule(null, List.of("/api/v1/users", "/api/v1/users/**", "/api/v1/vault/**", "/api/v1/audit",
                     "/api/v1/audit/**"), List.of("ADMIN")),
+            // connection health (no settings, no secrets) is part of the dashboard every user reads
+            new Rule(HttpMethod.GET, List.of("/api/v1/connections/health"), ANY_USER),
             new Rule(HttpMethod.GET, List.of("/api/v1/connections", "/api/v1/connections/*"), DESIGN),
             new Rule(null, List.of("/api/v1/connections", "/api/v1/connections/**"), List.of("ADMIN")),
+            // alert channels (their settings name recipients and hosts): admins and operators
+            new Rule(null, List.of("/api/v1/alert-channels", "/api/v1/alert-channels/**"), List.of("ADMIN",
+                    "OPERATOR")),
             // every user: their own password and API tokens
             new Rule(null, List.of("/api/v1/me/**", "/api/v1/tokens", "/api/v1/tokens/**"), ANY_USER),
             // operating runs: start by hand, cancel, replay
@@ -52,6 +57,9 @@ public final class ApiAccessRules {
             new Rule(null, List.of("/api/v1/workflows/*/webhook", "/api/v1/workflows/*/webhook/**"), DESIGN),
             // reading: every user (the connector catalog, workflows, runs, mappings, …)
             new Rule(HttpMethod.GET, List.of("/api/**"), ANY_USER),
+            // watching: alert rules, alert actions (acknowledge, snooze, resolve), maintenance windows
+            new Rule(null, List.of("/api/v1/alert-rules", "/api/v1/alert-rules/**", "/api/v1/alerts/**",
+                    "/api/v1/maintenance-windows", "/api/v1/maintenance-windows/**"), TRIAGE),
             // trying a mapping changes nothing: every user may preview one and run its test cases
             new Rule(HttpMethod.POST, List.of("/api/v1/mappings/preview", "/api/v1/mappings/*/tests/run"), ANY_USER),
             // designing: any change to workflows, mappings (and their test cases), lookup tables, rates; suggestions

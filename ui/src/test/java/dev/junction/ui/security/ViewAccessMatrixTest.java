@@ -41,7 +41,9 @@ class ViewAccessMatrixTest {
             Map.entry("MappingsView", SIGNED_IN),
             Map.entry("MappingEditorView", SIGNED_IN),
             Map.entry("LookupTablesView", SIGNED_IN),
-            Map.entry("ExchangeRatesView", SIGNED_IN));
+            Map.entry("ExchangeRatesView", SIGNED_IN),
+            Map.entry("AlertsView", SIGNED_IN),
+            Map.entry("AlertChannelsView", EnumSet.of(Who.ADMIN, Who.OPERATOR)));
 
     @Test
     void everyViewOpensForExactlyTheRolesOfTheMatrix() throws ClassNotFoundException {

@@ -1,0 +1,150 @@
+package dev.junction.backend.alerts;
+
+import dev.junction.backend.audit.AuditTrail;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns one evaluation's findings into alert changes and outbox rows, inside the transaction that claimed the rule:
+ * <ul>
+ * <li>a fingerprint with no open alert and new occurrences: a new {@code firing} alert, one {@code firing}
+ * notification per channel;</li>
+ * <li>an open alert found again: its occurrences and last-seen move on; it notifies again ({@code renotify}) only
+ * while firing (not acknowledged), when the rule's renotify interval passed since its last notification or a snooze
+ * ended since; one that never notified (it fired in a maintenance window or snoozed) sends its {@code firing} once it
+ * may;</li>
+ * <li>an open alert no longer found: {@code resolved}, with a {@code resolved} notification if it had notified.</li>
+ * </ul>
+ * Nothing notifies while a maintenance window of the alert's scope is open (the alert records the window) or while
+ * the alert is snoozed.
+ */
+@Component
+class FindingsApplier {
+
+    static final String SYSTEM = "system";
+
+    private final AlertStore alerts;
+    private final AuditTrail audit;
+
+    FindingsApplier(AlertStore alerts, AuditTrail audit) {
+        this.alerts = alerts;
+        this.audit = audit;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void apply(AlertRule rule, AlertEvaluation evaluation, OffsetDateTime now) {
+        Map<String, Alert> open = alerts.openOfRuleLocked(rule.id());
+        List<MaintenanceWindow> windows = alerts.openWindows(now);
+        Set<String> found = new HashSet<>();
+        for (AlertFinding finding : evaluation.findings()) {
+            found.add(finding.fingerprint());
+            int occurrences = evaluation.newOccurrences(finding.fingerprint());
+            UUID window = windowOver(rule, finding.details(), windows).map(MaintenanceWindow::id).orElse(null);
+            Alert alert = open.get(finding.fingerprint());
+            if (alert == null) {
+                if (occurrences > 0) {
+                    fire(rule, finding, occurrences, now, window);
+                }
+                continue;
+            }
+            alerts.foundAgain(alert.id(), finding, occurrences, now, window);
+            if (!alert.state().equals("firing") || window != null || alert.snoozedAt(now)) {
+                continue;
+            }
+            if (alert.lastNotifiedAt() == null) {
+                notify(rule, alert.id(), "firing", now);
+            } else if (renotifyDue(rule, alert, now)) {
+                notify(rule, alert.id(), "renotify", now);
+            }
+        }
+        for (Alert alert : open.values()) {
+            if (found.contains(alert.fingerprint())) {
+                continue;
+            }
+            alerts.resolve(alert.id(), now, null, "the condition cleared");
+            audit.recordAs(SYSTEM, "alert.resolved", "alert", alert.id().toString(),
+                    Map.of("rule", rule.name(), "fingerprint", alert.fingerprint(), "by", "the condition cleared"));
+            boolean quiet = windowOver(rule, alert.details(), windows).isPresent() || alert.snoozedAt(now);
+            if (alert.lastNotifiedAt() != null && !quiet) {
+                notify(rule, alert.id(), "resolved", now);
+            }
+        }
+    }
+
+    private void fire(AlertRule rule, AlertFinding finding, int occurrences, OffsetDateTime now, UUID window) {
+        UUID id = alerts.insertFiring(rule.id(), finding, occurrences, now, window);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("rule", rule.name());
+        details.put("fingerprint", finding.fingerprint());
+        details.put("summary", finding.summary());
+        if (window != null) {
+            details.put("maintenanceWindow", window.toString());
+        }
+        audit.recordAs(SYSTEM, "alert.fired", "alert", id.toString(), details);
+        if (window == null) {
+            notify(rule, id, "firing", now);
+        }
+    }
+
+    private static boolean renotifyDue(AlertRule rule, Alert alert, OffsetDateTime now) {
+        boolean snoozeEnded = alert.snoozedUntil() != null && !alert.snoozedUntil().isAfter(now)
+                && alert.lastNotifiedAt().isBefore(alert.snoozedUntil());
+        boolean intervalPassed = rule.renotifyMinutes() != null
+                && !alert.lastNotifiedAt().plus(Duration.ofMinutes(rule.renotifyMinutes())).isAfter(now);
+        return snoozeEnded || intervalPassed;
+    }
+
+    /** Writes the outbox rows of one notification of the alert as it is now (after this transaction's changes). */
+    void notify(AlertRule rule, UUID alertId, String reason, OffsetDateTime now) {
+        Alert alert = alerts.find(alertId).orElseThrow();
+        alerts.enqueue(alertId, rule.channelIds(), reason, message(rule, alert, reason));
+        alerts.notified(alertId, now);
+    }
+
+    /** The outbox message: exactly the fields OPS.md and docs/alerts.md list. */
+    static Map<String, Object> message(AlertRule rule, Alert alert, String reason) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("alertId", alert.id().toString());
+        message.put("ruleId", rule.id().toString());
+        message.put("ruleName", rule.name());
+        message.put("severity", rule.severity());
+        message.put("state", alert.state());
+        message.put("reason", reason);
+        message.put("summary", alert.summary());
+        message.put("link", alert.link());
+        message.put("occurrences", (long) alert.occurrences());
+        message.put("firstSeenAt", alert.firstSeenAt().toInstant().toString());
+        message.put("lastSeenAt", alert.lastSeenAt().toInstant().toString());
+        message.put("template", rule.messageTemplate());
+        message.put("details", alert.details());
+        return message;
+    }
+
+    /** The open window whose scope covers the rule or the finding's workflow, if any. */
+    static Optional<MaintenanceWindow> windowOver(AlertRule rule, Map<String, Object> details,
+                                                  List<MaintenanceWindow> windows) {
+        Object workflowId = details == null ? null : details.get("workflowId");
+        String workflow = workflowId == null ? null : String.valueOf(workflowId);
+        return windows.stream().filter(window -> {
+            if (window.workflowId() == null && window.connectionId() == null) {
+                return true;
+            }
+            if (window.workflowId() != null && (window.workflowId().equals(rule.workflowId())
+                    || window.workflowId().toString().equals(workflow))) {
+                return true;
+            }
+            return window.connectionId() != null && window.connectionId().equals(rule.connectionId());
+        }).findFirst();
+    }
+}

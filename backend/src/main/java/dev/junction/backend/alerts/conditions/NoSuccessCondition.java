@@ -1,0 +1,136 @@
+package dev.junction.backend.alerts.conditions;
+
+import dev.junction.backend.alerts.AlertCondition;
+import dev.junction.backend.alerts.AlertFinding;
+import dev.junction.backend.alerts.AlertScope;
+import dev.junction.backend.alerts.ScopedWorkflows;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * "No successful run in N minutes while one is expected" (absence). A workflow in scope is expected to succeed when
+ * (expectation {@code trigger}) its published version has a schedule or polling trigger, or (expectation
+ * {@code history}) it had a successful run in the same hour of the week in at least two of the past four weeks
+ * (read from the hourly rollups); {@code either} (the default) takes both. A workflow created less than N minutes ago
+ * is not yet expected to have succeeded. One finding per workflow; it clears with the next successful run.
+ */
+@Component
+public class NoSuccessCondition implements AlertCondition {
+
+    private final DSLContext db;
+    private final ScopedWorkflows scopes;
+
+    NoSuccessCondition(DSLContext db, ScopedWorkflows scopes) {
+        this.db = db;
+        this.scopes = scopes;
+    }
+
+    @Override
+    public String kind() {
+        return "no_success";
+    }
+
+    @Override
+    public String title() {
+        return "No successful run while one is expected";
+    }
+
+    @Override
+    public Map<String, Object> parametersSchema() {
+        return ObjectSchema.requiring("minutes")
+                .property("minutes", Parameters.integerField("Minutes",
+                        "Fires when no run succeeded within this many minutes", 5, 10_080, 120))
+                .property("expectation", Map.of("type", "string", "title", "Expected when",
+                        "description", "trigger: published with a schedule or polling trigger; history: it"
+                                + " succeeded in this hour of the week in 2 of the past 4 weeks; either: both",
+                        "enum", List.of("either", "trigger", "history"), "default", "either"))
+                .build();
+    }
+
+    @Override
+    public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now) {
+        long minutes = Parameters.integer(parameters, "minutes", 120);
+        String expectation = Parameters.text(parameters, "expectation", "either");
+        Instant from = now.minus(Duration.ofMinutes(minutes));
+        var inScope = scopes.of(scope);
+        ScopeClause clause = ScopeClause.of("w.id", inScope);
+        Map<UUID, String> candidates = new LinkedHashMap<>();
+        for (Record row : db.fetch("select w.id, w.name from workflows w where w.archived_at is null"
+                + " and w.created_at <= ?::timestamptz" + clause.sql(), clause.after(at(from)))) {
+            candidates.put(row.get(0, UUID.class), row.get(1, String.class));
+        }
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        ScopeClause candidateClause = ScopeClause.of("workflow_id", java.util.Optional.of(candidates));
+        Set<UUID> succeeded = new HashSet<>();
+        for (Record row : db.fetch("select distinct workflow_id from runs where status = 'succeeded'"
+                + " and finished_at > ?::timestamptz and finished_at <= ?::timestamptz" + candidateClause.sql(),
+                candidateClause.after(at(from), at(now)))) {
+            succeeded.add(row.get(0, UUID.class));
+        }
+        Set<UUID> expected = new HashSet<>();
+        if (!expectation.equals("history")) {
+            ScopeClause wClause = ScopeClause.of("w.id", java.util.Optional.of(candidates));
+            for (Record row : db.fetch("""
+                    select w.id from workflows w
+                    join workflow_versions v on v.workflow_id = w.id and v.version = w.published_version
+                    where v.definition -> 'trigger' ->> 'kind' in ('schedule', 'polling')""" + wClause.sql(),
+                    wClause.after())) {
+                expected.add(row.get(0, UUID.class));
+            }
+        }
+        Map<UUID, Integer> weeksWithSuccess = new HashMap<>();
+        if (!expectation.equals("trigger")) {
+            OffsetDateTime hour = at(now).truncatedTo(ChronoUnit.HOURS);
+            for (int week = 1; week <= 4; week++) {
+                OffsetDateTime start = hour.minusWeeks(week);
+                for (Record row : db.fetch("select distinct workflow_id from run_rollups where status = 'succeeded'"
+                        + " and hour = ?::timestamptz" + candidateClause.sql(), candidateClause.after(start))) {
+                    weeksWithSuccess.merge(row.get(0, UUID.class), 1, Integer::sum);
+                }
+            }
+            weeksWithSuccess.forEach((workflow, weeks) -> {
+                if (weeks >= 2) {
+                    expected.add(workflow);
+                }
+            });
+        }
+        List<AlertFinding> findings = new ArrayList<>();
+        candidates.forEach((workflowId, name) -> {
+            if (!expected.contains(workflowId) || succeeded.contains(workflowId)) {
+                return;
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("workflowId", workflowId.toString());
+            details.put("workflowName", name);
+            details.put("minutes", minutes);
+            details.put("expectedBecause", weeksWithSuccess.getOrDefault(workflowId, 0) >= 2
+                    ? "it succeeded in this hour of the week in " + weeksWithSuccess.get(workflowId)
+                    + " of the past 4 weeks" : "it is published with a schedule or polling trigger");
+            findings.add(new AlertFinding("no_success:" + workflowId, "Workflow \"" + name
+                    + "\": no successful run in the last " + minutes + " minutes, though one is expected",
+                    "runs?workflow=" + workflowId + "&from=" + from, details));
+        });
+        return findings;
+    }
+
+    private static OffsetDateTime at(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

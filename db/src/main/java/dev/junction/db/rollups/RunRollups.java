@@ -11,9 +11,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -107,8 +109,11 @@ public class RunRollups {
     private int fold(Connection connection, List<FoldedEnding> endings) throws SQLException {
         record Key(OffsetDateTime hour, UUID workflowId, String status, String triggerKind, String errorClass) {
         }
-        Map<Key, long[]> sums = new LinkedHashMap<>();
-        Map<Key, long[]> histograms = new LinkedHashMap<>();
+        // Rows are added in key order: two folds adding to the same hours then lock them in the same order (in
+        // arrival order, they deadlocked).
+        Map<Key, long[]> sums = new TreeMap<>(Comparator.comparing(Key::hour).thenComparing(Key::workflowId)
+                .thenComparing(Key::status).thenComparing(Key::triggerKind).thenComparing(Key::errorClass));
+        Map<Key, long[]> histograms = new HashMap<>();
         int folded = 0;
         try (PreparedStatement take = connection.prepareStatement("""
                 delete from run_endings where id in (

@@ -1,6 +1,7 @@
 package dev.junction.db.runs;
 
 import dev.junction.engine.json.PayloadJson;
+import dev.junction.engine.runs.ErrorCategory;
 import dev.junction.engine.runs.RunStatus;
 import dev.junction.engine.runs.StepError;
 import dev.junction.engine.runs.TaskKind;
@@ -29,7 +30,7 @@ final class RunEnding {
         Parent run = Jdbc.queryOne(tx, """
                         with ended as (
                             update runs set status = ?, output = ?::jsonb, output_ref = ?, error_class = ?,
-                                   error_message = ?, started_at = coalesce(started_at, now()), finished_at = now(),
+                                   error_category = ?, error_message = ?, started_at = coalesce(started_at, now()), finished_at = now(),
                                    updated_at = now()
                             where id = ?
                             returning id, workflow_id, status, trigger_kind, error_class, started_at, finished_at,
@@ -44,7 +45,8 @@ final class RunEnding {
                 row -> new Parent(row.getObject("parent_run_id", UUID.class),
                         row.getObject("parent_task_id") == null ? null : row.getLong("parent_task_id")),
                 status.jsonName(), stored.inline() == null ? null : new Jdbc.Json(stored.inline().data()), stored.ref(),
-                error == null ? null : error.errorClass(), error == null ? null : error.message(), runId);
+                error == null ? null : error.errorClass(), error == null ? null : category(error.errorClass()),
+                error == null ? null : error.message(), runId);
         if (run.taskId() != null) {
             Map<String, Object> outcome = new LinkedHashMap<>();
             outcome.put("runId", runId.toString());
@@ -61,4 +63,9 @@ final class RunEnding {
         }
     }
 
+    /** The json name of the error class's category, kept on the run for the runs list's category filter. */
+    private static String category(String errorClass) {
+        ErrorCategory category = ErrorCategory.of(errorClass);
+        return category == null ? null : category.jsonName();
+    }
 }

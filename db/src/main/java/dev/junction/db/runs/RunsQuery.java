@@ -300,7 +300,12 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
 
     private static Instant instant(String parameter, String value, List<Problem> problems) {
         try {
-            return OffsetDateTime.parse(value).toInstant();
+            OffsetDateTime time = OffsetDateTime.parse(value);
+            if (time.getYear() < 1 || time.getYear() > 9999) {
+                problems.add(new Problem(parameter, "must be a time in the years 1 to 9999, was '" + value + "'"));
+                return null;
+            }
+            return time.toInstant();
         } catch (DateTimeParseException e) {
             problems.add(new Problem(parameter, "must be a time in ISO 8601 with an offset, such as"
                     + " 2026-11-23T10:15:30Z, was '" + value + "'"));

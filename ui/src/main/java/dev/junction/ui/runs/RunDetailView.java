@@ -78,6 +78,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private final PayloadBlock output = new PayloadBlock("Output", "run-output-payload");
     private final Grid<StepView> steps = new Grid<>(StepView.class, false);
     private final StepPanel step = new StepPanel();
+    private final RunTimeline timeline = new RunTimeline();
     private UUID runId;
     private RunSummary run;
     private Registration refreshing;
@@ -122,7 +123,12 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         split.setWidthFull();
         split.setMinHeight("320px");
 
-        add(header, facts, error, runPayloads, split);
+        Details timelineDetails = new Details("Timeline", timeline);
+        timelineDetails.setId("run-timeline-details");
+        timelineDetails.setOpened(true);
+        timelineDetails.setWidthFull();
+
+        add(header, facts, error, timelineDetails, runPayloads, split);
         expand(split);
     }
 
@@ -197,6 +203,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         input.show(detail.input());
         output.show(detail.output());
         showSteps(detail);
+        timeline.show(detail.steps(), java.time.OffsetDateTime.now());
         followWhileActive(RunStatus.fromJson(run.status()).map(known -> !known.isFinal()).orElse(false));
     }
 

@@ -15,7 +15,9 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -186,9 +188,23 @@ public class RunQueries {
     }
 
     /**
+     * The runs of the workflow versions that use connection {@code id}, as a condition on the runs' own columns:
+     * the (few) versions are looked up first, so that the list then walks the workflow index (a semi-join against
+     * the versions made PostgreSQL scan every run when few or none matched: 2.7 s on a million runs).
+     */
+    private Condition versionsUsing(String id) {
+        Map<UUID, List<Integer>> versions = new LinkedHashMap<>();
+        db.select(WORKFLOW_VERSIONS.WORKFLOW_ID, WORKFLOW_VERSIONS.VERSION).from(WORKFLOW_VERSIONS)
+                .where(usesConnection(id))
+                .forEach(row -> versions.computeIfAbsent(row.value1(), any -> new ArrayList<>()).add(row.value2()));
+        return versions.entrySet().stream()
+                .map(entry -> RUNS.WORKFLOW_ID.eq(entry.getKey()).and(RUNS.WORKFLOW_VERSION.in(entry.getValue())))
+                .reduce(Condition::or).orElse(DSL.falseCondition());
+    }
+
+    /**
      * Whether a workflow version's definition uses connection {@code id}: a node's {@code config.connection}, the
-     * trigger's (a poll) or its webhook verification's. Versions are immutable and few next to runs, so the runs
-     * filter is a semi-join on the (workflow, version) pairs this matches, computed once per query.
+     * trigger's (a poll) or its webhook verification's.
      */
     static Condition usesConnection(String id) {
         return DSL.condition("jsonb_path_exists({0}, cast({1} as jsonpath), jsonb_build_object('c', cast({2} as text)))",
@@ -230,9 +246,7 @@ public class RunQueries {
             conditions.add(RUNS.ERROR_CATEGORY.eq(filter.category().jsonName()));
         }
         if (filter.connection() != null) {
-            conditions.add(DSL.row(RUNS.WORKFLOW_ID, RUNS.WORKFLOW_VERSION).in(
-                    db.select(WORKFLOW_VERSIONS.WORKFLOW_ID, WORKFLOW_VERSIONS.VERSION).from(WORKFLOW_VERSIONS)
-                            .where(usesConnection(filter.connection()))));
+            conditions.add(versionsUsing(filter.connection()));
         }
         return conditions;
     }

@@ -7,6 +7,9 @@ import dev.junction.db.runs.RunFilter;
 import dev.junction.db.runs.RunPage;
 import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.RunStatus;
+import dev.junction.db.runs.RunsQuery;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,14 +21,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Runs: {@code /api/v1/runs} (list, detail, cancel, replay), {@code /api/v1/workflows/{id}/runs} (start by hand)
@@ -38,8 +43,11 @@ class RunController {
 
     private final RunService runs;
 
-    RunController(RunService runs) {
+    private final RunListService runList;
+
+    RunController(RunService runs, RunListService runList) {
         this.runs = runs;
+        this.runList = runList;
     }
 
     /** A run started by hand: an input payload (any JSON; {} when left out) and an optional business key. */
@@ -76,18 +84,80 @@ class RunController {
                 .body(new Started(id, RunStatus.QUEUED.jsonName()));
     }
 
+    /**
+     * Runs newest first, filtered as the runs list's URL filters them ({@link RunsQuery}: {@code workflowId} is
+     * that URL's {@code workflow}).
+     */
     @GetMapping(path = "/api/v1/runs", produces = "application/json")
     RunPage list(@RequestParam(required = false) UUID workflowId,
                  @RequestParam(required = false) String status,
                  @RequestParam(required = false) String businessKey,
                  @RequestParam(required = false) String from,
                  @RequestParam(required = false) String to,
+                 @RequestParam(required = false) String version,
+                 @RequestParam(required = false) String trigger,
+                 @RequestParam(required = false) String connection,
+                 @RequestParam(required = false) String errorClass,
+                 @RequestParam(required = false) String category,
                  @RequestParam(required = false) String cursor,
                  @RequestParam(defaultValue = "50") int limit) {
-        OffsetDateTime start = time("from", from);
-        OffsetDateTime end = until("to", to, start);
-        return runs.list(new RunFilter(workflowId, statuses(status), blankToNull(businessKey), null, null,
-                start, end), cursor, limit(limit));
+        RunsQuery query = query(workflowId, status, businessKey, from, to, version, trigger, connection, errorClass,
+                category);
+        return runs.list(query.toFilter(), cursor, limit(limit));
+    }
+
+    /**
+     * Every run matching the same filters as {@link #list}, as CSV with a header row (no payloads), streamed: a
+     * million runs never sit in memory at once.
+     */
+    @GetMapping(path = "/api/v1/runs/export.csv", produces = "text/csv")
+    void export(@RequestParam(required = false) UUID workflowId,
+                @RequestParam(required = false) String status,
+                @RequestParam(required = false) String businessKey,
+                @RequestParam(required = false) String from,
+                @RequestParam(required = false) String to,
+                @RequestParam(required = false) String version,
+                @RequestParam(required = false) String trigger,
+                @RequestParam(required = false) String connection,
+                @RequestParam(required = false) String errorClass,
+                @RequestParam(required = false) String category,
+                HttpServletResponse response) throws IOException {
+        RunsQuery query = query(workflowId, status, businessKey, from, to, version, trigger, connection, errorClass,
+                category);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                .filename(RunListService.exportFileName(Instant.now())).build().toString());
+        // written to the response as the rows are read (the servlet's buffer flushes as it fills)
+        runList.exportCsv(query, response.getOutputStream());
+    }
+
+    private static RunsQuery query(UUID workflowId, String status, String businessKey, String from, String to,
+                                   String version, String trigger, String connection, String errorClass,
+                                   String category) {
+        Map<String, List<String>> parameters = new LinkedHashMap<>();
+        put(parameters, RunsQuery.WORKFLOW, workflowId == null ? null : workflowId.toString());
+        put(parameters, RunsQuery.STATUS, status);
+        put(parameters, RunsQuery.BUSINESS_KEY, businessKey);
+        put(parameters, RunsQuery.FROM, from);
+        put(parameters, RunsQuery.TO, to);
+        put(parameters, RunsQuery.VERSION, version);
+        put(parameters, RunsQuery.TRIGGER, trigger);
+        put(parameters, RunsQuery.CONNECTION, connection);
+        put(parameters, RunsQuery.ERROR_CLASS, errorClass);
+        put(parameters, RunsQuery.CATEGORY, category);
+        try {
+            return RunsQuery.parse(parameters);
+        } catch (RunsQuery.InvalidRunsQuery e) {
+            throw new InvalidInputException(e.problems().stream()
+                    .map(problem -> new InvalidInputException.FieldProblem(problem.parameter(), problem.expectation()))
+                    .toList());
+        }
+    }
+
+    private static void put(Map<String, List<String>> parameters, String name, String value) {
+        if (value != null) {
+            parameters.put(name, List.of(value));
+        }
     }
 
     @GetMapping(path = "/api/v1/runs/{id}", produces = "application/json")
@@ -144,19 +214,6 @@ class RunController {
         }
         return ReplayMode.fromJson(value).orElseThrow(() -> new InvalidInputException(field, "must be one of "
                 + ReplayMode.names() + ", was '" + value + "'"));
-    }
-
-    private static Set<RunStatus> statuses(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Set<RunStatus> statuses = new LinkedHashSet<>();
-        for (String name : value.split(",")) {
-            statuses.add(RunStatus.fromJson(name.strip()).orElseThrow(() -> new InvalidInputException("status",
-                    "must be one or more of " + Arrays.stream(RunStatus.values()).map(RunStatus::jsonName)
-                            .collect(Collectors.joining(", ")) + " (comma-separated), was '" + name.strip() + "'")));
-        }
-        return statuses;
     }
 
     private static OffsetDateTime time(String field, String value) {

@@ -111,7 +111,7 @@ public class RunControl {
                     .set(RUNS.WORKFLOW_VERSION, plan.get().version())
                     .set(RUNS.GENERATION, generation)
                     .set(RUNS.REPLAYS, RUNS.REPLAYS.plus(1))
-                    .setNull(RUNS.ERROR_CLASS).setNull(RUNS.ERROR_MESSAGE)
+                    .setNull(RUNS.ERROR_CLASS).setNull(RUNS.ERROR_CATEGORY).setNull(RUNS.ERROR_MESSAGE)
                     .setNull(RUNS.FAILED_NODE_ID).setNull(RUNS.FAILED_FOR_EACH_ID).setNull(RUNS.FAILED_ITEM_INDEX)
                     .setNull(RUNS.OUTPUT).setNull(RUNS.OUTPUT_REF).setNull(RUNS.FINISHED_AT)
                     // the replay's own duration counts from when a worker takes it up (the run's creation stays)

@@ -29,13 +29,14 @@ final class RunEnding {
         }
         // The ending is also appended to run_endings (folded into the dashboards' rollups, see RunRollups);
         // designer test runs are not counted. A failure counts in its error group; a success resolves the open
-        // failures of its business key (see ErrorGroupWrites).
+        // failures of its business key (see ErrorGroupWrites). The run keeps its error's category for the runs
+        // list's category filter.
         String template = error == null ? null : MessageTemplate.of(error.message());
         String category = error == null ? null : ErrorCategory.of(error.errorClass()).jsonName();
         Parent run = Jdbc.queryOne(tx, """
                         with ended as (
                             update runs set status = ?, output = ?::jsonb, output_ref = ?, error_class = ?,
-                                   error_message = ?, started_at = coalesce(started_at, now()), finished_at = now(),
+                                   error_category = ?, error_message = ?, started_at = coalesce(started_at, now()), finished_at = now(),
                                    updated_at = now()
                             where id = ?
                             returning id, workflow_id, status, trigger_kind, business_key, error_class, error_message,
@@ -51,7 +52,7 @@ final class RunEnding {
                 row -> new Parent(row.getObject("parent_run_id", UUID.class),
                         row.getObject("parent_task_id") == null ? null : row.getLong("parent_task_id")),
                 status.jsonName(), stored.inline() == null ? null : new Jdbc.Json(stored.inline().data()), stored.ref(),
-                error == null ? null : error.errorClass(), error == null ? null : error.message(), runId,
+                error == null ? null : error.errorClass(), category, error == null ? null : error.message(), runId,
                 template, category, template);
         if (run.taskId() != null) {
             Map<String, Object> outcome = new LinkedHashMap<>();
@@ -68,5 +69,4 @@ final class RunEnding {
                     .execute();
         }
     }
-
 }

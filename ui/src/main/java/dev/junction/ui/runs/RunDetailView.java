@@ -80,6 +80,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private final Grid<StepView> steps = new Grid<>(StepView.class, false);
     private final StepPanel step = new StepPanel();
     private final ReplayOfLink replayOf = new ReplayOfLink();
+    private final RunTimeline timeline = new RunTimeline();
     private UUID runId;
     private RunSummary run;
     private Registration refreshing;
@@ -124,7 +125,12 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         split.setWidthFull();
         split.setMinHeight("320px");
 
-        add(header, replayOf, facts, error, runPayloads, split);
+        Details timelineDetails = new Details("Timeline", timeline);
+        timelineDetails.setId("run-timeline-details");
+        timelineDetails.setOpened(true);
+        timelineDetails.setWidthFull();
+
+        add(header, replayOf, facts, error, timelineDetails, runPayloads, split);
         expand(split);
     }
 
@@ -200,6 +206,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         input.show(detail.input());
         output.show(detail.output());
         showSteps(detail);
+        timeline.show(detail.steps(), java.time.OffsetDateTime.now());
         followWhileActive(RunStatus.fromJson(run.status()).map(known -> !known.isFinal()).orElse(false));
     }
 

@@ -2,6 +2,7 @@ package dev.junction.ui.shell;
 
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.router.QueryParameters;
+import dev.junction.db.runs.RunsQuery;
 
 import java.util.UUID;
 
@@ -51,6 +52,19 @@ public final class Routes {
     /** The path of run {@code id}. */
     public static String run(UUID id) {
         return "runs/" + id;
+    }
+
+    /**
+     * The path of the runs list filtered by {@code query}, e.g. {@code runs?status=dead_lettered,failed&workflow=<id>}
+     * (the URL convention of the runs list: see {@link RunsQuery}). Every link to a filtered runs list is built here.
+     */
+    public static String runs(RunsQuery query) {
+        return query.toPath();
+    }
+
+    /** The runs list's filters in the current URL's query parameters (parameters that are wrong are dropped). */
+    public static RunsQuery runsQuery(QueryParameters parameters, java.util.List<RunsQuery.Problem> problems) {
+        return RunsQuery.parse(parameters.getParameters(), problems);
     }
 
     /** A link to {@code path} that the router follows without reloading the page (as a {@code RouterLink}). */

@@ -79,6 +79,11 @@ public enum ErrorCategory {
         return null;
     }
 
+    /** Every error class placed by name (not by a prefix rule), with its category. */
+    public static Map<String, ErrorCategory> knownClasses() {
+        return KNOWN;
+    }
+
     /** The category of {@code errorClass}; null for no error class. */
     public static ErrorCategory of(String errorClass) {
         if (errorClass == null || errorClass.isBlank()) {

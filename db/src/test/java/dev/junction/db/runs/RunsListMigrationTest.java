@@ -1,0 +1,64 @@
+package dev.junction.db.runs;
+
+import dev.junction.db.embedded.EmbeddedDatabase;
+import dev.junction.engine.runs.ErrorCategory;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** V27 backfills the error category of runs that ended before it exactly as ErrorCategory.of places them. */
+class RunsListMigrationTest {
+
+    @Test
+    void theBackfillPlacesEveryErrorClassAsErrorCategoryDoes() {
+        try (EmbeddedDatabase postgres = EmbeddedDatabase.startFresh()) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(postgres.jdbcUrl());
+            dataSource.setUser(postgres.user());
+            dataSource.setPassword(postgres.password());
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("26").load()
+                    .migrate();
+            DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES);
+            UUID workflow = UUID.randomUUID();
+            db.execute("insert into workflows (id, name, description, created_by, updated_by)"
+                    + " values (?, 'w', '', 't', 't')", workflow);
+            List<String> classes = new ArrayList<>(ErrorCategory.knownClasses().keySet());
+            classes.addAll(List.of("DuplicateOrder", "ExpressionFailed", "ScriptError", "InvalidAmount",
+                    "MappingFailed", "SchemaValidation", "PayloadTooLarge", "MissingField", "UnknownThing",
+                    "AuthExpired", "SomethingElse", "HttpError"));
+            Map<UUID, String> runs = new LinkedHashMap<>();
+            for (String errorClass : classes) {
+                UUID id = UUID.randomUUID();
+                runs.put(id, errorClass);
+                db.execute("insert into runs (id, workflow_id, workflow_version, trigger_kind, status, error_class)"
+                        + " values (?, ?, 1, 'manual', 'dead_lettered', ?)", id, workflow, errorClass);
+            }
+            db.execute("insert into runs (id, workflow_id, workflow_version, trigger_kind, status)"
+                    + " values (?, ?, 1, 'manual', 'succeeded')", UUID.randomUUID(), workflow);
+
+            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("27").load()
+                    .migrate();
+
+            Map<String, String> placed = new LinkedHashMap<>();
+            Map<String, String> expected = new LinkedHashMap<>();
+            runs.forEach((id, errorClass) -> {
+                placed.put(errorClass, db.fetchValue("select error_category from runs where id = ?", id)
+                        .toString());
+                expected.put(errorClass, ErrorCategory.of(errorClass).jsonName());
+            });
+            assertThat(placed).isEqualTo(expected);
+            assertThat(db.fetchCount(DSL.table("runs"), DSL.condition("error_category is null"))).isEqualTo(1);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package dev.junction.e2e;
+
+import com.microsoft.playwright.Locator;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/** The run inspector: a failed run's timeline has one bar per step attempt, the failed one marked failed. */
+class RunsInspectorTest extends BrowserTest {
+
+    @Test
+    void aFailedRunsTimelineHasABarPerStepAttemptAndTheFailedBarIsFailed() {
+        String workflowId = workflowWithDefinition("Inspected " + UUID.randomUUID().toString().substring(0, 8),
+                RunsViewTest.DEFINITION);
+        postThroughApi("/api/v1/workflows/" + workflowId + "/versions/2/publish", "", 200);
+        Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"").matcher(postThroughApi(
+                "/api/v1/workflows/" + workflowId + "/runs", "{\"input\": {\"n\": 4, \"fail\": true}}", 202));
+        org.assertj.core.api.Assertions.assertThat(id.find()).isTrue();
+        String runId = id.group(1);
+        signIn("admin", ADMIN_PASSWORD);
+
+        page.navigate(url("/runs/" + runId));
+        assertThat(page.locator("#run-status")).hasText("dead_lettered",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        String detail = AdminReads.get(port, "/api/v1/runs/" + runId);
+        int attempts = countMatches(detail, "\"startedAt\"\\s*:\\s*\"") - 1;   // the run's own startedAt
+        org.assertj.core.api.Assertions.assertThat(attempts).isEqualTo(2);
+
+        Locator bars = page.locator("[data-testid=gantt-bar]");
+        assertThat(bars).hasCount(attempts);
+        assertThat(page.locator("[data-testid=gantt-bar][data-node=guard]")).hasAttribute("data-status", "failed");
+        assertThat(page.locator("[data-testid=gantt-bar][data-node=double]")).hasAttribute("data-status",
+                "succeeded");
+        assertThat(page.locator("[data-testid=gantt-bar][data-status=failed]")).hasCount(1);
+        assertThat(page.locator("#run-on-canvas")).isVisible();
+        screenshot("1-timeline");
+    }
+
+    private static int countMatches(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}

@@ -43,8 +43,7 @@ public final class ApiAccessRules {
             new Rule(HttpMethod.GET, List.of("/api/v1/connections", "/api/v1/connections/*"), DESIGN),
             new Rule(null, List.of("/api/v1/connections", "/api/v1/connections/**"), List.of("ADMIN")),
             // alert channels (their settings name recipients and hosts): admins and operators
-            new Rule(null, List.of("/api/v1/alert-channels", "/api/v1/alert-channels/**"), List.of("ADMIN",
-                    "OPERATOR")),
+            new Rule(null, List.of("/api/v1/alert-channels", "/api/v1/alert-channels/**"), TRIAGE),
             // every user: their own password and API tokens
             new Rule(null, List.of("/api/v1/me/**", "/api/v1/tokens", "/api/v1/tokens/**"), ANY_USER),
             // operating runs: start by hand, cancel, replay

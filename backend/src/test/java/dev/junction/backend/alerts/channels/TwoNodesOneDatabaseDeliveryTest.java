@@ -2,7 +2,6 @@ package dev.junction.backend.alerts.channels;
 
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
-import dev.junction.db.alerts.channels.AlertOutbox;
 import dev.junction.db.embedded.EmbeddedDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.DSLContext;
@@ -14,7 +13,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -58,12 +56,14 @@ class TwoNodesOneDatabaseDeliveryTest {
             assertThat(byFirst).as("both dispatchers took part").isPositive();
             assertThat(bySecond).as("both dispatchers took part").isPositive();
 
-            // a node that claims rows and dies before sending them: the others send them once the lease ends
-            insert(db, channel, 5);
-            List<?> claimedByTheDeadNode = new AlertOutbox(db).claimDue(5, Duration.ofSeconds(2));
+            // rows a node claimed (attempt counted, lease of 2 s) before it died: the others send them after the lease
+            db.execute("insert into alert_notifications (channel_id, reason, message, attempts, next_attempt_at)"
+                    + " select ?::uuid, 'firing', '{\"summary\": \"claimed\"}'::jsonb, 1, now() + interval '2 seconds'"
+                    + " from generate_series(1, 5)", channel.toString());
             waitUntil(() -> count(db, "sent") == 205, "the dead node's rows sent after its lease");
             assertThat(keys(receiver)).hasSize(205).allSatisfy((key, posts) -> assertThat(posts).isEqualTo(1));
-            assertThat(claimedByTheDeadNode).isNotEmpty();
+            assertThat(db.resultQuery("select count(*) from alert_notifications where attempts = 2").fetchOne(0,
+                    Integer.class)).as("the dead node's rows, sent at their second attempt").isEqualTo(5);
 
             // both nodes stop mid-way: what they did not send stays pending, and a restarted node sends it
             receiver.pause(30);

@@ -124,6 +124,7 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/runs/{id}/cancel", OPERATE),
             Map.entry("POST /api/v1/runs/{id}/replay", OPERATE),
             Map.entry("GET /api/v1/dead-letters", ALL),
+            Map.entry("GET /api/v1/dashboard", ALL),
             Map.entry("POST /api/v1/dead-letters/replay", OPERATE));
 
     @Test

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -51,7 +51,7 @@ import java.util.UUID;
 @Route("dashboard")
 @PageTitle("Dashboard · Junction")
 @Menu(title = "Dashboard", order = 0, icon = "vaadin:dashboard")
-@StyleSheet("./dashboard.css")
+@JsModule("./dashboard/dashboard-styles.ts")
 @PermitAll
 public class DashboardView extends Div implements BeforeEnterObserver {
 

@@ -24,6 +24,7 @@ final class KpiTile extends Anchor {
 
         Span label = new Span(tile.label());
         label.addClassName("kpi-label");
+        label.getElement().setAttribute("title", tile.label());
 
         Span value = new Span(tile.text() == null ? "–" : tile.text());
         value.addClassName("kpi-value");

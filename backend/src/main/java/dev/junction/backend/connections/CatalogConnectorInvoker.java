@@ -1,5 +1,6 @@
 package dev.junction.backend.connections;
 
+import dev.junction.backend.connections.health.ConnectionUsage;
 import dev.junction.backend.credentials.VaultException;
 import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.db.connections.ConnectionRepository;
@@ -35,11 +36,13 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
     private final ConnectionSecrets secrets;
     private final Duration callTimeout;
     private final RateLimitBuckets rateLimits;
+    private final ConnectionUsage usage;
 
     CatalogConnectorInvoker(ConnectionRepository connections, ConnectorCatalog catalog, ConnectionSecrets secrets,
-                            RateLimitBuckets rateLimits,
+                            RateLimitBuckets rateLimits, ConnectionUsage usage,
                             @Value("${junction.connectors.call-timeout:60s}") Duration callTimeout) {
         this.rateLimits = rateLimits;
+        this.usage = usage;
         this.connections = connections;
         this.catalog = catalog;
         this.secrets = secrets;
@@ -78,16 +81,25 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
         // the connector takes a token before each HTTP call it makes (its own look-ups too), through this limiter
         VaultConnectionAccess access = new VaultConnectionAccess(connection, secrets, new ConnectionRateLimiter(
                 connection.id(), connector.descriptor(), RateLimitOverrides.of(connection.settings(),
-                connector.descriptor()), rateLimits));
+                connector.descriptor()), rateLimits, () -> usage.limiterWaited(connection.id())));
+        // the outcome is tallied in memory for connection health and metrics (no database write per call)
         try {
             // the step's key and whether it may have called before (a retry, a re-claimed step, a replay)
             Object output = connector.invoke(new OperationCall(access, operation.id(), call.input(),
                     call.idempotencyKey(), Instant.now().plus(callTimeout), call.possibleRepeat()));
+            usage.succeeded(connection.id());
             return Redaction.output(output, access.revealed());
         } catch (ConnectorException failure) {
-            throw Redaction.failure(failure, access.revealed());
+            ConnectorException redacted = Redaction.failure(failure, access.revealed());
+            if (!DatabaseOutage.isCause(failure)) {
+                usage.failed(connection.id(), redacted);
+            }
+            throw redacted;
         } catch (VaultException e) {
-            throw ConnectorException.permanentFailure("SecretUnreadable", e.getMessage(), null, null);
+            ConnectorException unreadable = ConnectorException.permanentFailure("SecretUnreadable", e.getMessage(),
+                    null, null);
+            usage.failed(connection.id(), unreadable);
+            throw unreadable;
         } catch (RuntimeException bug) {
             if (DatabaseOutage.isCause(bug)) {
                 throw bug;

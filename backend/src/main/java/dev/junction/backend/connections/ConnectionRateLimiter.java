@@ -28,13 +28,16 @@ final class ConnectionRateLimiter implements RateLimiter {
     private final ConnectorDescriptor descriptor;
     private final RateLimitOverrides overrides;
     private final RateLimitBuckets buckets;
+    private final Runnable waited;
 
+    /** {@code waited} is told when a call finds its bucket empty (once per call: connection health counts it). */
     ConnectionRateLimiter(String connectionId, ConnectorDescriptor descriptor, RateLimitOverrides overrides,
-                          RateLimitBuckets buckets) {
+                          RateLimitBuckets buckets, Runnable waited) {
         this.connectionId = connectionId;
         this.descriptor = descriptor;
         this.overrides = overrides;
         this.buckets = buckets;
+        this.waited = waited;
     }
 
     /** The limit the bucket of {@code operation} keeps: the margin below the connection's or published limit. */
@@ -56,6 +59,10 @@ final class ConnectionRateLimiter implements RateLimiter {
             return;
         }
         Duration wait = buckets.take(connectionId, operation, limit.get().perSecond(), limit.get().burst());
+        if (!wait.isZero() && wait.compareTo(LONGEST_WAIT) <= 0) {
+            // a wait handed back (longer than LONGEST_WAIT) is counted where the call's failure is
+            waited.run();
+        }
         while (!wait.isZero()) {
             if (wait.compareTo(LONGEST_WAIT) > 0) {
                 throw ConnectorException.throttled("the rate limit of " + operation + " on connection '"

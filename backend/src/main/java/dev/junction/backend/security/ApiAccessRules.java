@@ -37,6 +37,8 @@ public final class ApiAccessRules {
             // admins only: people, credentials, the vault, the audit log
             new Rule(null, List.of("/api/v1/users", "/api/v1/users/**", "/api/v1/vault/**", "/api/v1/audit",
                     "/api/v1/audit/**"), List.of("ADMIN")),
+            // connection health (no settings, no secrets) is part of the dashboard every user reads
+            new Rule(HttpMethod.GET, List.of("/api/v1/connections/health"), ANY_USER),
             new Rule(HttpMethod.GET, List.of("/api/v1/connections", "/api/v1/connections/*"), DESIGN),
             new Rule(null, List.of("/api/v1/connections", "/api/v1/connections/**"), List.of("ADMIN")),
             // every user: their own password and API tokens

@@ -45,6 +45,7 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/connectors/{id}", ALL),
             Map.entry("GET /api/v1/connections", DESIGN),
             Map.entry("GET /api/v1/connections/{id}", DESIGN),
+            Map.entry("GET /api/v1/connections/health", ALL),
             Map.entry("POST /api/v1/connections", ADMIN),
             Map.entry("PUT /api/v1/connections/{id}", ADMIN),
             Map.entry("DELETE /api/v1/connections/{id}", ADMIN),

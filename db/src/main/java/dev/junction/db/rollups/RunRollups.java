@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The hourly rollups of ended runs. A run's end appends a row to {@code run_endings} in the transaction that ends it
@@ -28,14 +29,36 @@ public class RunRollups {
     public static final int BATCH = 20_000;
 
     private final DSLContext db;
+    private volatile Consumer<List<FoldedEnding>> listener = endings -> {
+    };
 
     public RunRollups(DSLContext db) {
         this.db = db;
     }
 
+    /** One run ending as it was folded (its error class {@code ""} when none). */
+    public record FoldedEnding(UUID workflowId, String status, String triggerKind, String errorClass,
+                               long durationMs) {
+    }
+
+    /**
+     * Hands every batch of endings this instance folds, once its transaction has committed, to {@code listener}
+     * (metrics count runs this way: each ending once across nodes, whichever node folds it, and nothing on the run
+     * path). One listener; a later call replaces it.
+     */
+    public void onFolded(Consumer<List<FoldedEnding>> listener) {
+        this.listener = listener;
+    }
+
     /** Folds up to {@link #BATCH} endings into the rollups; returns how many it folded (0: nothing was waiting). */
     public int fold() {
-        return db.transactionResult(configuration -> configuration.dsl().connectionResult(this::fold));
+        List<FoldedEnding> endings = new ArrayList<>();
+        int folded = db.transactionResult(configuration -> configuration.dsl().connectionResult(connection ->
+                fold(connection, endings)));
+        if (!endings.isEmpty()) {
+            listener.accept(endings);
+        }
+        return folded;
     }
 
     /** Folds until no ending waits; returns how many it folded. */
@@ -81,7 +104,7 @@ public class RunRollups {
         });
     }
 
-    private int fold(Connection connection) throws SQLException {
+    private int fold(Connection connection, List<FoldedEnding> endings) throws SQLException {
         record Key(OffsetDateTime hour, UUID workflowId, String status, String triggerKind, String errorClass) {
         }
         Map<Key, long[]> sums = new LinkedHashMap<>();
@@ -101,6 +124,8 @@ public class RunRollups {
                     Key key = new Key(hour, row.getObject("workflow_id", UUID.class), row.getString("status"),
                             row.getString("trigger_kind"), errorClass == null ? "" : errorClass);
                     long duration = row.getLong("duration_ms");
+                    endings.add(new FoldedEnding(key.workflowId(), key.status(), key.triggerKind(), key.errorClass(),
+                            duration));
                     long[] sum = sums.computeIfAbsent(key, k -> new long[3]);
                     sum[0]++;
                     sum[1] += duration;

@@ -1,0 +1,94 @@
+package dev.junction.backend.dashboard;
+
+import dev.junction.backend.ApiClient;
+import dev.junction.backend.BackendTestApplication;
+import dev.junction.db.runs.RunFilter;
+import dev.junction.db.runs.RunQueries;
+import org.jooq.DSLContext;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+/**
+ * Server time of the dashboard and the runs list on a large database (not a test): starts the backend on the
+ * embedded PostgreSQL of a data directory filled by {@code RunGenerator --data-dir <dir>} and times, {@code calls}
+ * times each (after as many warm-up calls): {@link DashboardService} directly and {@code GET /api/v1/dashboard}
+ * (24h, 7d, 30d; all workflows and one), the first page of {@code GET /api/v1/runs}, and a business-key search.
+ * Arguments: {@code <data dir> [calls]}. See docs/benchmarks.md ("Ops data").
+ */
+public final class DashboardBenchmark {
+
+    private DashboardBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String dataDir = args[0];
+        int calls = args.length > 1 ? Integer.parseInt(args[1]) : 50;
+        ConfigurableApplicationContext app = SpringApplication.run(BackendTestApplication.class,
+                "--junction.data-dir=" + dataDir, "--junction.db.embedded.fresh=false",
+                "--junction.admin.password=benchmark-admin", "--server.port=0", "--logging.level.root=warn");
+        try {
+            int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+            ApiClient admin = ApiClient.anonymous(port).as("admin", "benchmark-admin");
+            DSLContext db = app.getBean(DSLContext.class);
+            DashboardService dashboards = app.getBean(DashboardService.class);
+            RunQueries runs = new RunQueries(db);
+            System.out.printf("machine: %d cores, %s, %s; runs in the database: %,d; rollup rows: %,d%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
+                    System.getProperty("java.vm.version"), db.fetchValue("select count(*) from runs"),
+                    db.fetchValue("select count(*) from run_rollups"));
+            UUID busiest = db.fetchOne("select workflow_id from runs group by 1 order by count(*) desc limit 1")
+                    .get(0, UUID.class);
+            String businessKey = db.fetchOne("select business_key from runs where status = 'dead_lettered'"
+                    + " order by created_at limit 1").get(0, String.class);
+            for (String range : List.of("24h", "7d", "30d")) {
+                time("DashboardService " + range + ", all workflows", calls,
+                        () -> dashboards.dashboard(range, null, Instant.now()));
+                time("DashboardService " + range + ", one workflow", calls,
+                        () -> dashboards.dashboard(range, busiest, Instant.now()));
+                time("GET /api/v1/dashboard?range=" + range, calls,
+                        () -> ok(admin.get("/api/v1/dashboard?range=" + range)));
+            }
+            time("RunQueries.list first page (50), no filter", calls, () -> runs.list(RunFilter.all(), null, 50));
+            time("GET /api/v1/runs (first page of 50)", calls, () -> ok(admin.get("/api/v1/runs")));
+            time("GET /api/v1/runs?status=dead_lettered,failed", calls,
+                    () -> ok(admin.get("/api/v1/runs?status=dead_lettered,failed")));
+            time("GET /api/v1/runs?businessKey=" + businessKey, calls, () -> ok(admin.get("/api/v1/runs?businessKey="
+                    + URLEncoder.encode(businessKey, StandardCharsets.UTF_8))));
+        } finally {
+            app.close();
+        }
+    }
+
+    private static Object ok(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return response.body();
+    }
+
+    private static void time(String what, int calls, Callable<Object> call) throws Exception {
+        for (int i = 0; i < calls; i++) {
+            call.call();
+        }
+        List<Double> millis = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            long started = System.nanoTime();
+            call.call();
+            millis.add((System.nanoTime() - started) / 1e6);
+        }
+        Collections.sort(millis);
+        System.out.printf("%-60s median %6.1f ms  p95 %6.1f ms  max %6.1f ms%n", what, millis.get(calls / 2),
+                millis.get((int) Math.ceil(calls * 0.95) - 1), millis.getLast());
+    }
+}

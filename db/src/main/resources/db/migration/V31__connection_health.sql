@@ -1,0 +1,26 @@
+-- Connection health (what the ops dashboard and GET /api/v1/connections/health show). Connector calls are tallied
+-- in memory on each node and written here every few seconds (ConnectionUsageFlusher): no write per call.
+
+-- The latest outcome of calls per connection (not a foreign key: sandbox connections come and go with the app).
+create table connection_health (
+    connection_id        text primary key,
+    last_success_at      timestamptz,
+    last_failure_at      timestamptz,
+    last_failure_class   text,
+    last_failure_message text,
+    last_throttled_at    timestamptz,
+    updated_at           timestamptz not null default now()
+);
+
+-- Calls, failures and rate-limit hits (our limiter's waits, the remote's 429s) per connection and hour.
+create table connection_usage_hours (
+    connection_id    text        not null,
+    hour             timestamptz not null,
+    calls            bigint      not null default 0,
+    failures         bigint      not null default 0,
+    limiter_waits    bigint      not null default 0,
+    remote_throttles bigint      not null default 0,
+    primary key (connection_id, hour)
+);
+
+create index connection_usage_hours_hour_idx on connection_usage_hours (hour);

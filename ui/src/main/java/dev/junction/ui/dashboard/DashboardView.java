@@ -22,11 +22,14 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.connections.health.ConnectionHealthService;
+import dev.junction.backend.security.CurrentUser;
 import dev.junction.backend.dashboard.Dashboard;
 import dev.junction.backend.dashboard.DashboardChart;
 import dev.junction.backend.dashboard.DashboardService;
 import dev.junction.backend.dashboard.DashboardTile;
 import dev.junction.backend.workflows.WorkflowService;
+import dev.junction.db.users.Role;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowSort;
 import dev.junction.ui.charts.Chart;
@@ -72,14 +75,17 @@ public class DashboardView extends Div implements BeforeEnterObserver {
     private final Map<String, Chart> chartsById = new LinkedHashMap<>();
     private final InProgressGrid inProgress = new InProgressGrid();
     private final NextScheduledGrid nextScheduled = new NextScheduledGrid();
-    private final Div health = new Div();
+    private final ConnectionHealthService connectionHealth;
+    private final ConnectionHealthPanel health = new ConnectionHealthPanel(CurrentUser.hasAnyRole(Role.ADMIN));
     private String range = DEFAULT_RANGE;
     private boolean refreshing = true;
     private boolean settingFilters;
     private Registration poll;
 
-    public DashboardView(DashboardService dashboards, WorkflowService workflows) {
+    public DashboardView(DashboardService dashboards, WorkflowService workflows,
+                         ConnectionHealthService connectionHealth) {
         this.dashboards = dashboards;
+        this.connectionHealth = connectionHealth;
         this.workflows = workflows;
         setId("dashboard");
         addClassName("dashboard-view");
@@ -88,8 +94,6 @@ public class DashboardView extends Div implements BeforeEnterObserver {
         tiles.setId("kpi-tiles");
         charts.addClassName("chart-grid");
         charts.setId("dashboard-charts");
-        health.addClassName("health-row");
-        health.setId("connection-health");
 
         add(toolbar(), tiles, charts, tables(), healthSection());
     }
@@ -219,6 +223,7 @@ public class DashboardView extends Div implements BeforeEnterObserver {
         showCharts(dashboard.charts());
         inProgress.show(dashboard.inProgress());
         nextScheduled.show(dashboard.nextScheduled());
+        health.show(connectionHealth.health());
         updated.setText("Updated " + Times.when(dashboard.generatedAt()));
         getElement().setAttribute("data-range", range);
         getElement().setAttribute("data-generated-at", dashboard.generatedAt().toString());

@@ -37,9 +37,8 @@ final class KpiTile extends Anchor {
         delta.addClassName("kpi-delta-" + impact);
         delta.getElement().setAttribute("data-testid", "kpi-" + tile.id() + "-delta");
         delta.getElement().setAttribute("data-impact", impact);
-        if (tile.previous() != null) {
-            delta.getElement().setAttribute("title", "Previous period: " + number(tile.previous()));
-        }
+        delta.getElement().setAttribute("title", "Against the previous period"
+                + (tile.previous() == null ? "" : " (" + number(tile.previous()) + ")"));
 
         add(label, value, delta);
         getElement().setAttribute("aria-label", tile.label() + ": " + value.getText()
@@ -50,7 +49,7 @@ final class KpiTile extends Anchor {
         if (tile.deltaText() == null) {
             return tile.previous() == null ? "no earlier data" : "no change";
         }
-        return tile.deltaText() + " vs previous";
+        return tile.deltaText();
     }
 
     /** A raw number as {@code data-value} carries it: integers without a fraction. */

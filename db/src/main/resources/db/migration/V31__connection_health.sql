@@ -24,3 +24,8 @@ create table connection_usage_hours (
 );
 
 create index connection_usage_hours_hour_idx on connection_usage_hours (hour);
+
+-- The dashboard's dead-letter tiles: how many runs are dead-lettered now and were at a period's start (ended before
+-- it), the oldest of them, all or of one workflow — an index-only scan of this small partial index instead of a
+-- heap visit per dead-lettered run (98 ms at 1M runs with 13,600 dead-lettered, see docs/benchmarks.md).
+create index runs_dead_lettered_idx on runs (finished_at, workflow_id, created_at) where status = 'dead_lettered';

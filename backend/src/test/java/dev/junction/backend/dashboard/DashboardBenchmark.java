@@ -2,6 +2,7 @@ package dev.junction.backend.dashboard;
 
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
+import dev.junction.db.rollups.RunRollups;
 import dev.junction.db.runs.RunFilter;
 import dev.junction.db.runs.RunQueries;
 import org.jooq.DSLContext;
@@ -13,6 +14,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -39,7 +41,13 @@ public final class DashboardBenchmark {
                 "--junction.admin.password=benchmark-admin", "--server.port=0", "--logging.level.root=warn");
         try {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-            ApiClient admin = ApiClient.anonymous(port).as("admin", "benchmark-admin");
+            // an API token, not a password: HTTP Basic costs a password hash per request (by design)
+            HttpResponse<String> token = ApiClient.anonymous(port).as("admin", "benchmark-admin")
+                    .post("/api/v1/tokens", "{\"name\": \"benchmark " + UUID.randomUUID() + "\"}");
+            String bearer = tools.jackson.databind.json.JsonMapper.builder().build().readTree(ok(token, 201))
+                    .get("token").asString();
+            ApiClient admin = new ApiClient(java.net.http.HttpClient.newHttpClient(), "http://localhost:" + port,
+                    "Bearer " + bearer);
             DSLContext db = app.getBean(DSLContext.class);
             DashboardService dashboards = app.getBean(DashboardService.class);
             RunQueries runs = new RunQueries(db);
@@ -51,6 +59,15 @@ public final class DashboardBenchmark {
                     .get(0, UUID.class);
             String businessKey = db.fetchOne("select business_key from runs where status = 'dead_lettered'"
                     + " order by created_at limit 1").get(0, String.class);
+            RunRollups rollups = app.getBean(RunRollups.class);
+            for (int hours : List.of(48, 14 * 24, 60 * 24)) {
+                time("RunRollups.hours, " + hours + " h, all workflows", calls, () -> rollups.hours(
+                        OffsetDateTime.now().minusHours(hours), OffsetDateTime.now().plusHours(1), null));
+            }
+            time("dead-lettered runs now and a day ago (SQL)", calls, () -> db.fetch("""
+                    select (select count(*) from runs where status = 'dead_lettered'),
+                           (select count(*) from runs where status = 'dead_lettered'
+                            and finished_at < now() - interval '1 day')"""));
             for (String range : List.of("24h", "7d", "30d")) {
                 time("DashboardService " + range + ", all workflows", calls,
                         () -> dashboards.dashboard(range, null, Instant.now()));
@@ -71,7 +88,11 @@ public final class DashboardBenchmark {
     }
 
     private static Object ok(HttpResponse<String> response) {
-        if (response.statusCode() != 200) {
+        return ok(response, 200);
+    }
+
+    private static String ok(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
         return response.body();

@@ -230,6 +230,22 @@ class DashboardTest {
     }
 
     @Test
+    void nextScheduledListsTheWorkflowsScheduleFromQuartz() {
+        String name = "Dashboard yearly " + UUID.randomUUID();
+        UUID workflow = UUID.fromString(api.published(name, """
+                {"schemaVersion": 1,
+                 "trigger": {"kind": "schedule", "config": {"cron": "0 0 6 1 1 ? 2099", "timeZone": "Europe/London"}},
+                 "nodes": [{"id": "seen", "type": "script", "name": "Seen", "config": {"code": "return trigger;"},
+                            "position": {"x": 0, "y": 0}}],
+                 "edges": [{"from": "trigger", "fromPort": "out", "to": "seen"}]}"""));
+
+        List<ScheduledFiring> next = dashboards.dashboard("24h", workflow, NOW).nextScheduled();
+
+        assertThat(next).containsExactly(new ScheduledFiring(workflow, name, "schedule", "0 0 6 1 1 ? 2099",
+                "cron 0 0 6 1 1 ? 2099 (Europe/London)", Instant.parse("2099-01-01T06:00:00Z")));
+    }
+
+    @Test
     void theRestEndpointAnswersTheDashboardAndNamesABadRange() {
         UUID workflow = workflow("Dashboard REST");
         ApiClient viewer = api.admin();

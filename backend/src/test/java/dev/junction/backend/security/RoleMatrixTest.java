@@ -121,6 +121,7 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/workflows/{id}/webhook/rotate", DESIGN),
             Map.entry("POST /api/v1/workflows/{workflowId}/runs", OPERATE),
             Map.entry("GET /api/v1/runs", ALL),
+            Map.entry("GET /api/v1/anomalies", ALL),
             Map.entry("GET /api/v1/runs/{id}", ALL),
             Map.entry("POST /api/v1/runs/{id}/cancel", OPERATE),
             Map.entry("POST /api/v1/runs/{id}/replay", OPERATE),

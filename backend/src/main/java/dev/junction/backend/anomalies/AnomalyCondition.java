@@ -1,0 +1,108 @@
+package dev.junction.backend.anomalies;
+
+import dev.junction.backend.alerts.AlertCondition;
+import dev.junction.backend.alerts.AlertFinding;
+import dev.junction.backend.alerts.AlertScope;
+import dev.junction.engine.anomalies.AnomalyMetric;
+import dev.junction.engine.anomalies.AnomalySettings;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code anomaly} alert condition: a workflow's volume, failure rate or p95 duration is outside its usual range
+ * for this hour of the week ({@link AnomalyService}). One finding per workflow, metric and direction (its
+ * fingerprint), worded as the flag's sentence; it clears (and the alert resolves) when the flag does. Parameters:
+ * the metric ({@code any} by default), the sensitivity (how many robust deviations make an anomaly: normal the tuned
+ * default k, high ¾ of it, low 1½ times it) and the hours a drop or spike must last at least. A rule scoped to a workflow watches
+ * it; an unscoped rule watches every workflow; a tag or connection scope matches no workflow here (anomalies are per
+ * workflow, and workflows carry no tags yet).
+ */
+@Component
+class AnomalyCondition implements AlertCondition {
+
+    static final String KIND = "anomaly";
+
+    private final AnomalyService anomalies;
+
+    AnomalyCondition(AnomalyService anomalies) {
+        this.anomalies = anomalies;
+    }
+
+    @Override
+    public String kind() {
+        return KIND;
+    }
+
+    @Override
+    public String title() {
+        return "An anomaly: volume, failure rate or duration unusual for the hour of the week";
+    }
+
+    @Override
+    public Map<String, Object> parametersSchema() {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("metric", Map.of("type", "string", "title", "Metric",
+                "description", "What to watch: any, runs per hour, failure rate, or p95 duration",
+                "enum", List.of("any", "volume", "failure_rate", "p95_duration"), "default", "any"));
+        properties.put("sensitivity", Map.of("type", "string", "title", "Sensitivity",
+                "description", "high flags smaller deviations (more alerts), low only large ones",
+                "enum", List.of("low", "normal", "high"), "default", "normal"));
+        properties.put("minHours", Map.of("type", "integer", "title", "Minimum hours",
+                "description", "How many hours a drop or spike must last before it is flagged",
+                "minimum", 1, "maximum", 12, "default", AnomalySettings.DEFAULTS.minHours()));
+        Map<String, Object> schema = new LinkedHashMap<>();
+        schema.put("type", "object");
+        schema.put("properties", properties);
+        schema.put("additionalProperties", false);
+        return schema;
+    }
+
+    @Override
+    public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now) {
+        if (scope.workflowId() == null && (scope.tag() != null || scope.connectionId() != null)) {
+            return List.of();
+        }
+        return anomalies.flags(scope.workflowId(), settings(parameters), metrics(parameters), now).stream()
+                .map(AnomalyCondition::finding).toList();
+    }
+
+    static AnomalySettings settings(Map<String, Object> parameters) {
+        AnomalySettings settings = AnomalySettings.DEFAULTS;
+        settings = switch (String.valueOf(parameters.getOrDefault("sensitivity", "normal"))) {
+            case "high" -> settings.withK(settings.k() * 0.75);
+            case "low" -> settings.withK(settings.k() * 1.5);
+            default -> settings;
+        };
+        if (parameters.get("minHours") instanceof Number hours) {
+            settings = settings.withMinHours(Math.clamp(hours.intValue(), 1, 12));
+        }
+        return settings;
+    }
+
+    private static EnumSet<AnomalyMetric> metrics(Map<String, Object> parameters) {
+        AnomalyMetric metric = AnomalyMetric.fromJson(String.valueOf(parameters.getOrDefault("metric", "any")));
+        return metric == null ? EnumSet.allOf(AnomalyMetric.class) : EnumSet.of(metric);
+    }
+
+    private static AlertFinding finding(WorkflowAnomaly flag) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("workflowId", flag.workflowId().toString());
+        details.put("workflowName", flag.workflowName());
+        details.put("metric", flag.metric());
+        details.put("kind", flag.kind());
+        details.put("direction", flag.direction());
+        details.put("severity", flag.severity());
+        details.put("windowHours", flag.windowHours());
+        details.put("from", flag.from().toString());
+        details.put("to", flag.to().toString());
+        details.put("observed", flag.observed());
+        details.put("usualLow", flag.usualLow());
+        details.put("usualHigh", flag.usualHigh());
+        return new AlertFinding(flag.fingerprint(), flag.sentence(), flag.runsLink(), details);
+    }
+}

@@ -1,0 +1,127 @@
+package dev.junction.backend.anomalies;
+
+import dev.junction.backend.api.NotFoundException;
+import dev.junction.db.rollups.RollupRow;
+import dev.junction.db.rollups.RunRollups;
+import dev.junction.db.workflows.Workflow;
+import dev.junction.db.workflows.WorkflowRepository;
+import dev.junction.engine.anomalies.AnomalyDetector;
+import dev.junction.engine.anomalies.AnomalyFlag;
+import dev.junction.engine.anomalies.AnomalyMetric;
+import dev.junction.engine.anomalies.AnomalySettings;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The anomaly flags of workflows now: each workflow's latest complete hours against the same hours of its previous
+ * weeks ({@link AnomalyDetector}), read from the hourly rollups — only the hours the detector compares (the latest two
+ * days and the same two days of each baseline week), never the runs. Flags are cached per hour and settings for
+ * {@link #CACHE_FOR} at most (hours already past change only by runs that end late).
+ */
+@Service
+public class AnomalyService {
+
+    /** How long computed flags are reused within their hour. */
+    static final Duration CACHE_FOR = Duration.ofMinutes(1);
+    private static final int HOURS_PER_WEEK = 168;
+
+    private final RunRollups rollups;
+    private final WorkflowRepository workflows;
+    private final Clock clock;
+    private final Map<CacheKey, Cached> cache = new ConcurrentHashMap<>();
+
+    private record CacheKey(UUID workflowId, AnomalySettings settings, Instant hour) {
+    }
+
+    private record Cached(Instant computedAt, List<WorkflowAnomaly> flags) {
+    }
+
+    AnomalyService(RunRollups rollups, WorkflowRepository workflows, Clock clock) {
+        this.rollups = rollups;
+        this.workflows = workflows;
+        this.clock = clock;
+    }
+
+    /** The flags now of one workflow, or of all ({@code workflowId} null), with the tuned default settings. */
+    @PreAuthorize("isAuthenticated()")
+    public List<WorkflowAnomaly> current(UUID workflowId) {
+        if (workflowId != null && workflows.find(workflowId).isEmpty()) {
+            throw new NotFoundException("No workflow " + workflowId);
+        }
+        return flags(workflowId, AnomalySettings.DEFAULTS, EnumSet.allOf(AnomalyMetric.class), clock.instant());
+    }
+
+    /**
+     * The flags at {@code now} of one workflow or all, judged with {@code settings}, of the given metrics (the alert
+     * condition calls this on the evaluator's thread: no user is signed in there).
+     */
+    public List<WorkflowAnomaly> flags(UUID workflowId, AnomalySettings settings, EnumSet<AnomalyMetric> metrics,
+                                       Instant now) {
+        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
+        CacheKey key = new CacheKey(workflowId, settings, hour);
+        Cached cached = cache.get(key);
+        if (cached == null || cached.computedAt().plus(CACHE_FOR).isBefore(now)) {
+            cache.keySet().removeIf(old -> !old.hour().equals(hour));
+            cached = new Cached(now, compute(workflowId, settings, hour));
+            cache.put(key, cached);
+        }
+        return cached.flags().stream().filter(flag -> metrics.contains(AnomalyMetric.fromJson(flag.metric())))
+                .toList();
+    }
+
+    private List<WorkflowAnomaly> compute(UUID workflowId, AnomalySettings settings, Instant hour) {
+        int recentHours = 2 * settings.driftHours();
+        int hours = settings.baselineWeeks() * HOURS_PER_WEEK + recentHours;
+        Instant start = hour.minus(Duration.ofHours(hours));
+        Map<UUID, Optional<Workflow>> known = new LinkedHashMap<>();
+        Map<UUID, RollupHistory> histories = new LinkedHashMap<>();
+        // the latest hours and the same hours of each baseline week, oldest first: nothing else is compared
+        for (int week = settings.baselineWeeks(); week >= 0; week--) {
+            Instant to = hour.minus(Duration.ofHours((long) week * HOURS_PER_WEEK));
+            Instant from = to.minus(Duration.ofHours(recentHours));
+            for (RollupRow row : rollups.hours(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
+                    workflowId)) {
+                Optional<Workflow> workflow = known.computeIfAbsent(row.workflowId(), workflows::find);
+                workflow.ifPresent(found -> histories.computeIfAbsent(found.id(),
+                        id -> new RollupHistory(start, hours, found.createdAt().toInstant())).add(row));
+            }
+        }
+        AnomalyDetector detector = new AnomalyDetector(settings);
+        List<WorkflowAnomaly> flags = new ArrayList<>();
+        histories.forEach((id, history) -> {
+            Optional<Workflow> workflow = known.get(id);
+            for (AnomalyFlag flag : detector.detect(workflow.get().name(), history,
+                    EnumSet.allOf(AnomalyMetric.class))) {
+                flags.add(new WorkflowAnomaly(id, workflow.get().name(), flag.metric().jsonName(),
+                        flag.kind().jsonName(), flag.direction().jsonName(), flag.severity().jsonName(),
+                        flag.windowHours(), flag.from(), flag.to(), flag.observed(), flag.usualLow(),
+                        flag.usualHigh(), flag.sentence(), runsLink(id, flag)));
+            }
+        });
+        flags.sort(Comparator.comparing(WorkflowAnomaly::severity).thenComparing(WorkflowAnomaly::workflowName)
+                .thenComparing(WorkflowAnomaly::metric));
+        return List.copyOf(flags);
+    }
+
+    /** The runs list of the flag's workflow and window (OPS.md's runs URL; failed runs for a failure rate). */
+    private static String runsLink(UUID workflowId, AnomalyFlag flag) {
+        return "runs?workflow=" + workflowId
+                + (flag.metric() == AnomalyMetric.FAILURE_RATE ? "&status=dead_lettered,failed" : "")
+                + "&from=" + flag.from() + "&to=" + flag.to();
+    }
+}

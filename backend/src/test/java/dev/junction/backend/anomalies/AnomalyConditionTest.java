@@ -1,0 +1,94 @@
+package dev.junction.backend.anomalies;
+
+import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.alerts.AlertCondition;
+import dev.junction.backend.alerts.AlertFinding;
+import dev.junction.backend.alerts.AlertScope;
+import dev.junction.db.workflows.WorkflowRepository;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The {@code anomaly} alert condition over seeded history, judged at a fixed instant. */
+@SpringBootTest(classes = BackendTestApplication.class)
+class AnomalyConditionTest {
+
+    /** The evaluation instant: 20 minutes into an hour, so the hour before is the latest complete one. */
+    private static final Instant NOW = Instant.parse("2026-03-02T10:20:00Z");
+    private static final OffsetDateTime HOUR = OffsetDateTime.of(2026, 3, 2, 10, 0, 0, 0, ZoneOffset.UTC);
+
+    @Autowired
+    List<AlertCondition> conditions;
+    @Autowired
+    DSLContext db;
+    @Autowired
+    WorkflowRepository workflows;
+
+    private AlertCondition anomaly() {
+        return conditions.stream().filter(condition -> condition.kind().equals("anomaly")).findFirst().orElseThrow();
+    }
+
+    private UUID workflowWithFailingLastHours(int failingHours) {
+        UUID id = workflows.insert("payments " + UUID.randomUUID(), "", "test").orElseThrow().id();
+        SeededRollups seeded = new SeededRollups(db);
+        seeded.steady(id, HOUR.minusWeeks(4), HOUR.minusHours(failingHours), 20);
+        for (int hour = failingHours; hour > 0; hour--) {
+            seeded.hour(id, HOUR.minusHours(hour), "succeeded", 8, 800);
+            seeded.hour(id, HOUR.minusHours(hour), "failed", 12, 800);
+        }
+        return id;
+    }
+
+    @Test
+    void aFailureRateSpikeIsOneFindingPerWorkflowMetricAndDirectionWithTheSentence() {
+        UUID payments = workflowWithFailingLastHours(3);
+
+        List<AlertFinding> findings = anomaly().evaluate(new AlertScope(payments, null, null),
+                Map.of("metric", "failure_rate"), NOW);
+
+        assertThat(findings).hasSize(1);
+        AlertFinding finding = findings.getFirst();
+        assertThat(finding.fingerprint()).isEqualTo("anomaly:" + payments + ":failure_rate:high");
+        assertThat(finding.summary()).startsWith("payments ").contains(": failure rate 60 % in the last 2 h")
+                .endsWith("usually 0 %");
+        assertThat(finding.link()).isEqualTo("runs?workflow=" + payments + "&status=dead_lettered,failed"
+                + "&from=2026-03-02T08:00:00Z&to=2026-03-02T10:00:00Z");
+        assertThat(finding.details()).containsEntry("metric", "failure_rate").containsEntry("windowHours", 2);
+    }
+
+    @Test
+    void otherMetricsAndScopesFindNothing() {
+        UUID payments = workflowWithFailingLastHours(3);
+
+        assertThat(anomaly().evaluate(new AlertScope(payments, null, null), Map.of("metric", "volume"), NOW))
+                .as("the volume stayed at 20 runs an hour").isEmpty();
+        assertThat(anomaly().evaluate(new AlertScope(null, "orders", null), Map.of(), NOW)).isEmpty();
+    }
+
+    @Test
+    void aHealthyWorkflowFindsNothing() {
+        UUID healthy = workflowWithFailingLastHours(0);
+
+        assertThat(anomaly().evaluate(new AlertScope(healthy, null, null), Map.of(), NOW)).isEmpty();
+    }
+
+    @Test
+    void describesItsParametersForTheRuleForm() {
+        Map<String, Object> schema = anomaly().parametersSchema();
+
+        assertThat(schema).containsEntry("type", "object");
+        assertThat(((Map<?, ?>) schema.get("properties")).keySet().toString())
+                .isEqualTo("[metric, sensitivity, minHours]");
+        assertThat(anomaly().title()).isNotBlank();
+    }
+}

@@ -1,0 +1,74 @@
+package dev.junction.engine.anomalies;
+
+import java.util.Locale;
+
+/** Anomaly flags in words: "orders polled: 0 runs in the last 2 h, usually 35–50". */
+public final class AnomalySentences {
+
+    private AnomalySentences() {
+    }
+
+    public static String of(String label, AnomalyMetric metric, AnomalyKind kind, AnomalyDirection direction,
+                            int hours, double observed, double usualLow, double usualHigh) {
+        String window = hours == 1 ? "in the last hour" : "in the last " + hours + " h";
+        String what = switch (metric) {
+            case VOLUME -> count(observed) + (Math.round(observed) == 1 ? " run " : " runs ") + window
+                    + ", usually " + range(usualLow, usualHigh, AnomalySentences::count);
+            case FAILURE_RATE -> "failure rate " + percent(observed) + " " + window + ", usually "
+                    + range(usualLow, usualHigh, AnomalySentences::percent);
+            case P95_DURATION -> "p95 duration " + duration(observed) + " " + window + ", usually "
+                    + range(usualLow, usualHigh, AnomalySentences::duration);
+        };
+        String shape = kind == AnomalyKind.DRIFT
+                ? (direction == AnomalyDirection.LOW ? " (a sustained drop)" : " (a sustained rise)") : "";
+        return label + ": " + what + shape;
+    }
+
+    /** A count of runs: whole, with thousands separators ("1,250"). */
+    public static String count(double value) {
+        return String.format(Locale.ENGLISH, "%,d", Math.round(value));
+    }
+
+    /** A share 0…1 as a percentage: one decimal under 10 % ("2.5 %"), whole above ("35 %"). */
+    public static String percent(double share) {
+        double percent = share * 100;
+        return percent < 10 && Math.round(percent) != percent
+                ? String.format(Locale.ENGLISH, "%.1f %%", percent)
+                : String.format(Locale.ENGLISH, "%d %%", Math.round(percent));
+    }
+
+    /** A duration in ms in the unit people read it in: "850 ms", "1.2 s", "14 s", "4.5 min", "1.2 h". */
+    public static String duration(double millis) {
+        if (millis < 1000) {
+            return Math.round(millis) + " ms";
+        }
+        if (millis < 60_000) {
+            return millis < 10_000 ? String.format(Locale.ENGLISH, "%.1f s", millis / 1000)
+                    : Math.round(millis / 1000) + " s";
+        }
+        if (millis < 3_600_000) {
+            return String.format(Locale.ENGLISH, "%.1f min", millis / 60_000);
+        }
+        return String.format(Locale.ENGLISH, "%.1f h", millis / 3_600_000);
+    }
+
+    private static String range(double low, double high, java.util.function.DoubleFunction<String> format) {
+        String from = format.apply(low);
+        String to = format.apply(high);
+        if (from.equals(to)) {
+            return from;
+        }
+        // "35–50 runs" reads better than "35 runs–50 runs": the unit only once, after the range
+        String unit = commonUnit(from, to);
+        return from.substring(0, from.length() - unit.length()) + "–" + to;
+    }
+
+    private static String commonUnit(String from, String to) {
+        int space = from.lastIndexOf(' ');
+        if (space < 0 || to.lastIndexOf(' ') < 0) {
+            return "";
+        }
+        String unit = from.substring(space);
+        return to.endsWith(unit) ? unit : "";
+    }
+}

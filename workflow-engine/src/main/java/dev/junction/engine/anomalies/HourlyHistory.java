@@ -1,0 +1,33 @@
+package dev.junction.engine.anomalies;
+
+import java.time.Instant;
+
+/**
+ * One workflow's ended runs, hour by hour: hour {@code 0} starts at {@link #start()}, the last complete hour is
+ * {@code hours() - 1}. Hours without runs count zero. The detector reads only the hours of the windows it compares.
+ */
+public interface HourlyHistory {
+
+    /** When hour 0 starts (a whole UTC hour). */
+    Instant start();
+
+    /** How many hours the history holds. */
+    int hours();
+
+    /**
+     * The first hour the history knows (the workflow existed): earlier hours count as unknown, not as hours without
+     * runs, so a young workflow is compared with the weeks it has lived only.
+     */
+    default int firstHour() {
+        return 0;
+    }
+
+    /** Runs that ended in hour {@code hour}. */
+    long runs(int hour);
+
+    /** Of those, the runs that failed (failed or dead-lettered). */
+    long failed(int hour);
+
+    /** The 95th percentile duration (ms) of the runs that ended in hours [{@code from}, {@code to}); NaN when none. */
+    double p95DurationMs(int from, int to);
+}

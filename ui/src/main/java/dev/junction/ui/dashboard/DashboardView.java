@@ -21,6 +21,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import dev.junction.backend.anomalies.AnomalyService;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.connections.health.ConnectionHealthService;
 import dev.junction.backend.security.CurrentUser;
@@ -32,6 +33,7 @@ import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.db.users.Role;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowSort;
+import dev.junction.ui.anomalies.AnomalyFlagsPanel;
 import dev.junction.ui.charts.Chart;
 import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;
@@ -46,7 +48,8 @@ import java.util.UUID;
 /**
  * The operations dashboard (every signed-in role; OPERATOR's home): a range ({@code ?range=1h|24h|7d|30d}, 24h by
  * default) and a workflow ({@code ?workflow=<id>}) in the URL, the tiles with their deltas against the previous
- * period, the charts, the runs in progress and the next scheduled firings, and the connections' health. Every number
+ * period, the charts, the anomaly flags, the runs in progress and the next scheduled firings, and the connections'
+ * health. Every number
  * comes from {@link DashboardService} (rollups); the view only lays it out. It refreshes itself every 30 s (a poll
  * that updates the components in place: no reload, the scroll stays) until paused. Once tiles and charts are drawn
  * the view's element carries {@code data-testid=dashboard-ready}.
@@ -76,6 +79,7 @@ public class DashboardView extends Div implements BeforeEnterObserver {
     private final InProgressGrid inProgress = new InProgressGrid();
     private final NextScheduledGrid nextScheduled = new NextScheduledGrid();
     private final ConnectionHealthService connectionHealth;
+    private final AnomalyFlagsPanel anomalies;
     private final ConnectionHealthPanel health = new ConnectionHealthPanel(CurrentUser.hasAnyRole(Role.ADMIN));
     private String range = DEFAULT_RANGE;
     private boolean refreshing = true;
@@ -83,8 +87,9 @@ public class DashboardView extends Div implements BeforeEnterObserver {
     private Registration poll;
 
     public DashboardView(DashboardService dashboards, WorkflowService workflows,
-                         ConnectionHealthService connectionHealth) {
+                         ConnectionHealthService connectionHealth, AnomalyService anomalyService) {
         this.dashboards = dashboards;
+        this.anomalies = new AnomalyFlagsPanel(anomalyService).withoutTitle();
         this.connectionHealth = connectionHealth;
         this.workflows = workflows;
         setId("dashboard");
@@ -95,7 +100,7 @@ public class DashboardView extends Div implements BeforeEnterObserver {
         charts.addClassName("chart-grid");
         charts.setId("dashboard-charts");
 
-        add(toolbar(), tiles, charts, tables(), healthSection());
+        add(toolbar(), tiles, charts, panel("Anomalies", anomalies), tables(), healthSection());
     }
 
     private Div toolbar() {
@@ -224,6 +229,7 @@ public class DashboardView extends Div implements BeforeEnterObserver {
         inProgress.show(dashboard.inProgress());
         nextScheduled.show(dashboard.nextScheduled());
         health.show(connectionHealth.health());
+        anomalies.show(workflow.getValue() == null ? null : workflow.getValue().id());
         updated.setText("Updated " + Times.when(dashboard.generatedAt()));
         getElement().setAttribute("data-range", range);
         getElement().setAttribute("data-generated-at", dashboard.generatedAt().toString());

@@ -54,7 +54,10 @@ public class DashboardService {
         return dashboard(rangeName, workflowId, clock.instant());
     }
 
-    /** The dashboard as it reads at {@code now}. */
+    /**
+     * The dashboard as it reads at {@code now}, without the caller check (tests and benchmarks; views and the REST
+     * API call {@link #dashboard(String, UUID)}).
+     */
     public Dashboard dashboard(String rangeName, UUID workflowId, Instant now) {
         DashboardPeriod period = DashboardPeriod.named(rangeName);
         Instant to = period.to(now);

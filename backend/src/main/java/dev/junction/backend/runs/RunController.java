@@ -52,8 +52,16 @@ class RunController {
     record Replay(String from) {
     }
 
+    /**
+     * A bulk replay of dead-lettered runs by filter; {@code dryRun} only counts them, {@code ratePerSecond} (null:
+     * the setting {@code junction.replays.rate-per-second}) spaces the replays out.
+     */
     record BulkReplayRequest(UUID workflowId, String nodeId, String errorClass, String from, String to, String mode,
-                             Integer limit) {
+                             Integer limit, Boolean dryRun, Integer ratePerSecond) {
+    }
+
+    /** What a bulk replay would take up: {@code matched} runs. */
+    record BulkReplayDryRun(boolean dryRun, int matched) {
     }
 
     @PostMapping(path = "/api/v1/workflows/{workflowId}/runs", consumes = "application/json",
@@ -113,7 +121,7 @@ class RunController {
     }
 
     @PostMapping(path = "/api/v1/dead-letters/replay", consumes = "application/json", produces = "application/json")
-    RunService.BulkReplay replayMatching(@RequestBody BulkReplayRequest request) {
+    Object replayMatching(@RequestBody BulkReplayRequest request) {
         int limit = request.limit() == null ? RunService.BULK_REPLAY_MAX : request.limit();
         if (limit < 1 || limit > RunService.BULK_REPLAY_MAX) {
             throw new InvalidInputException("limit", "must be from 1 to " + RunService.BULK_REPLAY_MAX + ", was "
@@ -121,9 +129,13 @@ class RunController {
         }
         OffsetDateTime start = time("from", request.from());
         OffsetDateTime end = until("to", request.to(), start);
-        return runs.replayMatching(new RunFilter(request.workflowId(), null, null, blankToNull(request.nodeId()),
-                blankToNull(request.errorClass()), start, end),
-                mode("mode", request.mode()), limit);
+        RunFilter filter = new RunFilter(request.workflowId(), null, null, blankToNull(request.nodeId()),
+                blankToNull(request.errorClass()), start, end);
+        ReplayMode mode = mode("mode", request.mode());
+        if (Boolean.TRUE.equals(request.dryRun())) {
+            return new BulkReplayDryRun(true, runs.countMatching(filter, limit));
+        }
+        return runs.replayMatching(filter, mode, limit, request.ratePerSecond());
     }
 
     private static ReplayMode mode(String field, String value) {

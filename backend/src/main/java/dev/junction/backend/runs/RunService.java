@@ -8,6 +8,7 @@ import dev.junction.db.runs.ReplayMode;
 import dev.junction.db.runs.RunControl;
 import dev.junction.db.runs.RunDetail;
 import dev.junction.db.runs.RunFilter;
+import dev.junction.db.runs.RunLineage;
 import dev.junction.db.runs.RunPage;
 import dev.junction.db.runs.RunQueries;
 import dev.junction.db.runs.RunSummary;
@@ -24,6 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,10 +54,17 @@ public class RunService {
     private final WorkerPool pool;
     private final AuditTrail audit;
     private final SampleRepository samples;
+    private final RunLineage lineage;
+    private final ReplaySettings replaySettings;
+    private final Clock clock;
 
     RunService(RunQueries queries, RunControl control, RunLauncher launcher, WorkflowSource workflows,
-               WorkflowRepository workflowRepository, WorkerPool pool, AuditTrail audit, SampleRepository samples) {
+               WorkflowRepository workflowRepository, WorkerPool pool, AuditTrail audit, SampleRepository samples,
+               RunLineage lineage, ReplaySettings replaySettings, Clock clock) {
         this.samples = samples;
+        this.lineage = lineage;
+        this.replaySettings = replaySettings;
+        this.clock = clock;
         this.queries = queries;
         this.control = control;
         this.launcher = launcher;
@@ -154,37 +164,124 @@ public class RunService {
     }
 
     /**
-     * Replays every dead-lettered run that matches the filter (at most {@link #BULK_REPLAY_MAX}, oldest first);
-     * answers how many matched and were replayed, and why the others were not.
+     * Replays every dead-lettered run that matches the filter (at most {@link #BULK_REPLAY_MAX}, oldest first) at the
+     * configured rate ({@link ReplaySettings}); answers how many matched and were replayed, and why the others were
+     * not.
      */
     @PreAuthorize(MAY_OPERATE)
     @Transactional
     public BulkReplay replayMatching(RunFilter filter, ReplayMode mode, int limit) {
+        return replayMatching(filter, mode, limit, null);
+    }
+
+    /** As {@link #replayMatching(RunFilter, ReplayMode, int)} at {@code ratePerSecond} replays a second (null: the
+     * setting). */
+    @PreAuthorize(MAY_OPERATE)
+    @Transactional
+    public BulkReplay replayMatching(RunFilter filter, ReplayMode mode, int limit, Integer ratePerSecond) {
         List<UUID> ids = queries.ids(filter.withStatuses(Set.of(RunStatus.DEAD_LETTERED)), limit);
+        BulkReplay result = replayAll(ids, mode, ratePerSecond);
+        audit.record("run.bulk_replayed", ENTITY, "*", Map.of("from", mode.jsonName(), "matched", ids.size(),
+                "replayed", result.replayed().size(), "ratePerSecond", result.ratePerSecond()));
+        return result;
+    }
+
+    /** How many replays a second a bulk replay starts when it names no rate (junction.replays.rate-per-second). */
+    public int defaultReplayRate() {
+        return replaySettings.ratePerSecond();
+    }
+
+    /** The dry run of a bulk replay: how many runs {@link #replayMatching} would take up now. */
+    @PreAuthorize(MAY_OPERATE)
+    @Transactional(readOnly = true)
+    public int countMatching(RunFilter filter, int limit) {
+        return queries.ids(filter.withStatuses(Set.of(RunStatus.DEAD_LETTERED)), limit).size();
+    }
+
+    /**
+     * Replays the runs {@code ids} in this order, spaced out to {@code ratePerSecond} (null: the setting
+     * {@code junction.replays.rate-per-second}): the i-th replay's first steps are due i / rate seconds after the
+     * first's, so a large bulk replay does not flood a connector. Not audited here: the caller says what was replayed.
+     */
+    @PreAuthorize(MAY_OPERATE)
+    @Transactional
+    public BulkReplay replayAll(List<UUID> ids, ReplayMode mode, Integer ratePerSecond) {
+        int rate = replaySettings.rate(ratePerSecond);
         List<UUID> replayed = new ArrayList<>();
         Map<String, String> refused = new LinkedHashMap<>();
+        OffsetDateTime start = OffsetDateTime.now(clock);
+        OffsetDateTime lastDue = null;
         for (UUID id : ids) {
-            switch (replayOne(id, mode)) {
-                case RunControl.Outcome.Done done -> replayed.add(id);
+            OffsetDateTime due = ReplaySettings.dueAt(start, replayed.size(), rate);
+            switch (replayOne(id, mode, due)) {
+                case RunControl.Outcome.Done done -> {
+                    replayed.add(id);
+                    lastDue = due;
+                }
                 case RunControl.Outcome.Refused no -> refused.put(id.toString(), no.message());
                 case RunControl.Outcome.NotFound gone -> refused.put(id.toString(), "was deleted meanwhile");
             }
         }
-        audit.record("run.bulk_replayed", ENTITY, "*", Map.of("from", mode.jsonName(), "matched", ids.size(),
-                "replayed", replayed.size()));
         pool.wakeAfterCommit();
-        return new BulkReplay(ids.size(), replayed, refused);
+        return new BulkReplay(ids.size(), replayed, refused, rate, replayed.isEmpty() ? null : start, lastDue);
     }
 
-    /** What a bulk replay did. */
-    public record BulkReplay(int matched, List<UUID> replayed, Map<String, String> refused) {
+    /**
+     * What a bulk replay did: how many runs matched, which were replayed and why the others were not, at how many
+     * replays a second, and when the first and the last replay are due (null when none was replayed).
+     */
+    public record BulkReplay(int matched, List<UUID> replayed, Map<String, String> refused, int ratePerSecond,
+                             OffsetDateTime firstDueAt, OffsetDateTime lastDueAt) {
+    }
+
+    /**
+     * "Edit the payload and retry": a new run of the workflow's published version with {@code input} (at most
+     * {@value #TEST_INPUT_MAX_BYTES} bytes as JSON) and the original's business key, linked to the original
+     * ({@link RunLineage#replayOf}). The original stays as it is; when the new run succeeds, the original's failure
+     * is resolved.
+     */
+    @PreAuthorize(MAY_OPERATE)
+    @Transactional
+    public UUID retryWithInput(UUID originalId, Object input) {
+        RunDetail original = get(originalId);
+        if (!Set.of(RunStatus.DEAD_LETTERED.jsonName(), RunStatus.FAILED.jsonName())
+                .contains(original.run().status())) {
+            throw new ConflictException("status", "only a dead-lettered or failed run can be retried with an edited"
+                    + " input; this one is " + original.run().status());
+        }
+        if (input == null) {
+            throw new InvalidInputException("input", "must be the edited input as JSON");
+        }
+        int bytes = PayloadJson.write(input).getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > TEST_INPUT_MAX_BYTES) {
+            throw new InvalidInputException("input", "must be at most " + TEST_INPUT_MAX_BYTES + " bytes as JSON, has "
+                    + bytes);
+        }
+        if (workflows.published(original.run().workflowId()).isEmpty()) {
+            throw new ConflictException("workflowId", "the workflow has no published version to run the retry on");
+        }
+        UUID runId = launcher.start(original.run().workflowId(), "manual", input, original.run().businessKey());
+        lineage.markReplayOf(runId, originalId);
+        audit.record("run.retried_with_input", ENTITY, runId.toString(), Map.of("replayOf", originalId.toString(),
+                "workflowId", original.run().workflowId().toString()));
+        return runId;
+    }
+
+    /** The run that {@code runId} was started to retry (an edited retry), if it was. */
+    @PreAuthorize("isAuthenticated()")
+    public Optional<UUID> replayOf(UUID runId) {
+        return lineage.replayOf(runId);
     }
 
     private RunControl.Outcome replayOne(UUID runId, ReplayMode mode) {
+        return replayOne(runId, mode, null);
+    }
+
+    private RunControl.Outcome replayOne(UUID runId, ReplayMode mode, OffsetDateTime dueAt) {
         String refusal = mode == ReplayMode.LATEST_VERSION
                 ? "the workflow has no published version to replay on"
                 : "this run has no step to replay from";
-        return control.replay(runId, run -> plan(run, mode), refusal);
+        return control.replay(runId, run -> plan(run, mode), refusal, dueAt);
     }
 
     private Optional<RunControl.ReplayPlan> plan(RunControl.ReplayableRun run, ReplayMode mode) {

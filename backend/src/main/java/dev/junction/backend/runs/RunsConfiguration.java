@@ -4,6 +4,7 @@ import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.db.lookups.LookupTableRepository;
 import dev.junction.db.runs.JooqRunStore;
 import dev.junction.db.runs.RunControl;
+import dev.junction.db.runs.RunLineage;
 import dev.junction.db.runs.RunQueries;
 import dev.junction.db.triggers.TriggerStateRepository;
 import dev.junction.db.workflows.WorkflowRepository;
@@ -32,7 +33,7 @@ import java.util.random.RandomGenerator;
 
 /** The run machinery: the store on PostgreSQL, the interpreter with its ports, and this node's worker pool. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WorkerSettings.class)
+@EnableConfigurationProperties({WorkerSettings.class, ReplaySettings.class})
 class RunsConfiguration {
 
     @Bean
@@ -48,6 +49,11 @@ class RunsConfiguration {
     @Bean
     RunQueries runQueries(DSLContext db) {
         return new RunQueries(db);
+    }
+
+    @Bean
+    RunLineage runLineage(DSLContext db) {
+        return new RunLineage(db);
     }
 
     @Bean

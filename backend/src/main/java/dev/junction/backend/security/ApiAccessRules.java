@@ -26,6 +26,7 @@ public final class ApiAccessRules {
 
     private static final List<String> DESIGN = List.of("ADMIN", "DESIGNER");
     private static final List<String> OPERATE = List.of("ADMIN", "DESIGNER", "OPERATOR");
+    private static final List<String> TRIAGE = List.of("ADMIN", "OPERATOR");
     /** Roles of a rule that lets in every signed-in user. */
     private static final List<String> ANY_USER = List.of();
 
@@ -45,7 +46,10 @@ public final class ApiAccessRules {
             new Rule(null, List.of("/api/v1/me/**", "/api/v1/tokens", "/api/v1/tokens/**"), ANY_USER),
             // operating runs: start by hand, cancel, replay
             new Rule(HttpMethod.POST, List.of("/api/v1/workflows/*/runs", "/api/v1/runs/*/cancel",
-                    "/api/v1/runs/*/replay", "/api/v1/dead-letters/replay"), OPERATE),
+                    "/api/v1/runs/*/replay", "/api/v1/dead-letters/replay", "/api/v1/errors/runs/*/retry"), OPERATE),
+            // triaging the error inbox: assign, tag, resolve, reopen, retry a group
+            new Rule(HttpMethod.POST, List.of("/api/v1/errors/groups/*/*"), TRIAGE),
+            new Rule(HttpMethod.PUT, List.of("/api/v1/errors/groups/*/*"), TRIAGE),
             // a workflow's webhook address holds its secret token
             new Rule(null, List.of("/api/v1/workflows/*/webhook", "/api/v1/workflows/*/webhook/**"), DESIGN),
             // reading: every user (the connector catalog, workflows, runs, mappings, …)

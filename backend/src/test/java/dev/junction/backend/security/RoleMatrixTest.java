@@ -38,6 +38,7 @@ class RoleMatrixTest {
     private static final Set<Role> DESIGN = Set.of(Role.ADMIN, Role.DESIGNER);
     private static final Set<Role> OPERATE = Set.of(Role.ADMIN, Role.DESIGNER, Role.OPERATOR);
     private static final Set<Role> ADMIN = Set.of(Role.ADMIN);
+    private static final Set<Role> TRIAGE = Set.of(Role.ADMIN, Role.OPERATOR);
 
     /** Every endpoint and the roles that may call it (docs/security.md has the same matrix for people). */
     private static final Map<String, Set<Role>> MATRIX = Map.ofEntries(
@@ -127,7 +128,16 @@ class RoleMatrixTest {
             Map.entry("POST /api/v1/runs/{id}/replay", OPERATE),
             Map.entry("GET /api/v1/dead-letters", ALL),
             Map.entry("GET /api/v1/dashboard", ALL),
-            Map.entry("POST /api/v1/dead-letters/replay", OPERATE));
+            Map.entry("POST /api/v1/dead-letters/replay", OPERATE),
+            Map.entry("GET /api/v1/errors/groups", ALL),
+            Map.entry("GET /api/v1/errors/groups/{id}", ALL),
+            Map.entry("GET /api/v1/errors/groups/{id}/runs", ALL),
+            Map.entry("PUT /api/v1/errors/groups/{id}/assignee", TRIAGE),
+            Map.entry("PUT /api/v1/errors/groups/{id}/tags", TRIAGE),
+            Map.entry("POST /api/v1/errors/groups/{id}/resolve", TRIAGE),
+            Map.entry("POST /api/v1/errors/groups/{id}/reopen", TRIAGE),
+            Map.entry("POST /api/v1/errors/groups/{id}/retry", TRIAGE),
+            Map.entry("POST /api/v1/errors/runs/{runId}/retry", OPERATE));
 
     @Test
     void everyEndpointLetsThroughExactlyTheRolesOfTheMatrix() {

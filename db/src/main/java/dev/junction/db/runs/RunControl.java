@@ -6,6 +6,7 @@ import dev.junction.db.schema.tables.records.RunsRecord;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -77,6 +78,15 @@ public class RunControl {
      * replay on (a message in {@code refusal}).
      */
     public Outcome replay(UUID runId, Function<ReplayableRun, Optional<ReplayPlan>> planner, String refusal) {
+        return replay(runId, planner, refusal, null);
+    }
+
+    /**
+     * As {@link #replay(UUID, Function, String)}, with the replay's first steps due at {@code dueAt} (null: now): a
+     * bulk replay spaces its runs out this way to keep to its rate limit.
+     */
+    public Outcome replay(UUID runId, Function<ReplayableRun, Optional<ReplayPlan>> planner, String refusal,
+                          OffsetDateTime dueAt) {
         return db.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             RunsRecord run = tx.selectFrom(RUNS).where(RUNS.ID.eq(runId)).forUpdate().fetchOne();
@@ -109,12 +119,14 @@ public class RunControl {
                     .set(RUNS.UPDATED_AT, DSL.currentOffsetDateTime())
                     .where(RUNS.ID.eq(runId)).execute();
             var insert = tx.insertInto(STEP_TASKS, STEP_TASKS.RUN_ID, STEP_TASKS.NODE_ID, STEP_TASKS.FOR_EACH_ID,
-                    STEP_TASKS.ITEM_INDEX, STEP_TASKS.ATTEMPTS_BEFORE);
+                    STEP_TASKS.ITEM_INDEX, STEP_TASKS.ATTEMPTS_BEFORE, STEP_TASKS.DUE_AT);
+            OffsetDateTime due = dueAt != null ? dueAt : tx.select(DSL.currentOffsetDateTime()).fetchOne(0,
+                    OffsetDateTime.class);
             for (NextTask task : plan.get().tasks()) {
                 // in the same generation the step's attempts number on from those it had; a new generation starts
                 // its steps afresh
                 int before = plan.get().newGeneration() ? 0 : attemptsSoFar(tx, runId, generation, task);
-                insert = insert.values(runId, task.nodeId(), task.forEachId(), task.itemIndex(), before);
+                insert = insert.values(runId, task.nodeId(), task.forEachId(), task.itemIndex(), before, due);
             }
             insert.onConflictDoNothing().execute();
             return new Outcome.Done(RunStatus.QUEUED.jsonName());

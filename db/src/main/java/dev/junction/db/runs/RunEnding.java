@@ -1,6 +1,9 @@
 package dev.junction.db.runs;
 
+import dev.junction.db.errors.ErrorGroupWrites;
+import dev.junction.db.errors.MessageTemplate;
 import dev.junction.engine.json.PayloadJson;
+import dev.junction.engine.runs.ErrorCategory;
 import dev.junction.engine.runs.RunStatus;
 import dev.junction.engine.runs.StepError;
 import dev.junction.engine.runs.TaskKind;
@@ -25,26 +28,31 @@ final class RunEnding {
         record Parent(UUID runId, Long taskId) {
         }
         // The ending is also appended to run_endings (folded into the dashboards' rollups, see RunRollups);
-        // designer test runs are not counted.
+        // designer test runs are not counted. A failure counts in its error group; a success resolves the open
+        // failures of its business key (see ErrorGroupWrites).
+        String template = error == null ? null : MessageTemplate.of(error.message());
+        String category = error == null ? null : ErrorCategory.of(error.errorClass()).jsonName();
         Parent run = Jdbc.queryOne(tx, """
                         with ended as (
                             update runs set status = ?, output = ?::jsonb, output_ref = ?, error_class = ?,
                                    error_message = ?, started_at = coalesce(started_at, now()), finished_at = now(),
                                    updated_at = now()
                             where id = ?
-                            returning id, workflow_id, status, trigger_kind, error_class, started_at, finished_at,
-                                      parent_run_id, parent_task_id),
+                            returning id, workflow_id, status, trigger_kind, business_key, error_class, error_message,
+                                      failed_node_id, started_at, finished_at, parent_run_id, parent_task_id),
                         counted as (
                             insert into run_endings (run_id, workflow_id, status, trigger_kind, error_class, ended_at,
                                                      duration_ms)
                             select id, workflow_id, status, trigger_kind, error_class, finished_at,
                                    greatest(0, (extract(epoch from finished_at - started_at) * 1000)::bigint)
-                            from ended where trigger_kind <> 'test')
+                            from ended where trigger_kind <> 'test'),
+                        """ + ErrorGroupWrites.FAILURE_CTES + ",\n" + ErrorGroupWrites.SUCCESS_CTES + "\n" + """
                         select parent_run_id, parent_task_id from ended""",
                 row -> new Parent(row.getObject("parent_run_id", UUID.class),
                         row.getObject("parent_task_id") == null ? null : row.getLong("parent_task_id")),
                 status.jsonName(), stored.inline() == null ? null : new Jdbc.Json(stored.inline().data()), stored.ref(),
-                error == null ? null : error.errorClass(), error == null ? null : error.message(), runId);
+                error == null ? null : error.errorClass(), error == null ? null : error.message(), runId,
+                template, category, template);
         if (run.taskId() != null) {
             Map<String, Object> outcome = new LinkedHashMap<>();
             outcome.put("runId", runId.toString());

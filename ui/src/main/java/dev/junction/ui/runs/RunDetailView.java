@@ -37,6 +37,7 @@ import dev.junction.db.runs.RunDetail;
 import dev.junction.db.runs.RunSummary;
 import dev.junction.db.runs.StepView;
 import dev.junction.engine.runs.RunStatus;
+import dev.junction.ui.inbox.ReplayOfLink;
 import dev.junction.ui.shell.Routes;
 import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;
@@ -78,6 +79,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private final PayloadBlock output = new PayloadBlock("Output", "run-output-payload");
     private final Grid<StepView> steps = new Grid<>(StepView.class, false);
     private final StepPanel step = new StepPanel();
+    private final ReplayOfLink replayOf = new ReplayOfLink();
     private UUID runId;
     private RunSummary run;
     private Registration refreshing;
@@ -122,7 +124,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         split.setWidthFull();
         split.setMinHeight("320px");
 
-        add(header, facts, error, runPayloads, split);
+        add(header, replayOf, facts, error, runPayloads, split);
         expand(split);
     }
 
@@ -191,6 +193,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         replay.setVisible(mayOperate && REPLAYABLE.contains(run.status()));
         replayItems.get(ReplayMode.FAILED_STEP).setEnabled(run.failedNodeId() != null);
         showFacts();
+        replayOf.show(runs, run.id(), run.replays());
         String failure = RunFormat.error(run.errorClass(), run.errorMessage());
         error.setText((run.failedNodeId() == null ? "" : "Failed at " + run.failedNodeId() + " — ") + failure);
         error.setVisible(!failure.isEmpty());

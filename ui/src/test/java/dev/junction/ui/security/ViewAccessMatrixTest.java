@@ -34,6 +34,7 @@ class ViewAccessMatrixTest {
             Map.entry("RunsView", SIGNED_IN),
             Map.entry("RunDetailView", SIGNED_IN),
             Map.entry("AnomaliesView", SIGNED_IN),
+            Map.entry("ErrorInboxView", SIGNED_IN),
             Map.entry("ConnectionsView", EnumSet.of(Who.ADMIN)),
             Map.entry("UsersView", EnumSet.of(Who.ADMIN)),
             Map.entry("AuditLogView", EnumSet.of(Who.ADMIN)),

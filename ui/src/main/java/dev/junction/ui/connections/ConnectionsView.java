@@ -17,6 +17,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -24,31 +26,46 @@ import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.connections.ConnectionService;
 import dev.junction.backend.connections.ConnectionView;
+import dev.junction.backend.connections.health.ConnectionHealth;
+import dev.junction.backend.connections.health.ConnectionHealthService;
 import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;
 import jakarta.annotation.security.RolesAllowed;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The connections (admins only): each one's connector, environment, which secrets are set (when, by whom — never
- * a value) and its last change; create, edit, test and delete one.
+ * a value) and its last change; its health (state, last success, rate-limit budget used, from
+ * {@link ConnectionHealthService}); create, edit, test and delete one. {@code connections?test=<id>} (the dashboard's
+ * "Test connection" link) tests that connection on opening.
  */
 @Route("connections")
 @PageTitle("Connections · Junction")
 @Menu(title = "Connections", order = 3, icon = "vaadin:key")
 @RolesAllowed("ADMIN")
-public class ConnectionsView extends VerticalLayout {
+public class ConnectionsView extends VerticalLayout implements BeforeEnterObserver {
+
+    /** The query parameter naming the connection to test on opening. */
+    public static final String TEST_PARAMETER = "test";
 
     private final ConnectionService connections;
+    private final ConnectionHealthService healthService;
+    private Map<String, ConnectionHealth> health = Map.of();
     private final Grid<ConnectionView> grid = new Grid<>(ConnectionView.class, false);
     /** The result of the last connection test while it is shown; a new test replaces it. */
     private Notification testResult;
     private Span testResultText;
 
-    public ConnectionsView(ConnectionService connections) {
+    public ConnectionsView(ConnectionService connections, ConnectionHealthService healthService) {
         this.connections = connections;
+        this.healthService = healthService;
         setSizeFull();
 
         Button create = new Button("New connection", VaadinIcon.PLUS.create(), click -> openCreateDialog());
@@ -81,6 +98,8 @@ public class ConnectionsView extends VerticalLayout {
                 .setFlexGrow(0).setKey("environment");
         grid.addComponentColumn(ConnectionsView::secretStates).setHeader("Secrets").setWidth("16em").setFlexGrow(3)
                 .setKey("secrets");
+        grid.addComponentColumn(this::healthBadge).setHeader("Health").setWidth("9em").setFlexGrow(0)
+                .setKey("health");
         grid.addColumn(connection -> Times.when(connection.updatedAt()) + " by "
                 + connection.updatedBy()).setHeader("Last change").setWidth("11em").setFlexGrow(0)
                 .setKey("lastChange");
@@ -139,7 +158,58 @@ public class ConnectionsView extends VerticalLayout {
         return states;
     }
 
+    /** The path of the connections list that tests connection {@code id} on opening. */
+    public static String testLink(String id) {
+        return "connections?" + TEST_PARAMETER + "=" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter(TEST_PARAMETER).ifPresent(id ->
+                connections.list().stream().filter(connection -> connection.id().equals(id)).findFirst()
+                        .ifPresentOrElse(this::test, () -> Notifications.warning("test names no connection: \""
+                                + id + "\" does not exist (any more).")));
+    }
+
+    /** The connection's health as a badge: its state, with last success and budget used as tooltip. */
+    private Badge healthBadge(ConnectionView connection) {
+        ConnectionHealth state = health.get(connection.id());
+        Badge badge = new Badge(state == null ? "–" : healthLabel(state));
+        if (state != null) {
+            BadgeVariant variant = switch (state.state()) {
+                case "ok" -> "failing".equals(state.authState()) ? BadgeVariant.ERROR : BadgeVariant.SUCCESS;
+                case "throttled" -> BadgeVariant.WARNING;
+                case "failing" -> BadgeVariant.ERROR;
+                default -> BadgeVariant.CONTRAST;
+            };
+            badge.addThemeVariants(variant);
+            badge.getElement().setAttribute("data-state", state.state());
+            String lastSuccess = state.lastSuccessAt() == null ? "never" : Times.when(state.lastSuccessAt());
+            badge.getElement().setAttribute("title", "Last success: " + lastSuccess
+                    + (state.budgetUsed() == null ? "" : " · rate-limit budget used: "
+                    + Math.round(state.budgetUsed() * 100) + " %"));
+        }
+        badge.getElement().setAttribute("data-testid", "connection-health");
+        return badge;
+    }
+
+    /** The state as people read it (the dashboard's health cards say the same). */
+    public static String healthLabel(ConnectionHealth health) {
+        if ("failing".equals(health.authState()) && !"throttled".equals(health.state())) {
+            return "Auth failing";
+        }
+        return switch (health.state()) {
+            case "throttled" -> "Throttled";
+            case "failing" -> "Failing";
+            case "ok" -> "OK";
+            case "unknown" -> "No calls yet";
+            default -> health.state();
+        };
+    }
+
     private void refresh() {
+        health = healthService.health().stream()
+                .collect(Collectors.toMap(ConnectionHealth::connectionId, Function.identity(), (a, b) -> a));
         grid.setItems(connections.list().stream()
                 .sorted(Comparator.comparing(ConnectionView::name, String.CASE_INSENSITIVE_ORDER)).toList());
     }

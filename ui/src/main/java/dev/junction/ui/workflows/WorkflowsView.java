@@ -20,7 +20,6 @@ import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteAlias;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.workflows.WorkflowFiles;
@@ -38,7 +37,6 @@ import java.util.Locale;
 
 /** The list of workflows: search, sort, create, import a file, rename / describe, delete, and open one. */
 @Route("workflows")
-@RouteAlias("")
 @PageTitle("Workflows · Junction")
 @Menu(title = "Workflows", order = 1, icon = "vaadin:sitemap")
 @PermitAll

@@ -27,6 +27,8 @@ class ViewAccessMatrixTest {
 
     private static final Map<String, Set<Who>> MATRIX = Map.ofEntries(
             Map.entry("LoginView", EnumSet.allOf(Who.class)),
+            Map.entry("HomeView", SIGNED_IN),
+            Map.entry("DashboardView", SIGNED_IN),
             Map.entry("WorkflowsView", SIGNED_IN),
             Map.entry("WorkflowDesignerView", SIGNED_IN),
             Map.entry("RunsView", SIGNED_IN),

@@ -1,0 +1,173 @@
+package dev.junction.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.BoundingBox;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import dev.junction.db.users.Role;
+import dev.junction.db.users.UserRepository;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * OPS-1 in the browser: a fresh workflow with 90 succeeded and 10 failed runs (started through the REST API, the
+ * dashboard narrowed to it, since the app is shared) shows 10 failed and a 10.0 % failure rate; the failed tile opens
+ * the runs list filtered by the failed statuses; a bar of the runs chart opens the list narrowed to its bucket. An
+ * OPERATOR lands on the dashboard after signing in.
+ */
+class DashboardTest extends BrowserTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Set<String> FAILED = Set.of("failed", "dead_lettered");
+
+    @Autowired
+    UserRepository users;
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Test
+    void seededRunsGiveTheTileNumbersAndTheTilesAndBarsOpenTheFilteredRuns() {
+        String name = "Dashboard " + UUID.randomUUID().toString().substring(0, 8);
+        String workflowId = publishedWorkflow(name);
+        for (int i = 0; i < 100; i++) {
+            startedThroughApi(workflowId, i < 90 ? "{\"n\": " + i + "}" : "{\"n\": " + i + ", \"fail\": true}");
+        }
+        awaitDashboard(workflowId, 100, 10);
+        signIn("admin", ADMIN_PASSWORD);
+
+        page.navigate(url("/dashboard?workflow=" + workflowId));
+        awaitReady();
+        assertThat(page.locator("[data-testid=kpi-runs]")).hasText("100");
+        assertThat(page.locator("[data-testid=kpi-failed]")).hasText("10");
+        assertThat(page.locator("[data-testid=kpi-failed]")).hasAttribute("data-value", "10");
+        assertThat(page.locator("[data-testid=kpi-failure-rate]")).hasText("10.0 %");
+        assertThat(page.locator("[data-testid=kpi-failed-delta]")).hasAttribute("data-impact",
+                Pattern.compile("good|bad|neutral"));
+        Locator stacked = page.locator("figure[data-kind=stacked-bar]").first();
+        assertThat(stacked).hasAttribute("data-ready", "true");
+        assertThat(stacked).not().hasAttribute("data-points", "0");
+        assertThat(page.locator("#dashboard-workflow input")).hasValue(name);
+        screenshot("1-dashboard");
+
+        page.locator("[data-testid=kpi-failed]").click();
+        assertThat(page).hasURL(Pattern.compile(".*/runs\\?.*status=(dead_lettered(,|%2C)failed|failed(,|%2C)dead_lettered).*"));
+        org.assertj.core.api.Assertions.assertThat(assertEveryRowFailed()).as("the workflow's failed runs").hasSize(10);
+        screenshot("2-failed-runs");
+
+        page.navigate(url("/dashboard?workflow=" + workflowId + "&range=1h"));
+        awaitReady();
+        assertThat(page.locator("[data-testid=range-1h]")).hasAttribute("aria-pressed", "true");
+        clickFailedBar(stacked);
+        assertThat(page).hasURL(Pattern.compile(".*/runs\\?.*from=[^&]+.*"));
+        assertThat(page).hasURL(Pattern.compile(".*/runs\\?.*to=[^&]+.*"));
+        assertThat(page).hasURL(Pattern.compile(".*/runs\\?.*status=[a-z_,%2C]*(failed|dead_lettered).*"));
+        assertEveryRowFailed();
+        screenshot("3-bar-clicked");
+    }
+
+    @Test
+    void anOperatorLandsOnTheDashboardAndADesignerOnTheWorkflows() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        users.insert("olga-" + suffix, "Olga Operator", passwords.encode("olga-e2e-password"), Set.of(Role.OPERATOR));
+        users.insert("dora-" + suffix, "Dora Designer", passwords.encode("dora-e2e-password"), Set.of(Role.DESIGNER));
+
+        signIn("olga-" + suffix, "olga-e2e-password");
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard(\\?.*)?$"));
+        awaitReady();
+        assertThat(page.locator("#navigation")).containsText("Dashboard");
+        page.locator("#auto-refresh").click();
+        assertThat(page.locator("#auto-refresh")).hasAttribute("data-state", "paused");
+        page.locator("[data-testid=range-7d]").click();
+        assertThat(page).hasURL(Pattern.compile(".*/dashboard\\?range=7d$"));
+        screenshot("operator-home");
+
+        context.clearCookies();
+        signIn("dora-" + suffix, "dora-e2e-password");
+        assertThat(page).hasURL(Pattern.compile(".*/workflows$"));
+    }
+
+    private void awaitReady() {
+        page.locator("[data-testid=dashboard-ready]").waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.ATTACHED));
+    }
+
+    /** Every row the runs grid shows has a failed status (and there is at least one). */
+    private List<String> assertEveryRowFailed() {
+        Locator statuses = page.locator("#runs vaadin-grid-cell-content [data-status]");
+        statuses.first().waitFor();
+        @SuppressWarnings("unchecked")
+        List<String> shown = (List<String>) statuses.evaluateAll("all => all.map(e => e.getAttribute('data-status'))");
+        org.assertj.core.api.Assertions.assertThat(shown).isNotEmpty().allMatch(FAILED::contains);
+        return shown;
+    }
+
+    /**
+     * Clicks the failed series' bar of the latest bucket with failures: the series and bucket are read from the
+     * chart's table alternative, the place from the chart itself.
+     */
+    @SuppressWarnings("unchecked")
+    private void clickFailedBar(Locator chart) {
+        List<Number> at = (List<Number>) chart.evaluate("""
+                figure => {
+                  const names = [...figure.querySelectorAll('thead th')].slice(1).map(th => th.textContent);
+                  const rows = [...figure.querySelectorAll('tbody tr')];
+                  for (let series = 0; series < names.length; series++) {
+                    if (!/fail|dead/i.test(names[series])) continue;
+                    for (let bucket = rows.length - 1; bucket >= 0; bucket--) {
+                      const text = rows[bucket].querySelectorAll('td')[series].textContent;
+                      if (text !== '–' && text !== '0') {
+                        return [series, bucket, ...figure.querySelector('.junction-chart-canvas').pointOf(series, bucket)];
+                      }
+                    }
+                  }
+                  return [-1, -1, 0, 0];
+                }""");
+        org.assertj.core.api.Assertions.assertThat(at.get(0).intValue()).as("a failed series").isGreaterThanOrEqualTo(0);
+        org.assertj.core.api.Assertions.assertThat(at.get(1).intValue()).as("a bucket with failures").isGreaterThanOrEqualTo(0);
+        BoundingBox canvas = chart.locator(".junction-chart-canvas").boundingBox();
+        page.mouse().click(canvas.x + at.get(2).doubleValue(), canvas.y + at.get(3).doubleValue());
+    }
+
+    /** Waits until the dashboard API (what the page reads) counts the runs ended: rollups are folded every 2 s. */
+    private void awaitDashboard(String workflowId, int runs, int failed) {
+        long deadline = System.nanoTime() + 180_000_000_000L;
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            last = AdminReads.get(port, "/api/v1/dashboard?range=24h&workflow=" + workflowId);
+            JsonNode tiles = JSON.readTree(last).path("tiles");
+            if (tile(tiles, "runs") == runs && tile(tiles, "failed") == failed) {
+                return;
+            }
+            page.waitForTimeout(500);
+        }
+        throw new AssertionError("the dashboard never counted " + runs + " runs, " + failed + " failed: " + last);
+    }
+
+    private static double tile(JsonNode tiles, String id) {
+        for (JsonNode tile : tiles) {
+            if (id.equals(tile.path("id").asString())) {
+                return tile.path("value").asDouble(-1);
+            }
+        }
+        return -1;
+    }
+
+    private String publishedWorkflow(String name) {
+        String id = workflowWithDefinition(name, RunsViewTest.DEFINITION);
+        postThroughApi("/api/v1/workflows/" + id + "/versions/2/publish", "", 200);
+        return id;
+    }
+
+    private void startedThroughApi(String workflowId, String input) {
+        postThroughApi("/api/v1/workflows/" + workflowId + "/runs", "{\"input\": " + input + "}", 202);
+    }
+}

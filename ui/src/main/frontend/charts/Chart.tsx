@@ -1,0 +1,143 @@
+import { useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import type { ChartData } from './contract';
+import { bucketLabel, bucketTitle, valueLabel } from './format';
+import { colours } from './palette';
+import './charts.css';
+
+// only what the dashboard draws: bars and lines on a time axis, with a legend and a tooltip (keeps the bundle small)
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+export interface ChartProps {
+  chart: ChartData;
+  /** A click on bucket `bucket` of series `series` (only series marked clickable). */
+  onOpen(series: number, bucket: number): void;
+}
+
+/** How many values the chart draws (a bucket without data draws nothing): tests read it as `data-points`. */
+export function pointCount(chart: ChartData): number {
+  return chart.series.reduce((sum, s) => sum + s.values.filter((v) => v !== null && v !== undefined).length, 0);
+}
+
+function hasData(chart: ChartData): boolean {
+  return chart.series.some((s) => s.values.some((v) => v !== null && v !== undefined && v !== 0));
+}
+
+function options(chart: ChartData): echarts.EChartsCoreOption {
+  const palette = colours(chart.series.map((s) => s.tone));
+  const bars = chart.kind !== 'line';
+  return {
+    animation: false,
+    color: palette,
+    grid: { left: 8, right: 12, top: chart.series.length > 1 ? 30 : 12, bottom: 4, containLabel: true },
+    legend: chart.series.length > 1
+      ? { type: 'scroll', top: 0, left: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } }
+      : undefined,
+    tooltip: {
+      trigger: 'axis',
+      axisPointer: { type: bars ? 'shadow' : 'line' },
+      valueFormatter: (value: unknown) => valueLabel(typeof value === 'number' ? value : null, chart.unit),
+    },
+    xAxis: {
+      type: 'category',
+      data: chart.x.map((x) => bucketLabel(x, chart.bucketSeconds)),
+      axisTick: { alignWithLabel: true },
+      axisLabel: { fontSize: 11, hideOverlap: true },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: chart.unit === 'ms' ? undefined : 1,
+      splitNumber: 3,
+      axisLabel: { fontSize: 11, formatter: (value: number) => valueLabel(value, chart.unit) },
+      splitLine: { lineStyle: { type: 'dashed', opacity: 0.5 } },
+    },
+    series: chart.series.map((s) => bars
+      ? {
+        type: 'bar', name: s.name, data: s.values, stack: chart.kind === 'stacked-bar' ? 'total' : undefined,
+        barMaxWidth: 28, cursor: s.clickable ? 'pointer' : 'default', emphasis: { focus: 'series' },
+      }
+      : {
+        type: 'line', name: s.name, data: s.values, showSymbol: chart.x.length <= 48, symbolSize: 5,
+        cursor: s.clickable ? 'pointer' : 'default', lineStyle: { width: 2 },
+      }),
+  };
+}
+
+/**
+ * One chart of the dashboard drawn with ECharts (SVG renderer). The figure is named by the chart's title; a visually
+ * hidden table carries the same numbers for screen readers. `data-ready` turns true once ECharts has drawn the
+ * current data, `data-points` counts the values drawn.
+ */
+export function Chart({ chart, onOpen }: ChartProps): ReactElement {
+  const canvas = useRef<HTMLDivElement>(null);
+  const instance = useRef<echarts.ECharts | null>(null);
+  const open = useRef(onOpen);
+  open.current = onOpen;
+  const [drawn, setDrawn] = useState<ChartData | null>(null);
+
+  useEffect(() => {
+    const element = canvas.current!;
+    const chartInstance = echarts.init(element, undefined, { renderer: 'svg' });
+    instance.current = chartInstance;
+    chartInstance.on('click', (params) => {
+      const p = params as { seriesIndex?: number; dataIndex?: number };
+      if (p.seriesIndex !== undefined && p.dataIndex !== undefined) open.current(p.seriesIndex, p.dataIndex);
+    });
+    // test hook: where bucket `bucket` of series `series` is drawn, so a browser test clicks a real bar
+    (element as unknown as { pointOf: (series: number, bucket: number) => number[] }).pointOf = (series, bucket) => {
+      const data = (chartInstance.getOption() as { series: { data: (number | null)[] }[] }).series;
+      let top = 0;
+      const stacked = (chartInstance.getOption() as { series: { stack?: string }[] }).series[series].stack;
+      for (let i = 0; i <= series; i++) {
+        if (i === series || stacked) top += data[i].data[bucket] ?? 0;
+      }
+      const bottom = top - (data[series].data[bucket] ?? 0);
+      const [x, yTop] = chartInstance.convertToPixel({ seriesIndex: series }, [bucket, top]);
+      const [, yBottom] = chartInstance.convertToPixel({ seriesIndex: series }, [bucket, bottom]);
+      return [x, (yTop + yBottom) / 2];
+    };
+    const resize = new ResizeObserver(() => chartInstance.resize());
+    resize.observe(element);
+    return () => {
+      resize.disconnect();
+      chartInstance.dispose();
+      instance.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    instance.current?.setOption(options(chart), { notMerge: true });
+    setDrawn(chart);
+  }, [chart]);
+
+  const ready = drawn === chart;
+  const empty = useMemo(() => !hasData(chart), [chart]);
+  return (
+    <figure className="junction-chart" role="figure" aria-label={chart.title} data-testid={`chart-${chart.id}`}
+            data-kind={chart.kind} data-ready={ready ? 'true' : 'false'} data-points={pointCount(chart)}>
+      <figcaption className="junction-chart-title" aria-hidden="true">{chart.title}</figcaption>
+      <div className="junction-chart-canvas" ref={canvas} aria-hidden="true" />
+      {empty && <div className="junction-chart-empty" aria-hidden="true">No data in this range</div>}
+      <table className="junction-chart-table">
+        <caption>{chart.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Period</th>
+            {chart.series.map((s) => <th scope="col" key={s.name}>{s.name}</th>)}
+          </tr>
+        </thead>
+        <tbody>
+          {chart.x.map((x, bucket) => (
+            <tr key={x}>
+              <th scope="row">{bucketTitle(x, chart.bucketSeconds)}</th>
+              {chart.series.map((s) => <td key={s.name}>{valueLabel(s.values[bucket], chart.unit)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

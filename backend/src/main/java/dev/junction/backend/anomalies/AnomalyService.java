@@ -3,12 +3,14 @@ package dev.junction.backend.anomalies;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.db.rollups.RollupRow;
 import dev.junction.db.rollups.RunRollups;
+import dev.junction.db.runs.RunsQuery;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.db.workflows.WorkflowRepository;
 import dev.junction.engine.anomalies.AnomalyDetector;
 import dev.junction.engine.anomalies.AnomalyFlag;
 import dev.junction.engine.anomalies.AnomalyMetric;
 import dev.junction.engine.anomalies.AnomalySettings;
+import dev.junction.engine.runs.RunStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -120,8 +123,8 @@ public class AnomalyService {
 
     /** The runs list of the flag's workflow and window (OPS.md's runs URL; failed runs for a failure rate). */
     private static String runsLink(UUID workflowId, AnomalyFlag flag) {
-        return "runs?workflow=" + workflowId
-                + (flag.metric() == AnomalyMetric.FAILURE_RATE ? "&status=dead_lettered,failed" : "")
-                + "&from=" + flag.from() + "&to=" + flag.to();
+        RunsQuery query = RunsQuery.ofWorkflow(workflowId).withTime(flag.from(), flag.to());
+        return (flag.metric() == AnomalyMetric.FAILURE_RATE
+                ? query.withStatuses(Set.of(RunStatus.FAILED, RunStatus.DEAD_LETTERED)) : query).toPath();
     }
 }

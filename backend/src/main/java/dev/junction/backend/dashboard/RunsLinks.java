@@ -1,14 +1,17 @@
 package dev.junction.backend.dashboard;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
+import dev.junction.db.runs.RunsQuery;
+import dev.junction.engine.runs.ErrorCategory;
+import dev.junction.engine.runs.RunStatus;
 
-/**
- * Paths of the pre-filtered runs list, by the URL convention of the runs view ({@code runs?status=dead_lettered,
- * failed&category=…&from=…&to=…&workflow=…}; times are creation times, from inclusive, to exclusive).
- */
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Paths of the pre-filtered runs list the dashboard's tiles and bars open (built by {@link RunsQuery}). */
 final class RunsLinks {
 
     static final String FAILED = "dead_lettered,failed";
@@ -16,24 +19,14 @@ final class RunsLinks {
     private RunsLinks() {
     }
 
-    /** The runs list filtered by whichever of the arguments is non-null. */
+    /**
+     * The runs list filtered by whichever of the arguments is non-null: {@code statuses} as run status json names
+     * separated by commas, {@code category} an {@link ErrorCategory} json name, the creation time range, the workflow.
+     */
     static String runs(String statuses, String category, Instant from, Instant to, UUID workflowId) {
-        List<String> parameters = new ArrayList<>();
-        if (statuses != null) {
-            parameters.add("status=" + statuses);
-        }
-        if (category != null) {
-            parameters.add("category=" + category);
-        }
-        if (from != null) {
-            parameters.add("from=" + from);
-        }
-        if (to != null) {
-            parameters.add("to=" + to);
-        }
-        if (workflowId != null) {
-            parameters.add("workflow=" + workflowId);
-        }
-        return parameters.isEmpty() ? "runs" : "runs?" + String.join("&", parameters);
+        Set<RunStatus> only = statuses == null ? Set.of() : Arrays.stream(statuses.split(","))
+                .map(RunStatus::fromJson).flatMap(Optional::stream).collect(Collectors.toSet());
+        return RunsQuery.all().withStatuses(only).withCategory(ErrorCategory.fromJson(category))
+                .withTime(from, to).withWorkflow(workflowId).toPath();
     }
 }

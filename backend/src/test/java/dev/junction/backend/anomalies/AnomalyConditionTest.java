@@ -61,7 +61,7 @@ class AnomalyConditionTest {
         assertThat(finding.fingerprint()).isEqualTo("anomaly:" + payments + ":failure_rate:high");
         assertThat(finding.summary()).startsWith("payments ").contains(": failure rate 60 % in the last 2 h")
                 .endsWith("usually 0 %");
-        assertThat(finding.link()).isEqualTo("runs?workflow=" + payments + "&status=dead_lettered,failed"
+        assertThat(finding.link()).isEqualTo("runs?status=failed,dead_lettered&workflow=" + payments
                 + "&from=2026-03-02T08:00:00Z&to=2026-03-02T10:00:00Z");
         assertThat(finding.details()).containsEntry("metric", "failure_rate").containsEntry("windowHours", 2);
     }

@@ -130,13 +130,13 @@ class DashboardTest {
         assertThat(dashboard.range()).isEqualTo(new DashboardRange("24h", Instant.parse("2026-03-09T11:00:00Z"),
                 Instant.parse("2026-03-10T11:00:00Z"), Instant.parse("2026-03-08T11:00:00Z"), workflow));
         Map<String, DashboardTile> tiles = tiles(dashboard);
-        String period = "from=2026-03-09T11:00:00Z&to=2026-03-10T11:00:00Z&workflow=" + workflow;
+        String period = "workflow=" + workflow + "&from=2026-03-09T11:00:00Z&to=2026-03-10T11:00:00Z";
         assertThat(tiles.get("runs")).isEqualTo(new DashboardTile("runs", "Runs", 100.0, "100", 80.0, "+25 %",
                 "neutral", "runs?" + period));
         assertThat(tiles.get("failed")).isEqualTo(new DashboardTile("failed", "Failed", 10.0, "10", 4.0, "+6", "bad",
-                "runs?status=dead_lettered,failed&" + period));
+                "runs?status=failed,dead_lettered&" + period));
         assertThat(tiles.get("failure-rate")).isEqualTo(new DashboardTile("failure-rate", "Failure rate", 10.0,
-                "10.0 %", 5.0, "+5.0 pp", "bad", "runs?status=dead_lettered,failed&" + period));
+                "10.0 %", 5.0, "+5.0 pp", "bad", "runs?status=failed,dead_lettered&" + period));
         long[] durations = new long[DurationBuckets.COUNT];
         durations[DurationBuckets.of(100)] = 90;
         durations[DurationBuckets.of(5_000)] = 5;
@@ -175,7 +175,7 @@ class DashboardTest {
         assertThat(series(byCategory, "Rate limit").values().stream().mapToDouble(Double::doubleValue).sum())
                 .isEqualTo(5.0);
         assertThat(series(byCategory, "Rate limit").link())
-                .isEqualTo("runs?status=dead_lettered,failed&category=rate_limit&workflow=" + workflow);
+                .isEqualTo("runs?status=failed,dead_lettered&workflow=" + workflow + "&category=rate_limit");
 
         DashboardChart duration = chart(dashboard, "duration");
         assertThat(duration.kind()).isEqualTo("line");

@@ -58,7 +58,7 @@ class AnomalyFlagTest extends BrowserTest {
         page.navigate(url("/anomalies?workflow=" + workflowId));
         waitUntilIdle();
 
-        Locator flag = page.locator("[data-testid=anomaly-flag][data-workflow=" + workflowId + "]");
+        Locator flag = page.locator("[data-testid=anomaly-flag][data-workflow='" + workflowId + "']");
         assertThat(flag).hasCount(1);
         assertThat(flag).hasAttribute("data-metric", "volume");
         assertThat(flag).hasAttribute("data-kind", "drop");

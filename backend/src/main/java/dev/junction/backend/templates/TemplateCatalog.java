@@ -72,6 +72,12 @@ class TemplateCatalog {
     record BundledFile(Template template, List<FieldProblem> problems) {
     }
 
+    /** Checks the bundled templates once the app is up, logging any left out (see {@link #bundled()}). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+    void checkBundledTemplates() {
+        log.info("Bundled templates: {}", bundled().stream().map(entry -> entry.template().id()).toList());
+    }
+
     private List<Entry> bundled() {
         List<Entry> loaded = bundled;
         if (loaded == null) {

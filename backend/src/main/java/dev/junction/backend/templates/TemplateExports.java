@@ -98,10 +98,10 @@ class TemplateExports {
                         + reference.connectionId() + "', which does not exist here; fix it first"));
                 continue;
             }
-            String key = requirementKey(reference.connectionId(), requirementOf.values());
+            String key = requirementKey(connector, requirementOf.values());
             requirementOf.put(reference.connectionId(), key);
             String connectorName = connectors.find(connector).map(c -> c.descriptor().name()).orElse(connector);
-            requirements.add(new Template.Requirement(key, connector, connectorName + " (" + key + ")",
+            requirements.add(new Template.Requirement(key, connector, connectorName,
                     "used by " + ConnectionReferences.in(definition).stream()
                             .filter(r -> r.connectionId().equals(reference.connectionId()))
                             .map(ConnectionReferences.Reference::nodeId).distinct().toList()));
@@ -282,7 +282,7 @@ class TemplateExports {
         return null;
     }
 
-    /** A requirement key made of a connection id: {@code amazon-eu-live} → {@code amazon-eu-live}, unique. */
+    /** A requirement key made of a connector id: {@code opayo-pi}, then {@code opayo-pi-2} for a second one. */
     private static String requirementKey(String connectionId, java.util.Collection<String> taken) {
         String base = connectionId.replaceAll("[^A-Za-z0-9_-]", "-");
         if (base.isEmpty() || !Character.isLetter(base.charAt(0))) {

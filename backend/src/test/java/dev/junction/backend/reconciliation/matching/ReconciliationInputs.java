@@ -5,15 +5,17 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
- * Random but reproducible (from a seed) reconciliation inputs for the property tests: a few settlements in
- * different currencies with orders, refunds, fees of known and unknown types, account-level rows, totals that may
- * not add up; Opayo transactions for most orders, some dropped, doubled, changed in amount, currency or date, some
- * unrelated or not settled; random rates, rounding modes and book currencies.
+ * Generated but reproducible reconciliation inputs for the property tests (the same seed gives the same input, drawn
+ * from a {@link SplittableRandom}): a few settlements in different currencies with orders, refunds, fees of known
+ * and unknown types, account-level rows, totals that may not add up; Opayo transactions for most orders, some
+ * dropped, doubled, changed in amount, currency or date, some unrelated or not settled; random rates, rounding modes
+ * and book currencies.
  */
-final class RandomInputs {
+final class ReconciliationInputs {
 
     private static final List<String> CURRENCIES = List.of("EUR", "GBP", "USD", "JPY", "BHD");
     private static final List<String> FEES = List.of("Commission", "FBAPerUnitFulfillmentFee", "ShippingChargeback",
@@ -23,11 +25,11 @@ final class RandomInputs {
     private static final List<RoundingMode> MODES = List.of(RoundingMode.HALF_EVEN, RoundingMode.HALF_UP,
             RoundingMode.HALF_DOWN, RoundingMode.UP, RoundingMode.DOWN, RoundingMode.CEILING, RoundingMode.FLOOR);
 
-    private RandomInputs() {
+    private ReconciliationInputs() {
     }
 
     static ReconciliationInput input(long seed) {
-        Random random = new Random(seed);
+        RandomGenerator random = new SplittableRandom(seed);
         List<Settlement> settlements = new ArrayList<>();
         List<PaymentTransaction> transactions = new ArrayList<>();
         int settlementCount = 1 + random.nextInt(3);
@@ -106,8 +108,9 @@ final class RandomInputs {
                 LedgerAccounts.defaults(), options);
     }
 
-    private static int payments(Random random, List<PaymentTransaction> transactions, int number, String orderId,
-                                long amount, String currency, LocalDate posted, boolean refund, String related) {
+    private static int payments(RandomGenerator random, List<PaymentTransaction> transactions, int number,
+                                String orderId, long amount, String currency, LocalDate posted, boolean refund,
+                                String related) {
         int fate = random.nextInt(10);
         if (fate == 0 || amount < 0) {
             return number; // missing
@@ -132,7 +135,7 @@ final class RandomInputs {
                 currency, posted, "SKU", "item", 1));
     }
 
-    private static <T> T pick(Random random, List<T> values) {
+    private static <T> T pick(RandomGenerator random, List<T> values) {
         return values.get(random.nextInt(values.size()));
     }
 }

@@ -28,6 +28,17 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  */
 class DashboardTest extends BrowserTest {
 
+    /** This machine is shared and often loaded: a page may take longer than the default 5 s to settle. */
+    @org.junit.jupiter.api.BeforeEach
+    void patientAssertions() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void defaultAssertions() {
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(5_000);
+    }
+
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Set<String> FAILED = Set.of("failed", "dead_lettered");
 

@@ -98,15 +98,17 @@ public class DashboardService {
                         DashboardTexts.relativeChange(runs, previousRuns), "neutral", allRuns),
                 new DashboardTile("failed", "Failed", failed, DashboardTexts.count(failed), previousFailed,
                         DashboardTexts.countChange(failed, previousFailed),
-                        DashboardTexts.moreIsBad(failed, previousFailed), failedRuns),
+                        DashboardTexts.moreIsBad(DashboardTexts.countChange(failed, previousFailed)), failedRuns),
                 new DashboardTile("failure-rate", "Failure rate", rate,
                         rate == null ? "–" : DashboardTexts.percent(rate), previousRate,
-                        DashboardTexts.pointChange(rate, previousRate), DashboardTexts.moreIsBad(rate, previousRate),
+                        DashboardTexts.pointChange(rate, previousRate),
+                        DashboardTexts.moreIsBad(DashboardTexts.pointChange(rate, previousRate)),
                         failedRuns),
                 new DashboardTile("p95-duration", "p95 duration", rounded(p95),
                         p95 == null ? "–" : DashboardTexts.duration(p95), rounded(previousP95),
                         DashboardTexts.relativeChange(rounded(p95), rounded(previousP95)),
-                        DashboardTexts.moreIsBad(rounded(p95), rounded(previousP95)), allRuns));
+                        DashboardTexts.moreIsBad(DashboardTexts.relativeChange(rounded(p95), rounded(previousP95))),
+                        allRuns));
     }
 
     /**
@@ -130,11 +132,13 @@ public class DashboardService {
         String deadLetters = RunsLinks.runs("dead_lettered", null, null, null, workflow);
         return List.of(
                 new DashboardTile("dlq", "Dead-letter queue", size, DashboardTexts.count(size), sizeThen,
-                        DashboardTexts.countChange(size, sizeThen), DashboardTexts.moreIsBad(size, sizeThen),
+                        DashboardTexts.countChange(size, sizeThen),
+                        DashboardTexts.moreIsBad(DashboardTexts.countChange(size, sizeThen)),
                         deadLetters),
                 new DashboardTile("oldest-failure-age", "Oldest unresolved failure", age,
                         age == null ? "–" : DashboardTexts.duration(age), ageThen,
-                        DashboardTexts.durationChange(age, ageThen), DashboardTexts.moreIsBad(age, ageThen),
+                        DashboardTexts.durationChange(age, ageThen),
+                        DashboardTexts.moreIsBad(DashboardTexts.durationChange(age, ageThen)),
                         deadLetters));
     }
 

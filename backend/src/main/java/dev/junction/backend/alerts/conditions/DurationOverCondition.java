@@ -36,33 +36,16 @@ public class DurationOverCondition extends WindowedRunsCondition {
     private final RunRollups rollups;
 
     DurationOverCondition(DSLContext db, ScopedWorkflows scopes, RunRollups rollups) {
-        super("duration_over", "A run took longer than usual (k × p95)", db, scopes);
+        super("duration_over", "A run took longer than usual (k × p95)",
+                new Parameter("factor", Parameters.numberField("Factor k",
+                        "Fires when a run takes longer than k times its workflow's p95 duration", 1, 1000, 2)),
+                "Looks at the runs created within this many minutes",
+                List.of(new Parameter("baselineDays", Parameters.integerField("Baseline (days)",
+                                "The p95 is of the successful runs of this many past days", 1, 90, 7)),
+                        new Parameter("minBaselineRuns", Parameters.integerField("Minimum baseline runs",
+                                "A workflow with fewer successful runs in the baseline is skipped", 1, 1_000_000, 20))),
+                db, scopes);
         this.rollups = rollups;
-    }
-
-    @Override
-    String threshold() {
-        return "factor";
-    }
-
-    @Override
-    Map<String, Object> thresholdField() {
-        return Parameters.numberField("Factor k",
-                "Fires when a run takes longer than k times its workflow's p95 duration", 1, 1000, 2);
-    }
-
-    @Override
-    String windowDescription() {
-        return "Looks at the runs created within this many minutes";
-    }
-
-    @Override
-    ObjectSchema further(ObjectSchema schema) {
-        return schema
-                .property("baselineDays", Parameters.integerField("Baseline (days)",
-                        "The p95 is of the successful runs of this many past days", 1, 90, 7))
-                .property("minBaselineRuns", Parameters.integerField("Minimum baseline runs",
-                        "A workflow with fewer successful runs in the baseline is skipped", 1, 1_000_000, 20));
     }
 
     @Override

@@ -25,29 +25,13 @@ import java.util.UUID;
 public class FailureRateCondition extends WindowedRunsCondition {
 
     FailureRateCondition(DSLContext db, ScopedWorkflows scopes) {
-        super("failure_rate", "Failure rate over a threshold", db, scopes);
-    }
-
-    @Override
-    String threshold() {
-        return "thresholdPercent";
-    }
-
-    @Override
-    Map<String, Object> thresholdField() {
-        return Parameters.numberField("Threshold (%)",
-                "Fires when more than this share of the window's ended runs failed", 0, 100, 10);
-    }
-
-    @Override
-    String windowDescription() {
-        return "The runs created within this many minutes";
-    }
-
-    @Override
-    ObjectSchema further(ObjectSchema schema) {
-        return schema.property("minRuns", Parameters.integerField("Minimum runs",
-                "Fewer ended runs than this in the window say nothing", 1, 1_000_000, 10));
+        super("failure_rate", "Failure rate over a threshold",
+                new Parameter("thresholdPercent", Parameters.numberField("Threshold (%)",
+                        "Fires when more than this share of the window's ended runs failed", 0, 100, 10)),
+                "The runs created within this many minutes",
+                List.of(new Parameter("minRuns", Parameters.integerField("Minimum runs",
+                        "Fewer ended runs than this in the window say nothing", 1, 1_000_000, 10))),
+                db, scopes);
     }
 
     @Override

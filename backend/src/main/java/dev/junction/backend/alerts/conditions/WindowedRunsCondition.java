@@ -33,14 +33,29 @@ abstract class WindowedRunsCondition implements AlertCondition {
     record Window(Instant from, Instant to, long minutes) {
     }
 
+    /** One parameter of the rule form: its name and JSON Schema. */
+    record Parameter(String name, Map<String, Object> schema) {
+    }
+
     protected final DSLContext db;
     private final ScopedWorkflows scopes;
     private final String kind;
     private final String title;
+    private final ObjectSchema parameters;
 
-    WindowedRunsCondition(String kind, String title, DSLContext db, ScopedWorkflows scopes) {
+    /**
+     * A condition of kind {@code kind} whose required {@code threshold} says when it fires; the window parameter
+     * reads {@code windowDescription} in the form, and {@code further} parameters follow it.
+     */
+    WindowedRunsCondition(String kind, String title, Parameter threshold, String windowDescription,
+                          List<Parameter> further, DSLContext db, ScopedWorkflows scopes) {
         this.kind = kind;
         this.title = title;
+        ObjectSchema schema = ObjectSchema.requiring(threshold.name()).property(threshold.name(), threshold.schema())
+                .property(WINDOW_MINUTES, Parameters.integerField("Window (minutes)", windowDescription, 1, 10_080,
+                        60));
+        further.forEach(parameter -> schema.property(parameter.name(), parameter.schema()));
+        this.parameters = schema;
         this.db = db;
         this.scopes = scopes;
     }
@@ -57,30 +72,13 @@ abstract class WindowedRunsCondition implements AlertCondition {
 
     @Override
     public final Map<String, Object> parametersSchema() {
-        ObjectSchema schema = ObjectSchema.requiring(threshold()).property(threshold(), thresholdField())
-                .property(WINDOW_MINUTES, Parameters.integerField("Window (minutes)", windowDescription(), 1, 10_080,
-                        60));
-        return further(schema).build();
+        return parameters.build();
     }
 
     @Override
     public final List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now) {
         long minutes = Parameters.integer(parameters, WINDOW_MINUTES, 60);
         return evaluate(scopes.of(scope), parameters, new Window(now.minus(Duration.ofMinutes(minutes)), now, minutes));
-    }
-
-    /** The name of the required parameter that says when the condition fires. */
-    abstract String threshold();
-
-    /** Its schema. */
-    abstract Map<String, Object> thresholdField();
-
-    /** What the window parameter means for this condition, as the rule form says it. */
-    abstract String windowDescription();
-
-    /** Adds the parameters after the window (none by default). */
-    ObjectSchema further(ObjectSchema schema) {
-        return schema;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.jooq.impl.DSL;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
+import java.util.UUID;
 
 /**
  * A fresh embedded PostgreSQL for a test: started empty, migrated by Flyway (to the latest version, or to a
@@ -35,6 +36,11 @@ public final class TestDatabase implements AutoCloseable {
         return new TestDatabase(EmbeddedDatabase.startFresh());
     }
 
+    /** A fresh database migrated to version {@code target}, to test a later migration on data from before it. */
+    public static TestDatabase migratedTo(String target) {
+        return empty().migrateTo(target);
+    }
+
     /** A fresh database migrated to the latest version. */
     public static TestDatabase migrated() {
         return empty().migrate();
@@ -50,6 +56,13 @@ public final class TestDatabase implements AutoCloseable {
     public TestDatabase migrateTo(String target) {
         flyway().target(target).load().migrate();
         return this;
+    }
+
+    /** Inserts a workflow named {@code name} by plain SQL (as any schema version since V1 takes it); its id. */
+    public UUID insertWorkflow(String name) {
+        UUID id = UUID.randomUUID();
+        db.execute("insert into workflows (id, name, created_by, updated_by) values (?, ?, 'test', 'test')", id, name);
+        return id;
     }
 
     public DSLContext db() {

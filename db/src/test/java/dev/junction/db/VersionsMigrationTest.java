@@ -13,8 +13,7 @@ class VersionsMigrationTest {
 
     @Test
     void workflowsMadeBeforeVersionsGetVersionOne() {
-        try (TestDatabase database = TestDatabase.empty()) {
-            database.migrateTo("3");
+        try (TestDatabase database = TestDatabase.migratedTo("3")) {
             DSLContext db = database.db();
             db.execute("insert into workflows (name, created_by, updated_by) values ('Old one', 'alice', 'alice')");
 

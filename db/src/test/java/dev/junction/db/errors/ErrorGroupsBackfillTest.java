@@ -13,12 +13,9 @@ class ErrorGroupsBackfillTest {
 
     @Test
     void runsThatFailedBeforeV28AreGrouped() {
-        try (TestDatabase database = TestDatabase.empty()) {
-            database.migrateTo("26");
+        try (TestDatabase database = TestDatabase.migratedTo("26")) {
             DSLContext db = database.db();
-            UUID workflowId = UUID.randomUUID();
-            db.execute("insert into workflows (id, name, created_by, updated_by)"
-                    + " values (?, 'Orders', 'test', 'test')", workflowId);
+            UUID workflowId = database.insertWorkflow("Orders");
             for (int i = 0; i < 3; i++) {
                 failed(db, workflowId, "dead_lettered", "webhook", "RateLimited", "retry after " + i + " s");
             }

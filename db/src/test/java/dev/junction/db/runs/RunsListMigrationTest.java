@@ -19,12 +19,9 @@ class RunsListMigrationTest {
 
     @Test
     void theBackfillPlacesEveryErrorClassAsErrorCategoryDoes() {
-        try (TestDatabase database = TestDatabase.empty()) {
-            database.migrateTo("26");
+        try (TestDatabase database = TestDatabase.migratedTo("26")) {
             DSLContext db = database.db();
-            UUID workflow = UUID.randomUUID();
-            db.execute("insert into workflows (id, name, description, created_by, updated_by)"
-                    + " values (?, 'w', '', 't', 't')", workflow);
+            UUID workflow = database.insertWorkflow("w");
             List<String> classes = new ArrayList<>(ErrorCategory.knownClasses().keySet());
             classes.addAll(List.of("DuplicateOrder", "ExpressionFailed", "ScriptError", "InvalidAmount",
                     "MappingFailed", "SchemaValidation", "PayloadTooLarge", "MissingField", "UnknownThing",

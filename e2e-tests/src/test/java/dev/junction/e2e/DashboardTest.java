@@ -11,6 +11,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -226,17 +227,12 @@ class DashboardTest extends BrowserTest {
 
     /** Waits until the dashboard API (what the page reads) counts the runs ended: rollups are folded every 2 s. */
     private void awaitDashboard(String workflowId, int runs, int failed) {
-        long deadline = System.nanoTime() + 180_000_000_000L;
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            last = AdminReads.get(port, "/api/v1/dashboard?range=24h&workflow=" + workflowId);
-            JsonNode tiles = JSON.readTree(last).path("tiles");
-            if (tile(tiles, "runs") == runs && tile(tiles, "failed") == failed) {
-                return;
-            }
-            page.waitForTimeout(500);
-        }
-        throw new AssertionError("the dashboard never counted " + runs + " runs, " + failed + " failed: " + last);
+        Polling.until("the dashboard counting " + runs + " runs, " + failed + " failed", Duration.ofSeconds(180),
+                Duration.ofMillis(500), () -> AdminReads.get(port, "/api/v1/dashboard?range=24h&workflow=" + workflowId),
+                body -> {
+                    JsonNode tiles = JSON.readTree(body).path("tiles");
+                    return tile(tiles, "runs") == runs && tile(tiles, "failed") == failed;
+                });
     }
 
     private static double tile(JsonNode tiles, String id) {

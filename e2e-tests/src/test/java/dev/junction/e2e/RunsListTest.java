@@ -14,6 +14,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -229,18 +230,8 @@ class RunsListTest extends BrowserTest {
 
     /** Waits (polling the API) until the run has ended. */
     private void ended(String runId) {
-        for (int i = 0; i < 300; i++) {
-            String body = AdminReads.get(port, "/api/v1/runs/" + runId);
-            if (body.matches("(?s).*\"run\"\\s*:\\s*\\{[^}]*\"status\"\\s*:\\s*\"(succeeded|dead_lettered|failed|cancelled)\".*")) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("run " + runId + " did not end");
+        Polling.until("run " + runId + " ended", Duration.ofSeconds(30), Duration.ofMillis(100),
+                () -> AdminReads.get(port, "/api/v1/runs/" + runId), body -> body.matches(
+                        "(?s).*\"run\"\\s*:\\s*\\{[^}]*\"status\"\\s*:\\s*\"(succeeded|dead_lettered|failed|cancelled)\".*"));
     }
 }

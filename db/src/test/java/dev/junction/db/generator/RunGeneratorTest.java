@@ -1,17 +1,10 @@
 package dev.junction.db.generator;
 
-import dev.junction.db.embedded.EmbeddedDatabase;
+import dev.junction.db.MigratedDatabaseTestBase;
 import dev.junction.db.rollups.DurationBuckets;
 import dev.junction.db.rollups.RollupRow;
 import dev.junction.db.rollups.RunRollups;
-import org.flywaydb.core.Flyway;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -24,29 +17,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The generated history: exactly the runs asked for, and rollups that agree with them as folding would make them. */
-class RunGeneratorTest {
+class RunGeneratorTest extends MigratedDatabaseTestBase {
 
     private static final Instant END = Instant.parse("2026-03-10T00:00:00Z");
-
-    private static EmbeddedDatabase postgres;
-    private static PGSimpleDataSource dataSource;
-    private static DSLContext db;
-
-    @BeforeAll
-    static void migrate() {
-        postgres = EmbeddedDatabase.startFresh();
-        dataSource = new PGSimpleDataSource();
-        dataSource.setURL(postgres.jdbcUrl());
-        dataSource.setUser(postgres.user());
-        dataSource.setPassword(postgres.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        db = DSL.using(dataSource, SQLDialect.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     private static long count(String sql) {
         return ((Number) db.fetchValue(sql)).longValue();

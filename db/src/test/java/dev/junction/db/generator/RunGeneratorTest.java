@@ -29,6 +29,8 @@ class RunGeneratorTest extends MigratedDatabaseTestBase {
     void generatesTheRunsAndTheirRollups() throws Exception {
         RunGenerator.Result result;
         try (Connection connection = dataSource.getConnection()) {
+            // a session time zone with a half-hour offset: days and hours must still be UTC ones
+            connection.createStatement().execute("set time zone 'Asia/Kolkata'");
             result = RunGenerator.generate(connection, new RunGenerator.Plan(20_000, 20, 60, END, 0.42));
         }
 
@@ -80,7 +82,37 @@ class RunGeneratorTest extends MigratedDatabaseTestBase {
         long[] slowest = new long[DurationBuckets.COUNT];
         rows.forEach(row -> DurationBuckets.add(slowest, row.durationBuckets()));
         assertThat(DurationBuckets.percentile(slowest, 0.5)).isBetween(100.0, 2_000.0);
+        // the daily rollups hold the same runs, by UTC day, with the same histograms
+        RunRollups rollups = new RunRollups(db);
+        Map<String, String> hoursByDay = new HashMap<>();
+        rows.forEach(row -> hoursByDay.merge(RunRollups.startOfDay(row.hour()).toInstant() + " " + row.workflowId()
+                + " " + row.status() + " " + row.triggerKind() + " " + row.errorClass(), totals(row), RunGeneratorTest::add));
+        Map<String, String> days = new HashMap<>();
+        rollups.days(END.minusSeconds(70L * 86_400).atOffset(ZoneOffset.UTC), END.plusSeconds(86_400)
+                .atOffset(ZoneOffset.UTC), null).forEach(row -> days.merge(row.hour().toInstant() + " "
+                + row.workflowId() + " " + row.status() + " " + row.triggerKind() + " " + row.errorClass(), totals(row),
+                RunGeneratorTest::add));
+        assertThat(days).isNotEmpty().isEqualTo(hoursByDay);
         OffsetDateTime maxEnd = db.fetchOne("select max(finished_at) as m from runs").get("m", OffsetDateTime.class);
         assertThat(maxEnd.toInstant()).isBefore(END.plusSeconds(3_600));
+    }
+
+    /** Runs, duration sum and histogram of a rollup row, space-separated (max is left out: it does not add). */
+    private static String totals(RollupRow row) {
+        StringBuilder text = new StringBuilder(row.runs() + " " + row.durationMsSum());
+        for (long count : row.durationBuckets()) {
+            text.append(' ').append(count);
+        }
+        return text.toString();
+    }
+
+    private static String add(String one, String two) {
+        String[] a = one.split(" ");
+        String[] b = two.split(" ");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < a.length; i++) {
+            text.append(i == 0 ? "" : " ").append(Long.parseLong(a[i]) + Long.parseLong(b[i]));
+        }
+        return text.toString();
     }
 }

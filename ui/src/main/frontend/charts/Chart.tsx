@@ -4,11 +4,12 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { ChartData } from './contract';
-import { bucketLabel, bucketTitle, valueLabel } from './format';
+import { axisFormat, bucketLabel, bucketTitle, subtitle, valueLabel } from './format';
 import { colours } from './palette';
 import './charts.css';
 
-// only what the dashboard draws: bars and lines on a time axis, with a legend and a tooltip (keeps the bundle small)
+// only what the dashboard draws: bars and lines on a time axis, a tooltip, and the legend's selection (the legend
+// itself is drawn as HTML below the title, so that it is read and named like the rest of the page)
 echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export interface ChartProps {
@@ -26,16 +27,17 @@ function hasData(chart: ChartData): boolean {
   return chart.series.some((s) => s.values.some((v) => v !== null && v !== undefined && v !== 0));
 }
 
-function options(chart: ChartData): echarts.EChartsCoreOption {
+function options(chart: ChartData, hidden: Set<string>): echarts.EChartsCoreOption {
   const palette = colours(chart.series.map((s) => s.tone));
   const bars = chart.kind !== 'line';
   return {
     animation: false,
     color: palette,
-    grid: { left: 8, right: 12, top: chart.series.length > 1 ? 30 : 12, bottom: 4, containLabel: true },
-    legend: chart.series.length > 1
-      ? { type: 'scroll', top: 0, left: 0, itemWidth: 12, itemHeight: 8, textStyle: { fontSize: 11 } }
-      : undefined,
+    grid: { left: 8, right: 12, top: 12, bottom: 4, containLabel: true },
+    legend: {
+      show: false, data: chart.series.map((s) => s.name),
+      selected: Object.fromEntries(chart.series.map((s) => [s.name, !hidden.has(s.name)])),
+    },
     tooltip: {
       trigger: 'axis',
       axisPointer: { type: bars ? 'shadow' : 'line' },
@@ -43,7 +45,7 @@ function options(chart: ChartData): echarts.EChartsCoreOption {
     },
     xAxis: {
       type: 'category',
-      data: chart.x.map((x) => bucketLabel(x, chart.bucketSeconds)),
+      data: chart.x.map((x) => bucketLabel(x, chart.bucketSeconds, chart.x.length)),
       axisTick: { alignWithLabel: true },
       axisLabel: { fontSize: 11, hideOverlap: true },
     },
@@ -67,9 +69,12 @@ function options(chart: ChartData): echarts.EChartsCoreOption {
 }
 
 /**
- * One chart of the dashboard drawn with ECharts (SVG renderer). The figure is named by the chart's title; a visually
+ * One chart of the dashboard drawn with ECharts (SVG renderer). The figure is named by the chart's title; a line under
+ * it says what is plotted per bucket ("Runs ended per 6 hours"); a legend names every series (one too) with its
+ * colour, each entry a toggle that hides or shows its series (`data-testid=legend-item`, `aria-pressed`); a visually
  * hidden table carries the same numbers for screen readers. `data-ready` turns true once ECharts has drawn the
- * current data, `data-points` counts the values drawn.
+ * current data, `data-points` counts the values drawn, `data-axis` says how the x axis names buckets (`time` for a
+ * day or less, `date` / `date-time` beyond).
  */
 export function Chart({ chart, onOpen }: ChartProps): ReactElement {
   const canvas = useRef<HTMLDivElement>(null);
@@ -77,6 +82,7 @@ export function Chart({ chart, onOpen }: ChartProps): ReactElement {
   const open = useRef(onOpen);
   open.current = onOpen;
   const [drawn, setDrawn] = useState<ChartData | null>(null);
+  const [hidden, setHidden] = useState<Set<string>>(new Set());
 
   useEffect(() => {
     const element = canvas.current!;
@@ -109,20 +115,47 @@ export function Chart({ chart, onOpen }: ChartProps): ReactElement {
   }, []);
 
   useEffect(() => {
-    instance.current?.setOption(options(chart), { notMerge: true });
+    instance.current?.setOption(options(chart, hidden), { notMerge: true });
     setDrawn(chart);
-  }, [chart]);
+  }, [chart, hidden]);
+
+  // a series hidden through the legend stays hidden when the dashboard refreshes
+  const toggle = (name: string) => {
+    setHidden((before) => {
+      const after = new Set(before);
+      if (after.has(name)) after.delete(name); else after.add(name);
+      return after;
+    });
+  };
+  const palette = useMemo(() => colours(chart.series.map((s) => s.tone)), [chart]);
+  const plotted = subtitle(chart.unit, chart.bucketSeconds);
 
   const ready = drawn === chart;
   const empty = useMemo(() => !hasData(chart), [chart]);
   return (
     <figure className="junction-chart" role="figure" aria-label={chart.title} data-testid={`chart-${chart.id}`}
-            data-kind={chart.kind} data-ready={ready ? 'true' : 'false'} data-points={pointCount(chart)}>
-      <figcaption className="junction-chart-title" aria-hidden="true">{chart.title}</figcaption>
+            data-kind={chart.kind} data-ready={ready ? 'true' : 'false'} data-points={pointCount(chart)}
+            data-axis={axisFormat(chart.bucketSeconds, chart.x.length)}>
+      <figcaption className="junction-chart-title" aria-hidden="true">
+        {chart.title}
+        <span className="junction-chart-subtitle" data-testid="chart-subtitle">{plotted}</span>
+      </figcaption>
+      {chart.series.length > 0 && (
+        <div className="junction-chart-legend" role="group" aria-label={`${chart.title}: series`}>
+          {chart.series.map((s, index) => (
+            <button type="button" key={s.name} className="junction-chart-legend-item" data-testid="legend-item"
+                    data-tone={s.tone} aria-pressed={!hidden.has(s.name)} onClick={() => toggle(s.name)}
+                    title={hidden.has(s.name) ? `Show ${s.name}` : `Hide ${s.name}`}>
+              <span className="junction-chart-swatch" style={{ background: palette[index] }} aria-hidden="true" />
+              {s.name}
+            </button>
+          ))}
+        </div>
+      )}
       <div className="junction-chart-canvas" ref={canvas} aria-hidden="true" />
       {empty && <div className="junction-chart-empty" aria-hidden="true">No data in this range</div>}
       <table className="junction-chart-table">
-        <caption>{chart.title}</caption>
+        <caption>{chart.title} ({plotted.toLowerCase()})</caption>
         <thead>
           <tr>
             <th scope="col">Period</th>

@@ -1,26 +1,57 @@
-/** Labels for a chart's axes, tooltips and table: bucket starts and values in the chart's unit. */
+/**
+ * Labels for a chart's axes, tooltips and table: bucket starts and values in the chart's unit, in the browser's
+ * language and time zone (an en-GB browser reads "7 Dec, 14:00"; an en-US one "Dec 7, 2:00 PM").
+ */
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const DAY_SECONDS = 86_400;
 
-/** A bucket start as the axis shows it: the time of day for buckets under a day, the date otherwise. */
-export function bucketLabel(epochMillis: number, bucketSeconds: number): string {
-  const d = new Date(epochMillis);
-  const time = `${pad(d.getHours())}:${pad(d.getMinutes())}`;
-  if (bucketSeconds < 86_400) return time;
-  return `${d.getDate()} ${MONTHS[d.getMonth()]}`;
+const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const day = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const dayAndTime = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+
+/**
+ * How the x axis names its buckets: `time` when the chart spans at most a day (times of day are unambiguous),
+ * else `date` for daily buckets and `date-time` for shorter ones (7 days of 6-hour buckets need the day).
+ */
+export function axisFormat(bucketSeconds: number, buckets: number): 'time' | 'date' | 'date-time' {
+  if (bucketSeconds * buckets <= DAY_SECONDS) return 'time';
+  return bucketSeconds >= DAY_SECONDS ? 'date' : 'date-time';
 }
 
-/** A bucket as a tooltip or the table names it: date, time and length. */
+/** A bucket start as the axis shows it (see {@link axisFormat}). */
+export function bucketLabel(epochMillis: number, bucketSeconds: number, buckets: number): string {
+  const at = new Date(epochMillis);
+  switch (axisFormat(bucketSeconds, buckets)) {
+    case 'time': return time.format(at);
+    case 'date': return day.format(at);
+    default: return dayAndTime.format(at);
+  }
+}
+
+/** A bucket as a tooltip or the table names it: its day and, for buckets under a day, its hours. */
 export function bucketTitle(epochMillis: number, bucketSeconds: number): string {
   const from = new Date(epochMillis);
+  if (bucketSeconds >= DAY_SECONDS) return day.format(from);
   const to = new Date(epochMillis + bucketSeconds * 1000);
-  const day = `${from.getDate()} ${MONTHS[from.getMonth()]}`;
-  if (bucketSeconds >= 86_400) return day;
-  return `${day} ${pad(from.getHours())}:${pad(from.getMinutes())}–${pad(to.getHours())}:${pad(to.getMinutes())}`;
+  return `${day.format(from)} ${time.format(from)}–${time.format(to)}`;
 }
 
-/** A value in the chart's unit: durations readable (ms, s, min), counts as integers with thousands grouped. */
+/** How long one bucket is, for the chart's subtitle: "hour", "6 hours", "day". */
+export function bucketLength(bucketSeconds: number): string {
+  if (bucketSeconds % DAY_SECONDS === 0) return bucketSeconds === DAY_SECONDS ? 'day' : `${bucketSeconds / DAY_SECONDS} days`;
+  if (bucketSeconds % 3600 === 0) return bucketSeconds === 3600 ? 'hour' : `${bucketSeconds / 3600} hours`;
+  return `${Math.round(bucketSeconds / 60)} minutes`;
+}
+
+const UNIT_NOUNS: Record<string, string> = { runs: 'Runs', ms: 'Run duration', hits: 'Rate-limit hits' };
+
+/** What the chart plots, said in a line beside its title: "Runs per hour", "Run duration per 6 hours". */
+export function subtitle(unit: string, bucketSeconds: number): string {
+  return `${UNIT_NOUNS[unit] ?? unit} per ${bucketLength(bucketSeconds)}`;
+}
+
+/** A value in the chart's unit: durations readable (ms, s, min), counts grouped as the browser's language does. */
 export function valueLabel(value: number | null | undefined, unit: string): string {
   if (value === null || value === undefined || Number.isNaN(value)) return '–';
   if (unit === 'ms') {
@@ -29,6 +60,5 @@ export function valueLabel(value: number | null | undefined, unit: string): stri
     if (value < 3_600_000) return `${(value / 60_000).toFixed(1)} min`;
     return `${(value / 3_600_000).toFixed(1)} h`;
   }
-  const rounded = Number.isInteger(value) ? value : Math.round(value * 10) / 10;
-  return rounded.toLocaleString('en-GB');
+  return number.format(value);
 }

@@ -1,12 +1,16 @@
 /**
- * Colours by a series' tone. Several series of one tone (failures by error class) take successive shades so that
- * they stay apart; a chart with one series of a tone gets its main shade.
+ * Colours by a series' tone, the same as the tiles' and the runs list's badges (Lumo's light colours): success
+ * green, error red (dead-lettered), error-dark a darker red (failed, next to dead-lettered in one stack), warning
+ * amber, contrast grey (cancelled), neutral blue. Several series of one tone (failures by error category) take
+ * successive shades so that they stay apart; a chart with one series of a tone gets its main shade.
  */
 const SHADES: Record<string, string[]> = {
-  success: ['#2f9e5f', '#61b985', '#9dd3b0'],
-  error: ['#d64545', '#e8843c', '#b8336a', '#f0b429', '#8e44ad', '#c0392b', '#e67e73', '#a0522d', '#ff8fa3', '#6d214f'],
-  warning: ['#e0a030', '#f2c46d', '#b97d10'],
-  neutral: ['#4f7ccf', '#7aa6e8', '#2d4f8f', '#58b4c9', '#8a8fd1', '#3f9fa8', '#a3b4d9', '#6b6f80'],
+  success: ['#158443', '#4caf78', '#8fd1a9'],
+  error: ['#e21d12', '#9b1c1c', '#f0642a', '#b8336a', '#e8843c', '#8e44ad', '#c0392b', '#e67e73', '#a0522d', '#6d214f'],
+  'error-dark': ['#9b1c1c', '#6d214f'],
+  warning: ['#f5af00', '#c98a00', '#f7cd5c'],
+  contrast: ['#8c9cb0', '#5f6b7a', '#b8c2ce'],
+  neutral: ['#1676f3', '#7aa6e8', '#2d4f8f', '#58b4c9', '#8a8fd1', '#3f9fa8', '#a3b4d9', '#6b6f80'],
 };
 
 export function colours(tones: string[]): string[] {

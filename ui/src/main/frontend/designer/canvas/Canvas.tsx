@@ -4,8 +4,8 @@
  * one edit at each commit point: drag stop, connect, drop from the palette.
  */
 import {
-  Background, Controls, MarkerType, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, type Connection, type Edge, type EdgeChange,
-  type Node, type NodeChange, type OnSelectionChangeParams,
+  Background, Controls, MarkerType, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, getViewportForBounds, useStore, type Connection,
+  type Edge, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactElement } from 'react';
 import type { Catalog } from '../../shared/generated/catalog';
@@ -28,6 +28,33 @@ const staleNodes = Object.values(staleModules)[0]?.staleNodes;
 const SIZE = { initialWidth: 220, initialHeight: 72 };
 /** Fitting leaves room around the graph, so that the outermost handles stay inside the canvas. */
 export const FIT = { maxZoom: 1.2, padding: 0.2 };
+/** The least zoom a workflow opens at: further out, the steps' names cannot be read. */
+export const READABLE_ZOOM = 0.6;
+/** Where a large workflow's trigger sits when it opens: this far from the canvas's left edge, vertically centred. */
+const TRIGGER_INSET = 48;
+
+/**
+ * The view a workflow opens at: the whole graph fitted, when that is readable (zoom at least {@link READABLE_ZOOM});
+ * a larger graph opens at that zoom with the trigger at the left, vertically centred, where reading starts. The
+ * toolbar's "fit" still shows the whole graph, however small.
+ */
+function openingView(width: number, height: number): void {
+  const instance = flow();
+  if (!instance || width <= 0 || height <= 0) return;
+  const steps = instance.getNodes().filter((node) => node.type !== 'note');
+  if (steps.length === 0) return;
+  const fit = getViewportForBounds(instance.getNodesBounds(steps), width, height, 0.05, FIT.maxZoom, FIT.padding);
+  const trigger = instance.getInternalNode(TRIGGER_ID);
+  if (fit.zoom >= READABLE_ZOOM || !trigger) {
+    void instance.setViewport(fit);
+    return;
+  }
+  const at = trigger.internals.positionAbsolute;
+  const triggerHeight = trigger.measured.height ?? SIZE.initialHeight;
+  void instance.setViewport({
+    zoom: READABLE_ZOOM, x: TRIGGER_INSET - at.x * READABLE_ZOOM, y: height / 2 - (at.y + triggerHeight / 2) * READABLE_ZOOM,
+  });
+}
 
 interface Inputs {
   document: Definition;
@@ -231,14 +258,17 @@ export function Canvas(): ReactElement {
   useEffect(() => {
     const element = host.current;
     if (!element) return undefined;
-    const observer = new ResizeObserver(() => { if (!userMoved.current) flow()?.fitView(FIT); });
+    const observer = new ResizeObserver(() => { if (!userMoved.current) openingView(element.clientWidth, element.clientHeight); });
     observer.observe(element);
     return () => observer.disconnect();
   }, [document != null]);
 
+  // the view's zoom, for tests and tools (rounded to hundredths)
+  const zoom = useStore((state) => Math.round(state.transform[2] * 100) / 100);
+
   if (!document) return <div className="wd-canvas" />;
   return (
-    <div className="wd-canvas" ref={host} onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
+    <div className="wd-canvas" data-testid="canvas" data-zoom={zoom} ref={host} onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -251,7 +281,11 @@ export function Canvas(): ReactElement {
         onSelectionChange={onSelectionChange}
         onNodeClick={onNodeClick}
         onEdgeClick={onEdgeClick}
-        onInit={(instance) => { setFlow(instance); requestAnimationFrame(() => setReady(true)); }}
+        onInit={(instance) => {
+          setFlow(instance);
+          if (!userMoved.current && host.current) openingView(host.current.clientWidth, host.current.clientHeight);
+          requestAnimationFrame(() => setReady(true));
+        }}
         onMoveStart={(event) => { if (event) userMoved.current = true; }}
         nodesDraggable={editable}
         nodesConnectable={editable}
@@ -260,8 +294,6 @@ export function Canvas(): ReactElement {
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control']}
         onlyRenderVisibleElements
-        fitView
-        fitViewOptions={FIT}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
         ariaLabelConfig={{ 'node.a11yDescription.default': 'Press enter or space to select a step. Arrow keys move between connected steps.' }}

@@ -64,10 +64,10 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
       data-stale={data.stale ? 'true' : 'false'}
       data-problems={data.problems}
       data-selected={selected ? 'true' : 'false'}
-      role="button"
+      role="group"
+      aria-roledescription="step"
       tabIndex={0}
       aria-label={data.name}
-      aria-pressed={selected}
       onKeyDown={(event) => {
         if (event.key === 'Enter' || event.key === ' ') {
           event.preventDefault();
@@ -79,11 +79,13 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
       title={data.problemText || undefined}
     >
       {/* the trigger has an input handle too, so that a connection dropped on it is refused with the reason */}
-      <Handle type="target" position={Position.Left} data-testid="handle-in" data-node={id} aria-label={`${data.name} input`}
+      <Handle type="target" position={Position.Left} role="img" data-testid="handle-in" data-node={id} aria-label={`${data.name} input`}
         className={trigger ? 'wd-handle-refuses' : undefined} />
       <div className="wd-node-head">
         <span className="wd-node-icon" aria-hidden="true">{ICONS[data.kind] ?? '•'}</span>
-        <span className="wd-node-title">{data.name}</span>
+        {/* the step's button: named by its visible name alone, with no control inside it (the handles and the "+"
+            buttons are the step's other controls, beside it in the group) */}
+        <span className="wd-node-title" role="button" tabIndex={-1} aria-pressed={selected}>{data.name}</span>
         {data.problems > 0 && (
           <span className="wd-node-problems" data-testid="node-problems" data-node={id} aria-label={`${data.problems} problems`}>{data.problems}</span>
         )}
@@ -99,7 +101,7 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
         {data.ports.map((port, index) => (
           <div className="wd-port" key={port} style={{ top: portTop(index, data.ports.length) }}>
             {data.ports.length > 1 && <span className="wd-port-label">{port}</span>}
-            <Handle type="source" position={Position.Right} id={port} data-testid="handle-out" data-node={id} data-port={port}
+            <Handle type="source" position={Position.Right} id={port} role="img" data-testid="handle-out" data-node={id} data-port={port}
               aria-label={`${data.name} output ${port}`} />
             {data.editable && (
               <button type="button" className="wd-handle-add nodrag" data-testid="handle-add" data-node={id} data-port={port}

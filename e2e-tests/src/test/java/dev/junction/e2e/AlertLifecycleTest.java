@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -99,20 +100,8 @@ class AlertLifecycleTest extends BrowserTest {
     /** Reads {@code path} as admin until its body matches {@code pattern} (30 s at most). */
     private void waitFor(String path, String pattern) {
         Pattern wanted = Pattern.compile(pattern);
-        String body = "";
-        for (int attempt = 0; attempt < 150; attempt++) {
-            body = get(path);
-            if (wanted.matcher(body).find()) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError(path + " never matched " + pattern + ": " + body);
+        Polling.until(path + " matching " + pattern, Duration.ofSeconds(30), Duration.ofMillis(200), () -> get(path),
+                body -> wanted.matcher(body).find());
     }
 
     private String get(String path) {

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -92,12 +91,7 @@ class AlertWebhookJourneyTest extends BrowserTest {
         return id.group(1);
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition, String what)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-            Thread.sleep(200);
-        }
+    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
+        Polling.until(what, Duration.ofSeconds(60), Duration.ofMillis(200), condition);
     }
 }

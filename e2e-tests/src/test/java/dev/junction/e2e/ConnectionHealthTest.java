@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -71,19 +72,18 @@ class ConnectionHealthTest extends BrowserTest {
 
     /** Waits until the health API (what the page reads; tallies are flushed every 5 s) says the sandbox is throttled. */
     private void awaitThrottled() {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            last = AdminReads.get(port, "/api/v1/connections/health");
-            for (JsonNode health : JSON.readTree(last)) {
-                if (CONNECTION.equals(health.path("connectionId").asString())
-                        && "throttled".equals(health.path("state").asString())) {
-                    return;
-                }
+        Polling.until("the sandbox connection throttled", Duration.ofSeconds(120), Duration.ofMillis(500),
+                () -> AdminReads.get(port, "/api/v1/connections/health"), ConnectionHealthTest::throttled);
+    }
+
+    private static boolean throttled(String healthJson) {
+        for (JsonNode health : JSON.readTree(healthJson)) {
+            if (CONNECTION.equals(health.path("connectionId").asString())
+                    && "throttled".equals(health.path("state").asString())) {
+                return true;
             }
-            page.waitForTimeout(500);
         }
-        throw new AssertionError("the sandbox connection never became throttled: " + last);
+        return false;
     }
 
     /** A sandbox control call as admin (ADMIN may change the sandbox). */

@@ -36,7 +36,9 @@ abstract class DesignerBrowserTest extends BrowserTest {
 
     void navigateToDesigner(String id) {
         page.navigate(url("/workflows/" + id));
-        assertThat(page.locator("[data-testid=designer][data-ready=true]")).isVisible();
+        // the page's first load builds the designer's states on the server: on a loaded machine, more than 5 s
+        assertThat(page.locator("[data-testid=designer][data-ready=true]")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
         assertThat(page.locator("[data-testid=canvas-ready]")).hasCount(1);
         if ("false".equals(designer().getAttribute("data-read-only"))) {
             page.locator("[data-testid=palette-item]").first().waitFor(); // the catalog is there: the layout is final

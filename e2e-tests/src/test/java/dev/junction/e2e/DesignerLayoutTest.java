@@ -10,8 +10,12 @@ import java.util.Map;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
-/** Tidy up lays overlapping nodes out left to right without overlaps, in one undoable step. */
+/**
+ * Tidy up lays overlapping nodes out left to right without overlaps, in one undoable step; a workflow opens at a
+ * readable zoom, however large.
+ */
 class DesignerLayoutTest extends DesignerBrowserTest {
 
     /** Five nodes piled on one spot: trigger -> a -> {b, c} -> d. */
@@ -62,5 +66,37 @@ class DesignerLayoutTest extends DesignerBrowserTest {
         page.keyboard().press("Control+z");
         assertThat(designer()).hasAttribute("data-document", before);
         assertThat(designer()).hasAttribute("data-dirty", "false");
+    }
+
+    @Test
+    void aLargeWorkflowOpensAtAReadableZoomWithItsTriggerInViewAndFitStillShowsItAll() {
+        // 120 steps in rows of 25: fitted whole, the steps would be a few pixels wide
+        openDesigner(newWorkflow("Large", DesignerLargeGraphBenchmark.generated(120)));
+        Locator canvas = page.locator("[data-testid=canvas]");
+        screenshot("1-large-opened");
+        assertThat(zoom(canvas)).as("the zoom it opens at").isGreaterThanOrEqualTo(0.6);
+        BoundingBox view = canvas.boundingBox();
+        BoundingBox trigger = node("trigger").boundingBox();
+        assertThat(trigger.x).as("the trigger at the left").isBetween(view.x, view.x + view.width / 4);
+        assertThat(trigger.y + trigger.height / 2).as("the trigger vertically centred")
+                .isCloseTo(view.y + view.height / 2, within(view.height / 10));
+
+        page.locator("[data-testid=zoom-fit]").click();
+        page.waitForFunction("() => Number(document.querySelector('[data-testid=canvas]').dataset.zoom) < 0.6");
+        screenshot("2-large-fitted");
+
+        // a small workflow still opens fitted whole
+        navigateToDesigner(newWorkflow("Small", FIXTURE));
+        assertThat(zoom(canvas)).isGreaterThanOrEqualTo(0.6);
+        for (Locator node : nodes().all()) {
+            BoundingBox box = node.boundingBox();
+            assertThat(box.x).as(node.getAttribute("data-node-id")).isGreaterThanOrEqualTo(view.x);
+            assertThat(box.x + box.width).as(node.getAttribute("data-node-id")).isLessThanOrEqualTo(view.x + view.width);
+        }
+        assertThat(nodes()).hasCount(3);
+    }
+
+    private static double zoom(Locator canvas) {
+        return Double.parseDouble(canvas.getAttribute("data-zoom"));
     }
 }

@@ -37,7 +37,9 @@ abstract class DesignerVersionsBrowserTest extends DesignerBrowserTest {
     /** Opens the designer of workflow {@code id} in {@code on} and waits until its graph is drawn. */
     void openDesigner(Page on, String id) {
         on.navigate(url("/workflows/" + id));
-        assertThat(on.locator("[data-testid=designer]")).hasAttribute("data-ready", "true");
+        // the first load builds the designer's states on the server: on a loaded machine, more than 5 s
+        assertThat(on.locator("[data-testid=designer]")).hasAttribute("data-ready", "true",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
         assertThat(on.locator("[data-testid=canvas-ready]")).hasCount(1);
     }
 

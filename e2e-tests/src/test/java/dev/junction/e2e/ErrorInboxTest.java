@@ -62,7 +62,7 @@ class ErrorInboxTest extends BrowserTest {
         page.locator("[data-testid=error-group][data-count='30']:visible").click();
         assertThat(page.locator("#error-group-sample")).containsText("retry after");
         assertThat(page.locator("#error-group-runs-link")).hasAttribute("href",
-                Pattern.compile("runs\\?workflow=" + workflowId + "&status=dead_lettered,failed&errorClass=.+"));
+                Pattern.compile("runs\\?status=failed,dead_lettered&workflow=" + workflowId + "&errorClass=.+"));
         screenshot("2-group-detail");
         page.locator("#error-group-retry-all").click();
         assertThat(page.locator("#retry-group-count")).hasText("30 runs will be replayed.");

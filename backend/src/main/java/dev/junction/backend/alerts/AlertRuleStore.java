@@ -38,24 +38,48 @@ class AlertRuleStore {
         return db.fetchOptional("select " + COLUMNS + " from alert_rules where id = ?", id).map(AlertRuleStore::rule);
     }
 
+    /** A claimed rule with what its condition remembered at its last evaluation (null: nothing yet). */
+    record Claimed(AlertRule rule, String stateJson) {
+    }
+
     /**
-     * The next enabled rule due at {@code now} that no other node holds, locked until this transaction ends (each due
-     * rule is evaluated by one node per cycle; the others skip it).
+     * Up to {@code limit} enabled rules due at {@code now} that no other node holds, with their evaluation state, in
+     * one statement, locked until this transaction ends (each due rule is evaluated by one node per cycle; the others
+     * skip it).
      */
-    Optional<AlertRule> claimDue(OffsetDateTime now) {
-        return db.fetchOptional("select " + COLUMNS + " from alert_rules where enabled and next_evaluation_at <= ?::timestamptz"
-                + " order by next_evaluation_at, id limit 1 for update skip locked", now).map(AlertRuleStore::rule);
+    List<Claimed> claimDue(OffsetDateTime now, int limit) {
+        return db.fetch("select " + COLUMNS + ", evaluation_state::text as evaluation_state from alert_rules"
+                        + " where enabled and next_evaluation_at <= ?::timestamptz"
+                        + " order by next_evaluation_at, id limit ? for update skip locked", now, limit)
+                .map(row -> new Claimed(rule(row), row.get("evaluation_state", String.class)));
     }
 
-    /** What the rule's condition remembered at its last evaluation (null: nothing yet). */
-    String evaluationState(UUID id) {
-        return db.fetchValue("select evaluation_state::text from alert_rules where id = ?", id) instanceof String text
-                ? text : null;
+    /** Rule {@code id} if it is enabled, due at {@code now} and held by no other node, locked as {@link #claimDue}. */
+    Optional<Claimed> claimDue(UUID id, OffsetDateTime now) {
+        return db.fetchOptional("select " + COLUMNS + ", evaluation_state::text as evaluation_state from alert_rules"
+                        + " where id = ? and enabled and next_evaluation_at <= ?::timestamptz for update skip locked",
+                        id, now)
+                .map(row -> new Claimed(rule(row), row.get("evaluation_state", String.class)));
     }
 
-    void evaluated(UUID id, OffsetDateTime next, String stateJson) {
-        db.execute("update alert_rules set next_evaluation_at = ?::timestamptz, evaluation_state = ?::jsonb where id = ?", next,
-                stateJson, id);
+    /** The next evaluation and the state to remember of one rule ({@code stateJson} null: keep none). */
+    record Evaluated(UUID id, OffsetDateTime next, String stateJson) {
+    }
+
+    /** Sets the next evaluation and state of many rules in one statement. */
+    void evaluated(List<Evaluated> evaluated) {
+        if (evaluated.isEmpty()) {
+            return;
+        }
+        db.execute("""
+                update alert_rules r set next_evaluation_at = v.next, evaluation_state = v.state::jsonb
+                from unnest(?::uuid[], ?::timestamptz[], ?::text[]) as v(id, next, state)
+                where r.id = v.id""",
+                DSL.val(evaluated.stream().map(Evaluated::id).toArray(UUID[]::new), SQLDataType.UUID.array()),
+                DSL.val(evaluated.stream().map(Evaluated::next).toArray(OffsetDateTime[]::new),
+                        SQLDataType.TIMESTAMPWITHTIMEZONE.array()),
+                DSL.val(evaluated.stream().map(Evaluated::stateJson).toArray(String[]::new),
+                        SQLDataType.CLOB.array()));
     }
 
     void postpone(UUID id, OffsetDateTime next) {

@@ -43,6 +43,22 @@ class AlertStore {
         return open;
     }
 
+    /** The open (not resolved) alerts of these rules, by rule and fingerprint, locked until this transaction ends. */
+    Map<UUID, Map<String, Alert>> openOfRulesLocked(List<UUID> ruleIds) {
+        Map<UUID, Map<String, Alert>> open = new LinkedHashMap<>();
+        ruleIds.forEach(id -> open.put(id, new LinkedHashMap<>()));
+        if (ruleIds.isEmpty()) {
+            return open;
+        }
+        db.fetch("select " + COLUMNS + " where a.rule_id = any(?) and a.state <> 'resolved' order by a.id for update of a",
+                        DSL.val(ruleIds.toArray(UUID[]::new), SQLDataType.UUID.array()))
+                .forEach(row -> {
+                    Alert alert = alert(row);
+                    open.get(alert.ruleId()).put(alert.fingerprint(), alert);
+                });
+        return open;
+    }
+
     Optional<Alert> find(UUID id) {
         return db.fetchOptional("select " + COLUMNS + " where a.id = ?", id).map(AlertStore::alert);
     }

@@ -17,11 +17,12 @@ import java.time.Duration;
 class AlertsConfiguration {
 
     @Bean
-    AlertEvaluator alertEvaluator(AlertRuleStore rules, AlertConditions conditions, FindingsApplier applier,
+    AlertEvaluator alertEvaluator(AlertRuleStore rules, AlertStore alerts, AlertConditions conditions,
+                                  FindingsApplier applier,
                                   PlatformTransactionManager transactions, Clock clock,
                                   @Value("${junction.alerts.evaluation-interval:5s}") Duration interval,
                                   @Value("${junction.alerts.evaluator.enabled:true}") boolean scheduled) {
-        return new AlertEvaluator(rules, conditions, applier, new TransactionTemplate(transactions), clock, interval,
-                scheduled);
+        return new AlertEvaluator(rules, alerts, conditions, applier, new TransactionTemplate(transactions), clock,
+                interval, scheduled);
     }
 }

@@ -44,8 +44,17 @@ class FindingsApplier {
 
     @Transactional(propagation = Propagation.MANDATORY)
     void apply(AlertRule rule, AlertEvaluation evaluation, OffsetDateTime now) {
-        Map<String, Alert> open = alerts.openOfRuleLocked(rule.id());
-        List<MaintenanceWindow> windows = alerts.openWindows(now);
+        apply(rule, evaluation, now, alerts.openOfRuleLocked(rule.id()), alerts.openWindows(now));
+    }
+
+    /**
+     * As {@link #apply(AlertRule, AlertEvaluation, OffsetDateTime)} with the rule's open alerts (locked by this
+     * transaction) and the maintenance windows open now already read — the evaluator reads them for many rules at
+     * once.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void apply(AlertRule rule, AlertEvaluation evaluation, OffsetDateTime now, Map<String, Alert> open,
+               List<MaintenanceWindow> windows) {
         Set<String> found = new HashSet<>();
         for (AlertFinding finding : evaluation.findings()) {
             found.add(finding.fingerprint());

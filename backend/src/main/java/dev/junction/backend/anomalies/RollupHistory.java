@@ -2,7 +2,7 @@ package dev.junction.backend.anomalies;
 
 import dev.junction.db.rollups.DurationBuckets;
 import dev.junction.db.rollups.RollupRow;
-import dev.junction.engine.anomalies.HourlyHistory;
+import dev.junction.engine.anomalies.CountedHistory;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,29 +14,23 @@ import java.util.Map;
  * status), failures ({@code failed} + {@code dead_lettered}) and the duration histograms. Only the hours read from
  * the rollups hold anything (the detector reads no other); a histogram is kept only for hours with runs.
  */
-final class RollupHistory implements HourlyHistory {
+final class RollupHistory extends CountedHistory {
 
-    private final Instant start;
-    private final long[] runs;
-    private final long[] failed;
     private final Map<Integer, long[]> histograms = new HashMap<>();
-    private int firstHour;
 
     /**
      * An empty history of {@code hours} hours from {@code start}, of a workflow created at {@code createdAt}: hours
      * before it are unknown, unless rollups of earlier hours are added (runs imported or seeded with the workflow).
      */
     RollupHistory(Instant start, int hours, Instant createdAt) {
-        this.start = start;
-        this.runs = new long[hours];
-        this.failed = new long[hours];
+        super(start, hours);
         this.firstHour = (int) Math.clamp(Duration.between(start, createdAt.truncatedTo(
                 java.time.temporal.ChronoUnit.HOURS)).toHours(), 0, hours);
     }
 
     /** Adds a rollup row of this workflow (rows outside the history's hours are ignored). */
     void add(RollupRow row) {
-        int hour = (int) Duration.between(start, row.hour().toInstant()).toHours();
+        int hour = (int) Duration.between(start(), row.hour().toInstant()).toHours();
         if (hour < 0 || hour >= runs.length) {
             return;
         }
@@ -47,31 +41,6 @@ final class RollupHistory implements HourlyHistory {
         }
         DurationBuckets.add(histograms.computeIfAbsent(hour, h -> new long[DurationBuckets.COUNT]),
                 row.durationBuckets());
-    }
-
-    @Override
-    public Instant start() {
-        return start;
-    }
-
-    @Override
-    public int hours() {
-        return runs.length;
-    }
-
-    @Override
-    public int firstHour() {
-        return firstHour;
-    }
-
-    @Override
-    public long runs(int hour) {
-        return runs[hour];
-    }
-
-    @Override
-    public long failed(int hour) {
-        return failed[hour];
     }
 
     @Override

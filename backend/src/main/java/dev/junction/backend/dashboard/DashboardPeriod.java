@@ -9,10 +9,11 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The ranges a dashboard can show and how each is cut into chart buckets. Rollups are hourly, so a period is whole
- * hours and ends with the current (partial) hour: {@code to} is the start of the next hour, {@code from} one range
- * length before. 1h and 24h have hourly buckets (1h is the current clock hour, a single bucket), 7d 6-hourly buckets
- * (28 bars), 30d daily buckets (30 bars); buckets start at {@code from}.
+ * The ranges a dashboard can show and how each is cut into chart buckets. Rollups are hourly (and daily), so a period
+ * is whole hours and ends with the current (partial) hour: {@code to} is the start of the next hour, {@code from} one
+ * range length before. 1h and 24h have hourly buckets (1h is the current clock hour, a single bucket), 7d 6-hourly
+ * buckets (28 bars); buckets start at {@code from}. 30d has daily buckets (30 bars) that are UTC days: its period is
+ * whole UTC days and ends with the current (partial) day, so that each bar is one row of the daily rollups.
  */
 enum DashboardPeriod {
     HOUR("1h", Duration.ofHours(1), Duration.ofHours(1)),
@@ -62,8 +63,20 @@ enum DashboardPeriod {
         return (int) (length.toSeconds() / bucket.toSeconds());
     }
 
-    /** The end (exclusive) of the period that holds {@code now}: the start of the next hour. */
+    /**
+     * Whether each chart bucket is one whole UTC day (then the daily rollups give the buckets exactly; any other
+     * bucket needs the hourly ones).
+     */
+    boolean bucketsAreDays() {
+        return bucket.equals(Duration.ofDays(1));
+    }
+
+    /**
+     * The end (exclusive) of the period that holds {@code now}: the start of the next hour, or, for daily buckets,
+     * of the next UTC day.
+     */
     Instant to(Instant now) {
-        return now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
+        return bucketsAreDays() ? now.truncatedTo(ChronoUnit.DAYS).plus(Duration.ofDays(1))
+                : now.truncatedTo(ChronoUnit.HOURS).plus(Duration.ofHours(1));
     }
 }

@@ -65,21 +65,28 @@ final class DashboardTexts {
         return signed(change, String.format(Locale.ROOT, "%.1f pp", Math.abs(change)));
     }
 
-    /** The difference of two durations in ms ("+1.5 h"). */
+    /** The difference of two durations in ms ("+1.5 h"; under half a millisecond reads "±0 ms"). */
     static String durationChange(Double value, Double previous) {
         if (value == null || previous == null) {
             return null;
         }
         double change = value - previous;
-        return signed(change, duration(Math.abs(change)));
+        return signed(Math.abs(change) < 0.5 ? 0 : change, duration(Math.abs(change)));
     }
 
-    /** More is bad: {@code bad} when it grew, {@code good} when it fell, {@code neutral} otherwise. */
-    static String moreIsBad(Double value, Double previous) {
-        if (value == null || previous == null || value.equals(previous)) {
+    /**
+     * More is bad, read from the change as the tile shows it: a rise ("+6", "+0.1 pp") is {@code bad}, a fall
+     * ("−3") {@code good}, and a change that rounds to zero ("±0.0 pp", "±0 %") or none {@code neutral} — so a
+     * tile never colours a change it reads as nothing.
+     */
+    static String moreIsBad(String shownChange) {
+        if (shownChange == null) {
             return "neutral";
         }
-        return value > previous ? "bad" : "good";
+        if (shownChange.startsWith("+")) {
+            return "bad";
+        }
+        return shownChange.startsWith(MINUS) ? "good" : "neutral";
     }
 
     private static String signed(double change, String magnitude) {

@@ -51,10 +51,18 @@ public final class DashboardBenchmark {
             DSLContext db = app.getBean(DSLContext.class);
             DashboardService dashboards = app.getBean(DashboardService.class);
             RunQueries runs = new RunQueries(db);
-            System.out.printf("machine: %d cores, %s, %s; runs in the database: %,d; rollup rows: %,d%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
+            System.out.printf("machine: %d cores, %s, %s; runs in the database: %,d; rollup rows: %,d hourly,"
+                            + " %,d daily%n", Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
                     System.getProperty("java.vm.version"), db.fetchValue("select count(*) from runs"),
-                    db.fetchValue("select count(*) from run_rollups"));
+                    db.fetchValue("select count(*) from run_rollups"),
+                    db.fetchValue("select count(*) from run_rollups_daily"));
+            System.out.printf("daily rows that differ from the sum of their hours: %s%n", db.fetchValue("""
+                    select count(*) from (
+                        select date_trunc('day', hour, 'UTC') as day, workflow_id, status, trigger_kind, error_class,
+                               sum(runs) as runs, sum_histograms(duration_buckets) as buckets
+                        from run_rollups group by 1, 2, 3, 4, 5) h
+                    full join run_rollups_daily d using (day, workflow_id, status, trigger_kind, error_class)
+                    where h.runs is distinct from d.runs or h.buckets is distinct from d.duration_buckets"""));
             UUID busiest = db.fetchOne("select workflow_id from runs group by 1 order by count(*) desc limit 1")
                     .get(0, UUID.class);
             String businessKey = db.fetchOne("select business_key from runs where status = 'dead_lettered'"
@@ -64,10 +72,21 @@ public final class DashboardBenchmark {
                 time("RunRollups.hours, " + hours + " h, all workflows", calls, () -> rollups.hours(
                         OffsetDateTime.now().minusHours(hours), OffsetDateTime.now().plusHours(1), null));
             }
+            for (int days : List.of(14, 60)) {
+                time("RunRollups.covering, " + days + " days, all workflows", calls, () -> rollups.covering(
+                        RunRollups.startOfDay(OffsetDateTime.now()).minusDays(days - 1),
+                        RunRollups.startOfDay(OffsetDateTime.now()).plusDays(1), null));
+            }
             time("dead-lettered runs now and a day ago (SQL)", calls, () -> db.fetch("""
                     select (select count(*) from runs where status = 'dead_lettered'),
                            (select count(*) from runs where status = 'dead_lettered'
                             and finished_at < now() - interval '1 day')"""));
+            // the same call read from hourly rollups alone and with the daily ones, alternately (same load)
+            for (String range : List.of("7d", "30d")) {
+                compare("DashboardService " + range + ", all workflows", calls,
+                        () -> dashboards.dashboard(range, null, Instant.now(), false),
+                        () -> dashboards.dashboard(range, null, Instant.now(), true));
+            }
             for (String range : List.of("24h", "7d", "30d")) {
                 time("DashboardService " + range + ", all workflows", calls,
                         () -> dashboards.dashboard(range, null, Instant.now()));
@@ -96,6 +115,31 @@ public final class DashboardBenchmark {
             throw new IllegalStateException(response.statusCode() + " " + response.body());
         }
         return response.body();
+    }
+
+    /** Times {@code hourly} and {@code daily} alternately, {@code calls} times each after as many warm-ups. */
+    private static void compare(String what, int calls, Callable<Object> hourly, Callable<Object> daily)
+            throws Exception {
+        for (int i = 0; i < calls; i++) {
+            hourly.call();
+            daily.call();
+        }
+        List<Double> hourlyMillis = new ArrayList<>();
+        List<Double> dailyMillis = new ArrayList<>();
+        for (int i = 0; i < calls; i++) {
+            long started = System.nanoTime();
+            hourly.call();
+            hourlyMillis.add((System.nanoTime() - started) / 1e6);
+            started = System.nanoTime();
+            daily.call();
+            dailyMillis.add((System.nanoTime() - started) / 1e6);
+        }
+        Collections.sort(hourlyMillis);
+        Collections.sort(dailyMillis);
+        System.out.printf("%-60s median %6.1f ms  p95 %6.1f ms (hourly rollups only)%n", what,
+                hourlyMillis.get(calls / 2), hourlyMillis.get((int) Math.ceil(calls * 0.95) - 1));
+        System.out.printf("%-60s median %6.1f ms  p95 %6.1f ms (daily where whole days)%n", what,
+                dailyMillis.get(calls / 2), dailyMillis.get((int) Math.ceil(calls * 0.95) - 1));
     }
 
     private static void time(String what, int calls, Callable<Object> call) throws Exception {

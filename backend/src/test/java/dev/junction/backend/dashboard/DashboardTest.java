@@ -75,6 +75,16 @@ class DashboardTest {
                     duration_buckets = add_histograms(run_rollups.duration_buckets, excluded.duration_buckets)""",
                 Instant.parse(hour).atOffset(ZoneOffset.UTC), workflow, status, errorClass == null ? "" : errorClass,
                 runs, runs * millis, millis, buckets);
+        // and its day, as folding adds to both levels
+        db.execute("""
+                insert into run_rollups_daily (day, workflow_id, status, trigger_kind, error_class, runs,
+                                               duration_ms_sum, duration_ms_max, duration_buckets)
+                values (date_trunc('day', ?::timestamptz, 'UTC'), ?, ?, 'manual', ?, ?, ?, ?, ?)
+                on conflict (day, workflow_id, status, trigger_kind, error_class) do update set
+                    runs = run_rollups_daily.runs + excluded.runs,
+                    duration_buckets = add_histograms(run_rollups_daily.duration_buckets, excluded.duration_buckets)""",
+                Instant.parse(hour).atOffset(ZoneOffset.UTC), workflow, status, errorClass == null ? "" : errorClass,
+                runs, runs * millis, millis, buckets);
     }
 
     private void run(UUID workflow, String status, String created, String finished, String businessKey) {

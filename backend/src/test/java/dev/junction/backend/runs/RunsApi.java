@@ -1,10 +1,12 @@
 package dev.junction.backend.runs;
 
 import dev.junction.backend.ApiClient;
+import dev.junction.backend.Polling;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,15 +46,8 @@ public record RunsApi(ApiClient admin) {
 
     /** The run's detail once its status is one of {@code statuses}. */
     public JsonNode until(String runId, Set<String> statuses) {
-        JsonNode run = null;
-        for (int i = 0; i < 1_500; i++) {
-            run = detail(runId);
-            if (statuses.contains(run.get("run").get("status").asString())) {
-                return run;
-            }
-            sleep(20);
-        }
-        return run;
+        return Polling.lastRead(Duration.ofSeconds(60), Duration.ofMillis(20), () -> detail(runId),
+                run -> statuses.contains(run.get("run").get("status").asString()));
     }
 
     public JsonNode detail(String runId) {

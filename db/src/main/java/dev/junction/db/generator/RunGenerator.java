@@ -23,7 +23,7 @@ import java.util.UUID;
  * workflow 1–5 % failing, half of those dead-lettered; 0.5 % cancelled; the last 15 minutes partly queued, running
  * or waiting), error classes and messages, business keys (Amazon order ids, Opayo VendorTxCodes, Sage sales order
  * numbers) and durations (log-normal per workflow) — and the matching rollups, as if every ending had been folded
- * ({@code run_rollups}, added to whatever is there). Everything is set-based SQL ({@code generate_series}); no step
+ * ({@code run_rollups} and the daily {@code run_rollups_daily}, added to whatever is there). Everything is set-based SQL ({@code generate_series}); no step
  * rows and no payloads beyond a small input are made. See docs/benchmarks.md ("Ops data").
  *
  * <p>Run it on an app's database by JDBC URL, or on an embedded PostgreSQL data directory the app can then start on
@@ -69,11 +69,13 @@ public final class RunGenerator {
                 generated.execute();
             }
             sql.execute(INSERT_RUNS);
-            sql.execute(FOLD_INTO_ROLLUPS);
+            sql.execute(FOLD_INTO_ROLLUPS.formatted("run_rollups", "hour", "hour"));
+            sql.execute(FOLD_INTO_ROLLUPS.formatted("run_rollups_daily", "day", "day"));
             sql.execute("drop table generated_runs");
             connection.commit();
             sql.execute("analyze runs");
             sql.execute("analyze run_rollups");
+            sql.execute("analyze run_rollups_daily");
             return new Result(workflows, plan.runs(), (System.nanoTime() - started) / 1_000_000);
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
@@ -194,33 +196,36 @@ public final class RunGenerator {
                    coalesce(started_at + duration_ms * interval '1 millisecond', created_at)
             from generated_runs order by created_at""";
 
-    /** The endings as RunRollups.fold would add them: per hour of the end, workflow, status, trigger, error class. */
+    /**
+     * The endings as RunRollups.fold would add them: per hour (or UTC day) of the end, workflow, status, trigger,
+     * error class. Formatted with the table, its time column and the unit ({@code hour}, {@code day}).
+     */
     private static final String FOLD_INTO_ROLLUPS = """
             with ended as (
-                select date_trunc('hour', started_at + duration_ms * interval '1 millisecond') as hour, workflow_id,
-                       status, trigger_kind, coalesce(error_class, '') as error_class, duration_ms,
+                select date_trunc('%3$s', started_at + duration_ms * interval '1 millisecond', 'UTC') as period,
+                       workflow_id, status, trigger_kind, coalesce(error_class, '') as error_class, duration_ms,
                        least(63, floor(4 * ln(1 + duration_ms) / ln(2)))::int as bucket
                 from generated_runs where status not in ('queued', 'running', 'waiting')),
             by_bucket as (
-                select hour, workflow_id, status, trigger_kind, error_class, bucket, count(*) as runs,
+                select period, workflow_id, status, trigger_kind, error_class, bucket, count(*) as runs,
                        sum(duration_ms) as duration_sum, max(duration_ms) as duration_max
                 from ended group by 1, 2, 3, 4, 5, 6),
             by_key as (
-                select hour, workflow_id, status, trigger_kind, error_class, sum(runs) as runs,
+                select period, workflow_id, status, trigger_kind, error_class, sum(runs) as runs,
                        sum(duration_sum) as duration_sum, max(duration_max) as duration_max,
                        array_agg(bucket) as buckets, array_agg(runs) as counts
                 from by_bucket group by 1, 2, 3, 4, 5)
-            insert into run_rollups (hour, workflow_id, status, trigger_kind, error_class, runs, duration_ms_sum,
-                                     duration_ms_max, duration_buckets)
-            select hour, workflow_id, status, trigger_kind, error_class, runs, duration_sum, duration_max,
+            insert into %1$s (%2$s, workflow_id, status, trigger_kind, error_class, runs, duration_ms_sum,
+                              duration_ms_max, duration_buckets)
+            select period, workflow_id, status, trigger_kind, error_class, runs, duration_sum, duration_max,
                    (select array_agg(coalesce(counts[array_position(buckets, b)], 0)::int order by b)
                     from generate_series(0, 63) b)
             from by_key
-            on conflict (hour, workflow_id, status, trigger_kind, error_class) do update set
-                runs = run_rollups.runs + excluded.runs,
-                duration_ms_sum = run_rollups.duration_ms_sum + excluded.duration_ms_sum,
-                duration_ms_max = greatest(run_rollups.duration_ms_max, excluded.duration_ms_max),
-                duration_buckets = add_histograms(run_rollups.duration_buckets, excluded.duration_buckets)""";
+            on conflict (%2$s, workflow_id, status, trigger_kind, error_class) do update set
+                runs = %1$s.runs + excluded.runs,
+                duration_ms_sum = %1$s.duration_ms_sum + excluded.duration_ms_sum,
+                duration_ms_max = greatest(%1$s.duration_ms_max, excluded.duration_ms_max),
+                duration_buckets = add_histograms(%1$s.duration_buckets, excluded.duration_buckets)""";
 
     /**
      * {@code RunGenerator <jdbc-url> <user> <password> [runs]} fills that database (migrated already, e.g. by an

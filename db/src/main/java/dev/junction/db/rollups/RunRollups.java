@@ -2,7 +2,6 @@ package dev.junction.db.rollups;
 
 import org.jooq.DSLContext;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,10 +19,12 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * The hourly rollups of ended runs. A run's end appends a row to {@code run_endings} in the transaction that ends it
- * (see {@code RunEnding}); {@link #fold} moves a batch of those rows into {@code run_rollups}, adding them to the
- * hour's row. Folding deletes the rows it adds in the same transaction, and rows another node is folding are skipped
- * ({@code for update skip locked}): every ending is counted exactly once, whichever node folds it.
+ * The rollups of ended runs, hourly ({@code run_rollups}) and daily ({@code run_rollups_daily}, by UTC day). A run's
+ * end appends a row to {@code run_endings} in the transaction that ends it (see {@code RunEnding}); {@link #fold}
+ * moves a batch of those rows into both levels, adding them to the hour's and the day's row. Folding deletes the rows
+ * it adds in the same transaction, and rows another node is folding are skipped ({@code for update skip locked}):
+ * every ending is counted exactly once at each level, whichever node folds it, and a day's row always equals the sum
+ * of its hours.
  */
 public class RunRollups {
 
@@ -80,40 +81,94 @@ public class RunRollups {
      */
     public List<RollupRow> hours(OffsetDateTime from, OffsetDateTime to, UUID workflowId) {
         return db.connectionResult(connection -> {
-            String sql = """
-                    select hour, workflow_id, status, trigger_kind, error_class, runs, duration_ms_sum,
-                           duration_ms_max, duration_buckets
-                    from run_rollups where hour >= ? and hour < ?""" + (workflowId == null ? "" : " and workflow_id = ?")
-                    + " order by hour";
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                statement.setObject(1, from.truncatedTo(ChronoUnit.HOURS));
-                statement.setObject(2, to);
-                if (workflowId != null) {
-                    statement.setObject(3, workflowId);
-                }
-                List<RollupRow> rows = new ArrayList<>();
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        rows.add(new RollupRow(row.getObject("hour", OffsetDateTime.class),
-                                row.getObject("workflow_id", UUID.class), row.getString("status"),
-                                row.getString("trigger_kind"), row.getString("error_class"), row.getLong("runs"),
-                                row.getLong("duration_ms_sum"), row.getLong("duration_ms_max"),
-                                histogram(row.getArray("duration_buckets"))));
-                    }
-                }
-                return rows;
-            }
+            List<RollupRow> rows = new ArrayList<>();
+            read(connection, "run_rollups", "hour", from.truncatedTo(ChronoUnit.HOURS), to, workflowId, rows);
+            return rows;
         });
     }
 
-    private int fold(Connection connection, List<FoldedEnding> endings) throws SQLException {
-        record Key(OffsetDateTime hour, UUID workflowId, String status, String triggerKind, String errorClass) {
+    /**
+     * The daily rollup rows of the UTC days in [{@code from}, {@code to}) ({@code from} is rounded down to its day),
+     * of one workflow or of all ({@code workflowId} null), oldest first. A row's {@link RollupRow#hour()} is the
+     * start of its day (00:00 UTC).
+     */
+    public List<RollupRow> days(OffsetDateTime from, OffsetDateTime to, UUID workflowId) {
+        return db.connectionResult(connection -> {
+            List<RollupRow> rows = new ArrayList<>();
+            read(connection, "run_rollups_daily", "day", startOfDay(from), to, workflowId, rows);
+            return rows;
+        });
+    }
+
+    /**
+     * The rollup rows that together hold exactly the runs ended in [{@code from}, {@code to}) (whole hours): a daily
+     * row for each whole UTC day in it, hourly rows for the hours before the first and after the last whole day. A
+     * reader that sums them gets what it would get from {@link #hours} over the same span, from far fewer rows on
+     * long spans — provided what it sums by (e.g. chart buckets) never splits a UTC day within the span. Daily rows
+     * carry the start of their day as {@link RollupRow#hour()}; rows are in no particular order.
+     */
+    public List<RollupRow> covering(OffsetDateTime from, OffsetDateTime to, UUID workflowId) {
+        OffsetDateTime start = from.truncatedTo(ChronoUnit.HOURS);
+        OffsetDateTime firstDay = startOfDay(start).isBefore(start) ? startOfDay(start).plusDays(1)
+                : startOfDay(start);
+        OffsetDateTime lastDay = startOfDay(to);
+        if (!firstDay.isBefore(lastDay)) {
+            return hours(start, to, workflowId);
         }
+        return db.connectionResult(connection -> {
+            List<RollupRow> rows = new ArrayList<>();
+            if (start.isBefore(firstDay)) {
+                read(connection, "run_rollups", "hour", start, firstDay, workflowId, rows);
+            }
+            read(connection, "run_rollups_daily", "day", firstDay, lastDay, workflowId, rows);
+            if (lastDay.isBefore(to)) {
+                read(connection, "run_rollups", "hour", lastDay, to, workflowId, rows);
+            }
+            return rows;
+        });
+    }
+
+    /** 00:00 UTC of the day {@code time} falls on. */
+    public static OffsetDateTime startOfDay(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.DAYS);
+    }
+
+    private static void read(Connection connection, String table, String timeColumn, OffsetDateTime from,
+                             OffsetDateTime to, UUID workflowId, List<RollupRow> rows) throws SQLException {
+        // the histogram as text, parsed here: a JDBC array would box 64 integers per row
+        String sql = "select " + timeColumn + ", workflow_id, status, trigger_kind, error_class, runs,"
+                + " duration_ms_sum, duration_ms_max, duration_buckets::text from " + table + " where "
+                + timeColumn + " >= ? and " + timeColumn + " < ?" + (workflowId == null ? "" : " and workflow_id = ?")
+                + " order by " + timeColumn;
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setObject(1, from);
+            statement.setObject(2, to);
+            if (workflowId != null) {
+                statement.setObject(3, workflowId);
+            }
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    rows.add(new RollupRow(row.getObject(1, OffsetDateTime.class), row.getObject(2, UUID.class),
+                            row.getString(3), row.getString(4), row.getString(5), row.getLong(6), row.getLong(7),
+                            row.getLong(8), histogram(row.getString(9))));
+                }
+            }
+        }
+    }
+
+    /** What a rollup row is kept per: the start of its hour or day, workflow, status, trigger kind, error class. */
+    private record Key(OffsetDateTime time, UUID workflowId, String status, String triggerKind, String errorClass) {
+    }
+
+    private int fold(Connection connection, List<FoldedEnding> endings) throws SQLException {
         // Rows are added in key order: two folds adding to the same hours then lock them in the same order (in
         // arrival order, they deadlocked).
-        Map<Key, long[]> sums = new TreeMap<>(Comparator.comparing(Key::hour).thenComparing(Key::workflowId)
-                .thenComparing(Key::status).thenComparing(Key::triggerKind).thenComparing(Key::errorClass));
+        Comparator<Key> keyOrder = Comparator.comparing(Key::time).thenComparing(Key::workflowId)
+                .thenComparing(Key::status).thenComparing(Key::triggerKind).thenComparing(Key::errorClass);
+        Map<Key, long[]> sums = new TreeMap<>(keyOrder);
         Map<Key, long[]> histograms = new HashMap<>();
+        Map<Key, long[]> daySums = new TreeMap<>(keyOrder);
+        Map<Key, long[]> dayHistograms = new HashMap<>();
         int folded = 0;
         try (PreparedStatement take = connection.prepareStatement("""
                 delete from run_endings where id in (
@@ -131,31 +186,47 @@ public class RunRollups {
                     long duration = row.getLong("duration_ms");
                     endings.add(new FoldedEnding(key.workflowId(), key.status(), key.triggerKind(), key.errorClass(),
                             duration));
-                    long[] sum = sums.computeIfAbsent(key, k -> new long[3]);
-                    sum[0]++;
-                    sum[1] += duration;
-                    sum[2] = Math.max(sum[2], duration);
-                    histograms.computeIfAbsent(key, k -> new long[DurationBuckets.COUNT])[DurationBuckets.of(duration)]++;
+                    add(sums, histograms, key, duration);
+                    add(daySums, dayHistograms, new Key(startOfDay(hour), key.workflowId(), key.status(),
+                            key.triggerKind(), key.errorClass()), duration);
                 }
             }
         }
         if (folded == 0) {
             return 0;
         }
-        // A workflow deleted since its runs ended has no rollups (they would go with it anyway).
-        try (PreparedStatement add = connection.prepareStatement("""
-                insert into run_rollups (hour, workflow_id, status, trigger_kind, error_class, runs, duration_ms_sum,
-                                         duration_ms_max, duration_buckets)
+        // A workflow deleted since its runs ended has no rollups (they would go with it anyway). Hours first, then
+        // days, each in key order: concurrent folds lock rows in one order.
+        upsert(connection, "run_rollups", "hour", sums, histograms);
+        upsert(connection, "run_rollups_daily", "day", daySums, dayHistograms);
+        return folded;
+    }
+
+    private static <K> void add(Map<K, long[]> sums, Map<K, long[]> histograms, K key, long duration) {
+        long[] sum = sums.computeIfAbsent(key, k -> new long[3]);
+        sum[0]++;
+        sum[1] += duration;
+        sum[2] = Math.max(sum[2], duration);
+        histograms.computeIfAbsent(key, k -> new long[DurationBuckets.COUNT])[DurationBuckets.of(duration)]++;
+    }
+
+    private static void upsert(Connection connection, String table, String timeColumn, Map<Key, long[]> sums,
+                               Map<Key, long[]> histograms) throws SQLException {
+        String sql = """
+                insert into %1$s (%2$s, workflow_id, status, trigger_kind, error_class, runs, duration_ms_sum,
+                                  duration_ms_max, duration_buckets)
                 select ?, ?, ?, ?, ?, ?, ?, ?, ? where exists (select 1 from workflows where id = ?)
-                on conflict (hour, workflow_id, status, trigger_kind, error_class) do update set
-                    runs = run_rollups.runs + excluded.runs,
-                    duration_ms_sum = run_rollups.duration_ms_sum + excluded.duration_ms_sum,
-                    duration_ms_max = greatest(run_rollups.duration_ms_max, excluded.duration_ms_max),
-                    duration_buckets = add_histograms(run_rollups.duration_buckets, excluded.duration_buckets)""")) {
+                on conflict (%2$s, workflow_id, status, trigger_kind, error_class) do update set
+                    runs = %1$s.runs + excluded.runs,
+                    duration_ms_sum = %1$s.duration_ms_sum + excluded.duration_ms_sum,
+                    duration_ms_max = greatest(%1$s.duration_ms_max, excluded.duration_ms_max),
+                    duration_buckets = add_histograms(%1$s.duration_buckets, excluded.duration_buckets)"""
+                .formatted(table, timeColumn);
+        try (PreparedStatement add = connection.prepareStatement(sql)) {
             for (Map.Entry<Key, long[]> entry : sums.entrySet()) {
                 Key key = entry.getKey();
                 long[] sum = entry.getValue();
-                add.setObject(1, key.hour());
+                add.setObject(1, key.time());
                 add.setObject(2, key.workflowId());
                 add.setString(3, key.status());
                 add.setString(4, key.triggerKind());
@@ -169,7 +240,6 @@ public class RunRollups {
             }
             add.executeBatch();
         }
-        return folded;
     }
 
     private static Integer[] boxed(long[] histogram) {
@@ -180,14 +250,22 @@ public class RunRollups {
         return boxed;
     }
 
-    private static long[] histogram(Array array) throws SQLException {
+    /** A histogram from PostgreSQL's text form of an integer array, {@code {0,3,12,…}} (null elements count 0). */
+    static long[] histogram(String text) {
         long[] histogram = new long[DurationBuckets.COUNT];
-        if (array == null) {
+        if (text == null) {
             return histogram;
         }
-        Object[] counts = (Object[]) array.getArray();
-        for (int i = 0; i < Math.min(counts.length, histogram.length); i++) {
-            histogram[i] = counts[i] == null ? 0 : ((Number) counts[i]).longValue();
+        int index = 0;
+        long value = 0;
+        for (int i = 1; i < text.length() && index < histogram.length; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+            } else if (c == ',' || c == '}') {
+                histogram[index++] = value;
+                value = 0;
+            }
         }
         return histogram;
     }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -51,6 +52,34 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
     public static final String BUSINESS_KEY = "businessKey";
     public static final String VIEW = "view";
 
+    /*
+     * The parameters in URL order, one descriptor each (name, value in the query, text of the value, reader of the
+     * text). The order is also the record's: of(values) reads them by position. A new filter is a component, a line
+     * here and its cast in of(values).
+     */
+    private static final Parameter<Set<RunStatus>> STATUS_PARAMETER = new Parameter<>(STATUS,
+            query -> query.statuses.isEmpty() ? null : query.statuses, RunsQuery::statusList, RunsQuery::readStatuses);
+    private static final Parameter<UUID> WORKFLOW_PARAMETER = new Parameter<>(WORKFLOW, RunsQuery::workflow,
+            UUID::toString, RunsQuery::uuid);
+    private static final Parameter<Integer> VERSION_PARAMETER = new Parameter<>(VERSION, RunsQuery::version,
+            String::valueOf, RunsQuery::readVersion);
+    private static final Parameter<String> TRIGGER_PARAMETER = Parameter.text(TRIGGER, RunsQuery::trigger);
+    private static final Parameter<Instant> FROM_PARAMETER = new Parameter<>(FROM, RunsQuery::from,
+            Instant::toString, RunsQuery::instant);
+    private static final Parameter<Instant> TO_PARAMETER = new Parameter<>(TO, RunsQuery::to, Instant::toString,
+            RunsQuery::instant);
+    private static final Parameter<String> CONNECTION_PARAMETER = Parameter.text(CONNECTION, RunsQuery::connection);
+    private static final Parameter<String> ERROR_CLASS_PARAMETER = Parameter.text(ERROR_CLASS, RunsQuery::errorClass);
+    private static final Parameter<ErrorCategory> CATEGORY_PARAMETER = new Parameter<>(CATEGORY,
+            RunsQuery::category, ErrorCategory::jsonName, RunsQuery::readCategory);
+    private static final Parameter<String> BUSINESS_KEY_PARAMETER = Parameter.text(BUSINESS_KEY,
+            RunsQuery::businessKey);
+    private static final Parameter<UUID> VIEW_PARAMETER = new Parameter<>(VIEW, RunsQuery::view, UUID::toString,
+            RunsQuery::uuid);
+    private static final List<Parameter<?>> PARAMETERS = List.of(STATUS_PARAMETER, WORKFLOW_PARAMETER,
+            VERSION_PARAMETER, TRIGGER_PARAMETER, FROM_PARAMETER, TO_PARAMETER, CONNECTION_PARAMETER,
+            ERROR_CLASS_PARAMETER, CATEGORY_PARAMETER, BUSINESS_KEY_PARAMETER, VIEW_PARAMETER);
+
     public RunsQuery {
         statuses = statuses == null || statuses.isEmpty() ? Set.of()
                 : Set.copyOf(EnumSet.copyOf(statuses));
@@ -74,54 +103,44 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
     }
 
     public RunsQuery withStatuses(Set<RunStatus> value) {
-        return new RunsQuery(value, workflow, version, trigger, from, to, connection, errorClass, category,
-                businessKey, view);
+        return with(STATUS_PARAMETER, value);
     }
 
     public RunsQuery withWorkflow(UUID value) {
-        return new RunsQuery(statuses, value, version, trigger, from, to, connection, errorClass, category,
-                businessKey, view);
+        return with(WORKFLOW_PARAMETER, value);
     }
 
     public RunsQuery withVersion(Integer value) {
-        return new RunsQuery(statuses, workflow, value, trigger, from, to, connection, errorClass, category,
-                businessKey, view);
+        return with(VERSION_PARAMETER, value);
     }
 
     public RunsQuery withTrigger(String value) {
-        return new RunsQuery(statuses, workflow, version, value, from, to, connection, errorClass, category,
-                businessKey, view);
+        return with(TRIGGER_PARAMETER, value);
     }
 
     /** Runs created in [from, to); either may be null. */
     public RunsQuery withTime(Instant fromValue, Instant toValue) {
-        return new RunsQuery(statuses, workflow, version, trigger, fromValue, toValue, connection, errorClass,
-                category, businessKey, view);
+        return with(FROM_PARAMETER, fromValue).with(TO_PARAMETER, toValue);
     }
 
     public RunsQuery withConnection(String value) {
-        return new RunsQuery(statuses, workflow, version, trigger, from, to, value, errorClass, category,
-                businessKey, view);
+        return with(CONNECTION_PARAMETER, value);
     }
 
     public RunsQuery withErrorClass(String value) {
-        return new RunsQuery(statuses, workflow, version, trigger, from, to, connection, value, category,
-                businessKey, view);
+        return with(ERROR_CLASS_PARAMETER, value);
     }
 
     public RunsQuery withCategory(ErrorCategory value) {
-        return new RunsQuery(statuses, workflow, version, trigger, from, to, connection, errorClass, value,
-                businessKey, view);
+        return with(CATEGORY_PARAMETER, value);
     }
 
     public RunsQuery withBusinessKey(String value) {
-        return new RunsQuery(statuses, workflow, version, trigger, from, to, connection, errorClass, category,
-                value, view);
+        return with(BUSINESS_KEY_PARAMETER, value);
     }
 
     public RunsQuery withView(UUID value) {
-        return new RunsQuery(statuses, workflow, version, trigger, from, to, connection, errorClass, category,
-                businessKey, value);
+        return with(VIEW_PARAMETER, value);
     }
 
     /** The UI path of the runs list filtered by this query: {@code runs} or {@code runs?status=failed&...}. */
@@ -140,20 +159,9 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
     /** The parameters this query sets, in a fixed order (for Vaadin's {@code QueryParameters.simple}). */
     public Map<String, String> parameters() {
         Map<String, String> parameters = new LinkedHashMap<>();
-        if (!statuses.isEmpty()) {
-            parameters.put(STATUS, statuses.stream().sorted().map(RunStatus::jsonName)
-                    .collect(Collectors.joining(",")));
+        for (Parameter<?> parameter : PARAMETERS) {
+            parameter.written(this).ifPresent(text -> parameters.put(parameter.name(), text));
         }
-        put(parameters, WORKFLOW, workflow);
-        put(parameters, VERSION, version);
-        put(parameters, TRIGGER, trigger);
-        put(parameters, FROM, from);
-        put(parameters, TO, to);
-        put(parameters, CONNECTION, connection);
-        put(parameters, ERROR_CLASS, errorClass);
-        put(parameters, CATEGORY, category == null ? null : category.jsonName());
-        put(parameters, BUSINESS_KEY, businessKey);
-        put(parameters, VIEW, view);
         return parameters;
     }
 
@@ -209,55 +217,19 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
      * and is left out of the query (the UI shows the rest and says what it dropped).
      */
     public static RunsQuery parse(Map<String, ? extends Collection<String>> parameters, List<Problem> problems) {
-        Set<RunStatus> statuses = EnumSet.noneOf(RunStatus.class);
-        first(parameters, STATUS).ifPresent(value -> {
-            for (String name : value.split(",")) {
-                if (name.isBlank()) {
-                    continue;
-                }
-                Optional<RunStatus> status = RunStatus.fromJson(name.strip().toLowerCase(Locale.ROOT));
-                if (status.isPresent()) {
-                    statuses.add(status.get());
-                } else {
-                    problems.add(new Problem(STATUS, "must be one or more of " + Arrays.stream(RunStatus.values())
-                            .map(RunStatus::jsonName).collect(Collectors.joining(", "))
-                            + " (comma-separated), was '" + name.strip() + "'"));
-                }
-            }
-        });
-        UUID workflow = first(parameters, WORKFLOW).map(value -> uuid(WORKFLOW, value, problems)).orElse(null);
-        Integer version = first(parameters, VERSION).map(value -> {
-            try {
-                int number = Integer.parseInt(value);
-                if (number >= 1) {
-                    return number;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            problems.add(new Problem(VERSION, "must be a version number (1 or more), was '" + value + "'"));
-            return null;
-        }).orElse(null);
-        Instant from = first(parameters, FROM).map(value -> instant(FROM, value, problems)).orElse(null);
-        Instant to = first(parameters, TO).map(value -> instant(TO, value, problems)).orElse(null);
-        if (from != null && to != null && from.isAfter(to)) {
-            problems.add(new Problem(FROM, "must not be after to (" + to + "), was " + from));
-            problems.add(new Problem(TO, "must not be before from (" + from + "), was " + to));
-            from = null;
-            to = null;
+        Object[] values = new Object[PARAMETERS.size()];
+        for (int index = 0; index < values.length; index++) {
+            Parameter<?> parameter = PARAMETERS.get(index);
+            values[index] = first(parameters, parameter.name())
+                    .map(value -> parameter.reader().read(parameter.name(), value, problems)).orElse(null);
         }
-        ErrorCategory category = first(parameters, CATEGORY).map(value -> {
-            ErrorCategory named = ErrorCategory.fromJson(value);
-            if (named == null) {
-                problems.add(new Problem(CATEGORY, "must be one of " + Arrays.stream(ErrorCategory.values())
-                        .map(ErrorCategory::jsonName).collect(Collectors.joining(", ")) + ", was '" + value + "'"));
-            }
-            return named;
-        }).orElse(null);
-        UUID view = first(parameters, VIEW).map(value -> uuid(VIEW, value, problems)).orElse(null);
-        return new RunsQuery(statuses, workflow, version, first(parameters, TRIGGER).orElse(null), from, to,
-                first(parameters, CONNECTION).orElse(null), first(parameters, ERROR_CLASS).orElse(null), category,
-                first(parameters, BUSINESS_KEY).orElse(null), view);
+        RunsQuery query = of(values);
+        if (query.from != null && query.to != null && query.from.isAfter(query.to)) {
+            problems.add(new Problem(FROM, "must not be after to (" + query.to + "), was " + query.from));
+            problems.add(new Problem(TO, "must not be before from (" + query.from + "), was " + query.to));
+            return query.withTime(null, null);
+        }
+        return query;
     }
 
     /** One parameter that is not what it must be. */
@@ -313,10 +285,88 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
         }
     }
 
-    private static void put(Map<String, String> parameters, String name, Object value) {
-        if (value != null) {
-            parameters.put(name, value.toString());
+    /**
+     * One URL parameter: its {@code name}, its value in a query ({@code value}, null when not set), the value as URL
+     * text ({@code text}) and the {@code reader} back from text.
+     */
+    private record Parameter<T>(String name, Function<RunsQuery, T> value, Function<T, String> text,
+                                Reader<T> reader) {
+
+        static Parameter<String> text(String name, Function<RunsQuery, String> value) {
+            return new Parameter<>(name, value, text -> text, (parameter, text, problems) -> text);
         }
+
+        Optional<String> written(RunsQuery query) {
+            return Optional.ofNullable(value.apply(query)).map(text);
+        }
+    }
+
+    /** Reads a parameter's (non-blank, stripped) text; null, with a {@link Problem} added, when it is not valid. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(String parameter, String text, List<Problem> problems);
+    }
+
+    /** This query with {@code parameter} set to {@code value}. */
+    private <T> RunsQuery with(Parameter<T> parameter, T value) {
+        Object[] values = new Object[PARAMETERS.size()];
+        for (int index = 0; index < values.length; index++) {
+            Parameter<?> each = PARAMETERS.get(index);
+            values[index] = each == parameter ? value : each.value().apply(this);
+        }
+        return of(values);
+    }
+
+    /** The query of parameter values in {@link #PARAMETERS}' order (nulls: no condition). */
+    @SuppressWarnings("unchecked")
+    private static RunsQuery of(Object[] values) {
+        return new RunsQuery((Set<RunStatus>) values[0], (UUID) values[1], (Integer) values[2], (String) values[3],
+                (Instant) values[4], (Instant) values[5], (String) values[6], (String) values[7],
+                (ErrorCategory) values[8], (String) values[9], (UUID) values[10]);
+    }
+
+    private static String statusList(Set<RunStatus> statuses) {
+        return statuses.stream().sorted().map(RunStatus::jsonName).collect(Collectors.joining(","));
+    }
+
+    private static Set<RunStatus> readStatuses(String parameter, String value, List<Problem> problems) {
+        Set<RunStatus> statuses = EnumSet.noneOf(RunStatus.class);
+        for (String name : value.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            Optional<RunStatus> status = RunStatus.fromJson(name.strip().toLowerCase(Locale.ROOT));
+            if (status.isPresent()) {
+                statuses.add(status.get());
+            } else {
+                problems.add(new Problem(parameter, "must be one or more of " + Arrays.stream(RunStatus.values())
+                        .map(RunStatus::jsonName).collect(Collectors.joining(", "))
+                        + " (comma-separated), was '" + name.strip() + "'"));
+            }
+        }
+        return statuses;
+    }
+
+    private static Integer readVersion(String parameter, String value, List<Problem> problems) {
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(new Problem(parameter, "must be a version number (1 or more), was '" + value + "'"));
+        return null;
+    }
+
+    private static ErrorCategory readCategory(String parameter, String value, List<Problem> problems) {
+        ErrorCategory named = ErrorCategory.fromJson(value);
+        if (named == null) {
+            problems.add(new Problem(parameter, "must be one of " + Arrays.stream(ErrorCategory.values())
+                    .map(ErrorCategory::jsonName).collect(Collectors.joining(", ")) + ", was '" + value + "'"));
+        }
+        return named;
     }
 
     private static String encode(String value) {

@@ -1,15 +1,9 @@
 package dev.junction.db.audit;
 
-import dev.junction.db.embedded.EmbeddedDatabase;
-import org.flywaydb.core.Flyway;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
+import dev.junction.db.MigratedDatabaseTestBase;
 import org.jooq.exception.DataAccessException;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,27 +14,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The audit log on a migrated embedded PostgreSQL: append-only in the schema, filters and keyset pages. */
-class AuditLogTest {
+class AuditLogTest extends MigratedDatabaseTestBase {
 
-    private static EmbeddedDatabase postgres;
-    private static DSLContext db;
     private static AuditLogRepository audit;
 
     @BeforeAll
-    static void migrate() {
-        postgres = EmbeddedDatabase.startFresh();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(postgres.jdbcUrl());
-        dataSource.setUser(postgres.user());
-        dataSource.setPassword(postgres.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        db = DSL.using(dataSource, SQLDialect.POSTGRES);
+    static void repository() {
         audit = new AuditLogRepository(db);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
     }
 
     @Test

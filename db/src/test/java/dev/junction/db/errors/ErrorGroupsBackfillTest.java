@@ -1,12 +1,8 @@
 package dev.junction.db.errors;
 
-import dev.junction.db.embedded.EmbeddedDatabase;
-import org.flywaydb.core.Flyway;
+import dev.junction.db.TestDatabase;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.util.UUID;
 
@@ -17,17 +13,9 @@ class ErrorGroupsBackfillTest {
 
     @Test
     void runsThatFailedBeforeV28AreGrouped() {
-        try (EmbeddedDatabase postgres = EmbeddedDatabase.startFresh()) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(postgres.jdbcUrl());
-            dataSource.setUser(postgres.user());
-            dataSource.setPassword(postgres.password());
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("26").load()
-                    .migrate();
-            DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES);
-            UUID workflowId = UUID.randomUUID();
-            db.execute("insert into workflows (id, name, created_by, updated_by)"
-                    + " values (?, 'Orders', 'test', 'test')", workflowId);
+        try (TestDatabase database = TestDatabase.migratedTo("26")) {
+            DSLContext db = database.db();
+            UUID workflowId = database.insertWorkflow("Orders");
             for (int i = 0; i < 3; i++) {
                 failed(db, workflowId, "dead_lettered", "webhook", "RateLimited", "retry after " + i + " s");
             }
@@ -35,7 +23,7 @@ class ErrorGroupsBackfillTest {
             failed(db, workflowId, "dead_lettered", "test", "RateLimited", "a designer test run, not grouped");
             failed(db, workflowId, "succeeded", "webhook", null, null);
 
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            database.migrate();
 
             assertThat(new ErrorGroups(db).list(ErrorGroupFilter.all(), 10))
                     .extracting(group -> group.category() + " " + group.messageTemplate() + " " + group.failures()

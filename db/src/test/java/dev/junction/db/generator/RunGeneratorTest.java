@@ -1,17 +1,10 @@
 package dev.junction.db.generator;
 
-import dev.junction.db.embedded.EmbeddedDatabase;
+import dev.junction.db.MigratedDatabaseTestBase;
 import dev.junction.db.rollups.DurationBuckets;
 import dev.junction.db.rollups.RollupRow;
 import dev.junction.db.rollups.RunRollups;
-import org.flywaydb.core.Flyway;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.time.Instant;
@@ -24,29 +17,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The generated history: exactly the runs asked for, and rollups that agree with them as folding would make them. */
-class RunGeneratorTest {
+class RunGeneratorTest extends MigratedDatabaseTestBase {
 
     private static final Instant END = Instant.parse("2026-03-10T00:00:00Z");
-
-    private static EmbeddedDatabase postgres;
-    private static PGSimpleDataSource dataSource;
-    private static DSLContext db;
-
-    @BeforeAll
-    static void migrate() {
-        postgres = EmbeddedDatabase.startFresh();
-        dataSource = new PGSimpleDataSource();
-        dataSource.setURL(postgres.jdbcUrl());
-        dataSource.setUser(postgres.user());
-        dataSource.setPassword(postgres.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        db = DSL.using(dataSource, SQLDialect.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     private static long count(String sql) {
         return ((Number) db.fetchValue(sql)).longValue();
@@ -56,6 +29,8 @@ class RunGeneratorTest {
     void generatesTheRunsAndTheirRollups() throws Exception {
         RunGenerator.Result result;
         try (Connection connection = dataSource.getConnection()) {
+            // a session time zone with a half-hour offset: days and hours must still be UTC ones
+            connection.createStatement().execute("set time zone 'Asia/Kolkata'");
             result = RunGenerator.generate(connection, new RunGenerator.Plan(20_000, 20, 60, END, 0.42));
         }
 
@@ -107,7 +82,37 @@ class RunGeneratorTest {
         long[] slowest = new long[DurationBuckets.COUNT];
         rows.forEach(row -> DurationBuckets.add(slowest, row.durationBuckets()));
         assertThat(DurationBuckets.percentile(slowest, 0.5)).isBetween(100.0, 2_000.0);
+        // the daily rollups hold the same runs, by UTC day, with the same histograms
+        RunRollups rollups = new RunRollups(db);
+        Map<String, String> hoursByDay = new HashMap<>();
+        rows.forEach(row -> hoursByDay.merge(RunRollups.startOfDay(row.hour()).toInstant() + " " + row.workflowId()
+                + " " + row.status() + " " + row.triggerKind() + " " + row.errorClass(), totals(row), RunGeneratorTest::add));
+        Map<String, String> days = new HashMap<>();
+        rollups.days(END.minusSeconds(70L * 86_400).atOffset(ZoneOffset.UTC), END.plusSeconds(86_400)
+                .atOffset(ZoneOffset.UTC), null).forEach(row -> days.merge(row.hour().toInstant() + " "
+                + row.workflowId() + " " + row.status() + " " + row.triggerKind() + " " + row.errorClass(), totals(row),
+                RunGeneratorTest::add));
+        assertThat(days).isNotEmpty().isEqualTo(hoursByDay);
         OffsetDateTime maxEnd = db.fetchOne("select max(finished_at) as m from runs").get("m", OffsetDateTime.class);
         assertThat(maxEnd.toInstant()).isBefore(END.plusSeconds(3_600));
+    }
+
+    /** Runs, duration sum and histogram of a rollup row, space-separated (max is left out: it does not add). */
+    private static String totals(RollupRow row) {
+        StringBuilder text = new StringBuilder(row.runs() + " " + row.durationMsSum());
+        for (long count : row.durationBuckets()) {
+            text.append(' ').append(count);
+        }
+        return text.toString();
+    }
+
+    private static String add(String one, String two) {
+        String[] a = one.split(" ");
+        String[] b = two.split(" ");
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < a.length; i++) {
+            text.append(i == 0 ? "" : " ").append(Long.parseLong(a[i]) + Long.parseLong(b[i]));
+        }
+        return text.toString();
     }
 }

@@ -1,17 +1,11 @@
 package dev.junction.db.rollups;
 
-import dev.junction.db.embedded.EmbeddedDatabase;
+import dev.junction.db.MigratedDatabaseTestBase;
 import dev.junction.db.runs.RunControl;
 import dev.junction.db.workflows.WorkflowRepository;
-import org.flywaydb.core.Flyway;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -23,29 +17,11 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Run endings folded into hourly rollups, exactly once, whichever folder takes them. */
-class RunRollupsTest {
+class RunRollupsTest extends MigratedDatabaseTestBase {
 
     private static final OffsetDateTime TEN = OffsetDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZoneOffset.UTC);
 
-    private static EmbeddedDatabase postgres;
-    private static DSLContext db;
     private UUID workflowId;
-
-    @BeforeAll
-    static void migrate() {
-        postgres = EmbeddedDatabase.startFresh();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(postgres.jdbcUrl());
-        dataSource.setUser(postgres.user());
-        dataSource.setPassword(postgres.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        db = DSL.using(dataSource, SQLDialect.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     @BeforeEach
     void oneWorkflow() {

@@ -1,6 +1,6 @@
 package dev.junction.db.runs;
 
-import dev.junction.db.embedded.EmbeddedDatabase;
+import dev.junction.db.MigratedDatabaseTestBase;
 import dev.junction.db.errors.ErrorGroup;
 import dev.junction.db.errors.ErrorGroupFilter;
 import dev.junction.db.errors.ErrorGroups;
@@ -8,15 +8,9 @@ import dev.junction.db.workflows.WorkflowRepository;
 import dev.junction.engine.runs.NextTask;
 import dev.junction.engine.runs.RunStatus;
 import dev.junction.engine.runs.StepError;
-import org.flywaydb.core.Flyway;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -27,28 +21,10 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Failures grouped by fingerprint as runs end, and resolved when a later run for the same business key succeeds. */
-class ErrorGroupingTest {
+class ErrorGroupingTest extends MigratedDatabaseTestBase {
 
-    private static EmbeddedDatabase postgres;
-    private static DSLContext db;
     private UUID workflowId;
     private ErrorGroups groups;
-
-    @BeforeAll
-    static void migrate() {
-        postgres = EmbeddedDatabase.startFresh();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(postgres.jdbcUrl());
-        dataSource.setUser(postgres.user());
-        dataSource.setPassword(postgres.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        db = DSL.using(dataSource, SQLDialect.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     @BeforeEach
     void oneWorkflow() {

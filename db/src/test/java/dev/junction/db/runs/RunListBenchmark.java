@@ -1,14 +1,10 @@
 package dev.junction.db.runs;
 
-import dev.junction.db.embedded.EmbeddedDatabase;
+import dev.junction.db.TestDatabase;
 import dev.junction.db.generator.RunGenerator;
 import dev.junction.engine.runs.ErrorCategory;
 import dev.junction.engine.runs.RunStatus;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -31,17 +27,12 @@ public final class RunListBenchmark {
 
     public static void main(String[] arguments) throws Exception {
         long size = arguments.length > 0 ? Long.parseLong(arguments[0]) : 1_000_000L;
-        try (EmbeddedDatabase postgres = EmbeddedDatabase.startFresh()) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(postgres.jdbcUrl());
-            dataSource.setUser(postgres.user());
-            dataSource.setPassword(postgres.password());
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        try (TestDatabase database = TestDatabase.migrated()) {
             RunGenerator.Result generated;
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connection connection = database.dataSource().getConnection()) {
                 generated = RunGenerator.generate(connection, RunGenerator.Plan.of(size));
             }
-            DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES);
+            DSLContext db = database.db();
             // the generator predates runs.error_category: place its error classes as a run's end would
             for (String errorClass : db.fetchValues("select distinct error_class from runs where error_class is not null")
                     .stream().map(Object::toString).toList()) {

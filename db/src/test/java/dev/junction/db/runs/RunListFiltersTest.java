@@ -1,19 +1,12 @@
 package dev.junction.db.runs;
 
-import dev.junction.db.embedded.EmbeddedDatabase;
+import dev.junction.db.MigratedDatabaseTestBase;
 import dev.junction.db.workflows.WorkflowRepository;
 import dev.junction.engine.runs.ErrorCategory;
 import dev.junction.engine.runs.RunStatus;
 import dev.junction.engine.runs.StepError;
-import org.flywaydb.core.Flyway;
-import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -24,31 +17,13 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each filter of the runs list, on runs written the way the engine writes them. */
-class RunListFiltersTest {
+class RunListFiltersTest extends MigratedDatabaseTestBase {
 
     private static final OffsetDateTime NOON = OffsetDateTime.of(2026, 12, 1, 12, 0, 0, 0, ZoneOffset.UTC);
 
-    private static EmbeddedDatabase postgres;
-    private static DSLContext db;
     private UUID orders;
     private UUID refunds;
     private RunQueries queries;
-
-    @BeforeAll
-    static void migrate() {
-        postgres = EmbeddedDatabase.startFresh();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(postgres.jdbcUrl());
-        dataSource.setUser(postgres.user());
-        dataSource.setPassword(postgres.password());
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        db = DSL.using(dataSource, SQLDialect.POSTGRES);
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     @BeforeEach
     void twoWorkflows() {

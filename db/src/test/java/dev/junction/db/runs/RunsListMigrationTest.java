@@ -1,13 +1,10 @@
 package dev.junction.db.runs;
 
-import dev.junction.db.embedded.EmbeddedDatabase;
+import dev.junction.db.TestDatabase;
 import dev.junction.engine.runs.ErrorCategory;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,17 +19,9 @@ class RunsListMigrationTest {
 
     @Test
     void theBackfillPlacesEveryErrorClassAsErrorCategoryDoes() {
-        try (EmbeddedDatabase postgres = EmbeddedDatabase.startFresh()) {
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(postgres.jdbcUrl());
-            dataSource.setUser(postgres.user());
-            dataSource.setPassword(postgres.password());
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("26").load()
-                    .migrate();
-            DSLContext db = DSL.using(dataSource, SQLDialect.POSTGRES);
-            UUID workflow = UUID.randomUUID();
-            db.execute("insert into workflows (id, name, description, created_by, updated_by)"
-                    + " values (?, 'w', '', 't', 't')", workflow);
+        try (TestDatabase database = TestDatabase.migratedTo("26")) {
+            DSLContext db = database.db();
+            UUID workflow = database.insertWorkflow("w");
             List<String> classes = new ArrayList<>(ErrorCategory.knownClasses().keySet());
             classes.addAll(List.of("DuplicateOrder", "ExpressionFailed", "ScriptError", "InvalidAmount",
                     "MappingFailed", "SchemaValidation", "PayloadTooLarge", "MissingField", "UnknownThing",
@@ -47,8 +36,7 @@ class RunsListMigrationTest {
             db.execute("insert into runs (id, workflow_id, workflow_version, trigger_kind, status)"
                     + " values (?, ?, 1, 'manual', 'succeeded')", UUID.randomUUID(), workflow);
 
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("27").load()
-                    .migrate();
+            database.migrateTo("27");
 
             Map<String, String> placed = new LinkedHashMap<>();
             Map<String, String> expected = new LinkedHashMap<>();

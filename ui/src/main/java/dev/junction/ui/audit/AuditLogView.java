@@ -45,7 +45,8 @@ public class AuditLogView extends VerticalLayout {
     static final List<String> KINDS = List.of("workflow.", "mapping.", "lookup_table.", "currency_rate.",
             "connection.", "vault.", "run.", "user.", "token.", "login.", "audit.");
 
-    private static final ZoneId ZONE = Times.zone();
+    /** The user's zone (read once, on the UI's thread: the download below runs on another). */
+    private final ZoneId zone = Times.zone();
 
     private final AuditLogService audit;
     private final AuditEntries entries;
@@ -109,7 +110,7 @@ public class AuditLogView extends VerticalLayout {
         to.setId("audit-to");
         for (DateTimePicker picker : List.of(from, to)) {
             picker.setWidth("16em");
-            picker.setTooltipText("In " + ZONE.getId());
+            picker.setTooltipText("In " + zone.getId());
             picker.addValueChangeListener(change -> reload());
         }
     }
@@ -117,7 +118,7 @@ public class AuditLogView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("audit-entries");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
-        grid.addColumn(entry -> Times.when(entry.occurredAt())).setHeader("Time (" + ZONE.getId() + ")").setAutoWidth(true).setFlexGrow(0)
+        grid.addColumn(entry -> Times.when(entry.occurredAt())).setHeader("Time (" + zone.getId() + ")").setAutoWidth(true).setFlexGrow(0)
                 .setKey("time");
         grid.addColumn(AuditEntry::actor).setHeader("User").setAutoWidth(true).setFlexGrow(0).setKey("user");
         grid.addColumn(AuditEntry::action).setHeader("Action").setAutoWidth(true).setFlexGrow(0).setKey("action");
@@ -137,7 +138,7 @@ public class AuditLogView extends VerticalLayout {
         anchor.setId("export-" + format.extension());
         anchor.setDownload(true);
         anchor.setHref(event -> {
-            event.setFileName(format.fileName(OffsetDateTime.now(ZONE)));
+            event.setFileName(format.fileName(OffsetDateTime.now(zone)));
             event.setContentType(format.contentType());
             audit.export(shownFilter, null, AuditLogService.EXPORT_MAX, format, event.getOutputStream());
         });
@@ -159,7 +160,7 @@ public class AuditLogView extends VerticalLayout {
         grid.getDataProvider().refreshAll();
     }
 
-    private static OffsetDateTime at(LocalDateTime time) {
-        return time == null ? null : time.atZone(ZONE).toOffsetDateTime();
+    private OffsetDateTime at(LocalDateTime time) {
+        return time == null ? null : time.atZone(zone).toOffsetDateTime();
     }
 }

@@ -4,8 +4,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
@@ -19,13 +17,13 @@ import dev.junction.engine.connectors.ConnectorDescriptor;
 import dev.junction.ui.shared.Captioned;
 import dev.junction.ui.shared.FieldErrors;
 import dev.junction.ui.shared.SchemaForm;
+import dev.junction.ui.shared.SettingsPanel;
 
 import java.text.Normalizer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Creates or edits a connection. The settings part is a {@link SchemaForm} of the connector's
@@ -59,10 +57,8 @@ class ConnectionDialog extends Dialog {
     private final TextField name = new TextField("Name");
     private final RadioButtonGroup<String> environment = new RadioButtonGroup<>("Environment");
     private final Binder<General> binder = new Binder<>();
-    private final Div settings = new Div();
-    private final Span formError = new Span();
+    private final SettingsPanel settings = new SettingsPanel("connection", "setting-");
     private final FieldErrors errors = new FieldErrors();
-    private SchemaForm settingsForm;
     /** True once the user typed an id: it is then no longer suggested from the name. */
     private boolean idTyped;
 
@@ -141,15 +137,8 @@ class ConnectionDialog extends Dialog {
         }
         binder.readBean(draft);
 
-        settings.setId("connection-settings");
-        formError.setId("connection-form-error");
-        formError.addClassName("form-error");
-        formError.setVisible(false);
-        add(general, settings, formError);
-        errors.on("name", "Name", name).on("environment", "Environment", environment)
-                .under("settings.", property -> settingsForm == null ? Optional.empty() : settingsForm.target(property))
-                .under("secrets.", property -> settingsForm == null ? Optional.empty() : settingsForm.target(property))
-                .otherwise(this::showFormError);
+        add(general, settings);
+        settings.showProblemsOf(errors.on("name", "Name", name).on("environment", "Environment", environment));
         showSettings(descriptor);
 
         Button saveButton = new Button("Save", click -> save());
@@ -159,8 +148,8 @@ class ConnectionDialog extends Dialog {
         cancel.setId("connection-cancel");
         getFooter().add(cancel, saveButton);
         if (!creating && descriptor == null) {
-            showFormError("The connector '" + current.connectorId() + "' is not installed: this connection cannot"
-                    + " be changed until it is.");
+            settings.showFormError("The connector '" + current.connectorId() + "' is not installed: this connection"
+                    + " cannot be changed until it is.");
             saveButton.setEnabled(false);
         }
         (creating ? connector : name).focus();
@@ -168,36 +157,26 @@ class ConnectionDialog extends Dialog {
 
     /** The form of the connector's settings, from its settings schema (defaults when creating). */
     private void showSettings(ConnectorDescriptor descriptor) {
-        settings.removeAll();
-        settingsForm = null;
         if (descriptor == null) {
+            settings.clear();
             return;
         }
         Map<String, String> stored = new LinkedHashMap<>();
         if (current != null) {
             current.secrets().stream().filter(ConnectionView.SecretField::set)
-                    .forEach(secret -> stored.put(secret.field(), ConnectionFormat.setOn(secret)));
+                    .forEach(secret -> stored.put(secret.field(), SettingsPanel.setOn(secret.setAt(), secret.setBy())));
         }
-        settingsForm = new SchemaForm(descriptor.settingsSchema(), current == null ? null : current.settings(),
-                stored, "setting-");
-        if (!settingsForm.isEmpty()) {
-            H4 heading = new H4(descriptor.name() + " settings");
-            heading.addClassName("form-section-heading");
-            settings.add(heading);
-        }
-        settings.add(settingsForm);
+        settings.show(descriptor.name() + " settings", descriptor.settingsSchema(),
+                current == null ? null : current.settings(), stored);
     }
 
     private void save() {
         errors.clear();
-        if (settingsForm != null) {
-            settingsForm.clearErrors();
-        }
-        formError.setVisible(false);
+        settings.clearProblems();
         General draft = new General();
         binder.writeBeanAsDraft(draft, true);
-        Map<String, String> settingValues = settingsForm == null ? Map.of() : settingsForm.textValues();
-        Map<String, String> secretValues = settingsForm == null ? Map.of() : settingsForm.secretValues();
+        Map<String, String> settingValues = settings.textValues();
+        Map<String, String> secretValues = settings.secretValues();
         ConnectionInput input = current == null
                 ? new ConnectionInput(draft.id, draft.name, draft.connector == null ? null : draft.connector.id(),
                 draft.environment, settingValues, secretValues)
@@ -211,11 +190,6 @@ class ConnectionDialog extends Dialog {
         } catch (ConflictException e) {
             errors.show(e);
         }
-    }
-
-    private void showFormError(String message) {
-        formError.setText(message);
-        formError.setVisible(true);
     }
 
     /** A suggestion of an id from a name: "Shop (sandbox)" → "shop-sandbox". */

@@ -17,11 +17,6 @@ final class ConnectionFormat {
                 : "not set");
     }
 
-    /** "Set on 2 Dec 2026 14:03:00 by admin" for a secret that is set. */
-    static String setOn(ConnectionView.SecretField secret) {
-        return "Set on " + Times.when(secret.setAt()) + " by " + secret.setBy();
-    }
-
     /** "Authentication failed (AUTH): the remote system refused the key". */
     static String failure(ConnectionCheck check) {
         String what = switch (check.stage()) {

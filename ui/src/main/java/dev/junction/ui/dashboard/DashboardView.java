@@ -242,7 +242,8 @@ public class DashboardView extends Div implements BeforeEnterObserver {
     }
 
     /** Keeps the chart components (and their place on the page) when the same charts come back. */
-    private void showCharts(List<DashboardChart> shown) {
+    private void showCharts(List<DashboardChart> fromServer) {
+        List<DashboardChart> shown = fromServer.stream().map(ChartsForPeople::named).toList();
         if (!chartsById.keySet().equals(shown.stream().map(DashboardChart::id).toList().stream()
                 .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new)))) {
             charts.removeAll();

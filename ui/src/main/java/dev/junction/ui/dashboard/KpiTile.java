@@ -24,7 +24,7 @@ final class KpiTile extends Anchor {
 
         Span label = new Span(tile.label());
         label.addClassName("kpi-label");
-        label.getElement().setAttribute("title", tile.label());
+        label.getElement().setAttribute("data-testid", "kpi-" + tile.id() + "-label");
 
         Span value = new Span(tile.text() == null ? "–" : tile.text());
         value.addClassName("kpi-value");

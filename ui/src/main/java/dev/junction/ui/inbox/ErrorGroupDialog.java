@@ -22,14 +22,15 @@ import dev.junction.backend.runs.RunService;
 import dev.junction.backend.security.CurrentUser;
 import dev.junction.db.errors.ErrorGroup;
 import dev.junction.db.errors.GroupRun;
+import dev.junction.db.runs.RunsQuery;
 import dev.junction.db.users.Role;
+import dev.junction.engine.runs.RunStatus;
 import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;
 import dev.junction.ui.shell.Routes;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -102,10 +103,10 @@ class ErrorGroupDialog extends Dialog {
         content.add(new H4("Latest runs"), runGrid(group));
     }
 
-    /** The runs list narrowed to the group's workflow, error class and failed statuses (OPS.md's URL convention). */
+    /** The runs list narrowed to the group's workflow, error class and failed statuses. */
     static String runsList(ErrorGroup group) {
-        return "runs?workflow=" + group.workflowId() + "&status=dead_lettered,failed&errorClass="
-                + URLEncoder.encode(group.errorClass(), StandardCharsets.UTF_8);
+        return Routes.runs(RunsQuery.ofWorkflow(group.workflowId())
+                .withStatuses(Set.of(RunStatus.DEAD_LETTERED, RunStatus.FAILED)).withErrorClass(group.errorClass()));
     }
 
     private Div actions(ErrorGroup group) {

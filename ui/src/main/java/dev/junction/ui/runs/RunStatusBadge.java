@@ -3,10 +3,13 @@ package dev.junction.ui.runs;
 import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 
-/** A run's or a step's status as a coloured badge. */
+/**
+ * A run's or a step's status as a coloured badge (colours: {@link RunStatusNames#tone}). The runs list names it for
+ * people ({@link #named}); the run page still writes the json name, which its browser tests read.
+ */
 final class RunStatusBadge {
 
-    /** Wide enough for the longest status, "dead_lettered". */
+    /** Wide enough for the longest status, "Dead-lettered". */
     static final String COLUMN_WIDTH = "9.5em";
 
     private RunStatusBadge() {
@@ -18,7 +21,14 @@ final class RunStatusBadge {
         return badge;
     }
 
-    /** Shows {@code status} on an existing badge (its colour follows the status). */
+    /** A badge reading the status as people say it ("Dead-lettered"); {@code data-status} keeps the json name. */
+    static Badge named(String status) {
+        Badge badge = of(status);
+        badge.setText(RunStatusNames.label(status));
+        return badge;
+    }
+
+    /** Shows {@code status} on an existing badge (its colour follows the status; {@code data-status} the json name). */
     static void show(Badge badge, String status) {
         badge.setText(status == null ? "" : status);
         badge.removeThemeVariants(BadgeVariant.values());
@@ -30,14 +40,11 @@ final class RunStatusBadge {
     }
 
     private static BadgeVariant variant(String status) {
-        if (status == null) {
-            return null;
-        }
-        return switch (status) {
-            case "succeeded" -> BadgeVariant.SUCCESS;
-            case "failed", "dead_lettered" -> BadgeVariant.ERROR;
-            case "waiting" -> BadgeVariant.WARNING;
-            case "cancelled" -> BadgeVariant.CONTRAST;
+        return switch (RunStatusNames.tone(status)) {
+            case "success" -> BadgeVariant.SUCCESS;
+            case "error" -> BadgeVariant.ERROR;
+            case "warning" -> BadgeVariant.WARNING;
+            case "contrast" -> BadgeVariant.CONTRAST;
             default -> null;
         };
     }

@@ -62,10 +62,11 @@ import java.util.stream.Stream;
 /**
  * The runs, newest first, a page at a time ("Load more", keyset-paged: never an offset, never a payload): filtered
  * by status, workflow, version, trigger, creation time, connection, error class, error category and business key —
- * every filter in the URL ({@link RunsQuery}: reload, bookmark and the back button keep them) — with saved views
- * ({@code view=<id>}), a column chooser remembered per user, a total while it is cheap to count ("1000+" beyond),
- * a CSV export of every matching run, the dead-letter queue in one click and, for those who may operate runs, a bulk
- * replay of the dead-lettered runs that match.
+ * every filter in the URL ({@link RunsQuery}: reload, bookmark and the back button keep them), shown as one bar of
+ * removable chips ({@link FilterChips}) with the full form behind a "Filters" toggle, so the grid has the screen —
+ * with saved views ({@code view=<id>}), a column chooser remembered per user, a total while it is cheap to count
+ * ("1000+" beyond), a CSV export of every matching run, the dead-letter queue in one click and, for those who may
+ * operate runs, a bulk replay of the dead-lettered runs that match.
  */
 @Route("runs")
 @PageTitle("Runs · Junction")
@@ -89,8 +90,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField connection = new TextField("Connection");
     private final TextField errorClass = new TextField("Error class");
     private final ComboBox<ErrorCategory> category = new ComboBox<>("Error kind");
-    private final TextField businessKey = new TextField("Business key");
-    private final ComboBox<SavedRunView> savedView = new ComboBox<>("Saved view");
+    private final TextField businessKey = new TextField();
+    private final ComboBox<SavedRunView> savedView = new ComboBox<>();
     private final Button deleteView = new Button(VaadinIcon.TRASH.create());
     private final Grid<RunSummary> grid = new Grid<>(RunSummary.class, false);
     private final Map<String, Grid.Column<RunSummary>> columns = new LinkedHashMap<>();
@@ -100,12 +101,17 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private final Button loadMore = new Button("Load more", VaadinIcon.ANGLE_DOWN.create());
     private final Button replayAll = new Button("Replay all shown…", VaadinIcon.REFRESH.create());
     private final Anchor export = new Anchor();
+    private final HorizontalLayout filters = new HorizontalLayout();
+    private final Button filtersToggle = new Button("Filters", VaadinIcon.FILTER.create());
+    private final Button clear = new Button("Clear filters", VaadinIcon.CLOSE_SMALL.create());
+    private final FilterChips chips = new FilterChips(this::navigate);
     private final List<RunSummary> shown = new ArrayList<>();
     /** The filters shown; read by the CSV download too, which does not run on the UI's thread. */
     private volatile RunsQuery query = RunsQuery.all();
     private String next;
     /** True while the filters are set from the URL, so that each of them does not reload the list on its own. */
     private boolean settingFilters;
+    private boolean formOpen;
 
     public RunsView(RunService runs, RunListService runList, WorkflowService workflows) {
         this.runs = runs;
@@ -121,22 +127,26 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         Button refresh = new Button("Refresh", VaadinIcon.REFRESH.create(), click -> reload());
         refresh.setId("refresh-runs");
         refresh.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Button clear = new Button("Clear filters", VaadinIcon.CLOSE_SMALL.create(),
-                click -> navigate(RunsQuery.all()));
+        clear.addClickListener(click -> navigate(RunsQuery.all()));
         clear.setId("clear-filters");
-        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        clear.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         replayAll.setId("replay-all");
         replayAll.addThemeVariants(ButtonVariant.LUMO_ERROR);
         replayAll.addClickListener(click -> new BulkReplayDialog(runs, query.toFilter(), replayed -> reload()).open());
         replayAll.setVisible(false);
 
-        HorizontalLayout title = new HorizontalLayout(new H2("Runs"), deadLetters, replayAll, refresh);
-        title.setAlignItems(FlexComponent.Alignment.BASELINE);
-        HorizontalLayout filters = new HorizontalLayout(workflow, version, status, trigger, from, to, connection,
-                errorClass, category, businessKey, clear);
+        H2 heading = new H2("Runs");
+        heading.addClassName("runs-heading");
+        HorizontalLayout title = new HorizontalLayout(heading, deadLetters, replayAll, refresh);
+        title.setAlignItems(FlexComponent.Alignment.CENTER);
+        title.setWrap(true);
+        title.setWidthFull();
+        title.add(viewsBar());
+        filters.add(workflow, version, status, trigger, from, to, connection, errorClass, category);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         filters.setId("runs-filters");
+        filters.addClassName("runs-filter-form");
 
         loadMore.setId("load-more");
         loadMore.addClickListener(click -> loadNextPage());
@@ -148,7 +158,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         HorizontalLayout footer = new HorizontalLayout(count, shownCount, loadMore, export);
         footer.setAlignItems(FlexComponent.Alignment.CENTER);
 
-        add(title, viewsBar(), filters, grid, footer);
+        add(title, filterBar(), filters, grid, footer);
         expand(grid);
     }
 
@@ -190,7 +200,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         status.setClearButtonVisible(true);
         status.setWidth("18em");
         status.setItems(RunStatus.values());
-        status.setItemLabelGenerator(RunStatus::jsonName);
+        status.setItemLabelGenerator(one -> RunStatusNames.label(one.jsonName()));
 
         trigger.setId("runs-trigger");
         trigger.setPlaceholder("Any trigger");
@@ -227,7 +237,10 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
         businessKey.setId("runs-business-key");
         businessKey.getElement().setAttribute("data-testid", "filter-business-key");
-        businessKey.setPlaceholder("Exact business key");
+        businessKey.setPlaceholder("Business key (exact)");
+        businessKey.setAriaLabel("Business key");
+        businessKey.setPrefixComponent(VaadinIcon.SEARCH.create());
+        businessKey.setWidth("16em");
         businessKey.setClearButtonVisible(true);
         businessKey.setValueChangeMode(ValueChangeMode.LAZY);
 
@@ -243,9 +256,38 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         businessKey.addValueChangeListener(change -> filtersChanged());
     }
 
+    /**
+     * One line above the grid: the business-key search, the "Filters" toggle that opens the full form (closed at
+     * first, so the grid has the screen), the active filters as removable chips, and "Clear filters".
+     */
+    private HorizontalLayout filterBar() {
+        filtersToggle.setId("toggle-filters");
+        filtersToggle.addThemeVariants(ButtonVariant.LUMO_SMALL);
+        filtersToggle.getElement().setAttribute("aria-controls", "runs-filters");
+        filtersToggle.addClickListener(click -> showForm(!formOpen));
+        showForm(false);
+        HorizontalLayout bar = new HorizontalLayout(businessKey, filtersToggle, chips, clear);
+        bar.setId("runs-filter-bar");
+        bar.addClassName("runs-filter-bar");
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.setWidthFull();
+        bar.setWrap(true);
+        return bar;
+    }
+
+    /** Opens or closes the form: hidden, not invisible, so its fields stay in the page (and say what is set). */
+    private void showForm(boolean open) {
+        formOpen = open;
+        filters.getElement().setAttribute("hidden", !open);
+        filtersToggle.getElement().setAttribute("aria-expanded", Boolean.toString(open));
+        filtersToggle.setIcon((open ? VaadinIcon.ANGLE_UP : VaadinIcon.FILTER).create());
+        filtersToggle.setTooltipText(open ? "Hide the filter form" : "Show every filter");
+    }
+
     private HorizontalLayout viewsBar() {
         savedView.setId("runs-saved-view");
-        savedView.setPlaceholder("No saved view");
+        savedView.setPlaceholder("Saved views");
+        savedView.setAriaLabel("Saved view");
         savedView.setItemLabelGenerator(SavedRunView::name);
         savedView.setClearButtonVisible(true);
         savedView.setWidth("16em");
@@ -278,7 +320,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         });
 
         HorizontalLayout bar = new HorizontalLayout(savedView, deleteView, save, chooser);
-        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.addClassName("runs-views");
         return bar;
     }
 
@@ -290,7 +333,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         columns.put("businessKey", grid.addColumn(RunSummary::businessKey).setHeader("Business key").setFlexGrow(1)
                 .setKey("businessKey"));
         grid.addComponentColumn(run -> {
-            var badge = RunStatusBadge.of(run.status());
+            var badge = RunStatusBadge.named(run.status());
             badge.getElement().setAttribute("data-testid", "run-status");
             badge.getElement().setAttribute("data-status", run.status().toUpperCase(java.util.Locale.ROOT));
             return badge;
@@ -347,6 +390,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         settingFilters = true;
         try {
             show(asked);
+            chips.show(asked, workflow.getValue() == null ? null : workflow.getValue().name());
+            clear.setVisible(!asked.withView(null).isEmpty());
             List<SavedRunView> saved = runList.views();
             savedView.setItems(saved);
             UUID viewId = asked.view();

@@ -42,10 +42,7 @@ final class WorkflowSchema {
         for (NodeKind kind : NodeKinds.all()) {
             String name = kind.type() + "Config";
             defs.put(name, kind.configSchema());
-            Map<String, Object> when = ordered("properties", Map.of("type", Map.of("const", kind.type())));
-            when.put("required", List.of("type"));
-            byType.add(ordered("if", when, "then", ordered("properties",
-                    ordered("config", ordered("$ref", "#/$defs/" + name)))));
+            byType.add(configWhen("type", kind.type(), name));
         }
         node.put("allOf", byType);
         Map<String, Object> trigger = (Map<String, Object>) ((Map<String, Object>) root.get("properties"))
@@ -54,13 +51,18 @@ final class WorkflowSchema {
         for (TriggerKind kind : TriggerKind.values()) {
             String name = kind.jsonName() + "TriggerConfig";
             defs.put(name, kind.configSchema());
-            Map<String, Object> when = ordered("properties", Map.of("kind", Map.of("const", kind.jsonName())));
-            when.put("required", List.of("kind"));
-            byKind.add(ordered("if", when, "then", ordered("properties",
-                    ordered("config", ordered("$ref", "#/$defs/" + name)))));
+            byKind.add(configWhen("kind", kind.jsonName(), name));
         }
         trigger.put("allOf", byKind);
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+    }
+
+    /** {@code if} the object's {@code field} is {@code value}, {@code then} its {@code config} matches that def. */
+    private static Map<String, Object> configWhen(String field, String value, String configDef) {
+        Map<String, Object> when = ordered("properties", Map.of(field, Map.of("const", value)));
+        when.put("required", List.of(field));
+        return ordered("if", when, "then", ordered("properties",
+                ordered("config", ordered("$ref", "#/$defs/" + configDef))));
     }
 
     private static Map<String, Object> ordered(String key, Object value) {

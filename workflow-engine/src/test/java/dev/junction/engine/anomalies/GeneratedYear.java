@@ -45,35 +45,14 @@ final class GeneratedYear {
     final boolean[] holiday = new boolean[365];
 
     /** One workflow's year, readable by the detector. */
-    static final class Series implements HourlyHistory {
+    static final class Series extends CountedHistory {
         final String name;
-        final long[] runs = new long[HOURS];
-        final long[] failed = new long[HOURS];
         /** Cumulative duration histograms: {@code cumulative[h][b]} counts bucket b over hours [0, h). */
         final int[][] cumulative = new int[HOURS + 1][BUCKETS];
 
         Series(String name) {
+            super(START, HOURS);
             this.name = name;
-        }
-
-        @Override
-        public Instant start() {
-            return START;
-        }
-
-        @Override
-        public int hours() {
-            return HOURS;
-        }
-
-        @Override
-        public long runs(int hour) {
-            return runs[hour];
-        }
-
-        @Override
-        public long failed(int hour) {
-            return failed[hour];
         }
 
         @Override

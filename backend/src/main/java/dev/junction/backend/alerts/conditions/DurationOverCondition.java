@@ -1,8 +1,6 @@
 package dev.junction.backend.alerts.conditions;
 
-import dev.junction.backend.alerts.AlertCondition;
 import dev.junction.backend.alerts.AlertFinding;
-import dev.junction.backend.alerts.AlertScope;
 import dev.junction.backend.alerts.ScopedWorkflows;
 import dev.junction.db.rollups.DurationBuckets;
 import dev.junction.db.rollups.RollupRow;
@@ -11,7 +9,6 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,7 +18,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * "A run took longer than k × its workflow's p95": per workflow in scope, the p95 duration of its successful runs
@@ -32,49 +31,29 @@ import java.util.UUID;
  * One finding per workflow; it clears when the window holds no such run.
  */
 @Component
-public class DurationOverCondition implements AlertCondition {
+public class DurationOverCondition extends WindowedRunsCondition {
 
-    private final DSLContext db;
-    private final ScopedWorkflows scopes;
     private final RunRollups rollups;
 
     DurationOverCondition(DSLContext db, ScopedWorkflows scopes, RunRollups rollups) {
-        this.db = db;
-        this.scopes = scopes;
+        super("duration_over", "A run took longer than usual (k × p95)",
+                new Parameter("factor", Parameters.numberField("Factor k",
+                        "Fires when a run takes longer than k times its workflow's p95 duration", 1, 1000, 2)),
+                "Looks at the runs created within this many minutes",
+                List.of(new Parameter("baselineDays", Parameters.integerField("Baseline (days)",
+                                "The p95 is of the successful runs of this many past days", 1, 90, 7)),
+                        new Parameter("minBaselineRuns", Parameters.integerField("Minimum baseline runs",
+                                "A workflow with fewer successful runs in the baseline is skipped", 1, 1_000_000, 20))),
+                db, scopes);
         this.rollups = rollups;
     }
 
     @Override
-    public String kind() {
-        return "duration_over";
-    }
-
-    @Override
-    public String title() {
-        return "A run took longer than usual (k × p95)";
-    }
-
-    @Override
-    public Map<String, Object> parametersSchema() {
-        return ObjectSchema.requiring("factor")
-                .property("factor", Parameters.numberField("Factor k",
-                        "Fires when a run takes longer than k times its workflow's p95 duration", 1, 1000, 2))
-                .property("windowMinutes", Parameters.integerField("Window (minutes)",
-                        "Looks at the runs created within this many minutes", 1, 10_080, 60))
-                .property("baselineDays", Parameters.integerField("Baseline (days)",
-                        "The p95 is of the successful runs of this many past days", 1, 90, 7))
-                .property("minBaselineRuns", Parameters.integerField("Minimum baseline runs",
-                        "A workflow with fewer successful runs in the baseline is skipped", 1, 1_000_000, 20))
-                .build();
-    }
-
-    @Override
-    public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now) {
+    List<AlertFinding> evaluate(Optional<Map<UUID, String>> inScope, Map<String, Object> parameters, Window window) {
         double factor = Parameters.number(parameters, "factor", 2);
-        long window = Parameters.integer(parameters, "windowMinutes", 60);
         long baselineDays = Parameters.integer(parameters, "baselineDays", 7);
         long minBaselineRuns = Parameters.integer(parameters, "minBaselineRuns", 20);
-        var inScope = scopes.of(scope);
+        Instant now = window.to();
         OffsetDateTime currentHour = at(now).truncatedTo(ChronoUnit.HOURS);
         Map<UUID, long[]> histograms = new HashMap<>();
         Map<UUID, Long> counts = new HashMap<>();
@@ -98,9 +77,9 @@ public class DurationOverCondition implements AlertCondition {
         if (limits.isEmpty()) {
             return List.of();
         }
-        ScopeClause clause = ScopeClause.of("r.workflow_id", java.util.Optional.of(limits.keySet().stream()
-                .collect(java.util.stream.Collectors.toMap(id -> id, id -> ""))));
-        Instant from = now.minus(Duration.ofMinutes(window));
+        ScopeClause clause = ScopeClause.of("r.workflow_id", Optional.of(limits.keySet().stream()
+                .collect(Collectors.toMap(id -> id, id -> ""))));
+        Instant from = window.from();
         record Slow(UUID runId, long millis, String status) {
         }
         Map<UUID, List<Slow>> slow = new LinkedHashMap<>();
@@ -109,8 +88,8 @@ public class DurationOverCondition implements AlertCondition {
                 select r.id, r.workflow_id, w.name, r.status,
                        (extract(epoch from coalesce(r.finished_at, ?::timestamptz) - coalesce(r.started_at, r.created_at)) * 1000)
                            ::bigint as millis
-                from runs r join workflows w on w.id = r.workflow_id
-                where r.created_at >= ?::timestamptz and r.created_at < ?::timestamptz and r.trigger_kind <> 'test'
+                """ + RUNS_OF_WINDOW + """
+
                   and r.status in ('succeeded', 'failed', 'dead_lettered', 'running')""" + clause.sql()
                 + " order by r.created_at", clause.after(at(now), at(from), at(now)))) {
             UUID workflow = row.get("workflow_id", UUID.class);
@@ -125,9 +104,7 @@ public class DurationOverCondition implements AlertCondition {
         slow.forEach((workflow, runs) -> {
             Slow slowest = runs.stream().max(java.util.Comparator.comparingLong(Slow::millis)).orElseThrow();
             long p95 = Math.round(limits.get(workflow) / factor);
-            Map<String, Object> details = new LinkedHashMap<>();
-            details.put("workflowId", workflow.toString());
-            details.put("workflowName", names.get(workflow));
+            Map<String, Object> details = workflowDetails(workflow, names.get(workflow));
             details.put("runId", slowest.runId().toString());
             details.put("durationMs", slowest.millis());
             details.put("p95Ms", p95);

@@ -1,6 +1,7 @@
 package dev.junction.backend.alerts.channels;
 
 import dev.junction.backend.ApiClient;
+import dev.junction.backend.Polling;
 import dev.junction.engine.json.PayloadJson;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -12,7 +13,6 @@ import javax.crypto.spec.SecretKeySpec;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,21 +76,17 @@ final class ChannelTestSupport {
     }
 
     /** Waits (at most 20 s) until row {@code id} is no longer pending; answers its state and error. */
-    Map<String, Object> delivered(long id) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (true) {
-            Record row = db.resultQuery("select state, attempts, last_error, sent_at from alert_notifications"
-                    + " where id = ?", id).fetchOne();
-            if (!"pending".equals(row.get("state", String.class)) || Instant.now().isAfter(deadline)) {
-                Map<String, Object> state = new LinkedHashMap<>();
-                state.put("state", row.get("state", String.class));
-                state.put("attempts", row.get("attempts", Integer.class));
-                state.put("last_error", row.get("last_error", String.class));
-                state.put("sent_at", row.get("sent_at"));
-                return state;
-            }
-            Thread.sleep(50);
-        }
+    Map<String, Object> delivered(long id) {
+        Record row = Polling.lastRead(Duration.ofSeconds(20), Duration.ofMillis(50),
+                () -> db.resultQuery("select state, attempts, last_error, sent_at from alert_notifications"
+                        + " where id = ?", id).fetchOne(),
+                read -> !"pending".equals(read.get("state", String.class)));
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("state", row.get("state", String.class));
+        state.put("attempts", row.get("attempts", Integer.class));
+        state.put("last_error", row.get("last_error", String.class));
+        state.put("sent_at", row.get("sent_at"));
+        return state;
     }
 
     static JsonNode read(HttpResponse<String> response) {

@@ -2,6 +2,7 @@ package dev.junction.backend.alerts.channels;
 
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.Polling;
 import dev.junction.db.embedded.EmbeddedDatabase;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jooq.DSLContext;
@@ -11,7 +12,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -130,11 +130,7 @@ class TwoNodesOneDatabaseDeliveryTest {
         return counter == null ? 0 : counter.count();
     }
 
-    private static void waitUntil(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-            Thread.sleep(50);
-        }
+    private static void waitUntil(BooleanSupplier condition, String what) {
+        Polling.until(what, Duration.ofSeconds(90), Duration.ofMillis(50), condition);
     }
 }

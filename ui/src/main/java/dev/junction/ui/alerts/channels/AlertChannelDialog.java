@@ -5,8 +5,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
@@ -18,12 +16,11 @@ import dev.junction.backend.api.InvalidInputException;
 import dev.junction.ui.shared.Captioned;
 import dev.junction.ui.shared.FieldErrors;
 import dev.junction.ui.shared.SchemaForm;
-import dev.junction.ui.shared.Times;
+import dev.junction.ui.shared.SettingsPanel;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Creates or edits an alert channel: name, kind (fixed once created), enabled, and the kind's settings as a
@@ -43,10 +40,8 @@ class AlertChannelDialog extends Dialog {
     private final Select<ChannelKindView> kind = new Select<>();
     private final TextField name = new TextField("Name");
     private final Checkbox enabled = new Checkbox("Enabled");
-    private final Div settings = new Div();
-    private final Span formError = new Span();
+    private final SettingsPanel settings = new SettingsPanel("channel", "channel-setting-");
     private final FieldErrors errors = new FieldErrors();
-    private SchemaForm settingsForm;
     private ChannelKindView shownKind;
 
     static AlertChannelDialog create(List<ChannelKindView> kinds, Save save) {
@@ -95,15 +90,8 @@ class AlertChannelDialog extends Dialog {
                 + " still works.");
         general.add(enabled, 2);
 
-        settings.setId("channel-settings");
-        formError.setId("channel-form-error");
-        formError.addClassName("form-error");
-        formError.setVisible(false);
-        add(general, settings, formError);
-        errors.on("name", "Name", name)
-                .under("settings.", property -> target(property))
-                .under("secrets.", property -> target(property))
-                .otherwise(this::showFormError);
+        add(general, settings);
+        settings.showProblemsOf(errors.on("name", "Name", name));
         if (!creating) {
             showSettings(kinds.stream().filter(k -> k.kind().equals(current.kind())).findFirst().orElse(null));
         }
@@ -117,43 +105,32 @@ class AlertChannelDialog extends Dialog {
         (creating ? kind : name).focus();
     }
 
-    private Optional<FieldErrors.Target> target(String property) {
-        return settingsForm == null ? Optional.empty() : settingsForm.target(property);
-    }
-
     private void showSettings(ChannelKindView kindView) {
-        settings.removeAll();
-        settingsForm = null;
         shownKind = kindView;
         if (kindView == null) {
+            settings.clear();
             return;
         }
         Map<String, String> stored = new LinkedHashMap<>();
         if (current != null) {
-            current.secrets().forEach((field, state) -> stored.put(field, "Set on " + Times.when(state.setAt())
-                    + " by " + state.setBy()));
+            current.secrets().forEach((field, state) -> stored.put(field,
+                    SettingsPanel.setOn(state.setAt(), state.setBy())));
         }
-        settingsForm = new SchemaForm(kindView.settingsSchema(), current == null ? null : current.settings(), stored,
-                "channel-setting-");
-        H4 heading = new H4(kindView.title() + " settings");
-        heading.addClassName("form-section-heading");
-        settings.add(heading, settingsForm);
+        settings.show(kindView.title() + " settings", kindView.settingsSchema(),
+                current == null ? null : current.settings(), stored);
     }
 
     private void save() {
         errors.clear();
-        if (settingsForm != null) {
-            settingsForm.clearErrors();
-        }
-        formError.setVisible(false);
-        Map<String, Object> values = settingsForm == null ? Map.of() : settingsForm.values();
+        settings.clearProblems();
+        Map<String, Object> values = settings.values();
         Map<String, Object> settingValues = new LinkedHashMap<>();
         values.forEach((key, value) -> {
             if (value != null && !(value instanceof String text && text.isBlank())) {
                 settingValues.put(key, value instanceof java.math.BigDecimal number ? number.longValue() : value);
             }
         });
-        Map<String, String> secretValues = settingsForm == null ? Map.of() : settingsForm.secretValues();
+        Map<String, String> secretValues = settings.secretValues();
         String kindName = current != null ? current.kind() : shownKind == null ? null : shownKind.kind();
         try {
             save.save(new AlertChannelInput(name.getValue(), kindName, enabled.getValue(), settingValues,
@@ -164,10 +141,5 @@ class AlertChannelDialog extends Dialog {
         } catch (ConflictException e) {
             errors.show(e);
         }
-    }
-
-    private void showFormError(String message) {
-        formError.setText(message);
-        formError.setVisible(true);
     }
 }

@@ -7,6 +7,9 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.react.ReactAdapterComponent;
+
+import java.util.UUID;
+
 import static dev.junction.ui.shared.ChannelJson.answer;
 import static dev.junction.ui.shared.ChannelJson.read;
 
@@ -35,18 +38,26 @@ import static dev.junction.ui.shared.ChannelJson.read;
 @CssImport("@xyflow/react/dist/style.css")
 public class DesignerComponent extends ReactAdapterComponent implements HasSize {
 
-    private final DesignerPresenter presenter;
+    private final UUID workflowId;
+    private final EditingPresenter editing;
+    private final VersionsPresenter versions;
+    private final SamplesPresenter samples;
+    private final RunsPresenter runs;
 
     /** The designer of the presenter's workflow, with every state the page starts with. */
     public DesignerComponent(DesignerPresenter presenter) {
-        this.presenter = presenter;
-        setState("document", presenter.document());
-        setState("workflow", presenter.workflow());
-        setState("catalog", presenter.catalog());
-        setState("connections", presenter.connections());
-        setState("options", presenter.options());
-        setState("permissions", presenter.permissions());
-        setState("samples", presenter.samples());
+        this.workflowId = presenter.workflowId();
+        this.editing = presenter.editing();
+        this.versions = presenter.versions();
+        this.samples = presenter.samples();
+        this.runs = presenter.runs();
+        setState("document", editing.document());
+        setState("workflow", editing.workflow());
+        setState("catalog", editing.catalog());
+        setState("connections", editing.connections());
+        setState("options", editing.options());
+        setState("permissions", editing.permissions());
+        setState("samples", samples.pinned());
         setState("overlay", null);
     }
 
@@ -59,12 +70,12 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
 
     @ClientCallable
     public String validate(String document) {
-        return answer(presenter.validate(text(document)));
+        return answer(editing.validate(text(document)));
     }
 
     @ClientCallable
     public String save(String document, String baseVersion, String comment) {
-        DesignerContract.SaveResult result = presenter.save(text(document), read(baseVersion, Integer.class),
+        DesignerContract.SaveResult result = editing.save(text(document), read(baseVersion, Integer.class),
                 read(comment, String.class));
         if (result instanceof DesignerContract.Saved) {
             changed();
@@ -77,7 +88,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         Integer number = read(version, Integer.class);
         DesignerContract.PublishResult result = number == null
                 ? new DesignerContract.Refused("Name the version to publish", java.util.List.of())
-                : presenter.publish(number);
+                : versions.publish(number);
         if (result instanceof DesignerContract.Published) {
             changed();
         }
@@ -86,7 +97,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
 
     @ClientCallable
     public String versions() {
-        return answer(presenter.versions());
+        return answer(versions.list());
     }
 
     @ClientCallable
@@ -97,7 +108,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
             return answer(new DesignerContract.Refused("Name two versions to compare", java.util.List.of()));
         }
         try {
-            return answer(presenter.diff(before, after));
+            return answer(versions.diff(before, after));
         } catch (dev.junction.backend.api.NotFoundException e) {
             return answer(new DesignerContract.Refused(e.getMessage(), java.util.List.of()));
         }
@@ -108,7 +119,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         Integer number = read(version, Integer.class);
         DesignerContract.SaveResult result = number == null
                 ? new DesignerContract.Refused("Name the version to restore", java.util.List.of())
-                : presenter.restore(number, read(baseVersion, Integer.class));
+                : versions.restore(number, read(baseVersion, Integer.class));
         if (result instanceof DesignerContract.Saved) {
             changed();
         }
@@ -124,22 +135,22 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         } catch (IllegalArgumentException e) {
             return answer(new DesignerContract.Refused("The sample is not JSON: " + e.getMessage(), java.util.List.of()));
         }
-        java.util.Optional<DesignerContract.Refused> refused = presenter.pin(read(nodeId, String.class),
+        java.util.Optional<DesignerContract.Refused> refused = samples.pin(read(nodeId, String.class),
                 read(port, String.class), value);
         if (refused.isEmpty()) {
-            setState("samples", presenter.samples());
+            setState("samples", samples.pinned());
         }
         return answer(refused.orElse(null));
     }
 
     @ClientCallable
     public String evaluate(String expression, String nodeId, String document) {
-        return answer(presenter.evaluate(read(expression, String.class), read(nodeId, String.class), text(document)));
+        return answer(samples.evaluate(read(expression, String.class), read(nodeId, String.class), text(document)));
     }
 
     @ClientCallable
     public String cronPreview(String cron, String zone) {
-        return answer(presenter.cronPreview(read(cron, String.class), read(zone, String.class)));
+        return answer(samples.cronPreview(read(cron, String.class), read(zone, String.class)));
     }
 
     /** Draws a run of this workflow over the canvas (JSON: its id, or null to clear); refreshed while it is active. */
@@ -147,7 +158,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
     public String showRun(String runId) {
         try {
             String id = read(runId, String.class);
-            show(id == null ? null : presenter.showRun(java.util.UUID.fromString(id)));
+            show(id == null ? null : runs.showRun(java.util.UUID.fromString(id)));
             return answer(null);
         } catch (IllegalArgumentException | dev.junction.backend.api.NotFoundException e) {
             return answer(new DesignerContract.Refused("No such run of this workflow", java.util.List.of()));
@@ -166,10 +177,10 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         } catch (IllegalArgumentException e) {
             return answer(new DesignerContract.Refused("The input is not JSON: " + e.getMessage(), java.util.List.of()));
         }
-        DesignerContract.StartResult result = presenter.testRun(read(version, Integer.class), value,
+        DesignerContract.StartResult result = runs.testRun(read(version, Integer.class), value,
                 read(untilNodeId, String.class));
         if (result instanceof DesignerContract.Started) {
-            show(presenter.overlay());
+            show(runs.overlay());
         }
         return answer(result);
     }
@@ -181,7 +192,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
     @ClientCallable
     public String newMappingFromNode(String nodeId, String document, String baseVersion) {
         String node = read(nodeId, String.class);
-        DesignerContract.NewMappingResult result = presenter.newMappingFromNode(node, text(document),
+        DesignerContract.NewMappingResult result = editing.newMappingFromNode(node, text(document),
                 read(baseVersion, Integer.class));
         if (result instanceof DesignerContract.MappingCreated created
                 && created.saved() instanceof DesignerContract.Saved) {
@@ -204,19 +215,19 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
 
     private void openMappingEditor(java.util.UUID mappingId, String nodeId) {
         getUI().ifPresent(ui -> ui.navigate(dev.junction.ui.shell.Routes.mapping(mappingId),
-                dev.junction.ui.shell.Routes.fromNode(presenter.workflowId(), nodeId)));
+                dev.junction.ui.shell.Routes.fromNode(workflowId, nodeId)));
     }
 
     /** Shows a run of this workflow over the canvas (the page's {@code ?run=} parameter). */
     public void showRun(java.util.UUID runId) {
-        show(presenter.showRun(runId));
+        show(runs.showRun(runId));
     }
 
     @ClientCallable
     public String nodeData(String nodeId, String runId) {
         try {
             String run = read(runId, String.class);
-            return answer(presenter.nodeData(read(nodeId, String.class),
+            return answer(samples.nodeData(read(nodeId, String.class),
                     run == null ? null : java.util.UUID.fromString(run)));
         } catch (IllegalArgumentException | dev.junction.backend.api.NotFoundException e) {
             return answer(new DesignerContract.Refused("No such run of this workflow", java.util.List.of()));
@@ -232,7 +243,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         java.util.Optional.ofNullable(getUI().orElseGet(com.vaadin.flow.component.UI::getCurrent)).ifPresent(ui -> {
             if (active && refreshing == null) {
                 ui.setPollInterval(REFRESH_MILLIS);
-                refreshing = ui.addPollListener(poll -> show(presenter.overlay()));
+                refreshing = ui.addPollListener(poll -> show(runs.overlay()));
             } else if (!active && refreshing != null) {
                 refreshing.remove();
                 refreshing = null;
@@ -255,7 +266,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
     }
 
     private void changed() {
-        setState("workflow", presenter.workflow());
+        setState("workflow", editing.workflow());
         changeListeners.forEach(Runnable::run);
     }
 

@@ -74,7 +74,7 @@ class DesignerNewMappingTest {
     void theMappingIsMadeAndTheNodeNamesItInTheSavedWorkflow() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
 
-        NewMappingResult result = presenter.newMappingFromNode("shape", ORDER_TO_PAYMENT, 1);
+        NewMappingResult result = presenter.editing().newMappingFromNode("shape", ORDER_TO_PAYMENT, 1);
 
         assertThat(result).isInstanceOf(MappingCreated.class);
         MappingCreated created = (MappingCreated) result;
@@ -90,7 +90,7 @@ class DesignerNewMappingTest {
         assertThat(PayloadJson.read(saved).toString()).contains("mapping=" + created.mappingId());
 
         // a second one from the same node gets a name of its own
-        NewMappingResult again = presenters.forWorkflow(workflowId).newMappingFromNode("shape", ORDER_TO_PAYMENT, 2);
+        NewMappingResult again = presenters.forWorkflow(workflowId).editing().newMappingFromNode("shape", ORDER_TO_PAYMENT, 2);
         assertThat(((MappingCreated) again).mappingName()).isEqualTo(workflowName + " · To a payment 2");
     }
 
@@ -98,14 +98,14 @@ class DesignerNewMappingTest {
     void aNodeThatIsNoMapNodeOrAUserWhoMayNotDesignIsRefusedAndNothingIsMade() {
         int before = mappings.list().size();
 
-        NewMappingResult notMap = presenters.forWorkflow(workflowId).newMappingFromNode("fetch", ORDER_TO_PAYMENT, 1);
+        NewMappingResult notMap = presenters.forWorkflow(workflowId).editing().newMappingFromNode("fetch", ORDER_TO_PAYMENT, 1);
         assertThat(notMap).isInstanceOf(Refused.class);
         assertThat(((Refused) notMap).message()).contains("nodeId").contains("must name a map node");
 
         SignedIn.as("vera", "VIEWER");
-        NewMappingResult viewer = presenters.forWorkflow(workflowId).newMappingFromNode("shape", ORDER_TO_PAYMENT, 1);
+        NewMappingResult viewer = presenters.forWorkflow(workflowId).editing().newMappingFromNode("shape", ORDER_TO_PAYMENT, 1);
         assertThat(viewer).isInstanceOf(Refused.class);
-        assertThat(((Refused) viewer).message()).isEqualTo(DesignerPresenter.NOT_ALLOWED);
+        assertThat(((Refused) viewer).message()).isEqualTo(Refusals.NOT_ALLOWED);
         SignedIn.as("dana", "DESIGNER");
         assertThat(mappings.list()).hasSize(before);
         assertThat(workflows.get(workflowId).latestVersion()).isEqualTo(1);

@@ -68,30 +68,30 @@ class DesignerPresenterTest {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
 
         @SuppressWarnings("unchecked")
-        Map<String, Object> document = (Map<String, Object>) presenter.document();
+        Map<String, Object> document = (Map<String, Object>) presenter.editing().document();
         assertThat(document.get("trigger")).asString().contains("kind=manual");
         assertThat(document.get("nodes")).isEqualTo(List.of());
-        assertThat(presenter.workflow().baseVersion()).isEqualTo(1);
-        assertThat(presenter.workflow().publishedVersion()).isNull();
-        assertThat(presenter.permissions()).isEqualTo(new Permissions(true, true, true));
-        assertThat(presenter.options().workflows()).noneMatch(named -> named.id().equals(workflowId.toString()));
+        assertThat(presenter.editing().workflow().baseVersion()).isEqualTo(1);
+        assertThat(presenter.editing().workflow().publishedVersion()).isNull();
+        assertThat(presenter.editing().permissions()).isEqualTo(new Permissions(true, true, true));
+        assertThat(presenter.editing().options().workflows()).noneMatch(named -> named.id().equals(workflowId.toString()));
     }
 
     @Test
     void aProblemNamesItsNodeAndTheFieldInsideIt() {
-        List<Problem> problems = presenters.forWorkflow(workflowId).validate(BROKEN_SCRIPT);
+        List<Problem> problems = presenters.forWorkflow(workflowId).editing().validate(BROKEN_SCRIPT);
 
         assertThat(problems).singleElement().satisfies(problem -> {
             assertThat(problem.nodeId()).isEqualTo("toOrder");
             assertThat(problem.field()).isEqualTo("config.code");
             assertThat(problem.path()).isEqualTo("$.nodes[0].config.code");
         });
-        assertThat(presenters.forWorkflow(workflowId).validate(VALID)).isEmpty();
+        assertThat(presenters.forWorkflow(workflowId).editing().validate(VALID)).isEmpty();
     }
 
     @Test
     void aDocumentThatIsNoDefinitionIsAnsweredWithItsShapeProblems() {
-        List<Problem> problems = presenters.forWorkflow(workflowId).validate("{\"schemaVersion\": 1, \"nodes\": []}");
+        List<Problem> problems = presenters.forWorkflow(workflowId).editing().validate("{\"schemaVersion\": 1, \"nodes\": []}");
 
         assertThat(problems).extracting(Problem::path).contains("$.trigger");
     }
@@ -100,16 +100,16 @@ class DesignerPresenterTest {
     void saveMakesANewVersionAndPublishRefusesAVersionWithProblemsNamingThem() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
 
-        Saved saved = (Saved) presenter.save(BROKEN_SCRIPT, 1, "first try");
+        Saved saved = (Saved) presenter.editing().save(BROKEN_SCRIPT, 1, "first try");
         assertThat(saved.version()).isEqualTo(2);
         assertThat(saved.problems()).extracting(Problem::nodeId).containsExactly("toOrder");
-        Refused refused = (Refused) presenter.publish(2);
+        Refused refused = (Refused) presenter.versions().publish(2);
         assertThat(refused.problems()).extracting(Problem::field).containsExactly("config.code");
 
-        Saved fixed = (Saved) presenter.save(VALID, 2, "fixed");
-        assertThat(presenter.publish(fixed.version())).isEqualTo(new Published(3));
-        assertThat(presenter.workflow().publishedVersion()).isEqualTo(3);
-        assertThat(presenter.versions()).extracting(VersionInfo::version, VersionInfo::published, VersionInfo::comment)
+        Saved fixed = (Saved) presenter.editing().save(VALID, 2, "fixed");
+        assertThat(presenter.versions().publish(fixed.version())).isEqualTo(new Published(3));
+        assertThat(presenter.editing().workflow().publishedVersion()).isEqualTo(3);
+        assertThat(presenter.versions().list()).extracting(VersionInfo::version, VersionInfo::published, VersionInfo::comment)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(3, true, "fixed"),
                         org.assertj.core.groups.Tuple.tuple(2, false, "first try"),
                         org.assertj.core.groups.Tuple.tuple(1, false, "Created"));
@@ -117,7 +117,7 @@ class DesignerPresenterTest {
 
     @Test
     void aSaveWithoutABaseVersionIsRefusedNamingTheField() {
-        Refused refused = (Refused) presenters.forWorkflow(workflowId).save(VALID, null, "");
+        Refused refused = (Refused) presenters.forWorkflow(workflowId).editing().save(VALID, null, "");
 
         assertThat(refused.problems()).extracting(Problem::path).containsExactly("baseVersion");
         assertThat(versions.list(workflowId)).hasSize(1);
@@ -127,11 +127,11 @@ class DesignerPresenterTest {
     void aViewerReadsButEveryChangeIsRefusedAndRecorded() {
         SignedIn.as("vic", "VIEWER");
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
-        assertThat(presenter.permissions()).isEqualTo(new Permissions(false, false, false));
-        assertThat(presenter.connections()).isEmpty();
+        assertThat(presenter.editing().permissions()).isEqualTo(new Permissions(false, false, false));
+        assertThat(presenter.editing().connections()).isEmpty();
 
-        assertThat(presenter.save(VALID, 1, "sneaky")).isEqualTo(new Refused(DesignerPresenter.NOT_ALLOWED, List.of()));
-        assertThat(presenter.publish(1)).isInstanceOf(Refused.class);
+        assertThat(presenter.editing().save(VALID, 1, "sneaky")).isEqualTo(new Refused(Refusals.NOT_ALLOWED, List.of()));
+        assertThat(presenter.versions().publish(1)).isInstanceOf(Refused.class);
 
         SignedIn.as("dana", "DESIGNER");
         assertThat(versions.list(workflowId)).hasSize(1);
@@ -170,18 +170,18 @@ class DesignerPresenterTest {
     @Test
     void aStaleSaveSavesNothingAndAnswersTheMergeWhichSavedOnTheirVersionHoldsBothChanges() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
-        presenter.save(VALID, 1, "base");
+        presenter.editing().save(VALID, 1, "base");
         SignedIn.as("alice", "DESIGNER");
-        presenter.save(VALID.replace("\"To order\"", "\"To order (renamed)\""), 2, "rename");
+        presenter.editing().save(VALID.replace("\"To order\"", "\"To order (renamed)\""), 2, "rename");
 
         SignedIn.as("bob", "DESIGNER");
-        Conflict conflict = (Conflict) presenter.save(VALID.replace("order sent", "order sent by bob"), 2, "message");
+        Conflict conflict = (Conflict) presenter.editing().save(VALID.replace("order sent", "order sent by bob"), 2, "message");
 
         assertThat(versions.list(workflowId)).hasSize(3);
         assertThat(conflict.theirsVersion()).isEqualTo(3);
         assertThat(conflict.theirsAuthor()).isEqualTo("alice");
         assertThat(conflict.conflicts()).isEmpty();
-        Saved merged = (Saved) presenter.save(json(conflict.merged()), conflict.theirsVersion(), "merged");
+        Saved merged = (Saved) presenter.editing().save(json(conflict.merged()), conflict.theirsVersion(), "merged");
         assertThat(merged.version()).isEqualTo(4);
         assertThat(json(merged.document())).contains("To order (renamed)").contains("order sent by bob");
     }
@@ -189,10 +189,10 @@ class DesignerPresenterTest {
     @Test
     void theSameFieldEditedOnBothSidesIsOneConflictWithBothValues() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
-        presenter.save(VALID, 1, "base");
-        presenter.save(VALID.replace("order sent", "theirs"), 2, "theirs");
+        presenter.editing().save(VALID, 1, "base");
+        presenter.editing().save(VALID.replace("order sent", "theirs"), 2, "theirs");
 
-        Conflict conflict = (Conflict) presenter.save(VALID.replace("order sent", "mine"), 2, "mine");
+        Conflict conflict = (Conflict) presenter.editing().save(VALID.replace("order sent", "mine"), 2, "mine");
 
         assertThat(conflict.conflicts()).singleElement().satisfies(one -> {
             assertThat(one.path()).containsExactly("nodes", "tellOps", "config", "message");
@@ -210,10 +210,10 @@ class DesignerPresenterTest {
     @Test
     void theDiffOfTwoVersionsListsChangedFieldsPerNodeAndRestoreSavesAnOlderDefinitionAsANewVersion() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
-        presenter.save(VALID, 1, "v2");
-        presenter.save(VALID.replace("order sent", "order shipped").replace("\"x\": 250", "\"x\": 260"), 2, "v3");
+        presenter.editing().save(VALID, 1, "v2");
+        presenter.editing().save(VALID.replace("order sent", "order shipped").replace("\"x\": 250", "\"x\": 260"), 2, "v3");
 
-        DesignerContract.VersionDiff diff = presenter.diff(2, 3);
+        DesignerContract.VersionDiff diff = presenter.versions().diff(2, 3);
 
         assertThat(diff.nodes()).extracting(DesignerContract.NodeDiff::nodeId, DesignerContract.NodeDiff::change)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("tellOps", "changed"),
@@ -222,25 +222,25 @@ class DesignerPresenterTest {
                 "config.message", java.util.Optional.of("order sent"), java.util.Optional.of("order shipped")));
         assertThat(json(diff.fromDocument())).contains("order sent");
         assertThat(json(diff.toDocument())).contains("order shipped");
-        DesignerContract.VersionDiff fromTheStart = presenter.diff(1, 2);
+        DesignerContract.VersionDiff fromTheStart = presenter.versions().diff(1, 2);
         assertThat(fromTheStart.triggerChanged()).isTrue();
         assertThat(fromTheStart.addedEdges()).hasSize(2);
 
-        Saved restored = (Saved) presenter.restore(2, 3);
+        Saved restored = (Saved) presenter.versions().restore(2, 3);
         assertThat(restored.version()).isEqualTo(4);
-        assertThat(presenter.diff(2, 4).nodes()).isEmpty();
-        assertThat(presenter.versions().getFirst().comment()).isEqualTo("Restored version 2");
-        assertThat(presenter.restore(2, 3)).isInstanceOf(Conflict.class);
+        assertThat(presenter.versions().diff(2, 4).nodes()).isEmpty();
+        assertThat(presenter.versions().list().getFirst().comment()).isEqualTo("Restored version 2");
+        assertThat(presenter.versions().restore(2, 3)).isInstanceOf(Conflict.class);
 
         SignedIn.as("olga", "OPERATOR");
-        assertThat(presenter.permissions()).isEqualTo(new Permissions(false, false, true));
-        assertThat(presenter.restore(2, 4)).isInstanceOf(Refused.class);
+        assertThat(presenter.editing().permissions()).isEqualTo(new Permissions(false, false, true));
+        assertThat(presenter.versions().restore(2, 4)).isInstanceOf(Refused.class);
         assertThat(versions.list(workflowId)).hasSize(4);
     }
 
     @Test
     void notesAreSavedWithTheDefinition() {
-        Saved saved = (Saved) presenters.forWorkflow(workflowId).save(VALID.replace("\"edges\"",
+        Saved saved = (Saved) presenters.forWorkflow(workflowId).editing().save(VALID.replace("\"edges\"",
                 "\"notes\": [{\"id\": \"n1\", \"text\": \"**VAT**\", \"position\": {\"x\": 5, \"y\": 6}}], \"edges\""), 1, "");
 
         assertThat(json(saved.document())).contains("\"notes\":[{\"id\":\"n1\",\"text\":\"**VAT**\"");
@@ -250,46 +250,46 @@ class DesignerPresenterTest {
     void samplesArePinnedPerNodeAndPortReplacedUnpinnedAndLimitedInSize() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
 
-        assertThat(presenter.pin("trigger", "out", Map.of("AmazonOrderId", "111-1"))).isEmpty();
-        assertThat(presenter.pin("toOrder", "out", List.of(1L, 2L))).isEmpty();
-        assertThat(presenter.pin("toOrder", "error", "boom")).isEmpty();
-        assertThat(presenter.pin("trigger", "out", Map.of("AmazonOrderId", "222-2"))).isEmpty();
-        assertThat(presenter.samples()).isEqualTo(Map.of(
+        assertThat(presenter.samples().pin("trigger", "out", Map.of("AmazonOrderId", "111-1"))).isEmpty();
+        assertThat(presenter.samples().pin("toOrder", "out", List.of(1L, 2L))).isEmpty();
+        assertThat(presenter.samples().pin("toOrder", "error", "boom")).isEmpty();
+        assertThat(presenter.samples().pin("trigger", "out", Map.of("AmazonOrderId", "222-2"))).isEmpty();
+        assertThat(presenter.samples().pinned()).isEqualTo(Map.of(
                 "trigger", Map.of("out", Map.of("AmazonOrderId", "222-2")),
                 "toOrder", Map.of("out", List.of(1L, 2L), "error", "boom")));
 
-        assertThat(presenter.pin("toOrder", "error", null)).isEmpty();
-        assertThat(presenter.samples().get("toOrder")).containsOnlyKeys("out");
+        assertThat(presenter.samples().pin("toOrder", "error", null)).isEmpty();
+        assertThat(presenter.samples().pinned().get("toOrder")).containsOnlyKeys("out");
 
-        Refused tooBig = presenter.pin("toOrder", "out", "x".repeat(70_000)).orElseThrow();
+        Refused tooBig = presenter.samples().pin("toOrder", "out", "x".repeat(70_000)).orElseThrow();
         assertThat(tooBig.problems()).extracting(Problem::path).containsExactly("sample");
-        assertThat(presenter.pin("bad id!", "out", 1L)).get().extracting(Refused::problems)
+        assertThat(presenter.samples().pin("bad id!", "out", 1L)).get().extracting(Refused::problems)
                 .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST).hasSize(1);
 
         SignedIn.as("vic", "VIEWER");
-        assertThat(presenter.pin("trigger", "out", 1L)).contains(new Refused(DesignerPresenter.NOT_ALLOWED, List.of()));
-        assertThat(presenter.samples().get("trigger")).isEqualTo(Map.of("out", Map.of("AmazonOrderId", "222-2")));
+        assertThat(presenter.samples().pin("trigger", "out", 1L)).contains(new Refused(Refusals.NOT_ALLOWED, List.of()));
+        assertThat(presenter.samples().pinned().get("trigger")).isEqualTo(Map.of("out", Map.of("AmazonOrderId", "222-2")));
     }
 
     @Test
     void anExpressionIsEvaluatedOnThePinnedSamplesOfTheNodesUpstreamAndASyntaxErrorSaysWhere() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
-        assertThat(presenter.evaluate("{{ trigger }}", "toOrder", VALID)).isEqualTo(new DesignerContract.Value(null, "none"));
-        presenter.pin("trigger", "out", Map.of("AmazonOrderId", "111-1"));
-        presenter.pin("toOrder", "out", Map.of("total", 12.5));
+        assertThat(presenter.samples().evaluate("{{ trigger }}", "toOrder", VALID)).isEqualTo(new DesignerContract.Value(null, "none"));
+        presenter.samples().pin("trigger", "out", Map.of("AmazonOrderId", "111-1"));
+        presenter.samples().pin("toOrder", "out", Map.of("total", 12.5));
 
-        assertThat(presenter.evaluate("{{ trigger.AmazonOrderId }}", "toOrder", VALID))
+        assertThat(presenter.samples().evaluate("{{ trigger.AmazonOrderId }}", "toOrder", VALID))
                 .isEqualTo(new DesignerContract.Value("111-1", "pinned"));
-        assertThat(presenter.evaluate("nodes.toOrder.total * 2", "tellOps", VALID))
+        assertThat(presenter.samples().evaluate("nodes.toOrder.total * 2", "tellOps", VALID))
                 .isEqualTo(new DesignerContract.Value(25L, "pinned"));
-        assertThat(presenter.evaluate("nodes.toOrder === undefined", "toOrder", VALID))
+        assertThat(presenter.samples().evaluate("nodes.toOrder === undefined", "toOrder", VALID))
                 .as("a node's own output is not upstream of it").isEqualTo(new DesignerContract.Value(true, "pinned"));
 
         String broken = "{{ trigger.a + * 2 }}";
-        DesignerContract.EvaluationError error = (DesignerContract.EvaluationError) presenter.evaluate(broken, "toOrder", VALID);
+        DesignerContract.EvaluationError error = (DesignerContract.EvaluationError) presenter.samples().evaluate(broken, "toOrder", VALID);
         assertThat(error.message()).startsWith("does not parse");
         assertThat(error.position()).isEqualTo(broken.indexOf('*'));
-        assertThat(presenter.evaluate("trigger.a.b.c", "toOrder", VALID)).isInstanceOfSatisfying(
+        assertThat(presenter.samples().evaluate("trigger.a.b.c", "toOrder", VALID)).isInstanceOfSatisfying(
                 DesignerContract.EvaluationError.class, failed -> assertThat(failed.position()).isNull());
     }
 
@@ -297,21 +297,21 @@ class DesignerPresenterTest {
     void aCronPreviewHasFiveTimesWithTheZonesOffsetOrSaysWhatIsWrong() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
 
-        DesignerContract.CronPreview preview = presenter.cronPreview("0 0 6 * * ?", "Asia/Kolkata");
+        DesignerContract.CronPreview preview = presenter.samples().cronPreview("0 0 6 * * ?", "Asia/Kolkata");
         assertThat(preview.outcome()).isEqualTo("times");
         assertThat(preview.times()).hasSize(5).allSatisfy(time -> assertThat(time).endsWith("T06:00:00+05:30"));
-        assertThat(presenter.cronPreview("every day", "UTC").message()).startsWith("cron: 'every day' is not");
+        assertThat(presenter.samples().cronPreview("every day", "UTC").message()).startsWith("cron: 'every day' is not");
     }
 
     @Test
     void aRunIsDrawnOverTheCanvasAndItsStepsAreTheNodesDataAndTheExpressionsSample() throws InterruptedException {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
-        presenter.save(VALID.replace("return input;", "return trigger;"), 1, "");
-        presenter.publish(2);
-        presenter.pin("trigger", "out", Map.of("orderId", "PINNED"));
+        presenter.editing().save(VALID.replace("return input;", "return trigger;"), 1, "");
+        presenter.versions().publish(2);
+        presenter.samples().pin("trigger", "out", Map.of("orderId", "PINNED"));
         UUID runId = runs.startManually(workflowId, Map.of("orderId", "A-1"), null);
 
-        presenter.showRun(runId);
+        presenter.runs().showRun(runId);
         DesignerContract.Overlay overlay = followed(presenter);
 
         assertThat(overlay.status()).as(overlay.toString()).isEqualTo("succeeded");
@@ -321,23 +321,23 @@ class DesignerPresenterTest {
         assertThat(overlay.nodes().get("toOrder").attempts()).isEqualTo(1);
         assertThat(overlay.edges()).containsEntry("trigger:out->toOrder", 1).containsEntry("toOrder:out->tellOps", 1);
 
-        DesignerContract.NodeData data = presenter.nodeData("toOrder", null);
+        DesignerContract.NodeData data = presenter.samples().nodeData("toOrder", null);
         assertThat(data.output().source()).isEqualTo("run");
         assertThat(json(data.output().value())).contains("A-1");
-        assertThat(presenter.nodeData("trigger", runId).output().value()).isEqualTo(Map.of("orderId", "A-1"));
-        assertThat(presenter.evaluate("trigger.orderId", "toOrder", VALID))
+        assertThat(presenter.samples().nodeData("trigger", runId).output().value()).isEqualTo(Map.of("orderId", "A-1"));
+        assertThat(presenter.samples().evaluate("trigger.orderId", "toOrder", VALID))
                 .isEqualTo(new DesignerContract.Value("A-1", "run"));
 
-        assertThat(presenter.showRun(null)).isNull();
-        assertThat(presenter.overlay()).isNull();
+        assertThat(presenter.runs().showRun(null)).isNull();
+        assertThat(presenter.runs().overlay()).isNull();
     }
 
     /** The shown run's overlay once the run has ended (polled, at most 30 s: the run goes through the real workers). */
     private DesignerContract.Overlay followed(DesignerPresenter presenter) throws InterruptedException {
-        DesignerContract.Overlay overlay = presenter.overlay();
+        DesignerContract.Overlay overlay = presenter.runs().overlay();
         for (int wait = 0; wait < 600 && RunOverlays.active(overlay); wait++) {
             Thread.sleep(50);
-            overlay = presenter.overlay();
+            overlay = presenter.runs().overlay();
         }
         return overlay;
     }
@@ -345,10 +345,10 @@ class DesignerPresenterTest {
     @Test
     void aTestRunOfTheSavedDraftIsShownOverTheCanvasAsATestAndRunToHereStopsAfterTheNode() throws Exception {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
-        presenter.save(VALID.replace("return input;", "return trigger;"), 1, "draft");
-        presenter.pin("trigger", "out", Map.of("orderId", "PINNED"));
+        presenter.editing().save(VALID.replace("return input;", "return trigger;"), 1, "draft");
+        presenter.samples().pin("trigger", "out", Map.of("orderId", "PINNED"));
 
-        DesignerContract.StartResult whole = presenter.testRun(2, Map.of("orderId", "T-1"), null);
+        DesignerContract.StartResult whole = presenter.runs().testRun(2, Map.of("orderId", "T-1"), null);
         assertThat(whole).isInstanceOf(DesignerContract.Started.class);
         DesignerContract.Overlay overlay = followed(presenter);
         assertThat(overlay.runId()).isEqualTo(((DesignerContract.Started) whole).runId());
@@ -366,29 +366,29 @@ class DesignerPresenterTest {
         assertThat(toHere.runId()).isEqualTo(started.get("runId").asString());
         assertThat(toHere.status()).as(toHere.toString()).isEqualTo("succeeded");
         assertThat(toHere.nodes()).containsOnlyKeys("toOrder");
-        assertThat(presenter.nodeData("toOrder", null).output().value()).as("the pinned trigger sample was the input")
+        assertThat(presenter.samples().nodeData("toOrder", null).output().value()).as("the pinned trigger sample was the input")
                 .isEqualTo(Map.of("orderId", "PINNED"));
     }
 
     @Test
     void aTestRunIsRefusedNamingTheProblemAndAViewersIsRecorded() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
-        presenter.save(VALID, 1, "");
+        presenter.editing().save(VALID, 1, "");
 
-        assertThat(presenter.testRun(9, null, null)).isInstanceOfSatisfying(Refused.class,
+        assertThat(presenter.runs().testRun(9, null, null)).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.message()).contains("no version 9"));
-        assertThat(presenter.testRun(2, null, "nowhere")).isInstanceOfSatisfying(Refused.class,
+        assertThat(presenter.runs().testRun(2, null, "nowhere")).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.message()).contains("untilNodeId").contains("'nowhere'"));
-        assertThat(presenter.testRun(2, Map.of("big", "x".repeat(dev.junction.backend.runs.RunService
+        assertThat(presenter.runs().testRun(2, Map.of("big", "x".repeat(dev.junction.backend.runs.RunService
                 .TEST_INPUT_MAX_BYTES)), null)).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.message()).startsWith("input: must be at most"));
-        assertThat(presenter.testRun(null, null, null)).isInstanceOf(Refused.class);
-        assertThat(presenter.overlay()).as("nothing was started").isNull();
+        assertThat(presenter.runs().testRun(null, null, null)).isInstanceOf(Refused.class);
+        assertThat(presenter.runs().overlay()).as("nothing was started").isNull();
 
         SignedIn.as("vic", "VIEWER");
         DesignerPresenter viewer = presenters.forWorkflow(workflowId);
-        assertThat(viewer.testRun(2, null, null)).isEqualTo(new Refused(DesignerPresenter.MAY_NOT_RUN, List.of()));
-        assertThat(viewer.overlay()).isNull();
+        assertThat(viewer.runs().testRun(2, null, null)).isEqualTo(new Refused(RunsPresenter.MAY_NOT_RUN, List.of()));
+        assertThat(viewer.runs().overlay()).isNull();
         SignedIn.as("dana", "DESIGNER");
         assertThat(auditLog.forEntity("workflow", workflowId.toString(), 10))
                 .filteredOn(entry -> entry.action().equals("workflow.edit-refused"))
@@ -401,16 +401,16 @@ class DesignerPresenterTest {
     @Test
     void withoutARunANodesDataIsItsPinnedSampleAndTheOneBeforeIt() {
         DesignerPresenter presenter = presenters.forWorkflow(workflowId);
-        presenter.save(VALID, 1, "");
-        presenter.pin("trigger", "out", Map.of("orderId", "PINNED"));
-        presenter.pin("toOrder", "out", "x".repeat(20_000));
+        presenter.editing().save(VALID, 1, "");
+        presenter.samples().pin("trigger", "out", Map.of("orderId", "PINNED"));
+        presenter.samples().pin("toOrder", "out", "x".repeat(20_000));
 
-        DesignerContract.NodeData data = presenter.nodeData("toOrder", null);
+        DesignerContract.NodeData data = presenter.samples().nodeData("toOrder", null);
         assertThat(data.input().source()).isEqualTo("pinned");
         assertThat(data.input().value()).isEqualTo(Map.of("orderId", "PINNED"));
         assertThat(data.output().truncated()).isTrue();
-        assertThat((String) data.output().value()).hasSize(DesignerPresenter.NODE_DATA_MAX_CHARACTERS);
-        assertThat(presenter.nodeData("tellOps", null).output().source()).isEqualTo("none");
+        assertThat((String) data.output().value()).hasSize(SamplesPresenter.NODE_DATA_MAX_CHARACTERS);
+        assertThat(presenter.samples().nodeData("tellOps", null).output().source()).isEqualTo("none");
     }
 
     private static String json(Object value) {

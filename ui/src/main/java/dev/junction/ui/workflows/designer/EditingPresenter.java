@@ -1,0 +1,226 @@
+package dev.junction.ui.workflows.designer;
+
+import dev.junction.backend.api.ConflictException;
+import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.connections.ConnectionView;
+import dev.junction.backend.security.CurrentUser;
+import dev.junction.backend.workflows.StoredDefinition;
+import dev.junction.db.mappings.StoredMapping;
+import dev.junction.db.users.Role;
+import dev.junction.db.workflows.Workflow;
+import dev.junction.db.workflows.WorkflowSort;
+import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.definition.DefinitionMerge;
+import dev.junction.engine.definition.TriggerKind;
+import dev.junction.engine.definition.WorkflowDefinition;
+import dev.junction.engine.json.PayloadJson;
+import dev.junction.ui.mappings.InitialDefinition;
+import dev.junction.ui.mappings.editor.MapperContract;
+import dev.junction.ui.workflows.designer.DesignerContract.Conflict;
+import dev.junction.ui.workflows.designer.DesignerContract.ConnectionInfo;
+import dev.junction.ui.workflows.designer.DesignerContract.LookupTableName;
+import dev.junction.ui.workflows.designer.DesignerContract.MappingCreated;
+import dev.junction.ui.workflows.designer.DesignerContract.MergeConflict;
+import dev.junction.ui.workflows.designer.DesignerContract.Named;
+import dev.junction.ui.workflows.designer.DesignerContract.NewMappingResult;
+import dev.junction.ui.workflows.designer.DesignerContract.Options;
+import dev.junction.ui.workflows.designer.DesignerContract.Permissions;
+import dev.junction.ui.workflows.designer.DesignerContract.Problem;
+import dev.junction.ui.workflows.designer.DesignerContract.Refused;
+import dev.junction.ui.workflows.designer.DesignerContract.SaveResult;
+import dev.junction.ui.workflows.designer.DesignerContract.Saved;
+import dev.junction.ui.workflows.designer.DesignerContract.WorkflowInfo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Editing one workflow in the designer: the states the page starts with (the latest definition, the workflow, the
+ * catalog, connections, pickers' options, the user's permissions), checking the working copy, saving it (a
+ * three-way merge when someone saved after its base), and a new stored mapping made from a map node.
+ */
+public final class EditingPresenter {
+
+    private final DesignerPresenters services;
+    private final UUID workflowId;
+    private final Refusals refusals;
+
+    EditingPresenter(DesignerPresenters services, UUID workflowId, Refusals refusals) {
+        this.services = services;
+        this.workflowId = workflowId;
+        this.refusals = refusals;
+    }
+
+    /** The latest saved definition as plain JSON values (a workflow without versions: a manual trigger alone). */
+    public Object document() {
+        Workflow workflow = services.workflows.get(workflowId);
+        WorkflowDefinition definition = workflow.latestVersion() < 1 ? WorkflowDefinition.initial()
+                : services.versions.latest(workflowId).definition();
+        return plain(definition);
+    }
+
+    public WorkflowInfo workflow() {
+        Workflow workflow = services.workflows.get(workflowId);
+        Integer base = workflow.latestVersion() < 1 ? null : workflow.latestVersion();
+        return new WorkflowInfo(workflowId.toString(), workflow.name(), base, workflow.publishedVersion(),
+                webhookUrl(workflow));
+    }
+
+    private String webhookUrl(Workflow workflow) {
+        if (!mayEdit() || workflow.publishedVersion() == null || services.versions.get(workflowId,
+                workflow.publishedVersion()).definition().trigger().kind() != TriggerKind.WEBHOOK) {
+            return null;
+        }
+        return services.webhookAddress.url(workflowId, services.webhookTokens.token(workflowId));
+    }
+
+    /** The catalog the editors read (the same object {@code GET /api/v1/catalog} serializes). */
+    public Object catalog() {
+        return services.catalog.catalog();
+    }
+
+    /** The connections a connector node may use, never a secret; only designers and admins may list them. */
+    public List<ConnectionInfo> connections() {
+        if (!mayEdit()) {
+            return List.of();
+        }
+        return services.connections.list().stream().map(EditingPresenter::connection).toList();
+    }
+
+    private static ConnectionInfo connection(ConnectionView view) {
+        return new ConnectionInfo(view.id(), view.name(), view.connectorId(), "sandbox".equals(view.environment()));
+    }
+
+    public Options options() {
+        List<Named> mappings = services.mappings.list().stream()
+                .map(mapping -> new Named(mapping.id().toString(), mapping.name())).toList();
+        List<LookupTableName> tables = services.lookupTables.list().stream()
+                .map(table -> new LookupTableName(table.name())).toList();
+        List<Named> workflows = services.workflows.search(null, WorkflowSort.NAME, true, 0, 200).items().stream()
+                .filter(other -> !other.id().equals(workflowId))
+                .map(other -> new Named(other.id().toString(), other.name())).toList();
+        return new Options(mappings, tables, workflows);
+    }
+
+    public Permissions permissions() {
+        boolean edit = mayEdit();
+        return new Permissions(edit, edit, CurrentUser.hasAnyRole(Role.ADMIN, Role.DESIGNER, Role.OPERATOR));
+    }
+
+    private boolean mayEdit() {
+        return services.workflows.currentUserMayChange();
+    }
+
+    /** The problems of the working copy (its shape problems when it is not a definition at all). */
+    public List<Problem> validate(String documentJson) {
+        return Problem.of(services.versions.check(documentJson));
+    }
+
+    /**
+     * Saves the working copy as a new version based on {@code baseVersion}. When someone saved after that base,
+     * nothing is saved: the answer is the three-way merge of the base, this document and the latest version (every
+     * edit of either side that does not overlap, "mine" at each conflict), also when there is no conflict at all, so
+     * that the user sees what the other save changed before saving the merge on {@code theirsVersion}.
+     */
+    public SaveResult save(String documentJson, Integer baseVersion, String comment) {
+        return save("save", documentJson, baseVersion, comment);
+    }
+
+    /** {@link #save(String, Integer, String)} for the designer's call {@code method} (its name in the audit log). */
+    SaveResult save(String method, String documentJson, Integer baseVersion, String comment) {
+        return refusals.changing(method, () -> {
+            try {
+                StoredDefinition saved = services.versions.save(workflowId, baseVersion, documentJson, comment);
+                return new Saved(saved.version().version(), plain(saved.definition()), Problem.of(saved.problems()));
+            } catch (ConflictException stale) {
+                return merge(documentJson, baseVersion);
+            }
+        }, () -> services.versions.check(documentJson), Refused::new);
+    }
+
+    private SaveResult merge(String documentJson, int baseVersion) {
+        StoredDefinition base = services.versions.get(workflowId, baseVersion);
+        StoredDefinition theirs = services.versions.latest(workflowId);
+        DefinitionMerge.Result merge = DefinitionMerge.merge(plain(base.definition()),
+                plain(DefinitionJson.read(documentJson)), plain(theirs.definition()));
+        return new Conflict(theirs.version().version(), theirs.version().createdBy(), merge.merged(),
+                merge.conflicts().stream().map(conflict -> new MergeConflict(conflict.key(), conflict.nodeId(),
+                        conflict.path(), conflict.label(), conflict.base(), conflict.mine(), conflict.theirs()))
+                        .toList());
+    }
+
+    /**
+     * Makes a stored mapping for map node {@code nodeId} of the working copy — named after the workflow and node,
+     * its schemas those around the node ({@link dev.junction.ui.mappings.editor.NodeContexts}: the feeding
+     * operation's output, the fed operation's input; a shipped schema by its id) — sets the node's
+     * {@code config.mapping} to it, and saves the working copy with that change on {@code baseVersion}. The answer
+     * says how the save went: the page opens the mapping editor when it saved, else keeps the change in the working
+     * copy.
+     */
+    @SuppressWarnings("unchecked")
+    public NewMappingResult newMappingFromNode(String nodeId, String documentJson, Integer baseVersion) {
+        return refusals.changing("newMappingFromNode", () -> {
+            Map<String, Object> document = documentObject(documentJson);
+            Map<String, Object> node = mapNode(document, nodeId);
+            Workflow workflow = services.workflows.get(workflowId);
+            MapperContract.NodeContext context = services.nodeContexts.of(workflow, document, nodeId);
+            String nodeName = node.get("name") instanceof String name && !name.isBlank() ? name : nodeId;
+            StoredMapping created = services.mappings.create(
+                    freeMappingName(workflow.name() + " · " + nodeName),
+                    "Made from map node '" + nodeName + "' of workflow '" + workflow.name() + "'.",
+                    InitialDefinition.of(services.nodeContexts.schemaReference(context.sourceSchema()),
+                            services.nodeContexts.schemaReference(context.targetSchema())));
+            Map<String, Object> config = node.get("config") instanceof Map<?, ?> current
+                    ? new LinkedHashMap<>((Map<String, Object>) current) : new LinkedHashMap<>();
+            config.put("mapping", created.id().toString());
+            node.put("config", config);
+            SaveResult saved = save(PayloadJson.write(document), baseVersion, "Map node '" + nodeName
+                    + "' uses the new mapping '" + created.name() + "'");
+            return new MappingCreated(created.id().toString(), created.name(), saved);
+        }, List::of, Refused::new);
+    }
+
+    /** {@code wanted}, or {@code wanted 2}, {@code wanted 3}… : the first no mapping has (names ignore case). */
+    private String freeMappingName(String wanted) {
+        String base = wanted.length() > 110 ? wanted.substring(0, 110) : wanted;
+        String name = base;
+        for (int n = 2; services.mappings.findByName(name).isPresent(); n++) {
+            name = base + " " + n;
+        }
+        return name;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> documentObject(String documentJson) {
+        try {
+            if (documentJson != null && PayloadJson.read(documentJson) instanceof Map<?, ?> document) {
+                return (Map<String, Object>) document;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new InvalidInputException("document", "must be the workflow definition, as a JSON object");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> mapNode(Map<String, Object> document, String nodeId) {
+        if (document.get("nodes") instanceof List<?> nodes) {
+            for (Object node : nodes) {
+                if (node instanceof Map<?, ?> map && Objects.equals(map.get("id"), nodeId)
+                        && "map".equals(map.get("type"))) {
+                    return (Map<String, Object>) map;
+                }
+            }
+        }
+        throw new InvalidInputException("nodeId", "must name a map node of the workflow, not '" + nodeId + "'");
+    }
+
+    /** A definition as the plain JSON values the page works on. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> plain(WorkflowDefinition definition) {
+        return (Map<String, Object>) PayloadJson.read(DefinitionJson.write(definition));
+    }
+}

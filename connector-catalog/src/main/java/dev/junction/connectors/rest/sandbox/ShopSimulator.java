@@ -437,7 +437,7 @@ public final class ShopSimulator implements Simulator {
             return new Replay("PATCH", exchange.path(), 412, Map.of("error", "the order changed: its ETag is now "
                     + etag(order)), null);
         }
-        for (String field : List.of("status", "customer", "items", "total")) {
+        for (String field : List.of("status", "customer", "items", "total", "tracking")) {
             if (changes.containsKey(field)) {
                 order.put(field, changes.get(field));
             }

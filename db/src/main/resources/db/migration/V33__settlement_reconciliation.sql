@@ -45,15 +45,17 @@ create index reconciliation_runs_settlement on reconciliation_runs (settlement_r
 create table reconciliation_lines (
     run_id             uuid    not null references reconciliation_runs (id) on delete cascade,
     line_no            integer not null,
+    line_id            text    not null,
     transaction_type   text,
     order_id           text,
     amount_type        text,
     amount_description text,
     amount_minor       bigint  not null,
     currency           text    not null,
-    posted_date        text,
+    posted_date        date,
     sku                text,
     outcome            text    not null,
+    match_id           text,
     gl_account         text,
     primary key (run_id, line_no)
 );
@@ -61,14 +63,21 @@ create table reconciliation_lines (
 create table reconciliation_matches (
     run_id               uuid    not null references reconciliation_runs (id) on delete cascade,
     match_no             integer not null,
+    match_id             text    not null,
     order_id             text,
-    vendor_tx_code       text,
-    opayo_transaction_id text,
+    type                 text    not null,
+    basis                text    not null,
+    transaction_id       text    not null,
     settlement_minor     bigint  not null,
-    opayo_minor          bigint  not null,
-    currency             text    not null,
-    matched_by           text,
-    detail               jsonb   not null default '{}',
+    settlement_currency  text    not null,
+    transaction_minor    bigint  not null,
+    transaction_currency text    not null,
+    rate                 numeric(20, 10),
+    converted_minor      bigint  not null,
+    difference_minor     bigint  not null,
+    day_difference       bigint  not null,
+    line_ids             jsonb   not null default '[]',
+    hints                jsonb   not null default '[]',
     primary key (run_id, match_no)
 );
 
@@ -76,12 +85,14 @@ create table reconciliation_unmatched (
     run_id       uuid    not null references reconciliation_runs (id) on delete cascade,
     item_no      integer not null,
     side         text    not null,
-    reference    text,
+    item_id      text    not null,
+    order_id     text,
     amount_minor bigint  not null,
     currency     text    not null,
-    reason       text    not null default '',
+    reason       text    not null,
+    explanation  text    not null default '',
     primary key (run_id, item_no),
-    constraint reconciliation_unmatched_side_known check (side in ('settlement', 'opayo'))
+    constraint reconciliation_unmatched_side_known check (side in ('settlement', 'payment'))
 );
 
 create table reconciliation_discrepancies (
@@ -89,7 +100,9 @@ create table reconciliation_discrepancies (
     item_no         integer not null,
     kind            text    not null,
     fingerprint     text    not null,
-    reference       text,
+    order_id        text,
+    line_ids        jsonb   not null default '[]',
+    transaction_ids jsonb   not null default '[]',
     expected_minor  bigint,
     actual_minor    bigint,
     currency        text,
@@ -110,16 +123,22 @@ create table reconciliation_resolutions (
 );
 
 create table reconciliation_journal_lines (
-    run_id       uuid    not null references reconciliation_runs (id) on delete cascade,
-    line_no      integer not null,
-    entry_ref    text    not null,
-    account      text    not null,
-    account_name text    not null default '',
-    debit_minor  bigint  not null,
-    credit_minor bigint  not null,
-    currency     text    not null,
-    posting_date date    not null,
-    description  text    not null default '',
+    run_id            uuid    not null references reconciliation_runs (id) on delete cascade,
+    line_no           integer not null,
+    entry_id          text    not null,
+    entry_date        date    not null,
+    entry_description text    not null default '',
+    line_number       integer not null,
+    account           text    not null,
+    account_name      text    not null default '',
+    debit_minor       bigint  not null,
+    credit_minor      bigint  not null,
+    currency          text    not null,
+    original_minor    bigint  not null,
+    original_currency text    not null,
+    rate              numeric(20, 10),
+    memo              text    not null default '',
+    reference         text    not null default '',
     primary key (run_id, line_no),
     constraint reconciliation_journal_lines_one_side check (debit_minor >= 0 and credit_minor >= 0)
 );

@@ -146,6 +146,7 @@ public class ReconciliationRepository {
             ReconciliationLinesRecord row = db.newRecord(RECONCILIATION_LINES);
             row.setRunId(id);
             row.setLineNo(line.lineNo());
+            row.setLineId(line.lineId());
             row.setTransactionType(line.transactionType());
             row.setOrderId(line.orderId());
             row.setAmountType(line.amountType());
@@ -155,6 +156,7 @@ public class ReconciliationRepository {
             row.setPostedDate(line.postedDate());
             row.setSku(line.sku());
             row.setOutcome(line.outcome());
+            row.setMatchId(line.matchId());
             row.setGlAccount(line.glAccount());
             rows.add(row);
         }
@@ -162,14 +164,21 @@ public class ReconciliationRepository {
             ReconciliationMatchesRecord row = db.newRecord(RECONCILIATION_MATCHES);
             row.setRunId(id);
             row.setMatchNo(match.matchNo());
+            row.setMatchId(match.matchId());
             row.setOrderId(match.orderId());
-            row.setVendorTxCode(match.vendorTxCode());
-            row.setOpayoTransactionId(match.opayoTransactionId());
+            row.setType(match.type());
+            row.setBasis(match.basis());
+            row.setTransactionId(match.transactionId());
             row.setSettlementMinor(match.settlementMinor());
-            row.setOpayoMinor(match.opayoMinor());
-            row.setCurrency(match.currency());
-            row.setMatchedBy(match.matchedBy());
-            row.setDetail(json(match.detail() == null ? Map.of() : match.detail()));
+            row.setSettlementCurrency(match.settlementCurrency());
+            row.setTransactionMinor(match.transactionMinor());
+            row.setTransactionCurrency(match.transactionCurrency());
+            row.setRate(match.rate());
+            row.setConvertedMinor(match.convertedMinor());
+            row.setDifferenceMinor(match.differenceMinor());
+            row.setDayDifference(match.dayDifference());
+            row.setLineIds(json(match.lineIds()));
+            row.setHints(json(match.hints()));
             rows.add(row);
         }
         for (RunRows.Unmatched item : run.unmatched()) {
@@ -177,10 +186,12 @@ public class ReconciliationRepository {
             row.setRunId(id);
             row.setItemNo(item.itemNo());
             row.setSide(item.side());
-            row.setReference(item.reference());
+            row.setItemId(item.itemId());
+            row.setOrderId(item.orderId());
             row.setAmountMinor(item.amountMinor());
             row.setCurrency(item.currency());
-            row.setReason(item.reason() == null ? "" : item.reason());
+            row.setReason(item.reason());
+            row.setExplanation(item.explanation() == null ? "" : item.explanation());
             rows.add(row);
         }
         for (RunRows.Discrepancy discrepancy : run.discrepancies()) {
@@ -189,7 +200,9 @@ public class ReconciliationRepository {
             row.setItemNo(discrepancy.itemNo());
             row.setKind(discrepancy.kind());
             row.setFingerprint(discrepancy.fingerprint());
-            row.setReference(discrepancy.reference());
+            row.setOrderId(discrepancy.orderId());
+            row.setLineIds(json(discrepancy.lineIds()));
+            row.setTransactionIds(json(discrepancy.transactionIds()));
             row.setExpectedMinor(discrepancy.expectedMinor());
             row.setActualMinor(discrepancy.actualMinor());
             row.setCurrency(discrepancy.currency());
@@ -200,14 +213,20 @@ public class ReconciliationRepository {
             ReconciliationJournalLinesRecord row = db.newRecord(RECONCILIATION_JOURNAL_LINES);
             row.setRunId(id);
             row.setLineNo(line.lineNo());
-            row.setEntryRef(line.entryRef());
+            row.setEntryId(line.entryId());
+            row.setEntryDate(line.entryDate());
+            row.setEntryDescription(line.entryDescription() == null ? "" : line.entryDescription());
+            row.setLineNumber(line.lineNumber());
             row.setAccount(line.account());
             row.setAccountName(line.accountName() == null ? "" : line.accountName());
             row.setDebitMinor(line.debitMinor());
             row.setCreditMinor(line.creditMinor());
             row.setCurrency(line.currency());
-            row.setPostingDate(line.postingDate());
-            row.setDescription(line.description() == null ? "" : line.description());
+            row.setOriginalMinor(line.originalMinor());
+            row.setOriginalCurrency(line.originalCurrency());
+            row.setRate(line.rate());
+            row.setMemo(line.memo() == null ? "" : line.memo());
+            row.setReference(line.reference() == null ? "" : line.reference());
             rows.add(row);
         }
         for (int from = 0; from < rows.size(); from += BATCH) {
@@ -232,9 +251,10 @@ public class ReconciliationRepository {
         int total = db.fetchCount(RECONCILIATION_LINES, RECONCILIATION_LINES.RUN_ID.eq(runId));
         List<RunRows.Line> items = db.selectFrom(RECONCILIATION_LINES).where(RECONCILIATION_LINES.RUN_ID.eq(runId))
                 .orderBy(RECONCILIATION_LINES.LINE_NO).offset(offset).limit(limit)
-                .fetch(row -> new RunRows.Line(row.getLineNo(), row.getTransactionType(), row.getOrderId(),
-                        row.getAmountType(), row.getAmountDescription(), row.getAmountMinor(), row.getCurrency(),
-                        row.getPostedDate(), row.getSku(), row.getOutcome(), row.getGlAccount()));
+                .fetch(row -> new RunRows.Line(row.getLineNo(), row.getLineId(), row.getTransactionType(),
+                        row.getOrderId(), row.getAmountType(), row.getAmountDescription(), row.getAmountMinor(),
+                        row.getCurrency(), row.getPostedDate(), row.getSku(), row.getOutcome(), row.getMatchId(),
+                        row.getGlAccount()));
         return new RunRows.Page<>(items, total, offset, limit);
     }
 
@@ -243,9 +263,11 @@ public class ReconciliationRepository {
         List<RunRows.Match> items = db.selectFrom(RECONCILIATION_MATCHES)
                 .where(RECONCILIATION_MATCHES.RUN_ID.eq(runId))
                 .orderBy(RECONCILIATION_MATCHES.MATCH_NO).offset(offset).limit(limit)
-                .fetch(row -> new RunRows.Match(row.getMatchNo(), row.getOrderId(), row.getVendorTxCode(),
-                        row.getOpayoTransactionId(), row.getSettlementMinor(), row.getOpayoMinor(),
-                        row.getCurrency(), row.getMatchedBy(), map(row.getDetail())));
+                .fetch(row -> new RunRows.Match(row.getMatchNo(), row.getMatchId(), row.getOrderId(),
+                        row.getType(), row.getBasis(), row.getTransactionId(), row.getSettlementMinor(),
+                        row.getSettlementCurrency(), row.getTransactionMinor(), row.getTransactionCurrency(),
+                        row.getRate(), row.getConvertedMinor(), row.getDifferenceMinor(), row.getDayDifference(),
+                        texts(row.getLineIds()), objects(row.getHints())));
         return new RunRows.Page<>(items, total, offset, limit);
     }
 
@@ -254,8 +276,9 @@ public class ReconciliationRepository {
         List<RunRows.Unmatched> items = db.selectFrom(RECONCILIATION_UNMATCHED)
                 .where(RECONCILIATION_UNMATCHED.RUN_ID.eq(runId))
                 .orderBy(RECONCILIATION_UNMATCHED.ITEM_NO).offset(offset).limit(limit)
-                .fetch(row -> new RunRows.Unmatched(row.getItemNo(), row.getSide(), row.getReference(),
-                        row.getAmountMinor(), row.getCurrency(), row.getReason()));
+                .fetch(row -> new RunRows.Unmatched(row.getItemNo(), row.getSide(), row.getItemId(),
+                        row.getOrderId(), row.getAmountMinor(), row.getCurrency(), row.getReason(),
+                        row.getExplanation()));
         return new RunRows.Page<>(items, total, offset, limit);
     }
 
@@ -285,7 +308,9 @@ public class ReconciliationRepository {
                 .orderBy(RECONCILIATION_DISCREPANCIES.ITEM_NO).offset(offset).limit(limit)
                 .fetch(row -> new RunRows.Discrepancy(row.get(RECONCILIATION_DISCREPANCIES.ITEM_NO),
                         row.get(RECONCILIATION_DISCREPANCIES.KIND), row.get(RECONCILIATION_DISCREPANCIES.FINGERPRINT),
-                        row.get(RECONCILIATION_DISCREPANCIES.REFERENCE),
+                        row.get(RECONCILIATION_DISCREPANCIES.ORDER_ID),
+                        texts(row.get(RECONCILIATION_DISCREPANCIES.LINE_IDS)),
+                        texts(row.get(RECONCILIATION_DISCREPANCIES.TRANSACTION_IDS)),
                         row.get(RECONCILIATION_DISCREPANCIES.EXPECTED_MINOR),
                         row.get(RECONCILIATION_DISCREPANCIES.ACTUAL_MINOR),
                         row.get(RECONCILIATION_DISCREPANCIES.CURRENCY), row.get(RECONCILIATION_DISCREPANCIES.MESSAGE),
@@ -325,9 +350,10 @@ public class ReconciliationRepository {
     public List<RunRows.JournalLine> journal(UUID runId) {
         return db.selectFrom(RECONCILIATION_JOURNAL_LINES).where(RECONCILIATION_JOURNAL_LINES.RUN_ID.eq(runId))
                 .orderBy(RECONCILIATION_JOURNAL_LINES.LINE_NO)
-                .fetch(row -> new RunRows.JournalLine(row.getLineNo(), row.getEntryRef(), row.getAccount(),
-                        row.getAccountName(), row.getDebitMinor(), row.getCreditMinor(), row.getCurrency(),
-                        row.getPostingDate(), row.getDescription()));
+                .fetch(row -> new RunRows.JournalLine(row.getLineNo(), row.getEntryId(), row.getEntryDate(),
+                        row.getEntryDescription(), row.getLineNumber(), row.getAccount(), row.getAccountName(),
+                        row.getDebitMinor(), row.getCreditMinor(), row.getCurrency(), row.getOriginalMinor(),
+                        row.getOriginalCurrency(), row.getRate(), row.getMemo(), row.getReference()));
     }
 
     /** Notes that the run's journal was written to Dynamics through a connection. */
@@ -360,6 +386,18 @@ public class ReconciliationRepository {
             return Map.of();
         }
         return json.data() == null ? Map.of() : new LinkedHashMap<>((Map<String, Object>) PayloadJson.read(json.data()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> texts(JSONB json) {
+        return json == null ? List.of() : ((List<Object>) PayloadJson.read(json.data())).stream()
+                .map(String::valueOf).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> objects(JSONB json) {
+        return json == null ? List.of() : ((List<Object>) PayloadJson.read(json.data())).stream()
+                .map(item -> (Map<String, Object>) item).toList();
     }
 
     private static JSONB json(Object value) {

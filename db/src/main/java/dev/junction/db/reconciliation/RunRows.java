@@ -1,5 +1,6 @@
 package dev.junction.db.reconciliation;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,39 +12,45 @@ public final class RunRows {
     private RunRows() {
     }
 
-    /** A settlement line and what became of it ({@code matched}, {@code unmatched}, {@code fee}, …). */
-    public record Line(int lineNo, String transactionType, String orderId, String amountType,
-                       String amountDescription, long amountMinor, String currency, String postedDate, String sku,
-                       String outcome, String glAccount) {
+    /**
+     * A settlement line and what became of it: {@code matched} (with the match's id) or why it stayed unmatched
+     * ({@code no_counterpart}, {@code duplicate}, {@code settlement_only}), and the ledger account it was posted to.
+     */
+    public record Line(int lineNo, String lineId, String transactionType, String orderId, String amountType,
+                       String amountDescription, long amountMinor, String currency, LocalDate postedDate, String sku,
+                       String outcome, String matchId, String glAccount) {
     }
 
-    /** An order found on both sides. */
-    public record Match(int matchNo, String orderId, String vendorTxCode, String opayoTransactionId,
-                        long settlementMinor, long opayoMinor, String currency, String matchedBy,
-                        Map<String, Object> detail) {
+    /** Settlement rows of one order paired with one Opayo transaction. */
+    public record Match(int matchNo, String matchId, String orderId, String type, String basis, String transactionId,
+                        long settlementMinor, String settlementCurrency, long transactionMinor,
+                        String transactionCurrency, BigDecimal rate, long convertedMinor, long differenceMinor,
+                        long dayDifference, List<String> lineIds, List<Map<String, Object>> hints) {
     }
 
-    /** An item of one side ({@code settlement} or {@code opayo}) with no counterpart. */
-    public record Unmatched(int itemNo, String side, String reference, long amountMinor, String currency,
-                            String reason) {
+    /** An item of one side ({@code settlement} or {@code payment}) with no counterpart, and why. */
+    public record Unmatched(int itemNo, String side, String itemId, String orderId, long amountMinor, String currency,
+                            String reason, String explanation) {
     }
 
     /**
-     * A discrepancy; {@code fingerprint} names it across runs (kind and reference), and the resolution — note, who,
-     * when — is the settlement's for that fingerprint (null while open).
+     * A discrepancy; {@code fingerprint} names it across runs, and the resolution — note, who, when — is the
+     * settlement's for that fingerprint (null while open).
      */
-    public record Discrepancy(int itemNo, String kind, String fingerprint, String reference, Long expectedMinor,
-                              Long actualMinor, String currency, String message, String resolutionNote,
-                              String resolvedBy, Instant resolvedAt) {
+    public record Discrepancy(int itemNo, String kind, String fingerprint, String orderId, List<String> lineIds,
+                              List<String> transactionIds, Long expectedMinor, Long actualMinor, String currency,
+                              String message, String resolutionNote, String resolvedBy, Instant resolvedAt) {
 
         public boolean resolved() {
             return resolvedAt != null;
         }
     }
 
-    /** A journal line; exactly one of debit and credit is non-zero. */
-    public record JournalLine(int lineNo, String entryRef, String account, String accountName, long debitMinor,
-                              long creditMinor, String currency, LocalDate postingDate, String description) {
+    /** A journal line; exactly one of debit and credit is non-zero. {@code lineNo} counts across the run. */
+    public record JournalLine(int lineNo, String entryId, LocalDate entryDate, String entryDescription,
+                              int lineNumber, String account, String accountName, long debitMinor, long creditMinor,
+                              String currency, long originalMinor, String originalCurrency, BigDecimal rate,
+                              String memo, String reference) {
     }
 
     /** Everything a new run stores. */

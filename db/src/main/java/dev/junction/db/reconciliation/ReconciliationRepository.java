@@ -92,6 +92,14 @@ public class ReconciliationRepository {
                 .fetchOptional(ReconciliationRepository::settlement);
     }
 
+    /** The report ids of the settlements fetched through the connection so far. */
+    public java.util.Set<String> reportIds(String amazonConnectionId) {
+        return new java.util.HashSet<>(db.select(RECONCILIATION_SETTLEMENTS.REPORT_ID).from(RECONCILIATION_SETTLEMENTS)
+                .where(RECONCILIATION_SETTLEMENTS.AMAZON_CONNECTION_ID.eq(amazonConnectionId),
+                        RECONCILIATION_SETTLEMENTS.REPORT_ID.isNotNull())
+                .fetch(RECONCILIATION_SETTLEMENTS.REPORT_ID));
+    }
+
     /** The settlement as the connector read it (summary fields and {@code transactions}). */
     @SuppressWarnings("unchecked")
     public Map<String, Object> document(long settlementRef) {

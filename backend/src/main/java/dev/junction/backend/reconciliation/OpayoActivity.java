@@ -1,0 +1,155 @@
+package dev.junction.backend.reconciliation;
+
+import dev.junction.backend.reconciliation.matching.PaymentBatch;
+import dev.junction.backend.reconciliation.matching.PaymentTransaction;
+import dev.junction.engine.connectors.ConnectorCall;
+import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.ConnectorInvoker;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * An Opayo connection's transactions and settlement batches of a period, read through the connector's reconciliation
+ * polls ({@code pollTransactions}, {@code pollBatches}): each poll reads at most a day, so the period is walked poll
+ * by poll from a cursor at its start until the cursor passes its end. The fraud fields the Reporting API's list does
+ * not carry (3-D Secure outcome, AVS/CV2 checks) are read with {@code getTransaction} for the settled payments, at
+ * most {@link #MAX_DETAILS} per reconciliation.
+ */
+final class OpayoActivity {
+
+    /** How many polls one period may take at most (a poll reads a day at most). */
+    static final int MAX_POLLS = 120;
+    /** How many transactions' details (3-D Secure, AVS/CV2) one reconciliation reads at most. */
+    static final int MAX_DETAILS = 500;
+
+    private final ConnectorInvoker connectors;
+    private final String connectionId;
+
+    OpayoActivity(ConnectorInvoker connectors, String connectionId) {
+        this.connectors = connectors;
+        this.connectionId = connectionId;
+    }
+
+    record Activity(List<PaymentTransaction> transactions, List<PaymentBatch> batches, int detailsRead) {
+    }
+
+    Activity read(Instant from, Instant to) throws ConnectorException {
+        List<Map<String, Object>> transactionRows = poll("pollTransactions", from, to);
+        List<PaymentTransaction> transactions = new ArrayList<>();
+        int details = 0;
+        for (Map<String, Object> row : transactionRows) {
+            Map<String, Object> detail = Map.of();
+            boolean payment = "Ok".equalsIgnoreCase(text(row, "status")) && !"Refund".equalsIgnoreCase(
+                    text(row, "transactionType"));
+            if (payment && details < MAX_DETAILS) {
+                detail = detail(text(row, "transactionId"));
+                details++;
+            }
+            transactions.add(transaction(row, detail));
+        }
+        List<PaymentBatch> batches = new ArrayList<>();
+        for (Map<String, Object> row : poll("pollBatches", from, to)) {
+            batches.add(batch(row));
+        }
+        return new Activity(transactions, batches, details);
+    }
+
+    /** Every record of the poll dated from {@code from} to {@code to}, walking the cursor. */
+    @SuppressWarnings("unchecked")
+    private List<Map<String, Object>> poll(String operation, Instant from, Instant to) throws ConnectorException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        String cursor = from.toString();
+        for (int poll = 0; poll < MAX_POLLS; poll++) {
+            Map<String, Object> answer = (Map<String, Object>) connectors.invoke(new ConnectorCall(connectionId,
+                    operation, Map.of("cursor", cursor), "reconciliation:" + UUID.randomUUID(), false));
+            if (answer.get("records") instanceof List<?> records) {
+                for (Object record : records) {
+                    if (record instanceof Map<?, ?> map && map.get("data") instanceof Map<?, ?> data) {
+                        rows.add((Map<String, Object>) data);
+                    }
+                }
+            }
+            String next = String.valueOf(answer.get("cursor"));
+            if (next.equals(cursor) || !instantOf(next).isBefore(to)) {
+                break;
+            }
+            cursor = next;
+        }
+        return rows;
+    }
+
+    /** The Pi transaction, or nothing when Opayo cannot answer it (the hint fields then stay empty). */
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> detail(String transactionId) {
+        try {
+            Object answer = connectors.invoke(new ConnectorCall(connectionId, "getTransaction",
+                    Map.of("transactionId", transactionId), "reconciliation:" + UUID.randomUUID(), false));
+            return answer instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        } catch (ConnectorException notReadable) {
+            return Map.of();
+        }
+    }
+
+    private static PaymentTransaction transaction(Map<String, Object> row, Map<String, Object> detail) {
+        Map<String, Object> secure = object(detail, "3DSecure");
+        Map<String, Object> avsCvc = object(detail, "avsCvcCheck");
+        String related = text(detail, "relatedTransactionId");
+        return new PaymentTransaction(text(row, "transactionId"), text(row, "vendorTxCode"),
+                text(row, "transactionType") == null ? "Payment" : text(row, "transactionType"), text(row, "status"),
+                whole(row.get("amount")), text(row, "currency"), Instant.parse(text(row, "started")),
+                text(row, "batchId"), related, whole(row.get("fee")), text(secure, "status"),
+                text(avsCvc, "status"), text(avsCvc, "securityCode"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PaymentBatch batch(Map<String, Object> row) {
+        List<PaymentBatch.Total> totals = new ArrayList<>();
+        if (row.get("totals") instanceof List<?> list) {
+            for (Object item : list) {
+                if (item instanceof Map<?, ?> total && total.get("currency") != null) {
+                    Map<String, Object> typed = (Map<String, Object>) total;
+                    totals.add(new PaymentBatch.Total(text(typed, "currency"), text(typed, "cardType"),
+                            whole(typed.get("count")), whole(typed.get("amount")), whole(typed.get("fee"))));
+                }
+            }
+        }
+        return new PaymentBatch(text(row, "batchId"), Instant.parse(text(row, "batchDate"))
+                .atZone(ZoneOffset.UTC).toLocalDate(), totals);
+    }
+
+    private static Instant instantOf(String cursor) {
+        String date = cursor.contains("|") ? cursor.substring(0, cursor.indexOf('|')) : cursor;
+        try {
+            return Instant.parse(date);
+        } catch (RuntimeException e) {
+            return Instant.MAX;
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> object(Map<String, Object> map, String field) {
+        return map.get(field) instanceof Map<?, ?> inner ? (Map<String, Object>) inner : new LinkedHashMap<>();
+    }
+
+    private static String text(Map<String, Object> map, String field) {
+        Object value = map.get(field);
+        return value == null || value.toString().isBlank() ? null : value.toString();
+    }
+
+    private static long whole(Object value) {
+        if (value instanceof Number number) {
+            return number.longValue();
+        }
+        try {
+            return value == null ? 0 : Long.parseLong(value.toString().trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -10,8 +10,8 @@ import java.math.BigDecimal;
  * @param debitMinor       debit, minor units (≥ 0)
  * @param creditMinor      credit, minor units (≥ 0)
  * @param currency         the currency the entry balances in
- * @param originalMinor    the amount before conversion (signed, Amazon's convention), or the same as the line when
- *                         not converted
+ * @param originalMinor    the amount before conversion, signed (debit positive, credit negative); the line's own
+ *                         amount, signed, when not converted
  * @param originalCurrency the currency before conversion
  * @param rate             the rate used, null when not converted
  * @param memo             what the line is ("Commission, order 302-…")

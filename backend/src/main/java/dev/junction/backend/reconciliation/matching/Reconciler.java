@@ -1,5 +1,8 @@
 package dev.junction.backend.reconciliation.matching;
 
+import java.util.HashSet;
+import java.util.Set;
+
 /**
  * The reconciliation: pure, deterministic, no I/O. {@code reconcile} matches every settlement's order and refund rows
  * to Opayo transactions, lists what stayed unmatched and why, raises discrepancies, allocates every amount to a
@@ -19,6 +22,39 @@ public final class Reconciler {
      *                                  currency is not its settlement's)
      */
     public static ReconciliationResult reconcile(ReconciliationInput input) {
-        throw new UnsupportedOperationException("the algorithm follows in the next commit");
+        validate(input);
+        return new ReconciliationRun(input).run();
+    }
+
+    private static void validate(ReconciliationInput input) {
+        Set<String> settlementIds = new HashSet<>();
+        for (int s = 0; s < input.settlements().size(); s++) {
+            Settlement settlement = input.settlements().get(s);
+            if (!settlementIds.add(settlement.settlementId())) {
+                throw new IllegalArgumentException("settlements[" + s + "].settlementId: must be unique, '"
+                        + settlement.settlementId() + "' appears twice");
+            }
+            Set<String> lineIds = new HashSet<>();
+            for (int l = 0; l < settlement.lines().size(); l++) {
+                SettlementLine line = settlement.lines().get(l);
+                String field = "settlements[" + s + "].lines[" + l + "]";
+                if (!lineIds.add(line.lineId())) {
+                    throw new IllegalArgumentException(field + ".lineId: must be unique within the settlement, '"
+                            + line.lineId() + "' appears twice");
+                }
+                if (!line.currency().equals(settlement.currency())) {
+                    throw new IllegalArgumentException(field + ".currency: must be the settlement's currency "
+                            + settlement.currency() + ", was " + line.currency());
+                }
+            }
+        }
+        Set<String> transactionIds = new HashSet<>();
+        for (int t = 0; t < input.transactions().size(); t++) {
+            PaymentTransaction transaction = input.transactions().get(t);
+            if (!transactionIds.add(transaction.transactionId())) {
+                throw new IllegalArgumentException("transactions[" + t + "].transactionId: must be unique, '"
+                        + transaction.transactionId() + "' appears twice");
+            }
+        }
     }
 }

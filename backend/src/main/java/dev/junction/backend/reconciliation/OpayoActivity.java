@@ -1,5 +1,6 @@
 package dev.junction.backend.reconciliation;
 
+import dev.junction.backend.reconciliation.matching.ConnectorRecords;
 import dev.junction.backend.reconciliation.matching.PaymentBatch;
 import dev.junction.backend.reconciliation.matching.PaymentTransaction;
 import dev.junction.engine.connectors.ConnectorCall;
@@ -7,7 +8,6 @@ import dev.junction.engine.connectors.ConnectorException;
 import dev.junction.engine.connectors.ConnectorInvoker;
 
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +55,7 @@ final class OpayoActivity {
         }
         List<PaymentBatch> batches = new ArrayList<>();
         for (Map<String, Object> row : poll("pollBatches", from, to)) {
-            batches.add(batch(row));
+            batches.add(ConnectorRecords.batch(row));
         }
         return new Activity(transactions, batches, details);
     }
@@ -96,31 +96,25 @@ final class OpayoActivity {
         }
     }
 
+    /**
+     * The poll's row with the fraud fields of the Pi transaction added when the row has none
+     * ({@code threeDSecureStatus}, {@code avsCvcStatus}, {@code securityCodeResult}, {@code relatedTransactionId}).
+     */
     private static PaymentTransaction transaction(Map<String, Object> row, Map<String, Object> detail) {
+        Map<String, Object> data = new LinkedHashMap<>(row);
         Map<String, Object> secure = object(detail, "3DSecure");
         Map<String, Object> avsCvc = object(detail, "avsCvcCheck");
-        String related = text(detail, "relatedTransactionId");
-        return new PaymentTransaction(text(row, "transactionId"), text(row, "vendorTxCode"),
-                text(row, "transactionType") == null ? "Payment" : text(row, "transactionType"), text(row, "status"),
-                whole(row.get("amount")), text(row, "currency"), Instant.parse(text(row, "started")),
-                text(row, "batchId"), related, whole(row.get("fee")), text(secure, "status"),
-                text(avsCvc, "status"), text(avsCvc, "securityCode"));
+        putAbsent(data, "threeDSecureStatus", text(secure, "status"));
+        putAbsent(data, "avsCvcStatus", text(avsCvc, "status"));
+        putAbsent(data, "securityCodeResult", text(avsCvc, "securityCode"));
+        putAbsent(data, "relatedTransactionId", text(detail, "relatedTransactionId"));
+        return ConnectorRecords.transaction(data);
     }
 
-    @SuppressWarnings("unchecked")
-    private static PaymentBatch batch(Map<String, Object> row) {
-        List<PaymentBatch.Total> totals = new ArrayList<>();
-        if (row.get("totals") instanceof List<?> list) {
-            for (Object item : list) {
-                if (item instanceof Map<?, ?> total && total.get("currency") != null) {
-                    Map<String, Object> typed = (Map<String, Object>) total;
-                    totals.add(new PaymentBatch.Total(text(typed, "currency"), text(typed, "cardType"),
-                            whole(typed.get("count")), whole(typed.get("amount")), whole(typed.get("fee"))));
-                }
-            }
+    private static void putAbsent(Map<String, Object> data, String field, String value) {
+        if (value != null && data.get(field) == null) {
+            data.put(field, value);
         }
-        return new PaymentBatch(text(row, "batchId"), Instant.parse(text(row, "batchDate"))
-                .atZone(ZoneOffset.UTC).toLocalDate(), totals);
     }
 
     private static Instant instantOf(String cursor) {
@@ -142,14 +136,4 @@ final class OpayoActivity {
         return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
-    private static long whole(Object value) {
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        try {
-            return value == null ? 0 : Long.parseLong(value.toString().trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
 }

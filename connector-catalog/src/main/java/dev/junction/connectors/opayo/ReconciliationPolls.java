@@ -178,6 +178,14 @@ final class ReconciliationPolls {
         data.put("started", started.toString());
         put(data, "batchId", ReportingXml.childText(row, "batchid"));
         put(data, "cardType", ReportingXml.childText(row, "cardtype"));
+        // UNCONFIRMED (api-contracts §2.10): the check outcomes, fee and original transaction of a row, when the
+        // list carries them (getTransactionDetail's names); read so reconciliation can give fraud hints and post fees
+        put(data, "threeDSecureStatus", ReportingXml.childText(row, "threedsecurestatus"));
+        put(data, "avsCvcStatus", ReportingXml.childText(row, "avscv2status"));
+        put(data, "securityCodeResult", ReportingXml.childText(row, "cv2result"));
+        ReportingXml.childText(row, "fee").ifPresent(fee -> data.put("fee", minorUnits(fee, currency)));
+        ReportingXml.childText(row, "relatedvpstxid").map(OpayoReporting::withoutBraces)
+                .ifPresent(related -> data.put("relatedTransactionId", related));
         return data;
     }
 

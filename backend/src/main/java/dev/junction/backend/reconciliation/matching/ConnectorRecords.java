@@ -64,7 +64,7 @@ public final class ConnectorRecords {
         }
         Object fee = data.get("fee");
         return new PaymentTransaction(text(data, "transactionId", field), optional(data, "vendorTxCode"),
-                text(data, "transactionType", field), optional(data, "status"), number.longValue(),
+                text(data, "transactionType", field), status(data), number.longValue(),
                 text(data, "currency", field), instant(data.get("started"), "transaction.started"),
                 optional(data, "batchId"), optional(data, "relatedTransactionId"),
                 fee instanceof Number feeNumber ? feeNumber.longValue() : 0L, optional(data, "threeDSecureStatus"),
@@ -85,6 +85,17 @@ public final class ConnectorRecords {
         }
         return new PaymentBatch(text(data, "batchId", "batch"), date(data.get("batchDate"), "batch.batchDate"),
                 totals);
+    }
+
+    /**
+     * {@code Ok} for a settled transaction: status {@code Ok}, a status text saying it was successful (the Reporting
+     * API lists {@code The Authorisation was Successful.}), or a row already in a batch; else the status as given.
+     */
+    static String status(Map<String, ?> data) {
+        String status = optional(data, "status");
+        boolean successful = status != null && (status.equalsIgnoreCase("Ok")
+                || status.toLowerCase(java.util.Locale.ROOT).contains("successful"));
+        return successful || status == null && optional(data, "batchId") != null ? "Ok" : status;
     }
 
     private static String text(Map<String, ?> fields, String name, String parent) {

@@ -87,9 +87,12 @@ final class JournalBuilder {
     private void unknownType(List<String> type, List<SettlementLine> lines) {
         long sum = lines.stream().mapToLong(SettlementLine::amountMinor).sum();
         String name = type.get(2).isEmpty() ? type.get(1) : type.get(2);
+        // the order, when all the rows are of one
+        List<String> orders = lines.stream().map(SettlementLine::orderId).distinct().toList();
+        String orderId = orders.size() == 1 ? orders.getFirst() : null;
         discrepancies.add(new Discrepancy(ReconciliationRun.discrepancyKey(DiscrepancyKind.UNKNOWN_FEE_TYPE,
-                settlement.settlementId(), null, lines.getFirst().lineId()), DiscrepancyKind.UNKNOWN_FEE_TYPE,
-                settlement.settlementId(), null, lines.stream().map(SettlementLine::lineId).toList(), List.of(), null,
+                settlement.settlementId(), orderId, lines.getFirst().lineId()), DiscrepancyKind.UNKNOWN_FEE_TYPE,
+                settlement.settlementId(), orderId, lines.stream().map(SettlementLine::lineId).toList(), List.of(), null,
                 sum, settlement.currency(), "Settlement " + settlement.settlementId() + " has " + lines.size()
                 + (lines.size() == 1 ? " row" : " rows") + " of type '" + name + "' (" + type.get(0) + ", "
                 + (type.get(1).isEmpty() ? "no amount type" : type.get(1)) + "), " + Amounts.text(sum,

@@ -2,6 +2,7 @@ package dev.junction.connectors.amazon.sandbox;
 
 import dev.junction.connectors.amazon.sandbox.SpApiAnswers.InvalidInput;
 import dev.junction.connectors.amazon.sandbox.SpApiAnswers.NotFound;
+import dev.junction.connectors.sandbox.reconciliation.ReconciliationScenario;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -135,6 +136,48 @@ final class SandboxReports {
             file.append(String.join("\t", row)).append('\n');
         }
         return file.toString();
+    }
+
+    /**
+     * Adds a reconciliation scenario's settlement as a V2 settlement report Amazon made just now (DONE, gzipped
+     * document); answers its report id.
+     */
+    synchronized String addSettlement(ReconciliationScenario scenario) {
+        Report report = new Report(String.valueOf(nextId++), SETTLEMENT_V2, List.of(SpApiSimulator.MARKETPLACE_DE),
+                Instant.now().truncatedTo(ChronoUnit.SECONDS), "DONE");
+        report.status = "DONE";
+        report.started = report.created;
+        report.ended = report.created;
+        report.documentId = document(scenarioFile(scenario), true);
+        reports.put(report.id, report);
+        return report.id;
+    }
+
+    private static String scenarioFile(ReconciliationScenario scenario) {
+        StringBuilder file = new StringBuilder(String.join("\t", SETTLEMENT_COLUMNS)).append('\n');
+        List<String> summary = new ArrayList<>(List.of(scenario.settlementId(),
+                SETTLEMENT_TIME.format(scenario.start().atStartOfDay(ZoneOffset.UTC)),
+                SETTLEMENT_TIME.format(scenario.end().atStartOfDay(ZoneOffset.UTC)),
+                SETTLEMENT_TIME.format(scenario.depositDate().atStartOfDay(ZoneOffset.UTC)),
+                BigDecimal.valueOf(scenario.totalMinor(), 2).toPlainString(), ReconciliationScenario.CURRENCY));
+        while (summary.size() < SETTLEMENT_COLUMNS.size()) {
+            summary.add("");
+        }
+        file.append(String.join("\t", summary)).append('\n');
+        for (ReconciliationScenario.Row row : scenario.rows()) {
+            file.append(String.join("\t", List.of("", "", "", "", "", "", row.transactionType(),
+                    blank(row.orderId()), "", blank(row.adjustmentId()), blank(row.shipmentId()),
+                    ReconciliationScenario.MARKETPLACE, row.amountType(), row.amountDescription(),
+                    BigDecimal.valueOf(row.amountMinor(), 2).toPlainString(), row.orderId() == null ? "" : "AFN",
+                    row.postedDate().toString(), SETTLEMENT_TIME.format(row.postedDate().atTime(12, 0)
+                            .atZone(ZoneOffset.UTC)), blank(row.orderItemCode()), "", "", blank(row.sku()),
+                    row.quantity() == 0 ? "" : String.valueOf(row.quantity()), ""))).append('\n');
+        }
+        return file.toString();
+    }
+
+    private static String blank(String value) {
+        return value == null ? "" : value;
     }
 
     private static String number(String plain, boolean localNumbers) {

@@ -5,6 +5,8 @@ import dev.junction.connectors.amazon.sandbox.SandboxLwa.Role;
 import dev.junction.connectors.amazon.sandbox.SpApiAnswers.InvalidInput;
 import dev.junction.connectors.amazon.sandbox.SpApiAnswers.NotFound;
 import dev.junction.connectors.sandbox.Faults;
+import dev.junction.connectors.sandbox.reconciliation.ReconciliationScenario;
+import dev.junction.connectors.sandbox.reconciliation.ScenarioRequest;
 import dev.junction.connectors.sandbox.Simulator;
 import dev.junction.connectors.sandbox.SimulatorExchange;
 
@@ -82,6 +84,7 @@ public final class SpApiSimulator implements Simulator {
         orders = new SandboxOrders(now);
         fulfillment = new SandboxFulfillment(faults.counters());
         reports = new SandboxReports(now, orders);
+        scenario = null;
     }
 
     /** Tokens issued from now on stop working after {@code lifetime} (they still announce an hour). */
@@ -249,15 +252,51 @@ public final class SpApiSimulator implements Simulator {
         }
     }
 
+    /** The control that publishes a reconciliation scenario's settlement. */
+    public static final String SCENARIO_CONTROL = "reconciliation-scenario";
+    private volatile Map<String, Object> scenario;
+
+    /**
+     * Publishes the settlement of a reconciliation scenario (seed, orders, end date) as a new settlement report and
+     * answers the scenario with its report id; the same seed always gives the same settlement.
+     */
+    public Map<String, Object> publishScenario(ReconciliationScenario generated) {
+        Map<String, Object> answer = new LinkedHashMap<>(generated.toJson());
+        answer.put("reportId", reports.addSettlement(generated));
+        scenario = answer;
+        return answer;
+    }
+
+    private void scenario(SimulatorExchange exchange) throws IOException {
+        if (exchange.method().equals("GET")) {
+            Map<String, Object> last = scenario;
+            exchange.respondJson(last == null ? 404 : 200, last == null
+                    ? Map.of("error", "no reconciliation scenario was published since the last reset") : last);
+            return;
+        }
+        if (!exchange.method().equals("POST")) {
+            exchange.respondJson(405, Map.of("error", "the reconciliation scenario is read with GET, made with POST"));
+            return;
+        }
+        exchange.respondJson(201, publishScenario(ScenarioRequest.read(exchange)));
+    }
+
     /**
      * Controls beyond the shared {@code /_sandbox/} ones, for trying workflows over HTTP:
      * {@code POST /_simulator/orders} {@code {"marketplaceId", "status", "items": [{"sku", "quantity"}],
      * "updatedSecondsAgo"}} places an order (listed at once: dated 125 seconds ago unless told otherwise);
      * {@code POST /_simulator/orders/{id}/status} {@code {"status", "updatedSecondsAgo"}} changes one;
      * {@code POST /_simulator/fulfillmentOrders/{id}/ship} ships a fulfillment order;
-     * {@code POST /_simulator/tokens/expire} ends every access token issued so far.
+     * {@code POST /_simulator/tokens/expire} ends every access token issued so far;
+     * {@code POST /_simulator/reconciliation-scenario {"seed", "orders", "endDate"}} publishes a settlement report of
+     * a {@link ReconciliationScenario} and answers it with its injected discrepancies (the Opayo simulator's control
+     * of the same name makes the payments of the same orders); {@code GET} answers the last one.
      */
     private void control(SimulatorExchange exchange, String control) throws IOException {
+        if (control.equals(SCENARIO_CONTROL)) {
+            scenario(exchange);
+            return;
+        }
         if (!exchange.method().equals("POST")) {
             exchange.respondJson(405, Map.of("error", "simulator controls take POST"));
             return;

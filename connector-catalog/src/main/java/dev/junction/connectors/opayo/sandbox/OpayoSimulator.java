@@ -6,6 +6,8 @@ import dev.junction.connectors.opayo.ReportingXml;
 import dev.junction.connectors.opayo.sandbox.SimulatedTransaction.CardOnFile;
 import dev.junction.connectors.outbound.OutboundClient;
 import dev.junction.connectors.sandbox.Faults;
+import dev.junction.connectors.sandbox.reconciliation.ReconciliationScenario;
+import dev.junction.connectors.sandbox.reconciliation.ScenarioRequest;
 import dev.junction.connectors.sandbox.Simulator;
 import dev.junction.connectors.sandbox.SimulatorExchange;
 import dev.junction.engine.connectors.ConnectorException;
@@ -56,6 +58,12 @@ import java.util.UUID;
  * <p>{@code POST /opayo/sandbox/server-notifications {"transactionId", "notificationUrl"}} posts a legacy Server
  * notification of a stored transaction, signed with the sandbox security key, and answers the receiver's reply.
  *
+ * <p>{@code POST /opayo/_simulator/reconciliation-scenario {"seed", "orders", "endDate"}} ({@link #loadScenario})
+ * adds the payments and refunds of a {@link ReconciliationScenario} — the orders of the settlement the SP-API
+ * simulator's control of the same name publishes — settled in one batch per day, and answers the scenario with its
+ * injected discrepancies; {@code GET} answers the last one. Their list rows also carry {@code <threedsecurestatus>},
+ * {@code <avscv2status>}, {@code <cv2result>}, {@code <fee>} and (refunds) {@code <relatedvpstxid>}.
+ *
  * <p>Error codes the contract does not give (1003, 1004, 1009–1012, 1015–1017, 0043) are the simulator's own.
  */
 public final class OpayoSimulator implements Simulator {
@@ -85,6 +93,7 @@ public final class OpayoSimulator implements Simulator {
     private final Map<String, String> idsByVendorTxCode = new HashMap<>();
     private final List<SettlementBatch> batches = new ArrayList<>();
     private final int reportingRowsPerPage;
+    private Map<String, Object> scenario;
 
     public OpayoSimulator() {
         this(Clock.system(ZoneId.of("Europe/London")));
@@ -143,6 +152,56 @@ public final class OpayoSimulator implements Simulator {
         transactions.clear();
         idsByVendorTxCode.clear();
         batches.clear();
+        scenario = null;
+    }
+
+    /** The control that loads a reconciliation scenario's payments. */
+    public static final String SCENARIO_CONTROL = "/_simulator/reconciliation-scenario";
+    private static final CardOnFile SCENARIO_CARD = new CardOnFile("scenario-card", null, "4929000000006", "1229",
+            "Visa", false);
+
+    /**
+     * Adds a reconciliation scenario's transactions, settled: one batch per day (dated 22:00 UK time that day);
+     * answers the scenario with its injected discrepancies and the batch ids.
+     */
+    public synchronized Map<String, Object> loadScenario(ReconciliationScenario generated) {
+        Map<String, SimulatedTransaction> loaded = new LinkedHashMap<>();
+        Map<java.time.LocalDate, List<SimulatedTransaction>> byDay = new java.util.TreeMap<>();
+        for (ReconciliationScenario.Payment payment : generated.payments()) {
+            boolean refund = payment.transactionType().equals("Refund");
+            SimulatedTransaction transaction = new SimulatedTransaction(payment.transactionId(),
+                    payment.transactionType(), payment.vendorTxCode(), payment.amountMinor(), payment.currency(), "Ok",
+                    "0000", refund ? "The Refund was Successful." : "The Authorisation was Successful.",
+                    refund ? null : SCENARIO_CARD, payment.started().atZone(clock.getZone()).toOffsetDateTime());
+            transaction.threeDSecureStatus = payment.threeDSecureStatus();
+            transaction.avsCvcStatus = payment.avsCvcStatus();
+            transaction.securityCodeResult = payment.securityCode();
+            transaction.fee = payment.feeMinor();
+            if (payment.relatedTransactionId() != null) {
+                transaction.reference = loaded.get(payment.relatedTransactionId());
+                if (transaction.reference != null) {
+                    transaction.reference.refunded += payment.amountMinor();
+                }
+            }
+            loaded.put(transaction.transactionId, transaction);
+            transactions.put(transaction.transactionId, transaction);
+            idsByVendorTxCode.put(transaction.vendorTxCode, transaction.transactionId);
+            byDay.computeIfAbsent(transaction.created.atZoneSameInstant(clock.getZone()).toLocalDate(),
+                    day -> new ArrayList<>()).add(transaction);
+        }
+        List<String> batchIds = new ArrayList<>();
+        byDay.forEach((day, settled) -> {
+            String batchId = String.valueOf(100_001 + batches.size());
+            settled.forEach(transaction -> transaction.batchId = batchId);
+            batches.add(new SettlementBatch(batchId, day.atTime(22, 0).atZone(clock.getZone()).toOffsetDateTime(),
+                    settled));
+            batchIds.add(batchId);
+        });
+        batches.sort(java.util.Comparator.comparing(batch -> batch.date().toInstant()));
+        Map<String, Object> answer = new LinkedHashMap<>(generated.toJson());
+        answer.put("batchIds", batchIds);
+        scenario = answer;
+        return answer;
     }
 
     /**
@@ -240,6 +299,21 @@ public final class OpayoSimulator implements Simulator {
             exchange.respondJson(batch.isPresent() ? 201 : 200, batch.<Map<String, Object>>map(closed -> Map.of(
                     "batchId", closed.batchId(), "batchDate", closed.batchDate(),
                     "transactionCount", closed.transactionCount())).orElse(Map.of("transactionCount", 0)));
+            return;
+        }
+        if (path.equals(SCENARIO_CONTROL)) {
+            if (method.equals("GET")) {
+                Map<String, Object> last;
+                synchronized (this) {
+                    last = scenario;
+                }
+                exchange.respondJson(last == null ? 404 : 200, last == null
+                        ? Map.of("error", "no reconciliation scenario was loaded since the last reset") : last);
+            } else if (method.equals("POST")) {
+                exchange.respondJson(201, loadScenario(ScenarioRequest.read(exchange)));
+            } else {
+                exchange.respondJson(405, Map.of("error", "the reconciliation scenario is read with GET, made with POST"));
+            }
             return;
         }
         if (method.equals("POST") && path.equals("/access/access.htm")) {
@@ -776,6 +850,7 @@ public final class OpayoSimulator implements Simulator {
                         + ReportingXml.element("started", date(transaction.created.toInstant()))
                         + (transaction.batchId == null ? "" : ReportingXml.element("batchid", transaction.batchId))
                         + ReportingXml.element("cardtype", transaction.settledCardType())
+                        + scenarioElements(transaction)
                         + "</transaction>");
             }
         }
@@ -819,6 +894,27 @@ public final class OpayoSimulator implements Simulator {
             }
         }
         reportingAnswer(exchange, "0000", null, page(document, rows).xml("batches"));
+    }
+
+    /** The extra elements of a reconciliation scenario's transaction (none for the others). */
+    private static String scenarioElements(SimulatedTransaction transaction) {
+        StringBuilder elements = new StringBuilder();
+        if (transaction.threeDSecureStatus != null) {
+            elements.append(ReportingXml.element("threedsecurestatus", transaction.threeDSecureStatus));
+        }
+        if (transaction.avsCvcStatus != null) {
+            elements.append(ReportingXml.element("avscv2status", transaction.avsCvcStatus));
+        }
+        if (transaction.securityCodeResult != null) {
+            elements.append(ReportingXml.element("cv2result", transaction.securityCodeResult));
+        }
+        if (transaction.fee > 0) {
+            elements.append(ReportingXml.element("fee", String.valueOf(transaction.fee)));
+        }
+        if (transaction.transactionType.equals("Refund") && transaction.reference != null) {
+            elements.append(ReportingXml.element("relatedvpstxid", "{" + transaction.reference.transactionId + "}"));
+        }
+        return elements.toString();
     }
 
     private void reportingAnswer(SimulatorExchange exchange, String code, String error, String content)

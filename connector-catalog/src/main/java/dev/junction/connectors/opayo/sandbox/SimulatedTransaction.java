@@ -29,6 +29,14 @@ final class SimulatedTransaction {
     SimulatedTransaction reference;
     /** The settlement batch it was closed into; null until then. */
     String batchId;
+    /**
+     * The checks' outcomes and fee of a reconciliation scenario's transaction (null / 0 for the others, which
+     * answer a clean 3-D Secure and AVS/CV2 check and list no fee).
+     */
+    String threeDSecureStatus;
+    String avsCvcStatus;
+    String securityCodeResult;
+    long fee;
 
     SimulatedTransaction(String transactionId, String transactionType, String vendorTxCode, long amount,
                          String currency, String status, String statusCode, String statusDetail, CardOnFile card,
@@ -112,9 +120,10 @@ final class SimulatedTransaction {
             body.put("acsUrl", baseUrl + "/acs/" + transactionId);
             body.put("cReq", "sandbox-creq-" + transactionId);
         } else if (cardIdentifier != null) {
-            body.put("3DSecure", Map.of("status", "Authenticated"));
-            body.put("avsCvcCheck", Map.of("status", "AllMatched", "address", "Matched", "postalCode", "Matched",
-                    "securityCode", "Matched"));
+            body.put("3DSecure", Map.of("status", threeDSecureStatus == null ? "Authenticated" : threeDSecureStatus));
+            body.put("avsCvcCheck", Map.of("status", avsCvcStatus == null ? "AllMatched" : avsCvcStatus,
+                    "address", "Matched", "postalCode", "Matched",
+                    "securityCode", securityCodeResult == null ? "Matched" : securityCodeResult));
         }
         return body;
     }

@@ -13,13 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * An Opayo connection's transactions and settlement batches of a period, read through the connector's reconciliation
  * polls ({@code pollTransactions}, {@code pollBatches}): each poll reads at most a day, so the period is walked poll
- * by poll from a cursor at its start until the cursor passes its end. The fraud fields the Reporting API's list does
- * not carry (3-D Secure outcome, AVS/CV2 checks) are read with {@code getTransaction} for the settled payments, at
- * most {@link #MAX_DETAILS} per reconciliation.
+ * by poll from a cursor at its start until the cursor passes its end. When a settled payment's list row carries no
+ * fraud fields (3-D Secure outcome, AVS/CV2 checks), they are read with {@code getTransaction}, at most
+ * {@link #MAX_DETAILS} per reconciliation.
  */
 final class OpayoActivity {
 
@@ -27,6 +31,8 @@ final class OpayoActivity {
     static final int MAX_POLLS = 120;
     /** How many transactions' details (3-D Secure, AVS/CV2) one reconciliation reads at most. */
     static final int MAX_DETAILS = 500;
+
+    private static final Executor VIRTUAL_THREADS = Executors.newVirtualThreadPerTaskExecutor();
 
     private final ConnectorInvoker connectors;
     private final String connectionId;
@@ -39,23 +45,43 @@ final class OpayoActivity {
     record Activity(List<PaymentTransaction> transactions, List<PaymentBatch> batches, int detailsRead) {
     }
 
-    Activity read(Instant from, Instant to) throws ConnectorException {
-        List<Map<String, Object>> transactionRows = poll("pollTransactions", from, to);
+    /**
+     * The transactions dated from {@code lookback} to {@code to} and the batches from {@code from} to {@code to}; the
+     * two are polled side by side.
+     */
+    Activity read(Instant lookback, Instant from, Instant to) throws ConnectorException {
+        CompletableFuture<List<Map<String, Object>>> batchRows = CompletableFuture.supplyAsync(() -> {
+            try {
+                return poll("pollBatches", from, to);
+            } catch (ConnectorException failure) {
+                throw new CompletionException(failure);
+            }
+        }, VIRTUAL_THREADS);
+        List<Map<String, Object>> transactionRows = poll("pollTransactions", lookback, to);
         List<PaymentTransaction> transactions = new ArrayList<>();
         int details = 0;
         for (Map<String, Object> row : transactionRows) {
             Map<String, Object> detail = Map.of();
             boolean payment = "Ok".equalsIgnoreCase(text(row, "status")) && !"Refund".equalsIgnoreCase(
                     text(row, "transactionType"));
-            if (payment && details < MAX_DETAILS) {
+            boolean checksListed = row.get("threeDSecureStatus") != null || row.get("avsCvcStatus") != null
+                    || row.get("securityCodeResult") != null;
+            if (payment && !checksListed && details < MAX_DETAILS) {
                 detail = detail(text(row, "transactionId"));
                 details++;
             }
             transactions.add(transaction(row, detail));
         }
         List<PaymentBatch> batches = new ArrayList<>();
-        for (Map<String, Object> row : poll("pollBatches", from, to)) {
-            batches.add(ConnectorRecords.batch(row));
+        try {
+            for (Map<String, Object> row : batchRows.join()) {
+                batches.add(ConnectorRecords.batch(row));
+            }
+        } catch (CompletionException failed) {
+            if (failed.getCause() instanceof ConnectorException failure) {
+                throw failure;
+            }
+            throw failed;
         }
         return new Activity(transactions, batches, details);
     }

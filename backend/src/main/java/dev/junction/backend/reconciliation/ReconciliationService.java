@@ -7,6 +7,7 @@ import dev.junction.backend.connections.CatalogConnectorInvoker;
 import dev.junction.backend.reconciliation.matching.ExchangeRate;
 import dev.junction.backend.reconciliation.matching.FeeRule;
 import dev.junction.backend.reconciliation.matching.LedgerAccounts;
+import dev.junction.backend.reconciliation.matching.PaymentTransaction;
 import dev.junction.backend.reconciliation.matching.ReconciliationInput;
 import dev.junction.backend.reconciliation.matching.ReconciliationOptions;
 import dev.junction.backend.reconciliation.matching.ReconciliationResult;
@@ -30,10 +31,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +64,11 @@ public class ReconciliationService {
     /** Journal lines per {@code writeJournalLines} call. */
     static final int LINES_PER_WRITE = 100;
     static final String ENTITY = "reconciliation_run";
+    /**
+     * How many days before a settlement's period (and its date tolerance) Opayo payments of its orders are looked for:
+     * an order may be paid well before Amazon settles it.
+     */
+    static final int PAYMENT_LOOKBACK_DAYS = 30;
     private static final String MAY_ACT = "hasAnyRole('ADMIN', 'OPERATOR')";
 
     private final ReconciliationRepository store;
@@ -197,9 +205,10 @@ public class ReconciliationService {
                 .toInstant(ZoneOffset.UTC);
         Instant now = Instant.now();
         Instant to = until.isAfter(now) ? now : until;
+        Instant lookback = from.minus(Duration.ofDays(PAYMENT_LOOKBACK_DAYS));
         OpayoActivity.Activity activity;
         try {
-            activity = new OpayoActivity(connectors, opayoConnection).read(from, to);
+            activity = new OpayoActivity(connectors, opayoConnection).read(lookback, from, to);
         } catch (ConnectorException failure) {
             throw new InvalidInputException("opayoConnection", "reading Opayo's transactions failed ("
                     + failure.errorClass() + "): " + failure.getMessage());
@@ -207,6 +216,19 @@ public class ReconciliationService {
             throw new InvalidInputException("opayoConnection", "Opayo answered a transaction or batch that cannot"
                     + " be read: " + unreadable.getMessage());
         }
+        // before the period, only the transactions of this settlement's orders count (paid early, settled late)
+        Set<String> orders = new HashSet<>();
+        settlement.lines().forEach(line -> {
+            if (line.hasOrder()) {
+                orders.add(line.orderId());
+            }
+        });
+        List<PaymentTransaction> transactionsRead = activity.transactions().stream()
+                .filter(transaction -> !transaction.started().isBefore(from)
+                        || orders.contains(transaction.vendorTxCode()) || transaction.isRefund()
+                        && transaction.vendorTxCode() != null && orders.stream()
+                        .anyMatch(order -> transaction.vendorTxCode().startsWith(order)))
+                .toList();
         List<FeeRule> rules;
         try {
             rules = transactions.execute(status -> feeRules.rules());
@@ -219,7 +241,7 @@ public class ReconciliationService {
         LedgerAccounts accounts = LedgerAccounts.defaults();
         ReconciliationResult result;
         try {
-            result = Reconciler.reconcile(new ReconciliationInput(List.of(settlement), activity.transactions(),
+            result = Reconciler.reconcile(new ReconciliationInput(List.of(settlement), transactionsRead,
                     activity.batches(), exchangeRates, rules, accounts, options));
         } catch (IllegalArgumentException inconsistent) {
             throw new InvalidInputException("settlementId", "settlement " + settlement.settlementId()
@@ -228,7 +250,8 @@ public class ReconciliationService {
         Map<String, Object> read = new LinkedHashMap<>();
         read.put("from", from.toString());
         read.put("to", to.toString());
-        read.put("transactions", (long) activity.transactions().size());
+        read.put("lookbackFrom", lookback.toString());
+        read.put("transactions", (long) transactionsRead.size());
         read.put("batches", (long) activity.batches().size());
         read.put("transactionDetails", (long) activity.detailsRead());
         RunRows.NewRun run = ResultRows.rows(settlement, result, rules, accounts,

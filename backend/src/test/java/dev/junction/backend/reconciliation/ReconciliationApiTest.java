@@ -44,11 +44,30 @@ class ReconciliationApiTest {
     @Autowired
     PasswordEncoder passwords;
 
+    /** The seed of the simulators' reconciliation scenario these tests reconcile. */
+    static final long SEED = 19;
+
     private ApiClient admin;
+    private JsonNode scenario;
 
     @BeforeEach
     void setUp() {
         admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        scenario = scenario(admin);
+    }
+
+    /**
+     * The simulators' reconciliation scenario of {@link #SEED}: a settlement published by the SP-API simulator and
+     * the payments of its orders loaded into the Opayo simulator, with the discrepancies injected (once per app).
+     */
+    static JsonNode scenario(ApiClient admin) {
+        HttpResponse<String> known = admin.get("/sandbox/amazon/_simulator/reconciliation-scenario");
+        if (known.statusCode() == 200 && RunsApi.read(known.body()).get("seed").asLong() == SEED) {
+            return RunsApi.read(known.body());
+        }
+        String body = "{\"seed\": " + SEED + ", \"orders\": 40}";
+        json(admin.post("/sandbox/opayo/_simulator/reconciliation-scenario", body), 201);
+        return json(admin.post("/sandbox/amazon/_simulator/reconciliation-scenario", body), 201);
     }
 
     private ApiClient user(Role role) {
@@ -64,12 +83,11 @@ class ReconciliationApiTest {
         return RunsApi.read(response.body());
     }
 
-    /** Fetches the sandbox's settlements and reconciles the first one; answers the run. */
+    /** Fetches the sandbox's settlements and reconciles the scenario's; answers the run. */
     private JsonNode reconciled(ApiClient client) {
         json(client.post(BASE + "/settlements/fetch", "{\"amazonConnection\": \"" + AMAZON + "\"}"), 200);
-        JsonNode settlements = json(client.get(BASE + "/settlements"), 200);
-        assertThat(settlements.size()).isGreaterThanOrEqualTo(2);
-        String settlementId = settlements.get(0).get("settlementId").asString();
+        String settlementId = scenario.get("settlementId").asString();
+        assertThat(client.get(BASE + "/settlements").body()).contains("\"settlementId\":\"" + settlementId + "\"");
         return json(client.post(BASE, """
                 {"amazonConnection": "%s", "settlementId": "%s", "opayoConnection": "%s"}"""
                 .formatted(AMAZON, settlementId, OPAYO)), 201);
@@ -92,8 +110,22 @@ class ReconciliationApiTest {
             assertThat(line.get("outcome").asString()).isNotBlank();
         }
 
-        JsonNode discrepancies = json(admin.get(BASE + "/" + runId + "/discrepancies"), 200);
+        JsonNode discrepancies = json(admin.get(BASE + "/" + runId + "/discrepancies?limit=1000"), 200);
         assertThat(discrepancies.get("total").asInt()).isEqualTo(run.get("discrepancies").asInt()).isPositive();
+        // every discrepancy the simulators injected is found, on its order
+        List<String> foundKinds = new ArrayList<>();
+        discrepancies.get("items").forEach(item -> foundKinds.add(item.get("kind").asString() + " "
+                + item.get("orderId").asString("")));
+        List<String> injected = new ArrayList<>();
+        scenario.get("injectedDiscrepancies").forEach(item -> injected.add(item.get("kind").asString() + " "
+                + item.get("orderId").asString("")));
+        assertThat(injected).isNotEmpty();
+        assertThat(foundKinds).containsAll(injected);
+        // and the fraud hints are exposed on the run
+        List<String> hintOrders = new ArrayList<>();
+        run.get("fraudHints").forEach(hint -> hintOrders.add(hint.get("orderId").asString("")));
+        scenario.get("injectedHints").forEach(hint -> assertThat(hintOrders).as(run.get("fraudHints").toString())
+                .contains(hint.get("orderId").asString()));
         {
             int item = discrepancies.get("items").get(0).get("itemNo").asInt();
             String kind = discrepancies.get("items").get(0).get("kind").asString();

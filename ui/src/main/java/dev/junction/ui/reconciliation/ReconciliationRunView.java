@@ -49,6 +49,9 @@ import java.util.UUID;
 @PermitAll
 public class ReconciliationRunView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
+    /** Up to this many discrepancies the grid grows to show them all. */
+    static final int ALL_ROWS_VISIBLE = 100;
+
     private final ReconciliationService reconciliations;
     private final boolean mayAct;
     private final H2 title = new H2();
@@ -246,6 +249,8 @@ public class ReconciliationRunView extends VerticalLayout implements BeforeEnter
                 tile("Fraud hints", String.valueOf(run.fraudHints().size()), "hints"));
         discrepancies.setItems(query -> reconciliations.discrepancies(runId, query.getOffset(), query.getLimit())
                 .items().stream(), query -> reconciliations.discrepancies(runId, 0, 1).total());
+        // a few discrepancies are all shown at once (the page scrolls); many scroll inside the grid, page by page
+        discrepancies.setAllRowsVisible(run.discrepancyCount() <= ALL_ROWS_VISIBLE);
         matches.setItems(query -> reconciliations.matches(runId, query.getOffset(), query.getLimit()).items()
                 .stream(), query -> reconciliations.matches(runId, 0, 1).total());
         lines.setItems(query -> reconciliations.lines(runId, query.getOffset(), query.getLimit()).items().stream(),

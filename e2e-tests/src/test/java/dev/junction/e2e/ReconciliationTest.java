@@ -56,7 +56,9 @@ class ReconciliationTest extends BrowserTest {
         Scenario scenario = scenario();
         signIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/reconciliation"));
-        assertThat(page.locator("#navigation").getByText("Reconciliation")).isVisible();
+        page.locator("#fetch-settlements").waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+        assertThat(page.locator("#navigation").getByText("Reconciliation")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
 
         page.locator("#fetch-settlements").click();
         Locator settlement = page.locator("[data-testid=settlement][data-settlement-id='" + scenario.settlementId()

@@ -51,7 +51,8 @@ public class ReconciliationView extends VerticalLayout {
     public ReconciliationView(ReconciliationService reconciliations) {
         this.reconciliations = reconciliations;
         setSizeFull();
-        H2 title = new H2("Settlement reconciliation");
+        H2 title = new H2("Reconciliation");
+        title.getStyle().set("white-space", "nowrap");
         HorizontalLayout toolbar = new HorizontalLayout(title);
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         toolbar.setWidthFull();

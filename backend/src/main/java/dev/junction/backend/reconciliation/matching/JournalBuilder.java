@@ -38,15 +38,17 @@ final class JournalBuilder {
     private final ReconciliationInput input;
     private final RateTable rates;
     private final LedgerAccounts accounts;
+    private final FeeRuleIndex feeRules;
     private final Map<PostingKey, Posting> postings = new LinkedHashMap<>();
     private final List<FeeAllocation> allocations = new ArrayList<>();
     private final List<Discrepancy> discrepancies = new ArrayList<>();
     private final Map<List<String>, List<SettlementLine>> unknownTypes = new LinkedHashMap<>();
 
-    JournalBuilder(Settlement settlement, ReconciliationInput input, RateTable rates) {
+    JournalBuilder(Settlement settlement, ReconciliationInput input, RateTable rates, FeeRuleIndex feeRules) {
         this.settlement = settlement;
         this.input = input;
         this.rates = rates;
+        this.feeRules = feeRules;
         this.accounts = input.accounts();
         long sum = 0;
         for (SettlementLine line : settlement.lines()) {
@@ -71,7 +73,7 @@ final class JournalBuilder {
     }
 
     private void amazonLine(SettlementLine line) {
-        Optional<FeeRule> rule = FeeRules.find(input.feeRules(), FeeSource.AMAZON, line.transactionType(),
+        Optional<FeeRule> rule = feeRules.find(FeeSource.AMAZON, line.transactionType(),
                 line.amountType(), line.amountDescription());
         String account = rule.map(FeeRule::glAccount).orElse(accounts.suspense());
         allocations.add(new FeeAllocation(settlement.settlementId(), FeeSource.AMAZON, line.lineId(),
@@ -138,7 +140,7 @@ final class JournalBuilder {
     }
 
     private void opayo(String itemId, String transactionType, long fee, String currency) {
-        Optional<FeeRule> rule = FeeRules.find(input.feeRules(), FeeSource.OPAYO, transactionType, "*",
+        Optional<FeeRule> rule = feeRules.find(FeeSource.OPAYO, transactionType, "*",
                 FeeRules.OPAYO_TRANSACTION_FEE);
         String account = rule.map(FeeRule::glAccount).orElse(accounts.suspense());
         allocations.add(new FeeAllocation(settlement.settlementId(), FeeSource.OPAYO, itemId,

@@ -22,7 +22,8 @@ import java.util.List;
  * @param transactionCurrency    the Opayo currency
  * @param rate                   the rate used to convert the Opayo amount into the settlement currency; null when
  *                               the currencies are the same or no rate was found
- * @param convertedAmountMinor   the Opayo amount in the settlement currency (rounded per the options)
+ * @param convertedAmountMinor   the Opayo amount in the settlement currency (rounded per the options); the
+ *                               unconverted amount when no rate was found (then a CURRENCY discrepancy says so)
  * @param differenceMinor        {@code convertedAmountMinor - settlementAmountMinor}
  * @param dayDifference          days between the Opayo transaction and the latest posted date of the rows
  * @param hints                  fraud/anomaly hints of the transaction

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What a reconciliation found. Every settlement row is in exactly one {@link Match#lineIds()} or one
  * {@link Unmatched} of side SETTLEMENT; every transaction in exactly one {@link Match#transactionId()} or one
- * {@link Unmatched} of side PAYMENT. Lists are in a deterministic order (settlement, then order id, then id).
+ * {@link Unmatched} of side PAYMENT. Lists are in a deterministic order (that of the input's settlements, rows and
+ * transactions), so the same input gives an equal result.
  *
  * @param summaries      one per settlement, in input order
  * @param matches        pairs

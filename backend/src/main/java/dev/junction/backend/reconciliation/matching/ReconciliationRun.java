@@ -21,6 +21,7 @@ final class ReconciliationRun {
     private final ReconciliationInput input;
     private final ReconciliationOptions options;
     private final RateTable rates;
+    private final FeeRuleIndex feeRules;
 
     private final Map<String, List<PaymentTransaction>> pool = new HashMap<>();
     private final Set<String> usedTransactions = new HashSet<>();
@@ -42,6 +43,7 @@ final class ReconciliationRun {
         this.input = input;
         this.options = input.options();
         this.rates = new RateTable(input.rates(), options.rounding());
+        this.feeRules = new FeeRuleIndex(input.feeRules());
     }
 
     ReconciliationResult run() {
@@ -62,7 +64,7 @@ final class ReconciliationRun {
         leftoverTransactions();
         for (Settlement settlement : input.settlements()) {
             refundShare(settlement);
-            JournalBuilder journal = new JournalBuilder(settlement, input, rates);
+            JournalBuilder journal = new JournalBuilder(settlement, input, rates, feeRules);
             for (Match match : matches) {
                 if (match.settlementId().equals(settlement.settlementId())) {
                     journal.opayoFee(transaction(match.transactionId()));

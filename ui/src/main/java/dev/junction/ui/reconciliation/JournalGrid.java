@@ -56,7 +56,7 @@ final class JournalGrid extends Grid<RunRows.JournalLine> {
             debitMinor += total.getValue()[0];
             creditMinor += total.getValue()[1];
         }
-        Span label = new Span(lines.isEmpty() ? "" : balanced ? "Totals — balanced ✓" : "Totals — NOT balanced");
+        Span label = new Span(lines.isEmpty() ? "" : balanced ? "Balanced ✓" : "NOT balanced");
         label.getElement().setAttribute("data-testid", "journal-totals");
         label.getElement().setAttribute("data-balanced", String.valueOf(balanced));
         label.getElement().setAttribute("data-debit-minor", String.valueOf(debitMinor));

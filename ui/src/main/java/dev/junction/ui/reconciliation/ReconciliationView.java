@@ -90,7 +90,9 @@ public class ReconciliationView extends VerticalLayout {
         grid.addColumn(overview -> overview.settlement().settlementId()).setHeader("Settlement").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(overview -> reconciliations.connectionName(overview.settlement().amazonConnectionId()))
-                .setHeader("Amazon account").setAutoWidth(true);
+                .setHeader("Amazon account").setWidth("10em").setFlexGrow(1)
+                .setTooltipGenerator(overview -> reconciliations.connectionName(
+                        overview.settlement().amazonConnectionId()));
         grid.addColumn(overview -> period(overview.settlement())).setHeader("Period").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(overview -> date(overview.settlement().depositDate())).setHeader("Deposit date")

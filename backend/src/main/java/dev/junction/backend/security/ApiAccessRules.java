@@ -52,6 +52,8 @@ public final class ApiAccessRules {
             // triaging the error inbox: assign, tag, resolve, reopen, retry a group
             new Rule(HttpMethod.POST, List.of("/api/v1/errors/groups/*/*"), TRIAGE),
             new Rule(HttpMethod.PUT, List.of("/api/v1/errors/groups/*/*"), TRIAGE),
+            // settlement reconciliation: fetch, reconcile, resolve, write to Dynamics (reading is every user's)
+            new Rule(HttpMethod.POST, List.of("/api/v1/reconciliations", "/api/v1/reconciliations/**"), TRIAGE),
             // a workflow's webhook address holds its secret token
             new Rule(null, List.of("/api/v1/workflows/*/webhook", "/api/v1/workflows/*/webhook/**"), DESIGN),
             // reading: every user (the connector catalog, workflows, runs, mappings, …)

@@ -46,7 +46,9 @@ public final class DataverseConnector implements Connector {
             new Operation(DataverseDescriptor.CANCEL_SALES_ORDER,
                     call -> SalesOrderActions.cancel(api(call), input(call))),
             new Operation(DataverseDescriptor.WRITE_SHIPMENT_TRACKING,
-                    call -> SalesOrderActions.writeShipmentTracking(api(call), input(call))));
+                    call -> SalesOrderActions.writeShipmentTracking(api(call), input(call))),
+            new Operation(DataverseDescriptor.WRITE_JOURNAL_LINES,
+                    call -> JournalLines.write(api(call), input(call))));
     private final ConnectorDescriptor descriptor = DataverseDescriptor.descriptor(
             operations.stream().map(Operation::descriptor).toList());
 

@@ -38,6 +38,8 @@ final class DataverseDescriptor {
     private static final String GUID = "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$";
     /** A column or navigation-property name. */
     private static final String COLUMN = "^[a-z_][a-z0-9_]{0,99}$";
+    /** A non-negative decimal amount in major units. */
+    private static final String DECIMAL = "^[0-9]{1,15}(\\.[0-9]{1,4})?$";
     /** Seeded records of the sandbox environment, used by the examples. */
     private static final String EXAMPLE_CONTACT = "2d0f3b55-4d9e-ef11-8a69-000d3a4b2c11";
     private static final String EXAMPLE_ORDER_NUMBER = "ORD-01048-G7M9N5";
@@ -225,6 +227,52 @@ final class DataverseDescriptor {
                     .required("changed", bool("false when the tracking was written before"))
                     .optional("description", string("the order's description now"))
                     .optional("datefulfilled", dateTime("the shipping date"))
+                    .build())
+            .rateLimit(SERVICE_PROTECTION).build();
+
+    /**
+     * UNCONFIRMED (api-contracts §3): Dataverse has no standard general-ledger entity; the {@code jnc_journallines}
+     * table is a Junction choice (see {@link JournalLines}).
+     */
+    static final OperationDescriptor WRITE_JOURNAL_LINES = OperationDescriptor.action("writeJournalLines",
+                    "Write journal lines", "Writes balanced journal lines (e.g. a settlement reconciliation's) to a "
+                            + "journal-line table, each upserted by its line reference, so writing the same journal "
+                            + "again changes the same records. The table jnc_journallines is a Junction choice: "
+                            + "Dataverse has no standard general-ledger entity")
+            .input(object()
+                    .optional("entitySet", Schemas.pattern("the journal-line entity set (default jnc_journallines)",
+                            COLUMN))
+                    .required("lines", Schemas.with(Schemas.array("the journal lines", object()
+                            .required("lineRef", string("the line's unique reference (the alternate key)", 100))
+                            .required("journal", string("the journal, e.g. the settlement id", 100))
+                            .optional("entryRef", string("the journal entry the line belongs to", 100))
+                            .required("account", string("the general-ledger account", 100))
+                            .optional("accountName", string("the account's name", 200))
+                            .required("debit", Schemas.pattern("debit in major units, e.g. 12.50", DECIMAL))
+                            .required("credit", Schemas.pattern("credit in major units, e.g. 0.00", DECIMAL))
+                            .required("currency", Schemas.pattern("ISO 4217 code", "^[A-Z]{3}$"))
+                            .required("postingDate", dateOrTime("the posting date"))
+                            .optional("description", string("what the line is", 500))
+                            .build()), "minItems", 1))
+                    .keyword("x-check", "lines[].postingDate is a date or date-time; debit and credit not negative")
+                    .keyword("examples", List.of(Map.of("lines", List.of(
+                            Map.of("lineRef", "24288000001-1-1", "journal", "24288000001", "account", "1200",
+                                    "debit", "95.00", "credit", "0.00", "currency", "GBP",
+                                    "postingDate", "2026-11-24"),
+                            Map.of("lineRef", "24288000001-1-2", "journal", "24288000001", "account", "4000",
+                                    "debit", "0.00", "credit", "95.00", "currency", "GBP",
+                                    "postingDate", "2026-11-24")))))
+                    .build())
+            .output(object()
+                    .required("entitySet", string("where the lines were written"))
+                    .required("written", integer("lines written"))
+                    .required("created", integer("lines created"))
+                    .required("updated", integer("lines that existed and were updated"))
+                    .required("lines", Schemas.array("per line", object()
+                            .required("lineRef", string("the line's reference"))
+                            .optional("id", string("the record's id"))
+                            .required("created", bool("whether it was created"))
+                            .build()))
                     .build())
             .rateLimit(SERVICE_PROTECTION).build();
 

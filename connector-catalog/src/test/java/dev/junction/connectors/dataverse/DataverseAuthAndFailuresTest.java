@@ -173,7 +173,7 @@ class DataverseAuthAndFailuresTest {
         assertThat(descriptor.id()).isEqualTo("dataverse");
         assertThat(descriptor.setting("clientSecret").orElseThrow().secret()).isTrue();
         assertThat(descriptor.setting("organizationUrl").orElseThrow().secret()).isFalse();
-        assertThat(descriptor.operations()).hasSize(11).allSatisfy(operation -> assertThat(operation.rateLimit())
+        assertThat(descriptor.operations()).hasSize(12).allSatisfy(operation -> assertThat(operation.rateLimit())
                 .isEqualTo(new OperationDescriptor.RateLimit(20.0, 52)));
         assertThat(descriptor.operation("pollSalesOrders").orElseThrow().kind())
                 .isEqualTo(OperationDescriptor.Kind.POLL);

@@ -22,6 +22,9 @@ public final class Routes {
     public static final String RUN_ID = "runId";
     /** One run. */
     public static final String RUN = "runs/:" + RUN_ID;
+    public static final String RECONCILIATION_RUN_ID = "reconciliationRunId";
+    /** One settlement reconciliation run. */
+    public static final String RECONCILIATION_RUN = "reconciliation/:" + RECONCILIATION_RUN_ID;
 
     private Routes() {
     }
@@ -47,6 +50,11 @@ public final class Routes {
      */
     public static QueryParameters fromNode(UUID workflowId, String nodeId) {
         return QueryParameters.simple(java.util.Map.of("workflow", workflowId.toString(), "node", nodeId));
+    }
+
+    /** The path of settlement reconciliation run {@code id}. */
+    public static String reconciliationRun(UUID id) {
+        return "reconciliation/" + id;
     }
 
     /** The path of run {@code id}. */

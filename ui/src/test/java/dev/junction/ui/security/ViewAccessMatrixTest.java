@@ -45,6 +45,8 @@ class ViewAccessMatrixTest {
             Map.entry("LookupTablesView", SIGNED_IN),
             Map.entry("ExchangeRatesView", SIGNED_IN),
             Map.entry("AlertsView", SIGNED_IN),
+            Map.entry("ReconciliationView", SIGNED_IN),
+            Map.entry("ReconciliationRunView", SIGNED_IN),
             Map.entry("AlertChannelsView", EnumSet.of(Who.ADMIN, Who.OPERATOR)));
 
     @Test

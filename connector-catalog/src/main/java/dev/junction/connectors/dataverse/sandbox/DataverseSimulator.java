@@ -114,6 +114,25 @@ public final class DataverseSimulator implements Simulator {
         return tokens.size();
     }
 
+    /**
+     * The journal lines written to {@code jnc_journallines} so far (the reconciliation's Dynamics write), in the order
+     * they were created: what a test compares with the journal it wrote.
+     */
+    public List<Map<String, Object>> journalLines() {
+        return store.all(Tables.JOURNAL_LINES).stream()
+                .map(row -> withoutNulls(row.values())).toList();
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, Object> values) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        values.forEach((column, value) -> {
+            if (value != null) {
+                copy.put(column, value);
+            }
+        });
+        return copy;
+    }
+
     /** Deletes a row as {@code DELETE /api/data/v9.2/<entitySet>(<id>)} would (for trying change tracking). */
     public void deleteRecord(String entitySet, String id) {
         store.delete(Tables.byEntitySet(entitySet).orElseThrow(), id);

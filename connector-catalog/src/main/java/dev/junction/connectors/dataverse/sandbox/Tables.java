@@ -97,8 +97,22 @@ final class Tables {
             columns("uomid", GUID, "name", TEXT, "createdon", DATETIME, "modifiedon", DATETIME),
             Set.of(), Set.of(), List.of(), List.of());
 
+    /**
+     * Journal lines written by Junction's settlement reconciliation. UNCONFIRMED (api-contracts §3): Dataverse has no
+     * standard general-ledger entity (Dynamics 365 Finance keeps journals outside Dataverse), so this custom table —
+     * publisher prefix {@code jnc_}, alternate key {@code jnc_lineref} — is a Junction choice an environment must
+     * create (docs/reconciliation.md lists its columns).
+     */
+    static final TableDefinition JOURNAL_LINES = new TableDefinition("jnc_journallines", "jnc_journalline",
+            "jnc_journallineid", List.of("jnc_lineref"),
+            columns("jnc_journallineid", GUID, "jnc_name", TEXT, "jnc_lineref", TEXT, "jnc_journal", TEXT,
+                    "jnc_entryref", TEXT, "jnc_account", TEXT, "jnc_accountname", TEXT, "jnc_debit", DECIMAL,
+                    "jnc_credit", DECIMAL, "jnc_currency", TEXT, "jnc_postingdate", DATETIME,
+                    "jnc_description", TEXT, "createdon", DATETIME, "modifiedon", DATETIME),
+            Set.of(), Set.of(), List.of(), List.of());
+
     static final List<TableDefinition> ALL = List.of(SALES_ORDERS, SALES_ORDER_DETAILS, PRODUCTS, CONTACTS, ACCOUNTS,
-            CURRENCIES, PRICE_LEVELS, UNITS);
+            CURRENCIES, PRICE_LEVELS, UNITS, JOURNAL_LINES);
 
     private Tables() {
     }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  */
 final class WebApi {
 
-    private static final Pattern RESOURCE = Pattern.compile("([A-Za-z]+)(?:\\((.+)\\))?");
+    private static final Pattern RESOURCE = Pattern.compile("([A-Za-z_]+)(?:\\((.+)\\))?");
     private static final Pattern SKIP_TOKEN = Pattern.compile("<cookie pagenumber=\"(\\d+)\" offset=\"(\\d+)\""
             + " snapshot=\"(\\d+)\" />");
     private static final Pattern DELTA_TOKEN = Pattern.compile("(\\d+)!.*");

@@ -61,7 +61,10 @@ public class WorkflowsView extends VerticalLayout {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("24em");
         search.setId("workflow-search");
-        search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        search.addValueChangeListener(change -> {
+            grid.getDataProvider().refreshAll();
+            showEmptyState(mayChange);
+        });
 
         HorizontalLayout toolbar = new HorizontalLayout(new H2("Workflows"), search);
         toolbar.setWidthFull();
@@ -74,6 +77,7 @@ public class WorkflowsView extends VerticalLayout {
         }
 
         configureGrid(mayChange);
+        showEmptyState(mayChange);
         add(toolbar, grid);
         expand(grid);
     }
@@ -128,7 +132,37 @@ public class WorkflowsView extends VerticalLayout {
         });
         grid.sort(List.of(new GridSortOrder<>(name, SortDirection.ASCENDING)));
         grid.addItemClickListener(click -> open(click.getItem()));
-        grid.setEmptyStateText("No workflows yet.");
+    }
+
+    /**
+     * What the empty list shows: without a search, a way to start ({@code [data-testid=empty-state-templates]}: "Start
+     * from a template", and "Import" for those who may change workflows); with one, that nothing matched.
+     */
+    private void showEmptyState(boolean mayChange) {
+        if (search.getValue() != null && !search.getValue().isBlank()) {
+            grid.setEmptyStateComponent(null);
+            grid.setEmptyStateText("No workflow matches the search.");
+            return;
+        }
+        grid.setEmptyStateComponent(emptyState(mayChange));
+    }
+
+    private VerticalLayout emptyState(boolean mayChange) {
+        Button fromTemplate = new Button("Start from a template", VaadinIcon.MODAL_LIST.create(),
+                click -> getUI().ifPresent(ui -> ui.navigate(Routes.TEMPLATES)));
+        fromTemplate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        fromTemplate.getElement().setAttribute("data-testid", "start-from-template");
+        HorizontalLayout actions = new HorizontalLayout(fromTemplate);
+        if (mayChange) {
+            actions.add(importUpload());
+        }
+        VerticalLayout empty = new VerticalLayout(new H2("No workflows yet"),
+                new com.vaadin.flow.component.html.Paragraph("Start from a ready-made integration (Amazon FBA,"
+                        + " Opayo, Dynamics 365) that runs on the sandbox connections at once, or import a workflow"
+                        + " file."), actions);
+        empty.setAlignItems(FlexComponent.Alignment.CENTER);
+        empty.getElement().setAttribute("data-testid", "empty-state-templates");
+        return empty;
     }
 
     private HorizontalLayout actions(Workflow workflow) {

@@ -1,0 +1,57 @@
+package dev.junction.backend.templates;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One version of a workflow template: what it is for (markdown {@code description}), the connections it needs
+ * ({@link Requirement}, one per connection), the values an installer chooses ({@link Parameter}), the workflow
+ * definition with placeholders — {@code ${requirement.<key>}} where a connection id goes, {@code ${parameter.<key>}}
+ * where a parameter's value goes (a whole string that is one placeholder becomes the value itself, typed; inside a
+ * longer text it is written as text), {@code ${mapping.<key>}} where a stored mapping's id goes — a sample trigger
+ * input, and the stored mappings and lookup tables it needs. Bundled ones live under
+ * {@code backend/src/main/resources/templates/}; admins upload newer versions or new templates over REST.
+ */
+public record Template(String id, int version, String name, String description, List<String> connectors,
+                       List<Requirement> requirements, List<Parameter> parameters, Map<String, Object> definition,
+                       Map<String, Object> sampleInput, List<TemplateMapping> mappings,
+                       List<TemplateLookupTable> lookupTables) {
+
+    public Template {
+        connectors = connectors == null ? List.of() : List.copyOf(connectors);
+        requirements = requirements == null ? List.of() : List.copyOf(requirements);
+        parameters = parameters == null ? List.of() : List.copyOf(parameters);
+        sampleInput = sampleInput == null ? Map.of() : sampleInput;
+        mappings = mappings == null ? List.of() : List.copyOf(mappings);
+        lookupTables = lookupTables == null ? List.of() : List.copyOf(lookupTables);
+    }
+
+    /**
+     * One connection the workflow needs: {@code key} (what the definition's {@code ${requirement.<key>}} names),
+     * the {@code connector} type (e.g. {@code amazon-sp-api}), a {@code label} and {@code why} it is needed.
+     */
+    public record Requirement(String key, String connector, String label, String why) {
+    }
+
+    /**
+     * A value chosen at install: {@code type} is {@code string}, {@code integer}, {@code number}, {@code boolean},
+     * {@code enum} (one of {@code options}) or {@code cron} (Quartz, seconds first); {@code defaultValue} is used when
+     * the installer gives none; {@code required} parameters without a default must be given.
+     */
+    public record Parameter(String key, String label, String type, List<String> options, Object defaultValue,
+                            String description, boolean required) {
+
+        public Parameter {
+            options = options == null ? List.of() : List.copyOf(options);
+        }
+    }
+
+    /** A stored mapping the template installs (reused when one of that name with the same definition exists). */
+    public record TemplateMapping(String key, String name, String description, Map<String, Object> definition) {
+    }
+
+    /** A lookup table the template installs with its default entries (kept as it is when one of that name exists). */
+    public record TemplateLookupTable(String name, String description, String missingKey, String keyLabel,
+                                      String valueLabel, Map<String, Object> entries) {
+    }
+}

@@ -61,6 +61,9 @@ public final class ApiAccessRules {
                     "/api/v1/maintenance-windows", "/api/v1/maintenance-windows/**"), TRIAGE),
             // trying a mapping changes nothing: every user may preview one and run its test cases
             new Rule(HttpMethod.POST, List.of("/api/v1/mappings/preview", "/api/v1/mappings/*/tests/run"), ANY_USER),
+            // templates: admins upload template versions; designers install, keep wizard drafts, save as template
+            new Rule(HttpMethod.POST, List.of("/api/v1/templates"), List.of("ADMIN")),
+            new Rule(null, List.of("/api/v1/templates/**"), DESIGN),
             // designing: any change to workflows, mappings (and their test cases), lookup tables, rates; suggestions
             new Rule(null, List.of("/api/v1/workflows/**", "/api/v1/workflows", "/api/v1/mappings/**",
                     "/api/v1/mappings", "/api/v1/lookup-tables/**", "/api/v1/lookup-tables",

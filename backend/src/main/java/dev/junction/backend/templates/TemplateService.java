@@ -54,6 +54,12 @@ public interface TemplateService {
     /** A workflow's version as a template (stored as an uploaded template, answered as its JSON). */
     Template saveAsTemplate(UUID workflowId, SaveAsTemplateRequest request);
 
+    /**
+     * Starts a test run (trigger {@code test}) of the workflow's latest version with {@code input}, else the sample
+     * input of the template it was installed from: the wizard's "test run on the sandbox". Answers the run's id.
+     */
+    UUID testRun(UUID workflowId, java.util.Map<String, Object> input);
+
     /** The connections a definition names that do not exist here, with what they may be mapped to. */
     ImportFixUp fixUp(java.util.Map<String, Object> definition);
 }

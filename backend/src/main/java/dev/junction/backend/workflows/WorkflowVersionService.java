@@ -19,6 +19,7 @@ import dev.junction.engine.definition.ExpressionSyntax;
 import dev.junction.engine.definition.NotifyChannels;
 import dev.junction.engine.definition.OperationCatalog;
 import dev.junction.engine.definition.WorkflowDefinition;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -45,11 +46,13 @@ public class WorkflowVersionService {
     private final DefinitionValidator validator;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<PublishGate> publishGates;
 
     WorkflowVersionService(WorkflowRepository workflows, WorkflowVersionRepository versions, OperationCatalog catalog,
                            ExpressionSyntax expressions, MappingCompiler mappings, NotifyChannels channels,
-                           AuditTrail audit, ApplicationEventPublisher events) {
+                           AuditTrail audit, ApplicationEventPublisher events, ObjectProvider<PublishGate> publishGates) {
         this.events = events;
+        this.publishGates = publishGates;
         this.workflows = workflows;
         this.versions = versions;
         this.validator = new DefinitionValidator(catalog, expressions, mappings::check, channels);
@@ -109,12 +112,20 @@ public class WorkflowVersionService {
         return stored(saved);
     }
 
-    /** Publishes a version: from now on triggers run it. Refused while the validator finds problems in it. */
+    /**
+     * Publishes a version: from now on triggers run it. Refused while the validator finds problems in it, or while
+     * a {@link PublishGate} refuses it (the go-live checklist of a workflow installed from a template).
+     */
     @PreAuthorize(MAY_CHANGE)
     public StoredDefinition publish(UUID workflowId, int version) {
         StoredDefinition stored = get(workflowId, version);
         if (!stored.problems().isEmpty()) {
             throw new InvalidInputException(DefinitionInput.fieldProblems(stored.problems()));
+        }
+        List<InvalidInputException.FieldProblem> refusals = publishGates.orderedStream()
+                .flatMap(gate -> gate.refusals(workflowId, version).stream()).toList();
+        if (!refusals.isEmpty()) {
+            throw new InvalidInputException(refusals);
         }
         versions.publish(workflowId, version, CurrentUser.name());
         audit.record("workflow.published", WorkflowService.ENTITY, workflowId.toString(), Map.of("version", version));

@@ -1,0 +1,86 @@
+package dev.junction.backend.templates;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where a definition (its JSON form) names connections: a polling trigger's {@code connection}, a webhook
+ * verification's {@code connection}, and each connector and wait-until node's {@code connection}.
+ */
+final class ConnectionReferences {
+
+    /** One place: the node ({@code trigger} for the trigger), the connection id and the operation used with it. */
+    record Reference(String nodeId, String connectionId, String operation) {
+    }
+
+    private ConnectionReferences() {
+    }
+
+    static List<Reference> in(Map<String, Object> definition) {
+        List<Reference> found = new ArrayList<>();
+        if (definition.get("trigger") instanceof Map<?, ?> trigger && trigger.get("config") instanceof Map<?, ?> config) {
+            if (config.get("connection") instanceof String id) {
+                found.add(new Reference("trigger", id, config.get("operation") instanceof String op ? op : null));
+            }
+            if (config.get("verification") instanceof Map<?, ?> verification
+                    && verification.get("connection") instanceof String id) {
+                found.add(new Reference("trigger", id, null));
+            }
+        }
+        if (definition.get("nodes") instanceof List<?> nodes) {
+            for (Object item : nodes) {
+                if (item instanceof Map<?, ?> node && node.get("config") instanceof Map<?, ?> config
+                        && config.get("connection") instanceof String id) {
+                    found.add(new Reference(String.valueOf(node.get("id")), id,
+                            config.get("operation") instanceof String op ? op : null));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A copy of the definition whose connection fields are replaced by {@code replace} (same id: unchanged). */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> replaced(Map<String, Object> definition, UnaryOperator<String> replace) {
+        Map<String, Object> copy = (Map<String, Object>) deepCopy(definition);
+        if (copy.get("trigger") instanceof Map<?, ?> trigger && trigger.get("config") instanceof Map<?, ?> config) {
+            replaceIn((Map<String, Object>) config, replace);
+            if (config.get("verification") instanceof Map<?, ?> verification) {
+                replaceIn((Map<String, Object>) verification, replace);
+            }
+        }
+        if (copy.get("nodes") instanceof List<?> nodes) {
+            for (Object item : nodes) {
+                if (item instanceof Map<?, ?> node && node.get("config") instanceof Map<?, ?> config) {
+                    replaceIn((Map<String, Object>) config, replace);
+                }
+            }
+        }
+        return copy;
+    }
+
+    private static void replaceIn(Map<String, Object> config, UnaryOperator<String> replace) {
+        if (config.get("connection") instanceof String id) {
+            config.put("connection", replace.apply(id));
+        }
+    }
+
+    static Object deepCopy(Object value) {
+        return switch (value) {
+            case Map<?, ?> map -> {
+                Map<String, Object> copy = new LinkedHashMap<>();
+                map.forEach((key, item) -> copy.put(String.valueOf(key), deepCopy(item)));
+                yield copy;
+            }
+            case List<?> list -> {
+                List<Object> copy = new ArrayList<>();
+                list.forEach(item -> copy.add(deepCopy(item)));
+                yield copy;
+            }
+            case null, default -> value;
+        };
+    }
+}

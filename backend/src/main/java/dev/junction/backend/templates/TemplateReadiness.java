@@ -1,0 +1,151 @@
+package dev.junction.backend.templates;
+
+import dev.junction.backend.api.InvalidInputException.FieldProblem;
+import dev.junction.backend.mappings.MappingTestCaseService;
+import dev.junction.backend.workflows.PublishGate;
+import dev.junction.backend.workflows.StoredDefinition;
+import dev.junction.backend.workflows.WorkflowVersionService;
+import dev.junction.db.templates.TemplateRepository;
+import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.definition.Node;
+import dev.junction.engine.definition.TriggerKind;
+import dev.junction.engine.json.PayloadJson;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The go-live checklist of a workflow version. Required before publishing: {@code connections-tested} (the latest
+ * test of every connection the version names passed), {@code no-problems} (the validator finds none),
+ * {@code tests-passing} (the test cases of the stored mappings it uses pass) and {@code trigger-configured} (a
+ * webhook, schedule or polling trigger: a manual one starts nothing by itself). Recommended: {@code alert-rule} (an
+ * enabled alert rule watches the workflow) and {@code owner} (someone answers for it).
+ *
+ * <p>As a {@link PublishGate} it refuses publishing a version of a workflow <em>installed from a template</em>
+ * while a required item is open; other workflows are not gated (their publish stays as it was).
+ */
+@Component
+class TemplateReadiness implements PublishGate {
+
+    static final String CONNECTIONS_TESTED = "connections-tested";
+    static final String NO_PROBLEMS = "no-problems";
+    static final String TESTS_PASSING = "tests-passing";
+    static final String TRIGGER_CONFIGURED = "trigger-configured";
+    static final String ALERT_RULE = "alert-rule";
+    static final String OWNER = "owner";
+
+    private final WorkflowVersionService versions;
+    private final MappingTestCaseService mappingTests;
+    private final TemplateRepository store;
+
+    TemplateReadiness(WorkflowVersionService versions, MappingTestCaseService mappingTests, TemplateRepository store) {
+        this.versions = versions;
+        this.mappingTests = mappingTests;
+        this.store = store;
+    }
+
+    Readiness of(UUID workflowId, int version) {
+        StoredDefinition stored = versions.get(workflowId, version);
+        List<ReadinessItem> items = new ArrayList<>();
+        items.add(connectionsTested(stored));
+        int problems = stored.problems().size();
+        items.add(new ReadinessItem(NO_PROBLEMS, "No problems", problems == 0, true, problems == 0
+                ? "The validator finds nothing to fix"
+                : problems + (problems == 1 ? " problem" : " problems") + " to fix, e.g. "
+                + stored.problems().getFirst().path() + ": " + stored.problems().getFirst().message()));
+        items.add(testsPassing(stored));
+        items.add(triggerConfigured(stored));
+        int rules = store.enabledAlertRules(workflowId);
+        items.add(new ReadinessItem(ALERT_RULE, "Alert rule attached", rules > 0, false, rules > 0
+                ? rules + (rules == 1 ? " alert rule watches" : " alert rules watch") + " this workflow"
+                : "Attach an alert rule (e.g. run failed) so that someone hears of failures"));
+        var owner = store.owner(workflowId);
+        items.add(new ReadinessItem(OWNER, "Owner set", owner.isPresent(), false,
+                owner.map(name -> name + " answers for this workflow")
+                        .orElse("Set who answers for this workflow")));
+        boolean ready = items.stream().allMatch(item -> item.done() || !item.required());
+        return new Readiness(workflowId, version, items, ready, store.installation(workflowId).isPresent());
+    }
+
+    @Override
+    public List<FieldProblem> refusals(UUID workflowId, int version) {
+        if (store.installation(workflowId).isEmpty()) {
+            return List.of();
+        }
+        return of(workflowId, version).items().stream().filter(item -> item.required() && !item.done())
+                .map(item -> new FieldProblem("readiness." + item.key(), item.label() + ": " + item.hint()))
+                .toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private ReadinessItem connectionsTested(StoredDefinition stored) {
+        Map<String, Object> definition = (Map<String, Object>) PayloadJson.read(DefinitionJson.write(
+                stored.definition()));
+        Set<String> ids = new LinkedHashSet<>();
+        ConnectionReferences.in(definition).forEach(reference -> ids.add(reference.connectionId()));
+        List<String> untested = new ArrayList<>();
+        List<String> failing = new ArrayList<>();
+        for (String id : ids) {
+            var stage = store.latestTestStage(id);
+            if (stage.isEmpty()) {
+                untested.add(id);
+            } else if (!"OK".equals(stage.get())) {
+                failing.add(id + " (" + stage.get() + ")");
+            }
+        }
+        boolean done = untested.isEmpty() && failing.isEmpty();
+        String hint = ids.isEmpty() ? "The workflow uses no connection"
+                : done ? "Tested: " + String.join(", ", ids)
+                : (untested.isEmpty() ? "" : "Test " + String.join(", ", untested) + ". ")
+                + (failing.isEmpty() ? "" : "Last test failed: " + String.join(", ", failing));
+        return new ReadinessItem(CONNECTIONS_TESTED, "Connections tested", done, true, hint.strip());
+    }
+
+    private ReadinessItem testsPassing(StoredDefinition stored) {
+        int cases = 0;
+        List<String> failed = new ArrayList<>();
+        for (Node node : stored.definition().nodes()) {
+            if ("map".equals(node.type()) && node.config().get("mapping") instanceof String id) {
+                UUID mappingId;
+                try {
+                    mappingId = UUID.fromString(id);
+                } catch (IllegalArgumentException e) {
+                    continue; // not a stored mapping: the validator reports it
+                }
+                List<MappingTestCaseService.TestRun> runs;
+                try {
+                    runs = mappingTests.run(mappingId, null);
+                } catch (dev.junction.backend.api.NotFoundException e) {
+                    continue; // no such mapping: the validator reports it
+                }
+                for (var run : runs) {
+                    cases++;
+                    if (!run.passed()) {
+                        failed.add(node.id() + ": " + run.name());
+                    }
+                }
+            }
+        }
+        String hint = failed.isEmpty() ? (cases == 0 ? "No mapping test cases to run"
+                : cases + (cases == 1 ? " test case passes" : " test cases pass"))
+                : failed.size() + " of " + cases + " test cases fail: " + String.join(", ", failed);
+        return new ReadinessItem(TESTS_PASSING, "Tests passing", failed.isEmpty(), true, hint);
+    }
+
+    private static ReadinessItem triggerConfigured(StoredDefinition stored) {
+        TriggerKind kind = stored.definition().trigger().kind();
+        boolean done = kind != TriggerKind.MANUAL;
+        String hint = switch (kind) {
+            case MANUAL -> "A manual trigger starts runs only by hand: choose a webhook, schedule or polling trigger";
+            case WEBHOOK -> "Runs start from the workflow's webhook address";
+            case SCHEDULE -> "Runs start on the schedule " + stored.definition().trigger().config().get("cron");
+            case POLLING -> "Runs start from polling " + stored.definition().trigger().config().get("operation");
+        };
+        return new ReadinessItem(TRIGGER_CONFIGURED, "Trigger configured", done, true, hint);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.junction.db.templates;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/** The setup wizard's resumable state (JSON columns as text). */
+public record StoredInstallDraft(UUID id, String templateId, int templateVersion, String step, String workflowName,
+                                 String connectionsJson, String parametersJson, UUID workflowId, String createdBy,
+                                 OffsetDateTime updatedAt) {
+}

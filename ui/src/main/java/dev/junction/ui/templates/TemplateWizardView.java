@@ -401,9 +401,8 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void startTest() {
-        Object sample = detail.template().sampleInput().isEmpty() ? null : detail.template().sampleInput();
         try {
-            testRun = runs.startTest(workflowId, workflowVersion, sample, null);
+            testRun = templates.testRun(workflowId, null);
         } catch (InvalidInputException | ConflictException | NotFoundException e) {
             Notifications.error("Test not started: " + e.getMessage());
             return;

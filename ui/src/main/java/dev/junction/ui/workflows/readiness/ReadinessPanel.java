@@ -1,15 +1,11 @@
 package dev.junction.ui.workflows.readiness;
 
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.shared.Registration;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.NotFoundException;
@@ -18,19 +14,16 @@ import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.ui.shared.Notifications;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A workflow's go-live checklist with what completes its items — "Test connections", "Run test", "Attach alert
+ * A workflow's go-live checklist with what completes its items — "Test connections", "Attach alert
  * rule", "Make me the owner" ({@code [data-testid=checklist-action][data-key=…]}) — and a Publish button
  * ({@code [data-testid=checklist-publish]}) enabled only while every required item is done. Shown on every workflow
  * page and as the setup wizard's last step.
  */
 public class ReadinessPanel extends VerticalLayout {
-
-    private static final Set<String> FINISHED = Set.of("succeeded", "failed", "dead_lettered", "cancelled");
 
     private final ReadinessServices services;
     private final UUID workflowId;
@@ -38,9 +31,6 @@ public class ReadinessPanel extends VerticalLayout {
     private final ReadinessChecklist checklist = new ReadinessChecklist();
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Button publish = new Button("Publish", VaadinIcon.ROCKET.create());
-    private final Span testStatus = new Span();
-    private UUID testRun;
-    private Registration polling;
 
     /** The panel of {@code workflowId}; {@code published} runs after a successful publish. */
     public ReadinessPanel(ReadinessServices services, UUID workflowId, Runnable published) {
@@ -57,8 +47,6 @@ public class ReadinessPanel extends VerticalLayout {
         publish.getElement().setAttribute("data-testid", "checklist-publish");
         publish.addClickListener(click -> publish());
         publish.setVisible(services.mayChange());
-        testStatus.getElement().setAttribute("data-testid", "checklist-test-run");
-        testStatus.setVisible(false);
         HorizontalLayout row = new HorizontalLayout(checklist, publish);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         row.setWidthFull();
@@ -83,15 +71,12 @@ public class ReadinessPanel extends VerticalLayout {
         getElement().setAttribute("data-gated", Boolean.toString(readiness.gated()));
         actions.removeAll();
         checklist.items().stream().filter(item -> !item.done()).forEach(item -> action(item.key()));
-        actions.add(testStatus);
     }
 
     private void action(String key) {
         Button button = switch (key) {
             case "connections-tested" -> services.mayTestConnections()
                     ? new Button("Test connections", VaadinIcon.CONNECT.create(), click -> testConnections()) : null;
-            case "tests-passing" -> services.mayRun()
-                    ? new Button("Run test", VaadinIcon.PLAY.create(), click -> startTest()) : null;
             case "alert-rule" -> services.mayAttachAlertRules()
                     ? new Button("Attach alert rule", VaadinIcon.BELL.create(), click -> attachAlertRule()) : null;
             case "owner" -> services.mayChange()
@@ -116,36 +101,6 @@ public class ReadinessPanel extends VerticalLayout {
             Notifications.error("Connection test failed: " + failed);
         }
         refresh();
-    }
-
-    private void startTest() {
-        try {
-            testRun = services.startTest(workflowId);
-        } catch (InvalidInputException | ConflictException | NotFoundException e) {
-            Notifications.error("Test not started: " + e.getMessage());
-            return;
-        }
-        showTestStatus("queued");
-        UI ui = UI.getCurrent();
-        if (polling == null) {
-            ui.setPollInterval(500);
-            polling = ui.addPollListener(poll -> followTest(ui));
-        }
-    }
-
-    private void followTest(UI ui) {
-        String status = services.runs.get(testRun).run().status().toLowerCase(java.util.Locale.ROOT);
-        showTestStatus(status);
-        if (FINISHED.contains(status)) {
-            stopPolling(ui);
-            refresh();
-        }
-    }
-
-    private void showTestStatus(String status) {
-        testStatus.setVisible(true);
-        testStatus.setText("Test run: " + status.replace('_', ' '));
-        testStatus.getElement().setAttribute("data-status", status);
     }
 
     private void attachAlertRule() {
@@ -178,19 +133,5 @@ public class ReadinessPanel extends VerticalLayout {
         Notifications.success("Published: the trigger is live");
         refresh();
         published.run();
-    }
-
-    private void stopPolling(UI ui) {
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-            ui.setPollInterval(-1);
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent detach) {
-        super.onDetach(detach);
-        stopPolling(detach.getUI());
     }
 }

@@ -3,7 +3,6 @@ package dev.junction.ui.workflows.readiness;
 import dev.junction.backend.alerts.AlertRuleInput;
 import dev.junction.backend.alerts.AlertRuleService;
 import dev.junction.backend.connections.ConnectionService;
-import dev.junction.backend.runs.RunService;
 import dev.junction.backend.security.CurrentUser;
 import dev.junction.backend.templates.Installation;
 import dev.junction.backend.templates.Readiness;
@@ -25,8 +24,8 @@ import java.util.UUID;
 
 /**
  * What a readiness checklist reads and does, over the backend's services: the checklist itself (the rules live in
- * {@link TemplateService#readiness}), and the actions that complete its items — test the workflow's connections, run
- * a test on its sample, attach the default alert rule, take ownership — and publishing.
+ * {@link TemplateService#readiness}), and the actions that complete its items — test the workflow's connections,
+ * attach the default alert rule, take ownership — and publishing.
  */
 @Component
 public class ReadinessServices {
@@ -39,16 +38,14 @@ public class ReadinessServices {
     final WorkflowVersionService versions;
     final ConnectionService connections;
     final AlertRuleService alertRules;
-    final RunService runs;
 
     ReadinessServices(TemplateService templates, WorkflowService workflows, WorkflowVersionService versions,
-                      ConnectionService connections, AlertRuleService alertRules, RunService runs) {
+                      ConnectionService connections, AlertRuleService alertRules) {
         this.templates = templates;
         this.workflows = workflows;
         this.versions = versions;
         this.connections = connections;
         this.alertRules = alertRules;
-        this.runs = runs;
     }
 
     /** The checklist of the workflow's latest version, as the page shows it. */
@@ -86,17 +83,6 @@ public class ReadinessServices {
         }
         templates.installation(workflowId).map(Installation::connections).ifPresent(chosen -> ids.addAll(chosen.values()));
         return ids;
-    }
-
-    /** Starts a test run of the latest version on its template's sample input (or the trigger's pinned sample). */
-    public UUID startTest(UUID workflowId) {
-        Workflow workflow = workflows.get(workflowId);
-        Object input = templates.installation(workflowId)
-                .map(installation -> (Object) templates.get(installation.templateId(), installation.templateVersion())
-                        .template().sampleInput())
-                .filter(sample -> !(sample instanceof Map<?, ?> map) || !map.isEmpty())
-                .orElse(null);
-        return runs.startTest(workflowId, workflow.latestVersion(), input, null);
     }
 
     /** Attaches the default alert rule (a run of this workflow failed, warning), unless one is attached already. */
@@ -147,10 +133,6 @@ public class ReadinessServices {
 
     public boolean mayAttachAlertRules() {
         return CurrentUser.hasAnyRole(Role.ADMIN, Role.OPERATOR);
-    }
-
-    public boolean mayRun() {
-        return CurrentUser.hasAnyRole(Role.ADMIN, Role.DESIGNER, Role.OPERATOR);
     }
 
     public boolean mayChange() {

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * "1 upstream change, 1 local change, 0 conflicts"; applied, the workflow's new version has version 2's change and
  * keeps the local one.
  */
-class TemplateUpdateTest extends BrowserTest {
+class TemplateUpdateTest extends TemplateBrowserTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -38,7 +38,7 @@ final class ParameterValues {
                 value = parameter.defaultValue();
             }
             if (value == null) {
-                if (parameter.required()) {
+                if (Boolean.TRUE.equals(parameter.required())) {
                     problems.add(new FieldProblem(field + "." + parameter.key(), "is required: " + parameter.label()));
                 }
                 continue;

@@ -39,10 +39,11 @@ public record Template(String id, int version, String name, String description, 
      * the installer gives none; {@code required} parameters without a default must be given.
      */
     public record Parameter(String key, String label, String type, List<String> options, Object defaultValue,
-                            String description, boolean required) {
+                            String description, Boolean required) {
 
         public Parameter {
             options = options == null ? List.of() : List.copyOf(options);
+            required = Boolean.TRUE.equals(required);
         }
     }
 

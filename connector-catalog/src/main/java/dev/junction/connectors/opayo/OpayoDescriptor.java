@@ -33,6 +33,7 @@ final class OpayoDescriptor {
     static final String CREATE_INSTRUCTION = "createInstruction";
     static final String POLL_TRANSACTIONS = "pollTransactions";
     static final String POLL_BATCHES = "pollBatches";
+    static final String FIND_TRANSACTION = "findTransactionByVendorTxCode";
 
     /** The card expiry month and year, as Opayo takes it: MMYY. */
     static final String EXPIRY_DATE = "^(0[1-9]|1[0-2])[0-9]{2}$";
@@ -112,6 +113,23 @@ final class OpayoDescriptor {
                     .optional("date", dateTime("when Opayo took it"))
                     .build())
             .build();
+
+    static final OperationDescriptor TRANSACTION_BY_VENDOR_TX_CODE = OperationDescriptor.action(FIND_TRANSACTION,
+                    "Find a transaction by vendorTxCode", "The Pi transaction id Opayo holds under a vendorTxCode "
+                            + "(Reporting API getTransactionDetail; the connection needs a reporting user): e.g. "
+                            + "the payment of an order whose id was its vendorTxCode, to refund or void it")
+            .input(object()
+                    .required("vendorTxCode", Schemas.with(Schemas.with(pattern("the vendorTxCode the transaction "
+                            + "was taken under", "^[A-Za-z0-9._{}-]+$"), "maxLength", VendorTxCodes.MAX_LENGTH),
+                            "minLength", 1))
+                    .keyword("examples", List.of(Map.of("vendorTxCode", "JN-EXAMPLE-0001")))
+                    .build())
+            .output(object()
+                    .required("found", bool("whether Opayo holds a transaction under it"))
+                    .optional("transactionId", string("its Pi transaction id (VPSTxId without braces)"))
+                    .optional("vendorTxCode", string("the vendorTxCode asked for"))
+                    .build())
+            .readOnly().build();
 
     static final OperationDescriptor TRANSACTIONS_POLL = OperationDescriptor.poll(POLL_TRANSACTIONS,
                     "Transactions for reconciliation", "Transactions Opayo recorded since the last poll (Reporting "

@@ -40,6 +40,7 @@ public final class OpayoPiConnector implements Connector {
             new Operation(OpayoDescriptor.TRANSACTION_BY_ID, call -> answer(OpayoDescriptor.GET_TRANSACTION,
                     api(call).get("/transactions/" + call.input().get("transactionId"), call.deadline()))),
             new Operation(OpayoDescriptor.INSTRUCTION, call -> createInstruction(api(call), call)),
+            new Operation(OpayoDescriptor.TRANSACTION_BY_VENDOR_TX_CODE, this::findTransactionByVendorTxCode),
             new Operation(OpayoDescriptor.TRANSACTIONS_POLL, this::pollTransactions),
             new Operation(OpayoDescriptor.BATCHES_POLL, this::pollBatches));
     private final ConnectorDescriptor descriptor = OpayoDescriptor.descriptor(
@@ -69,6 +70,18 @@ public final class OpayoPiConnector implements Connector {
     @Override
     public List<Operation> operations() {
         return operations;
+    }
+
+    private Object findTransactionByVendorTxCode(OperationCall call) throws ConnectorException {
+        String vendorTxCode = (String) call.input().get("vendorTxCode");
+        Map<String, Object> answer = new LinkedHashMap<>();
+        reporting.transactionIdOf(vendorTxCode, OpayoSettings.of(call.connection()), call.connection(),
+                call.deadline()).ifPresentOrElse(id -> {
+                    answer.put("found", true);
+                    answer.put("transactionId", id);
+                }, () -> answer.put("found", false));
+        answer.put("vendorTxCode", vendorTxCode);
+        return answer;
     }
 
     private Object pollTransactions(OperationCall call) throws ConnectorException {

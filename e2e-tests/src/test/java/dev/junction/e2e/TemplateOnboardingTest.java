@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * TPL-7 in the browser: a new user on an installation without workflows sees the empty state offering "Start from a
- * template" and "Import", follows it, and has the FBA + Opayo template running live on the sandbox — installed,
+ * template" and "Import", follows it, and has the Amazon-orders-to-Dynamics template running live on the sandbox — installed,
  * test run succeeded, published with its alert rule — in fewer than 10 clicks (counted).
  */
 class TemplateOnboardingTest extends TemplateBrowserTest {
@@ -56,7 +56,7 @@ class TemplateOnboardingTest extends TemplateBrowserTest {
         screenshot("empty");
 
         click(page.locator("[data-testid=start-from-template]"));
-        click(page.locator("[data-testid=template-card][data-id=" + TemplateGalleryTest.FBA_OPAYO + "] .template-use"));
+        click(page.locator("[data-testid=template-card][data-id=" + TemplateGalleryTest.TEMPLATE + "] .template-use"));
         assertThat(page.locator("[data-testid=template-wizard]")).hasAttribute("data-step", "connections");
         click(page.locator("#wizard-next"));
         assertThat(page.locator("[data-testid=template-wizard]")).hasAttribute("data-step", "parameters");

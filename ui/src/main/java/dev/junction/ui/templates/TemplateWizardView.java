@@ -204,13 +204,18 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
     /** Moves to {@code next} and keeps the choices and the step in the draft. */
     private void go(WizardStep next) {
         step = next;
+        keep();
+        show();
+    }
+
+    /** Keeps the step and the choices so far in the draft (each choice is kept as it is made). */
+    private void keep() {
         try {
             draft = templates.updateDraft(draft.id(), new DraftInput(null, null, step.key, workflowName,
                     Map.copyOf(withoutNulls(chosenConnections)), new LinkedHashMap<>(withoutNullValues(chosenParameters))));
         } catch (InvalidInputException | ConflictException e) {
             Notifications.error(e.getMessage());
         }
-        show();
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> map) {
@@ -267,7 +272,10 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
             choice.setItems(labels.keySet());
             choice.setItemLabelGenerator(id -> labels.getOrDefault(id, id));
             choice.setValue(chosenConnections.get(requirement.key()));
-            choice.addValueChangeListener(change -> chosenConnections.put(requirement.key(), change.getValue()));
+            choice.addValueChangeListener(change -> {
+                chosenConnections.put(requirement.key(), change.getValue());
+                keep();
+            });
             HorizontalLayout row = new HorizontalLayout(choice);
             row.setAlignItems(FlexComponent.Alignment.BASELINE);
             if (readiness.mayTestConnections()) {
@@ -275,6 +283,7 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
                         connections.connector(requirement.connector()).ifPresent(connector ->
                                 new NewConnectionDialog(connections, connector, id -> {
                                     chosenConnections.put(requirement.key(), id);
+                                    keep();
                                     show();
                                 }).open()));
                 create.getElement().setAttribute("data-testid", "requirement-new-connection");
@@ -305,11 +314,17 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
         name.setValue(workflowName == null ? "" : workflowName);
         name.setWidth("28em");
         name.setId("wizard-workflow-name");
-        name.addValueChangeListener(change -> workflowName = change.getValue());
+        name.addValueChangeListener(change -> {
+            workflowName = change.getValue();
+            keep();
+        });
         body.add(name);
         for (Template.Parameter parameter : detail.template().parameters()) {
             body.add(ParameterField.of(parameter, chosenParameters.get(parameter.key()),
-                    value -> chosenParameters.put(parameter.key(), value)));
+                    value -> {
+                        chosenParameters.put(parameter.key(), value);
+                        keep();
+                    }));
         }
         footer.add(back(), next("Next", () -> go(WizardStep.REVIEW)));
     }

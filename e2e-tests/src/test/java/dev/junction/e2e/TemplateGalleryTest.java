@@ -41,9 +41,9 @@ class TemplateGalleryTest extends TemplateBrowserTest {
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/templates\\?connector=" + CONNECTOR + "$"));
         screenshot("filtered");
 
-        page.locator("#template-search").fill("no template is called this");
+        page.locator("#template-search input").fill("no template is called this");
         assertThat(page.locator("[data-testid=no-templates]")).isVisible();
-        page.locator("#template-search").fill("");
+        page.locator("#template-search input").fill("");
         assertThat(card).isVisible();
 
         card.locator(".template-preview").click();

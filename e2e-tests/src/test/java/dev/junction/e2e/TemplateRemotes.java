@@ -43,21 +43,76 @@ record TemplateRemotes(int port) {
         return JSON.readTree(placed.body());
     }
 
-    /** The Dataverse sales orders numbered {@code orderNumber}, with their lines' products. */
+    /**
+     * The Dataverse sales orders numbered {@code orderNumber}, as the templates' polls read them: with their lines'
+     * products and their currency.
+     */
     JsonNode salesOrders(String orderNumber) {
-        String token = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base("dataverse") + "/"
+        String query = "$filter=" + URLEncoder.encode("ordernumber eq '" + orderNumber + "'", StandardCharsets.UTF_8)
+                .replace("+", "%20") + "&$expand=" + URLEncoder.encode("order_details($expand=productid($select="
+                + "productid,name,productnumber)),transactioncurrencyid($select=transactioncurrencyid,isocurrencycode)",
+                StandardCharsets.UTF_8).replace("+", "%20");
+        HttpResponse<String> found = dataverse("GET", "salesorders?" + query, null);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return JSON.readTree(found.body()).get("value");
+    }
+
+    /**
+     * A new Dataverse sales order with one line of seeded product number {@code product} (1: GF-BENCH-150 …),
+     * submitted (state 1, status 3); answers it as the poll reads it.
+     */
+    JsonNode submittedSalesOrder(String orderNumber, int product, String email) {
+        String productId = String.format("9a1b2c3d-%04d-ef11-8a69-000d3a4b2c11", product);
+        HttpResponse<String> created = dataverse("POST", "salesorders", "{\"name\": \"Template test " + orderNumber
+                + "\", \"ordernumber\": \"" + orderNumber + "\", \"emailaddress\": \"" + email + "\","
+                + " \"shipto_name\": \"Brightwater Café\", \"shipto_line1\": \"Ashton Road\","
+                + " \"shipto_city\": \"Bristol\", \"shipto_postalcode\": \"bs3 2ea\","
+                + " \"shipto_country\": \"United Kingdom\","
+                + " \"transactioncurrencyid@odata.bind\": \"/transactioncurrencies(a3b5c8d0-1f2e-ef11-8a69-000d3a4b2c11)\","
+                + " \"order_details\": [{\"productid@odata.bind\": \"/products(" + productId + ")\","
+                + " \"uomid@odata.bind\": \"/uoms(b4c6d9e1-2a3f-ef11-8a69-000d3a4b2c11)\", \"quantity\": 1,"
+                + " \"priceperunit\": 100}]}");
+        assertThat(created.statusCode()).as(created.body()).isBetween(200, 204);
+        String id = JSON.readTree(created.body()).get("salesorderid").asString();
+        HttpResponse<String> submitted = dataverse("PATCH", "salesorders(" + id + ")",
+                "{\"statecode\": 1, \"statuscode\": 3}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isBetween(200, 204);
+        JsonNode orders = salesOrders(orderNumber);
+        assertThat(orders).hasSize(1);
+        return orders.get(0);
+    }
+
+    /** The MCF fulfillment order (each read moves a sandbox order one step on). */
+    HttpResponse<String> fulfillmentOrder(String sellerFulfillmentOrderId) {
+        String token = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base("amazon") + "/auth/o2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(form("grant_type", "refresh_token", "refresh_token", SpApiSimulator.REFRESH_TOKEN,
+                        "client_id", SpApiSimulator.CLIENT_ID, "client_secret", SpApiSimulator.CLIENT_SECRET)))
+                .body()).get("access_token").asString();
+        return send(HttpRequest.newBuilder(URI.create(base("amazon") + "/fba/outbound/2020-07-01/fulfillmentOrders/"
+                + sellerFulfillmentOrderId)).header("x-amz-access-token", token).GET());
+    }
+
+    private String dataverseToken() {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base("dataverse") + "/"
                         + DataverseSimulator.TENANT_ID + "/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(form("grant_type", "client_credentials", "client_id", DataverseSimulator.CLIENT_ID,
                         "client_secret", DataverseSimulator.CLIENT_SECRET, "scope", base("dataverse") + "/.default")))
                 .body()).get("access_token").asString();
-        String query = "$filter=" + URLEncoder.encode("ordernumber eq '" + orderNumber + "'", StandardCharsets.UTF_8)
-                .replace("+", "%20") + "&$expand=order_details($expand=productid($select=productnumber))";
-        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(base("dataverse")
-                        + "/api/data/v9.2/salesorders?" + query))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET());
-        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
-        return JSON.readTree(found.body()).get("value");
+    }
+
+    private HttpResponse<String> dataverse(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base("dataverse") + "/api/data/v9.2/" + path))
+                .header("Authorization", "Bearer " + dataverseToken()).header("Accept", "application/json")
+                .header("Prefer", "return=representation");
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request);
     }
 
     private static HttpRequest.BodyPublisher form(String... pairs) {

@@ -32,8 +32,7 @@ import java.util.stream.Collectors;
 
 /**
  * One template before it is installed: its description, what it requires ({@code [data-testid=requirements]}), the
- * workflow on a read-only canvas ({@link TemplateCanvas}), the parameters an installer chooses, and the sample input
- * with the output a run of it on the sandbox gives ({@link SampleRuns}).
+ * workflow on a read-only canvas ({@link TemplateCanvas}), the parameters an installer chooses, and the sample input.
  */
 @Route(Routes.TEMPLATE)
 @PermitAll
@@ -94,7 +93,7 @@ public class TemplatePreviewView extends VerticalLayout implements BeforeEnterOb
         canvasFrame.getStyle().set("border", "1px solid var(--lumo-contrast-20pct)")
                 .set("border-radius", "var(--lumo-border-radius-m)").set("overflow", "hidden");
 
-        add(back, header, requirements(template), MarkdownText.of(template.description()), canvasFrame,
+        add(back, header, requirements(template), canvasFrame, MarkdownText.of(template.description()),
                 parameters(template), sample(template));
     }
 

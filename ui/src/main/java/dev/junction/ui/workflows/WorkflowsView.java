@@ -167,7 +167,9 @@ public class WorkflowsView extends VerticalLayout {
         fromTemplate.getElement().setAttribute("data-testid", "start-from-template");
         HorizontalLayout actions = new HorizontalLayout(fromTemplate);
         if (mayChange) {
-            actions.add(importUpload());
+            Upload upload = importUpload();
+            upload.setId("import-workflow-empty"); // the toolbar's upload is #import-workflow
+            actions.add(upload);
         }
         VerticalLayout empty = new VerticalLayout(new H2("No workflows yet"),
                 new com.vaadin.flow.component.html.Paragraph("Start from a ready-made integration (Amazon FBA,"

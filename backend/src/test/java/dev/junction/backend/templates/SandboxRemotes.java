@@ -61,22 +61,69 @@ record SandboxRemotes(int port, ApiClient admin) {
 
     // Dataverse
 
-    JsonNode salesOrder(String orderNumber) {
-        String token = JSON.readTree(send(HttpRequest.newBuilder(URI.create(base("dataverse") + "/"
+    private String dataverseToken() {
+        return JSON.readTree(send(HttpRequest.newBuilder(URI.create(base("dataverse") + "/"
                         + DataverseSimulator.TENANT_ID + "/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(form("grant_type", "client_credentials", "client_id", DataverseSimulator.CLIENT_ID,
                         "client_secret", DataverseSimulator.CLIENT_SECRET, "scope", base("dataverse") + "/.default")))
                 .body()).get("access_token").asString();
+    }
+
+    private HttpResponse<String> dataverse(String method, String path, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base("dataverse") + "/api/data/v9.2/" + path))
+                .header("Authorization", "Bearer " + dataverseToken()).header("Accept", "application/json")
+                .header("Prefer", "return=representation");
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json").method(method,
+                    HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(request);
+    }
+
+    /**
+     * A new sales order with one line of the seeded product {@code productNumber} (1: GF-BENCH-150 … 5:
+     * GF-CUSHION-GRY by its seed position), submitted (state 1, status 3); answers it as the poll reads it.
+     */
+    JsonNode submittedSalesOrder(String orderNumber, int product, String email) {
+        String productId = String.format("9a1b2c3d-%04d-ef11-8a69-000d3a4b2c11", product);
+        HttpResponse<String> created = dataverse("POST", "salesorders", "{\"name\": \"Template test " + orderNumber
+                + "\", \"ordernumber\": \"" + orderNumber + "\", \"emailaddress\": \"" + email + "\","
+                + " \"shipto_name\": \"Brightwater Café\", \"shipto_line1\": \"Ashton Road\","
+                + " \"shipto_city\": \"Bristol\", \"shipto_postalcode\": \"bs3 2ea\","
+                + " \"shipto_country\": \"United Kingdom\","
+                + " \"customerid_account@odata.bind\": \"/accounts(1c9e2a44-3c8d-ef11-8a69-000d3a4b2c12)\","
+                + " \"transactioncurrencyid@odata.bind\": \"/transactioncurrencies(a3b5c8d0-1f2e-ef11-8a69-000d3a4b2c11)\","
+                + " \"order_details\": [{\"productid@odata.bind\": \"/products(" + productId + ")\","
+                + " \"uomid@odata.bind\": \"/uoms(b4c6d9e1-2a3f-ef11-8a69-000d3a4b2c11)\", \"quantity\": 1,"
+                + " \"priceperunit\": 100}]}");
+        assertThat(created.statusCode()).as(created.body()).isBetween(200, 204);
+        String id = JSON.readTree(created.body()).get("salesorderid").asString();
+        HttpResponse<String> submitted = dataverse("PATCH", "salesorders(" + id + ")",
+                "{\"statecode\": 1, \"statuscode\": 3}");
+        assertThat(submitted.statusCode()).as(submitted.body()).isBetween(200, 204);
+        return salesOrder(orderNumber);
+    }
+
+    JsonNode salesOrder(String orderNumber) {
         String query = "$filter=" + URLEncoder.encode("ordernumber eq '" + orderNumber + "'", StandardCharsets.UTF_8)
-                .replace("+", "%20") + "&$expand=order_details($expand=productid($select=productnumber))";
-        HttpResponse<String> found = send(HttpRequest.newBuilder(URI.create(base("dataverse")
-                        + "/api/data/v9.2/salesorders?" + query))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json").GET());
+                .replace("+", "%20") + "&$expand=" + URLEncoder.encode("order_details($expand=productid($select="
+                + "productid,name,productnumber)),transactioncurrencyid($select=transactioncurrencyid,isocurrencycode)",
+                StandardCharsets.UTF_8).replace("+", "%20");
+        HttpResponse<String> found = dataverse("GET", "salesorders?" + query, null);
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
         JsonNode orders = JSON.readTree(found.body()).get("value");
         assertThat(orders).as("sales orders numbered " + orderNumber).hasSize(1);
         return orders.get(0);
+    }
+
+    JsonNode contacts(String email) {
+        HttpResponse<String> found = dataverse("GET", "contacts?$filter=" + URLEncoder.encode("emailaddress1 eq '"
+                + email + "'", StandardCharsets.UTF_8).replace("+", "%20"), null);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return JSON.readTree(found.body()).get("value");
     }
 
     // Opayo

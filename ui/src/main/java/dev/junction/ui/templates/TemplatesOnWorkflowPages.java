@@ -27,6 +27,8 @@ import java.util.UUID;
 @Component
 class TemplatesOnWorkflowPages implements VaadinServiceInitListener {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TemplatesOnWorkflowPages.class);
+
     private final TemplateService templates;
     private final WorkflowService workflows;
     private final WorkflowVersionService versions;
@@ -52,13 +54,21 @@ class TemplatesOnWorkflowPages implements VaadinServiceInitListener {
                     } catch (IllegalArgumentException | NotFoundException e) {
                         return; // not a workflow (the view forwards to the list itself)
                     }
-                    showUpdate(view, workflowId);
-                    addSaveAs(view, workflowId);
+                    try {
+                        showUpdate(view, workflowId);
+                        addSaveAs(view, workflowId);
+                    } catch (RuntimeException e) {
+                        // an addition must never break the designer's page: it is left out, and said so in the log
+                        log.warn("Template additions left out of workflow {}'s page", workflowId, e);
+                    }
                 });
     }
 
     private void showUpdate(VerticalLayout view, UUID workflowId) {
         view.getChildren().filter(TemplateUpdateBanner.class::isInstance).toList().forEach(view::remove);
+        if (templates.installation(workflowId).isEmpty()) {
+            return; // not installed from a template: nothing to update (the offer would be refused as not found)
+        }
         templates.updateOffer(workflowId).ifPresent(offer -> view.addComponentAtIndex(
                 Math.min(1, view.getComponentCount()), new TemplateUpdateBanner(templates, workflowId, offer,
                         workflows.currentUserMayChange(), () -> view.getUI().ifPresent(ui -> ui.getPage().reload()))));

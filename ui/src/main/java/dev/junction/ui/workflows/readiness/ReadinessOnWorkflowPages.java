@@ -19,6 +19,8 @@ import java.util.UUID;
 @org.springframework.stereotype.Component
 class ReadinessOnWorkflowPages implements VaadinServiceInitListener {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadinessOnWorkflowPages.class);
+
     private final ReadinessServices services;
 
     ReadinessOnWorkflowPages(ReadinessServices services) {
@@ -39,7 +41,12 @@ class ReadinessOnWorkflowPages implements VaadinServiceInitListener {
                     } catch (IllegalArgumentException e) {
                         return;
                     }
-                    show(view, workflowId);
+                    try {
+                        show(view, workflowId);
+                    } catch (RuntimeException e) {
+                        // the checklist must never break the designer's page: it is left out, and said so in the log
+                        log.warn("Go-live checklist left out of workflow {}'s page", workflowId, e);
+                    }
                 });
     }
 

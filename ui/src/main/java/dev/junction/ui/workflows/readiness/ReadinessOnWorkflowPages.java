@@ -57,6 +57,8 @@ class ReadinessOnWorkflowPages implements VaadinServiceInitListener {
                 () -> view.getUI().ifPresent(ui -> ui.getPage().reload()));
         panel.setWidthFull();
         view.addComponentAtIndex(Math.min(1, view.getComponentCount()), panel);
+        // the checklist is read one round trip later, so that the designer draws first instead of waiting for it
+        panel.getElement().executeJs("return 0").then(ignored -> panel.refresh());
         view.getChildren().filter(DesignerComponent.class::isInstance).map(DesignerComponent.class::cast)
                 .forEach(designer -> designer.addChangeListener(panel::refresh));
     }

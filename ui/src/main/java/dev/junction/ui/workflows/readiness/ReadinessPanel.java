@@ -32,7 +32,7 @@ public class ReadinessPanel extends VerticalLayout {
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Button publish = new Button("Publish", VaadinIcon.ROCKET.create());
 
-    /** The panel of {@code workflowId}; {@code published} runs after a successful publish. */
+    /** The panel of {@code workflowId}, empty until {@link #refresh()}; {@code published} runs after a publish. */
     public ReadinessPanel(ReadinessServices services, UUID workflowId, Runnable published) {
         this.services = services;
         this.workflowId = workflowId;
@@ -47,12 +47,12 @@ public class ReadinessPanel extends VerticalLayout {
         publish.getElement().setAttribute("data-testid", "checklist-publish");
         publish.addClickListener(click -> publish());
         publish.setVisible(services.mayChange());
+        publish.setEnabled(false);
         HorizontalLayout row = new HorizontalLayout(checklist, publish);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         row.setWidthFull();
         row.expand(checklist);
         add(row, actions);
-        refresh();
     }
 
     /** Reads the checklist again and shows it, with the actions for its open items. */

@@ -26,6 +26,14 @@ public final class Routes {
     /** One settlement reconciliation run. */
     public static final String RECONCILIATION_RUN = "reconciliation/:" + RECONCILIATION_RUN_ID;
 
+    public static final String TEMPLATE_ID = "templateId";
+    /** The template gallery. */
+    public static final String TEMPLATES = "templates";
+    /** One template's preview. */
+    public static final String TEMPLATE = "templates/:" + TEMPLATE_ID;
+    /** One template's setup wizard (resumes the user's draft of it). */
+    public static final String TEMPLATE_SETUP = "templates/:" + TEMPLATE_ID + "/setup";
+
     private Routes() {
     }
 
@@ -37,6 +45,16 @@ public final class Routes {
     /** The path of workflow {@code id}'s designer with run {@code runId} drawn over the canvas. */
     public static String workflowWithRun(UUID id, UUID runId) {
         return workflow(id) + "?run=" + runId;
+    }
+
+    /** The path of template {@code id}'s preview. */
+    public static String template(String id) {
+        return "templates/" + id;
+    }
+
+    /** The path of template {@code id}'s setup wizard. */
+    public static String templateSetup(String id) {
+        return "templates/" + id + "/setup";
     }
 
     /** The path of mapping {@code id}'s editor. */

@@ -49,7 +49,16 @@ public class WorkflowsView extends VerticalLayout {
 
     private final WorkflowFiles files;
 
-    public WorkflowsView(WorkflowService workflows, WorkflowFiles files) {
+    private final dev.junction.backend.alerts.AlertRuleService alertRules;
+    private final dev.junction.ui.templates.ImportFixUps fixUps;
+    /** The workflows an alert rule watches, read with each page of the list. */
+    private java.util.Set<java.util.UUID> alerted = java.util.Set.of();
+
+    public WorkflowsView(WorkflowService workflows, WorkflowFiles files,
+                         dev.junction.backend.alerts.AlertRuleService alertRules,
+                         dev.junction.ui.templates.ImportFixUps fixUps) {
+        this.alertRules = alertRules;
+        this.fixUps = fixUps;
         this.workflows = workflows;
         this.files = files;
         boolean mayChange = workflows.currentUserMayChange();
@@ -61,7 +70,10 @@ public class WorkflowsView extends VerticalLayout {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidth("24em");
         search.setId("workflow-search");
-        search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        search.addValueChangeListener(change -> {
+            grid.getDataProvider().refreshAll();
+            showEmptyState(mayChange);
+        });
 
         HorizontalLayout toolbar = new HorizontalLayout(new H2("Workflows"), search);
         toolbar.setWidthFull();
@@ -74,6 +86,7 @@ public class WorkflowsView extends VerticalLayout {
         }
 
         configureGrid(mayChange);
+        showEmptyState(mayChange);
         add(toolbar, grid);
         expand(grid);
     }
@@ -87,7 +100,8 @@ public class WorkflowsView extends VerticalLayout {
             try {
                 Workflow imported = files.importFile(files.fromJson(bytes));
                 Notifications.success("Workflow '" + imported.name() + "' imported");
-                open(imported);
+                // connections it names that do not exist here are mapped in one dialog first (TPL-6)
+                fixUps.afterImport(imported.id(), () -> open(imported));
             } catch (InvalidInputException | ConflictException e) {
                 Notifications.error("Not imported: " + e.getMessage());
             }
@@ -110,6 +124,7 @@ public class WorkflowsView extends VerticalLayout {
         grid.addColumn(workflow -> Times.when(workflow.updatedAt())).setHeader("Last changed")
                 .setSortProperty("updatedAt").setAutoWidth(true);
         grid.addColumn(Workflow::updatedBy).setHeader("By").setAutoWidth(true);
+        grid.addComponentColumn(this::status).setHeader("Status").setAutoWidth(true).setKey("status");
         if (mayChange) {
             grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
                     .setFlexGrow(0);
@@ -124,11 +139,71 @@ public class WorkflowsView extends VerticalLayout {
                 ascending = order.getDirection() == SortDirection.ASCENDING;
             }
             int limit = Math.min(query.getLimit(), WorkflowService.PAGE_MAX_SIZE);
+            alerted = alertRules.list().stream().map(rule -> rule.workflowId()).filter(java.util.Objects::nonNull)
+                    .collect(java.util.stream.Collectors.toSet());
             return workflows.search(search.getValue(), sort, ascending, query.getOffset(), limit).items().stream();
         });
         grid.sort(List.of(new GridSortOrder<>(name, SortDirection.ASCENDING)));
         grid.addItemClickListener(click -> open(click.getItem()));
-        grid.setEmptyStateText("No workflows yet.");
+    }
+
+    /**
+     * What the empty list shows: without a search, a way to start ({@code [data-testid=empty-state-templates]}: "Start
+     * from a template", and "Import" for those who may change workflows); with one, that nothing matched.
+     */
+    private void showEmptyState(boolean mayChange) {
+        if (search.getValue() != null && !search.getValue().isBlank()) {
+            grid.setEmptyStateComponent(null);
+            grid.setEmptyStateText("No workflow matches the search.");
+            return;
+        }
+        grid.setEmptyStateComponent(emptyState(mayChange));
+    }
+
+    private VerticalLayout emptyState(boolean mayChange) {
+        Button fromTemplate = new Button("Start from a template", VaadinIcon.MODAL_LIST.create(),
+                click -> getUI().ifPresent(ui -> ui.navigate(Routes.TEMPLATES)));
+        fromTemplate.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        fromTemplate.getElement().setAttribute("data-testid", "start-from-template");
+        HorizontalLayout actions = new HorizontalLayout(fromTemplate);
+        if (mayChange) {
+            Upload upload = importUpload();
+            upload.setId("import-workflow-empty"); // the toolbar's upload is #import-workflow
+            actions.add(upload);
+        }
+        VerticalLayout empty = new VerticalLayout(new H2("No workflows yet"),
+                new com.vaadin.flow.component.html.Paragraph("Start from a ready-made integration (Amazon FBA,"
+                        + " Opayo, Dynamics 365) that runs on the sandbox connections at once, or import a workflow"
+                        + " file."), actions);
+        empty.setAlignItems(FlexComponent.Alignment.CENTER);
+        empty.getElement().setAttribute("data-testid", "empty-state-templates");
+        return empty;
+    }
+
+    /**
+     * "Active" (a published version: its trigger is live) or "Draft", and a bell when an alert rule watches it
+     * ({@code [data-testid=workflow-status][data-status=active|draft][data-alert-rule=true|false]}).
+     */
+    private HorizontalLayout status(Workflow workflow) {
+        boolean active = workflow.publishedVersion() != null;
+        com.vaadin.flow.component.html.Span state = new com.vaadin.flow.component.html.Span(active ? "Active" : "Draft");
+        state.getElement().getThemeList().add(active ? "badge success" : "badge contrast");
+        HorizontalLayout status = new HorizontalLayout(state);
+        status.setSpacing(false);
+        status.getStyle().set("gap", "var(--lumo-space-xs)");
+        boolean watched = alerted.contains(workflow.id());
+        if (watched) {
+            com.vaadin.flow.component.icon.Icon bell = VaadinIcon.BELL.create();
+            bell.setSize("var(--lumo-icon-size-s)");
+            bell.setTooltipText("An alert rule watches this workflow");
+            status.add(bell);
+        }
+        status.getElement().setAttribute("data-testid", "workflow-status");
+        status.getElement().setAttribute("data-workflow", workflow.name());
+        status.getElement().setAttribute("data-status", active ? "active" : "draft");
+        status.getElement().setAttribute("data-trigger", active ? "enabled" : "off");
+        status.getElement().setAttribute("data-alert-rule", Boolean.toString(watched));
+        return status;
     }
 
     private HorizontalLayout actions(Workflow workflow) {

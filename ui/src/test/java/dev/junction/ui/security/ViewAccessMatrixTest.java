@@ -47,7 +47,11 @@ class ViewAccessMatrixTest {
             Map.entry("AlertsView", SIGNED_IN),
             Map.entry("ReconciliationView", SIGNED_IN),
             Map.entry("ReconciliationRunView", SIGNED_IN),
-            Map.entry("AlertChannelsView", EnumSet.of(Who.ADMIN, Who.OPERATOR)));
+            Map.entry("AlertChannelsView", EnumSet.of(Who.ADMIN, Who.OPERATOR)),
+            // every role browses templates; setting one up makes a workflow (designers and admins)
+            Map.entry("TemplatesView", SIGNED_IN),
+            Map.entry("TemplatePreviewView", SIGNED_IN),
+            Map.entry("TemplateWizardView", EnumSet.of(Who.ADMIN, Who.DESIGNER)));
 
     @Test
     void everyViewOpensForExactlyTheRolesOfTheMatrix() throws ClassNotFoundException {

@@ -1,0 +1,74 @@
+package dev.junction.e2e;
+
+import com.microsoft.playwright.Locator;
+import dev.junction.connectors.rest.sandbox.ShopSimulator;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * TPL-3 in the browser: a workflow freshly installed from a template, on a connection never tested, shows its go-live
+ * checklist with open items and Publish disabled; the checklist's own actions complete them ("Test connections",
+ * "Attach alert rule", "Make me the owner"), each item flips to done, and Publish becomes enabled and publishes.
+ */
+class TemplateChecklistTest extends TemplateBrowserTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void openItemsGatePublishUntilTheChecklistIsComplete() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String connection = "shop-" + suffix;
+        createdThroughApi("/api/v1/connections", """
+                {"id": "%s", "name": "Shop %s", "connectorId": "http", "environment": "sandbox",
+                 "settings": {"baseUrl": "%s", "authKind": "apiKey", "apiKeyHeader": "X-API-Key",
+                              "testPath": "/orders?limit=1"},
+                 "secrets": {"apiKey": "%s"}}""".formatted(connection, suffix, url("/sandbox/shop"),
+                ShopSimulator.API_KEY));
+        String templateId = "e2e-checklist-" + suffix;
+        createdThroughApi("/api/v1/templates", """
+                {"id": "%s", "version": 1, "name": "Checklist test %s", "description": "Reads the shop's orders.",
+                 "connectors": ["http"],
+                 "requirements": [{"key": "shop", "connector": "http", "label": "The shop", "why": "reads orders"}],
+                 "parameters": [],
+                 "definition": {"schemaVersion": 1,
+                   "trigger": {"kind": "schedule", "config": {"cron": "0 0 3 1 1 ? 2099"}, "position": {"x": 0, "y": 0}},
+                   "nodes": [{"id": "orders", "type": "connector", "name": "Read orders", "position": {"x": 0, "y": 120},
+                              "config": {"connection": "${requirement.shop}", "operation": "request",
+                                         "input": {"method": "GET", "path": "/orders"}}}],
+                   "edges": [{"from": "trigger", "fromPort": "out", "to": "orders"}]},
+                 "sampleInput": {}}""".formatted(templateId, suffix));
+        String workflowId = JSON.readTree(createdThroughApi("/api/v1/templates/" + templateId + "/install",
+                "{\"connections\": {\"shop\": \"" + connection + "\"}}")).get("workflowId").asString();
+
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate(url("/workflows/" + workflowId));
+        Locator items = page.locator("[data-testid=checklist-item]");
+        assertThat(items.first()).isVisible();
+        Locator publish = page.locator("[data-testid=checklist-publish]");
+        for (String key : new String[] {"connections-tested", "alert-rule", "owner"}) {
+            assertThat(item(key)).hasAttribute("data-done", "false");
+        }
+        assertThat(publish).isDisabled();
+        screenshot("open");
+
+        for (String key : new String[] {"connections-tested", "alert-rule", "owner"}) {
+            page.locator("[data-testid=checklist-action][data-key=" + key + "]").click();
+            assertThat(item(key)).hasAttribute("data-done", "true");
+        }
+        for (int i = 0; i < items.count(); i++) {
+            assertThat(items.nth(i)).hasAttribute("data-done", "true");
+        }
+        assertThat(publish).isEnabled();
+        screenshot("complete");
+        publish.click();
+        assertThat(page.locator("#workflow-version")).containsText("published: version 1");
+    }
+
+    private Locator item(String key) {
+        return page.locator("[data-testid=checklist-item][data-key=" + key + "]");
+    }
+}

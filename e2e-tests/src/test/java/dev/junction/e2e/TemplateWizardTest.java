@@ -1,0 +1,122 @@
+package dev.junction.e2e;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * TPL-2 in the browser, one test per bundled template: the setup wizard with the sandbox connections chosen (its
+ * defaults), parameters filled, left and resumed at its step with its choices, installed, its test run succeeding
+ * on the simulators, published with its trigger and an alert rule; then a run of the live workflow on new data, and
+ * the simulators' state checked over their own APIs.
+ */
+class TemplateWizardTest extends TemplateBrowserTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final LocatorAssertions.HasAttributeOptions RUN_ENDED = new LocatorAssertions.HasAttributeOptions()
+            .setTimeout(90_000);
+    private static final LocatorAssertions.HasTextOptions RUN_SETTLED = new LocatorAssertions.HasTextOptions()
+            .setTimeout(90_000);
+
+    @Test
+    void amazonOrdersToDynamicsRunsOnTheSandbox() {
+        String name = "Amazon to Dynamics " + UUID.randomUUID().toString().substring(0, 8);
+        String workflowId = installThroughTheWizard("amazon-orders-to-dynamics", name,
+                Map.of("schedule", "0 0 3 1 1 ? 2099"));
+        TemplateRemotes sandbox = new TemplateRemotes(port);
+
+        // the wizard's test run ran the template's sample order into Dynamics: one sales order, with its line
+        JsonNode sample = JSON.readTree(AdminReads.get(port, "/api/v1/templates/amazon-orders-to-dynamics"))
+                .get("template").get("sampleInput");
+        JsonNode sampleOrders = sandbox.salesOrders(sample.get("AmazonOrderId").asString());
+        assertThat(sampleOrders).as("sales orders of the sample order").hasSize(1);
+
+        // live: a new Amazon order becomes one sales order with its line matched by SKU
+        JsonNode order = sandbox.placeAmazonOrder("Unshipped", "JN-MUG-001", 2);
+        String amazonOrderId = order.get("AmazonOrderId").asString();
+        runLive(workflowId, order.toString());
+        JsonNode salesOrders = sandbox.salesOrders(amazonOrderId);
+        assertThat(salesOrders).hasSize(1);
+        assertThat(salesOrders.get(0).get("statecode").asInt()).isEqualTo(1);
+        assertThat(salesOrders.get(0).get("order_details")).hasSize(1);
+        assertThat(salesOrders.get(0).get("order_details").get(0).get("quantity").asDouble()).isEqualTo(2.0);
+        screenshot("live-run");
+    }
+
+    /**
+     * Sets the template up through the wizard as admin with the sandbox connections, leaving it once at the
+     * parameters step and coming back; answers the id of the published workflow.
+     */
+    String installThroughTheWizard(String templateId, String name, Map<String, String> parameters) {
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate(url("/templates/" + templateId + "/setup"));
+        Locator wizard = page.locator("[data-testid=template-wizard]");
+        assertThat(wizard).hasAttribute("data-step", "connections");
+        Locator requirements = page.locator("[data-testid=requirement-connection]");
+        for (int i = 0; i < requirements.count(); i++) {
+            assertThat(requirements.nth(i)).containsText("sandbox");
+        }
+        screenshot("connections");
+        page.locator("#wizard-next").click();
+        assertThat(wizard).hasAttribute("data-step", "parameters");
+        page.locator("#wizard-workflow-name input").fill(name);
+        parameters.forEach((key, value) ->
+                page.locator("[data-testid=parameter][data-key=" + key + "] input").fill(value));
+        page.locator("#wizard-workflow-name input").press("Tab");
+        waitUntilIdle();
+        screenshot("parameters");
+
+        // leave, and come back: the wizard reopens at its step with its choices
+        page.navigate(url("/workflows"));
+        waitUntilIdle();
+        page.navigate(url("/templates/" + templateId + "/setup"));
+        assertThat(wizard).hasAttribute("data-step", "parameters");
+        assertThat(page.locator("#wizard-workflow-name input")).hasValue(name);
+        parameters.forEach((key, value) ->
+                assertThat(page.locator("[data-testid=parameter][data-key=" + key + "] input")).hasValue(value));
+
+        page.locator("#wizard-next").click();
+        assertThat(wizard).hasAttribute("data-step", "review");
+        screenshot("review");
+        page.locator("#wizard-next").click(); // Install
+        assertThat(wizard).hasAttribute("data-step", "test");
+        page.locator("#wizard-run-test").click();
+        assertThat(page.locator("[data-testid=wizard-test-run]")).hasAttribute("data-status", "succeeded", RUN_ENDED);
+        screenshot("test-run");
+        page.locator("#wizard-next").click();
+        assertThat(wizard).hasAttribute("data-step", "publish");
+        screenshot("publish");
+        page.locator("#wizard-publish").click();
+
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/workflows$"));
+        page.locator("#workflow-search input").fill(name);
+        Locator status = page.locator("[data-testid=workflow-status][data-workflow=\"" + name + "\"]");
+        assertThat(status).hasAttribute("data-status", "active");
+        assertThat(status).hasAttribute("data-trigger", "enabled");
+        assertThat(status).hasAttribute("data-alert-rule", "true");
+        screenshot("workflow-list");
+        JsonNode found = JSON.readTree(AdminReads.get(port, "/api/v1/workflows?search="
+                + URLEncoder.encode(name, StandardCharsets.UTF_8))).get("items");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).get("publishedVersion").asInt()).isEqualTo(1);
+        return found.get(0).get("id").asString();
+    }
+
+    /** Starts a run of the published workflow with {@code input} and waits on its page until it succeeded. */
+    void runLive(String workflowId, String input) {
+        String runId = ErrorInboxTest.id(postThroughApi("/api/v1/workflows/" + workflowId + "/runs",
+                "{\"input\": " + input + "}", 202));
+        page.navigate(url("/runs/" + runId));
+        assertThat(page.locator("#run-status")).hasText("succeeded", RUN_SETTLED);
+    }
+}

@@ -90,7 +90,8 @@ class DescriptorDriftTest {
         assertThat(readOnly.get("amazon-sp-api")).containsExactly("getOrders", "pollOrders", "getOrder",
                 "getOrderItems", "getFulfillmentOrder", "getPackageTrackingDetails", "getReport", "getReports",
                 "getReportDocument", "getSettlementReport", "pollSettlementReports");
-        assertThat(readOnly.get("opayo-pi")).containsExactly("getTransaction", "pollTransactions", "pollBatches");
+        assertThat(readOnly.get("opayo-pi")).containsExactly("getTransaction", "findTransactionByVendorTxCode",
+                "pollTransactions", "pollBatches");
         assertThat(readOnly.get("http")).containsExactly("poll");
     }
 

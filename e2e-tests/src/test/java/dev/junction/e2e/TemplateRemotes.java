@@ -68,6 +68,7 @@ record TemplateRemotes(int port) {
                 + " \"shipto_name\": \"Brightwater Café\", \"shipto_line1\": \"Ashton Road\","
                 + " \"shipto_city\": \"Bristol\", \"shipto_postalcode\": \"bs3 2ea\","
                 + " \"shipto_country\": \"United Kingdom\","
+                + " \"customerid_account@odata.bind\": \"/accounts(1c9e2a44-3c8d-ef11-8a69-000d3a4b2c12)\","
                 + " \"transactioncurrencyid@odata.bind\": \"/transactioncurrencies(a3b5c8d0-1f2e-ef11-8a69-000d3a4b2c11)\","
                 + " \"order_details\": [{\"productid@odata.bind\": \"/products(" + productId + ")\","
                 + " \"uomid@odata.bind\": \"/uoms(b4c6d9e1-2a3f-ef11-8a69-000d3a4b2c11)\", \"quantity\": 1,"

@@ -53,6 +53,35 @@ class TemplateWizardTest extends TemplateBrowserTest {
         screenshot("live-run");
     }
 
+    @Test
+    void dynamicsOrdersToFbaRunsOnTheSandbox() {
+        String name = "Dynamics to FBA " + UUID.randomUUID().toString().substring(0, 8);
+        String workflowId = installThroughTheWizard("dynamics-orders-to-fba", name,
+                Map.of("schedule", "0 0 3 1 1 ? 2099", "trackingInterval", "PT1S"));
+        TemplateRemotes sandbox = new TemplateRemotes(port);
+
+        // the wizard's test run shipped the template's sample sales order by FBA
+        JsonNode sample = JSON.readTree(AdminReads.get(port, "/api/v1/templates/dynamics-orders-to-fba"))
+                .get("template").get("sampleInput");
+        var sampleFulfilment = sandbox.fulfillmentOrder(sample.get("ordernumber").asString());
+        assertThat(sampleFulfilment.statusCode()).as(sampleFulfilment.body()).isEqualTo(200);
+
+        // live: a submitted sales order ships once by FBA, and gets its tracking written back
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String orderNumber = "TPLUI-" + suffix;
+        JsonNode order = sandbox.submittedSalesOrder(orderNumber, 1, "buyer-" + suffix.toLowerCase(java.util.Locale.ROOT)
+                + "@example.com");
+        runLive(workflowId, order.toString());
+        var fulfilment = sandbox.fulfillmentOrder(orderNumber);
+        assertThat(fulfilment.statusCode()).as(fulfilment.body()).isEqualTo(200);
+        assertThat(fulfilment.body()).contains("\"sellerSku\":\"JN-MUG-001\"");
+        JsonNode salesOrders = sandbox.salesOrders(orderNumber);
+        assertThat(salesOrders).hasSize(1);
+        assertThat(salesOrders.get(0).get("description").asString()).contains("AMZN_UK");
+        assertThat(salesOrders.get(0).get("datefulfilled").isNull()).isFalse();
+        screenshot("live-run");
+    }
+
     /**
      * Sets the template up through the wizard as admin with the sandbox connections, leaving it once at the
      * parameters step and coming back; answers the id of the published workflow.

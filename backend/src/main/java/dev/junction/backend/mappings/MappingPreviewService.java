@@ -8,11 +8,13 @@ import dev.junction.engine.mapping.MappingEnvironment;
 import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.MappingPreview;
 import dev.junction.engine.mapping.MappingProblem;
+import dev.junction.engine.runs.LookupTables;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a mapping that is not saved on one sample record: the output, each target field's value, lineage and
@@ -41,6 +43,45 @@ public class MappingPreviewService {
 
     @PreAuthorize("isAuthenticated()")
     public Answer preview(Map<?, ?> mapping, Object sample) {
+        return preview(mapping, sample, environment);
+    }
+
+    /**
+     * A preview where the given lookup tables answer before the stored ones: a template's tables before it is
+     * installed (nothing is stored).
+     */
+    @PreAuthorize("isAuthenticated()")
+    public Answer preview(Map<?, ?> mapping, Object sample, List<UnsavedLookupTable> tables) {
+        return preview(mapping, sample, new MappingEnvironment(new UnsavedFirst(tables, environment.lookups()),
+                environment.rates()));
+    }
+
+    /** A lookup table that is not stored: its name, its policy for a missing key, and its entries. */
+    public record UnsavedLookupTable(String name, LookupTables.MissingKey missingKey, Map<String, Object> entries) {
+        public UnsavedLookupTable {
+            entries = Map.copyOf(entries);
+        }
+    }
+
+    private record UnsavedFirst(List<UnsavedLookupTable> tables, LookupTables stored) implements LookupTables {
+
+        @Override
+        public Optional<Object> find(String table, String key) {
+            return unsaved(table).map(found -> Optional.ofNullable(found.entries().get(key)))
+                    .orElseGet(() -> stored.find(table, key));
+        }
+
+        @Override
+        public MissingKey missingKeyPolicy(String table) {
+            return unsaved(table).map(UnsavedLookupTable::missingKey).orElseGet(() -> stored.missingKeyPolicy(table));
+        }
+
+        private Optional<UnsavedLookupTable> unsaved(String table) {
+            return tables.stream().filter(candidate -> candidate.name().equals(table)).findFirst();
+        }
+    }
+
+    private Answer preview(Map<?, ?> mapping, Object sample, MappingEnvironment environment) {
         CompiledMapping compiled;
         try {
             compiled = compile(mapping);

@@ -1,5 +1,9 @@
 package dev.junction.backend.templates;
 
+import dev.junction.backend.mappings.MappingPreviewService;
+import dev.junction.db.lookups.LookupTable;
+import dev.junction.engine.runs.LookupTables;
+
 import java.util.List;
 import java.util.Map;
 
@@ -54,5 +58,11 @@ public record Template(String id, int version, String name, String description, 
     /** A lookup table the template installs with its default entries (kept as it is when one of that name exists). */
     public record TemplateLookupTable(String name, String description, String missingKey, String keyLabel,
                                       String valueLabel, Map<String, Object> entries) {
+
+        /** The table as installing it would store it, for previews before the template is installed. */
+        public MappingPreviewService.UnsavedLookupTable unsaved() {
+            return new MappingPreviewService.UnsavedLookupTable(name, LookupTable.policy(
+                    missingKey == null ? "error" : missingKey).orElse(LookupTables.MissingKey.ERROR), entries);
+        }
     }
 }

@@ -347,7 +347,8 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
             Div review = new Div(new H3(mapping.name()));
             review.getElement().setAttribute("data-testid", "wizard-mapping");
             review.getElement().setAttribute("data-key", mapping.key());
-            MappingPreviewService.Answer answer = mappingPreviews.preview(mapping.definition(), template.sampleInput());
+            MappingPreviewService.Answer answer = mappingPreviews.preview(mapping.definition(), template.sampleInput(),
+                    template.lookupTables().stream().map(Template.TemplateLookupTable::unsaved).toList());
             if (answer.compiled() && answer.problems().isEmpty()) {
                 review.getElement().setAttribute("data-ok", "true");
                 Pre output = new Pre(PayloadJson.write(answer.output()));
@@ -355,7 +356,8 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
                 review.add(new Span("Output on the sample:"), output);
             } else {
                 review.getElement().setAttribute("data-ok", "false");
-                review.add(new Span("On the sample: " + answer.problems().stream().map(Object::toString)
+                review.add(new Span("On the sample: " + answer.problems().stream()
+                        .map(problem -> (problem.path().isEmpty() ? "" : problem.path() + ": ") + problem.message())
                         .reduce((a, b) -> a + "; " + b).orElse("does not compile")));
             }
             body.add(review);

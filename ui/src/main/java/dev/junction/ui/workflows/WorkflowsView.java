@@ -50,13 +50,13 @@ public class WorkflowsView extends VerticalLayout {
     private final WorkflowFiles files;
 
     private final dev.junction.backend.alerts.AlertRuleService alertRules;
-    private final dev.junction.ui.templates.ImportFixUps fixUps;
+    private final ImportFixUps fixUps;
     /** The workflows an alert rule watches, read with each page of the list. */
     private java.util.Set<java.util.UUID> alerted = java.util.Set.of();
 
     public WorkflowsView(WorkflowService workflows, WorkflowFiles files,
                          dev.junction.backend.alerts.AlertRuleService alertRules,
-                         dev.junction.ui.templates.ImportFixUps fixUps) {
+                         ImportFixUps fixUps) {
         this.alertRules = alertRules;
         this.fixUps = fixUps;
         this.workflows = workflows;

@@ -1,4 +1,4 @@
-package dev.junction.ui.templates;
+package dev.junction.ui.workflows;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.junction.ui.templates;
+package dev.junction.ui.workflows;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;

@@ -193,11 +193,17 @@ export function addNote(): void {
   if (!editable()) return;
   const centre = viewCentre();
   let id = '';
+  let spot: Position = centre;
   state().apply('Add note', (document) => {
     const notes = notesOf(document);
     id = freshId('note', idsOf(document));
-    return { ...document, notes: [...notes, { id, text: '', position: freeSpot(document, centre), color: NOTE_COLOURS[notes.length % NOTE_COLOURS.length].value }] } as DesignerDefinition;
+    spot = freeSpot(document, centre);
+    return { ...document, notes: [...notes, { id, text: '', position: spot, color: NOTE_COLOURS[notes.length % NOTE_COLOURS.length].value }] } as DesignerDefinition;
   });
+  // the free spot may lie below the visible part of the canvas (steps around the centre push it down), and the
+  // canvas draws only what is in view: bring the new note into view so its text can be written at once
+  const instance = flow();
+  if (instance) instance.setCenter(spot.x + 100, spot.y + 40, { zoom: instance.getZoom() });
   useUi.getState().open({ editingNote: id });
 }
 

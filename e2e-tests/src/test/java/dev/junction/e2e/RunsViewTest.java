@@ -82,7 +82,7 @@ class RunsViewTest extends BrowserTest {
         assertThat(page.locator("#run-input")).containsText("Not valid JSON");
         screenshot("3-invalid-input");
         page.locator("#run-input textarea").fill("{\"n\": 1, \"fail\": true}");
-        page.locator("#run-business-key input").fill("order-1001");
+        page.locator("#start-run-business-key input").fill("order-1001");
         page.locator("#start-run").click();
 
         assertThat(page.locator("#run-status")).hasText("dead_lettered", SETTLED);

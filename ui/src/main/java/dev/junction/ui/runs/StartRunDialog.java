@@ -40,7 +40,7 @@ public class StartRunDialog extends Dialog {
                 + " if (area) { area.style.fontFamily = 'monospace'; }");
         businessKey.setWidthFull();
         businessKey.setHelperText("Lets you find the run again, e.g. the order id.");
-        businessKey.setId("run-business-key");
+        businessKey.setId("start-run-business-key");
         refusal.setVisible(false);
         refusal.setId("run-refused");
         refusal.addClassName("run-refusal");

@@ -85,7 +85,7 @@ class ConnectionsViewTest extends BrowserTest {
         assertThat(page.getByText("Connection '" + name + "' created")).isVisible();
         Locator secrets = page.locator(".secret-states[data-connection='" + id + "']");
         assertThat(secrets).containsText(Pattern.compile(
-                "API key: set \\d{1,2} \\w{3,4} \\d{4} \\d{2}:\\d{2}:\\d{2} by admin"));
+                "API key: set \\d{1,2} \\w{3,4} \\d{4},? \\d{2}:\\d{2}:\\d{2} by admin"));
         assertThat(secrets).containsText("Webhook key: not set");
         assertNoKeyIn(wrongKey);
         screenshot("4-created");

@@ -36,16 +36,17 @@ const TRIGGER_INSET = 48;
 /**
  * The view a workflow opens at: the whole graph fitted, when that is readable (zoom at least {@link READABLE_ZOOM});
  * a larger graph opens at that zoom with the trigger at the left, vertically centred, where reading starts. The
- * toolbar's "fit" still shows the whole graph, however small.
+ * toolbar's "fit" still shows the whole graph, however small. A read-only canvas (a template's preview, a viewer)
+ * always opens fitted whole: it is looked at, not worked in.
  */
-function openingView(width: number, height: number): void {
+function openingView(width: number, height: number, readableFirst: boolean): void {
   const instance = flow();
   if (!instance || width <= 0 || height <= 0) return;
   const steps = instance.getNodes().filter((node) => node.type !== 'note');
   if (steps.length === 0) return;
   const fit = getViewportForBounds(instance.getNodesBounds(steps), width, height, 0.05, FIT.maxZoom, FIT.padding);
   const trigger = instance.getInternalNode(TRIGGER_ID);
-  if (fit.zoom >= READABLE_ZOOM || !trigger) {
+  if (fit.zoom >= READABLE_ZOOM || !trigger || !readableFirst) {
     void instance.setViewport(fit);
     return;
   }
@@ -258,10 +259,10 @@ export function Canvas(): ReactElement {
   useEffect(() => {
     const element = host.current;
     if (!element) return undefined;
-    const observer = new ResizeObserver(() => { if (!userMoved.current) openingView(element.clientWidth, element.clientHeight); });
+    const observer = new ResizeObserver(() => { if (!userMoved.current) openingView(element.clientWidth, element.clientHeight, editable); });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [document != null]);
+  }, [document != null, editable]);
 
   // the view's zoom, for tests and tools (rounded to hundredths)
   const zoom = useStore((state) => Math.round(state.transform[2] * 100) / 100);
@@ -283,7 +284,7 @@ export function Canvas(): ReactElement {
         onEdgeClick={onEdgeClick}
         onInit={(instance) => {
           setFlow(instance);
-          if (!userMoved.current && host.current) openingView(host.current.clientWidth, host.current.clientHeight);
+          if (!userMoved.current && host.current) openingView(host.current.clientWidth, host.current.clientHeight, editable);
           requestAnimationFrame(() => setReady(true));
         }}
         onMoveStart={(event) => { if (event) userMoved.current = true; }}

@@ -38,7 +38,7 @@ class ConnectionsViewTest extends BrowserTest {
 
     private static final String RIGHT_KEY = E2eEchoConnector.RIGHT_KEY;
     private static final Pattern SET_BY_ADMIN = Pattern.compile(
-            "^Set on \\d{1,2} \\w{3,4} \\d{4} \\d{2}:\\d{2}:\\d{2} by admin$");
+            "^Set on \\d{1,2} \\w{3,4} \\d{4},? \\d{2}:\\d{2}:\\d{2} by admin$");
 
     @Autowired
     UserRepository users;

@@ -78,6 +78,7 @@ class DesignerEditingTest extends DesignerBrowserTest {
         page.locator("[data-testid=note-text]").fill("**VAT** is added at checkout");
         focusCanvas();                                                                   // 6 note text (on blur)
         assertThat(page.locator("[data-testid=canvas-note] strong")).hasText("VAT");
+        page.locator("[data-testid=zoom-fit]").click(); // the new note was brought into view; see every step again
         node("tellOps").click();
         page.keyboard().press("Delete");                                                 // 7 delete with its edge
         assertThat(node("tellOps")).hasCount(0);

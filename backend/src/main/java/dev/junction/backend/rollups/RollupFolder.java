@@ -28,9 +28,12 @@ public class RollupFolder implements SmartLifecycle {
         this.interval = interval;
     }
 
-    /** Folds every ending waiting now (tests and readers that must see the latest runs call it). */
+    /**
+     * Folds every ending waiting now, waiting for a batch this node's own schedule or another node is folding at
+     * this moment (tests and readers that must see the latest runs call it).
+     */
     public long foldNow() {
-        return rollups.foldAll();
+        return rollups.foldEverything();
     }
 
     @Override

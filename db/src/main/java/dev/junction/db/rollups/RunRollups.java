@@ -55,16 +55,35 @@ public class RunRollups {
 
     /** Folds up to {@link #BATCH} endings into the rollups; returns how many it folded (0: nothing was waiting). */
     public int fold() {
+        return fold(false);
+    }
+
+    private int fold(boolean waitForHeld) {
         List<FoldedEnding> endings = new ArrayList<>();
         int folded = db.transactionResult(configuration -> configuration.dsl().connectionResult(connection ->
-                fold(connection, endings)));
+                fold(connection, endings, waitForHeld)));
         if (!endings.isEmpty()) {
             listener.accept(endings);
         }
         return folded;
     }
 
-    /** Folds until no ending waits; returns how many it folded. */
+    /**
+     * Folds every ending that has ended by now, waiting for the batches another folder holds (its transaction
+     * commits them into the rollups, or rolls back and leaves them here): afterwards the rollups hold every run ended
+     * before the call. For readers that must see the latest runs; returns how many this call folded itself.
+     */
+    public long foldEverything() {
+        long total = 0;
+        int folded;
+        do {
+            folded = fold(true);
+            total += folded;
+        } while (folded == BATCH);
+        return total;
+    }
+
+    /** Folds until no ending waits, skipping those another folder holds; returns how many it folded. */
     public long foldAll() {
         long total = 0;
         int folded;
@@ -160,7 +179,7 @@ public class RunRollups {
     private record Key(OffsetDateTime time, UUID workflowId, String status, String triggerKind, String errorClass) {
     }
 
-    private int fold(Connection connection, List<FoldedEnding> endings) throws SQLException {
+    private int fold(Connection connection, List<FoldedEnding> endings, boolean waitForHeld) throws SQLException {
         // Rows are added in key order: two folds adding to the same hours then lock them in the same order (in
         // arrival order, they deadlocked).
         Comparator<Key> keyOrder = Comparator.comparing(Key::time).thenComparing(Key::workflowId)
@@ -170,10 +189,13 @@ public class RunRollups {
         Map<Key, long[]> daySums = new TreeMap<>(keyOrder);
         Map<Key, long[]> dayHistograms = new HashMap<>();
         int folded = 0;
+        // waiting for held rows: once their folder commits they are gone (PostgreSQL skips a locked row that was
+        // deleted meanwhile); locks are taken in id order by every folder, so two waiting folds cannot deadlock
         try (PreparedStatement take = connection.prepareStatement("""
                 delete from run_endings where id in (
-                    select id from run_endings order by id limit ? for update skip locked)
-                returning workflow_id, status, trigger_kind, error_class, ended_at, duration_ms""")) {
+                    select id from run_endings order by id limit ? for update%s)
+                returning workflow_id, status, trigger_kind, error_class, ended_at, duration_ms"""
+                .formatted(waitForHeld ? "" : " skip locked"))) {
             take.setInt(1, BATCH);
             try (ResultSet row = take.executeQuery()) {
                 while (row.next()) {

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -63,6 +64,38 @@ class RunRollupsTest extends MigratedDatabaseTestBase {
         assertThat(row.durationBuckets()[DurationBuckets.of(1_000)]).isEqualTo(1);
         assertThat(DurationBuckets.percentile(row.durationBuckets(), 0.95)).isBetween(900.0, 1_100.0);
         assertThat(DurationBuckets.percentile(row.durationBuckets(), 0.5)).isBetween(90.0, 110.0);
+    }
+
+    @Test
+    void foldingEverythingWaitsForTheEndingsAnotherFolderHolds() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            ending("succeeded", null, TEN.plusSeconds(i), i);
+        }
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            // another folder holding every ending in its transaction (it then rolls back: the endings stay)
+            Future<?> holder = pool.submit(() -> db.transaction(configuration -> {
+                configuration.dsl().fetch("select id from run_endings for update");
+                held.countDown();
+                release.await();
+                throw new IllegalStateException("the other folder rolls back");
+            }));
+            held.await();
+            assertThat(new RunRollups(db).foldAll()).as("a fold skips what another holds").isZero();
+
+            Future<Long> everything = pool.submit(() -> new RunRollups(db).foldEverything());
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (db.fetchCount(DSL.table("pg_locks"), DSL.field("granted").isFalse()) == 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(20); // until the fold waits on the held rows
+            }
+            release.countDown();
+            assertThat(everything.get()).isEqualTo(3);
+            assertThat(holder).failsWithin(java.time.Duration.ofSeconds(30));
+        }
+        assertThat(db.fetchCount(DSL.table("run_endings"))).isZero();
+        assertThat(new RunRollups(db).hours(TEN, TEN.plusHours(1), workflowId).getFirst().runs()).isEqualTo(3);
     }
 
     @Test

@@ -12,9 +12,17 @@ final class ConnectionFormat {
 
     /** "API key: set 2 Dec 2026 14:03:00 by admin", or "API key: not set". */
     static String secretState(ConnectionView.SecretField secret) {
-        String label = secret.label() == null ? secret.field() : secret.label();
-        return label + ": " + (secret.set() ? "set " + Times.when(secret.setAt()) + " by " + secret.setBy()
-                : "not set");
+        return secretLabel(secret) + secretWhen(secret);
+    }
+
+    /** "API key: " — the secret's name as a person reads it. */
+    static String secretLabel(ConnectionView.SecretField secret) {
+        return (secret.label() == null ? secret.field() : secret.label()) + ": ";
+    }
+
+    /** "set 7 Dec 2026, 07:49:44 by admin" or "not set". */
+    static String secretWhen(ConnectionView.SecretField secret) {
+        return secret.set() ? "set " + Times.when(secret.setAt()) + " by " + secret.setBy() : "not set";
     }
 
     /** "Authentication failed (AUTH): the remote system refused the key". */

@@ -148,7 +148,10 @@ public class ConnectionsView extends VerticalLayout implements BeforeEnterObserv
             states.add(new Span("none"));
         }
         for (ConnectionView.SecretField secret : connection.secrets()) {
-            Span state = new Span(ConnectionFormat.secretState(secret));
+            // the name on its line, when and by whom below it, never broken inside the date
+            Span when = new Span(ConnectionFormat.secretWhen(secret));
+            when.addClassName("secret-when");
+            Span state = new Span(new Span(ConnectionFormat.secretLabel(secret)), when);
             state.addClassName("secret-state");
             if (!secret.set() && secret.required()) {
                 state.addClassName("missing");

@@ -57,6 +57,14 @@ record TemplateRemotes(int port) {
         return JSON.readTree(found.body()).get("value");
     }
 
+    /** The journal lines the Dataverse simulator holds for one settlement ({@code jnc_journallines}). */
+    JsonNode journalLines(String settlementId) {
+        HttpResponse<String> found = dataverse("GET", "jnc_journallines?$filter=" + URLEncoder.encode(
+                "jnc_journal eq '" + settlementId + "'", StandardCharsets.UTF_8).replace("+", "%20"), null);
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        return JSON.readTree(found.body()).get("value");
+    }
+
     /**
      * A new Dataverse sales order with one line of seeded product number {@code product} (1: GF-BENCH-150 …),
      * submitted (state 1, status 3); answers it as the poll reads it.

@@ -29,23 +29,20 @@ import java.util.Map;
  */
 public final class SandboxClient {
 
-    /** An answer: its status and body. */
-    public record Answer(int status, String body) {
+    /** An answer's body as JSON (plain maps and lists). */
+    public static Object json(HttpResponse<String> answer) {
+        return PayloadJson.read(answer.body());
+    }
 
-        /** The body as JSON (plain maps and lists). */
-        public Object json() {
-            return PayloadJson.read(body);
-        }
-
-        /** The body, when the status is one of {@code expected}; else throws naming status and body. */
-        public String expect(int... expected) {
-            for (int status : expected) {
-                if (status == this.status) {
-                    return body;
-                }
+    /** An answer's body, when its status is one of {@code expected}; else throws naming the status and the body. */
+    public static String expect(HttpResponse<String> answer, int... expected) {
+        for (int status : expected) {
+            if (status == answer.statusCode()) {
+                return answer.body();
             }
-            throw new IllegalStateException("the sandbox answered " + status + ": " + body);
         }
+        throw new IllegalStateException(answer.request().method() + " " + answer.request().uri() + " answered "
+                + answer.statusCode() + ": " + answer.body());
     }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -90,7 +87,7 @@ public final class SandboxClient {
     }
 
     /** Calls a control (with the control credentials); {@code json} null for no body. */
-    public Answer control(String simulator, String method, String control, String json) {
+    public HttpResponse<String> control(String simulator, String method, String control, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(controlUrl(simulator, control)))
                 .header(controlHeader, controlCredentials);
         if (json != null) {
@@ -101,26 +98,26 @@ public final class SandboxClient {
     }
 
     /** What a simulator saw since its last reset ({@code GET …/_sandbox/counters}). */
-    public Answer counters(String simulator) {
+    public HttpResponse<String> counters(String simulator) {
         return control(simulator, "GET", "counters", null);
     }
 
     // Amazon SP-API
 
     /** Places an order in the SP-API simulator (one line); answers the Order (201). */
-    public Answer placeAmazonOrder(String marketplaceId, String status, String sku, int quantity) {
+    public HttpResponse<String> placeAmazonOrder(String marketplaceId, String status, String sku, int quantity) {
         return control("amazon", "POST", "orders", "{\"marketplaceId\": \"" + marketplaceId + "\", \"status\": \""
                 + status + "\", \"items\": [{\"sku\": \"" + sku + "\", \"quantity\": " + quantity + "}]}");
     }
 
     /** The MCF fulfillment order (each read moves a sandbox order one step on). */
-    public Answer amazonFulfillmentOrder(String sellerFulfillmentOrderId) {
-        String token = (String) ((Map<?, ?>) send(HttpRequest.newBuilder(URI.create(base("amazon")
+    public HttpResponse<String> amazonFulfillmentOrder(String sellerFulfillmentOrderId) {
+        String token = (String) ((Map<?, ?>) json(send(HttpRequest.newBuilder(URI.create(base("amazon")
                         + "/auth/o2/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(form("grant_type", "refresh_token", "refresh_token", SpApiSimulator.REFRESH_TOKEN,
-                        "client_id", SpApiSimulator.CLIENT_ID, "client_secret", SpApiSimulator.CLIENT_SECRET)))
-                .json()).get("access_token");
+                        "client_id", SpApiSimulator.CLIENT_ID, "client_secret", SpApiSimulator.CLIENT_SECRET)))))
+                .get("access_token");
         return send(HttpRequest.newBuilder(URI.create(base("amazon") + "/fba/outbound/2020-07-01/fulfillmentOrders/"
                 + sellerFulfillmentOrderId)).header("x-amz-access-token", token).GET());
     }
@@ -128,13 +125,13 @@ public final class SandboxClient {
     // Dataverse
 
     /** A Dataverse Web API call ({@code path} after {@code /api/data/v9.2/}); {@code json} null for a GET. */
-    public Answer dataverse(String method, String path, String json) {
-        String token = (String) ((Map<?, ?>) send(HttpRequest.newBuilder(URI.create(base("dataverse") + "/"
+    public HttpResponse<String> dataverse(String method, String path, String json) {
+        String token = (String) ((Map<?, ?>) json(send(HttpRequest.newBuilder(URI.create(base("dataverse") + "/"
                         + DataverseSimulator.TENANT_ID + "/oauth2/v2.0/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(form("grant_type", "client_credentials", "client_id", DataverseSimulator.CLIENT_ID,
-                        "client_secret", DataverseSimulator.CLIENT_SECRET, "scope", base("dataverse") + "/.default")))
-                .json()).get("access_token");
+                        "client_secret", DataverseSimulator.CLIENT_SECRET, "scope", base("dataverse") + "/.default")))))
+                .get("access_token");
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base("dataverse") + "/api/data/v9.2/" + path))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
                 .header("Prefer", "return=representation");
@@ -153,7 +150,7 @@ public final class SandboxClient {
      */
     public void submitSalesOrder(String orderNumber, int product, String email) {
         String productId = String.format("9a1b2c3d-%04d-ef11-8a69-000d3a4b2c11", product);
-        Answer created = dataverse("POST", "salesorders", "{\"name\": \"Template test " + orderNumber
+        HttpResponse<String> created = dataverse("POST", "salesorders", "{\"name\": \"Template test " + orderNumber
                 + "\", \"ordernumber\": \"" + orderNumber + "\", \"emailaddress\": \"" + email + "\","
                 + " \"shipto_name\": \"Brightwater Café\", \"shipto_line1\": \"Ashton Road\","
                 + " \"shipto_city\": \"Bristol\", \"shipto_postalcode\": \"bs3 2ea\","
@@ -163,15 +160,15 @@ public final class SandboxClient {
                 + " \"order_details\": [{\"productid@odata.bind\": \"/products(" + productId + ")\","
                 + " \"uomid@odata.bind\": \"/uoms(b4c6d9e1-2a3f-ef11-8a69-000d3a4b2c11)\", \"quantity\": 1,"
                 + " \"priceperunit\": 100}]}");
-        String id = (String) ((Map<?, ?>) PayloadJson.read(created.expect(200, 201, 204))).get("salesorderid");
-        dataverse("PATCH", "salesorders(" + id + ")", "{\"statecode\": 1, \"statuscode\": 3}").expect(200, 204);
+        String id = (String) ((Map<?, ?>) PayloadJson.read(expect(created, 200, 201, 204))).get("salesorderid");
+        expect(dataverse("PATCH", "salesorders(" + id + ")", "{\"statecode\": 1, \"statuscode\": 3}"), 200, 204);
     }
 
     /**
      * The sales orders numbered {@code orderNumber} ({@code {"value": […]}}), as the templates' polls read them:
      * with their lines' products and their currency.
      */
-    public Answer salesOrders(String orderNumber) {
+    public HttpResponse<String> salesOrders(String orderNumber) {
         String query = "$filter=" + encode("ordernumber eq '" + orderNumber + "'") + "&$expand="
                 + encode("order_details($expand=productid($select=productid,name,productnumber)),"
                 + "transactioncurrencyid($select=transactioncurrencyid,isocurrencycode)");
@@ -179,14 +176,14 @@ public final class SandboxClient {
     }
 
     /** The contacts with this e-mail address ({@code {"value": […]}}). */
-    public Answer contacts(String email) {
+    public HttpResponse<String> contacts(String email) {
         return dataverse("GET", "contacts?$filter=" + encode("emailaddress1 eq '" + email + "'"), null);
     }
 
     // Opayo
 
     /** A GET of the Opayo Pi API ({@code path} after {@code /api/v1}) with the sandbox integration key. */
-    public Answer opayo(String path) {
+    public HttpResponse<String> opayo(String path) {
         String basic = Base64.getEncoder().encodeToString((OpayoSimulator.INTEGRATION_KEY + ":"
                 + OpayoSimulator.INTEGRATION_PASSWORD).getBytes(StandardCharsets.UTF_8));
         return send(HttpRequest.newBuilder(URI.create(base("opayo") + "/api/v1" + path))
@@ -194,7 +191,7 @@ public final class SandboxClient {
     }
 
     /** Has the Opayo simulator send a transaction's signed Server notification to a URL; answers {@code {"reply"}}. */
-    public Answer opayoNotification(String transactionId, String notificationUrl) {
+    public HttpResponse<String> opayoNotification(String transactionId, String notificationUrl) {
         return control("opayo", "POST", "server-notifications", "{\"transactionId\": \"" + transactionId
                 + "\", \"notificationUrl\": \"" + notificationUrl + "\"}");
     }
@@ -202,14 +199,14 @@ public final class SandboxClient {
     // the shop
 
     /** A new shop order of two mugs for {@code customer} (201). */
-    public Answer createShopOrder(String customer) {
+    public HttpResponse<String> createShopOrder(String customer) {
         return send(HttpRequest.newBuilder(URI.create(base("shop") + "/orders"))
                 .header("X-API-Key", ShopSimulator.API_KEY).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"customer\": \"" + customer + "\", \"items\": [{\"sku\":"
                         + " \"JN-MUG-001\", \"quantity\": 2}], \"total\": 2598}")));
     }
 
-    public Answer shopOrder(String id) {
+    public HttpResponse<String> shopOrder(String id) {
         return send(HttpRequest.newBuilder(URI.create(base("shop") + "/orders/" + id))
                 .header("X-API-Key", ShopSimulator.API_KEY).GET());
     }
@@ -227,10 +224,9 @@ public final class SandboxClient {
         return HttpRequest.BodyPublishers.ofString(form.toString());
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("the sandbox could not be reached: " + e.getMessage(), e);
         } catch (InterruptedException e) {

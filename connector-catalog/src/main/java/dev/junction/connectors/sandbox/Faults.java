@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code createTransaction:afterCommit}).</li>
  * </ul>
  * Every call of {@link #take(String)} at an operation's own fault point (a name without {@code :}, and not the
- * Dataverse catch-all {@code *}) counts one request of that operation in the {@link #counters()}.
+ * Dataverse catch-all {@code *}) counts one request of that operation in the {@link #counters()}. Simulators answer
+ * a fault through {@link #answerIfPlanned}: one rule for the delay, the error status and {@code Retry-After}, each
+ * simulator giving only its API's error envelope.
  */
 public final class Faults {
 

@@ -5,7 +5,9 @@ import dev.junction.connectors.sandbox.client.SandboxClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,10 +44,9 @@ record TemplateRemotes(int port) {
 
     /** The journal lines the Dataverse simulator holds for one settlement ({@code jnc_journallines}). */
     JsonNode journalLines(String settlementId) {
-        HttpResponse<String> found = dataverse("GET", "jnc_journallines?$filter=" + URLEncoder.encode(
-                "jnc_journal eq '" + settlementId + "'", StandardCharsets.UTF_8).replace("+", "%20"), null);
-        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
-        return JSON.readTree(found.body()).get("value");
+        return json(sandbox().dataverse("GET", "jnc_journallines?$filter=" + URLEncoder.encode(
+                "jnc_journal eq '" + settlementId + "'", StandardCharsets.UTF_8).replace("+", "%20"), null), 200, 200)
+                .get("value");
     }
 
     /**

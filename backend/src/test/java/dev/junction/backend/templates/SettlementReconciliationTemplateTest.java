@@ -38,9 +38,9 @@ class SettlementReconciliationTemplateTest {
         // the latest settlement: ending yesterday, after the settlements other tests publish
         String body = "{\"seed\": 505, \"orders\": 40, \"endDate\": \""
                 + LocalDate.now(ZoneOffset.UTC).minusDays(1) + "\"}";
-        HttpResponse<String> payments = admin.post("/sandbox/opayo/_simulator/reconciliation-scenario", body);
+        HttpResponse<String> payments = admin.post("/sandbox/opayo/_sandbox/reconciliation-scenario", body);
         assertThat(payments.statusCode()).as(payments.body()).isEqualTo(201);
-        HttpResponse<String> published = admin.post("/sandbox/amazon/_simulator/reconciliation-scenario", body);
+        HttpResponse<String> published = admin.post("/sandbox/amazon/_sandbox/reconciliation-scenario", body);
         assertThat(published.statusCode()).as(published.body()).isEqualTo(201);
         JsonNode scenario = RunsApi.read(published.body());
         String settlementId = scenario.get("settlementId").asString();

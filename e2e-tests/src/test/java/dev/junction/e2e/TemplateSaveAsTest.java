@@ -44,8 +44,7 @@ class TemplateSaveAsTest extends TemplateBrowserTest {
         signIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/workflows/" + workflowId));
         page.locator("[data-testid=save-as-template]").click();
-        Locator dialog = page.locator("[data-testid=save-as-template-dialog]");
-        assertThat(dialog).isVisible();
+        assertThat(page.locator("[data-testid=save-as-template-dialog]")).hasAttribute("opened", "");
         page.locator("#save-as-template-id input").fill(templateId);
         page.getByRole(AriaRole.CHECKBOX, new com.microsoft.playwright.Page.GetByRoleOptions()
                 .setName("Call the shop · config.input.query.limit = 5")).check();

@@ -132,7 +132,8 @@ class SampleRunPanel extends Div {
             Pre output = new Pre(step.errorClass() != null ? step.errorClass() + ": " + step.errorMessage()
                     : step.output() == null ? "(no output)" : step.output() instanceof String text
                     ? text : PayloadJson.write(step.output()));
-            output.getStyle().set("max-height", "14em").set("overflow", "auto").set("margin", "0");
+            output.getStyle().set("max-height", "14em").set("overflow", "auto").set("margin", "0")
+                    .set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
             Details details = new Details(title, output);
             details.getElement().setAttribute("data-testid", "sample-step");
             details.getElement().setAttribute("data-node", step.nodeId());

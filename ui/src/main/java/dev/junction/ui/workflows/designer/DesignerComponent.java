@@ -242,8 +242,17 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         // the view opens a run (?run=) before this component is attached: then the current UI is the one to poll
         java.util.Optional.ofNullable(getUI().orElseGet(com.vaadin.flow.component.UI::getCurrent)).ifPresent(ui -> {
             if (active && refreshing == null) {
-                ui.setPollInterval(REFRESH_MILLIS);
                 refreshing = ui.addPollListener(poll -> show(runs.overlay()));
+            }
+            if (active) {
+                // set (again) just before the answer goes out: the poll interval is one per page, and a view left in
+                // the same round trip (the run page, which follows its run too) turns it off when it is detached,
+                // after this view was built, which left the canvas on the run as it was when that page was left
+                ui.beforeClientResponse(this, context -> {
+                    if (refreshing != null) {
+                        context.getUI().setPollInterval(REFRESH_MILLIS);
+                    }
+                });
             } else if (!active && refreshing != null) {
                 refreshing.remove();
                 refreshing = null;

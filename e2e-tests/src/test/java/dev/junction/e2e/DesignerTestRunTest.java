@@ -56,7 +56,7 @@ class DesignerTestRunTest extends DesignerVersionsBrowserTest {
                 {"schemaVersion": 1,
                  "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
                  "nodes": [
-                   {"id": "pause", "type": "delay", "name": "Pause", "config": {"duration": "PT10S"},
+                   {"id": "pause", "type": "delay", "name": "Pause", "config": {"duration": "PT20S"},
                     "position": {"x": 0, "y": 140}},
                    {"id": "tellOps", "type": "notify", "name": "Tell ops",
                     "config": {"channel": "log", "message": "done"}, "position": {"x": 0, "y": 280}}],
@@ -70,12 +70,15 @@ class DesignerTestRunTest extends DesignerVersionsBrowserTest {
         String runId = started.group(1);
 
         page.navigate(url("/runs/" + runId));
-        assertThat(page.locator("#run-status")).containsText("waiting");
+        assertThat(page.locator("#run-status")).containsText("waiting",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
         page.locator("#run-on-canvas").click();
+        assertThat(page.locator("[data-testid=designer]")).hasAttribute("data-ready", "true",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
         assertThat(page.locator("[data-testid=run-overlay]")).hasAttribute("data-run-id", runId);
         assertThat(node(page, "pause")).hasAttribute("data-status", "waiting");
         assertThat(page.locator("[data-testid=run-overlay]")).hasAttribute("data-status", "succeeded",
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
         assertThat(node(page, "pause")).hasAttribute("data-status", "succeeded");
         assertThat(node(page, "tellOps")).hasAttribute("data-status", "succeeded");
         screenshot("live-run-followed");

@@ -5,7 +5,9 @@ import dev.junction.connectors.sandbox.client.SandboxClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,6 +40,13 @@ record TemplateRemotes(int port) {
      */
     JsonNode salesOrders(String orderNumber) {
         return json(sandbox().salesOrders(orderNumber), 200, 200).get("value");
+    }
+
+    /** The journal lines the Dataverse simulator holds for one settlement ({@code jnc_journallines}). */
+    JsonNode journalLines(String settlementId) {
+        return json(sandbox().dataverse("GET", "jnc_journallines?$filter=" + URLEncoder.encode(
+                "jnc_journal eq '" + settlementId + "'", StandardCharsets.UTF_8).replace("+", "%20"), null), 200, 200)
+                .get("value");
     }
 
     /**

@@ -12,7 +12,8 @@ import java.util.UUID;
 
 /**
  * {@code LoadTest crash-check}: runs Junction's jar as its own process on a fresh data directory, drives webhooks at
- * a fixed rate, kills the process with SIGKILL mid-load, starts it again on the same data, and checks that every
+ * a fixed rate, kills the process with SIGKILL mid-load, starts it again on the same data (the load goes on meanwhile
+ * and for {@code duration - kill-after} seconds after the restart), and checks that every
  * request answered 202 became a run that succeeded, and that the remote created exactly one order for each of them
  * (a call repeated after the crash carries the same idempotency key and is answered with the first order).
  */
@@ -50,7 +51,7 @@ final class CrashCheck {
         long start = System.nanoTime();
         Thread driver = Thread.ofPlatform().start(() -> {
             try {
-                load.drive(start + (long) (duration * 1e9));
+                load.drive(Long.MAX_VALUE); // until stopped: the load goes on after the restart
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -62,8 +63,10 @@ final class CrashCheck {
         app.waitFor();
         long killed = System.nanoTime();
         app = start(jar, dataDir, port, lease, 2);
-        System.out.printf("restarted on the same data (pid %d), healthy %.1f s after the kill%n", app.pid(),
-                (System.nanoTime() - killed) / 1e9);
+        System.out.printf("restarted on the same data (pid %d), healthy %.1f s after the kill; driving %.0f s more%n",
+                app.pid(), (System.nanoTime() - killed) / 1e9, duration - killAfter);
+        Thread.sleep((long) ((duration - killAfter) * 1000));
+        load.stop();
         driver.join();
         try {
             long until = System.nanoTime() + 300_000_000_000L;

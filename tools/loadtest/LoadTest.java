@@ -150,13 +150,21 @@ public final class LoadTest {
         double sustained = Double.NaN;
         long[] completion = new long[0];
         double runsForCpu = Double.NaN;
+        CpuMeter.Sample drained = null;
+        Instant drainedWall = null;
+        long runsUntilDrained = 0;
         if (api != null) {
             long drainUntil = System.nanoTime() + (long) (Double.parseDouble(options.get("drain-timeout", "300")) * 1e9);
             while (api.unfinished(workflowId, beginWall.minusSeconds(2)) && System.nanoTime() < drainUntil) {
                 Thread.sleep(500);
             }
+            drained = cpu.sample();
+            drainedWall = Instant.now();
             Map<String, JunctionApi.RunTimes> runs = new HashMap<>();
             api.runs(workflowId, beginWall.minusSeconds(2)).forEach(r -> runs.put(r.id(), r));
+            Instant drainEnd = drainedWall;
+            runsUntilDrained = runs.values().stream().filter(r -> r.finishedAt() != null
+                    && !r.finishedAt().isBefore(windowStartWall) && !r.finishedAt().isAfter(drainEnd)).count();
             long finishedInWindow = runs.values().stream().filter(r -> r.finishedAt() != null
                     && !r.finishedAt().isBefore(windowStartWall) && r.finishedAt().isBefore(windowEndWall)).count();
             Map<String, Long> byStatus = new LinkedHashMap<>();
@@ -201,11 +209,20 @@ public final class LoadTest {
         double cpuPerRun = Double.NaN;
         if (!options.pids().isEmpty() && cpu.available()) {
             cpuPerRun = usage.measuredSeconds() * 1000 / runsForCpu;
-            System.out.printf("  CPU of pids %s and their children: %.1f s in %.1f s (%.0f%% of %d cores), %.2f ms"
-                    + " per run; the load generator %.1f s, others %.1f s of the machine's %.1f s%n",
+            if (drained != null && runsUntilDrained > 0) {
+                // at saturation the intake outruns the workers: count the CPU until the window's runs are done
+                CpuMeter.Usage untilDrained = CpuMeter.between(cpuFrom, drained);
+                cpuPerRun = untilDrained.measuredSeconds() * 1000 / runsUntilDrained;
+                System.out.printf("  CPU from the window's start until its runs were done (%.1f s): %.1f s for %d"
+                        + " runs finished meanwhile, %.2f ms per run%n", untilDrained.wallSeconds(),
+                        untilDrained.measuredSeconds(), runsUntilDrained, cpuPerRun);
+            }
+            System.out.printf("  CPU of pids %s and their children in the window: %.1f s in %.1f s (%.0f%% of %d"
+                    + " cores), %.2f ms per run finished in it; the load generator %.1f s, others %.1f s of the machine's %.1f s%n",
                     options.pids(), usage.measuredSeconds(), seconds,
                     100 * usage.measuredSeconds() / (seconds * Runtime.getRuntime().availableProcessors()),
-                    Runtime.getRuntime().availableProcessors(), cpuPerRun, usage.selfSeconds(),
+                    Runtime.getRuntime().availableProcessors(), usage.measuredSeconds() * 1000 / runsForCpu,
+                    usage.selfSeconds(),
                     usage.othersSeconds(), usage.machineSeconds());
         }
         System.out.printf("  load average at the window's start / end: %s / %s%n", loadFrom, loadTo);

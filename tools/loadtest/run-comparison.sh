@@ -153,13 +153,15 @@ if (( node_red )); then
 fi
 
 if (( two_nodes )); then
-  # node A runs the embedded PostgreSQL; node B uses it as an external database
+  # node A runs the embedded PostgreSQL; node B uses it as an external database, with A's vault key (the secrets
+  # in the database are sealed with it)
   start_junction "$app_port" "$work/node-a" "$work/node-a.log"
   a=$app_pid; pg=$(postmaster_of "$work/node-a")
   pg_port=$(grep -o 'embedded PostgreSQL on port [0-9]*' "$work/node-a.log" | grep -o '[0-9]*$' | head -1)
   start_junction $(( app_port + 1 )) "$work/node-b" "$work/node-b.log" \
       JUNCTION_DB_URL="jdbc:postgresql://127.0.0.1:$pg_port/postgres" JUNCTION_DB_USER=postgres \
-      JUNCTION_DB_PASSWORD="$(cat "$work/node-a/pgdata/junction-db.password")"
+      JUNCTION_DB_PASSWORD="$(cat "$work/node-a/pgdata/junction-db.password")" \
+      JUNCTION_MASTER_KEY_FILE="$work/node-a/master.key"
   b=$app_pid
   loadtest setup --app "http://127.0.0.1:$app_port" --admin-password "$password" \
       --remote "http://127.0.0.1:$remote_port" > "$work/setup-2.txt"
@@ -167,8 +169,11 @@ if (( two_nodes )); then
   common=(--url "$hook" --url "${hook/:$app_port\//:$(( app_port + 1 ))/}" --api "http://127.0.0.1:$app_port"
           --api-token "$(value apiToken "$work/setup-2.txt")" --remote "http://127.0.0.1:$remote_port"
           --pids "$a,$b,$pg")
+  cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+  a_from=$(cpu_ticks "$a") b_from=$(cpu_ticks "$b")
   measure "Two Junction nodes saturation" "${common[@]}" --mode saturation --connections "$connections"
-  echo "remote after the two-node run: $(curl -s "http://127.0.0.1:$remote_port/stats")"
+  echo "CPU seconds of each node's JVM during the test (intake and workers): A $(( ($(cpu_ticks "$a") - a_from) / 100 )), B $(( ($(cpu_ticks "$b") - b_from) / 100 ))"
+  echo "remote after the two-node run (each run once: orders = requests, no replays): $(curl -s "http://127.0.0.1:$remote_port/stats")"
   stop_last; stop_last
 fi
 

@@ -3,6 +3,7 @@ package dev.junction.e2e;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.SelectOption;
 import dev.junction.connectors.opayo.sandbox.OpayoSimulator;
+import dev.junction.connectors.sandbox.client.SandboxClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -135,8 +136,8 @@ class DesignerSeedJourneyTest extends DesignerBrowserTest {
         String hook = webhookUrl.inputValue();
         String vendorTxCode = "shop-" + UUID.randomUUID().toString().substring(0, 8);
         String transactionId = payAtOpayo(vendorTxCode);
-        HttpResponse<String> notified = post(url("/sandbox/opayo/sandbox/server-notifications"), "application/json",
-                "{\"transactionId\": \"" + transactionId + "\", \"notificationUrl\": \"" + hook + "\"}", null);
+        HttpResponse<String> notified = SandboxClient.asUser(url("/sandbox"), "admin", ADMIN_PASSWORD)
+                .opayoNotification(transactionId, hook);
         org.assertj.core.api.Assertions.assertThat(notified.body()).as("the receiver's reply").contains("Status=OK");
 
         // the run, from the runs list, opened on the canvas: every step succeeded

@@ -27,8 +27,10 @@ import java.time.Instant;
  * hands over the step's idempotency key (the connector turns it into the remote API's own key, within that API's
  * rules), hands the connector the connection's rate limiter (token buckets in the database, shared by every node,
  * taken before each HTTP call the connector makes) and its secrets through the vault, and blanks those secrets out of
- * whatever comes back. The input is upgraded and checked against the operation's input schema inside
- * {@link Connector#invoke}, before the connector takes a token or sends anything.
+ * whatever comes back. At most the connection's {@link ConnectionConcurrency} limit of calls are in flight at once
+ * on this node (a call over it waits briefly, then goes back to the queue). The input is upgraded and checked
+ * against the operation's input schema inside {@link Connector#invoke}, before the connector takes a token or sends
+ * anything.
  */
 @Component
 public class CatalogConnectorInvoker implements ConnectorInvoker {
@@ -39,18 +41,25 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
     private final Duration callTimeout;
     private final RateLimitBuckets rateLimits;
     private final ConnectionUsage usage;
+    private final ConnectionConcurrency concurrency;
     /** The operations the application answers itself ({@link ApplicationOperation}), looked up at call time. */
     private ObjectProvider<ApplicationOperation> applicationOperations;
 
     CatalogConnectorInvoker(ConnectionRepository connections, ConnectorCatalog catalog, ConnectionSecrets secrets,
-                            RateLimitBuckets rateLimits, ConnectionUsage usage,
+                            RateLimitBuckets rateLimits, ConnectionUsage usage, ConnectionConcurrency concurrency,
                             @Value("${junction.connectors.call-timeout:60s}") Duration callTimeout) {
         this.rateLimits = rateLimits;
+        this.concurrency = concurrency;
         this.usage = usage;
         this.connections = connections;
         this.catalog = catalog;
         this.secrets = secrets;
         this.callTimeout = callTimeout;
+    }
+
+    @Autowired
+    void applicationOperations(ObjectProvider<ApplicationOperation> operations) {
+        this.applicationOperations = operations;
     }
 
     /**
@@ -59,11 +68,6 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
      * @throws InfrastructureUnavailableException when the database (the connection, its secrets in the vault, the
      *                                            rate-limit buckets) cannot be reached: the step runs again later
      */
-    @Autowired
-    void applicationOperations(ObjectProvider<ApplicationOperation> operations) {
-        this.applicationOperations = operations;
-    }
-
     @Override
     public Object invoke(ConnectorCall call) throws ConnectorException {
         if (applicationOperations != null && call.operation().startsWith("junction.")) {
@@ -99,7 +103,7 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
                 connection.id(), connector.descriptor(), RateLimitOverrides.of(connection.settings(),
                 connector.descriptor()), rateLimits, () -> usage.limiterWaited(connection.id())));
         // the outcome is tallied in memory for connection health and metrics (no database write per call)
-        try {
+        try (ConnectionConcurrency.Place place = concurrency.enter(connection.id(), connection.settings())) {
             // the step's key and whether it may have called before (a retry, a re-claimed step, a replay)
             Object output = connector.invoke(new OperationCall(access, operation.id(), call.input(),
                     call.idempotencyKey(), Instant.now().plus(callTimeout), call.possibleRepeat()));

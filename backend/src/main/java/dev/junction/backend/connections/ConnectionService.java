@@ -244,6 +244,8 @@ public class ConnectionService {
             Optional<SettingField> field = descriptor.setting(name);
             if (field.isEmpty() && name.equals(RateLimitOverrides.SETTING)) {
                 rateLimits(descriptor, value, problems).ifPresent(json -> settings.put(name, json));
+            } else if (field.isEmpty() && name.equals(ConnectionConcurrency.SETTING)) {
+                ConnectionConcurrency.check(value, problems).ifPresent(limit -> settings.put(name, limit));
             } else if (field.isEmpty()) {
                 problems.add(new FieldProblem("settings." + name, "is not a setting of " + descriptor.name()
                         + "; its settings are " + plainSettingNames(descriptor)));

@@ -1,0 +1,113 @@
+package dev.junction.backend.connections;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.junction.backend.ApiClient;
+import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.runs.RunsApi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A connection's {@code maxConcurrentCalls}: the remote never has more of its calls in flight than that, whatever the
+ * node's worker count (four here), and the calls over the limit still run — later, without a failed attempt.
+ */
+@SpringBootTest(classes = BackendTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ConnectionConcurrencyTest {
+
+    @LocalServerPort
+    int port;
+
+    private HttpServer remote;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final AtomicInteger calls = new AtomicInteger();
+
+    @BeforeEach
+    void startSlowRemote() throws IOException {
+        remote = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        remote.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        remote.createContext("/orders", exchange -> {
+            int now = inFlight.incrementAndGet();
+            mostInFlight.accumulateAndGet(now, Math::max);
+            calls.incrementAndGet();
+            try {
+                Thread.sleep(300);
+                byte[] body = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(201, body.length);
+                exchange.getResponseBody().write(body);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                inFlight.decrementAndGet();
+                exchange.close();
+            }
+        });
+        remote.start();
+    }
+
+    @AfterEach
+    void stopRemote() {
+        remote.stop(0);
+    }
+
+    @Test
+    void aConnectionNeverHasMoreCallsInFlightThanItsLimit() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        String connection = "one-at-a-time-" + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = admin.post("/api/v1/connections", """
+                {"id": "%s", "name": "One at a time %s", "connectorId": "http", "environment": "production",
+                 "settings": {"baseUrl": "http://127.0.0.1:%d", "authKind": "none", "maxConcurrentCalls": "1"},
+                 "secrets": {}}""".formatted(connection, connection, remote.getAddress().getPort()));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        RunsApi runs = new RunsApi(admin);
+        String workflow = runs.published("Concurrency " + connection, """
+                {"schemaVersion": 1, "trigger": {"kind": "manual", "config": {}},
+                 "nodes": [{"id": "send", "type": "connector", "name": "Send", "position": {"x": 0, "y": 0},
+                            "config": {"connection": "%s", "operation": "request",
+                                       "input": {"method": "POST", "path": "/orders", "body": {"n": 1}}}}],
+                 "edges": [{"from": "trigger", "fromPort": "out", "to": "send"}]}""".formatted(connection));
+
+        List<String> started = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            started.add(runs.start(workflow, "{}"));
+        }
+        for (String runId : started) {
+            JsonNode run = runs.finished(runId);
+            assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        }
+        assertThat(calls.get()).isEqualTo(4);
+        assertThat(mostInFlight.get()).as("calls in flight at once at the remote").isEqualTo(1);
+    }
+
+    @Test
+    void aLimitThatIsNotAWholeNumberInRangeIsRefusedNamingTheSetting() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        for (String wrong : List.of("0", "10001", "two", "1.5")) {
+            HttpResponse<String> refused = admin.post("/api/v1/connections", """
+                    {"id": "wrong-limit-%s", "name": "Wrong limit %s", "connectorId": "http",
+                     "environment": "production",
+                     "settings": {"baseUrl": "http://127.0.0.1:1", "authKind": "none", "maxConcurrentCalls": "%s"},
+                     "secrets": {}}""".formatted(UUID.randomUUID(), UUID.randomUUID(), wrong));
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.body()).contains("settings.maxConcurrentCalls").contains("from 1 to 10000");
+        }
+    }
+}

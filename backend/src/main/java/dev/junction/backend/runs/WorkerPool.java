@@ -47,12 +47,15 @@ public class WorkerPool {
     private final Duration pollInterval;
     private final Duration shutdownGrace;
     private final Duration lease;
+    private final boolean virtualThreads;
     private final List<Thread> threads = new ArrayList<>();
     private final String handOffOwner;
     /** What idle workers wait on: handed runs, and at most one pending wake token for runs queued meanwhile. */
     private final LinkedBlockingQueue<Work> work = new LinkedBlockingQueue<>();
     private final AtomicBoolean wakePending = new AtomicBoolean();
     private final Semaphore handOffPlaces;
+    /** Group commit of the runs started here (null: each run commits on its own). */
+    private final RunIntakeGroups intakeGroups;
     /**
      * Until when (nanoTime) the queue in the database was last found empty: while handed tasks wait, workers do
      * not ask it again before a poll interval has passed or a run was queued in this process.
@@ -62,12 +65,21 @@ public class WorkerPool {
 
     public WorkerPool(RunStore store, int size, IntFunction<RunWorker> workerFactory, Duration pollInterval,
                       Duration shutdownGrace, String handOffOwner) {
-        this(store, size, workerFactory, pollInterval, shutdownGrace, handOffOwner, Duration.ofSeconds(60));
+        this(store, size, workerFactory, pollInterval, shutdownGrace, handOffOwner,
+                new Options(Duration.ofSeconds(60), false, false));
     }
 
-    /** A pool whose handed runs' first tasks are leased for {@code lease} (as its workers' claims are). */
+    /**
+     * How a pool runs: {@code lease}, of its handed runs' first tasks (as its workers' claims are);
+     * {@code groupIntake}, whether runs started here outside a transaction are committed in groups
+     * ({@link RunIntakeGroups}); {@code virtualThreads}, whether its workers are virtual threads (a step waiting on
+     * a remote then holds no platform thread, so many workers cost little more than a few).
+     */
+    public record Options(Duration lease, boolean groupIntake, boolean virtualThreads) {
+    }
+
     public WorkerPool(RunStore store, int size, IntFunction<RunWorker> workerFactory, Duration pollInterval,
-                      Duration shutdownGrace, String handOffOwner, Duration lease) {
+                      Duration shutdownGrace, String handOffOwner, Options options) {
         this.store = store;
         this.workers = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -76,8 +88,10 @@ public class WorkerPool {
         this.pollInterval = pollInterval;
         this.shutdownGrace = shutdownGrace;
         this.handOffOwner = handOffOwner;
-        this.lease = lease;
+        this.lease = options.lease();
+        this.virtualThreads = options.virtualThreads();
         this.handOffPlaces = new Semaphore(2 * size);
+        this.intakeGroups = options.groupIntake() ? new RunIntakeGroups(store, handOffOwner, lease) : null;
     }
 
     /**
@@ -89,6 +103,9 @@ public class WorkerPool {
     public UUID startHere(NewRun run) {
         if (run.firstNodes().size() == 1) {
             Optional<HandOff> place = reserveHandOff();
+            if (intakeGroups != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+                return startInGroup(run, place);
+            }
             if (place.isPresent()) {
                 ClaimedTask task;
                 try {
@@ -102,6 +119,26 @@ public class WorkerPool {
             }
         }
         return startQueued(List.of(run), null).getFirst();
+    }
+
+    /**
+     * Starts the run in a group commit with the starts other callers ask for meanwhile ({@link RunIntakeGroups}):
+     * handed when it has a place, else queued; answers after the group's commit.
+     */
+    private UUID startInGroup(NewRun run, Optional<HandOff> place) {
+        RunStore.Started started;
+        try {
+            started = intakeGroups.start(new RunStore.Intake(run, place.isPresent()));
+        } catch (RuntimeException e) {
+            place.ifPresent(HandOff::cancel);
+            throw e;
+        }
+        if (place.isPresent()) {
+            place.get().hand(started.task(), RunState.ofNewRun(started.runId(), run));
+        } else {
+            wake();
+        }
+        return started.runId();
     }
 
     /** Starts runs (and moves a polling cursor) in one transaction through the queue, waking an idle worker. */
@@ -175,12 +212,12 @@ public class WorkerPool {
         }
         running = true;
         for (RunWorker worker : workers) {
-            Thread thread = Thread.ofPlatform().name("run-" + worker.workerId()).daemon(true)
-                    .unstarted(() -> loop(worker));
+            Thread.Builder builder = virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
+            Thread thread = builder.name("run-" + worker.workerId()).unstarted(() -> loop(worker));
             threads.add(thread);
             thread.start();
         }
-        log.info("Run workers: {} started", workers.size());
+        log.info("Run workers: {} started ({} threads)", workers.size(), virtualThreads ? "virtual" : "platform");
     }
 
     /**

@@ -47,6 +47,11 @@ public class PostgresRunStore implements RunStore {
         return intake.startLeased(run, leaseOwner, lease);
     }
 
+    @Override
+    public List<Started> startGroup(List<Intake> runs, String leaseOwner, Duration lease) {
+        return intake.startGroup(runs, leaseOwner, lease);
+    }
+
     /** Starts the run unless one was started under the same dedup key; see {@link RunIntake#startOnce}. */
     public DeduplicatedStart startOnce(NewRun run, String dedupKey) {
         return intake.startOnce(run, dedupKey);

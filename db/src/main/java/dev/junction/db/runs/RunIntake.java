@@ -5,6 +5,7 @@ import dev.junction.engine.runs.ClaimedTask;
 import dev.junction.engine.runs.NewRun;
 import dev.junction.engine.runs.NextTask;
 import dev.junction.engine.runs.RunStatus;
+import dev.junction.engine.runs.RunStore;
 import dev.junction.engine.runs.RunStore.CursorMovedException;
 import dev.junction.engine.runs.RunStore.PollCursor;
 import dev.junction.engine.runs.TaskKind;
@@ -14,17 +15,23 @@ import org.jooq.JSONB;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Run intake: creates runs with the tasks of their first nodes (queued, or the one task leased already). */
 final class RunIntake {
 
-    /** A run's row (a running one starts now); its values are {@link #runValues}. */
-    private static final String INSERT_RUN = """
+    private static final String INSERT_RUNS = """
             insert into runs (id, workflow_id, workflow_version, trigger_kind, business_key, input, input_ref,
                               input_size, parent_run_id, parent_task_id, status, started_at, stop_after_node)
-            values (?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, case when ? = 'running' then now() end, ?)""";
+            values\s""";
+    private static final String RUN_VALUES =
+            "(?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, case when ? = 'running' then now() end, ?)";
+    /** A run's row (a running one starts now); its values are {@link #runValues}. */
+    private static final String INSERT_RUN = INSERT_RUNS + RUN_VALUES;
 
     private final DSLContext db;
 
@@ -79,6 +86,60 @@ final class RunIntake {
                 row -> row.getLong("id"), values.toArray());
         return new ClaimedTask(taskId, id, run.workflowId(), run.version(), node, null, null, 1, TaskKind.EXECUTE,
                 null, leaseOwner, false);
+    }
+
+    /**
+     * Starts runs of one first node each in one transaction and one statement (besides the large inputs stored
+     * first): the handed ones running with their task leased to {@code leaseOwner}, the others queued.
+     */
+    List<RunStore.Started> startGroup(List<RunStore.Intake> runs, String leaseOwner, Duration lease) {
+        for (RunStore.Intake intake : runs) {
+            if (intake.run().firstNodes().size() != 1) {
+                throw new IllegalArgumentException("a run started in a group has exactly one first node, not "
+                        + intake.run().firstNodes().size());
+            }
+        }
+        return db.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            List<UUID> ids = new ArrayList<>(runs.size());
+            List<Object> values = new ArrayList<>(runs.size() * 16 + 1);
+            for (RunStore.Intake intake : runs) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                values.addAll(runValues(id, intake.run(), Payloads.store(tx, intake.run().input()), null, null,
+                        intake.handed() ? "running" : "queued"));
+            }
+            values.add(lease.toMillis());
+            for (int i = 0; i < runs.size(); i++) {
+                values.addAll(Arrays.asList(ids.get(i), runs.get(i).run().firstNodes().getFirst(),
+                        runs.get(i).handed() ? leaseOwner : null));
+            }
+            Map<UUID, Long> tasks = new HashMap<>();
+            Sql.query(tx, "with run as (" + INSERT_RUNS + String.join(", ", Collections.nCopies(runs.size(),
+                            RUN_VALUES)) + " returning id),\n" + """
+                            task as (
+                                insert into step_tasks (run_id, node_id, lease_owner, lease_until, claims)
+                                select v.run_id, v.node_id, v.lease_owner,
+                                       case when v.lease_owner is not null
+                                            then now() + ?::bigint * interval '1 millisecond' end,
+                                       case when v.lease_owner is not null then 1 else 0 end
+                                from (values\s""" + String.join(", ", Collections.nCopies(runs.size(),
+                            "(?::uuid, ?::text, ?::text)")) + """
+                                ) as v (run_id, node_id, lease_owner) join run on run.id = v.run_id
+                                returning id, run_id)
+                            select id, run_id from task""",
+                    row -> tasks.put(row.getObject("run_id", UUID.class), row.getLong("id")), values.toArray());
+            List<RunStore.Started> started = new ArrayList<>(runs.size());
+            for (int i = 0; i < runs.size(); i++) {
+                NewRun run = runs.get(i).run();
+                UUID id = ids.get(i);
+                ClaimedTask task = !runs.get(i).handed() ? null : new ClaimedTask(tasks.get(id), id,
+                        run.workflowId(), run.version(), run.firstNodes().getFirst(), null, null, 1,
+                        TaskKind.EXECUTE, null, leaseOwner, false);
+                started.add(new RunStore.Started(id, task));
+            }
+            return started;
+        });
     }
 
     /**

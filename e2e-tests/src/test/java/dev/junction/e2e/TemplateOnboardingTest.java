@@ -48,6 +48,12 @@ class TemplateOnboardingTest extends TemplateBrowserTest {
         String user = "olga-" + UUID.randomUUID().toString().substring(0, 6);
         users.insert(user, "Olga Onboarding", passwords.encode("olga-e2e-password"), Set.of(Role.ADMIN));
         signIn(user, "olga-e2e-password");
+        // the dashboard of an installation without workflows says where to start
+        page.navigate(url("/dashboard"));
+        assertThat(page.locator("[data-testid=empty-state-templates]")).isVisible();
+        assertThat(page.locator("[data-testid=empty-state-templates] [data-testid=start-from-template]"))
+                .hasAttribute("href", "templates");
+        screenshot("empty-dashboard");
         page.navigate(url("/workflows"));
         Locator empty = page.locator("[data-testid=empty-state-templates]");
         assertThat(empty).isVisible();

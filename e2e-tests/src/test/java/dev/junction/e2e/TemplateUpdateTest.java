@@ -1,5 +1,7 @@
 package dev.junction.e2e;
 
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,5 +75,45 @@ class TemplateUpdateTest extends TemplateBrowserTest {
         assertThat(JSON.readTree(AdminReads.get(port, "/api/v1/workflows/" + workflowId + "/template"))
                 .get("templateVersion").asInt()).isEqualTo(2);
         screenshot("applied");
+    }
+
+    @Test
+    void eachConflictIsChosenMineOrTheirsInTheDialog() {
+        String templateId = "e2e-choose-" + UUID.randomUUID().toString().substring(0, 8);
+        createdThroughApi("/api/v1/templates", template(templateId, 1, "first"));
+        String workflowId = JSON.readTree(createdThroughApi("/api/v1/templates/" + templateId + "/install",
+                "{\"parameters\": {\"greeting\": \"Hello\"}}")).get("workflowId").asString();
+        // local changes of both steps' code, and a template version changing both: two conflicts
+        JsonNode installed = JSON.readTree(AdminReads.get(port, "/api/v1/workflows/" + workflowId + "/versions/1"))
+                .get("definition");
+        String local = installed.toString().replace("greeting: 'Hello'", "greeting: 'Good morning'")
+                .replace("tag: 'first'", "tag: 'mine'");
+        createdThroughApi("/api/v1/workflows/" + workflowId + "/versions",
+                "{\"baseVersion\": 1, \"comment\": \"local changes\", \"definition\": " + local + "}");
+        createdThroughApi("/api/v1/templates", template(templateId, 2, "second")
+                .replace("greeting: '${parameter.greeting}'", "greeting: '${parameter.greeting}, friend'"));
+
+        signIn("admin", ADMIN_PASSWORD);
+        page.navigate(url("/workflows/" + workflowId));
+        page.locator("[data-testid=template-update-review]").click();
+        assertThat(page.locator("[data-testid=template-update-summary]"))
+                .hasText("2 upstream changes, 2 local changes, 2 conflicts");
+        Locator greet = page.locator("[data-testid=template-update-conflict][data-key='nodes/greet/config/code']");
+        Locator tag = page.locator("[data-testid=template-update-conflict][data-key='nodes/tag/config/code']");
+        assertThat(greet).hasAttribute("data-choice", "mine");
+        assertThat(tag).hasAttribute("data-choice", "mine");
+        // theirs for the greeting (by its accessible name), mine for the tag
+        greet.getByRole(AriaRole.RADIO, new Locator.GetByRoleOptions().setName(
+                java.util.regex.Pattern.compile("^Take theirs"))).check();
+        assertThat(greet).hasAttribute("data-choice", "theirs");
+        screenshot("choices");
+        page.locator("[data-testid=template-update-apply]").click();
+        waitUntilIdle();
+        assertThat(page.locator("[data-testid=template-update]")).hasCount(0);
+
+        JsonNode merged = JSON.readTree(AdminReads.get(port, "/api/v1/workflows/" + workflowId + "/versions/3"))
+                .get("definition");
+        assertThat(merged.toString()).contains("greeting: 'Hello, friend'").contains("tag: 'mine'");
+        screenshot("chosen");
     }
 }

@@ -82,6 +82,44 @@ class TemplateWizardTest extends TemplateBrowserTest {
         screenshot("live-run");
     }
 
+    @Test
+    void settlementReconciliationRunsOnTheSandbox() {
+        String name = "Settlement reconciliation " + UUID.randomUUID().toString().substring(0, 8);
+        String workflowId = installThroughTheWizard("settlement-reconciliation", name,
+                Map.of("schedule", "0 0 3 1 1 ? 2099"));
+
+        // the wizard's test run reconciled the sandbox's latest settlement (the SP-API simulator seeds 24288000001
+        // and 24288000002, the latter ending yesterday) and wrote its balanced journal to Dynamics
+        String settlementId = "24288000002";
+        JsonNode journal = new TemplateRemotes(port).journalLines(settlementId);
+        assertThat(journal).as("journal lines of settlement " + settlementId + " in Dynamics").isNotEmpty();
+        double debits = 0;
+        double credits = 0;
+        for (JsonNode line : journal) {
+            debits += line.get("jnc_debit").asDouble();
+            credits += line.get("jnc_credit").asDouble();
+        }
+        assertThat(debits).isCloseTo(credits, org.assertj.core.data.Offset.offset(0.001));
+
+        // and the reconciliation is in the Reconciliation view
+        page.navigate(url("/reconciliation"));
+        Locator settlement = page.locator("[data-testid=settlement][data-settlement-id='" + settlementId + "']");
+        assertThat(settlement).hasAttribute("data-status", java.util.regex.Pattern.compile("balanced|discrepancies"));
+        screenshot("reconciled");
+
+        // the reconcile step is a node kind of the designer: in its palette, its form generated from its schema
+        page.setViewportSize(1600, 1000);
+        page.navigate(url("/workflows/" + workflowId));
+        assertThat(page.locator("[data-testid=designer][data-ready=true]")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        assertThat(page.locator("[data-testid=palette-item][data-kind=reconcileSettlement]")).hasCount(1);
+        page.locator("[data-testid=canvas-node][data-node-id=reconcile]").click();
+        assertThat(page.locator("[data-testid=param][data-name='config.amazonConnection']")).isVisible();
+        assertThat(page.locator("[data-testid=param][data-name='config.opayoConnection']")).isVisible();
+        assertThat(page.locator("[data-testid=param][data-name='config.reconcileAgain']")).isVisible();
+        screenshot("reconcile-node");
+    }
+
     /**
      * Sets the template up through the wizard as admin with the sandbox connections, leaving it once at the
      * parameters step and coming back; answers the id of the published workflow.

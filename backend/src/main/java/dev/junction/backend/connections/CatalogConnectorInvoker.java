@@ -14,6 +14,8 @@ import dev.junction.engine.connectors.ConnectorInvoker;
 import dev.junction.engine.connectors.OperationCall;
 import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.runs.InfrastructureUnavailableException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +39,8 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
     private final Duration callTimeout;
     private final RateLimitBuckets rateLimits;
     private final ConnectionUsage usage;
+    /** The operations the application answers itself ({@link ApplicationOperation}), looked up at call time. */
+    private ObjectProvider<ApplicationOperation> applicationOperations;
 
     CatalogConnectorInvoker(ConnectionRepository connections, ConnectorCatalog catalog, ConnectionSecrets secrets,
                             RateLimitBuckets rateLimits, ConnectionUsage usage,
@@ -55,8 +59,20 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
      * @throws InfrastructureUnavailableException when the database (the connection, its secrets in the vault, the
      *                                            rate-limit buckets) cannot be reached: the step runs again later
      */
+    @Autowired
+    void applicationOperations(ObjectProvider<ApplicationOperation> operations) {
+        this.applicationOperations = operations;
+    }
+
     @Override
     public Object invoke(ConnectorCall call) throws ConnectorException {
+        if (applicationOperations != null && call.operation().startsWith("junction.")) {
+            ApplicationOperation own = applicationOperations.stream()
+                    .filter(operation -> operation.id().equals(call.operation())).findFirst().orElse(null);
+            if (own != null) {
+                return own.invoke(call);
+            }
+        }
         try {
             return invokeConnector(call);
         } catch (ConnectorException | RuntimeException failure) {

@@ -70,6 +70,13 @@ public class ReconciliationService {
      */
     static final int PAYMENT_LOOKBACK_DAYS = 30;
     private static final String MAY_ACT = "hasAnyRole('ADMIN', 'OPERATOR')";
+    /** The latest settlement: the latest period end; of two ending together, the one whose report is newer. */
+    private static final Comparator<SettlementOverview> LATEST = Comparator
+            .comparing((SettlementOverview item) -> item.settlement().periodEnd(),
+                    Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(item -> item.settlement().reportId().length())
+            .thenComparing(item -> item.settlement().reportId())
+            .thenComparing(item -> item.settlement().id());
 
     private final ReconciliationRepository store;
     private final ConnectionRepository connections;
@@ -138,6 +145,10 @@ public class ReconciliationService {
      */
     @PreAuthorize(MAY_ACT)
     public List<StoredSettlement> fetchSettlements(String amazonConnection) {
+        return fetch(amazonConnection);
+    }
+
+    private List<StoredSettlement> fetch(String amazonConnection) {
         connection("amazonConnection", amazonConnection, AMAZON);
         Set<String> known = transactions.execute(status -> store.reportIds(amazonConnection));
         Map<String, Object> input = new LinkedHashMap<>();
@@ -185,6 +196,10 @@ public class ReconciliationService {
      */
     @PreAuthorize(MAY_ACT)
     public StoredRun reconcile(String amazonConnection, String settlementId, String opayoConnection) {
+        return reconcileSettlement(amazonConnection, settlementId, opayoConnection);
+    }
+
+    private StoredRun reconcileSettlement(String amazonConnection, String settlementId, String opayoConnection) {
         connection("amazonConnection", amazonConnection, AMAZON);
         connection("opayoConnection", opayoConnection, OPAYO);
         if (settlementId == null || settlementId.isBlank()) {
@@ -192,7 +207,7 @@ public class ReconciliationService {
                     + " connection");
         }
         StoredSettlement stored = store.settlement(amazonConnection, settlementId.strip()).orElseGet(() -> {
-            fetchSettlements(amazonConnection);
+            fetch(amazonConnection);
             return store.settlement(amazonConnection, settlementId.strip()).orElseThrow(() ->
                     new InvalidInputException("settlementId", "the Amazon connection '" + amazonConnection
                             + "' has no settlement '" + settlementId + "'"));
@@ -379,6 +394,36 @@ public class ReconciliationService {
                     write.created(), "updated", write.updated()));
         });
         return write;
+    }
+
+    /**
+     * What a workflow's reconcile-settlement step does (as the system, not as a signed-in user): fetches the Amazon
+     * connection's new settlements, takes {@code settlementId} or else the latest one ({@link #LATEST}), and
+     * reconciles it — unless it was reconciled before and {@code again} is false, when its latest run is answered.
+     * Answers the step's output ({@link WorkflowStepOutput}); no settlement at all answers status
+     * {@code no_settlement}.
+     */
+    Map<String, Object> reconcileForWorkflow(String amazonConnection, String opayoConnection, String settlementId,
+                                             boolean again) {
+        connection("amazonConnection", amazonConnection, AMAZON);
+        connection("opayoConnection", opayoConnection, OPAYO);
+        fetch(amazonConnection);
+        List<SettlementOverview> ofConnection = transactions.execute(status -> store.overview()).stream()
+                .filter(item -> item.settlement().amazonConnectionId().equals(amazonConnection)).toList();
+        SettlementOverview chosen = settlementId == null
+                ? ofConnection.stream().max(LATEST).orElse(null)
+                : ofConnection.stream().filter(item -> item.settlement().settlementId().equals(settlementId.strip()))
+                .findFirst().orElseThrow(() -> new InvalidInputException("settlementId", "the Amazon connection '"
+                        + amazonConnection + "' has no settlement '" + settlementId + "'"));
+        if (chosen == null) {
+            return WorkflowStepOutput.noSettlement(amazonConnection);
+        }
+        boolean reuse = !again && chosen.latestRunId() != null;
+        StoredRun run = reuse ? store.run(chosen.latestRunId()).orElseThrow()
+                : reconcileSettlement(amazonConnection, chosen.settlement().settlementId(), opayoConnection);
+        return transactions.execute(status -> WorkflowStepOutput.of(chosen.settlement(), run, reuse,
+                store.openDiscrepancies(run.id()), store.discrepancies(run.id(), 0, WorkflowStepOutput.DISCREPANCIES),
+                store.journal(run.id())));
     }
 
     private StoredRun existing(UUID runId) {

@@ -8,9 +8,13 @@ import java.util.function.UnaryOperator;
 
 /**
  * Where a definition (its JSON form) names connections: a polling trigger's {@code connection}, a webhook
- * verification's {@code connection}, and each connector and wait-until node's {@code connection}.
+ * verification's {@code connection}, each connector and wait-until node's {@code connection}, and a
+ * reconcile-settlement node's {@code amazonConnection} and {@code opayoConnection}.
  */
 final class ConnectionReferences {
+
+    /** The config fields of a node that hold a connection id. */
+    private static final List<String> NODE_FIELDS = List.of("connection", "amazonConnection", "opayoConnection");
 
     /** One place: the node ({@code trigger} for the trigger), the connection id and the operation used with it. */
     record Reference(String nodeId, String connectionId, String operation) {
@@ -32,10 +36,15 @@ final class ConnectionReferences {
         }
         if (definition.get("nodes") instanceof List<?> nodes) {
             for (Object item : nodes) {
-                if (item instanceof Map<?, ?> node && node.get("config") instanceof Map<?, ?> config
-                        && config.get("connection") instanceof String id) {
-                    found.add(new Reference(String.valueOf(node.get("id")), id,
-                            config.get("operation") instanceof String op ? op : null));
+                if (!(item instanceof Map<?, ?> node) || !(node.get("config") instanceof Map<?, ?> config)) {
+                    continue;
+                }
+                for (String field : NODE_FIELDS) {
+                    if (config.get(field) instanceof String id) {
+                        found.add(new Reference(String.valueOf(node.get("id")), id,
+                                field.equals("connection") && config.get("operation") instanceof String op ? op
+                                        : null));
+                    }
                 }
             }
         }
@@ -63,8 +72,10 @@ final class ConnectionReferences {
     }
 
     private static void replaceIn(Map<String, Object> config, UnaryOperator<String> replace) {
-        if (config.get("connection") instanceof String id) {
-            config.put("connection", replace.apply(id));
+        for (String field : NODE_FIELDS) {
+            if (config.get(field) instanceof String id) {
+                config.put(field, replace.apply(id));
+            }
         }
     }
 

@@ -226,8 +226,9 @@ class StoredTemplateService implements TemplateService {
 
     @Override
     @PreAuthorize(MAY_CHANGE)
-    public InstallResult applyUpdate(UUID workflowId, Integer templateVersion, boolean keepLocal) {
-        return upgrades.apply(workflowId, templateVersion, keepLocal);
+    public InstallResult applyUpdate(UUID workflowId, Integer templateVersion, boolean keepLocal,
+                                     Map<String, String> choices) {
+        return upgrades.apply(workflowId, templateVersion, keepLocal, choices == null ? Map.of() : choices);
     }
 
     @Override

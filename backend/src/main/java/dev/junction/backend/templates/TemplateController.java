@@ -22,9 +22,23 @@ import java.util.UUID;
 class TemplateController {
 
     private final TemplateService templates;
+    private final TemplateSampleRuns sampleRuns;
 
-    TemplateController(TemplateService templates) {
+    TemplateController(TemplateService templates, TemplateSampleRuns sampleRuns) {
         this.templates = templates;
+        this.sampleRuns = sampleRuns;
+    }
+
+    /** The latest sample run of the template's latest version on the sandbox (404 when none since the start). */
+    @GetMapping(path = "/api/v1/templates/{id}/sample-run", produces = "application/json")
+    ResponseEntity<SampleRun> sampleRun(@PathVariable String id) {
+        return ResponseEntity.of(sampleRuns.latest(id));
+    }
+
+    /** Runs the template on the sandbox sample and answers the run once it has ended (201). */
+    @PostMapping(path = "/api/v1/templates/{id}/sample-run", produces = "application/json")
+    ResponseEntity<SampleRun> runSample(@PathVariable String id) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(sampleRuns.run(id));
     }
 
     record FixUpRequest(Map<String, Object> definition) {
@@ -33,7 +47,7 @@ class TemplateController {
     record OwnerRequest(String owner) {
     }
 
-    record ApplyUpdate(Integer templateVersion, Boolean keepLocal) {
+    record ApplyUpdate(Integer templateVersion, Boolean keepLocal, Map<String, String> choices) {
     }
 
     record TestRunRequest(Map<String, Object> input) {
@@ -141,7 +155,8 @@ class TemplateController {
     @PostMapping(path = "/api/v1/workflows/{id}/template-update", produces = "application/json")
     InstallResult applyUpdate(@PathVariable UUID id, @RequestBody(required = false) ApplyUpdate request) {
         return templates.applyUpdate(id, request == null ? null : request.templateVersion(),
-                request != null && Boolean.TRUE.equals(request.keepLocal()));
+                request != null && Boolean.TRUE.equals(request.keepLocal()),
+                request == null || request.choices() == null ? Map.of() : request.choices());
     }
 
     @PostMapping(path = "/api/v1/workflows/{id}/template-test-run", produces = "application/json")

@@ -49,7 +49,16 @@ public interface TemplateService {
 
     /** Applies the offer: the merged definition becomes the workflow's new version (a draft), the installation moves
      *  to the new template version. Refused (409) while the merge has conflicts unless {@code keepLocal} is true. */
-    InstallResult applyUpdate(UUID workflowId, Integer templateVersion, boolean keepLocal);
+    default InstallResult applyUpdate(UUID workflowId, Integer templateVersion, boolean keepLocal) {
+        return applyUpdate(workflowId, templateVersion, keepLocal, java.util.Map.of());
+    }
+
+    /**
+     * Applies the offer with a choice per conflict ({@code choices}: conflict key → {@code mine} or {@code theirs});
+     * a conflict without a choice keeps the local value when {@code keepLocal}, else applying is refused (409).
+     */
+    InstallResult applyUpdate(UUID workflowId, Integer templateVersion, boolean keepLocal,
+                              java.util.Map<String, String> choices);
 
     /** A workflow's version as a template (stored as an uploaded template, answered as its JSON). */
     Template saveAsTemplate(UUID workflowId, SaveAsTemplateRequest request);

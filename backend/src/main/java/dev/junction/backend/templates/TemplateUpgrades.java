@@ -56,7 +56,7 @@ class TemplateUpgrades {
                         installer.plannedMappings(latest.template())).offer());
     }
 
-    InstallResult apply(UUID workflowId, Integer templateVersion, boolean keepLocal) {
+    InstallResult apply(UUID workflowId, Integer templateVersion, boolean keepLocal, Map<String, String> choices) {
         StoredInstallation installation = installation(workflowId);
         Template template = catalog.get(installation.templateId(), templateVersion).template();
         if (template.version() <= installation.templateVersion()) {
@@ -65,19 +65,27 @@ class TemplateUpgrades {
                     + template.version());
         }
         Merge merge = merge(workflowId, installation, template, new LinkedHashMap<>(installer.installMappings(template)));
-        if (!merge.offer().conflicts().isEmpty() && !keepLocal) {
+        List<UpdateOffer.UpdateConflict> conflicts = merge.offer().conflicts();
+        ConflictChoices.requireNoProblems(ConflictChoices.problems(conflicts, choices, keepLocal));
+        List<UpdateOffer.UpdateConflict> open = ConflictChoices.open(conflicts, choices);
+        if (!open.isEmpty() && !keepLocal) {
             throw new ConflictException("conflicts", merge.offer().summary() + ": "
-                    + merge.offer().conflicts().stream().map(c -> (c.nodeId() == null ? "" : c.nodeId() + " ")
+                    + open.stream().map(c -> (c.nodeId() == null ? "" : c.nodeId() + " ")
                     + String.join(".", c.path())).toList()
-                    + ". Apply with keepLocal to keep the local value of each, or change the workflow first.");
+                    + ". Choose mine or theirs for each (choices, by the conflict's key), or apply with keepLocal to"
+                    + " keep the local value of each, or change the workflow first.");
         }
+        Map<String, Object> merged = normalized(ConflictChoices.applied(merge.offer().mergedDefinition(),
+                conflicts, choices));
+        long theirs = choices.values().stream().filter(ConflictChoices.THEIRS::equals).count();
         StoredDefinition saved = versions.save(workflowId, merge.offer().workflowVersion(),
-                PayloadJson.write(merge.offer().mergedDefinition()), "Updated to template " + template.id()
+                PayloadJson.write(merged), "Updated to template " + template.id()
                         + " version " + template.version() + " (" + merge.offer().summary() + ")");
         store.upgradeInstallation(workflowId, template.version(), PayloadJson.write(merge.theirs()));
         audit.record("template.upgraded", "workflow", workflowId.toString(), Map.of("templateId", template.id(),
                 "from", installation.templateVersion(), "to", template.version(),
-                "version", saved.version().version()));
+                "version", saved.version().version(), "conflictsTakenFromTemplate", theirs,
+                "conflictsKeptLocal", conflicts.size() - theirs));
         Workflow workflow = workflows.get(workflowId);
         return new InstallResult(workflowId, workflow.name(), saved.version().version(), template.id(),
                 template.version(), List.of(), List.of(), saved.problems().stream()
@@ -106,7 +114,8 @@ class TemplateUpgrades {
         int upstream = FieldChanges.count(base, theirs);
         int local = FieldChanges.count(base, ours);
         List<UpdateOffer.UpdateConflict> conflicts = result.conflicts().stream()
-                .map(c -> new UpdateOffer.UpdateConflict(c.nodeId(), c.path(), c.label(), c.base().orElse(null),
+                .map(c -> new UpdateOffer.UpdateConflict(c.key(), c.nodeId(), c.path(), c.label(),
+                        c.base().orElse(null),
                         c.mine().orElse(null), c.theirs().orElse(null))).toList();
         String summary = count(upstream, "upstream change") + ", " + count(local, "local change") + ", "
                 + count(conflicts.size(), "conflict");

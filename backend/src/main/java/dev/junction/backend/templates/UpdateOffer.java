@@ -16,8 +16,11 @@ public record UpdateOffer(UUID workflowId, String templateId, int installedVersi
                           int workflowVersion, int upstreamChanges, int localChanges, List<UpdateConflict> conflicts,
                           String summary, Map<String, Object> mergedDefinition) {
 
-    /** One field changed on both sides: where ({@code nodeId}, {@code path}), and the three values. */
-    public record UpdateConflict(String nodeId, List<String> path, String label, Object base, Object local,
-                                 Object upstream) {
+    /**
+     * One field changed on both sides: its {@code key} (what a choice names: the path joined by {@code /}), where
+     * ({@code nodeId}, {@code path}), and the three values.
+     */
+    public record UpdateConflict(String key, String nodeId, List<String> path, String label, Object base,
+                                 Object local, Object upstream) {
     }
 }

@@ -17,10 +17,10 @@ import java.util.Map;
  * The journal lines the app's Dataverse simulator holds for one settlement, read the way a Dynamics user's tool
  * would: a token from the simulator's token endpoint, then {@code GET jnc_journallines?$filter=jnc_journal eq '…'}.
  */
-record DynamicsSandboxJournal(int port) {
+public record DynamicsSandboxJournal(int port) {
 
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> lines(String settlementId) throws IOException, InterruptedException {
+    public List<Map<String, Object>> lines(String settlementId) throws IOException, InterruptedException {
         String base = "http://127.0.0.1:" + port + "/sandbox/dataverse";
         HttpClient http = HttpClient.newHttpClient();
         String form = "grant_type=client_credentials&client_id=" + DataverseSimulator.CLIENT_ID + "&client_secret="

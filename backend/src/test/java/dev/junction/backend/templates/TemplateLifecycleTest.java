@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.UUID;
 
 import static dev.junction.backend.runs.RunsApi.read;
@@ -225,6 +226,53 @@ class TemplateLifecycleTest {
         assertThat(refused.body()).contains("hello");
         assertThat(admin.post("/api/v1/workflows/" + workflowId + "/template-update", "{\"keepLocal\": true}")
                 .statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void eachConflictOfAnUpgradeIsResolvedByItsOwnChoiceMineOrTheirs() {
+        ApiClient admin = admin();
+        String id = "choosable-" + suffix();
+        assertThat(admin.post("/api/v1/templates", upgradable(id, 1, "Hello", "Bye")).statusCode()).isEqualTo(201);
+        String workflowId = new TemplateApi(admin).install(id, "{\"parameters\": {\"who\": \"Ada\"}}")
+                .get("workflowId").asString();
+        // local changes of the greeting's message and of the farewell's name
+        ObjectNode definition = (ObjectNode) read(admin.get("/api/v1/workflows/" + workflowId + "/versions/1")
+                .body()).get("definition");
+        ((ObjectNode) definition.get("nodes").get(0).get("config")).put("message", "Hello Ada Lovelace");
+        ((ObjectNode) definition.get("nodes").get(1)).put("name", "Farewell");
+        assertThat(admin.post("/api/v1/workflows/" + workflowId + "/versions", "{\"baseVersion\": 1,"
+                + " \"definition\": " + definition + "}").statusCode()).isEqualTo(201);
+        // the template changes both too: two conflicts, each with its key
+        assertThat(admin.post("/api/v1/templates", upgradable(id, 2, "Hi", "Goodbye")).statusCode()).isEqualTo(201);
+        JsonNode offer = read(admin.get("/api/v1/workflows/" + workflowId + "/template-update").body());
+        assertThat(offer.get("summary").asString()).isEqualTo("2 upstream changes, 2 local changes, 2 conflicts");
+        List<String> keys = new java.util.ArrayList<>();
+        offer.get("conflicts").forEach(conflict -> keys.add(conflict.get("key").asString()));
+        assertThat(keys).containsExactly("nodes/hello/config/message", "nodes/bye/name");
+        String path = "/api/v1/workflows/" + workflowId + "/template-update";
+
+        // a choice for one conflict only: refused, naming the other
+        HttpResponse<String> open = admin.post(path, "{\"choices\": {\"nodes/hello/config/message\": \"theirs\"}}");
+        assertThat(open.statusCode()).as(open.body()).isEqualTo(409);
+        assertThat(open.body()).contains("nodes.bye.name").doesNotContain("nodes.hello.config.message");
+        // a key that is no conflict, a choice that is neither mine nor theirs: 400 naming it
+        HttpResponse<String> unknown = admin.post(path, "{\"choices\": {\"nodes/nope/name\": \"theirs\"}}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("choices.nodes/nope/name");
+        HttpResponse<String> neither = admin.post(path, "{\"choices\": {\"nodes/bye/name\": \"both\"}}");
+        assertThat(neither.statusCode()).isEqualTo(400);
+        assertThat(neither.body()).contains("must be mine or theirs");
+
+        // theirs for the greeting, mine for the farewell
+        HttpResponse<String> applied = admin.post(path, "{\"choices\": {\"nodes/hello/config/message\": \"theirs\","
+                + " \"nodes/bye/name\": \"mine\"}}");
+        assertThat(applied.statusCode()).as(applied.body()).isEqualTo(200);
+        int version = read(applied.body()).get("workflowVersion").asInt();
+        JsonNode merged = read(admin.get("/api/v1/workflows/" + workflowId + "/versions/" + version).body())
+                .get("definition");
+        assertThat(merged.get("nodes").get(0).get("config").get("message").asString()).isEqualTo("Hi Ada");
+        assertThat(merged.get("nodes").get(1).get("name").asString()).isEqualTo("Farewell");
+        assertThat(admin.get(path).statusCode()).as("the installation is at version 2").isEqualTo(204);
     }
 
     @Test

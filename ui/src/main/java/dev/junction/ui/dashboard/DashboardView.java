@@ -101,6 +101,9 @@ public class DashboardView extends Div implements BeforeEnterObserver {
         charts.setId("dashboard-charts");
 
         add(toolbar(), tiles, charts, panel("Anomalies", anomalies), tables(), healthSection());
+        if (workflows.search("", WorkflowSort.NAME, true, 0, 1).items().isEmpty()) { // a fresh install: where to start
+            addComponentAtIndex(1, dev.junction.ui.shared.StartFromTemplate.noRunsYet());
+        }
     }
 
     private Div toolbar() {

@@ -392,6 +392,11 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
             show(asked);
             chips.show(asked, workflow.getValue() == null ? null : workflow.getValue().name());
             clear.setVisible(!asked.withView(null).isEmpty());
+            if (asked.withView(null).isEmpty()) { // no filter: an empty list means no run at all yet
+                grid.setEmptyStateComponent(dev.junction.ui.shared.StartFromTemplate.noRunsYet());
+            } else {
+                grid.setEmptyStateText("No runs match these filters.");
+            }
             List<SavedRunView> saved = runList.views();
             savedView.setItems(saved);
             UUID viewId = asked.view();

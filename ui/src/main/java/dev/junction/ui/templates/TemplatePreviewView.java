@@ -21,6 +21,7 @@ import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.catalog.CatalogService;
 import dev.junction.backend.templates.Template;
 import dev.junction.backend.templates.TemplateDetail;
+import dev.junction.backend.templates.TemplateSampleRuns;
 import dev.junction.backend.templates.TemplateService;
 import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.engine.json.PayloadJson;
@@ -32,7 +33,8 @@ import java.util.stream.Collectors;
 
 /**
  * One template before it is installed: its description, what it requires ({@code [data-testid=requirements]}), the
- * workflow on a read-only canvas ({@link TemplateCanvas}), the parameters an installer chooses, and the sample input.
+ * workflow on a read-only canvas ({@link TemplateCanvas}), the parameters an installer chooses, the sample input, and
+ * the output of each step of a sample run on the sandbox ({@link SampleRunPanel}).
  */
 @Route(Routes.TEMPLATE)
 @PermitAll
@@ -41,12 +43,14 @@ public class TemplatePreviewView extends VerticalLayout implements BeforeEnterOb
     private final TemplateService templates;
     private final CatalogService catalog;
     private final ConnectorNames connectorNames;
+    private final TemplateSampleRuns sampleRuns;
     private final boolean mayInstall;
     private String title = "Template";
 
     public TemplatePreviewView(TemplateService templates, CatalogService catalog, ConnectorNames connectorNames,
-                               WorkflowService workflows) {
+                               WorkflowService workflows, TemplateSampleRuns sampleRuns) {
         this.templates = templates;
+        this.sampleRuns = sampleRuns;
         this.catalog = catalog;
         this.connectorNames = connectorNames;
         this.mayInstall = workflows.currentUserMayChange();
@@ -94,7 +98,7 @@ public class TemplatePreviewView extends VerticalLayout implements BeforeEnterOb
                 .set("border-radius", "var(--lumo-border-radius-m)").set("overflow", "hidden");
 
         add(back, header, requirements(template), canvasFrame, MarkdownText.of(template.description()),
-                parameters(template), sample(template));
+                parameters(template), sample(template), new SampleRunPanel(template.id(), sampleRuns, mayInstall));
     }
 
     private Div requirements(Template template) {

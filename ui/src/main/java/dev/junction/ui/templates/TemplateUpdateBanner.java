@@ -3,13 +3,14 @@ package dev.junction.ui.templates;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.templates.InstallResult;
@@ -23,8 +24,9 @@ import java.util.UUID;
 /**
  * On a workflow installed from a template, when a newer template version exists: a banner
  * ({@code [data-testid=template-update]}) and a dialog with the three-way merge's counts ("1 upstream change, 1 local
- * change, 0 conflicts"), each conflict by node and field with the base, local and template values, and Apply: the
- * merged definition becomes the workflow's new version, keeping local values where both sides changed a field.
+ * change, 0 conflicts"), each conflict by node and field with a choice — keep mine (the default) or take the
+ * template's ({@code [data-testid=template-update-conflict]}, {@code data-key}, {@code data-choice}) — and Apply: the
+ * merged definition, with the template's value where it was chosen, becomes the workflow's new version.
  */
 class TemplateUpdateBanner extends Div {
 
@@ -69,24 +71,40 @@ class TemplateUpdateBanner extends Div {
         summary.getStyle().set("font-weight", "600");
         dialog.add(summary, new Paragraph("Template changes are merged into the workflow's latest version (" +
                 offer.workflowVersion() + "); your own changes are kept. Applying saves a new version, not published."));
+        java.util.Map<String, String> choices = new java.util.LinkedHashMap<>();
         if (!offer.conflicts().isEmpty()) {
-            dialog.add(new Paragraph("Changed on both sides — your value is kept for these:"));
-            Grid<UpdateOffer.UpdateConflict> conflicts = new Grid<>();
-            conflicts.addColumn(conflict -> conflict.nodeId() == null ? "trigger" : conflict.nodeId()).setHeader("Step");
-            conflicts.addColumn(conflict -> conflict.label() != null ? conflict.label()
-                    : String.join(".", conflict.path())).setHeader("Field");
-            conflicts.addColumn(conflict -> PayloadJson.write(conflict.local())).setHeader("Yours (kept)");
-            conflicts.addColumn(conflict -> PayloadJson.write(conflict.upstream())).setHeader("Template's");
-            conflicts.setItems(offer.conflicts());
-            conflicts.setAllRowsVisible(true);
+            dialog.add(new Paragraph("Changed on both sides — choose for each: keep yours, or take the template's."));
+            Div conflicts = new Div();
             conflicts.getElement().setAttribute("data-testid", "template-update-conflicts");
+            for (UpdateOffer.UpdateConflict conflict : offer.conflicts()) {
+                choices.put(conflict.key(), "mine");
+                String field = (conflict.nodeId() == null ? "Trigger" : "Step " + conflict.nodeId()) + " · "
+                        + (conflict.label() != null ? conflict.label() : String.join(".", conflict.path()));
+                RadioButtonGroup<String> choice = new RadioButtonGroup<>(field);
+                choice.setItems("mine", "theirs");
+                choice.setItemLabelGenerator(value -> "mine".equals(value)
+                        ? "Keep mine: " + PayloadJson.write(conflict.local())
+                        : "Take theirs: " + PayloadJson.write(conflict.upstream()));
+                choice.setValue("mine");
+                choice.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+                Div row = new Div(choice);
+                row.getElement().setAttribute("data-testid", "template-update-conflict");
+                row.getElement().setAttribute("data-key", conflict.key());
+                row.getElement().setAttribute("data-choice", "mine");
+                choice.addValueChangeListener(changed -> {
+                    String value = changed.getValue() == null ? "mine" : changed.getValue();
+                    choices.put(conflict.key(), value);
+                    row.getElement().setAttribute("data-choice", value);
+                });
+                conflicts.add(row);
+            }
             dialog.add(conflicts);
         }
         dialog.setWidth("48em");
         Button apply = new Button("Apply", click -> {
             try {
-                InstallResult result = templates.applyUpdate(workflowId, offer.availableVersion(),
-                        !offer.conflicts().isEmpty());
+                InstallResult result = templates.applyUpdate(workflowId, offer.availableVersion(), false,
+                        choices);
                 Notifications.success("Updated to template version " + result.templateVersion() + ": workflow version "
                         + result.workflowVersion() + " saved");
                 dialog.close();

@@ -18,6 +18,7 @@ import java.util.Optional;
  * is not among a kind's {@link #ports()}, since it comes from the node, not from its kind.
  */
 public sealed interface NodeKind permits ConnectorNode, MapNode, BranchNode, ForEachNode, ScriptNode, LookupNode,
+        ReconcileSettlementNode,
         DelayNode, SubflowNode, NotifyNode, WaitUntilNode {
 
     /** The port most kinds leave by when they are done. */

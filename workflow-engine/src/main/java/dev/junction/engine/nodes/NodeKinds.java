@@ -10,6 +10,7 @@ public final class NodeKinds {
 
     private static final List<NodeKind> ALL = List.of(new ConnectorNode(), new MapNode(), new BranchNode(),
             new ForEachNode(), new ScriptNode(), new LookupNode(), new DelayNode(), new SubflowNode(), new NotifyNode(),
+            new ReconcileSettlementNode(),
             new WaitUntilNode());
 
     private NodeKinds() {

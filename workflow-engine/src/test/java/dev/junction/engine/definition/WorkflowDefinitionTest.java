@@ -166,7 +166,8 @@ class WorkflowDefinitionTest {
     @Test
     void theEnumsHaveTheirJsonNames() {
         assertThat(NodeKinds.types()).containsExactly(
-                "connector", "map", "branch", "forEach", "script", "lookup", "delay", "subflow", "notify", "waitUntil");
+                "connector", "map", "branch", "forEach", "script", "lookup", "delay", "subflow", "notify",
+                "reconcileSettlement", "waitUntil");
         assertThat(Arrays.stream(TriggerKind.values()).map(TriggerKind::jsonName))
                 .containsExactly("manual", "webhook", "schedule", "polling");
         assertThat(Arrays.stream(ErrorPolicy.values()).map(ErrorPolicy::jsonName))

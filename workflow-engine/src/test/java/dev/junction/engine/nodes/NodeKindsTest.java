@@ -36,11 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each node kind's description agrees with its validation: examples pass, documented refusals are named by path. */
 class NodeKindsTest {
 
-    /** "amazon-eu", a connection of "amazon-sp-api", which has the operations the examples call. */
+    /** "amazon-eu", a connection of "amazon-sp-api", which has the operations the examples call; "opayo-gb" of Opayo. */
     private static final OperationCatalog CATALOG = new OperationCatalog() {
         @Override
         public Optional<String> connectorOfConnection(String connectionId) {
-            return Optional.of("amazon-sp-api").filter(any -> connectionId.equals("amazon-eu"));
+            return Optional.of("amazon-sp-api").filter(any -> connectionId.equals("amazon-eu"))
+                    .or(() -> Optional.of("opayo-pi").filter(any -> connectionId.equals("opayo-gb")));
         }
 
         @Override
@@ -54,7 +55,7 @@ class NodeKindsTest {
     @Test
     void everyKindIsListedOnceInPaletteOrderAndFoundByItsType() {
         assertThat(NodeKinds.all()).extracting(NodeKind::type).containsExactly("connector", "map", "branch",
-                "forEach", "script", "lookup", "delay", "subflow", "notify", "waitUntil");
+                "forEach", "script", "lookup", "delay", "subflow", "notify", "reconcileSettlement", "waitUntil");
         assertThat(NodeKinds.find("forEach")).containsInstanceOf(ForEachNode.class);
         assertThat(NodeKinds.find("ForEach")).isEmpty();
         for (NodeKind kind : NodeKinds.all()) {
@@ -174,6 +175,14 @@ class NodeKindsTest {
                 Arguments.of("notify", Map.of("channel", "log"), "message", "is required"),
                 Arguments.of("notify", Map.of("channel", "email", "message", "hi"), "to", "is required"),
                 Arguments.of("notify", Map.of("channel", "webhook", "message", "hi"), "url", "http or https"),
+                Arguments.of("reconcileSettlement", Map.of("opayoConnection", "opayo-gb"), "amazonConnection",
+                        "is required"),
+                Arguments.of("reconcileSettlement", Map.of("amazonConnection", "amazon-eu", "opayoConnection",
+                        "amazon-eu"), "opayoConnection", "must be a connection of connector 'opayo-pi'"),
+                Arguments.of("reconcileSettlement", Map.of("amazonConnection", "nope", "opayoConnection",
+                        "opayo-gb"), "amazonConnection", "unknown connection 'nope'"),
+                Arguments.of("reconcileSettlement", Map.of("amazonConnection", "amazon-eu", "opayoConnection",
+                        "opayo-gb", "reconcileAgain", "yes"), "reconcileAgain", "must be true or false"),
                 Arguments.of("waitUntil", Map.of("connection", "amazon-eu", "operation", "getOrder",
                         "interval", "PT1M", "timeout", "PT1H"), "condition", "is required"),
                 Arguments.of("waitUntil", Map.of("connection", "amazon-eu", "operation", "getOrder",

@@ -1,5 +1,6 @@
 package dev.junction.ui.workflows.designer;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
@@ -34,7 +35,10 @@ import dev.junction.ui.workflows.WebhookAddress;
 import dev.junction.ui.workflows.WebhookPanel;
 import dev.junction.ui.workflows.WorkflowsView;
 import jakarta.annotation.security.PermitAll;
+import org.springframework.beans.factory.ObjectProvider;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -62,11 +66,15 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     private final Button run = new Button("Run…", VaadinIcon.PLAY.create());
     private final RouterLink runsLink = new RouterLink("Runs", RunsView.class);
     private final WebhookPanel webhook;
+    private final HorizontalLayout title;
+    private final ObjectProvider<WorkflowPageAddition> additions;
+    private final List<Component> added = new ArrayList<>();
     private UUID workflowId;
 
     public WorkflowDesignerView(WorkflowService workflows, WorkflowVersionService versions, WorkflowFiles files,
                                 RunService runs, WebhookTokens tokens, WebhookAddress address,
-                                DesignerPresenters presenters) {
+                                DesignerPresenters presenters, ObjectProvider<WorkflowPageAddition> additions) {
+        this.additions = additions;
         this.workflows = workflows;
         this.versions = versions;
         this.presenters = presenters;
@@ -92,7 +100,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
                 runId -> getUI().ifPresent(ui -> ui.navigate(Routes.run(runId))))
                 .open());
         runsLink.setId("workflow-runs");
-        HorizontalLayout title = new HorizontalLayout(name, version, run, runsLink, export);
+        title = new HorizontalLayout(name, version, run, runsLink, export);
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
         title.addClassName("workflow-designer-title");
         webhook.setVisible(false);
@@ -117,6 +125,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
             designer.addChangeListener(this::showWorkflow);
             add(designer);
             expand(designer);
+            addFeatures();
             event.getLocation().getQueryParameters().getSingleParameter(RUN_PARAMETER).ifPresent(run -> {
                 try {
                     designer.showRun(UUID.fromString(run));
@@ -127,6 +136,30 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(WorkflowsView.class);
             Notifications.warning("That workflow does not exist (any more).");
+        }
+    }
+
+    /** What other features add to the page ({@link WorkflowPageAddition}): under the title and next to it. */
+    private void addFeatures() {
+        added.forEach(component -> component.getParent().ifPresent(parent -> parent.getElement()
+                .removeChild(component.getElement())));
+        added.clear();
+        WorkflowPageAddition.WorkflowPage page = new WorkflowPageAddition.WorkflowPage(workflowId,
+                () -> getUI().ifPresent(ui -> ui.getPage().reload()));
+        int under = 1;
+        for (WorkflowPageAddition addition : additions.orderedStream().toList()) {
+            WorkflowPageAddition.Parts parts = addition.partsFor(page);
+            for (Component component : parts.underTitle()) {
+                addComponentAtIndex(under++, component);
+                added.add(component);
+            }
+            parts.titleActions().forEach(action -> {
+                title.add(action);
+                added.add(action);
+            });
+            if (parts.onDesignerChange() != null) {
+                designer.addChangeListener(parts.onDesignerChange());
+            }
         }
     }
 

@@ -1,0 +1,36 @@
+package dev.junction.ui.workflows.designer;
+
+import com.vaadin.flow.component.Component;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What another feature adds to a workflow's page (e.g. the go-live checklist, a template's update banner, "Save as
+ * template"): a Spring bean the {@link WorkflowDesignerView} asks on each navigation to a workflow and composes into
+ * its page — parts under the title, actions next to it, and what to do when the designer saves or publishes. The
+ * page knows this interface only, so the features that add to it depend on the page, never the other way round.
+ */
+public interface WorkflowPageAddition {
+
+    /** What this feature adds to the page of {@code page.workflowId()}; {@link Parts#NONE} for nothing. */
+    Parts partsFor(WorkflowPage page);
+
+    /** The workflow whose page is drawn, and how to draw the page again (after a change made outside the designer). */
+    record WorkflowPage(UUID workflowId, Runnable reload) {
+    }
+
+    /**
+     * Components under the title (in order), components next to it, and what runs after the designer saved or
+     * published a version (null: nothing).
+     */
+    record Parts(List<Component> underTitle, List<Component> titleActions, Runnable onDesignerChange) {
+
+        public static final Parts NONE = new Parts(List.of(), List.of(), null);
+
+        public Parts {
+            underTitle = List.copyOf(underTitle);
+            titleActions = List.copyOf(titleActions);
+        }
+    }
+}

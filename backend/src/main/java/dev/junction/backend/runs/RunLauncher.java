@@ -1,17 +1,15 @@
 package dev.junction.backend.runs;
 
 import dev.junction.backend.api.ConflictException;
-import dev.junction.db.runs.JooqRunStore;
+import dev.junction.db.runs.DeduplicatedStart;
+import dev.junction.db.runs.PostgresRunStore;
 import dev.junction.db.runs.RunSummary;
 import dev.junction.engine.definition.RunToHere;
 import dev.junction.engine.definition.WorkflowDefinition;
 import dev.junction.engine.expressions.ExpressionException;
 import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.engine.expressions.ExpressionSession;
-import dev.junction.engine.runs.ClaimedTask;
 import dev.junction.engine.runs.NewRun;
-import dev.junction.engine.json.PayloadJson;
-import dev.junction.engine.runs.RunState;
 import dev.junction.engine.runs.RunStore;
 import dev.junction.engine.runs.WorkflowSource;
 import org.slf4j.Logger;
@@ -35,21 +33,16 @@ public class RunLauncher {
     private static final Logger log = LoggerFactory.getLogger(RunLauncher.class);
 
     private final WorkflowSource workflows;
-    private final RunStore store;
-    /** The same store, for what only the database version offers: starting a run once per dedup key. */
-    private final JooqRunStore runs;
+    /** The store, for what only the database version offers: starting a run once per dedup key. */
+    private final PostgresRunStore runs;
     private final WorkerPool pool;
     private final ExpressionRuntime expressions;
-    private final WorkerSettings settings;
 
-    RunLauncher(WorkflowSource workflows, RunStore store, JooqRunStore runs, WorkerPool pool,
-                ExpressionRuntime expressions, WorkerSettings settings) {
+    RunLauncher(WorkflowSource workflows, PostgresRunStore runs, WorkerPool pool, ExpressionRuntime expressions) {
         this.workflows = workflows;
-        this.store = store;
         this.runs = runs;
         this.pool = pool;
         this.expressions = expressions;
-        this.settings = settings;
     }
 
     /**
@@ -79,7 +72,7 @@ public class RunLauncher {
         NewRun run = new NewRun(published.workflowId(), published.version(), triggerKind,
                 businessKey(new Payload(businessKey, input), keyExpression), input,
                 published.definition().firstNodes());
-        JooqRunStore.DeduplicatedStart started = runs.startOnce(run, DedupKeys.stored(dedupKey));
+        DeduplicatedStart started = runs.startOnce(run, DedupKeys.stored(dedupKey));
         if (!started.duplicate()) {
             pool.wakeAfterCommit();
         }
@@ -134,32 +127,12 @@ public class RunLauncher {
                 null).getFirst();
     }
 
+    /** One run alone is the pool's to start (handed to a local worker when it can); several go through the queue. */
     private List<UUID> launch(List<NewRun> runs, RunStore.PollCursor cursor) {
-        if (runs.size() == 1 && cursor == null && runs.getFirst().firstNodes().size() == 1) {
-            Optional<WorkerPool.HandOff> place = pool.reserveHandOff();
-            if (place.isPresent()) {
-                return List.of(handed(runs.getFirst(), place.get()));
-            }
+        if (runs.size() == 1 && cursor == null) {
+            return List.of(pool.startHere(runs.getFirst()));
         }
-        List<UUID> ids = store.start(runs, cursor);
-        pool.wakeAfterCommit();
-        return ids;
-    }
-
-    /** Starts the run with its first task leased to this process's pool, which takes it without asking the queue. */
-    private UUID handed(NewRun run, WorkerPool.HandOff place) {
-        ClaimedTask task;
-        try {
-            task = store.startLeased(run, place.owner(), settings.lease());
-        } catch (RuntimeException e) {
-            place.cancel();
-            throw e;
-        }
-        // what the first step sees, as the store would answer it: the input as read back from JSON, no outputs yet
-        RunState state = new RunState(task.runId(), run.businessKey(), PayloadJson.normalized(run.input()),
-                Map.of(), Map.of(), true, run.stopAfterNode());
-        place.hand(task, state);
-        return task.runId();
+        return pool.startQueued(runs, cursor);
     }
 
     private String businessKey(Payload payload, Object expression) {

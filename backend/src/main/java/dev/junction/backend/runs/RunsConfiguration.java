@@ -2,7 +2,7 @@ package dev.junction.backend.runs;
 
 import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.db.lookups.LookupTableRepository;
-import dev.junction.db.runs.JooqRunStore;
+import dev.junction.db.runs.PostgresRunStore;
 import dev.junction.db.runs.RunControl;
 import dev.junction.db.runs.RunLineage;
 import dev.junction.db.runs.RunQueries;
@@ -42,8 +42,8 @@ class RunsConfiguration {
     }
 
     @Bean
-    JooqRunStore runStore(DSLContext db) {
-        return new JooqRunStore(db);
+    PostgresRunStore runStore(DSLContext db) {
+        return new PostgresRunStore(db);
     }
 
     @Bean
@@ -94,7 +94,8 @@ class RunsConfiguration {
                           TransitionPlanner planner, Clock clock, WorkerSettings settings) {
         String node = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new WorkerPool(store, settings.size(), index -> new RunWorker(store, workflows, interpreter, planner,
-                clock, node + "/" + index, settings.lease(), DatabaseOutage::isCause), settings.pollInterval(), settings.shutdownGrace(), node + "/handed");
+                clock, node + "/" + index, settings.lease(), DatabaseOutage::isCause), settings.pollInterval(), settings.shutdownGrace(), node + "/handed",
+                new WorkerPool.Options(settings.lease(), settings.groupIntake(), settings.virtualThreads()));
     }
 
     /** Starts the workers once the application is up, and stops them before the database goes. */

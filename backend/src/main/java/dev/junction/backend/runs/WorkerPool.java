@@ -2,6 +2,7 @@ package dev.junction.backend.runs;
 
 import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.engine.runs.ClaimedTask;
+import dev.junction.engine.runs.NewRun;
 import dev.junction.engine.runs.RunState;
 import dev.junction.engine.runs.RunStore;
 import dev.junction.engine.runs.RunWorker;
@@ -14,17 +15,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.UUID;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntFunction;
 
 /**
- * A bounded pool of workers that claim step tasks from the database. Idle workers look again every poll interval,
- * or at once when a run is started in this process ({@link #wake()}). Stopping lets each worker finish the step it
+ * A bounded pool of workers that claim step tasks from the database. Idle workers wait on one queue of work for
+ * this process: a run handed to the pool, or a wake token saying a run was queued in the database ({@link #wake()});
+ * without either they look at the database again every poll interval. Stopping lets each worker finish the step it
  * holds (up to the grace period) and gives back whatever is still held, for other nodes to take.
  *
- * <p>A run started in this process may be <em>handed</em> to the pool: its first task is committed already leased
+ * <p>Run intake in this process goes through the pool ({@link #startHere}, {@link #startQueued}). A run started
+ * here may be <em>handed</em> to the pool: its first task is committed already leased
  * to the pool's hand-off owner and waits in memory for the next free worker, which saves a claim (a query and a
  * commit) per run. At most twice as many runs as workers wait so; beyond that, runs go through the queue in the
  * database. Workers take handed tasks and claimed ones in turn, so that neither starves the other. If this process
@@ -41,21 +46,40 @@ public class WorkerPool {
     private final List<RunWorker> workers;
     private final Duration pollInterval;
     private final Duration shutdownGrace;
+    private final Duration lease;
+    private final boolean virtualThreads;
     private final List<Thread> threads = new ArrayList<>();
-    private final Object signal = new Object();
     private final String handOffOwner;
-    private final Queue<Handed> handed = new ConcurrentLinkedQueue<>();
+    /** What idle workers wait on: handed runs, and at most one pending wake token for runs queued meanwhile. */
+    private final LinkedBlockingQueue<Work> work = new LinkedBlockingQueue<>();
+    private final AtomicBoolean wakePending = new AtomicBoolean();
     private final Semaphore handOffPlaces;
+    /** Group commit of the runs started here (null: each run commits on its own). */
+    private final RunIntakeGroups intakeGroups;
     /**
      * Until when (nanoTime) the queue in the database was last found empty: while handed tasks wait, workers do
      * not ask it again before a poll interval has passed or a run was queued in this process.
      */
     private volatile long queueQuietUntil;
-    private long wakeUps;
     private volatile boolean running;
 
     public WorkerPool(RunStore store, int size, IntFunction<RunWorker> workerFactory, Duration pollInterval,
                       Duration shutdownGrace, String handOffOwner) {
+        this(store, size, workerFactory, pollInterval, shutdownGrace, handOffOwner,
+                new Options(Duration.ofSeconds(60), false, false));
+    }
+
+    /**
+     * How a pool runs: {@code lease}, of its handed runs' first tasks (as its workers' claims are);
+     * {@code groupIntake}, whether runs started here outside a transaction are committed in groups
+     * ({@link RunIntakeGroups}); {@code virtualThreads}, whether its workers are virtual threads (a step waiting on
+     * a remote then holds no platform thread, so many workers cost little more than a few).
+     */
+    public record Options(Duration lease, boolean groupIntake, boolean virtualThreads) {
+    }
+
+    public WorkerPool(RunStore store, int size, IntFunction<RunWorker> workerFactory, Duration pollInterval,
+                      Duration shutdownGrace, String handOffOwner, Options options) {
         this.store = store;
         this.workers = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
@@ -64,13 +88,70 @@ public class WorkerPool {
         this.pollInterval = pollInterval;
         this.shutdownGrace = shutdownGrace;
         this.handOffOwner = handOffOwner;
+        this.lease = options.lease();
+        this.virtualThreads = options.virtualThreads();
         this.handOffPlaces = new Semaphore(2 * size);
+        this.intakeGroups = options.groupIntake() ? new RunIntakeGroups(store, handOffOwner, lease) : null;
+    }
+
+    /**
+     * Starts one run of this process: handed to a local worker with its first task leased already when the pool
+     * runs, has a free place and the run has exactly one first node (reserve, start leased, hand after the caller's
+     * commit, or give the place back when the start fails); else queued in the database with an idle worker woken.
+     * Answers the run's id once the run is committed (or, inside the caller's transaction, written in it).
+     */
+    public UUID startHere(NewRun run) {
+        if (run.firstNodes().size() == 1) {
+            Optional<HandOff> place = reserveHandOff();
+            if (intakeGroups != null && !TransactionSynchronizationManager.isActualTransactionActive()) {
+                return startInGroup(run, place);
+            }
+            if (place.isPresent()) {
+                ClaimedTask task;
+                try {
+                    task = store.startLeased(run, place.get().owner(), lease);
+                } catch (RuntimeException e) {
+                    place.get().cancel();
+                    throw e;
+                }
+                place.get().hand(task, RunState.ofNewRun(task.runId(), run));
+                return task.runId();
+            }
+        }
+        return startQueued(List.of(run), null).getFirst();
+    }
+
+    /**
+     * Starts the run in a group commit with the starts other callers ask for meanwhile ({@link RunIntakeGroups}):
+     * handed when it has a place, else queued; answers after the group's commit.
+     */
+    private UUID startInGroup(NewRun run, Optional<HandOff> place) {
+        RunStore.Started started;
+        try {
+            started = intakeGroups.start(new RunStore.Intake(run, place.isPresent()));
+        } catch (RuntimeException e) {
+            place.ifPresent(HandOff::cancel);
+            throw e;
+        }
+        if (place.isPresent()) {
+            place.get().hand(started.task(), RunState.ofNewRun(started.runId(), run));
+        } else {
+            wake();
+        }
+        return started.runId();
+    }
+
+    /** Starts runs (and moves a polling cursor) in one transaction through the queue, waking an idle worker. */
+    public List<UUID> startQueued(List<NewRun> runs, RunStore.PollCursor cursor) {
+        List<UUID> ids = store.start(runs, cursor);
+        wakeAfterCommit();
+        return ids;
     }
 
     /**
      * A place for one handed run, if the pool is running and has one free; the caller starts the run leased to
      * {@link HandOff#owner()} and then {@link HandOff#hand(ClaimedTask, RunState) hands} it over, or
-     * {@link HandOff#cancel() cancels} the place.
+     * {@link HandOff#cancel() cancels} the place. {@link #startHere} does all of it.
      */
     public Optional<HandOff> reserveHandOff() {
         if (!running || !handOffPlaces.tryAcquire()) {
@@ -95,8 +176,7 @@ public class WorkerPool {
         public void hand(ClaimedTask task, RunState state) {
             afterCommit(() -> {
                 if (take()) {
-                    handed.add(new Handed(task, state));
-                    notifyOne();
+                    work.add(new Handed(task, state));
                 }
             }, this::cancel);
         }
@@ -115,7 +195,15 @@ public class WorkerPool {
         }
     }
 
-    private record Handed(ClaimedTask task, RunState state) {
+    /** What a worker of this process may be given: a handed run, or a token saying the database queue has work. */
+    private sealed interface Work permits Handed, Wake {
+    }
+
+    private record Handed(ClaimedTask task, RunState state) implements Work {
+    }
+
+    private enum Wake implements Work {
+        TOKEN
     }
 
     public synchronized void start() {
@@ -124,34 +212,23 @@ public class WorkerPool {
         }
         running = true;
         for (RunWorker worker : workers) {
-            Thread thread = Thread.ofPlatform().name("run-" + worker.workerId()).daemon(true)
-                    .unstarted(() -> loop(worker));
+            Thread.Builder builder = virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
+            Thread thread = builder.name("run-" + worker.workerId()).unstarted(() -> loop(worker));
             threads.add(thread);
             thread.start();
         }
-        log.info("Run workers: {} started", workers.size());
+        log.info("Run workers: {} started ({} threads)", workers.size(), virtualThreads ? "virtual" : "platform");
     }
 
     /**
-     * Tells one idle worker that a task may be due now. One, not all: the others would only race it for the same
-     * task and find nothing. A worker that is busy sees the wake-up when it is done and looks again at once.
+     * Tells one idle worker that a task may be due now: one wake token, unless one is pending already. One, not
+     * all: the others would only race it for the same task and find nothing. A busy worker takes the token when it
+     * is done and looks again at once.
      */
     public void wake() {
         queueQuietUntil = 0;
-        notifyOne();
-    }
-
-    private void notifyOne() {
-        synchronized (signal) {
-            wakeUps++;
-            signal.notify();
-        }
-    }
-
-    private void wakeAll() {
-        synchronized (signal) {
-            wakeUps++;
-            signal.notifyAll();
+        if (wakePending.compareAndSet(false, true)) {
+            work.add(Wake.TOKEN);
         }
     }
 
@@ -186,7 +263,8 @@ public class WorkerPool {
             return;
         }
         running = false;
-        wakeAll();
+        // one token per worker ends the wait of the idle ones at once; the busy ones finish their step first
+        threads.forEach(thread -> work.add(Wake.TOKEN));
         long deadline = System.nanoTime() + shutdownGrace.toNanos();
         for (Thread thread : threads) {
             try {
@@ -197,7 +275,8 @@ public class WorkerPool {
             }
         }
         int released = 0;
-        handed.clear();
+        work.clear();
+        wakePending.set(false);
         try {
             List<String> owners = new ArrayList<>(workers.stream().map(RunWorker::workerId).toList());
             owners.add(handOffOwner);
@@ -214,13 +293,9 @@ public class WorkerPool {
         boolean handedFirst = true;
         int faults = 0;
         while (running) {
-            long seen;
-            synchronized (signal) {
-                seen = wakeUps;
-            }
             try {
                 boolean preferHanded = handedFirst || queueQuiet();
-                RunWorker.Outcome outcome = preferHanded ? runHanded(worker) : RunWorker.Outcome.IDLE;
+                RunWorker.Outcome outcome = preferHanded ? run(worker, work.poll()) : RunWorker.Outcome.IDLE;
                 if (outcome == RunWorker.Outcome.IDLE) {
                     outcome = worker.runOne();
                     if (outcome == RunWorker.Outcome.IDLE) {
@@ -228,13 +303,16 @@ public class WorkerPool {
                     }
                 }
                 if (outcome == RunWorker.Outcome.IDLE && !preferHanded) {
-                    outcome = runHanded(worker);
+                    outcome = run(worker, work.poll());
                 }
                 handedFirst = !handedFirst;
                 if (outcome == RunWorker.Outcome.IDLE) {
-                    idle(seen, pollInterval);
+                    run(worker, work.poll(pollInterval.toNanos(), TimeUnit.NANOSECONDS));
                 }
                 faults = storeReachable(faults);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             } catch (RuntimeException e) {
                 faults++;
                 Duration pause = faultPause(faults);
@@ -247,7 +325,12 @@ public class WorkerPool {
                 } else {
                     log.debug("Worker {} still cannot reach the database: {}", worker.workerId(), e.getMessage());
                 }
-                idle(Long.MIN_VALUE, pause);
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
@@ -271,25 +354,21 @@ public class WorkerPool {
         return until != 0 && until - System.nanoTime() > 0;
     }
 
-    private RunWorker.Outcome runHanded(RunWorker worker) {
-        Handed next = handed.poll();
-        if (next == null) {
-            return RunWorker.Outcome.IDLE;
-        }
-        handOffPlaces.release();
-        return worker.run(next.task(), next.state());
-    }
-
-    private void idle(long seen, Duration timeout) {
-        synchronized (signal) {
-            if (running && wakeUps == seen || seen == Long.MIN_VALUE) {
-                try {
-                    signal.wait(Math.max(1, timeout.toMillis()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    running = false;
-                }
+    /**
+     * Does what the worker was given: runs a handed task, or (a wake token) looks at the database queue at once;
+     * IDLE when it was given nothing or the queue had nothing due.
+     */
+    private RunWorker.Outcome run(RunWorker worker, Work given) {
+        return switch (given) {
+            case null -> RunWorker.Outcome.IDLE;
+            case Handed handed -> {
+                handOffPlaces.release();
+                yield worker.run(handed.task(), handed.state());
             }
-        }
+            case Wake token -> {
+                wakePending.set(false);
+                yield running ? worker.runOne() : RunWorker.Outcome.IDLE;
+            }
+        };
     }
 }

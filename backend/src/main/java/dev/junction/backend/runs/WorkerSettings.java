@@ -7,10 +7,16 @@ import java.time.Duration;
 /**
  * The worker pool ({@code junction.workers.*}): how many workers claim step tasks, how long a claim is leased
  * (a worker that dies hands its task to another when the lease runs out), how often idle workers look for due
- * tasks, and how long shutdown waits for steps in flight.
+ * tasks, how long shutdown waits for steps in flight, and whether the runs started on this node at the same time
+ * are committed together ({@code group-intake}, on by default; see {@link RunIntakeGroups}), and whether workers
+ * are virtual threads ({@code virtual-threads}: a worker waiting on a remote then holds no platform thread, so
+ * {@code size} can be raised to the number of steps that may wait on remotes at once). Off by default: GraalJS's
+ * sandbox counts a script's allocations per platform thread, so on a virtual thread a script's memory bomb is
+ * stopped by its time limit instead of its memory limit (RunExecutionTest shows it).
  */
 @ConfigurationProperties("junction.workers")
-public record WorkerSettings(boolean enabled, int size, Duration lease, Duration pollInterval, Duration shutdownGrace) {
+public record WorkerSettings(boolean enabled, int size, Duration lease, Duration pollInterval, Duration shutdownGrace,
+                             Boolean groupIntake, Boolean virtualThreads) {
 
     public WorkerSettings {
         if (size < 1 || size > 256) {
@@ -23,5 +29,7 @@ public record WorkerSettings(boolean enabled, int size, Duration lease, Duration
             throw new IllegalArgumentException("junction.workers.poll-interval must be at least 1ms");
         }
         shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(20) : shutdownGrace;
+        groupIntake = groupIntake == null || groupIntake;
+        virtualThreads = virtualThreads != null && virtualThreads;
     }
 }

@@ -5,6 +5,7 @@ import dev.junction.backend.api.JsonText;
 import dev.junction.backend.api.ServletProblems;
 import dev.junction.backend.database.DatabaseOutage;
 import dev.junction.backend.database.DatabaseOutageAnswer;
+import dev.junction.backend.runs.RunIntakeFailedException;
 import dev.junction.backend.runs.RunLauncher;
 import dev.junction.db.triggers.TriggerStateRepository;
 import dev.junction.engine.definition.TriggerKind;
@@ -32,7 +33,8 @@ import java.util.UUID;
  * published version and answers {@code 202 {"runId"}} once the run is committed. A delivery with a dedup key (the
  * {@code Idempotency-Key} header, else the trigger's {@code dedupKey} expression over the body) that the workflow
  * has taken before starts nothing and answers the first run's id, with {@code "duplicate": true} and the header
- * {@code Idempotent-Replayed: true}. While the database cannot be reached, 503 with {@code Retry-After}. An
+ * {@code Idempotent-Replayed: true}. While the database cannot be reached, or when the group of concurrent run
+ * starts this one was committed with failed, 503 with {@code Retry-After}. An
  * unknown workflow or a wrong token answer the same 404 (no hint which); malformed JSON 400; a body over the limit
  * 413; a workflow whose published version is not webhook-triggered 409. Nothing is created on any error; errors
  * are problem details.
@@ -51,6 +53,9 @@ class WebhookServlet extends HttpServlet {
     /** The answer header that says a delivery was a repeat, answered with the run of the first. */
     static final String REPLAYED = "Idempotent-Replayed";
     private static final Logger log = LoggerFactory.getLogger(WebhookServlet.class);
+    /** The answer when the run's group commit failed for another reason than an outage. */
+    static final String NOT_COMMITTED = "The run could not be committed, so nothing was started. Try again in "
+            + DatabaseOutage.RETRY_AFTER.toSeconds() + " seconds.";
 
     private final TriggerStateRepository state;
     private final WorkflowSource workflows;
@@ -98,6 +103,15 @@ class WebhookServlet extends HttpServlet {
         try {
             receive(request, response);
         } catch (RuntimeException e) {
+            if (e instanceof RunIntakeFailedException && !DatabaseOutage.isCause(e)) {
+                log.warn("A webhook for workflow {} answered 503: {}", workflowPart(request), e.getMessage());
+                if (!response.isCommitted()) {
+                    response.resetBuffer();
+                    response.setHeader("Retry-After", Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()));
+                    ServletProblems.write(response, HttpStatus.SERVICE_UNAVAILABLE, NOT_COMMITTED);
+                }
+                return;
+            }
             if (!DatabaseOutage.isCause(e)) {
                 throw e;
             }

@@ -1,5 +1,6 @@
 package dev.junction.db.runs;
 
+import dev.junction.db.sql.Sql;
 import dev.junction.engine.json.PayloadJson;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
@@ -9,7 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-import static dev.junction.db.schema.Tables.PAYLOADS;
 
 /**
  * How run and step payloads are stored: small ones inline, those over {@link #INLINE_LIMIT_BYTES} once in
@@ -37,8 +37,8 @@ final class Payloads {
             return new Stored(JSONB.valueOf(json), null, bytes.length);
         }
         String hash = sha256(bytes);
-        db.insertInto(PAYLOADS).set(PAYLOADS.HASH, hash).set(PAYLOADS.BODY, JSONB.valueOf(json))
-                .set(PAYLOADS.SIZE_BYTES, bytes.length).onConflictDoNothing().execute();
+        Sql.update(db, "insert into payloads (hash, body, size_bytes) values (?, ?::jsonb, ?) on conflict do nothing",
+                hash, new Sql.Json(json), bytes.length);
         return new Stored(null, hash, bytes.length);
     }
 

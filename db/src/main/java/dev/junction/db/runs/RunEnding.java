@@ -2,20 +2,17 @@ package dev.junction.db.runs;
 
 import dev.junction.db.errors.ErrorGroupWrites;
 import dev.junction.db.errors.MessageTemplate;
+import dev.junction.db.sql.Sql;
 import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.ErrorCategory;
 import dev.junction.engine.runs.RunStatus;
 import dev.junction.engine.runs.StepError;
 import dev.junction.engine.runs.TaskKind;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
-import org.jooq.impl.DSL;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import static dev.junction.db.schema.Tables.STEP_TASKS;
 
 /** Ends a run (inside the caller's transaction) and wakes the subflow step of its parent run, if it has one. */
 final class RunEnding {
@@ -33,7 +30,7 @@ final class RunEnding {
         // list's category filter.
         String template = error == null ? null : MessageTemplate.of(error.message());
         String category = error == null ? null : ErrorCategory.of(error.errorClass()).jsonName();
-        Parent run = Jdbc.queryOne(tx, """
+        Parent run = Sql.queryOne(tx, """
                         with ended as (
                             update runs set status = ?, output = ?::jsonb, output_ref = ?, error_class = ?,
                                    error_category = ?, error_message = ?, started_at = coalesce(started_at, now()), finished_at = now(),
@@ -51,7 +48,7 @@ final class RunEnding {
                         select parent_run_id, parent_task_id from ended""",
                 row -> new Parent(row.getObject("parent_run_id", UUID.class),
                         row.getObject("parent_task_id") == null ? null : row.getLong("parent_task_id")),
-                status.jsonName(), stored.inline() == null ? null : new Jdbc.Json(stored.inline().data()), stored.ref(),
+                status.jsonName(), stored.inline() == null ? null : new Sql.Json(stored.inline().data()), stored.ref(),
                 error == null ? null : error.errorClass(), category, error == null ? null : error.message(), runId,
                 template, category, template);
         if (run.taskId() != null) {
@@ -60,13 +57,10 @@ final class RunEnding {
             outcome.put("status", status.jsonName());
             outcome.put("output", output);
             outcome.put("error", error == null ? null : error.errorClass() + ": " + error.message());
-            tx.update(STEP_TASKS)
-                    .set(STEP_TASKS.KIND, TaskKind.RESUME.dbName())
-                    .set(STEP_TASKS.DUE_AT, DSL.currentOffsetDateTime())
-                    .set(STEP_TASKS.RESUME_VALUE, JSONB.valueOf(PayloadJson.write(outcome)))
-                    .where(STEP_TASKS.ID.eq(run.taskId()), STEP_TASKS.RUN_ID.eq(run.runId()),
-                            STEP_TASKS.KIND.eq(TaskKind.WAIT_CHILD.dbName()))
-                    .execute();
+            Sql.update(tx, "update step_tasks set kind = ?, due_at = now(), resume_value = ?::jsonb"
+                            + " where id = ? and run_id = ? and kind = ?",
+                    TaskKind.RESUME.dbName(), new Sql.Json(PayloadJson.write(outcome)), run.taskId(), run.runId(),
+                    TaskKind.WAIT_CHILD.dbName());
         }
     }
 }

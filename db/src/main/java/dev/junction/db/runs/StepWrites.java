@@ -1,5 +1,6 @@
 package dev.junction.db.runs;
 
+import dev.junction.db.sql.Sql;
 import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.StepError;
 import dev.junction.engine.runs.StepRecord;
@@ -62,7 +63,7 @@ final class StepWrites {
                     + " on conflict do nothing)");
             for (StepRecord step : remembered) {
                 values.add(step.idempotencyKey());
-                values.add(step.output() == null ? null : new Jdbc.Json(PayloadJson.write(step.output())));
+                values.add(step.output() == null ? null : new Sql.Json(PayloadJson.write(step.output())));
             }
         }
         if (!parts.isEmpty()) {
@@ -81,11 +82,11 @@ final class StepWrites {
                     at(step.finishedAt()), step.retryWindow() == null ? null : at(step.retryWindow().deadline()),
                     step.retryWindow() == null ? null : step.retryWindow().budget().toSeconds()));
         }
-        Jdbc.update(tx, sql.toString(), values.toArray());
+        Sql.update(tx, sql.toString(), values.toArray());
     }
 
-    private static Jdbc.Json json(Payloads.Stored stored) {
-        return stored.inline() == null ? null : new Jdbc.Json(stored.inline().data());
+    private static Sql.Json json(Payloads.Stored stored) {
+        return stored.inline() == null ? null : new Sql.Json(stored.inline().data());
     }
 
     private static OffsetDateTime at(Instant instant) {

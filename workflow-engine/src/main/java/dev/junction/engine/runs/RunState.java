@@ -1,5 +1,8 @@
 package dev.junction.engine.runs;
 
+import dev.junction.engine.json.PayloadJson;
+
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,5 +25,33 @@ public record RunState(UUID runId, String businessKey, Object trigger, Map<Strin
     public RunState(UUID runId, String businessKey, Object trigger, Map<String, Object> outputs,
                     Map<String, Object> vars, boolean soleTask) {
         this(runId, businessKey, trigger, outputs, vars, soleTask, null);
+    }
+
+    /**
+     * What the first step of a run just started sees, as the store would answer it: the input as read back from
+     * JSON, no outputs or variables yet, its task the run's only one.
+     */
+    public static RunState ofNewRun(UUID runId, NewRun run) {
+        return new RunState(runId, run.businessKey(), PayloadJson.normalized(run.input()), Map.of(), Map.of(), true,
+                run.stopAfterNode());
+    }
+
+    /**
+     * What the step that follows {@code transition} sees, without reading it again; null when that is not known:
+     * known only while the step's task was its run's only one, the transition is {@linkplain Transition#chainable()
+     * chainable} with exactly one task and no effect besides (no other task of the run can then have added outputs).
+     */
+    public static RunState after(RunState state, Transition transition) {
+        if (!state.soleTask() || !transition.chainable() || transition.next().size() != 1
+                || !(transition.effect() instanceof Transition.Continue)) {
+            return null;
+        }
+        StepRecord step = transition.step();
+        Map<String, Object> outputs = new LinkedHashMap<>(state.outputs());
+        if (step.output() != null) {
+            outputs.put(step.nodeId(), step.output());
+        }
+        return new RunState(state.runId(), state.businessKey(), state.trigger(), outputs, state.vars(), true,
+                state.stopAfterNode());
     }
 }

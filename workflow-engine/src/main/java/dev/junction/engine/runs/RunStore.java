@@ -32,6 +32,23 @@ public interface RunStore {
      */
     ClaimedTask startLeased(NewRun run, String leaseOwner, Duration lease);
 
+    /**
+     * Starts several runs, each with exactly one first node, in one transaction (group commit of intake): the
+     * {@linkplain Intake#handed() handed} ones with their first task leased to {@code leaseOwner} for {@code lease},
+     * the others queued. All or nothing: when it throws, none of them was started. Answers in the order given.
+     *
+     * @throws IllegalArgumentException when a run does not have exactly one first node
+     */
+    List<Started> startGroup(List<Intake> runs, String leaseOwner, Duration lease);
+
+    /** One run of a group start: handed to a worker of this process, or queued. */
+    record Intake(NewRun run, boolean handed) {
+    }
+
+    /** One run a group start started: its id, and its first task when it was handed (else null). */
+    record Started(UUID runId, ClaimedTask task) {
+    }
+
     /** Claims the most overdue due task for {@code workerId}, leased for {@code lease}; empty when none is due. */
     Optional<ClaimedTask> claim(String workerId, Duration lease);
 

@@ -9,8 +9,6 @@ import dev.junction.engine.definition.WorkflowDefinition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
@@ -101,7 +99,7 @@ public final class RunWorker {
                 return postpone(row, task, e);
             }
             turn.add(task, ran.transition(), ran.kind());
-            known = carried(state, ran.transition());
+            known = RunState.after(state, ran.transition());
             if (known != null && step < MAX_CHAIN) {
                 ClaimedTask next = task.followedBy(ran.transition().next().getFirst());
                 if (turn.admits(kindOf(ran.definition(), next.nodeId()))) {
@@ -137,25 +135,6 @@ public final class RunWorker {
                 + " (no attempt spent)", task.nodeId(), task.runId().toString(), e.getMessage(),
                 Long.toString(wait.toMillis()));
         return store.postpone(row, clock.instant().plus(wait)) ? Outcome.POSTPONED : Outcome.LEASE_LOST;
-    }
-
-    /**
-     * What the next step of a chain sees, without reading it again: possible only while this step's task was its
-     * run's only one and it is followed by exactly one task (so no other worker can have added outputs meanwhile).
-     */
-    static RunState carried(RunState state, Transition transition) {
-        if (!state.soleTask() || transition.next().size() != 1 || transition.itemEnd() != null
-                || transition.forEachStart() != null || transition.childStart() != null
-                || transition.reschedule() != null || transition.runEnd() != null) {
-            return null;
-        }
-        StepRecord step = transition.step();
-        Map<String, Object> outputs = new LinkedHashMap<>(state.outputs());
-        if (step.output() != null) {
-            outputs.put(step.nodeId(), step.output());
-        }
-        return new RunState(state.runId(), state.businessKey(), state.trigger(), outputs, state.vars(), true,
-                state.stopAfterNode());
     }
 
     /** A step that ran: what it changes, its node's kind (null when unknown) and its workflow's version. */

@@ -41,36 +41,28 @@ public final class TransitionPlanner {
         String key = remembered ? task.idempotencyKey() : null;
         return switch (result) {
             case StepResult.Done done -> {
-                StepRecord step = record(task, StepStatus.SUCCEEDED, done.input(), done.output(), null, null, key,
-                        startedAt, now);
-                yield onward(definition, node, task, step, done.ports(), done.output(), remembered);
+                StepRecord step = StepRecord.succeeded(task, done.input(), done.output(), key, startedAt, now);
+                yield onward(definition, node, task, step, done.ports(), done.output());
             }
             case StepResult.Failed failed -> failure(definition, node, task, failed, key, startedAt, now);
             case StepResult.RateLimited limited -> rateLimited(definition, node, task, limited, key, startedAt, now);
             case StepResult.Sleep sleep -> new Transition(
-                    record(task, StepStatus.WAITING, sleep.input(), null, null, null, null, startedAt, now),
-                    List.of(), new Transition.Reschedule(sleep.until(), task.attempt(), TaskKind.RESUME,
-                            sleep.resumeValue(), null), null, null,
-                    null, null, false);
+                    StepRecord.waiting(task, sleep.input(), startedAt, now), List.of(),
+                    new Transition.Reschedule(sleep.until(), task.attempt(), TaskKind.RESUME, sleep.resumeValue(),
+                            null));
             case StepResult.StartChild child -> new Transition(
-                    record(task, StepStatus.WAITING, child.input(), null, null, null, null, startedAt, now),
-                    List.of(), null, null, null,
-                    new Transition.ChildStart(child.workflowId(), child.version(), child.input(), child.firstNodes()),
-                    null, false);
+                    StepRecord.waiting(task, child.input(), startedAt, now), List.of(),
+                    new Transition.ChildStart(child.workflowId(), child.version(), child.input(), child.firstNodes()));
             case StepResult.Items items -> {
                 if (items.items().isEmpty()) {
                     Map<String, Object> output = Map.of("items", List.of());
-                    StepRecord step = record(task, StepStatus.SUCCEEDED, items.items(), output, null, null, null,
-                            startedAt, now);
-                    yield onward(definition, node, task, step, Set.of(ForEachNode.DONE), output, false);
+                    StepRecord step = StepRecord.succeeded(task, items.items(), output, null, startedAt, now);
+                    yield onward(definition, node, task, step, Set.of(ForEachNode.DONE), output);
                 }
-                yield new Transition(
-                        record(task, StepStatus.WAITING, items.items(), null, null, null, null, startedAt, now),
-                        List.of(), null,
+                yield new Transition(StepRecord.waiting(task, items.items(), startedAt, now), List.of(),
                         new Transition.ForEachStart(node.id(), items.items(), items.concurrency(),
                                 definition.targets(node.id(), ForEachNode.BODY),
-                                definition.targets(node.id(), ForEachNode.DONE)),
-                        null, null, null, false);
+                                definition.targets(node.id(), ForEachNode.DONE)));
             }
         };
     }
@@ -78,9 +70,8 @@ public final class TransitionPlanner {
     /** The transition of a task whose version or node can no longer be interpreted: the run fails. */
     public Transition cannotRun(ClaimedTask task, String message, Instant startedAt) {
         StepError error = new StepError("WorkflowUnavailable", message);
-        return new Transition(record(task, StepStatus.FAILED, null, null, error, null, null, startedAt,
-                clock.instant()), List.of(), null, null, null, null, new Transition.RunEnd(RunStatus.FAILED, error),
-                false);
+        return new Transition(StepRecord.failed(task, null, null, error, null, null, startedAt, clock.instant(), null),
+                List.of(), new Transition.RunEnd(RunStatus.FAILED, error));
     }
 
     /**
@@ -94,10 +85,9 @@ public final class TransitionPlanner {
         if (failed.retryable() && Backoff.mayRetry(node.retry(), task.attempt()) && now.isBefore(deadline)) {
             Instant backoffEnd = now.plus(Backoff.delay(node.retry(), task.attempt(), failed.retryAfter(), random));
             Instant retryAt = backoffEnd.isAfter(deadline) ? deadline : backoffEnd;
-            return new Transition(record(task, StepStatus.FAILED, failed.input(), null, failed.error(), retryAt, key,
+            return new Transition(StepRecord.failed(task, failed.input(), null, failed.error(), retryAt, key,
                     startedAt, now, window(node, deadline)), List.of(),
-                    new Transition.Reschedule(retryAt, task.attempt() + 1, TaskKind.EXECUTE, null, deadline), null, null,
-                    null, null, false);
+                    new Transition.Reschedule(retryAt, task.attempt() + 1, TaskKind.EXECUTE, null, deadline));
         }
         return givenUp(definition, node, task, failed, key, startedAt, now,
                 failed.retryable() ? deadline : task.retryDeadline());
@@ -128,10 +118,9 @@ public final class TransitionPlanner {
     /** The step waits until {@code dueAt} and then runs again as the same attempt. */
     private static Transition waitFor(Node node, ClaimedTask task, StepResult.RateLimited limited, Instant dueAt,
                                       String key, Instant startedAt, Instant now, Instant deadline) {
-        return new Transition(record(task, StepStatus.WAITING, limited.input(), null, limited.error(), dueAt, key,
-                startedAt, now, window(node, deadline)), List.of(),
-                new Transition.Reschedule(dueAt, task.attempt(), TaskKind.EXECUTE, null, deadline), null, null, null, null,
-                false);
+        return new Transition(StepRecord.rateLimited(task, limited.input(), limited.error(), dueAt, key, startedAt,
+                now, window(node, deadline)), List.of(),
+                new Transition.Reschedule(dueAt, task.attempt(), TaskKind.EXECUTE, null, deadline));
     }
 
     private static RetryWindow window(Node node, Instant deadline) {
@@ -147,27 +136,27 @@ public final class TransitionPlanner {
     private Transition givenUp(WorkflowDefinition definition, Node node, ClaimedTask task, StepResult.Failed failed,
                                String key, Instant startedAt, Instant now, Instant deadline) {
         return switch (node.onError()) {
-            case FAIL -> new Transition(record(task, StepStatus.FAILED, failed.input(), null, failed.error(), null,
-                    key, startedAt, now, window(node, deadline)), List.of(), null, null, null, null,
-                    new Transition.RunEnd(RunStatus.DEAD_LETTERED, failed.error()), false);
+            case FAIL -> new Transition(StepRecord.failed(task, failed.input(), null, failed.error(), null, key,
+                    startedAt, now, window(node, deadline)), List.of(),
+                    new Transition.RunEnd(RunStatus.DEAD_LETTERED, failed.error()));
             case CONTINUE -> {
-                StepRecord step = record(task, StepStatus.FAILED, failed.input(), null, failed.error(), null, key,
-                        startedAt, now, window(node, deadline));
+                StepRecord step = StepRecord.failed(task, failed.input(), null, failed.error(), null, key, startedAt,
+                        now, window(node, deadline));
                 Set<String> ports = Set.of(NodeKinds.of(node).map(NodeKind::onwardPort).orElse(NodeKind.OUT));
-                yield onward(definition, node, task, step, ports, null, false);
+                yield onward(definition, node, task, step, ports, null);
             }
             case ERROR_PORT -> {
                 Map<String, Object> output = new LinkedHashMap<>();
                 output.put("error", errorValue(failed.error()));
-                StepRecord step = record(task, StepStatus.FAILED, failed.input(), output, failed.error(), null, key,
+                StepRecord step = StepRecord.failed(task, failed.input(), output, failed.error(), null, key,
                         startedAt, now, window(node, deadline));
-                yield onward(definition, node, task, step, Set.of(NodeKind.ERROR), output, false);
+                yield onward(definition, node, task, step, Set.of(NodeKind.ERROR), output);
             }
         };
     }
 
     private Transition onward(WorkflowDefinition definition, Node node, ClaimedTask task, StepRecord step,
-                              Set<String> ports, Object output, boolean rememberIdempotent) {
+                              Set<String> ports, Object output) {
         List<NextTask> next = new ArrayList<>();
         boolean loopsBack = false;
         for (Edge edge : definition.edges()) {
@@ -182,23 +171,9 @@ public final class TransitionPlanner {
                 next.add(new NextTask(edge.to(), task.forEachId(), task.itemIndex()));
             }
         }
-        Transition.ItemEnd itemEnd = task.forEachId() != null && (loopsBack || next.isEmpty())
-                ? new Transition.ItemEnd(task.forEachId(), task.itemIndex(), output) : null;
-        return new Transition(step, next.stream().distinct().toList(), null, null, itemEnd, null, null,
-                rememberIdempotent);
-    }
-
-    private static StepRecord record(ClaimedTask task, StepStatus status, Object input, Object output,
-                                     StepError error, Instant retryAt, String key, Instant startedAt,
-                                     Instant finishedAt) {
-        return record(task, status, input, output, error, retryAt, key, startedAt, finishedAt, null);
-    }
-
-    private static StepRecord record(ClaimedTask task, StepStatus status, Object input, Object output,
-                                     StepError error, Instant retryAt, String key, Instant startedAt,
-                                     Instant finishedAt, RetryWindow retryWindow) {
-        return new StepRecord(task.nodeId(), task.forEachId(), task.itemIndex(), task.recordedAttempt(), status, input,
-                output, error, retryAt, key, startedAt, finishedAt, retryWindow);
+        Transition.Effect effect = task.forEachId() != null && (loopsBack || next.isEmpty())
+                ? new Transition.ItemEnd(task.forEachId(), task.itemIndex(), output) : Transition.Continue.INSTANCE;
+        return new Transition(step, next.stream().distinct().toList(), effect);
     }
 
     /** An error as expressions after an error port see it ({@code nodes.<id>.error}). */

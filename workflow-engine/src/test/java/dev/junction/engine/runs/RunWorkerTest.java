@@ -23,12 +23,12 @@ class RunWorkerTest {
     private static Transition done(String nodeId, Object output, List<NextTask> next) {
         StepRecord step = new StepRecord(nodeId, null, null, 1, StepStatus.SUCCEEDED, null, output, null, null,
                 null, NOW, NOW);
-        return new Transition(step, next, null, null, null, null, null, false);
+        return Transition.onward(step, next);
     }
 
     @Test
     void aSoleTaskFollowedByOneTaskCarriesTheRunWithTheNewOutput() {
-        RunState carried = RunWorker.carried(state(true), done("send", Map.of("orderId", "ORD-1"),
+        RunState carried = RunState.after(state(true), done("send", Map.of("orderId", "ORD-1"),
                 List.of(NextTask.of("confirm"))));
 
         assertThat(carried).isNotNull();
@@ -40,14 +40,14 @@ class RunWorkerTest {
 
     @Test
     void anythingThatMayRunBesideTheChainMakesTheNextStepReadItsRunAgain() {
-        assertThat(RunWorker.carried(state(false), done("send", "x", List.of(NextTask.of("confirm"))))).isNull();
-        assertThat(RunWorker.carried(state(true), done("send", "x", List.of(NextTask.of("a"), NextTask.of("b")))))
+        assertThat(RunState.after(state(false), done("send", "x", List.of(NextTask.of("confirm"))))).isNull();
+        assertThat(RunState.after(state(true), done("send", "x", List.of(NextTask.of("a"), NextTask.of("b")))))
                 .as("a fan-out").isNull();
     }
 
     @Test
     void aStepWithoutOutputKeepsTheNodesEarlierOutput() {
-        RunState carried = RunWorker.carried(state(true), done("shape", null, List.of(NextTask.of("send"))));
+        RunState carried = RunState.after(state(true), done("shape", null, List.of(NextTask.of("send"))));
 
         assertThat(carried.outputs()).containsEntry("shape", Map.of("sku", "A"));
     }

@@ -19,7 +19,7 @@ class TurnTest {
 
     private static Transition done(String nodeId) {
         return new Transition(new StepRecord(nodeId, null, null, 1, StepStatus.SUCCEEDED, null, null, null, null,
-                null, NOW, NOW), List.of(), null, null, null, null, null, false);
+                null, NOW, NOW), List.of(), Transition.Continue.INSTANCE);
     }
 
     private static NodeKind kind(String type) {

@@ -118,8 +118,8 @@ export type CronPreview = { outcome: 'times'; times: string[] } | { outcome: 'er
  * trimmed by the server (never whole payloads). */
 export interface NodeData {
   nodeId: string;
-  input: { source: 'run' | 'pinned' | 'schema' | 'none'; value?: unknown; schema?: unknown; truncated?: boolean };
-  output: { source: 'run' | 'pinned' | 'schema' | 'none'; port?: string; value?: unknown; schema?: unknown; truncated?: boolean };
+  input: { source: 'run' | 'pinned' | 'schema' | 'none' | 'step'; value?: unknown; schema?: unknown; truncated?: boolean };
+  output: { source: 'run' | 'pinned' | 'schema' | 'none' | 'step'; port?: string; value?: unknown; schema?: unknown; truncated?: boolean };
   error?: string | null;
 }
 
@@ -138,5 +138,24 @@ export interface Overlay {
   /** items that went along each edge, by edge key `${from}:${fromPort}->${to}` */
   edges: Record<string, number>;
 }
+
+/** "Run this step": the step run alone on the designer's sample data (nothing goes into the run history). */
+export type StepRunResult =
+  | { outcome: 'ran'; nodeId: string; status: 'succeeded' | 'failed' | 'waiting'; input: unknown; output: unknown;
+      ports: string[]; message: string | null; dataSource: 'run' | 'pinned' | 'run+pinned' | 'none' }
+  | { outcome: 'refused'; message: string };
+
+/** The run on the canvas against another run of the workflow, per node. */
+export interface Comparison {
+  runId: string;
+  otherRunId: string;
+  otherVersion: number;
+  otherStatus: RunStatus;
+  nodes: Record<string, { change: 'same' | 'different' | 'only-shown' | 'only-other'; differences: ('status' | 'output')[];
+    otherStatus: RunStatus | null; otherAttempts: number | null; otherDurationMillis: number | null }>;
+}
+
+/** A run of the workflow to pick for a comparison. */
+export interface RunChoice { runId: string; version: number; status: RunStatus; trigger: string; createdAt: string }
 
 export type StartResult = { outcome: 'started'; runId: string } | { outcome: 'refused'; message: string };

@@ -1,5 +1,5 @@
 import type {
-  CronPreview, Definition, EvaluateResult, NewMappingResult, NodeData, PublishResult, SaveResult, StartResult, VersionDiff,
+  CronPreview, Definition, EvaluateResult, NewMappingResult, NodeData, PublishResult, SaveResult, StartResult, StepRunResult, VersionDiff, Comparison, RunChoice,
   VersionInfo, Problem,
 } from './contract';
 
@@ -19,6 +19,13 @@ export interface DesignerServer {
   /** Starts a test run of the saved version `version` with `input` (null: the pinned trigger sample); `untilNodeId`
    * stops the run after that node ("run to here"; null runs everything). The overlay state follows the run. */
   testRun(version: number, input: unknown | null, untilNodeId: string | null): Promise<StartResult>;
+  /** "Run this step": node `nodeId` of `document` alone, on the sandbox, with its upstream data from the run shown (else
+   * the latest run) and the pinned samples; nothing is kept in the run history. */
+  runStep(nodeId: string, document: Definition): Promise<StepRunResult>;
+  /** The workflow's latest runs, newest first, to compare one with the run on the canvas. */
+  recentRuns(): Promise<RunChoice[]>;
+  /** The run on the canvas against run `otherRunId`, per node (null when no run is shown). */
+  compareRuns(otherRunId: string): Promise<Comparison | null>;
   /** Draws a past run of this workflow over the canvas (the overlay state), or clears it (null). */
   showRun(runId: string | null): Promise<void>;
   /** Makes a stored mapping for map node `nodeId` (schemas from the operations around it), points the node at it and
@@ -49,6 +56,9 @@ export function designerServer(element: HTMLElement): DesignerServer {
     pin: (nodeId, port, sample) => call('pin', nodeId, port, sample),
     testRun: (version, input, untilNodeId) => call('testRun', version, input, untilNodeId),
     showRun: (runId) => call('showRun', runId),
+    runStep: (nodeId, document) => call('runStep', nodeId, document),
+    recentRuns: () => call('recentRuns'),
+    compareRuns: (otherRunId) => call('compareRuns', otherRunId),
     newMappingFromNode: (nodeId, document, baseVersion) => call('newMappingFromNode', nodeId, document, baseVersion),
     openMapping: (mappingId, nodeId) => call('openMapping', mappingId, nodeId),
   };

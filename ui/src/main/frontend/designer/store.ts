@@ -1,7 +1,10 @@
 import { create } from 'zustand';
 import type { Catalog } from '../shared/generated/catalog';
 import type { Node } from '../shared/generated/workflow';
-import type { ConnectionInfo, Definition, Options, Overlay, Permissions, Problem, Samples, VersionDiff, WorkflowInfo } from './contract';
+import type { Comparison, ConnectionInfo, Definition, Options, Overlay, Permissions, Problem, Samples, StepRunResult, VersionDiff, WorkflowInfo } from './contract';
+
+/** A step run alone ("Run this step"), and the working copy it ran on. */
+export type StepRun = Extract<StepRunResult, { outcome: 'ran' }> & { document: Definition };
 import type { DesignerServer } from './server';
 
 /** One step of the history: the document after an edit, and what the edit was, for people ("Add Opayo refund"). */
@@ -32,6 +35,10 @@ export interface DesignerState {
   ranDocument: Definition | null;
   /** Set while the canvas shows a version diff instead of the working copy. */
   diff: VersionDiff | null;
+  /** The run on the canvas compared with another run (drawn beside it on each node), or null. */
+  comparison: Comparison | null;
+  /** Steps run alone, by node id: their output is what the inspector shows; the nodes after them are stale. */
+  stepRuns: Record<string, StepRun>;
 
   /** The working copy; `saved` is the document as last loaded or saved (dirty = they differ). */
   document: Definition | null;
@@ -55,7 +62,7 @@ export interface DesignerState {
   select(ids: string[]): void;
   inspect(nodeId: string | null, field?: string | null): void;
   set(partial: Partial<Pick<DesignerState, 'server' | 'workflow' | 'catalog' | 'connections' | 'options'
-    | 'permissions' | 'samples' | 'overlay' | 'ranDocument' | 'diff' | 'problems'>>): void;
+    | 'permissions' | 'samples' | 'overlay' | 'ranDocument' | 'diff' | 'problems' | 'stepRuns' | 'comparison'>>): void;
 }
 
 export const useDesigner = create<DesignerState>()((set, get) => ({
@@ -69,6 +76,8 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   overlay: null,
   ranDocument: null,
   diff: null,
+  stepRuns: {},
+  comparison: null,
   document: null,
   saved: null,
   problems: [],
@@ -79,7 +88,7 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   future: [],
 
   load: (document, workflow) =>
-    set({ document, saved: document, workflow, past: [], future: [], selection: [], inspected: null, focusField: null }),
+    set({ document, saved: document, workflow, past: [], future: [], selection: [], inspected: null, focusField: null, stepRuns: {} }),
   markSaved: (document, version) =>
     set((state) => ({
       document,

@@ -33,7 +33,11 @@ class WorkflowDesignerElement extends ReactAdapterElement {
     useEffect(() => useDesigner.getState().set({ options: options ?? { mappings: [], lookupTables: [], workflows: [] } }), [options]);
     useEffect(() => useDesigner.getState().set({ permissions: permissions ?? { edit: false, publish: false, run: false } }), [permissions]);
     useEffect(() => useDesigner.getState().set({ samples: samples ?? {} }), [samples]);
-    useEffect(() => useDesigner.getState().set({ overlay: overlay ?? null }), [overlay]);
+    useEffect(() => {
+      const { comparison, set } = useDesigner.getState();
+      // a comparison belongs to the run it was made on: another run (or none) on the canvas ends it
+      set({ overlay: overlay ?? null, comparison: comparison && overlay && comparison.runId === overlay.runId ? comparison : null });
+    }, [overlay]);
     return <Designer />;
   }
 }

@@ -9,7 +9,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactElement } from 'react';
 import type { Catalog } from '../../shared/generated/catalog';
-import type { Definition, Overlay, Problem, VersionDiff } from '../contract';
+import type { Comparison, Definition, Overlay, Problem, VersionDiff } from '../contract';
 import {
   connect, DEFAULT_PORT, edgeKey, moveTo, nodeKind, notesOf, outputPorts, portOf, refusal, TRIGGER_ID, type DesignerDefinition,
   type Note, type PaletteChoice,
@@ -57,12 +57,44 @@ function openingView(width: number, height: number, readableFirst: boolean): voi
   });
 }
 
+/** A node against the compared run: its mark, and the other run's status, attempts and duration with what differs. */
+function compared(comparison: Comparison | null, id: string, ranHere: boolean): { compare: string | null; compareText: string | null } {
+  if (!comparison) return { compare: null, compareText: null };
+  const node = comparison.nodes[id];
+  if (!node) return ranHere ? { compare: 'only-shown', compareText: 'other run: did not run' } : { compare: null, compareText: null };
+  if (node.change === 'only-shown') return { compare: node.change, compareText: 'other run: did not run' };
+  const figures = [node.otherStatus, node.otherAttempts && node.otherAttempts > 1 ? `${node.otherAttempts} attempts` : null,
+    node.otherDurationMillis != null ? (node.otherDurationMillis < 1000 ? `${node.otherDurationMillis} ms` : `${(node.otherDurationMillis / 1000).toFixed(1)} s`) : null]
+    .filter(Boolean).join(' · ');
+  const what = node.change === 'different' ? ` (${node.differences.join(' and ')} differ${node.differences.length === 1 ? 's' : ''})` : node.change === 'same' ? ' (same)' : '';
+  return { compare: node.change, compareText: `other run: ${figures}${what}` };
+}
+
+/** The nodes after `id` (not `id` itself), following the edges. */
+function downstreamOf(document: Definition, id: string): Set<string> {
+  const found = new Set<string>();
+  const pending = [id];
+  while (pending.length > 0) {
+    const from = pending.pop()!;
+    for (const edge of document.edges) {
+      if (edge.from === from && edge.to !== id && !found.has(edge.to)) {
+        found.add(edge.to);
+        pending.push(edge.to);
+      }
+    }
+  }
+  return found;
+}
+
 interface Inputs {
   document: Definition;
   catalog: Catalog | null;
   problems: Problem[];
   overlay: Overlay | null;
   stale: Set<string>;
+  comparison: Comparison | null;
+  /** the status of each step run alone ("Run this step") */
+  stepRuns: Map<string, string>;
   diffMarks: Map<string, DiffMark> | null;
   selection: Set<string>;
   editable: boolean;
@@ -79,7 +111,8 @@ function stepData(node: Definition['nodes'][number] | null, id: string, inputs: 
       kind: 'trigger', name: `${trigger.kind.charAt(0).toUpperCase()}${trigger.kind.slice(1)} trigger`, title: 'Trigger',
       subtitle: typeof trigger.config?.cron === 'string' ? String(trigger.config.cron) : null, icon: null, ports: [DEFAULT_PORT],
       problems: own.length, problemText: own.map((p) => p.message).join('\n'), status: run?.status ?? null,
-      attempts: run?.attempts ?? null, durationMillis: run?.durationMillis ?? null, stale: inputs.stale.has(id),
+      attempts: run?.attempts ?? null, durationMillis: run?.durationMillis ?? null, stale: inputs.stale.has(id), stepRun: null,
+      compare: null, compareText: null,
       diff: inputs.diffMarks ? inputs.diffMarks.get(id) ?? 'unchanged' : null, editable: inputs.editable,
     };
   }
@@ -96,7 +129,8 @@ function stepData(node: Definition['nodes'][number] | null, id: string, inputs: 
     kind: kindOverride ?? node.type, name: node.name, title: kind?.title ?? node.type, subtitle, icon,
     ports: outputPorts(catalog, node), problems: own.length, problemText: own.map((p) => p.message).join('\n'),
     status: run?.status ?? null, attempts: run?.attempts ?? null, durationMillis: run?.durationMillis ?? null,
-    stale: inputs.stale.has(id), diff: inputs.diffMarks ? inputs.diffMarks.get(id) ?? 'unchanged' : null, editable: inputs.editable,
+    stale: inputs.stale.has(id), stepRun: inputs.stepRuns.get(id) ?? null, ...compared(inputs.comparison, id, run != null),
+    diff: inputs.diffMarks ? inputs.diffMarks.get(id) ?? 'unchanged' : null, editable: inputs.editable,
   };
 }
 
@@ -146,14 +180,26 @@ export function Canvas(): ReactElement {
     });
   }, []);
 
-  const stale = useMemo(() => (document && ranDocument && staleNodes ? staleNodes(document, ranDocument) : new Set<string>()), [document, ranDocument]);
+  const stepRuns = useDesigner((state) => state.stepRuns);
+  // stale: what changed since the run shown, what follows a step run alone, and a step run alone changed since
+  const stale = useMemo(() => {
+    const marked = document && ranDocument && staleNodes ? staleNodes(document, ranDocument) : new Set<string>();
+    if (!document) return marked;
+    for (const [id, run] of Object.entries(stepRuns)) {
+      for (const after of downstreamOf(document, id)) marked.add(after);
+      if (staleNodes?.(document, run.document).has(id)) marked.add(id);
+    }
+    return marked;
+  }, [document, ranDocument, stepRuns]);
+  const comparison = useDesigner((state) => state.comparison);
+  const stepRunStatus = useMemo(() => new Map(Object.entries(stepRuns).map(([id, run]) => [id, run.status])), [stepRuns]);
   const view = useMemo(() => (document ? drawn(document, diff) : null), [document, diff]);
 
   const derived = useMemo((): { nodes: Node[]; edges: Edge[] } => {
     if (!view) return { nodes: [], edges: [] };
     const doc = view.document;
     const selection = new Set(selectionList);
-    const inputs: Inputs = { document: doc, catalog, problems, overlay, stale, diffMarks: view.marks, selection, editable, onNoteText };
+    const inputs: Inputs = { document: doc, catalog, problems, overlay, stale, stepRuns: stepRunStatus, comparison, diffMarks: view.marks, selection, editable, onNoteText };
     const seen = new Set<string>();
     const make = (id: string, source: unknown, type: 'step' | 'trigger' | 'note', position: { x: number; y: number } | undefined,
       data: StepData | NoteData, extra: Partial<Node> = {}): Node => {
@@ -191,7 +237,7 @@ export function Canvas(): ReactElement {
       };
     });
     return { nodes, edges };
-  }, [view, catalog, problems, overlay, stale, selectionList, editable, onNoteText, onNoteColor]);
+  }, [view, catalog, problems, overlay, stale, stepRunStatus, comparison, selectionList, editable, onNoteText, onNoteColor]);
 
   // Local copies React Flow changes while the mouse moves (drag, selection, measured sizes); the store's document
   // replaces them at each commit point, keeping the measured sizes (so edges are not re-measured on every edit).

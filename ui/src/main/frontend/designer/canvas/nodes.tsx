@@ -24,6 +24,11 @@ export interface StepData extends Record<string, unknown> {
   attempts: number | null;
   durationMillis: number | null;
   stale: boolean;
+  /** against a compared run: same, different, only-shown or only-other, and that run's figures as text */
+  compare: string | null;
+  compareText: string | null;
+  /** how the step went when run alone ("Run this step"), if it was */
+  stepRun: string | null;
   diff: DiffMark | null;
   editable: boolean;
 }
@@ -62,6 +67,8 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
       data-status={data.status ?? undefined}
       data-diff={data.diff ?? undefined}
       data-stale={data.stale ? 'true' : 'false'}
+      data-step-run={data.stepRun ?? undefined}
+      data-compare={data.compare ?? undefined}
       data-problems={data.problems}
       data-selected={selected ? 'true' : 'false'}
       role="group"
@@ -96,6 +103,10 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
           {data.status}{data.attempts && data.attempts > 1 ? ` · ${data.attempts} attempts` : ''}{data.durationMillis != null ? ` · ${duration(data.durationMillis)}` : ''}
         </div>
       )}
+      {data.compare && (
+        <div className={`wd-node-compare wd-compare-${data.compare}`} data-testid="node-compare" data-node={id}>{data.compareText}</div>
+      )}
+      {!data.status && data.stepRun && <div className="wd-node-run" data-testid="node-step-run">ran alone: {data.stepRun}</div>}
       {data.stale && <div className="wd-node-stale">stale</div>}
       <div className="wd-node-ports">
         {data.ports.map((port, index) => (

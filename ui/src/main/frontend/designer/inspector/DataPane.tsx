@@ -9,6 +9,7 @@ const SOURCE_LABEL: Record<Side['source'], string> = {
   pinned: 'pinned',
   schema: 'schema',
   none: 'no data yet',
+  step: 'this step, run alone',
 };
 
 /** A field of a value or a schema, draggable onto an expression field as its scope path. */

@@ -30,6 +30,7 @@ export function Inspector(): ReactElement | null {
   const samples = useDesigner((state) => state.samples);
   const permissions = useDesigner((state) => state.permissions);
   const diff = useDesigner((state) => state.diff);
+  const stepRun = useDesigner((state) => (state.inspected ? state.stepRuns[state.inspected] : undefined));
   const [data, setData] = useState<NodeData | null>(null);
   const [loading, setLoading] = useState(false);
   const [dataError, setDataError] = useState<string | null>(null);
@@ -70,10 +71,11 @@ export function Inspector(): ReactElement | null {
   const before = predecessor(document, inspected);
   // what the server knows wins; else the pinned samples the page has (the node before this one, this node's own)
   const pinnedInput = firstPort(samples[before]);
-  const input: NodeData['input'] | undefined = shown && shown.input.source !== 'none' && shown.input.source !== 'schema'
+  const input: NodeData['input'] | undefined = stepRun ? { source: 'step', value: stepRun.input } : shown && shown.input.source !== 'none' && shown.input.source !== 'schema'
     ? shown.input : pinnedInput !== undefined ? { source: 'pinned', value: pinnedInput } : shown?.input;
   const pinnedOutput = firstPort(samples[inspected]);
-  const output: NodeData['output'] | undefined = shown && shown.output.source !== 'none' && shown.output.source !== 'schema'
+  const output: NodeData['output'] | undefined = stepRun
+    ? { source: 'step', port: stepRun.ports[0] ?? 'out', value: stepRun.output ?? undefined } : shown && shown.output.source !== 'none' && shown.output.source !== 'schema'
     ? shown.output : pinnedOutput !== undefined ? { source: 'pinned', value: pinnedOutput } : shown?.output;
   const inputScopePath = (path: string) => {
     if (isScope(inputValue)) return path;
@@ -93,13 +95,33 @@ export function Inspector(): ReactElement | null {
     try {
       const answer = await state.server.testRun(base, null, inspected);
       if (answer.outcome === 'started') {
-        useDesigner.getState().set({ ranDocument: state.document });
+        useDesigner.getState().set({ ranDocument: state.document, stepRuns: {} });
         setMessage(`${label}: test run ${answer.runId} started on version ${base}.`);
       } else {
         setMessage(`${label} refused: ${answer.message}`);
       }
     } catch (failure) {
       setMessage(`${label} failed: ${(failure as Error).message}`);
+    }
+  };
+
+  /** "Run this step": this step alone, on the sandbox, with its upstream data from the last run and the pins. */
+  const runStep = async () => {
+    const state = useDesigner.getState();
+    if (!state.server || !state.document || inspected === 'trigger') return;
+    const ran = state.document;
+    setMessage('Run this step: running…');
+    try {
+      const answer = await state.server.runStep(inspected, ran);
+      if (answer.outcome === 'ran') {
+        const latest = useDesigner.getState();
+        latest.set({ stepRuns: { ...latest.stepRuns, [inspected]: { ...answer, document: ran } } });
+        setMessage(`Run this step: ${answer.status}${answer.message ? ` (${answer.message})` : ''}; upstream data: ${answer.dataSource}.`);
+      } else {
+        setMessage(`Run this step refused: ${answer.message}`);
+      }
+    } catch (failure) {
+      setMessage(`Run this step failed: ${(failure as Error).message}`);
     }
   };
 
@@ -129,6 +151,13 @@ export function Inspector(): ReactElement | null {
             title="Test-runs the saved version from the trigger up to this node" onClick={() => void run('Run to here')}>
             Run to here
           </button>
+          {node && (
+            <button type="button" data-testid="run-step" data-node={inspected} disabled={!permissions.edit || diff !== null}
+              title="Runs only this step, on sandbox connections, with the data upstream from the pinned samples and the last run"
+              onClick={() => void runStep()}>
+              Run this step
+            </button>
+          )}
           <button type="button" className="inspector-close" aria-label="Close the inspector" onClick={() => useDesigner.getState().inspect(null)}>✕</button>
         </span>
       </header>

@@ -1,5 +1,5 @@
 import { useState, type ReactElement } from 'react';
-import type { Overlay, RunStatus } from '../contract';
+import type { Overlay, RunChoice, RunStatus } from '../contract';
 import { isDirty, useDesigner } from '../store';
 import './styles';
 
@@ -24,6 +24,69 @@ export function statusCounts(overlay: Overlay): [RunStatus, number][] {
   const counts = new Map<RunStatus, number>();
   for (const node of Object.values(overlay.nodes)) counts.set(node.status, (counts.get(node.status) ?? 0) + 1);
   return order.filter((status) => counts.has(status)).map((status) => [status, counts.get(status)!]);
+}
+
+/**
+ * "Compare with…": picks another run of the workflow; each node then shows that run's status, attempts and duration
+ * beside the shown run's, marked same / different (status or output) / only in one run (`data-compare`).
+ */
+function CompareRuns({ overlay }: { overlay: Overlay }): ReactElement {
+  const server = useDesigner((state) => state.server);
+  const comparison = useDesigner((state) => state.comparison);
+  const [choices, setChoices] = useState<RunChoice[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const open = async () => {
+    if (!server) return;
+    try {
+      const runs = await server.recentRuns();
+      setChoices(runs.filter((run) => run.runId !== overlay.runId));
+      setError(null);
+    } catch (failure) {
+      setError(`Could not list the runs: ${String(failure)}`);
+    }
+  };
+  const pick = async (runId: string) => {
+    if (!server || runId === '') return;
+    try {
+      const answer = await server.compareRuns(runId);
+      if (answer && 'nodes' in answer) {
+        useDesigner.getState().set({ comparison: answer });
+        setChoices(null);
+      } else {
+        setError('That run cannot be compared: no run is on the canvas, or it is not a run of this workflow.');
+      }
+    } catch (failure) {
+      setError(`Could not compare: ${String(failure)}`);
+    }
+  };
+
+  if (comparison) {
+    const differing = Object.values(comparison.nodes).filter((node) => node.change !== 'same').length;
+    return (
+      <span className="wd-comparison" data-testid="comparison" data-other-run-id={comparison.otherRunId} data-differences={differing}>
+        vs <a href={`runs/${comparison.otherRunId}`}>{comparison.otherRunId.slice(0, 8)}</a> of v{comparison.otherVersion}
+        {' '}<strong className={`wd-status wd-status-${comparison.otherStatus}`}>{comparison.otherStatus}</strong>
+        {' '}· {differing} {differing === 1 ? 'step differs' : 'steps differ'}
+        {' '}<button type="button" data-testid="compare-exit" onClick={() => useDesigner.getState().set({ comparison: null })}>Stop comparing</button>
+      </span>
+    );
+  }
+  return (
+    <span className="wd-compare">
+      {choices === null
+        ? <button type="button" data-testid="compare-open" onClick={() => void open()}>Compare with…</button>
+        : (
+          <select data-testid="compare-run" aria-label="Run to compare with" defaultValue="" onChange={(event) => void pick(event.target.value)}>
+            <option value="" disabled>{choices.length === 0 ? 'No other run' : 'Pick a run…'}</option>
+            {choices.map((run) => (
+              <option key={run.runId} value={run.runId}>{run.runId.slice(0, 8)} · v{run.version} · {run.status} · {run.createdAt.slice(0, 19).replace('T', ' ')}</option>
+            ))}
+          </select>
+        )}
+      {error && <span className="wd-error" role="alert">{error}</span>}
+    </span>
+  );
 }
 
 /**
@@ -124,6 +187,7 @@ export function RunControls({ onSaveFirst }: { onSaveFirst?: () => void } = {}):
               <span key={status} className={`wd-status wd-status-${status}`} data-testid="run-count" data-status={status}>{count} {status}</span>
             ))}
           </span>
+          <CompareRuns overlay={overlay} />
           <button type="button" data-testid="overlay-exit" onClick={exitOverlay}>Back to editing</button>
         </div>
       )}

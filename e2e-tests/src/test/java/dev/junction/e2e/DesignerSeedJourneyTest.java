@@ -2,7 +2,9 @@ package dev.junction.e2e;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.options.SelectOption;
+import dev.junction.connectors.dataverse.sandbox.DataverseSimulator;
 import dev.junction.connectors.opayo.sandbox.OpayoSimulator;
+import dev.junction.connectors.sandbox.client.SandboxClient;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -22,7 +24,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * The seed scenario built in the browser by mouse and keyboard only — no definition sent over REST: a paid Opayo
  * order (a signed Opayo Server notification) becomes an Amazon FBA fulfillment order, the workflow waits until Amazon
  * ships it, and writes the tracking number back to the Dynamics sales order. Published from the designer, triggered
- * by the Opayo simulator with a genuine signed notification, and followed on the canvas up to the FBA order.
+ * by the Opayo simulator with a genuine signed notification, followed on the canvas to its end, and the tracking
+ * number read back from the Dynamics sandbox.
  *
  * <p>What the test does outside the browser is what the outside world does: the shop takes the payment at Opayo (the
  * Opayo simulator's Pi API), Opayo notifies (the simulator signs and posts the notification).
@@ -135,8 +138,8 @@ class DesignerSeedJourneyTest extends DesignerBrowserTest {
         String hook = webhookUrl.inputValue();
         String vendorTxCode = "shop-" + UUID.randomUUID().toString().substring(0, 8);
         String transactionId = payAtOpayo(vendorTxCode);
-        HttpResponse<String> notified = post(url("/sandbox/opayo/sandbox/server-notifications"), "application/json",
-                "{\"transactionId\": \"" + transactionId + "\", \"notificationUrl\": \"" + hook + "\"}", null);
+        HttpResponse<String> notified = SandboxClient.asUser(url("/sandbox"), "admin", ADMIN_PASSWORD)
+                .opayoNotification(transactionId, hook);
         org.assertj.core.api.Assertions.assertThat(notified.body()).as("the receiver's reply").contains("Status=OK");
 
         // the run, from the runs list, opened on the canvas: every step succeeded
@@ -144,16 +147,26 @@ class DesignerSeedJourneyTest extends DesignerBrowserTest {
         page.locator("vaadin-grid-cell-content").filter(new Locator.FilterOptions().setHasText(vendorTxCode)).first()
                 .click();
         page.locator("#run-on-canvas").click();
-        // the notification became a run: the map and the FBA order succeeded on the canvas, and the run goes on
-        // waiting for Amazon to ship. Issue 16 (open): in this suite the wait-until step sometimes stays "queued" after
-        // two polls (seen 2026-12-07 07:39: "queued · 2 attempts" for 90 s), so the last two steps are not asserted
-        // here until that is found; the backend's WaitUntilRunTest proves the same chain completing.
-        assertThat(node(map)).hasAttribute("data-status", "succeeded",
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(30_000));
-        assertThat(node(ship)).hasAttribute("data-status", "succeeded");
-        assertThat(page.locator("[data-testid=run-overlay]")).not().hasAttribute("data-status", "failed");
+        // the notification became a run: every step succeeded on the canvas — the wait polled the FBA order (the
+        // sandbox moves it one status on per read) until Amazon shipped it, then the tracking number went to Dynamics.
+        // The canvas follows the run although the run page, left while the run waited, stops its own polling
+        // (the wait-until once stayed "queued · 2 attempts" here: the canvas had stopped refreshing, not the run)
+        assertThat(node(track)).hasAttribute("data-status", "succeeded",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(90_000));
+        for (String step : new String[] {map, ship, shipped}) {
+            assertThat(node(step)).hasAttribute("data-status", "succeeded");
+        }
+        assertThat(page.locator("[data-testid=run-overlay]")).hasAttribute("data-status", "succeeded");
         inspect(ship);
         assertThat(page.locator("[data-testid=pane-output]")).containsText(vendorTxCode);
+        inspect(shipped);
+        assertThat(page.locator("[data-testid=pane-output]")).containsText("Complete");
+        String runId = page.locator("[data-testid=run-overlay]").getAttribute("data-run-id");
+        Matcher tracking = Pattern.compile("\"trackingNumber\"\\s*:\\s*\"([^\"]+)\"")
+                .matcher(AdminReads.get(port, "/api/v1/runs/" + runId));
+        org.assertj.core.api.Assertions.assertThat(tracking.find()).as("the shipment's tracking number").isTrue();
+        org.assertj.core.api.Assertions.assertThat(dynamicsOrderDescription()).as("the sales order in Dynamics")
+                .contains("Shipped via AMZN_UK, tracking " + tracking.group(1));
         screenshot("6-run-on-canvas");
     }
 
@@ -246,6 +259,27 @@ class DesignerSeedJourneyTest extends DesignerBrowserTest {
                         + " \"customerFirstName\": \"Ada\", \"customerLastName\": \"Lovelace\", \"billingAddress\":"
                         + " {\"address1\": \"1 Analytical Row\", \"city\": \"London\", \"postalCode\": \"EC1A 1BB\","
                         + " \"country\": \"GB\"}}", basic), "transactionId");
+    }
+
+    /** The description of the sales order, as the Dynamics sandbox's Web API answers it (signed in as the app). */
+    private String dynamicsOrderDescription() throws Exception {
+        String dataverse = url("/sandbox/dataverse");
+        String form = "grant_type=client_credentials&client_id=" + DataverseSimulator.CLIENT_ID + "&client_secret="
+                + encoded(DataverseSimulator.CLIENT_SECRET) + "&scope=" + encoded(dataverse + "/.default");
+        String token = field(post(dataverse + "/" + DataverseSimulator.TENANT_ID + "/oauth2/v2.0/token",
+                "application/x-www-form-urlencoded", form, null), "access_token");
+        HttpRequest read = HttpRequest.newBuilder(URI.create(dataverse + "/api/data/v9.2/salesorders?$select=description"
+                        + "&$filter=" + encoded("ordernumber eq '" + SALES_ORDER + "'")))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).GET().build();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = client.send(read, HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            return response.body();
+        }
+    }
+
+    private static String encoded(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     private static String field(HttpResponse<String> response, String name) {

@@ -44,6 +44,46 @@ class DesignerTestRunTest extends DesignerVersionsBrowserTest {
         assertThat(node(page, "toOrder")).not().hasAttribute("data-status", "succeeded");
     }
 
+    /**
+     * A run still going, opened on the canvas from its page: the canvas follows it to its end. The run page polls
+     * while its run is active and stops polling when it is left, which happens after the designer (opened with
+     * ?run=) has started polling during the same navigation: the canvas stayed on the run as it was when the page
+     * was left (issue 16's seed journey: a wait-until step "queued · 2 attempts" for good).
+     */
+    @Test
+    void aRunStillGoingOpenedFromItsPageIsFollowedOnTheCanvasToItsEnd() {
+        String id = workflowWithDefinition("Live run " + UUID.randomUUID().toString().substring(0, 8), """
+                {"schemaVersion": 1,
+                 "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
+                 "nodes": [
+                   {"id": "pause", "type": "delay", "name": "Pause", "config": {"duration": "PT20S"},
+                    "position": {"x": 0, "y": 140}},
+                   {"id": "tellOps", "type": "notify", "name": "Tell ops",
+                    "config": {"channel": "log", "message": "done"}, "position": {"x": 0, "y": 280}}],
+                 "edges": [{"from": "trigger", "fromPort": "out", "to": "pause"},
+                           {"from": "pause", "fromPort": "out", "to": "tellOps"}]}""");
+        postThroughApi("/api/v1/workflows/" + id + "/versions/2/publish", "", 200);
+        signIn("admin", ADMIN_PASSWORD);
+        Matcher started = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"")
+                .matcher(postThroughApi("/api/v1/workflows/" + id + "/runs", "{\"input\": {\"n\": 1}}", 202));
+        org.assertj.core.api.Assertions.assertThat(started.find()).isTrue();
+        String runId = started.group(1);
+
+        page.navigate(url("/runs/" + runId));
+        assertThat(page.locator("#run-status")).containsText("waiting",
+                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+        page.locator("#run-on-canvas").click();
+        assertThat(page.locator("[data-testid=designer]")).hasAttribute("data-ready", "true",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+        assertThat(page.locator("[data-testid=run-overlay]")).hasAttribute("data-run-id", runId);
+        assertThat(node(page, "pause")).hasAttribute("data-status", "waiting");
+        assertThat(page.locator("[data-testid=run-overlay]")).hasAttribute("data-status", "succeeded",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(60_000));
+        assertThat(node(page, "pause")).hasAttribute("data-status", "succeeded");
+        assertThat(node(page, "tellOps")).hasAttribute("data-status", "succeeded");
+        screenshot("live-run-followed");
+    }
+
     @Test
     void aPastRunOpensOverTheCanvasWithItsSummary() {
         String id = workflowWithDefinition("Past run " + UUID.randomUUID().toString().substring(0, 8), DEFINITION);

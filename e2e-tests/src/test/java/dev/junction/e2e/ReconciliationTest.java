@@ -36,8 +36,8 @@ class ReconciliationTest extends BrowserTest {
         // ending ten days ago: payments other browser tests make today fall outside its period and tolerance
         String body = "{\"seed\": " + SEED + ", \"orders\": 40, \"endDate\": \""
                 + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10) + "\"}";
-        postThroughApi("/sandbox/opayo/_simulator/reconciliation-scenario", body, 201);
-        String published = postThroughApi("/sandbox/amazon/_simulator/reconciliation-scenario", body, 201);
+        postThroughApi("/sandbox/opayo/_sandbox/reconciliation-scenario", body, 201);
+        String published = postThroughApi("/sandbox/amazon/_sandbox/reconciliation-scenario", body, 201);
         Matcher settlement = Pattern.compile("\"settlementId\":\"(\\d+)\"").matcher(published);
         org.assertj.core.api.Assertions.assertThat(settlement.find()).as(published).isTrue();
         String discrepancies = published.substring(published.indexOf("\"injectedDiscrepancies\""),

@@ -4,8 +4,8 @@ import dev.junction.connectors.sandbox.SandboxControls;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Which requests to the in-app mount are sandbox controls: a path under {@code /sandbox/<basePath>} whose rest is a
- * {@code /_sandbox/} or {@code /_simulator/} control — read from the decoded servlet path and path info, the same
+ * Which requests to the in-app mount are sandbox controls: a path under {@code /sandbox/<basePath>} whose rest is
+ * under the one control prefix {@code /_sandbox/} — read from the decoded servlet path and path info, the same
  * that the {@link SandboxServlet} routes by, so that the security chain and the servlet cannot disagree.
  */
 final class SandboxControlPaths {

@@ -22,10 +22,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * sandbox credentials: open to all, no session, no CSRF token, no anonymous user, no logout — only the security
  * headers. Only for that path, and only while the sandbox is on.
  *
- * <p>Its controls ({@code <basePath>/_sandbox/…}, {@code <basePath>/_simulator/…}) have a chain of their own, ahead
- * of it: reading them ({@code GET}) is open, changing anything (fault profiles, planned faults, counters, resets,
- * the SP-API simulator's orders) needs an ADMIN — signed in to the UI (the session), with HTTP Basic or an API token
- * ({@code Authorization: Bearer}) — or the sandbox control token ({@code JUNCTION_SANDBOX_CONTROL_TOKEN}) in the
+ * <p>Its controls (everything under {@code <basePath>/_sandbox/}) have a chain of their own, ahead of it: reading
+ * them ({@code GET}) is open, changing anything (fault profiles, planned faults, counters, resets, the SP-API
+ * simulator's orders, the Opayo simulator's batches and notifications, the reconciliation scenarios) needs an
+ * ADMIN — signed in to the UI (the session), with HTTP Basic or an API token ({@code Authorization: Bearer}) — or the sandbox control token ({@code JUNCTION_SANDBOX_CONTROL_TOKEN}) in the
  * {@code Junction-Sandbox-Token} header. Anything else: 401 (no credentials) or 403 (another role), problem+json.
  */
 @Configuration(proxyBeanMethods = false)

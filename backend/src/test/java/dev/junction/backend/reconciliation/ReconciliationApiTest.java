@@ -61,15 +61,15 @@ class ReconciliationApiTest {
      * the payments of its orders loaded into the Opayo simulator, with the discrepancies injected (once per app).
      */
     static JsonNode scenario(ApiClient admin) {
-        HttpResponse<String> known = admin.get("/sandbox/amazon/_simulator/reconciliation-scenario");
+        HttpResponse<String> known = admin.get("/sandbox/amazon/_sandbox/reconciliation-scenario");
         if (known.statusCode() == 200 && RunsApi.read(known.body()).get("seed").asLong() == SEED) {
             return RunsApi.read(known.body());
         }
         // ending ten days ago: payments other tests make today fall outside its period and tolerance
         String body = "{\"seed\": " + SEED + ", \"orders\": 40, \"endDate\": \""
                 + java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(10) + "\"}";
-        json(admin.post("/sandbox/opayo/_simulator/reconciliation-scenario", body), 201);
-        return json(admin.post("/sandbox/amazon/_simulator/reconciliation-scenario", body), 201);
+        json(admin.post("/sandbox/opayo/_sandbox/reconciliation-scenario", body), 201);
+        return json(admin.post("/sandbox/amazon/_sandbox/reconciliation-scenario", body), 201);
     }
 
     private ApiClient user(Role role) {

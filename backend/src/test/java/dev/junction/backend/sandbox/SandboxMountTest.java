@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +78,29 @@ class SandboxMountTest {
     }
 
     @Test
+    void everyControlIsUnderTheOnePrefixAndTheOldPathsAreNotServed() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        ApiClient anonymous = ApiClient.anonymous(port);
+        String order = "{\"items\": [{\"sku\": \"JN-MUG-001\", \"quantity\": 1}]}";
+
+        HttpResponse<String> oldOrders = admin.post("/sandbox/amazon/_simulator/orders", order);
+        HttpResponse<String> oldScenario = admin.get("/sandbox/amazon/_simulator/reconciliation-scenario");
+        HttpResponse<String> oldBatches = anonymous.post("/sandbox/opayo/sandbox/batches", null);
+        HttpResponse<String> oldNotification = anonymous.post("/sandbox/opayo/sandbox/server-notifications", "{}");
+        // served at the new paths (answers that change nothing in the simulators other tests share)
+        HttpResponse<String> orders = admin.get("/sandbox/amazon/_sandbox/orders");
+        HttpResponse<String> notification = admin.post("/sandbox/opayo/_sandbox/server-notifications", "{}");
+
+        for (HttpResponse<String> old : List.of(oldOrders, oldScenario, oldBatches, oldNotification)) {
+            assertThat(old.statusCode()).as(old.request().uri() + ": " + old.body()).isEqualTo(404);
+        }
+        assertThat(orders.statusCode()).as(orders.body()).isEqualTo(405);
+        assertThat(orders.body()).contains("simulator controls take POST");
+        assertThat(notification.statusCode()).as(notification.body()).isEqualTo(400);
+        assertThat(notification.body()).contains("transactionId").contains("notificationUrl");
+    }
+
+    @Test
     void changingTheSandboxNeedsAnAdminOrTheControlToken() throws Exception {
         ApiClient anonymous = ApiClient.anonymous(port);
         // a user that does not exist (a wrong admin password would count towards the admin's lockout)
@@ -87,7 +111,8 @@ class SandboxMountTest {
                 {"POST", "/sandbox/opayo/_sandbox/faults", "{\"operation\": \"getTransaction\"}"},
                 {"DELETE", "/sandbox/dataverse/_sandbox/counters", null},
                 {"POST", "/sandbox/amazon/_sandbox/reset", null},
-                {"POST", "/sandbox/amazon/_simulator/tokens/expire", "{}"},
+                {"POST", "/sandbox/amazon/_sandbox/tokens/expire", "{}"},
+                {"POST", "/sandbox/opayo/_sandbox/server-notifications", "{}"},
                 {"POST", "/sandbox/opayo/%5Fsandbox/reset", null}}) {
             HttpResponse<String> refused = anonymous.send(control[0], control[1], control[2], "application/json");
             assertThat(refused.statusCode()).as(control[1] + ": " + refused.body()).isEqualTo(401);

@@ -3,6 +3,7 @@ package dev.junction.backend.triggers;
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
 import dev.junction.backend.runs.RunsApi;
+import dev.junction.connectors.sandbox.client.SandboxClient;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,19 +80,17 @@ class VerifiedWebhookTest {
         String workflow = runs.published("Opayo notifications " + order, NOTIFIED);
         String hook = RunsApi.read(admin.get("/api/v1/workflows/" + workflow + "/webhook").body()).get("url")
                 .asString();
-        String simulator = RunsApi.read(admin.get("/api/v1/connections/opayo-pi-sandbox").body()).get("settings")
-                .get("baseUrl").asString().replace("/api/v1", "");
+        SandboxClient sandbox = SandboxClient.withAuthorization("http://127.0.0.1:" + port + "/sandbox",
+                admin.authorization());
 
-        HttpResponse<String> notified = post(simulator + "/sandbox/server-notifications", "application/json",
-                "{\"transactionId\": \"" + transactionId + "\", \"notificationUrl\": \"" + hook + "\"}");
+        HttpResponse<String> notified = sandbox.opayoNotification(transactionId, hook);
 
         assertThat(notified.statusCode()).as(notified.body()).isEqualTo(200);
         assertThat(notified.body()).contains("Status=OK");
         JsonNode started = RunsApi.read(admin.get("/api/v1/runs?workflowId=" + workflow).body()).get("items");
         assertThat(started).hasSize(1);
         assertThat(started.get(0).get("businessKey").asString()).isEqualTo(order);
-        HttpResponse<String> repeated = post(simulator + "/sandbox/server-notifications", "application/json",
-                "{\"transactionId\": \"" + transactionId + "\", \"notificationUrl\": \"" + hook + "\"}");
+        HttpResponse<String> repeated = sandbox.opayoNotification(transactionId, hook);
         assertThat(repeated.body()).as("Opayo repeats a notification it got no answer to").contains("Status=OK");
         assertThat(RunsApi.read(admin.get("/api/v1/runs?workflowId=" + workflow).body()).get("items"))
                 .as("the repeat of the transaction's VPSTxId starts no second run").hasSize(1);

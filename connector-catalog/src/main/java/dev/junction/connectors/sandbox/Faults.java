@@ -1,5 +1,6 @@
 package dev.junction.connectors.sandbox;
 
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
@@ -19,7 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code createTransaction:afterCommit}).</li>
  * </ul>
  * Every call of {@link #take(String)} at an operation's own fault point (a name without {@code :}, and not the
- * Dataverse catch-all {@code *}) counts one request of that operation in the {@link #counters()}.
+ * Dataverse catch-all {@code *}) counts one request of that operation in the {@link #counters()}. Simulators answer
+ * a fault through {@link #answerIfPlanned}: one rule for the delay, the error status and {@code Retry-After}, each
+ * simulator giving only its API's error envelope.
  */
 public final class Faults {
 
@@ -52,6 +55,40 @@ public final class Faults {
     }
 
     private record Planned(Fault fault, AtomicInteger left) {
+    }
+
+    /** Writes a fault's error answer in the simulated API's own envelope (the status is {@link Fault#status()}). */
+    @FunctionalInterface
+    public interface ErrorWriter {
+        void write(SimulatorExchange exchange, Fault fault) throws IOException;
+    }
+
+    /**
+     * The one way a simulator answers a fault: takes the operation's next fault ({@link #take(String)}), holds its
+     * delay back, and when it answers an error sets {@code Retry-After} (when the fault has one) and lets
+     * {@code errorWriter} write the API's error envelope. True when it answered (the simulator stops there); false
+     * when there was no fault or only a delay (the simulator answers as usual).
+     */
+    public boolean answerIfPlanned(SimulatorExchange exchange, String operation, ErrorWriter errorWriter)
+            throws IOException {
+        return answer(exchange, take(operation), errorWriter);
+    }
+
+    /** {@link #answerIfPlanned} for a fault the simulator took itself (e.g. with a catch-all of its own). */
+    public static boolean answer(SimulatorExchange exchange, Optional<Fault> fault, ErrorWriter errorWriter)
+            throws IOException {
+        if (fault.isEmpty()) {
+            return false;
+        }
+        fault.get().holdBack();
+        if (!fault.get().answersError()) {
+            return false;
+        }
+        if (fault.get().retryAfterSeconds() != null) {
+            exchange.responseHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
+        }
+        errorWriter.write(exchange, fault.get());
+        return true;
     }
 
     /** The profile and the random numbers it draws from. */

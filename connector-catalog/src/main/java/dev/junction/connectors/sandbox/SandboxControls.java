@@ -14,7 +14,8 @@ import java.util.Map;
  * planned fault and the profile; {@code PUT}, {@code GET} and {@code DELETE /_sandbox/faults/profile} set, read and
  * clear the {@link FaultProfile}; {@code GET /_sandbox/counters} answers the {@link SimulatorCounters},
  * {@code DELETE /_sandbox/counters} zeroes them only; {@code POST /_sandbox/reset} forgets the simulator's state,
- * faults and profile and zeroes its counters.
+ * faults and profile and zeroes its counters. Every other path under the prefix is the simulator's own control
+ * ({@link Simulator#control}, e.g. the SP-API simulator's {@code /_sandbox/orders}): one prefix for every control.
  *
  * <p>Reading ({@code GET}) is open; every control that changes state needs what the server's {@link Access}
  * allows (the standalone server: its control token in {@value #TOKEN_HEADER}; the app: an ADMIN or that token,
@@ -22,10 +23,8 @@ import java.util.Map;
  */
 public final class SandboxControls {
 
-    /** The path prefix of the shared controls, after the simulator's base path. */
+    /** The path prefix of every control (the shared ones and each simulator's own), after its base path. */
     public static final String PREFIX = "/_sandbox/";
-    /** The path prefix of a simulator's own controls, after its base path. */
-    public static final String SIMULATOR_PREFIX = "/_simulator/";
     /** The header that carries a sandbox control token. */
     public static final String TOKEN_HEADER = "Junction-Sandbox-Token";
 
@@ -69,12 +68,9 @@ public final class SandboxControls {
         }
     }
 
-    /**
-     * Whether a path (after the simulator's base path) is a control: the shared {@code /_sandbox/} ones, or a
-     * simulator's own {@code /_simulator/} ones (the SP-API simulator's orders and tokens).
-     */
+    /** Whether a path (after the simulator's base path) is a control: anything under {@value #PREFIX}. */
     public static boolean isControl(String path) {
-        return path.startsWith(PREFIX) || path.startsWith(SIMULATOR_PREFIX);
+        return path.startsWith(PREFIX);
     }
 
     private static void control(Simulator simulator, SimulatorExchange exchange) throws IOException {
@@ -122,8 +118,12 @@ public final class SandboxControls {
                 simulator.counters().reset();
                 exchange.respond(204, "text/plain", "");
             }
-            default -> exchange.respondJson(404, Map.of("error", "no such sandbox control: "
-                    + exchange.method() + " " + exchange.path()));
+            default -> {
+                if (!simulator.control(exchange, exchange.path().substring(PREFIX.length()))) {
+                    exchange.respondJson(404, Map.of("error", "no such sandbox control: "
+                            + exchange.method() + " " + exchange.path()));
+                }
+            }
         }
     }
 

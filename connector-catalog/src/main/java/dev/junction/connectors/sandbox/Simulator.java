@@ -33,6 +33,16 @@ public interface Simulator {
     /** Answers one request; {@link SimulatorExchange#path()} is relative to {@link #basePath()}. */
     void handle(SimulatorExchange exchange) throws IOException;
 
+    /**
+     * Answers one of the simulator's own controls, under the same {@code <basePath>/_sandbox/} prefix as the shared
+     * ones ({@link SandboxControls}); {@code control} is the path after the prefix, e.g. {@code orders/42/status}.
+     * Whether the request may change state was decided before. False when the simulator has no such control (the
+     * caller answers 404).
+     */
+    default boolean control(SimulatorExchange exchange, String control) throws IOException {
+        return false;
+    }
+
     /** Failures to answer instead of the normal ones, set through {@code POST <basePath>/_sandbox/faults}. */
     Faults faults();
 

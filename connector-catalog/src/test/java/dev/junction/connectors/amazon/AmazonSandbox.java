@@ -63,10 +63,10 @@ final class AmazonSandbox implements AutoCloseable {
         }
     }
 
-    /** Calls a simulator control ({@code /amazon/_simulator/…}) over HTTP; answers the response body. */
+    /** Calls a simulator control ({@code /amazon/_sandbox/…}) over HTTP; answers the response body. */
     String control(String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(url() + "/_simulator/" + path))
+                        URI.create(url() + "/_sandbox/" + path))
                 .header(SandboxControls.TOKEN_HEADER, server.controlToken())
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() / 100 != 2) {

@@ -43,7 +43,7 @@ class AmazonSettlementScenarioTest {
 
     private static HttpResponse<String> send(String method, String body) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(sandbox.url() + "/_simulator/reconciliation-scenario"))
+                        URI.create(sandbox.url() + "/_sandbox/reconciliation-scenario"))
                 .header(SandboxControls.TOKEN_HEADER, sandbox.server.controlToken())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -4,6 +4,7 @@ import dev.junction.connectors.http.RemoteHttp;
 import dev.junction.connectors.opayo.sandbox.OpayoSimulator;
 import dev.junction.connectors.opayo.sandbox.SandboxCards;
 import dev.junction.connectors.sandbox.Faults;
+import dev.junction.connectors.sandbox.SandboxControls;
 import dev.junction.connectors.sandbox.SandboxServer;
 import dev.junction.connectors.testing.FixedConnection;
 import dev.junction.engine.connectors.ConnectorException;
@@ -207,8 +208,8 @@ class OpayoReconciliationPollTest {
         CLOCK.set(T0.plusSeconds(3600));
         HttpResponse<String> closed;
         try (HttpClient client = HttpClient.newHttpClient()) {
-            closed = client.send(HttpRequest.newBuilder(URI.create(sandbox.url(SIMULATOR) + "/sandbox/batches"))
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            closed = client.send(HttpRequest.newBuilder(URI.create(sandbox.url(SIMULATOR) + "/_sandbox/batches"))
+                    .header(SandboxControls.TOKEN_HEADER, sandbox.controlToken()).POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         }
         assertThat(closed.statusCode()).isEqualTo(201);
         CLOCK.set(T0.plusSeconds(3660));

@@ -58,7 +58,7 @@ class OpayoReconciliationScenarioTest {
 
     private static HttpResponse<String> send(String method, String body) throws IOException, InterruptedException {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(sandbox.url(SIMULATOR) + "/_simulator/reconciliation-scenario"))
+                        URI.create(sandbox.url(SIMULATOR) + "/_sandbox/reconciliation-scenario"))
                 .header(SandboxControls.TOKEN_HEADER, sandbox.controlToken())
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());

@@ -70,7 +70,7 @@ class SandboxFaultsAndCountersTest {
         String profile = "{\"latencyMillis\": 5}";
         for (String[] control : new String[][] {{"PUT", "/_sandbox/faults/profile", profile},
                 {"POST", "/_sandbox/faults", "{\"operation\": \"getOrder\"}"}, {"DELETE", "/_sandbox/counters", ""},
-                {"POST", "/_sandbox/reset", ""}, {"POST", "/_simulator/tokens/expire", "{}"}}) {
+                {"POST", "/_sandbox/reset", ""}, {"POST", "/_sandbox/tokens/expire", "{}"}}) {
             HttpResponse<String> none = send(HttpRequest.newBuilder(URI.create(server.url(AMAZON) + control[1])),
                     control[0], control[2]);
             HttpResponse<String> wrong = send(HttpRequest.newBuilder(URI.create(server.url(AMAZON) + control[1]))

@@ -142,24 +142,11 @@ public final class SpApiSimulator implements Simulator {
     public void handle(SimulatorExchange exchange) throws IOException {
         String path = exchange.path();
         if (path.equals("/auth/o2/token")) {
-            Optional<Faults.Fault> fault = faults.take("token");
-            if (fault.isPresent()) {
-                fault.get().holdBack();
-                if (fault.get().answersError()) {
-                    if (fault.get().retryAfterSeconds() != null) {
-                        exchange.responseHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
-                    }
-                    exchange.respondJson(fault.get().status(), Map.of("error",
-                            fault.get().status() >= 500 ? "server_error" : "invalid_request",
-                            "error_description", "Planned sandbox fault"));
-                    return;
-                }
+            if (!faults.answerIfPlanned(exchange, "token", (answer, fault) -> answer.respondJson(fault.status(),
+                    Map.of("error", fault.status() >= 500 ? "server_error" : "invalid_request",
+                            "error_description", "Planned sandbox fault")))) {
+                lwa.exchange(exchange);
             }
-            lwa.exchange(exchange);
-            return;
-        }
-        if (path.startsWith("/_simulator/")) {
-            control(exchange, path.substring("/_simulator/".length()));
             return;
         }
         if (path.startsWith("/documents/") && exchange.method().equals("GET")) {
@@ -172,13 +159,8 @@ public final class SpApiSimulator implements Simulator {
                     "", null);
             return;
         }
-        Optional<Faults.Fault> fault = faults.take(route.operation());
-        if (fault.isPresent()) {
-            fault.get().holdBack();
-            if (fault.get().answersError()) {
-                answerFault(exchange, fault.get(), route.rateLimit());
-                return;
-            }
+        if (faults.answerIfPlanned(exchange, route.operation(), errorWriter(route.rateLimit()))) {
+            return;
         }
         Check check = lwa.check(exchange.header("x-amz-access-token"));
         if (check instanceof Check.Rejected rejected) {
@@ -221,15 +203,9 @@ public final class SpApiSimulator implements Simulator {
                     orders.items(route.parameter(), exchange.query("NextToken")), rate);
             case "createFulfillmentOrder" -> {
                 fulfillment.create(exchange.json());
-                Optional<Faults.Fault> lost = faults.take(AFTER_CREATE_FAULT);
-                if (lost.isPresent()) {
-                    lost.get().holdBack();
-                    if (lost.get().answersError()) {
-                        answerFault(exchange, lost.get(), rate);
-                        return;
-                    }
+                if (!faults.answerIfPlanned(exchange, AFTER_CREATE_FAULT, errorWriter(rate))) {
+                    SpApiAnswers.json(exchange, 200, Map.of(), rate);
                 }
-                SpApiAnswers.json(exchange, 200, Map.of(), rate);
             }
             case "getFulfillmentOrder" -> SpApiAnswers.json(exchange, 200, fulfillment.read(route.parameter()), rate);
             case "cancelFulfillmentOrder" -> {
@@ -282,26 +258,33 @@ public final class SpApiSimulator implements Simulator {
     }
 
     /**
-     * Controls beyond the shared {@code /_sandbox/} ones, for trying workflows over HTTP:
-     * {@code POST /_simulator/orders} {@code {"marketplaceId", "status", "items": [{"sku", "quantity"}],
+     * Controls of this simulator beside the shared ones, under the same {@code /_sandbox/} prefix, for trying
+     * workflows over HTTP: {@code POST /_sandbox/orders} {@code {"marketplaceId", "status", "items": [{"sku", "quantity"}],
      * "updatedSecondsAgo"}} places an order (listed at once: dated 125 seconds ago unless told otherwise);
-     * {@code POST /_simulator/orders/{id}/status} {@code {"status", "updatedSecondsAgo"}} changes one;
-     * {@code POST /_simulator/fulfillmentOrders/{id}/ship} ships a fulfillment order;
-     * {@code POST /_simulator/tokens/expire} ends every access token issued so far;
-     * {@code POST /_simulator/reconciliation-scenario {"seed", "orders", "endDate"}} publishes a settlement report of
+     * {@code POST /_sandbox/orders/{id}/status} {@code {"status", "updatedSecondsAgo"}} changes one;
+     * {@code POST /_sandbox/fulfillmentOrders/{id}/ship} ships a fulfillment order;
+     * {@code POST /_sandbox/tokens/expire} ends every access token issued so far;
+     * {@code POST /_sandbox/reconciliation-scenario {"seed", "orders", "endDate"}} publishes a settlement report of
      * a {@link ReconciliationScenario} and answers it with its injected discrepancies (the Opayo simulator's control
      * of the same name makes the payments of the same orders); {@code GET} answers the last one.
      */
-    private void control(SimulatorExchange exchange, String control) throws IOException {
+    @Override
+    public boolean control(SimulatorExchange exchange, String control) throws IOException {
         if (control.equals(SCENARIO_CONTROL)) {
             scenario(exchange);
-            return;
+            return true;
+        }
+        String[] parts = control.split("/");
+        boolean known = control.equals("orders") || control.equals("tokens/expire")
+                || parts.length == 3 && parts[0].equals("orders") && parts[2].equals("status")
+                || parts.length == 3 && parts[0].equals("fulfillmentOrders") && parts[2].equals("ship");
+        if (!known) {
+            return false;
         }
         if (!exchange.method().equals("POST")) {
             exchange.respondJson(405, Map.of("error", "simulator controls take POST"));
-            return;
+            return true;
         }
-        String[] parts = control.split("/");
         Map<?, ?> body = exchange.body().isBlank() ? Map.of()
                 : exchange.json() instanceof Map<?, ?> map ? map : Map.of();
         Instant at = Instant.now().minusSeconds(body.get("updatedSecondsAgo") instanceof Number seconds
@@ -336,27 +319,30 @@ public final class SpApiSimulator implements Simulator {
         } catch (NotFound missing) {
             exchange.respondJson(404, Map.of("error", missing.getMessage()));
         }
+        return true;
     }
 
     private void download(SimulatorExchange exchange, String documentId) throws IOException {
-        Optional<Faults.Fault> fault = faults.take(DOCUMENT_DOWNLOAD_FAULT);
-        fault.ifPresent(Faults.Fault::holdBack);
-        boolean refused = fault.isPresent() && fault.get().answersError();
-        Optional<byte[]> document = refused ? Optional.empty()
-                : reports.download(documentId, exchange.query("X-Amz-Signature"));
+        // any planned error status answers what S3 answers for a refused download
+        if (faults.answerIfPlanned(exchange, DOCUMENT_DOWNLOAD_FAULT, (answer, fault) -> accessDenied(answer))) {
+            return;
+        }
+        Optional<byte[]> document = reports.download(documentId, exchange.query("X-Amz-Signature"));
         if (document.isEmpty()) {
-            exchange.respond(403, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
-                    + "AccessDenied</Code><Message>Request has expired</Message></Error>");
+            accessDenied(exchange);
             return;
         }
         exchange.respond(200, "application/octet-stream", document.get());
     }
 
-    private static void answerFault(SimulatorExchange exchange, Faults.Fault fault, Double rate) throws IOException {
-        if (fault.retryAfterSeconds() != null) {
-            exchange.responseHeader("Retry-After", String.valueOf(fault.retryAfterSeconds()));
-        }
-        SpApiAnswers.error(exchange, fault.status(), SpApiAnswers.codeFor(fault.status()),
+    private static void accessDenied(SimulatorExchange exchange) throws IOException {
+        exchange.respond(403, "application/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>"
+                + "AccessDenied</Code><Message>Request has expired</Message></Error>");
+    }
+
+    /** A fault's answer in SP-API's {@code errors} envelope; a 429 carries no rate-limit header. */
+    private static Faults.ErrorWriter errorWriter(Double rate) {
+        return (exchange, fault) -> SpApiAnswers.error(exchange, fault.status(), SpApiAnswers.codeFor(fault.status()),
                 SpApiAnswers.messageFor(fault.status()), "", fault.status() == 429 ? null : rate);
     }
 

@@ -179,30 +179,19 @@ public final class DataverseSimulator implements Simulator {
     private boolean plannedFault(SimulatorExchange exchange, String operation) throws IOException {
         Optional<Faults.Fault> fault = faults.take(operation);
         if (fault.isEmpty() && !operation.contains(":")) {
-            fault = faults.take("*");
+            fault = faults.take("*"); // the Dataverse simulator's catch-all: a fault for every Web API operation
         }
-        if (fault.isEmpty()) {
-            return false;
-        }
-        fault.get().holdBack();
-        if (!fault.get().answersError()) {
-            return false;
-        }
-        int status = fault.get().status();
-        Integer retryAfter = fault.get().retryAfterSeconds();
-        switch (status) {
-            case 429 -> throttled(exchange, retryAfter == null ? 5 : retryAfter,
-                    "Number of requests exceeded the limit of 6000 over time window of 300 seconds.");
-            case 401 -> unauthorized(exchange);
-            default -> {
-                if (retryAfter != null) {
-                    exchange.responseHeader("Retry-After", String.valueOf(retryAfter));
-                }
-                exchange.respondJson(status, envelope(faultCode(status), "A planned sandbox fault for " + operation
-                        + " (HTTP " + status + ")."));
+        return Faults.answer(exchange, fault, (answer, planned) -> {
+            int status = planned.status();
+            Integer retryAfter = planned.retryAfterSeconds();
+            switch (status) {
+                case 429 -> throttled(answer, retryAfter == null ? 5 : retryAfter,
+                        "Number of requests exceeded the limit of 6000 over time window of 300 seconds.");
+                case 401 -> unauthorized(answer);
+                default -> answer.respondJson(status, envelope(faultCode(status), "A planned sandbox fault for "
+                        + operation + " (HTTP " + status + ")."));
             }
-        }
-        return true;
+        });
     }
 
     private static String faultCode(int status) {
@@ -242,17 +231,10 @@ public final class DataverseSimulator implements Simulator {
     }
 
     private void token(SimulatorExchange exchange, String tenant) throws IOException {
-        Optional<Faults.Fault> fault = faults.take("token");
-        if (fault.isPresent()) {
-            fault.get().holdBack();
-            if (fault.get().answersError()) {
-                if (fault.get().retryAfterSeconds() != null) {
-                    exchange.responseHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
-                }
-                tokenError(exchange, fault.get().status(), "temporarily_unavailable", "AADSTS50001",
-                        "A planned sandbox fault of the token endpoint (HTTP " + fault.get().status() + ").");
-                return;
-            }
+        if (faults.answerIfPlanned(exchange, "token", (answer, fault) -> tokenError(answer, fault.status(),
+                "temporarily_unavailable", "AADSTS50001",
+                "A planned sandbox fault of the token endpoint (HTTP " + fault.status() + ")."))) {
+            return;
         }
         Map<String, List<String>> form = exchange.form();
         String grantType = first(form, "grant_type");

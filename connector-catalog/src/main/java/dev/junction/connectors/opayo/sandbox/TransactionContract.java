@@ -1,18 +1,17 @@
 package dev.junction.connectors.opayo.sandbox;
 
-import dev.junction.connectors.opayo.VendorTxCodes;
-
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The field rules of {@code POST /transactions} (api-contracts §2.5) as Opayo applies them: the simulator answers
- * what it finds as a 422 list of errors. Written apart from the connector's own input schema and checks, so that the
- * simulator catches a request the connector should have refused.
+ * what it finds as a 422 list of errors. Written from the contract, apart from the connector's own input schema and
+ * checks (it imports none of them), so that the simulator catches a request the connector should have refused.
  */
 public final class TransactionContract {
 
@@ -34,6 +33,11 @@ public final class TransactionContract {
     private static final Set<String> ENTRY_METHODS = Set.of("Ecommerce", "MailOrder", "TelephoneOrder");
     private static final Set<String> CHECK_SETTINGS = Set.of("UseMSPSetting", "Force", "Disable", "ForceIgnoringRules");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
+    /** api-contracts §2.5: vendorTxCode is at most 40 characters. */
+    static final int VENDOR_TX_CODE_MAX_LENGTH = 40;
+    // UNCONFIRMED (api-contracts §2.5): Pi keeps the legacy gateway's characters for vendorTxCode — letters, digits,
+    // '-', '.', '_', '{' and '}' — and refuses any other.
+    private static final Pattern VENDOR_TX_CODE = Pattern.compile("[A-Za-z0-9._{}-]+");
 
     private final List<Problem> problems = new ArrayList<>();
 
@@ -57,10 +61,11 @@ public final class TransactionContract {
         Object vendorTxCode = request.get("vendorTxCode");
         if (!(vendorTxCode instanceof String code) || code.isEmpty()) {
             problem("vendorTxCode", "is required");
-        } else if (!VendorTxCodes.valid(code)) {
-            problem("vendorTxCode", code.length() > VendorTxCodes.MAX_LENGTH
-                    ? "is " + code.length() + " characters long; Opayo allows at most " + VendorTxCodes.MAX_LENGTH
-                    : "may contain only letters, digits and - . _ { }");
+        } else if (code.length() > VENDOR_TX_CODE_MAX_LENGTH) {
+            problem("vendorTxCode", "is " + code.length() + " characters long; Opayo allows at most "
+                    + VENDOR_TX_CODE_MAX_LENGTH);
+        } else if (!VENDOR_TX_CODE.matcher(code).matches()) {
+            problem("vendorTxCode", "may contain only letters, digits and - . _ { }");
         }
         checkAmount(request.get("amount"));
         text(request, "", "description", true, 100);

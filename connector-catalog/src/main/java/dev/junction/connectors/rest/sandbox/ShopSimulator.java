@@ -202,19 +202,8 @@ public final class ShopSimulator implements Simulator {
     }
 
     private boolean fault(String operation, SimulatorExchange exchange) throws IOException {
-        Optional<Faults.Fault> fault = faults.take(operation);
-        if (fault.isEmpty()) {
-            return false;
-        }
-        fault.get().holdBack();
-        if (!fault.get().answersError()) {
-            return false;
-        }
-        if (fault.get().retryAfterSeconds() != null) {
-            exchange.responseHeader("Retry-After", String.valueOf(fault.get().retryAfterSeconds()));
-        }
-        error(exchange, fault.get().status(), "sandbox planned fault for " + operation);
-        return true;
+        return faults.answerIfPlanned(exchange, operation, (answer, fault) -> error(answer, fault.status(),
+                "sandbox planned fault for " + operation));
     }
 
     private synchronized Optional<Caller> authenticate(SimulatorExchange exchange) {

@@ -153,6 +153,28 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         return answer(samples.cronPreview(read(cron, String.class), read(zone, String.class)));
     }
 
+    /** The workflow's latest runs, to pick one to compare with the run on the canvas. */
+    @ClientCallable
+    public String recentRuns() {
+        return answer(runs.recentRuns());
+    }
+
+    /** The run on the canvas against another run of this workflow (JSON: its id), per node; null when none is shown. */
+    @ClientCallable
+    public String compareRuns(String otherRunId) {
+        try {
+            return answer(runs.compare(java.util.UUID.fromString(read(otherRunId, String.class))));
+        } catch (IllegalArgumentException | NullPointerException | dev.junction.backend.api.NotFoundException e) {
+            return answer(new DesignerContract.Refused("No such run of this workflow", java.util.List.of()));
+        }
+    }
+
+    /** "Run this step" (JSON: the node id, the working copy): the step alone on the designer's sample data. */
+    @ClientCallable
+    public String runStep(String nodeId, String document) {
+        return answer(samples.runStep(read(nodeId, String.class), text(document)));
+    }
+
     /** Draws a run of this workflow over the canvas (JSON: its id, or null to clear); refreshed while it is active. */
     @ClientCallable
     public String showRun(String runId) {
@@ -242,8 +264,17 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         // the view opens a run (?run=) before this component is attached: then the current UI is the one to poll
         java.util.Optional.ofNullable(getUI().orElseGet(com.vaadin.flow.component.UI::getCurrent)).ifPresent(ui -> {
             if (active && refreshing == null) {
-                ui.setPollInterval(REFRESH_MILLIS);
                 refreshing = ui.addPollListener(poll -> show(runs.overlay()));
+            }
+            if (active) {
+                // set (again) just before the answer goes out: the poll interval is one per page, and a view left in
+                // the same round trip (the run page, which follows its run too) turns it off when it is detached,
+                // after this view was built, which left the canvas on the run as it was when that page was left
+                ui.beforeClientResponse(this, context -> {
+                    if (refreshing != null) {
+                        context.getUI().setPollInterval(REFRESH_MILLIS);
+                    }
+                });
             } else if (!active && refreshing != null) {
                 refreshing.remove();
                 refreshing = null;

@@ -137,6 +137,23 @@ public final class DesignerContract {
     public record NodeOverlay(String status, int attempts, Long durationMillis, Integer items, String error) {
     }
 
+    /**
+     * Two runs compared on the canvas: the run drawn over it ({@code runId}) against {@code otherRunId}, per node
+     * (see {@code RunComparisons}).
+     */
+    public record Comparison(String runId, String otherRunId, int otherVersion, String otherStatus,
+                             Map<String, NodeComparison> nodes) {
+    }
+
+    /** One node in two runs: same, different (status and/or output), only-shown or only-other; the other's figures. */
+    public record NodeComparison(String change, List<String> differences, String otherStatus, Integer otherAttempts,
+                                 Long otherDurationMillis) {
+    }
+
+    /** A run of the workflow to pick for a comparison. */
+    public record RunChoice(String runId, int version, String status, String trigger, String createdAt) {
+    }
+
     /** What flowed into and out of one node. */
     public record NodeData(String nodeId, Side input, Side output, String error) {
     }
@@ -168,7 +185,7 @@ public final class DesignerContract {
 
     /** Refused: not allowed, or not acceptable input (the problems say where). Also the answer of publish. */
     public record Refused(String outcome, String message, List<Problem> problems)
-            implements SaveResult, PublishResult, StartResult, NewMappingResult {
+            implements SaveResult, PublishResult, StartResult, NewMappingResult, StepRunResult {
         public Refused(String message, List<Problem> problems) {
             this("refused", message, problems);
         }
@@ -189,6 +206,22 @@ public final class DesignerContract {
             implements NewMappingResult {
         public MappingCreated(String mappingId, String mappingName, SaveResult saved) {
             this("created", mappingId, mappingName, saved);
+        }
+    }
+
+    /** The answer to {@code runStep} ("Run this step"). */
+    public sealed interface StepRunResult permits StepRun, Refused {
+    }
+
+    /**
+     * One step run alone: {@code status} succeeded, failed or waiting; what it saw and put out; a message (its
+     * error, or why it would wait); where its upstream data came from (run, pinned, run+pinned, none).
+     */
+    public record StepRun(String outcome, String nodeId, String status, Object input, Object output,
+                          List<String> ports, String message, String dataSource) implements StepRunResult {
+        public StepRun(String nodeId, String status, Object input, Object output, List<String> ports,
+                       String message, String dataSource) {
+            this("ran", nodeId, status, input, output, ports, message, dataSource);
         }
     }
 

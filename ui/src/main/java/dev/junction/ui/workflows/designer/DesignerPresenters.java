@@ -8,6 +8,7 @@ import dev.junction.backend.triggers.WebhookTokens;
 import dev.junction.backend.runs.RunService;
 import dev.junction.ui.mappings.editor.NodeContexts;
 import dev.junction.backend.workflows.SampleScopes;
+import dev.junction.backend.workflows.StepTrials;
 import dev.junction.backend.workflows.WorkflowSampleService;
 import dev.junction.engine.expressions.ExpressionRuntime;
 import dev.junction.backend.workflows.WorkflowService;
@@ -34,11 +35,14 @@ public class DesignerPresenters {
     final ExpressionRuntime expressions;
     final RunService runs;
     final NodeContexts nodeContexts;
+    final StepTrials stepTrials;
 
     DesignerPresenters(WorkflowService workflows, WorkflowVersionService versions, CatalogService catalog,
                        ConnectionService connections, MappingService mappings, LookupTableService lookupTables,
                        WebhookTokens webhookTokens, WebhookAddress webhookAddress, WorkflowSampleService samples, SampleScopes sampleScopes,
-                       ExpressionRuntime expressions, RunService runs, NodeContexts nodeContexts) {
+                       ExpressionRuntime expressions, RunService runs, NodeContexts nodeContexts,
+                       StepTrials stepTrials) {
+        this.stepTrials = stepTrials;
         this.runs = runs;
         this.nodeContexts = nodeContexts;
         this.samples = samples;

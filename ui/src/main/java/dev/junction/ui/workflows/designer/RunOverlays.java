@@ -16,7 +16,7 @@ import java.util.Set;
 /**
  * A run drawn over the canvas, from its step records: per node the status of its last attempt, the number of
  * attempts, that attempt's duration, the items it put out (a list output: its length; another output: 1) and a short
- * error; per edge the run followed (its target has a step), the items its source put out (the trigger: 1).
+ * error (a step waiting for its timer stays "waiting" until its next turn runs); per edge the run followed (its target has a step), the items its source put out (the trigger: 1).
  */
 final class RunOverlays {
 
@@ -36,6 +36,10 @@ final class RunOverlays {
         for (StepView step : detail.steps()) {
             if (step.generation() != detail.generation() || step.itemIndex() != null) {
                 continue;
+            }
+            if (step.id() == null && "queued".equals(step.status()) && nodes.containsKey(step.nodeId())
+                    && "waiting".equals(nodes.get(step.nodeId()).status())) {
+                continue; // a wait's next turn (a delay's end, a wait-until's next poll): still waiting, no attempt yet
             }
             attempts.merge(step.nodeId(), 1, Integer::sum);
             Long duration = step.startedAt() == null || step.finishedAt() == null ? null

@@ -74,6 +74,31 @@ public final class RunsPresenter {
         }
     }
 
+    /** The workflow's latest runs (at most {@value #RUN_CHOICES}), newest first, to pick one for a comparison. */
+    public List<DesignerContract.RunChoice> recentRuns() {
+        return services.runs.list(new dev.junction.db.runs.RunFilter(workflowId, null, null, null, null, null, null),
+                        null, RUN_CHOICES).items().stream()
+                .map(run -> new DesignerContract.RunChoice(run.id().toString(), run.workflowVersion(), run.status(),
+                        run.triggerKind(), run.createdAt().toString()))
+                .toList();
+    }
+
+    static final int RUN_CHOICES = 20;
+
+    /** The run shown on the canvas against run {@code otherRunId} of this workflow, per node; null when none is shown. */
+    public DesignerContract.Comparison compare(UUID otherRunId) {
+        if (shownRunId == null) {
+            return null;
+        }
+        RunDetail shown = run(shownRunId);
+        RunDetail other = run(otherRunId);
+        return RunComparisons.of(shown, overlayOf(shown), other, overlayOf(other));
+    }
+
+    private DesignerContract.Overlay overlayOf(RunDetail detail) {
+        return RunOverlays.of(detail, services.versions.get(workflowId, detail.run().workflowVersion()).definition());
+    }
+
     /** The shown run's overlay as it is now, or null when none is shown. */
     public DesignerContract.Overlay overlay() {
         return shownRunId == null ? null : showRun(shownRunId);

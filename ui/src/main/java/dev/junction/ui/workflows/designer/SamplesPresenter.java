@@ -99,6 +99,39 @@ public final class SamplesPresenter {
         }
     }
 
+    /**
+     * "Run this step": node {@code nodeId} of the working copy {@code documentJson} run alone, on the sandbox, with
+     * what flows into it from the run shown (else the latest run) and the pinned samples; nothing is kept in the
+     * run history. A refusal names the problem (a production connection, a document that cannot be read).
+     */
+    public DesignerContract.StepRunResult runStep(String nodeId, String documentJson) {
+        if (nodeId == null || "trigger".equals(nodeId)) {
+            return new Refused("Pick a step to run: a trigger has nothing to run", List.of());
+        }
+        dev.junction.engine.definition.WorkflowDefinition definition;
+        try {
+            definition = dev.junction.engine.definition.DefinitionJson.read(documentJson);
+        } catch (RuntimeException e) {
+            return new Refused("The workflow cannot be read: " + e.getMessage(), List.of());
+        }
+        try {
+            dev.junction.backend.workflows.StepTrials.StepTrial trial = services.stepTrials.run(workflowId,
+                    definition, nodeId, runs.shownRunId());
+            return new DesignerContract.StepRun(nodeId, trial.status(), trial.input(), trial.output(),
+                    trial.ports(), trial.message(), trial.dataSource());
+        } catch (org.springframework.security.access.AccessDeniedException e) {
+            refusals.record("runStep");
+            return new Refused("You may not run a step alone: that needs the designer or admin role.", List.of());
+        } catch (dev.junction.backend.api.InvalidInputException e) {
+            return new Refused(e.problems().stream().map(problem -> problem.field() + " " + problem.message())
+                    .reduce((a, b) -> a + "; " + b).orElse("the step cannot run"), e.problems().stream()
+                    .map(problem -> new DesignerContract.Problem(nodeId, problem.field(), null, problem.message()))
+                    .toList());
+        } catch (NotFoundException e) {
+            return new Refused(e.getMessage(), List.of());
+        }
+    }
+
     /** The next five fire times of a cron expression in a zone, by the parser the schedule triggers use. */
     public DesignerContract.CronPreview cronPreview(String cron, String zone) {
         try {

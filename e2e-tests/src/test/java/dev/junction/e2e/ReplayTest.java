@@ -26,8 +26,8 @@ class ReplayTest extends BrowserTest {
              "edges": [{"from": "trigger", "fromPort": "out", "to": "guard"}]}""";
     private static final String FIXED = FAILING.replace("throw new Error('refused ' + trigger.n);",
             "return {accepted: trigger.n};");
-    private static final LocatorAssertions.HasTextOptions SETTLED = new LocatorAssertions.HasTextOptions()
-            .setTimeout(30_000);
+    private static final LocatorAssertions.HasAttributeOptions SETTLED_STATUS =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
 
     @Test
     void tenFailedRunsAreReplayedOnTheLatestVersionAndEachShowsItsOriginal() {
@@ -42,7 +42,7 @@ class ReplayTest extends BrowserTest {
         signIn("admin", ADMIN_PASSWORD);
         for (String run : runs) {
             page.navigate(url("/runs/" + run));
-            assertThat(page.locator("#run-status")).hasText("dead_lettered", SETTLED);
+            assertThat(page.locator("#run-status")).hasAttribute("data-status", "dead_lettered", SETTLED_STATUS);
         }
         createdThroughApi("/api/v1/workflows/" + workflowId + "/versions",
                 "{\"baseVersion\": 2, \"comment\": \"fixed\", \"definition\": " + FIXED + "}");
@@ -59,7 +59,7 @@ class ReplayTest extends BrowserTest {
 
         for (String run : runs) {
             page.navigate(url("/runs/" + run));
-            assertThat(page.locator("#run-status")).hasText("succeeded", SETTLED);
+            assertThat(page.locator("#run-status")).hasAttribute("data-status", "succeeded", SETTLED_STATUS);
             assertThat(page.locator("[data-testid=replay-of]")).hasAttribute("data-run", run);
             assertThat(page.locator("[data-testid=replay-of]")).hasAttribute("href", "runs/" + run);
             assertThat(page.locator("[data-testid=replay-of]")).hasAttribute("data-generation", "1");

@@ -24,8 +24,11 @@ class RunsInspectorTest extends BrowserTest {
         signIn("admin", ADMIN_PASSWORD);
 
         page.navigate(url("/runs/" + runId));
-        assertThat(page.locator("#run-status")).hasText("dead_lettered",
-                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "dead_lettered",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
+        // the status in people's words, coloured as on the runs list (an error badge)
+        assertThat(page.locator("#run-status")).hasText("Dead-lettered");
+        assertThat(page.locator("#run-status")).hasAttribute("data-tone", "error");
         String detail = AdminReads.get(port, "/api/v1/runs/" + runId);
         int attempts = countMatches(detail, "\"startedAt\"\\s*:\\s*\"") - 1;   // the run's own startedAt
         org.assertj.core.api.Assertions.assertThat(attempts).isEqualTo(2);

@@ -44,8 +44,8 @@ class RunsViewTest extends BrowserTest {
                        {"from": "double", "fromPort": "out", "to": "guard"}]}""";
 
     /** A run takes a moment to be claimed and run by the workers; the detail view polls once a second. */
-    private static final LocatorAssertions.HasTextOptions SETTLED = new LocatorAssertions.HasTextOptions()
-            .setTimeout(20_000);
+    private static final LocatorAssertions.HasAttributeOptions SETTLED_STATUS =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
 
     @Autowired
     UserRepository users;
@@ -65,7 +65,8 @@ class RunsViewTest extends BrowserTest {
 
         startRun("{\"n\": 21}");
         assertThat(page).hasURL(Pattern.compile(".*/runs/[0-9a-f-]{36}$"));
-        assertThat(page.locator("#run-status")).hasText("succeeded", SETTLED);
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "succeeded", SETTLED_STATUS);
+        assertThat(page.locator("#run-status")).hasText("Succeeded");
         assertThat(stepCell("double")).isVisible();
         assertThat(stepCell("guard")).isVisible();
         assertThat(page.locator("#run-error")).isHidden();
@@ -85,7 +86,8 @@ class RunsViewTest extends BrowserTest {
         page.locator("#start-run-business-key input").fill("order-1001");
         page.locator("#start-run").click();
 
-        assertThat(page.locator("#run-status")).hasText("dead_lettered", SETTLED);
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "dead_lettered", SETTLED_STATUS);
+        assertThat(page.locator("#run-status")).hasText("Dead-lettered");
         assertThat(page.locator("#run-error")).containsText("boom");
         assertThat(page.locator("#run-error")).containsText("guard");
         assertThat(page.locator("#run-business-key")).hasText("order-1001");
@@ -104,11 +106,13 @@ class RunsViewTest extends BrowserTest {
         screenshot("5-dead-letter-queue");
 
         deadLetter.click();
-        assertThat(page.locator("#run-status")).hasText("dead_lettered");
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "dead_lettered");
+        assertThat(page.locator("#run-status")).hasText("Dead-lettered");
         page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("Replay")).click();
         page.getByRole(AriaRole.MENUITEM, new Page.GetByRoleOptions().setName("From the start")).click();
         assertThat(page.locator("#run-replays")).hasText("1");
-        assertThat(page.locator("#run-status")).hasText("dead_lettered", SETTLED);
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "dead_lettered", SETTLED_STATUS);
+        assertThat(page.locator("#run-status")).hasText("Dead-lettered");
         assertThat(page.locator("#run-error")).containsText("boom");
         screenshot("6-replayed");
 
@@ -131,7 +135,8 @@ class RunsViewTest extends BrowserTest {
         signIn("vera", "vera-e2e-password");
 
         page.navigate(url("/runs/" + runId));
-        assertThat(page.locator("#run-status")).hasText("dead_lettered", SETTLED);
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "dead_lettered", SETTLED_STATUS);
+        assertThat(page.locator("#run-status")).hasText("Dead-lettered");
         assertThat(page.locator("#run-error")).containsText("boom");
         assertThat(page.locator("#replay-run")).isHidden();
         assertThat(page.locator("#cancel-run")).isHidden();
@@ -157,12 +162,14 @@ class RunsViewTest extends BrowserTest {
         signIn("admin", ADMIN_PASSWORD);
 
         page.navigate(url("/runs/" + runId));
-        assertThat(page.locator("#run-status")).hasText("waiting", SETTLED);
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "waiting", SETTLED_STATUS);
+        assertThat(page.locator("#run-status")).hasText("Waiting");
         assertThat(page.locator("#replay-run")).isHidden();
         page.locator("#cancel-run").click();
         assertThat(page.getByText("Cancel this run?")).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel run").setExact(true)).click();
-        assertThat(page.locator("#run-status")).hasText("cancelled");
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "cancelled");
+        assertThat(page.locator("#run-status")).hasText("Cancelled");
         assertThat(page.locator("#cancel-run")).isHidden();
         screenshot("cancelled");
     }

@@ -186,6 +186,6 @@ class TemplateWizardTest extends TemplateBrowserTest {
         String runId = ErrorInboxTest.id(postThroughApi("/api/v1/workflows/" + workflowId + "/runs",
                 "{\"input\": " + input + "}", 202));
         page.navigate(url("/runs/" + runId));
-        assertThat(page.locator("#run-status")).hasText("succeeded", RUN_SETTLED);
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "succeeded", RUN_ENDED);
     }
 }

@@ -26,4 +26,13 @@ public interface AlertCondition {
      * condition is clear — an alert whose fingerprint is no longer found resolves itself.
      */
     List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now);
+
+    /**
+     * The same within an evaluation cycle: a kind that reads for all its rules at once takes what it needs from
+     * {@code reads} (read there once per cycle) instead of reading for this rule alone.
+     */
+    default List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now,
+                                        CycleReads reads) {
+        return evaluate(scope, parameters, now);
+    }
 }

@@ -30,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * is skipped by the others, so each due rule is evaluated once per cycle, and all state is in the database: a
  * restarted node simply carries on. What every rule of a batch needs besides its condition — its state, its open
  * alerts, the open maintenance windows (once per cycle) — is read in one statement for all of them, and their next
- * evaluations are written in one statement.
+ * evaluations are written in one statement. What the conditions read from runs and rollups is read once per cycle
+ * for all rules of a kind ({@link CycleReads}), each rule taking its scope's part.
  *
  * <p>A rule whose evaluation fails waits one interval (its error logged) instead of blocking the rest: a failure that
  * left the database transaction usable postpones just that rule; one that did not (an SQL error) rolls the batch back
@@ -69,18 +70,19 @@ public class AlertEvaluator implements SmartLifecycle {
     public int evaluateDue(Instant now) {
         OffsetDateTime at = now.atOffset(ZoneOffset.UTC);
         List<MaintenanceWindow> windows = alerts.openWindows(at);
+        CycleReads reads = new CycleReads();
         int evaluated = 0;
         while (true) {
             List<UUID> claimed = new ArrayList<>();
             try {
-                transactions.executeWithoutResult(status -> evaluateBatch(at, windows, claimed));
+                transactions.executeWithoutResult(status -> evaluateBatch(at, windows, reads, claimed));
             } catch (RuntimeException e) {
                 if (DatabaseOutage.isCause(e) || claimed.isEmpty()) {
                     throw e;
                 }
                 // the batch is rolled back: its rules one by one, so that only the failing one waits
                 for (UUID id : claimed) {
-                    evaluated += evaluateAlone(id, at) ? 1 : 0;
+                    evaluated += evaluateAlone(id, at, reads) ? 1 : 0;
                 }
                 continue;
             }
@@ -92,7 +94,8 @@ public class AlertEvaluator implements SmartLifecycle {
     }
 
     /** Claims a batch of due rules and evaluates them in the current transaction; their ids go to {@code claimed}. */
-    private void evaluateBatch(OffsetDateTime at, List<MaintenanceWindow> windows, List<UUID> claimed) {
+    private void evaluateBatch(OffsetDateTime at, List<MaintenanceWindow> windows, CycleReads reads,
+                               List<UUID> claimed) {
         List<AlertRuleStore.Claimed> batch = rules.claimDue(at, BATCH);
         batch.forEach(rule -> claimed.add(rule.rule().id()));
         if (batch.isEmpty()) {
@@ -103,7 +106,7 @@ public class AlertEvaluator implements SmartLifecycle {
         for (AlertRuleStore.Claimed rule : batch) {
             AlertEvaluation evaluation;
             try {
-                evaluation = evaluation(rule.rule(), rule.stateJson(), at);
+                evaluation = evaluation(rule.rule(), rule.stateJson(), at, reads);
             } catch (DataAccessException | org.springframework.dao.DataAccessException e) {
                 throw e; // the transaction is unusable: the whole batch again, one rule at a time
             } catch (RuntimeException e) {
@@ -122,12 +125,12 @@ public class AlertEvaluator implements SmartLifecycle {
      * Evaluates one rule (if still due and held by no other node) in a transaction of its own; a failure postpones
      * it. Answers whether this node took the rule.
      */
-    private boolean evaluateAlone(UUID ruleId, OffsetDateTime at) {
+    private boolean evaluateAlone(UUID ruleId, OffsetDateTime at, CycleReads reads) {
         boolean[] taken = new boolean[1];
         try {
             transactions.executeWithoutResult(status -> rules.claimDue(ruleId, at).ifPresent(rule -> {
                 taken[0] = true;
-                AlertEvaluation evaluation = evaluation(rule.rule(), rule.stateJson(), at);
+                AlertEvaluation evaluation = evaluation(rule.rule(), rule.stateJson(), at, reads);
                 applier.apply(rule.rule(), evaluation, at);
                 rules.evaluated(List.of(new AlertRuleStore.Evaluated(ruleId, at.plus(interval),
                         evaluation.state() == null ? null : PayloadJson.write(evaluation.state()))));
@@ -143,15 +146,15 @@ public class AlertEvaluator implements SmartLifecycle {
     }
 
     @SuppressWarnings("unchecked")
-    private AlertEvaluation evaluation(AlertRule rule, String stateJson, OffsetDateTime now) {
+    private AlertEvaluation evaluation(AlertRule rule, String stateJson, OffsetDateTime now, CycleReads reads) {
         AlertCondition condition = conditions.find(rule.conditionKind()).orElseThrow(() ->
                 new IllegalStateException("no alert condition of kind " + rule.conditionKind()));
         Map<String, Object> state = stateJson == null ? Map.of() : (Map<String, Object>) PayloadJson.read(stateJson);
         return condition instanceof StatefulAlertCondition stateful
                 ? stateful.evaluate(rule.scope(), rule.parameters(), new AlertMemory(rule.updatedAt().toInstant(),
-                state), now.toInstant())
-                : new AlertEvaluation(condition.evaluate(rule.scope(), rule.parameters(), now.toInstant()), Map.of(),
-                null);
+                state), now.toInstant(), reads)
+                : new AlertEvaluation(condition.evaluate(rule.scope(), rule.parameters(), now.toInstant(), reads),
+                Map.of(), null);
     }
 
     @Override

@@ -4,6 +4,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.springframework.stereotype.Component;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ public class ScopedWorkflows {
 
     private final DSLContext db;
 
-    ScopedWorkflows(DSLContext db) {
+    public ScopedWorkflows(DSLContext db) {
         this.db = db;
     }
 
@@ -43,6 +44,37 @@ public class ScopedWorkflows {
                                             jsonb_build_object('c', ?::text))""", scope.connectionId())));
         }
         return Optional.empty();
+    }
+
+    /** A workflow as the conditions need it: name, when it was created, whether it is archived. */
+    public record Workflow(UUID id, String name, OffsetDateTime createdAt, boolean archived) {
+    }
+
+    /** Every workflow by id, read once per cycle. */
+    public Map<UUID, Workflow> all(CycleReads reads) {
+        return reads.once("workflows", () -> {
+            Map<UUID, Workflow> all = new LinkedHashMap<>();
+            for (Record row : db.fetch("select id, name, created_at, archived_at is not null from workflows")) {
+                all.put(row.get(0, UUID.class), new Workflow(row.get(0, UUID.class), row.get(1, String.class),
+                        row.get(2, OffsetDateTime.class), row.get(3, Boolean.class)));
+            }
+            return all;
+        });
+    }
+
+    /**
+     * {@link #of(AlertScope)} within an evaluation cycle: a workflow scope is taken from {@link #all}, a tag or
+     * connection scope is read once per cycle for all rules with that scope.
+     */
+    public Optional<Map<UUID, String>> of(AlertScope scope, CycleReads reads) {
+        if (scope.workflowId() != null) {
+            Workflow workflow = all(reads).get(scope.workflowId());
+            return Optional.of(workflow == null ? Map.of() : Map.of(workflow.id(), workflow.name()));
+        }
+        if (scope.tag() == null && scope.connectionId() == null) {
+            return Optional.empty();
+        }
+        return reads.once(scope, () -> of(scope));
     }
 
     /** The name of a workflow (for sentences), or its id when it is gone. */

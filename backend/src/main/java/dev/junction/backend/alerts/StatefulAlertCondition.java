@@ -13,6 +13,12 @@ public interface StatefulAlertCondition extends AlertCondition {
 
     AlertEvaluation evaluate(AlertScope scope, Map<String, Object> parameters, AlertMemory memory, Instant now);
 
+    /** The same within an evaluation cycle, sharing its reads (see {@link CycleReads}). */
+    default AlertEvaluation evaluate(AlertScope scope, Map<String, Object> parameters, AlertMemory memory,
+                                     Instant now, CycleReads reads) {
+        return evaluate(scope, parameters, memory, now);
+    }
+
     /** A stateless look: as if the rule had just been created now. */
     @Override
     default List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now) {

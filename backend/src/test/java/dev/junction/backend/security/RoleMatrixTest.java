@@ -124,6 +124,7 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/runs", ALL),
             Map.entry("GET /api/v1/anomalies", ALL),
             Map.entry("GET /api/v1/runs/{id}", ALL),
+            Map.entry("GET /api/v1/runs/{runId}/steps/{stepId}/{side}", ALL),
             Map.entry("GET /api/v1/runs/export.csv", ALL),
             Map.entry("POST /api/v1/runs/{id}/cancel", OPERATE),
             Map.entry("POST /api/v1/runs/{id}/replay", OPERATE),

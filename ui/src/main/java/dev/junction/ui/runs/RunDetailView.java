@@ -31,6 +31,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.payloads.StepPayloads;
 import dev.junction.backend.runs.RunService;
 import dev.junction.db.runs.ReplayMode;
 import dev.junction.db.runs.RunDetail;
@@ -78,15 +79,16 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private final PayloadBlock input = new PayloadBlock("Input", "run-input-payload");
     private final PayloadBlock output = new PayloadBlock("Output", "run-output-payload");
     private final Grid<StepView> steps = new Grid<>(StepView.class, false);
-    private final StepPanel step = new StepPanel();
+    private final StepPanel step;
     private final ReplayOfLink replayOf = new ReplayOfLink();
     private final RunTimeline timeline = new RunTimeline();
     private UUID runId;
     private RunSummary run;
     private Registration refreshing;
 
-    public RunDetailView(RunService runs) {
+    public RunDetailView(RunService runs, StepPayloads stepPayloads) {
         this.runs = runs;
+        this.step = new StepPanel(stepPayloads);
         setSizeFull();
         title.addClassName("run-title");
         status.setId("run-status");
@@ -175,6 +177,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     public void beforeEnter(BeforeEnterEvent event) {
         try {
             runId = UUID.fromString(event.getRouteParameters().get(Routes.RUN_ID).orElse(""));
+            step.forRun(runId);
             show(runs.get(runId));
         } catch (IllegalArgumentException | NotFoundException e) {
             event.forwardTo(RunsView.class);
@@ -291,7 +294,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private void act(Supplier<String> action, String success) {
         try {
             String now = action.get();
-            Notifications.success(success + " (status: " + now + ")");
+            Notifications.success(success + " (status: " + RunStatusNames.label(now) + ")");
         } catch (ConflictException | NotFoundException e) {
             Notifications.error(e.getMessage());
         }

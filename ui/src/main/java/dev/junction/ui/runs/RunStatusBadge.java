@@ -4,8 +4,9 @@ import com.vaadin.flow.component.badge.Badge;
 import com.vaadin.flow.component.badge.BadgeVariant;
 
 /**
- * A run's or a step's status as a coloured badge (colours: {@link RunStatusNames#tone}). The runs list names it for
- * people ({@link #named}); the run page still writes the json name, which its browser tests read.
+ * A run's or a step's status as a coloured badge reading the status as people say it ("Dead-lettered"), coloured by
+ * {@link RunStatusNames#tone} — the same words and colours on the runs list, the run page and its timeline;
+ * {@code data-status} keeps the json name, which browser tests read.
  */
 final class RunStatusBadge {
 
@@ -21,22 +22,35 @@ final class RunStatusBadge {
         return badge;
     }
 
-    /** A badge reading the status as people say it ("Dead-lettered"); {@code data-status} keeps the json name. */
+    /** The same as {@link #of}: the runs list's name for it. */
     static Badge named(String status) {
-        Badge badge = of(status);
-        badge.setText(RunStatusNames.label(status));
-        return badge;
+        return of(status);
     }
 
-    /** Shows {@code status} on an existing badge (its colour follows the status; {@code data-status} the json name). */
+    /**
+     * Shows {@code status} on an existing badge: its label for people, its colour by tone, {@code data-status} the
+     * json name.
+     */
     static void show(Badge badge, String status) {
-        badge.setText(status == null ? "" : status);
+        badge.setText(RunStatusNames.label(status));
         badge.removeThemeVariants(BadgeVariant.values());
         BadgeVariant variant = variant(status);
         if (variant != null) {
             badge.addThemeVariants(variant);
         }
         badge.getElement().setAttribute("data-status", status == null ? "" : status);
+        badge.getElement().setAttribute("data-tone", RunStatusNames.tone(status));
+    }
+
+    /** The CSS colour of a status's tone, for what is drawn rather than badged (the timeline's bars). */
+    static String colour(String status) {
+        return switch (RunStatusNames.tone(status)) {
+            case "success" -> "var(--lumo-success-color)";
+            case "error" -> "var(--lumo-error-color)";
+            case "warning" -> "var(--lumo-warning-color, #d9a400)";
+            case "contrast" -> "var(--lumo-contrast-50pct)";
+            default -> "var(--lumo-primary-color)";
+        };
     }
 
     private static BadgeVariant variant(String status) {

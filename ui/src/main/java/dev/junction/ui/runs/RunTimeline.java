@@ -12,7 +12,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A run's steps on a time axis (a Gantt): one lane per step (a forEach item is its own lane, labelled with its
@@ -112,10 +111,11 @@ final class RunTimeline extends Div {
             bar.getElement().setAttribute("data-status", step.status());
             bar.getElement().setAttribute("data-node", step.nodeId());
             bar.getElement().setAttribute("data-attempt", Integer.toString(step.attempt()));
-            bar.setTitle(StepNames.of(step) + " · attempt " + step.attempt() + " · " + step.status() + " · "
+            bar.setTitle(StepNames.of(step) + " · attempt " + step.attempt() + " · " + RunStatusNames.label(step.status())
+                    + " · "
                     + RunFormat.duration(step.startedAt(), step.finishedAt())
                     + (step.errorClass() == null ? "" : " · " + RunFormat.error(step.errorClass(), step.errorMessage())));
-            bar.getStyle().set("background", colour(step.status())).set("border-radius", "3px")
+            bar.getStyle().set("background", RunStatusBadge.colour(step.status())).set("border-radius", "3px")
                     .set("min-width", "3px");
             track.add(bar);
             previous = step;
@@ -149,16 +149,6 @@ final class RunTimeline extends Div {
 
     private static String percent(double value) {
         return String.format(java.util.Locale.ROOT, "%.3f%%", value);
-    }
-
-    private static String colour(String status) {
-        return switch (Objects.requireNonNullElse(status, "")) {
-            case "succeeded" -> "var(--lumo-success-color)";
-            case "failed" -> "var(--lumo-error-color)";
-            case "waiting" -> "var(--lumo-warning-color, #d9a400)";
-            case "cancelled" -> "var(--lumo-contrast-50pct)";
-            default -> "var(--lumo-primary-color)";
-        };
     }
 
     /** One lane per step and forEach item (a replay's steps share the lane of the step they repeat). */

@@ -3,23 +3,31 @@ package dev.junction.ui.runs;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import dev.junction.backend.payloads.StepPayloads;
 import dev.junction.db.runs.StepView;
 import dev.junction.ui.shared.Times;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
-/** The step selected in a run's step list: its input, output, error and the remote answer's excerpt. */
+/**
+ * The step selected in a run's step list: its input and output a page at a time, redacted ({@link PagedPayload}), its
+ * error and the remote answer's excerpt.
+ */
 class StepPanel extends VerticalLayout {
 
     private final H4 title = new H4();
     private final Paragraph facts = new Paragraph();
     private final Paragraph error = new Paragraph();
-    private final PayloadBlock input = new PayloadBlock("Input", "step-input");
-    private final PayloadBlock output = new PayloadBlock("Output", "step-output");
+    private final PagedPayload input;
+    private final PagedPayload output;
+    private UUID runId;
     private final PayloadBlock remoteBody = new PayloadBlock("Remote answer (excerpt)", "step-remote-body");
 
-    StepPanel() {
+    StepPanel(StepPayloads payloads) {
+        input = new PagedPayload(payloads, "Input", "input", "step-input");
+        output = new PagedPayload(payloads, "Output", "output", "step-output");
         setId("step-detail");
         setPadding(false);
         setSpacing(false);
@@ -34,6 +42,11 @@ class StepPanel extends VerticalLayout {
         show(null);
     }
 
+    /** The run whose steps this panel shows. */
+    void forRun(UUID runId) {
+        this.runId = runId;
+    }
+
     void show(StepView step) {
         boolean selected = step != null;
         facts.setVisible(selected);
@@ -45,13 +58,14 @@ class StepPanel extends VerticalLayout {
             remoteBody.setVisible(false);
             return;
         }
-        title.setText(StepNames.of(step) + " · attempt " + step.attempt() + " · " + step.status());
+        title.setText(StepNames.of(step) + " · attempt " + step.attempt() + " · "
+                + RunStatusNames.label(step.status()));
         facts.setText(String.join(" · ", facts(step)));
         String failure = RunFormat.error(step.errorClass(), step.errorMessage());
         error.setText(failure + (step.remoteStatus() == null ? "" : " (remote status " + step.remoteStatus() + ")"));
         error.setVisible(!failure.isEmpty());
-        input.show(step.input());
-        output.show(step.output());
+        input.show(runId, step.id());
+        output.show(runId, step.id());
         remoteBody.setVisible(step.remoteBody() != null);
         remoteBody.showText(step.remoteBody() == null ? "" : step.remoteBody());
     }

@@ -1,6 +1,7 @@
 package dev.junction.backend.alerts.conditions;
 
 import dev.junction.backend.alerts.AlertFinding;
+import dev.junction.backend.alerts.CycleReads;
 import dev.junction.backend.alerts.ScopedWorkflows;
 import org.jooq.DSLContext;
 import org.jooq.Record;
@@ -8,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +21,7 @@ import java.util.UUID;
  * ended, more than {@code thresholdPercent} % failed or were dead-lettered — counted only once at least
  * {@code minRuns} runs ended (two runs, one failed, is no 50 % trend). One finding per workflow; it clears when the
  * rate falls back. Reads the runs of the window through the index on their creation time (a window holds few of the
- * runs, however many there are in all).
+ * runs, however many there are in all), counted per workflow once per cycle and window length for all such rules.
  */
 @Component
 public class FailureRateCondition extends WindowedRunsCondition {
@@ -34,28 +36,42 @@ public class FailureRateCondition extends WindowedRunsCondition {
                 db, scopes);
     }
 
+    /** One workflow's ended and failed runs in a window. */
+    private record Counts(long ended, long failed) {
+    }
+
+    private record WindowKey(Window window) {
+    }
+
     @Override
-    List<AlertFinding> evaluate(Optional<Map<UUID, String>> inScope, Map<String, Object> parameters, Window window) {
+    List<AlertFinding> evaluate(Optional<Map<UUID, String>> inScope, Map<String, Object> parameters, Window window,
+                                CycleReads reads) {
         double threshold = Parameters.number(parameters, "thresholdPercent", 10);
         long minRuns = Parameters.integer(parameters, "minRuns", 10);
-        ScopeClause clause = ScopeClause.of("r.workflow_id", inScope);
-        List<AlertFinding> findings = new ArrayList<>();
-        for (Record row : db.fetch("""
-                select r.workflow_id, w.name, count(*) as ended,
-                       count(*) filter (where r.status in ('failed', 'dead_lettered')) as failed
-                """ + RUNS_OF_WINDOW + """
+        Map<UUID, Counts> counts = reads.once(new WindowKey(window), () -> {
+            Map<UUID, Counts> read = new LinkedHashMap<>();
+            for (Record row : db.fetch("""
+                    select r.workflow_id, count(*) as ended,
+                           count(*) filter (where r.status in ('failed', 'dead_lettered')) as failed
+                    """ + RUNS_OF_WINDOW + """
 
-                  and r.status in ('succeeded', 'failed', 'dead_lettered')""" + clause.sql() + """
-                 group by r.workflow_id, w.name""",
-                clause.after(window.from().atOffset(ZoneOffset.UTC), window.to().atOffset(ZoneOffset.UTC)))) {
-            long ended = row.get("ended", Long.class);
-            long failed = row.get("failed", Long.class);
-            double rate = 100.0 * failed / ended;
-            if (ended < minRuns || rate <= threshold) {
-                continue;
+                      and r.status in ('succeeded', 'failed', 'dead_lettered')
+                    group by r.workflow_id""",
+                    window.from().atOffset(ZoneOffset.UTC), window.to().atOffset(ZoneOffset.UTC))) {
+                read.put(row.get("workflow_id", UUID.class),
+                        new Counts(row.get("ended", Long.class), row.get("failed", Long.class)));
             }
-            UUID workflowId = row.get("workflow_id", UUID.class);
-            String name = row.get("name", String.class);
+            return read;
+        });
+        List<AlertFinding> findings = new ArrayList<>();
+        counts.forEach((workflowId, count) -> {
+            long ended = count.ended();
+            long failed = count.failed();
+            double rate = 100.0 * failed / ended;
+            if (!inScope(inScope, workflowId) || ended < minRuns || rate <= threshold) {
+                return;
+            }
+            String name = name(inScope, workflowId, reads);
             String shown = String.format(Locale.ROOT, "%.1f %%", rate);
             Map<String, Object> details = workflowDetails(workflowId, name);
             details.put("failureRate", Math.round(rate * 10) / 10.0);
@@ -66,7 +82,7 @@ public class FailureRateCondition extends WindowedRunsCondition {
                     "Workflow \"" + name + "\": " + shown + " of " + ended + " runs failed in the last "
                             + window.minutes() + " minutes (threshold " + threshold + " %)",
                     "runs?workflow=" + workflowId + "&status=dead_lettered,failed&from=" + window.from(), details));
-        }
+        });
         return findings;
     }
 }

@@ -3,9 +3,12 @@ package dev.junction.backend.alerts.conditions;
 import dev.junction.backend.alerts.AlertCondition;
 import dev.junction.backend.alerts.AlertFinding;
 import dev.junction.backend.alerts.AlertScope;
+import dev.junction.backend.alerts.CycleReads;
 import dev.junction.backend.alerts.ScopedWorkflows;
 import org.jooq.DSLContext;
 import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -27,7 +30,9 @@ import java.util.UUID;
  * (expectation {@code trigger}) its published version has a schedule or polling trigger, or (expectation
  * {@code history}) it had a successful run in the same hour of the week in at least two of the past four weeks
  * (read from the hourly rollups); {@code either} (the default) takes both. A workflow created less than N minutes ago
- * is not yet expected to have succeeded. One finding per workflow; it clears with the next successful run.
+ * is not yet expected to have succeeded. One finding per workflow; it clears with the next successful run (designer
+ * test runs do not count). What it reads — every workflow, their last successes, triggers and rollup history — it
+ * reads once per cycle for all such rules.
  */
 @Component
 public class NoSuccessCondition implements AlertCondition {
@@ -64,56 +69,43 @@ public class NoSuccessCondition implements AlertCondition {
 
     @Override
     public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now) {
+        return evaluate(scope, parameters, now, new CycleReads());
+    }
+
+    @Override
+    public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now,
+                                       CycleReads reads) {
         long minutes = Parameters.integer(parameters, "minutes", 120);
         String expectation = Parameters.text(parameters, "expectation", "either");
         Instant from = now.minus(Duration.ofMinutes(minutes));
-        var inScope = scopes.of(scope);
-        ScopeClause clause = ScopeClause.of("w.id", inScope);
+        var inScope = scopes.of(scope, reads);
         Map<UUID, String> candidates = new LinkedHashMap<>();
-        for (Record row : db.fetch("select w.id, w.name from workflows w where w.archived_at is null"
-                + " and w.created_at <= ?::timestamptz" + clause.sql(), clause.after(at(from)))) {
-            candidates.put(row.get(0, UUID.class), row.get(1, String.class));
+        for (ScopedWorkflows.Workflow workflow : scopes.all(reads).values()) {
+            if (!workflow.archived() && !workflow.createdAt().toInstant().isAfter(from)
+                    && (inScope.isEmpty() || inScope.get().containsKey(workflow.id()))) {
+                candidates.put(workflow.id(), workflow.name());
+            }
         }
         if (candidates.isEmpty()) {
             return List.of();
         }
-        ScopeClause candidateClause = ScopeClause.of("workflow_id", java.util.Optional.of(candidates));
-        Set<UUID> succeeded = new HashSet<>();
-        for (Record row : db.fetch("select distinct workflow_id from runs where status = 'succeeded'"
-                + " and finished_at > ?::timestamptz and finished_at <= ?::timestamptz" + candidateClause.sql(),
-                candidateClause.after(at(from), at(now)))) {
-            succeeded.add(row.get(0, UUID.class));
-        }
+        Map<UUID, Instant> lastSuccess = LastSuccesses.of(db, reads, now);
         Set<UUID> expected = new HashSet<>();
         if (!expectation.equals("history")) {
-            ScopeClause wClause = ScopeClause.of("w.id", java.util.Optional.of(candidates));
-            for (Record row : db.fetch("""
-                    select w.id from workflows w
-                    join workflow_versions v on v.workflow_id = w.id and v.version = w.published_version
-                    where v.definition -> 'trigger' ->> 'kind' in ('schedule', 'polling')""" + wClause.sql(),
-                    wClause.after())) {
-                expected.add(row.get(0, UUID.class));
-            }
+            expected.addAll(reads.once("no_success.scheduled", this::scheduledOrPolling));
         }
-        Map<UUID, Integer> weeksWithSuccess = new HashMap<>();
-        if (!expectation.equals("trigger")) {
-            OffsetDateTime hour = at(now).truncatedTo(ChronoUnit.HOURS);
-            for (int week = 1; week <= 4; week++) {
-                OffsetDateTime start = hour.minusWeeks(week);
-                for (Record row : db.fetch("select distinct workflow_id from run_rollups where status = 'succeeded'"
-                        + " and hour = ?::timestamptz" + candidateClause.sql(), candidateClause.after(start))) {
-                    weeksWithSuccess.merge(row.get(0, UUID.class), 1, Integer::sum);
-                }
+        OffsetDateTime hour = at(now).truncatedTo(ChronoUnit.HOURS);
+        Map<UUID, Integer> weeksWithSuccess = expectation.equals("trigger") ? Map.of()
+                : reads.once(new HistoryKey(hour), () -> weeksWithSuccess(hour));
+        weeksWithSuccess.forEach((workflow, weeks) -> {
+            if (weeks >= 2) {
+                expected.add(workflow);
             }
-            weeksWithSuccess.forEach((workflow, weeks) -> {
-                if (weeks >= 2) {
-                    expected.add(workflow);
-                }
-            });
-        }
+        });
         List<AlertFinding> findings = new ArrayList<>();
         candidates.forEach((workflowId, name) -> {
-            if (!expected.contains(workflowId) || succeeded.contains(workflowId)) {
+            Instant success = lastSuccess.get(workflowId);
+            if (!expected.contains(workflowId) || success != null && success.isAfter(from)) {
                 return;
             }
             Map<String, Object> details = new LinkedHashMap<>();
@@ -128,6 +120,36 @@ public class NoSuccessCondition implements AlertCondition {
                     "runs?workflow=" + workflowId + "&from=" + from, details));
         });
         return findings;
+    }
+
+    private record HistoryKey(OffsetDateTime hour) {
+    }
+
+    /** The workflows whose published version has a schedule or polling trigger (once per cycle). */
+    private Set<UUID> scheduledOrPolling() {
+        Set<UUID> workflows = new HashSet<>();
+        for (Record row : db.fetch("""
+                select w.id from workflows w
+                join workflow_versions v on v.workflow_id = w.id and v.version = w.published_version
+                where v.definition -> 'trigger' ->> 'kind' in ('schedule', 'polling')""")) {
+            workflows.add(row.get(0, UUID.class));
+        }
+        return workflows;
+    }
+
+    /** Per workflow, in how many of the past four weeks it succeeded in this hour of the week (hourly rollups). */
+    private Map<UUID, Integer> weeksWithSuccess(OffsetDateTime hour) {
+        OffsetDateTime[] hours = new OffsetDateTime[4];
+        for (int week = 1; week <= 4; week++) {
+            hours[week - 1] = hour.minusWeeks(week);
+        }
+        Map<UUID, Integer> weeks = new HashMap<>();
+        for (Record row : db.fetch("select workflow_id, count(distinct hour) from run_rollups"
+                + " where status = 'succeeded' and hour = any(?) group by workflow_id", DSL.val(hours,
+                SQLDataType.TIMESTAMPWITHTIMEZONE.array()))) {
+            weeks.put(row.get(0, UUID.class), row.get(1, Integer.class));
+        }
+        return weeks;
     }
 
     private static OffsetDateTime at(Instant instant) {

@@ -4,6 +4,7 @@ import dev.junction.backend.alerts.AlertEvaluation;
 import dev.junction.backend.alerts.AlertFinding;
 import dev.junction.backend.alerts.AlertMemory;
 import dev.junction.backend.alerts.AlertScope;
+import dev.junction.backend.alerts.CycleReads;
 import dev.junction.backend.alerts.ScopedWorkflows;
 import dev.junction.backend.alerts.StatefulAlertCondition;
 import dev.junction.engine.runs.ErrorCategory;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,7 +36,8 @@ import java.util.UUID;
  *
  * <p>State: {@code position} (the latest end seen), {@code recent} (ids of failures that ended within the overlap
  * before it: a run whose end committed late is still seen once) and {@code open} (the fingerprints not yet cleared,
- * with their last failure). Test runs from the designer never count.
+ * with their last failure). Test runs from the designer never count. The failures of all workflows and their last
+ * successes are read once per cycle and shared by every such rule (each takes its scope's).
  */
 @Component
 public class RunFailedCondition implements StatefulAlertCondition {
@@ -43,6 +46,8 @@ public class RunFailedCondition implements StatefulAlertCondition {
     static final Duration OVERLAP = Duration.ofMinutes(1);
     /** The most failures one evaluation reads (the rest are read by the next one). */
     static final int BATCH = 5_000;
+    /** The most failures one cycle reads for all rules together. */
+    static final int SHARED_LIMIT = 50_000;
 
     private final DSLContext db;
     private final ScopedWorkflows scopes;
@@ -75,9 +80,15 @@ public class RunFailedCondition implements StatefulAlertCondition {
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public AlertEvaluation evaluate(AlertScope scope, Map<String, Object> parameters, AlertMemory memory,
                                     Instant now) {
+        return evaluate(scope, parameters, memory, now, new CycleReads());
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public AlertEvaluation evaluate(AlertScope scope, Map<String, Object> parameters, AlertMemory memory,
+                                    Instant now, CycleReads reads) {
         Map<String, Object> state = memory.state();
         boolean first = !(state.get("position") instanceof String);
         Instant position = first ? memory.since() : Instant.parse((String) state.get("position"));
@@ -89,34 +100,28 @@ public class RunFailedCondition implements StatefulAlertCondition {
                     new LinkedHashMap<>((Map<String, Object>) entry)));
         }
         String category = Parameters.text(parameters, "category", null);
-        var workflows = scopes.of(scope);
-        ScopeClause clause = ScopeClause.of("r.workflow_id", workflows);
+        var workflows = scopes.of(scope, reads);
+        Instant from = first ? position : position.minus(OVERLAP);
+        List<Failure> failures = reads.<SharedFailures>once(new SharedKey(now), () -> new SharedFailures(now))
+                .since(from, workflows).orElseGet(() -> failures(from, now, workflows));
 
         Map<String, Integer> counted = new HashMap<>();
         Instant newest = position;
-        List<Record> failures = db.fetch("""
-                select r.id, r.workflow_id, w.name, r.failed_node_id, r.error_class, r.error_message, r.status,
-                       r.finished_at
-                from runs r join workflows w on w.id = r.workflow_id
-                where r.status in ('failed', 'dead_lettered') and r.trigger_kind <> 'test'
-                  and r.finished_at > ?::timestamptz and r.finished_at <= ?::timestamptz""" + clause.sql() + """
-                 order by r.finished_at, r.id limit ?""",
-                append(clause.after(at(first ? position : position.minus(OVERLAP)), at(now)), BATCH));
-        for (Record failure : failures) {
-            String runId = failure.get("id", UUID.class).toString();
-            Instant finished = failure.get("finished_at", OffsetDateTime.class).toInstant();
+        for (Failure failure : failures) {
+            String runId = failure.runId().toString();
+            Instant finished = failure.finished();
             newest = finished.isAfter(newest) ? finished : newest;
             if (recent.contains(runId)) {
                 continue;
             }
             recent.add(runId);
-            String errorClass = failure.get("error_class", String.class);
+            String errorClass = failure.errorClass();
             ErrorCategory kind = ErrorCategory.of(errorClass);
             if (category != null && !kind.jsonName().equals(category)) {
                 continue;
             }
-            UUID workflowId = failure.get("workflow_id", UUID.class);
-            String node = failure.get("failed_node_id", String.class);
+            UUID workflowId = failure.workflowId();
+            String node = failure.nodeId();
             String fingerprint = "run_failed:" + workflowId + ":" + (node == null ? "-" : node) + ":"
                     + (errorClass == null ? "-" : errorClass);
             Map<String, Object> entry = open.computeIfAbsent(fingerprint, key -> new LinkedHashMap<>());
@@ -126,12 +131,12 @@ public class RunFailedCondition implements StatefulAlertCondition {
             entry.put("lastFailureAt", finished.toString());
             entry.put("runId", runId);
             entry.put("workflowId", workflowId.toString());
-            entry.put("workflowName", failure.get("name", String.class));
+            entry.put("workflowName", failure.workflowName());
             entry.put("nodeId", node);
             entry.put("errorClass", errorClass);
             entry.put("category", kind.jsonName());
-            entry.put("errorMessage", failure.get("error_message", String.class));
-            entry.put("status", failure.get("status", String.class));
+            entry.put("errorMessage", failure.errorMessage());
+            entry.put("status", failure.status());
             counted.merge(fingerprint, 1, Integer::sum);
         }
         if (failures.size() < BATCH && now.isAfter(newest)) {
@@ -140,12 +145,12 @@ public class RunFailedCondition implements StatefulAlertCondition {
         }
         Instant keepFrom = newest.minus(OVERLAP);
         List<String> stillRecent = new ArrayList<>();
-        for (Record failure : failures) {
-            if (failure.get("finished_at", OffsetDateTime.class).toInstant().isAfter(keepFrom)) {
-                stillRecent.add(failure.get("id", UUID.class).toString());
+        for (Failure failure : failures) {
+            if (failure.finished().isAfter(keepFrom)) {
+                stillRecent.add(failure.runId().toString());
             }
         }
-        clearResolved(open, counted, parameters, now);
+        clearResolved(open, counted, parameters, now, reads);
 
         List<AlertFinding> findings = new ArrayList<>();
         open.forEach((fingerprint, entry) -> findings.add(finding(fingerprint, entry)));
@@ -160,28 +165,12 @@ public class RunFailedCondition implements StatefulAlertCondition {
 
     /** Drops the fingerprints whose workflow succeeded after their last failure, or that stayed quiet long enough. */
     private void clearResolved(Map<String, Map<String, Object>> open, Map<String, Integer> counted,
-                               Map<String, Object> parameters, Instant now) {
+                               Map<String, Object> parameters, Instant now, CycleReads reads) {
         if (open.isEmpty()) {
             return;
         }
         long quietMinutes = Parameters.integer(parameters, "quietMinutes", 60);
-        Set<UUID> workflows = new LinkedHashSet<>();
-        Instant oldest = now;
-        for (Map<String, Object> entry : open.values()) {
-            workflows.add(UUID.fromString((String) entry.get("workflowId")));
-            Instant last = Instant.parse((String) entry.get("lastFailureAt"));
-            oldest = last.isBefore(oldest) ? last : oldest;
-        }
-        Map<UUID, Instant> lastSuccess = new HashMap<>();
-        ScopeClause clause = ScopeClause.of("workflow_id", java.util.Optional.of(workflows.stream()
-                .collect(java.util.stream.Collectors.toMap(id -> id, id -> ""))));
-        for (Record row : db.fetch("""
-                select workflow_id, max(finished_at) as last_success from runs
-                where status = 'succeeded' and trigger_kind <> 'test' and finished_at > ?::timestamptz and finished_at <= ?::timestamptz"""
-                + clause.sql() + " group by workflow_id", clause.after(at(oldest), at(now)))) {
-            lastSuccess.put(row.get("workflow_id", UUID.class),
-                    row.get("last_success", OffsetDateTime.class).toInstant());
-        }
+        Map<UUID, Instant> lastSuccess = LastSuccesses.of(db, reads, now);
         open.entrySet().removeIf(fingerprint -> {
             Map<String, Object> entry = fingerprint.getValue();
             Instant last = Instant.parse((String) entry.get("lastFailureAt"));
@@ -190,6 +179,89 @@ public class RunFailedCondition implements StatefulAlertCondition {
             boolean quiet = quietMinutes > 0 && !last.plus(Duration.ofMinutes(quietMinutes)).isAfter(now);
             return (succeededSince || quiet) && !counted.containsKey(fingerprint.getKey());
         });
+    }
+
+    /** A failed or dead-lettered run as this condition reads it. */
+    record Failure(UUID runId, UUID workflowId, String workflowName, String nodeId, String errorClass,
+                   String errorMessage, String status, Instant finished) {
+    }
+
+    /**
+     * The failures in scope that ended in ({@code from}, {@code to}], oldest first, at most {@link #BATCH}: one
+     * rule's own read, when the cycle's shared read holds too many.
+     */
+    private List<Failure> failures(Instant from, Instant to, Optional<Map<UUID, String>> workflows) {
+        ScopeClause clause = ScopeClause.of("r.workflow_id", workflows);
+        return read(clause.sql(), append(clause.after(at(from), at(to)), BATCH));
+    }
+
+    private List<Failure> read(String scopeSql, Object... binds) {
+        List<Failure> failures = new ArrayList<>();
+        for (Record row : db.fetch("""
+                select r.id, r.workflow_id, w.name, r.failed_node_id, r.error_class, r.error_message, r.status,
+                       r.finished_at
+                from runs r join workflows w on w.id = r.workflow_id
+                where r.status in ('failed', 'dead_lettered') and r.trigger_kind <> 'test'
+                  and r.finished_at > ?::timestamptz and r.finished_at <= ?::timestamptz""" + scopeSql
+                + " order by r.finished_at, r.id limit ?", binds)) {
+            failures.add(new Failure(row.get("id", UUID.class), row.get("workflow_id", UUID.class),
+                    row.get("name", String.class), row.get("failed_node_id", String.class),
+                    row.get("error_class", String.class), row.get("error_message", String.class),
+                    row.get("status", String.class), row.get("finished_at", OffsetDateTime.class).toInstant()));
+        }
+        return failures;
+    }
+
+    private record SharedKey(Instant now) {
+    }
+
+    /**
+     * The failures of every workflow ended in ({@code coveredFrom}, {@code now}], oldest first — read once per
+     * cycle, reaching further back when a rule needs it, and shared by all {@code run_failed} rules: each takes its
+     * scope's. When a read would hold more than {@link #SHARED_LIMIT} failures it is given up, and each rule reads
+     * its own (at most {@link #BATCH}).
+     */
+    private final class SharedFailures {
+
+        private final Instant now;
+        private Instant coveredFrom;
+        private List<Failure> failures = List.of();
+        private boolean complete = true;
+
+        SharedFailures(Instant now) {
+            this.now = now;
+            this.coveredFrom = now;
+        }
+
+        /** The rule's failures since {@code from} (at most {@link #BATCH}), or empty when there are too many to share. */
+        Optional<List<Failure>> since(Instant from, Optional<Map<UUID, String>> workflows) {
+            if (complete && from.isBefore(coveredFrom)) {
+                List<Failure> earlier = read("", at(from), at(coveredFrom), SHARED_LIMIT + 1);
+                if (earlier.size() > SHARED_LIMIT || earlier.size() + failures.size() > SHARED_LIMIT) {
+                    complete = false;
+                    failures = List.of();
+                } else {
+                    List<Failure> all = new ArrayList<>(earlier);
+                    all.addAll(failures);
+                    failures = all;
+                    coveredFrom = from;
+                }
+            }
+            if (!complete) {
+                return Optional.empty();
+            }
+            List<Failure> ofRule = new ArrayList<>();
+            for (Failure failure : failures) {
+                if (failure.finished().isAfter(from) && !failure.finished().isAfter(now)
+                        && (workflows.isEmpty() || workflows.get().containsKey(failure.workflowId()))) {
+                    ofRule.add(failure);
+                    if (ofRule.size() == BATCH) {
+                        break;
+                    }
+                }
+            }
+            return Optional.of(ofRule);
+        }
     }
 
     private static AlertFinding finding(String fingerprint, Map<String, Object> entry) {

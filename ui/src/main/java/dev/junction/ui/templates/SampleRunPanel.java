@@ -16,9 +16,13 @@ import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.templates.SampleRun;
 import dev.junction.backend.templates.TemplateSampleRuns;
-import dev.junction.engine.json.PayloadJson;
+import dev.junction.ui.runs.RunStatusNames;
 import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Locale;
 
 /**
  * The preview's "Sample run on the sandbox" (TPL-1): the template's latest sample run — each step that ran with its
@@ -28,6 +32,9 @@ import dev.junction.ui.shared.Times;
  * ({@code data-node}, {@code data-status}).
  */
 class SampleRunPanel extends Div {
+
+    /** A step's output as indented JSON, as the run page shows payloads. */
+    private static final ObjectWriter PRETTY = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
 
     private final String templateId;
     private final TemplateSampleRuns sampleRuns;
@@ -114,24 +121,21 @@ class SampleRunPanel extends Div {
             return;
         }
         Span summary = new Span(current.ended()
-                ? "Run " + current.status() + " · started " + Times.when(current.startedAt()) + " by "
+                ? "Run " + RunStatusNames.label(current.status()).toLowerCase(Locale.ROOT) + " · started " + Times.when(current.startedAt()) + " by "
                 + current.startedBy()
                 : "Running on the sandbox… (started " + Times.when(current.startedAt()) + ")");
         summary.getElement().setAttribute("data-testid", "sample-run-summary");
         body.add(summary);
         for (SampleRun.Step step : current.steps()) {
-            Span status = new Span(step.status());
+            Span status = new Span(RunStatusNames.label(step.status()));
             status.getElement().getThemeList().add("badge");
-            status.getElement().getThemeList().add(switch (step.status()) {
-                case "succeeded" -> "success";
-                case "failed", "dead_lettered" -> "error";
-                default -> "contrast";
-            });
+            String tone = RunStatusNames.tone(step.status());
+            status.getElement().getThemeList().add(tone.equals("neutral") ? "contrast" : tone);
             Div title = new Div(new Span(step.name()), status);
             title.getStyle().set("display", "flex").set("gap", "var(--lumo-space-s)").set("align-items", "center");
             Pre output = new Pre(step.errorClass() != null ? step.errorClass() + ": " + step.errorMessage()
                     : step.output() == null ? "(no output)" : step.output() instanceof String text
-                    ? text : PayloadJson.write(step.output()));
+                    ? text : PRETTY.writeValueAsString(step.output()));
             output.getStyle().set("max-height", "14em").set("overflow", "auto").set("margin", "0")
                     .set("white-space", "pre-wrap").set("overflow-wrap", "anywhere");
             Details details = new Details(title, output);

@@ -175,6 +175,8 @@ class RoleMatrixTest {
             Map.entry("GET /api/v1/templates", ALL),
             Map.entry("POST /api/v1/templates", ADMIN),
             Map.entry("GET /api/v1/templates/{id}", ALL),
+            Map.entry("GET /api/v1/templates/{id}/sample-run", ALL),
+            Map.entry("POST /api/v1/templates/{id}/sample-run", DESIGN),
             Map.entry("POST /api/v1/templates/{id}/install", DESIGN),
             Map.entry("GET /api/v1/templates/drafts", DESIGN),
             Map.entry("POST /api/v1/templates/drafts", DESIGN),

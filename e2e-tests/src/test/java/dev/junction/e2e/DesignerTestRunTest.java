@@ -70,8 +70,8 @@ class DesignerTestRunTest extends DesignerVersionsBrowserTest {
         String runId = started.group(1);
 
         page.navigate(url("/runs/" + runId));
-        assertThat(page.locator("#run-status")).containsText("waiting",
-                new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+        assertThat(page.locator("#run-status")).hasAttribute("data-status", "waiting",
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));
         page.locator("#run-on-canvas").click();
         assertThat(page.locator("[data-testid=designer]")).hasAttribute("data-ready", "true",
                 new com.microsoft.playwright.assertions.LocatorAssertions.HasAttributeOptions().setTimeout(20_000));

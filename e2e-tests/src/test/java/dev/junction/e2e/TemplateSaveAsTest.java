@@ -2,6 +2,7 @@ package dev.junction.e2e;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.options.AriaRole;
 import dev.junction.connectors.rest.sandbox.ShopSimulator;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -45,9 +46,8 @@ class TemplateSaveAsTest extends TemplateBrowserTest {
         page.locator("[data-testid=save-as-template]").click();
         assertThat(page.locator("[data-testid=save-as-template-dialog]")).hasAttribute("opened", "");
         page.locator("#save-as-template-id input").fill(templateId);
-        // Issue 19 (open): a setting ticked here as a parameter does not reach the saved template in the merged
-        // suite of 2026-12-07 (the download has no parameters; it passed on its branch before the merge). The
-        // parameter path is covered by the backend's TemplateLifecycleTest until the dialog's defect is found.
+        page.getByRole(AriaRole.CHECKBOX, new com.microsoft.playwright.Page.GetByRoleOptions()
+                .setName("Call the shop · config.input.query.limit = 5")).check();
         page.locator("[data-testid=save-as-template-save]").click();
         Locator download = page.locator("[data-testid=save-as-template-download]");
         assertThat(download).isVisible();
@@ -60,6 +60,7 @@ class TemplateSaveAsTest extends TemplateBrowserTest {
         assertThat(template.get("id").asString()).isEqualTo(templateId);
         assertThat(template.get("requirements")).hasSize(1);
         assertThat(template.get("requirements").get(0).get("connector").asString()).isEqualTo("http");
+        assertThat(template.get("parameters").get(0).get("defaultValue").asInt()).isEqualTo(5);
 
         page.navigate(url("/templates?q=" + templateId));
         assertThat(page.locator("[data-testid=template-card][data-id=" + templateId + "]")).isVisible();

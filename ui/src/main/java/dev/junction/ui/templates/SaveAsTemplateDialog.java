@@ -2,10 +2,12 @@ package dev.junction.ui.templates;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -56,11 +58,20 @@ class SaveAsTemplateDialog extends Dialog {
         name.setValue(workflow.name());
         TextArea description = new TextArea("Description");
         description.setValue(workflow.description() == null ? "" : workflow.description());
-        CheckboxGroup<Candidate> parameters = new CheckboxGroup<>("Settings the installer chooses (parameters)");
-        parameters.setItems(candidates(versions, workflow.id()));
-        parameters.setItemLabelGenerator(candidate -> candidate.nodeName() + " · " + candidate.field() + " = "
-                + candidate.value());
+        // one checkbox per setting, not a CheckboxGroup: this dialog is added to the designer's page at run time
+        // (WorkflowPageAddition), and the production bundle loads a route's web components by the classes its
+        // route class reaches, which left vaadin-checkbox-group undefined there — drawn as loose checkboxes whose
+        // choices never reached the server. vaadin-checkbox is on that route.
+        Map<Checkbox, Candidate> choices = new LinkedHashMap<>();
+        Div parameters = new Div(new Span("Settings the installer chooses (parameters)"));
         parameters.setId("save-as-template-parameters");
+        parameters.getStyle().set("display", "flex").set("flex-direction", "column");
+        for (Candidate candidate : candidates(versions, workflow.id())) {
+            Checkbox choice = new Checkbox(candidate.nodeName() + " · " + candidate.field() + " = "
+                    + candidate.value());
+            choices.put(choice, candidate);
+            parameters.add(choice);
+        }
         Anchor download = new Anchor();
         download.setText("Download JSON");
         download.getElement().setAttribute("data-testid", "save-as-template-download");
@@ -75,7 +86,8 @@ class SaveAsTemplateDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.getElement().setAttribute("data-testid", "save-as-template-save");
         save.addClickListener(click -> {
-            List<SaveAsTemplateRequest.ParameterChoice> chosen = parameters.getSelectedItems().stream()
+            List<SaveAsTemplateRequest.ParameterChoice> chosen = choices.entrySet().stream()
+                    .filter(choice -> choice.getKey().getValue()).map(Map.Entry::getValue)
                     .map(candidate -> new SaveAsTemplateRequest.ParameterChoice(candidate.key(),
                             candidate.nodeName() + ": " + candidate.field(), candidate.nodeId(), candidate.field()))
                     .toList();

@@ -2,6 +2,7 @@ package dev.junction.backend.triggers;
 
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.Polling;
 import dev.junction.backend.runs.RunsApi;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -84,17 +86,15 @@ class WebhookGroupCommitTest {
     }
 
     /** The server process of a group's start waiting for the lock on {@code runs} (waits until there is one). */
-    private int waitingGroup() throws InterruptedException {
-        for (int i = 0; i < 6_000; i++) {
-            List<Integer> waiting = db.fetch("""
-                    select pid from pg_stat_activity where wait_event_type = 'Lock'
-                      and query like 'with run as (%insert into runs%'""").getValues(0, Integer.class);
-            if (!waiting.isEmpty()) {
-                return waiting.getFirst();
-            }
-            Thread.sleep(10);
+    private int waitingGroup() {
+        List<Integer> waiting = Polling.lastRead(Duration.ofSeconds(60), Duration.ofMillis(10), () -> db.fetch("""
+                select pid from pg_stat_activity where wait_event_type = 'Lock'
+                  and query like 'with run as (%insert into runs%'""").getValues(0, Integer.class),
+                pids -> !pids.isEmpty());
+        if (waiting.isEmpty()) {
+            throw new AssertionError("no group start ever waited for the lock");
         }
-        throw new AssertionError("no group start ever waited for the lock");
+        return waiting.getFirst();
     }
 
     @Test
@@ -136,13 +136,11 @@ class WebhookGroupCommitTest {
             answers = send(url, WEBHOOKS);
             // every group that waits loses its connection: the first (one webhook), then the one of all the others
             while (!answers.stream().allMatch(CompletableFuture::isDone)) {
-                int group = waitingGroup();
-                Thread.sleep(500);
-                db.fetch("select pg_terminate_backend(?)", group);
-                for (int i = 0; i < 300 && answers.stream().noneMatch(CompletableFuture::isDone); i++) {
-                    Thread.sleep(10);
-                }
-                Thread.sleep(200);
+                long answered = answers.stream().filter(CompletableFuture::isDone).count();
+                db.fetch("select pg_terminate_backend(?)", waitingGroup());
+                Polling.until("the terminated group's webhooks to be answered", Duration.ofSeconds(30),
+                        Duration.ofMillis(10), () -> answers.stream().filter(CompletableFuture::isDone).count()
+                                > answered);
             }
             lock.rollback();
         }

@@ -173,7 +173,7 @@ class AmazonAuthTest {
         assertThat(descriptor.operations()).allMatch(operation -> operation.rateLimit() != null);
         assertThat(descriptor.setting("lwaClientSecret").orElseThrow().secret()).isTrue();
         assertThat(descriptor.setting("refreshToken").orElseThrow().secret()).isTrue();
-        assertThat(descriptor.setting("region").orElseThrow().choices()).containsExactly("na", "eu", "fe");
+        assertThat(descriptor.setting("region").orElseThrow().choiceValues()).containsExactly("na", "eu", "fe");
     }
 
     @Test

@@ -98,7 +98,7 @@ class OpayoPiConnectorTest {
         assertThat(descriptor.setting("integrationKey").orElseThrow().secret()).isTrue();
         assertThat(descriptor.setting("securityKey").orElseThrow().required()).isFalse();
         assertThat(descriptor.setting("vendorName").orElseThrow().secret()).isFalse();
-        assertThat(descriptor.setting("environment").orElseThrow().choices()).containsExactly("test", "live");
+        assertThat(descriptor.setting("environment").orElseThrow().choiceValues()).containsExactly("test", "live");
     }
 
     @Test

@@ -85,7 +85,7 @@ class HttpRequestTest {
 
         assertThat(descriptor.id()).isEqualTo("http");
         assertThat(descriptor.auth()).isEqualTo(dev.junction.engine.connectors.ConnectorDescriptor.AuthKind.CONFIGURABLE);
-        assertThat(descriptor.setting("authKind").orElseThrow().choices())
+        assertThat(descriptor.setting("authKind").orElseThrow().choiceValues())
                 .containsExactly("none", "basic", "bearer", "apiKey", "oauth2ClientCredentials");
         for (String secret : List.of("password", "bearerToken", "apiKey", "clientSecret", "webhookSecret")) {
             assertThat(descriptor.setting(secret).orElseThrow().secret()).as(secret).isTrue();

@@ -14,18 +14,47 @@ import java.util.Objects;
  *
  * @param type         how the form asks for it
  * @param defaultValue what a new connection starts with (never set for secrets), or null
- * @param choices      the allowed values of a {@link Type#CHOICE} field (empty otherwise)
+ * @param choices      the allowed values of a {@link Type#CHOICE} field, each with the words a form shows for it
+ *                     (empty otherwise). The value is what is stored and sent; the label is only shown. JSON Schema:
+ *                     {@code enum} (the values) and {@code x-enumNames} (the labels, in the same order)
  * @param dependsOn    when the field applies: other settings of the same connection, each with the values it must
  *                     have (its default when not set); empty: always. A field that does not apply is neither shown
  *                     nor checked (a required one is required only while it applies). JSON Schema: {@code x-dependsOn}
  */
 public record SettingField(String name, String label, String help, Type type, boolean required, boolean secret,
-                           String defaultValue, List<String> choices, Map<String, List<String>> dependsOn) {
+                           String defaultValue, List<Choice> choices, Map<String, List<String>> dependsOn) {
+
+    /**
+     * One allowed value of a {@link Type#CHOICE} setting and the words a person reads for it, e.g.
+     * {@code oauth2ClientCredentials} as "OAuth 2.0 client credentials". A blank or missing label falls back to the
+     * value.
+     */
+    public record Choice(String value, String label) {
+
+        public Choice {
+            if (value == null || value.isBlank()) {
+                throw new IllegalArgumentException("a choice needs a value");
+            }
+            label = label == null || label.isBlank() ? value : label;
+        }
+
+        /** A choice whose value is also its label. */
+        public static Choice of(String value) {
+            return new Choice(value, null);
+        }
+
+        public static Choice of(String value, String label) {
+            return new Choice(value, label);
+        }
+    }
 
     public SettingField {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");
         choices = List.copyOf(choices);
+        if (choices.stream().map(Choice::value).distinct().count() != choices.size()) {
+            throw new IllegalArgumentException("setting " + name + " names a choice twice");
+        }
         Map<String, List<String>> conditions = new LinkedHashMap<>();
         (dependsOn == null ? Map.<String, List<String>>of() : dependsOn)
                 .forEach((field, values) -> conditions.put(field, List.copyOf(values)));
@@ -37,7 +66,7 @@ public record SettingField(String name, String label, String help, Type type, bo
 
     /** A field that always applies. */
     public SettingField(String name, String label, String help, Type type, boolean required, boolean secret,
-                        String defaultValue, List<String> choices) {
+                        String defaultValue, List<Choice> choices) {
         this(name, label, help, type, required, secret, defaultValue, choices, Map.of());
     }
 
@@ -73,8 +102,27 @@ public record SettingField(String name, String label, String help, Type type, bo
         return new SettingField(name, label, help, Type.URL, true, false, defaultValue, List.of());
     }
 
-    public static SettingField choice(String name, String label, String help, String defaultValue, List<String> choices) {
-        return new SettingField(name, label, help, Type.CHOICE, true, false, defaultValue, choices);
+    /** A choice of {@code values}, each shown as itself (see the overload with labels for words a person reads). */
+    public static SettingField choice(String name, String label, String help, String defaultValue, List<String> values) {
+        return new SettingField(name, label, help, Type.CHOICE, true, false, defaultValue,
+                values.stream().map(Choice::of).toList());
+    }
+
+    /** A choice of {@code choices}, each shown by its label, e.g. {@code Choice.of("none", "No authentication")}. */
+    public static SettingField choice(String name, String label, String help, String defaultValue,
+                                      Choice... choices) {
+        return new SettingField(name, label, help, Type.CHOICE, true, false, defaultValue, List.of(choices));
+    }
+
+    /** The values of {@link #choices()}, in order: what a stored setting of this field may be. */
+    public List<String> choiceValues() {
+        return choices.stream().map(Choice::value).toList();
+    }
+
+    /** The label of {@code value} among the choices, or the value itself when it is none of them. */
+    public String choiceLabel(String value) {
+        return choices.stream().filter(choice -> choice.value().equals(value)).map(Choice::label).findFirst()
+                .orElse(value);
     }
 
     public static SettingField secret(String name, String label, String help, boolean required) {
@@ -86,7 +134,8 @@ public record SettingField(String name, String label, String help, Type type, bo
         Map<String, Object> schema = switch (type) {
             case TEXT, PASSWORD -> Schemas.string(help);
             case URL -> Schemas.with(Schemas.string(help), "format", "uri");
-            case CHOICE -> Schemas.oneOf(help, choices);
+            case CHOICE -> Schemas.named(choices.stream().map(Choice::label).toList(),
+                    Schemas.oneOf(help, choiceValues()));
             case NUMBER -> Schemas.number(help);
         };
         if (label != null) {

@@ -12,12 +12,15 @@ import java.util.Objects;
  * connection settings, mapping documents). Every map it returns keeps its keys in the order they were given, so a
  * form generated from a schema shows fields in the order the author wrote them.
  *
- * <p>Three extensions beyond JSON Schema, read by the forms:
+ * <p>Four extensions beyond JSON Schema, read by the forms:
  * <ul>
  *   <li>{@code x-secret: true}: write-only (stored encrypted, never shown again);</li>
  *   <li>{@code x-dependsOn: {"field": [values…]}}: shown and checked only while another field of the same object has
  *       one of those values;</li>
- *   <li>{@code x-expression: true}: the field accepts a JavaScript expression instead of a literal.</li>
+ *   <li>{@code x-expression: true}: the field accepts a JavaScript expression instead of a literal;</li>
+ *   <li>{@code x-enumNames: [labels…]}: beside an {@code enum}, the words a form shows for each value, in the same
+ *       order (the value is what is stored and sent; a form without it shows the values). The same keyword other
+ *       JSON Schema and OpenAPI tools read for enum labels.</li>
  * </ul>
  *
  * <p>Usage: {@code Schemas.object().required("sku", string("Seller SKU")).optional("qty", integer("…")).build()}.
@@ -27,6 +30,7 @@ public final class Schemas {
     public static final String SECRET = "x-secret";
     public static final String DEPENDS_ON = "x-dependsOn";
     public static final String EXPRESSION = "x-expression";
+    public static final String ENUM_NAMES = "x-enumNames";
 
     private Schemas() {
     }
@@ -80,6 +84,17 @@ public final class Schemas {
 
     public static Map<String, Object> oneOf(String description, String... values) {
         return oneOf(description, Arrays.asList(values));
+    }
+
+    /**
+     * {@code schema} (one with an {@code enum}) with the words a form shows for its values, in the enum's order.
+     */
+    public static Map<String, Object> named(List<String> labels, Map<String, Object> schema) {
+        if (!(schema.get("enum") instanceof List<?> values) || values.size() != labels.size()) {
+            throw new IllegalArgumentException("x-enumNames needs one label per enum value, got " + labels
+                    + " for " + schema.get("enum"));
+        }
+        return with(schema, ENUM_NAMES, List.copyOf(labels));
     }
 
     public static Map<String, Object> array(String description, Map<String, Object> items) {

@@ -276,8 +276,10 @@ final class SpApiDescriptor {
     private static List<SettingField> settings() {
         return List.of(
                 SettingField.choice(SpApiSettings.REGION, "Region", "The SP-API region of the seller's "
-                        + "marketplaces: na (US, CA, MX, BR), eu (UK, DE, FR, IT, ES, …), fe (JP, AU, SG)", "eu",
-                        List.of("na", "eu", "fe")),
+                        + "marketplaces", "eu",
+                        SettingField.Choice.of("na", "North America (US, CA, MX, BR)"),
+                        SettingField.Choice.of("eu", "Europe (UK, DE, FR, IT, ES, IN, AE, …)"),
+                        SettingField.Choice.of("fe", "Far East (JP, AU, SG)")),
                 new SettingField(SpApiSettings.ENDPOINT, "Endpoint URL", "Overrides the region's endpoint "
                         + "(the sandbox, a proxy)", SettingField.Type.URL, false, false, null, List.of()),
                 SettingField.url(SpApiSettings.LWA_TOKEN_URL, "LWA token URL", "Login with Amazon's token endpoint",

@@ -159,8 +159,9 @@ final class OpayoDescriptor {
     private static List<SettingField> settings() {
         return List.of(
                 SettingField.choice(OpayoSettings.ENVIRONMENT, "Environment",
-                        "test: " + OpayoSettings.TEST_BASE_URL + ", live: " + OpayoSettings.LIVE_BASE_URL,
-                        OpayoSettings.TEST, List.of(OpayoSettings.TEST, OpayoSettings.LIVE)),
+                        "Test: " + OpayoSettings.TEST_BASE_URL + ", Live: " + OpayoSettings.LIVE_BASE_URL,
+                        OpayoSettings.TEST, SettingField.Choice.of(OpayoSettings.TEST, "Test (no real payments)"),
+                        SettingField.Choice.of(OpayoSettings.LIVE, "Live (real payments)")),
                 new SettingField(OpayoSettings.BASE_URL, "Base URL",
                         "Overrides the environment's Pi URL (ends in /api/v1), e.g. for the sandbox simulator",
                         SettingField.Type.URL, false, false, null, List.of()),

@@ -113,28 +113,28 @@ final class HttpDescriptor {
                 SettingField.url(HttpSettings.BASE_URL, "Base URL",
                         "Every path is relative to it, e.g. https://shop.example.com/api/v2", null),
                 SettingField.choice(HttpSettings.AUTH_KIND, "Authentication",
-                        "none, basic (user name and password), bearer (a fixed token), apiKey (a key in a header) "
-                                + "or oauth2ClientCredentials (tokens from a token URL)",
-                        HttpSettings.Auth.NONE.setting, HttpSettings.Auth.choices()),
-                SettingField.text(HttpSettings.USERNAME, "User name", "For basic authentication", false, null)
+                        "How requests prove who sends them: not at all, a user name and password, a fixed token, "
+                                + "a key in a header, or OAuth 2.0 tokens fetched from a token URL",
+                        HttpSettings.Auth.NONE.setting, HttpSettings.Auth.labelledChoices()),
+                SettingField.text(HttpSettings.USERNAME, "User name", "For user name and password authentication", false, null)
                         .dependingOn(HttpSettings.AUTH_KIND, basic),
-                SettingField.secret(HttpSettings.PASSWORD, "Password", "For basic authentication", false)
+                SettingField.secret(HttpSettings.PASSWORD, "Password", "For user name and password authentication", false)
                         .dependingOn(HttpSettings.AUTH_KIND, basic),
                 SettingField.secret(HttpSettings.BEARER_TOKEN, "Bearer token",
-                        "For bearer authentication: sent as 'Authorization: Bearer <token>'", false)
+                        "For bearer token authentication: sent as 'Authorization: Bearer <token>'", false)
                         .dependingOn(HttpSettings.AUTH_KIND, bearer),
                 SettingField.text(HttpSettings.API_KEY_HEADER, "API key header",
-                        "For apiKey authentication: the header that carries the key", false,
+                        "For API key authentication: the header that carries the key", false,
                         HttpSettings.DEFAULT_API_KEY_HEADER).dependingOn(HttpSettings.AUTH_KIND, apiKey),
-                SettingField.secret(HttpSettings.API_KEY, "API key", "For apiKey authentication", false)
+                SettingField.secret(HttpSettings.API_KEY, "API key", "For API key authentication", false)
                         .dependingOn(HttpSettings.AUTH_KIND, apiKey),
                 new SettingField(HttpSettings.TOKEN_URL, "OAuth 2.0 token URL",
-                        "For oauth2ClientCredentials: where tokens are obtained", SettingField.Type.URL, false, false,
+                        "For OAuth 2.0 client credentials: where tokens are obtained", SettingField.Type.URL, false, false,
                         null, List.of()).dependingOn(HttpSettings.AUTH_KIND, oauth2),
-                SettingField.text(HttpSettings.CLIENT_ID, "OAuth 2.0 client id", "For oauth2ClientCredentials",
+                SettingField.text(HttpSettings.CLIENT_ID, "OAuth 2.0 client id", "For OAuth 2.0 client credentials",
                         false, null).dependingOn(HttpSettings.AUTH_KIND, oauth2),
                 SettingField.secret(HttpSettings.CLIENT_SECRET, "OAuth 2.0 client secret",
-                        "For oauth2ClientCredentials (sent by HTTP Basic to the token URL)", false)
+                        "For OAuth 2.0 client credentials (sent by HTTP Basic to the token URL)", false)
                         .dependingOn(HttpSettings.AUTH_KIND, oauth2),
                 SettingField.text(HttpSettings.SCOPE, "OAuth 2.0 scope", "Space-separated scopes, if the API wants any",
                         false, null).dependingOn(HttpSettings.AUTH_KIND, oauth2),

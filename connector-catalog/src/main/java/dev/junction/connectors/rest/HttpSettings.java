@@ -2,6 +2,7 @@ package dev.junction.connectors.rest;
 
 import dev.junction.engine.connectors.ConnectionAccess;
 import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.SettingField;
 import dev.junction.engine.connectors.SettingProblem;
 
 import java.net.URI;
@@ -45,19 +46,30 @@ record HttpSettings(URI baseUrl, Auth auth, Map<String, String> defaultHeaders, 
     static final String DEFAULT_API_KEY_HEADER = "X-API-Key";
     static final String DEFAULT_IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
 
-    /** How the connection authenticates, by the value of the {@code authKind} setting. */
+    /** How the connection authenticates, by the value of the {@code authKind} setting, and how the form names it. */
     enum Auth {
-        NONE("none"), BASIC("basic"), BEARER("bearer"), API_KEY("apiKey"),
-        OAUTH2_CLIENT_CREDENTIALS("oauth2ClientCredentials");
+        NONE("none", "No authentication"),
+        BASIC("basic", "User name and password (HTTP Basic)"),
+        BEARER("bearer", "Fixed bearer token"),
+        API_KEY("apiKey", "API key in a header"),
+        OAUTH2_CLIENT_CREDENTIALS("oauth2ClientCredentials", "OAuth 2.0 client credentials");
 
         final String setting;
+        final String label;
 
-        Auth(String setting) {
+        Auth(String setting, String label) {
             this.setting = setting;
+            this.label = label;
         }
 
         static List<String> choices() {
             return Arrays.stream(values()).map(auth -> auth.setting).toList();
+        }
+
+        /** The choices of the {@code authKind} setting: each value with the words the form shows for it. */
+        static SettingField.Choice[] labelledChoices() {
+            return Arrays.stream(values()).map(auth -> SettingField.Choice.of(auth.setting, auth.label))
+                    .toArray(SettingField.Choice[]::new);
         }
 
         static Optional<Auth> of(String setting) {

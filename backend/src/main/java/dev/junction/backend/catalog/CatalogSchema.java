@@ -123,7 +123,8 @@ public final class CatalogSchema {
                 .required("auth", oneOf("How it authenticates to the remote system.", names(
                         ConnectorDescriptor.AuthKind.values())))
                 .required("settingsSchema", jsonSchema("A connection's settings as a JSON Schema (x-secret,"
-                        + " x-dependsOn)."))
+                        + " x-dependsOn; a choice's enum holds the values stored, its x-enumNames the words a form"
+                        + " shows for them)."))
                 .required("operations", array("What it can do.", ref(DEFS + "Operation")))
                 .closed().build();
     }

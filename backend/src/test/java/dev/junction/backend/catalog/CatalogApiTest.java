@@ -121,6 +121,32 @@ class CatalogApiTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aChoiceSettingCarriesTheWordsAFormShowsBesideTheValuesItStores() {
+        Map<String, Object> http = byKey(catalog().get("connectors"), "id").get("http");
+        Map<String, Object> authKind = ((Map<String, Map<String, Object>>) ((Map<String, Object>)
+                http.get("settingsSchema")).get("properties")).get("authKind");
+
+        assertThat(authKind.get("enum")).isEqualTo(List.of("none", "basic", "bearer", "apiKey",
+                "oauth2ClientCredentials"));
+        assertThat(authKind.get("x-enumNames")).isEqualTo(List.of("No authentication",
+                "User name and password (HTTP Basic)", "Fixed bearer token", "API key in a header",
+                "OAuth 2.0 client credentials"));
+        assertThat(authKind.get("default")).isEqualTo("none");
+
+        // the connector endpoint gives the same description: each choice's value and label
+        HttpResponse<String> described = admin.get("/api/v1/connectors/amazon-sp-api");
+        assertThat(described.statusCode()).as(described.body()).isEqualTo(200);
+        Map<String, Map<String, Object>> settings = byKey(((Map<String, Object>) PayloadJson.read(described.body()))
+                .get("settings"), "name");
+        assertThat(settings.get("region").get("choices")).isEqualTo(List.of(
+                Map.of("value", "na", "label", "North America (US, CA, MX, BR)"),
+                Map.of("value", "eu", "label", "Europe (UK, DE, FR, IT, ES, IN, AE, …)"),
+                Map.of("value", "fe", "label", "Far East (JP, AU, SG)")));
+        assertThat(settings.get("region").get("defaultValue")).isEqualTo("eu");
+    }
+
+    @Test
     void listsEveryFunctionValueMapAndSchema() {
         Map<String, Object> catalog = catalog();
 

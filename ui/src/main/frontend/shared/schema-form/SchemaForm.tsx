@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useId, useRef, useState, type ReactElement, type ReactNode } from 'react';
-import { childName, fieldTitle, fieldType, isShown, placeholderOf, variantOf, type JsonSchema } from './schema';
+import { childName, enumLabel, fieldTitle, fieldType, isShown, placeholderOf, variantOf, type JsonSchema } from './schema';
 
 export type { JsonSchema } from './schema';
 
@@ -175,8 +175,8 @@ function EnumSelect({ labelId, schema, value, required, readOnly, onCommit }: { 
   return (
     <select aria-labelledby={labelId} value={index < 0 ? '' : String(index)} disabled={readOnly} aria-required={required}
       onChange={(event) => onCommit(event.target.value === '' ? undefined : values[Number(event.target.value)])}>
-      <option value="">{schema.default !== undefined ? `(default: ${String(schema.default)})` : '—'}</option>
-      {values.map((candidate, i) => <option key={String(candidate)} value={String(i)}>{String(candidate)}</option>)}
+      <option value="">{schema.default !== undefined ? `(default: ${enumLabel(schema, schema.default)})` : '—'}</option>
+      {values.map((candidate, i) => <option key={String(candidate)} value={String(i)}>{enumLabel(schema, candidate)}</option>)}
     </select>
   );
 }

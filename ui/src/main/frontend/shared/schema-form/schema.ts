@@ -1,4 +1,5 @@
-/** The JSON Schema keywords a generated form reads (Junction's extensions: x-secret, x-dependsOn, x-expression). */
+/** The JSON Schema keywords a generated form reads (Junction's extensions: x-secret, x-dependsOn, x-expression,
+ * x-enumNames). */
 export interface JsonSchema {
   type?: string | string[];
   title?: string;
@@ -17,6 +18,8 @@ export interface JsonSchema {
   'x-secret'?: boolean;
   'x-dependsOn'?: Record<string, unknown[]>;
   'x-expression'?: boolean;
+  /** Beside an enum: the words shown for each value, in the enum's order (the value is what is kept). */
+  'x-enumNames'?: string[];
   [keyword: string]: unknown;
 }
 
@@ -34,6 +37,13 @@ export function isShown(schema: JsonSchema, siblings: Record<string, unknown> | 
   const dependsOn = schema['x-dependsOn'];
   if (!dependsOn) return true;
   return Object.entries(dependsOn).every(([field, values]) => values.includes(siblings?.[field]));
+}
+
+/** How a value of an enum is shown: its x-enumNames entry, else the value itself. */
+export function enumLabel(schema: JsonSchema, value: unknown): string {
+  const index = (schema.enum ?? []).findIndex((candidate) => candidate === value);
+  const name = index < 0 ? undefined : schema['x-enumNames']?.[index];
+  return typeof name === 'string' && name.trim() !== '' ? name : String(value);
 }
 
 /** The label of a field: its title, else its key made readable ("sellerSku" -> "Seller sku"). */

@@ -6,10 +6,12 @@ import com.microsoft.playwright.options.AriaRole;
 import dev.junction.db.users.Role;
 import dev.junction.db.users.UserRepository;
 import dev.junction.e2e.connector.E2eEchoConnector;
+import dev.junction.engine.json.PayloadJson;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -152,26 +154,40 @@ class ConnectionsViewTest extends BrowserTest {
     void anHttpConnectionAsksOnlyForTheSettingsItsAuthenticationNeeds() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
         String name = "Shop " + suffix;
+        String id = "shop-" + suffix;
         signIn("admin", ADMIN_PASSWORD);
         page.locator("#navigation").getByText("Connections").click();
 
         page.locator("#new-connection").click();
         page.locator("#connection-connector").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("HTTP / REST")).click();
-        // "none" by default: no credentials asked for
-        assertThat(page.locator("#setting-authKind")).containsText("none");
+        // "none" by default, shown in words: no credentials asked for
+        assertThat(page.locator("#setting-authKind")).containsText("No authentication");
         assertThat(page.locator("#setting-baseUrl")).isVisible();
         assertThat(page.locator("#setting-username")).isHidden();
         assertThat(page.locator("#setting-password")).isHidden();
         assertThat(page.locator("#setting-bearerToken")).isHidden();
 
-        chooseAuthentication("basic");
+        // the choices are named in words a person reads, not by the values stored
+        page.locator("#setting-authKind").click();
+        Locator choices = page.getByRole(AriaRole.OPTION);
+        assertThat(choices).hasCount(AUTHENTICATIONS.length);
+        for (int i = 0; i < AUTHENTICATIONS.length; i++) {
+            assertThat(choices.nth(i)).hasAccessibleName(AUTHENTICATIONS[i]);
+        }
+        assertThat(page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("oauth2ClientCredentials")))
+                .hasCount(0);
+        screenshot("authentication-choices");
+        page.keyboard().press("Escape");
+        assertThat(page.locator("vaadin-select-overlay[opened], vaadin-select-overlay[closing]")).hasCount(0);
+
+        chooseAuthentication("User name and password (HTTP Basic)");
         assertThat(page.locator("#setting-username")).isVisible();
         assertThat(page.locator("#setting-password")).isVisible();
         assertThat(page.locator("#setting-bearerToken")).isHidden();
         screenshot("basic");
 
-        chooseAuthentication("bearer");
+        chooseAuthentication("Fixed bearer token");
         assertThat(page.locator("#setting-bearerToken")).isVisible();
         assertThat(page.locator("#setting-username")).isHidden();
         assertThat(page.locator("#setting-password")).isHidden();
@@ -185,15 +201,31 @@ class ConnectionsViewTest extends BrowserTest {
         page.locator("#connection-save").click();
         assertThat(page.locator("#connection-save")).isHidden();
         assertThat(page.getByText("Connection '" + name + "' created")).isVisible();
-        Locator secrets = page.locator(".secret-states[data-connection='shop-" + suffix + "']");
+        Locator secrets = page.locator(".secret-states[data-connection='" + id + "']");
         assertThat(secrets).containsText("Bearer token: set");
         assertThat(secrets).containsText("Password: not set");
+
+        // what is stored is the value, not the words shown for it; the edit form shows the words again
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stored = (Map<String, Object>) ((Map<String, Object>) PayloadJson.read(
+                AdminReads.get(port, "/api/v1/connections/" + id))).get("settings");
+        org.assertj.core.api.Assertions.assertThat(stored).containsEntry("authKind", "bearer")
+                .doesNotContainKey("username");
+        page.getByLabel("Edit " + name).click();
+        assertThat(page.locator("#setting-authKind")).containsText("Fixed bearer token");
+        assertThat(page.locator("#secret-state-bearerToken")).hasText(SET_BY_ADMIN);
+        screenshot("bearer-edit");
     }
+
+    /** The HTTP connector's authentication choices as the form names them, in order. */
+    private static final String[] AUTHENTICATIONS = {"No authentication", "User name and password (HTTP Basic)",
+            "Fixed bearer token", "API key in a header", "OAuth 2.0 client credentials"};
 
     private void chooseAuthentication(String kind) {
         page.locator("#setting-authKind").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(kind).setExact(true)).click();
         assertThat(page.locator("vaadin-select-overlay[opened], vaadin-select-overlay[closing]")).hasCount(0);
+        assertThat(page.locator("#setting-authKind")).containsText(kind);
     }
 
     @Test

@@ -22,8 +22,9 @@ import java.util.Optional;
  * A form generated from a JSON Schema object (as {@link Schemas} builds them): one field per property, in the
  * schema's order, labelled by its {@code title} (or name), with its {@code description} as help, its
  * {@code default} for a new value, and a required mark for the {@code required} ones. A string is a text field
- * ({@code format: uri} hints a URL), an {@code enum} a select, a number or integer a text field taking digits, a
- * boolean a checkbox. Three extensions:
+ * ({@code format: uri} hints a URL), an {@code enum} a select (each value shown by its {@code x-enumNames} entry when
+ * the schema gives one; the value is what is kept), a number or integer a text field taking digits, a
+ * boolean a checkbox. Three extensions beside {@code x-enumNames}:
  * <ul>
  *   <li>{@code x-secret}: a write-only {@link SecretInput} (a stored value is never shown; left alone it is not sent,
  *       so the service keeps it);</li>
@@ -139,9 +140,11 @@ public class SchemaForm extends FormLayout {
         }
         List<String> choices = strings(schema.get("enum"));
         if (!choices.isEmpty()) {
+            Map<String, String> labels = choiceLabels(choices, strings(schema.get(Schemas.ENUM_NAMES)));
             Select<String> select = new Select<>();
             select.setLabel(label);
             select.setItems(choices);
+            select.setItemLabelGenerator(value -> value == null ? "" : labels.getOrDefault(value, value));
             select.setEmptySelectionAllowed(!required);
             if (initial != null && choices.contains(text(initial))) {
                 select.setValue(text(initial));
@@ -242,6 +245,17 @@ public class SchemaForm extends FormLayout {
         Map<String, List<String>> result = new LinkedHashMap<>();
         map.forEach((field, values) -> result.put(String.valueOf(field), strings(values)));
         return result;
+    }
+
+    /** Each value's words from {@code x-enumNames} (same order as the enum); a value without any is shown as is. */
+    private static Map<String, String> choiceLabels(List<String> values, List<String> names) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        for (int i = 0; i < values.size() && i < names.size(); i++) {
+            if (!names.get(i).isBlank()) {
+                labels.put(values.get(i), names.get(i));
+            }
+        }
+        return labels;
     }
 
     private static List<String> strings(Object list) {

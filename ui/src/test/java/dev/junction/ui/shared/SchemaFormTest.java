@@ -31,8 +31,9 @@ class SchemaFormTest {
     private static final Map<String, Object> SCHEMA = Schemas.object()
             .required("baseUrl", titled("Base URL", defaulting("https://api.example",
                     Schemas.with(string("Where the API is"), "format", "uri"))))
-            .required("auth", titled("Authentication", defaulting("none", oneOf("How to sign in", "none", "basic",
-                    "apiKey"))))
+            .required("auth", titled("Authentication", defaulting("none", Schemas.named(List.of("No authentication",
+                    "User name and password", "API key in a header"), oneOf("How to sign in", "none", "basic",
+                    "apiKey")))))
             .optional("username", titled("User name", dependsOn("auth", List.of("basic"), string(null))))
             .optional("password", titled("Password", dependsOn("auth", List.of("basic"), secret(string(null)))))
             .optional("apiKeyHeader", titled("API key header", dependsOn("auth", List.of("apiKey"),
@@ -139,6 +140,29 @@ class SchemaFormTest {
 
         errors.clear();
         assertThat(baseUrl.isInvalid()).isFalse();
+    }
+
+    @Test
+    void aChoiceIsShownByItsWordsAndKeepsItsValue() {
+        SchemaForm form = new SchemaForm(SCHEMA, Map.of("auth", "basic"), Map.of(), "setting-");
+        Select<String> auth = find(form, "setting-auth");
+
+        assertThat(auth.getListDataView().getItems().map(auth.getItemLabelGenerator()))
+                .containsExactly("No authentication", "User name and password", "API key in a header");
+        assertThat(auth.getValue()).isEqualTo("basic");
+        auth.setValue("apiKey");
+        assertThat(form.values()).containsEntry("auth", "apiKey");
+        assertThat(form.textValues()).containsEntry("auth", "apiKey");
+    }
+
+    @Test
+    void aChoiceWithoutWordsIsShownByItsValues() {
+        SchemaForm form = new SchemaForm(Schemas.object().required("mode", oneOf("How", "plain", "loud")).build(),
+                null, Map.of(), "setting-");
+        Select<String> mode = find(form, "setting-mode");
+
+        assertThat(mode.getListDataView().getItems().map(mode.getItemLabelGenerator()))
+                .containsExactly("plain", "loud");
     }
 
     @SuppressWarnings("unchecked")

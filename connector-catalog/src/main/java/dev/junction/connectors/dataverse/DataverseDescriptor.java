@@ -49,8 +49,9 @@ final class DataverseDescriptor {
                             + "customer, oldest change first, with lines and products; follows the next-page links "
                             + "up to maxPages within the step's deadline")
             .input(object()
-                    .optional("statecode", Schemas.with(integer("0 Active, 1 Submitted, 2 Canceled, 3 Fulfilled, "
-                            + "4 Invoiced"), "enum", List.of(0, 1, 2, 3, 4)))
+                    .optional("statecode", Schemas.named(List.of("Active", "Submitted", "Canceled", "Fulfilled",
+                            "Invoiced"), Schemas.with(integer("0 Active, 1 Submitted, 2 Canceled, 3 Fulfilled, "
+                            + "4 Invoiced"), "enum", List.of(0, 1, 2, 3, 4))))
                     .optional("statuscode", integer("a status reason of the state"))
                     .optional("modifiedAfter", dateOrTime("changed after"))
                     .optional("modifiedBefore", dateOrTime("changed before"))
@@ -194,16 +195,17 @@ final class DataverseDescriptor {
     static final OperationDescriptor FULFILL_SALES_ORDER = OperationDescriptor.action("fulfillSalesOrder",
                     "Fulfil a sales order", "FulfillSalesOrder: closes the order as Fulfilled (status 100001 "
                             + "Complete or 100002 Partial); an order fulfilled already answers alreadyDone")
-            .input(orderAction(Schemas.with(integer("100001 Complete (default) or 100002 Partial"), "enum",
-                    List.of(100001, 100002)), "ORD-01043-B2K8M1"))
+            .input(orderAction(Schemas.named(List.of("Complete", "Partial"), Schemas.with(
+                    integer("100001 Complete (default) or 100002 Partial"), "enum", List.of(100001, 100002))),
+                    "ORD-01043-B2K8M1"))
             .output(closed())
             .rateLimit(SERVICE_PROTECTION).build();
 
     static final OperationDescriptor CANCEL_SALES_ORDER = OperationDescriptor.action("cancelSalesOrder",
                     "Cancel a sales order", "CancelSalesOrder: closes the order as Canceled (status 4 No Money); an "
                             + "order cancelled already answers alreadyDone")
-            .input(orderAction(Schemas.with(integer("4 No Money, the only Canceled status"), "enum", List.of(4)),
-                    "ORD-01044-C9D3E7"))
+            .input(orderAction(Schemas.named(List.of("No Money"), Schemas.with(
+                    integer("4 No Money, the only Canceled status"), "enum", List.of(4))), "ORD-01044-C9D3E7"))
             .output(closed())
             .rateLimit(SERVICE_PROTECTION).build();
 

@@ -3,9 +3,11 @@ package dev.junction.connectors.contract;
 import dev.junction.engine.connectors.Connector;
 import dev.junction.engine.connectors.ConnectorCatalog;
 import dev.junction.engine.connectors.ConnectorDescriptor;
+import dev.junction.engine.connectors.OperationDescriptor;
 import dev.junction.engine.connectors.SettingField;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every choice setting of every shipped connector names each of its values in words a person reads (not the stored
- * machine value), and its connection form's JSON Schema carries those words beside the values it stores.
+ * machine value), and its connection form's JSON Schema carries those words beside the values it stores; a number
+ * code an operation's input takes (a Dataverse state or status) is named the same way ({@code x-enumNames}).
  */
 class ChoiceLabelsTest {
 
@@ -71,6 +74,37 @@ class ChoiceLabelsTest {
                 assertThat(setting.choiceValues()).as("the default is one of the values")
                         .contains(setting.defaultValue());
             }
+        }
+    }
+
+    @Test
+    void aNumberCodeInAnOperationsInputIsNamedToo() {
+        List<String> bare = new ArrayList<>();
+        for (ConnectorDescriptor descriptor : DESCRIPTORS) {
+            for (OperationDescriptor operation : descriptor.operations()) {
+                bareNumberCodes(operation.inputSchema(), descriptor.id() + " " + operation.id(), bare);
+            }
+        }
+        assertThat(bare).as("enums of numbers without x-enumNames").isEmpty();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> statecode = (Map<String, Object>) ((Map<String, Object>) DESCRIPTORS.stream()
+                .filter(descriptor -> descriptor.id().equals("dataverse")).findFirst().orElseThrow()
+                .operation("querySalesOrders").orElseThrow().inputSchema().get("properties")).get("statecode");
+        assertThat(statecode).containsEntry("enum", List.of(0, 1, 2, 3, 4)).containsEntry("x-enumNames",
+                List.of("Active", "Submitted", "Canceled", "Fulfilled", "Invoiced"));
+    }
+
+    /** Each schema under {@code schema} whose enum is of numbers (a code) and that names none of them. */
+    private static void bareNumberCodes(Object schema, String where, List<String> bare) {
+        if (schema instanceof Map<?, ?> node) {
+            if (node.get("enum") instanceof List<?> values && !values.isEmpty()
+                    && values.stream().allMatch(Number.class::isInstance)
+                    && !(node.get("x-enumNames") instanceof List<?> names && names.size() == values.size())) {
+                bare.add(where + " " + values);
+            }
+            node.forEach((key, child) -> bareNumberCodes(child, where + "/" + key, bare));
+        } else if (schema instanceof List<?> items) {
+            items.forEach(item -> bareNumberCodes(item, where, bare));
         }
     }
 

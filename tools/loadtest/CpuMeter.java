@@ -20,11 +20,13 @@ final class CpuMeter {
     /** What {@code /proc} counts in: clock ticks, 100 per second on every mainstream Linux build. */
     private static final double TICKS_PER_SECOND = 100.0;
 
-    record Sample(long measuredTicks, long machineBusyTicks, long machineTotalTicks, long selfCpuNanos, long nanoTime) {
+    /** {@code byRoot}: the ticks of each measured pid with its descendants, in the order the pids were given. */
+    record Sample(long measuredTicks, long machineBusyTicks, long machineTotalTicks, long selfCpuNanos, long nanoTime,
+                  long[] byRoot) {
     }
 
     record Usage(double measuredSeconds, double machineBusySeconds, double machineSeconds, double selfSeconds,
-                 double wallSeconds) {
+                 double wallSeconds, double[] byRootSeconds) {
 
         double othersSeconds() {
             return Math.max(0, machineBusySeconds - measuredSeconds - selfSeconds);
@@ -42,9 +44,18 @@ final class CpuMeter {
     }
 
     Sample sample() {
+        Map<Long, List<Long>> children = children();
         long measured = 0;
-        for (long pid : withDescendants()) {
-            measured += ticks(pid);
+        long[] byRoot = new long[roots.size()];
+        Set<Long> counted = new HashSet<>();
+        for (int i = 0; i < roots.size(); i++) {
+            for (long pid : withDescendants(List.of(roots.get(i)), children)) {
+                if (counted.add(pid)) {
+                    long ticks = ticks(pid);
+                    byRoot[i] += ticks;
+                    measured += ticks;
+                }
+            }
         }
         long busy = 0;
         long total = 0;
@@ -61,17 +72,21 @@ final class CpuMeter {
             // not Linux: machine figures stay 0
         }
         long self = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos()).orElse(0L);
-        return new Sample(measured, busy, total, self, System.nanoTime());
+        return new Sample(measured, busy, total, self, System.nanoTime(), byRoot);
     }
 
     static Usage between(Sample from, Sample to) {
+        double[] byRoot = new double[to.byRoot.length];
+        for (int i = 0; i < byRoot.length; i++) {
+            byRoot[i] = (to.byRoot[i] - from.byRoot[i]) / TICKS_PER_SECOND;
+        }
         return new Usage((to.measuredTicks - from.measuredTicks) / TICKS_PER_SECOND,
                 (to.machineBusyTicks - from.machineBusyTicks) / TICKS_PER_SECOND,
                 (to.machineTotalTicks - from.machineTotalTicks) / TICKS_PER_SECOND,
-                (to.selfCpuNanos - from.selfCpuNanos) / 1e9, (to.nanoTime - from.nanoTime) / 1e9);
+                (to.selfCpuNanos - from.selfCpuNanos) / 1e9, (to.nanoTime - from.nanoTime) / 1e9, byRoot);
     }
 
-    private Set<Long> withDescendants() {
+    private static Map<Long, List<Long>> children() {
         Map<Long, List<Long>> children = new HashMap<>();
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
             entries.map(p -> p.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
@@ -83,8 +98,12 @@ final class CpuMeter {
                         }
                     });
         } catch (IOException e) {
-            return new HashSet<>(roots);
+            // no process table: each root counts alone
         }
+        return children;
+    }
+
+    private static Set<Long> withDescendants(List<Long> roots, Map<Long, List<Long>> children) {
         Set<Long> all = new HashSet<>();
         List<Long> todo = new ArrayList<>(roots);
         while (!todo.isEmpty()) {

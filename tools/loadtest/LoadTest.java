@@ -224,6 +224,13 @@ public final class LoadTest {
                     Runtime.getRuntime().availableProcessors(), usage.measuredSeconds() * 1000 / runsForCpu,
                     usage.selfSeconds(),
                     usage.othersSeconds(), usage.machineSeconds());
+            StringBuilder byProcess = new StringBuilder();
+            for (int i = 0; i < options.pids().size(); i++) {
+                byProcess.append(i == 0 ? "" : ", ").append(String.format("pid %d %.2f ms", options.pids().get(i),
+                        usage.byRootSeconds()[i] * 1000 / runsForCpu));
+            }
+            System.out.printf("  of which per run finished in the window, by process (with its children): %s%n",
+                    byProcess);
         }
         System.out.printf("  load average at the window's start / end: %s / %s%n", loadFrom, loadTo);
         System.out.printf("summary label=%s accepted_per_s=%.0f completed_per_s=%.0f sustained_per_s=%.0f"

@@ -3,7 +3,6 @@ package dev.junction.backend.connections;
 import dev.junction.backend.connections.health.ConnectionUsage;
 import dev.junction.backend.credentials.VaultException;
 import dev.junction.backend.database.DatabaseOutage;
-import dev.junction.db.connections.ConnectionRepository;
 import dev.junction.db.connections.RateLimitBuckets;
 import dev.junction.db.connections.StoredConnection;
 import dev.junction.engine.connectors.Connector;
@@ -23,7 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Calls connector operations for connector steps and polling triggers: finds the connection and its connector,
+ * Calls connector operations for connector steps and polling triggers: finds the connection ({@link
+ * ConnectionsInUse}: kept for a short while, not read per call) and its connector,
  * hands over the step's idempotency key (the connector turns it into the remote API's own key, within that API's
  * rules), hands the connector the connection's rate limiter (token buckets in the database, shared by every node,
  * taken before each HTTP call the connector makes) and its secrets through the vault, and blanks those secrets out of
@@ -35,7 +35,7 @@ import java.time.Instant;
 @Component
 public class CatalogConnectorInvoker implements ConnectorInvoker {
 
-    private final ConnectionRepository connections;
+    private final ConnectionsInUse connections;
     private final ConnectorCatalog catalog;
     private final ConnectionSecrets secrets;
     private final Duration callTimeout;
@@ -45,7 +45,7 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
     /** The operations the application answers itself ({@link ApplicationOperation}), looked up at call time. */
     private ObjectProvider<ApplicationOperation> applicationOperations;
 
-    CatalogConnectorInvoker(ConnectionRepository connections, ConnectorCatalog catalog, ConnectionSecrets secrets,
+    CatalogConnectorInvoker(ConnectionsInUse connections, ConnectorCatalog catalog, ConnectionSecrets secrets,
                             RateLimitBuckets rateLimits, ConnectionUsage usage, ConnectionConcurrency concurrency,
                             @Value("${junction.connectors.call-timeout:60s}") Duration callTimeout) {
         this.rateLimits = rateLimits;

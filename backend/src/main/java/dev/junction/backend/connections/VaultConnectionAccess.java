@@ -65,9 +65,14 @@ final class VaultConnectionAccess implements ConnectionAccess {
         }
     }
 
+    /**
+     * The connection's revision and when it was created: a connection deleted and created again under the same id
+     * starts again at the first revision, and must not meet the token or settings a cache kept for the old one.
+     */
     @Override
     public String revision() {
-        return Long.toString(connection.revision());
+        return connection.revision() + "@" + (connection.createdAt() == null ? ""
+                : connection.createdAt().toInstant().toString());
     }
 
     /** The secret values handed to the connector so far, and the credentials it obtained with them. */

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The generic HTTP connector ({@code http}): one JSON REST API per connection — the customer's own shop or ERP —
@@ -37,8 +38,12 @@ public final class HttpConnector implements Connector {
     /** The answer header that marks a replayed answer of an idempotency key used before. */
     static final String REPLAYED = "Idempotent-Replayed";
 
+    /** More connection revisions than this kept at once: the kept settings start over rather than grow. */
+    private static final int MAX_KEPT_SETTINGS = 1_000;
+
     private final RemoteHttp http;
     private final AccessTokens tokens;
+    private final Map<String, HttpSettings> settingsByRevision = new ConcurrentHashMap<>();
     private final List<Operation> operations = List.of(
             new Operation(HttpDescriptor.REQUEST, call -> request(api(call), call)),
             new Operation(HttpDescriptor.POLL, call -> poll(api(call), call.input())));
@@ -82,7 +87,29 @@ public final class HttpConnector implements Connector {
     }
 
     private HttpApi api(OperationCall call) throws ConnectorException {
-        return new HttpApi(http, tokens, HttpSettings.of(call.connection()), call.connection(), call.deadline());
+        return new HttpApi(http, tokens, settings(call.connection()), call.connection(), call.deadline());
+    }
+
+    /**
+     * The connection's settings, checked and parsed once per revision of the connection (a changed setting or secret
+     * moves the revision on): parsing them took a tenth of a worker's CPU per call, measured.
+     */
+    private HttpSettings settings(ConnectionAccess connection) throws ConnectorException {
+        String revision = connection.revision();
+        if (revision.isEmpty()) {
+            return HttpSettings.of(connection);
+        }
+        String key = connection.id() + ":" + revision;
+        HttpSettings known = settingsByRevision.get(key);
+        if (known != null) {
+            return known;
+        }
+        HttpSettings settings = HttpSettings.of(connection);
+        if (settingsByRevision.size() >= MAX_KEPT_SETTINGS) {
+            settingsByRevision.clear();
+        }
+        settingsByRevision.put(key, settings);
+        return settings;
     }
 
     @Override

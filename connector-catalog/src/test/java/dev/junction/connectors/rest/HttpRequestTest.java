@@ -4,7 +4,9 @@ import dev.junction.connectors.rest.sandbox.ShopSimulator;
 import dev.junction.connectors.sandbox.Faults;
 import dev.junction.connectors.sandbox.SandboxServer;
 import dev.junction.connectors.testing.FixedConnection;
+import dev.junction.engine.connectors.ConnectionAccess;
 import dev.junction.engine.connectors.ConnectorException;
+import dev.junction.engine.connectors.OperationCall;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,9 +14,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +113,57 @@ class HttpRequestTest {
 
         assertThat(seen).isEqualTo(Map.of("apiKey", "apiKey", "basic", "basic", "bearer", "bearer",
                 "oauth2ClientCredentials", "oauth2"));
+    }
+
+    @Test
+    void settingsAreParsedOncePerRevisionOfTheConnectionAndANewRevisionIsUsedAtOnce() throws ConnectorException {
+        FixedConnection shop = connection;
+        FixedConnection moved = connection.withSetting("baseUrl", "http://127.0.0.1:9/nowhere");
+
+        Map<String, Object> first = callAt(shop, "1");
+        // the same revision: what was parsed for it stands (the vault hands out a new revision with every change)
+        Map<String, Object> sameRevision = callAt(moved, "1");
+        ConnectorException newRevision = catchThrowableOfType(ConnectorException.class, () -> callAt(moved, "2"));
+
+        assertThat(first).containsEntry("status", 200L);
+        assertThat(sameRevision).containsEntry("status", 200L);
+        assertThat(newRevision).isNotNull();
+        assertThat(newRevision.getMessage()).contains("127.0.0.1:9");
+    }
+
+    /** A GET /echo through {@code fixed}, as the connection at {@code revision}. */
+    private Map<String, Object> callAt(FixedConnection fixed, String revision) throws ConnectorException {
+        ConnectionAccess versioned = new ConnectionAccess() {
+            @Override
+            public String id() {
+                return fixed.id();
+            }
+
+            @Override
+            public Environment environment() {
+                return fixed.environment();
+            }
+
+            @Override
+            public Optional<String> setting(String name) {
+                return fixed.setting(name);
+            }
+
+            @Override
+            public Optional<String> secret(String name) {
+                return fixed.secret(name);
+            }
+
+            @Override
+            public String revision() {
+                return revision;
+            }
+        };
+        @SuppressWarnings("unchecked")
+        Map<String, Object> output = (Map<String, Object>) connector.invoke(new OperationCall(versioned, "request",
+                input("method", "GET", "path", "/echo"), "step-" + UUID.randomUUID(), Instant.now().plusSeconds(10),
+                false));
+        return output;
     }
 
     @Test

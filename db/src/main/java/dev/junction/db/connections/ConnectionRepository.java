@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.junction.db.schema.Tables.CONNECTIONS;
 import static dev.junction.db.schema.Tables.CONNECTION_SECRETS;
@@ -18,9 +19,19 @@ import static dev.junction.db.schema.Tables.CONNECTION_SECRETS;
 public class ConnectionRepository {
 
     private final DSLContext db;
+    /** How many changes this repository has written (a cache of connections in this process reads again after one). */
+    private final AtomicLong changes = new AtomicLong();
 
     public ConnectionRepository(DSLContext db) {
         this.db = db;
+    }
+
+    /**
+     * A number that moves on with every change written through this repository (connections and their secrets), so
+     * that a cache in this process knows to read again. Changes written by another node do not move it.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     public List<StoredConnection> all() {
@@ -51,6 +62,7 @@ public class ConnectionRepository {
     /** Inserts a connection; false when the id is taken. */
     public boolean create(String id, String name, String connectorId, String environment,
                           Map<String, String> settings, String actor) {
+        changes.incrementAndGet();
         return db.insertInto(CONNECTIONS).set(CONNECTIONS.ID, id).set(CONNECTIONS.NAME, name.strip())
                 .set(CONNECTIONS.CONNECTOR_ID, connectorId).set(CONNECTIONS.ENVIRONMENT, environment)
                 .set(CONNECTIONS.SETTINGS, json(settings)).set(CONNECTIONS.CREATED_BY, actor)
@@ -59,6 +71,7 @@ public class ConnectionRepository {
 
     /** Changes name, environment and settings, and moves the revision on; false when there is no such connection. */
     public boolean update(String id, String name, String environment, Map<String, String> settings, String actor) {
+        changes.incrementAndGet();
         return db.update(CONNECTIONS).set(CONNECTIONS.NAME, name.strip()).set(CONNECTIONS.ENVIRONMENT, environment)
                 .set(CONNECTIONS.SETTINGS, json(settings)).set(CONNECTIONS.REVISION, CONNECTIONS.REVISION.plus(1))
                 .set(CONNECTIONS.UPDATED_BY, actor).set(CONNECTIONS.UPDATED_AT, DSL.currentOffsetDateTime())
@@ -66,6 +79,7 @@ public class ConnectionRepository {
     }
 
     public boolean delete(String id) {
+        changes.incrementAndGet();
         return db.deleteFrom(CONNECTIONS).where(CONNECTIONS.ID.eq(id)).execute() == 1;
     }
 
@@ -122,6 +136,7 @@ public class ConnectionRepository {
     }
 
     private void touch(String connectionId, String actor) {
+        changes.incrementAndGet();
         db.update(CONNECTIONS).set(CONNECTIONS.REVISION, CONNECTIONS.REVISION.plus(1))
                 .set(CONNECTIONS.UPDATED_BY, actor).set(CONNECTIONS.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(CONNECTIONS.ID.eq(connectionId)).execute();

@@ -1,8 +1,8 @@
 package dev.junction.backend.runs;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.OrdersRemote;
 import dev.junction.backend.Polling;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,18 +13,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,37 +41,20 @@ class StepsWaitingOnRemotesTest {
     @Autowired
     WorkerSettings settings;
 
-    private HttpServer remote;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private OrdersRemote remote;
     private final CountDownLatch allArrived = new CountDownLatch(RUNS);
 
     @BeforeEach
     void startRemoteThatWaitsForEveryCall() throws IOException {
-        remote = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        remote.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        remote.createContext("/orders", exchange -> {
-            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        remote = OrdersRemote.start(() -> {
             allArrived.countDown();
-            try {
-                allArrived.await(20, TimeUnit.SECONDS);
-                byte[] body = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(201, body.length);
-                exchange.getResponseBody().write(body);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                inFlight.decrementAndGet();
-                exchange.close();
-            }
+            allArrived.await(20, TimeUnit.SECONDS);
         });
-        remote.start();
     }
 
     @AfterEach
     void stopRemote() {
-        remote.stop(0);
+        remote.close();
     }
 
     @Test
@@ -87,7 +65,7 @@ class StepsWaitingOnRemotesTest {
         HttpResponse<String> created = admin.post("/api/v1/connections", """
                 {"id": "%s", "name": "Slow remote %s", "connectorId": "http", "environment": "production",
                  "settings": {"baseUrl": "http://127.0.0.1:%d", "authKind": "none"}, "secrets": {}}"""
-                .formatted(connection, connection, remote.getAddress().getPort()));
+                .formatted(connection, connection, remote.port()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         RunsApi runs = new RunsApi(admin);
         String workflow = runs.published("Waiting " + connection, """
@@ -106,7 +84,7 @@ class StepsWaitingOnRemotesTest {
             assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
         }
 
-        assertThat(mostInFlight.get()).as("calls waiting at the remote at once, with 4 workers").isEqualTo(RUNS);
+        assertThat(remote.mostInFlight()).as("calls waiting at the remote at once, with 4 workers").isEqualTo(RUNS);
         Polling.until("the workers started for the wait to stop", Duration.ofSeconds(60), Duration.ofMillis(200),
                 () -> pool.workerThreads() == settings.size());
     }

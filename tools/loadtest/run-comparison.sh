@@ -7,7 +7,7 @@
 # both. Everything listens on 127.0.0.1 only. See docs/benchmarks.md, "Run path over HTTP (issue 20)".
 #
 #   tools/loadtest/run-comparison.sh [--duration 20] [--warmup 10] [--connections 16] [--latency-ms 0]
-#                                    [--skip-node-red] [--skip-single] [--two-nodes]
+#                                    [--skip-node-red] [--skip-single] [--two-nodes] [--rate N]
 #   flock /tmp/bench.lock tools/loadtest/run-comparison.sh      (so that two benchmarks never overlap)
 #
 # Environment: JAR (default ui/target/junction-exec.jar, built with mvn when missing), JAVA_HOME (a JDK 25),
@@ -17,7 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-duration=20 warmup=10 connections=16 latency=0 node_red=1 single=1 two_nodes=0
+duration=20 warmup=10 connections=16 latency=0 node_red=1 single=1 two_nodes=0 fixed_rate=
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --duration) duration=$2; shift 2 ;;
@@ -27,6 +27,7 @@ while [[ $# -gt 0 ]]; do
     --skip-node-red) node_red=0; shift ;;
     --skip-single) single=0; shift ;;
     --two-nodes) two_nodes=1; shift ;;
+    --rate) fixed_rate=$2; shift 2 ;; # only a fixed rate of N requests/s (no saturation first): CPU per run compares best so
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -117,8 +118,12 @@ if (( single )); then
       --remote "http://127.0.0.1:$remote_port" > "$work/setup.txt"
   common=(--url "$(value webhook "$work/setup.txt")" --api "http://127.0.0.1:$app_port"
           --api-token "$(value apiToken "$work/setup.txt")" --remote "http://127.0.0.1:$remote_port" --pids "$jvm,$pg")
-  measure "Junction saturation" "${common[@]}" --mode saturation --connections "$connections"
-  measure "Junction at half rate" "${common[@]}" --mode rate --rate "$(half_of "$rate_seen")"
+  if [[ -n "$fixed_rate" ]]; then
+    measure "Junction at $fixed_rate per second" "${common[@]}" --mode rate --rate "$fixed_rate"
+  else
+    measure "Junction saturation" "${common[@]}" --mode saturation --connections "$connections"
+    measure "Junction at half rate" "${common[@]}" --mode rate --rate "$(half_of "$rate_seen")"
+  fi
   stop_last
 fi
 
@@ -147,8 +152,12 @@ if (( node_red )); then
     sleep 0.2
   done
   common=(--url "http://127.0.0.1:$node_red_port/hooks/orders" --remote "http://127.0.0.1:$remote_port" --pids "$nr")
-  measure "Node-RED saturation" "${common[@]}" --mode saturation --connections "$connections"
-  measure "Node-RED at half rate" "${common[@]}" --mode rate --rate "$(half_of "$rate_seen")"
+  if [[ -n "$fixed_rate" ]]; then
+    measure "Node-RED at $fixed_rate per second" "${common[@]}" --mode rate --rate "$fixed_rate"
+  else
+    measure "Node-RED saturation" "${common[@]}" --mode saturation --connections "$connections"
+    measure "Node-RED at half rate" "${common[@]}" --mode rate --rate "$(half_of "$rate_seen")"
+  fi
   stop_last
 fi
 

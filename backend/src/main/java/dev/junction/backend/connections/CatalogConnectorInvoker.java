@@ -3,6 +3,7 @@ package dev.junction.backend.connections;
 import dev.junction.backend.connections.health.ConnectionUsage;
 import dev.junction.backend.credentials.VaultException;
 import dev.junction.backend.database.DatabaseOutage;
+import dev.junction.backend.runs.WorkerPool;
 import dev.junction.db.connections.RateLimitBuckets;
 import dev.junction.db.connections.StoredConnection;
 import dev.junction.engine.connectors.Connector;
@@ -103,7 +104,9 @@ public class CatalogConnectorInvoker implements ConnectorInvoker {
                 connection.id(), connector.descriptor(), RateLimitOverrides.of(connection.settings(),
                 connector.descriptor()), rateLimits, () -> usage.limiterWaited(connection.id())));
         // the outcome is tallied in memory for connection health and metrics (no database write per call)
-        try (ConnectionConcurrency.Place place = concurrency.enter(connection.id(), connection.settings())) {
+        // a run worker gives up its place while it waits for the remote (and for the connection's limit)
+        try (WorkerPool.Waiting waiting = WorkerPool.waitingOnRemote();
+             ConnectionConcurrency.Place place = concurrency.enter(connection.id(), connection.settings())) {
             // the step's key and whether it may have called before (a retry, a re-claimed step, a replay)
             Object output = connector.invoke(new OperationCall(access, operation.id(), call.input(),
                     call.idempotencyKey(), Instant.now().plus(callTimeout), call.possibleRepeat()));

@@ -95,7 +95,8 @@ class RunsConfiguration {
         String node = ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new WorkerPool(store, settings.size(), index -> new RunWorker(store, workflows, interpreter, planner,
                 clock, node + "/" + index, settings.lease(), DatabaseOutage::isCause), settings.pollInterval(), settings.shutdownGrace(), node + "/handed",
-                new WorkerPool.Options(settings.lease(), settings.groupIntake(), settings.virtualThreads()));
+                new WorkerPool.Options(settings.lease(), settings.groupIntake(), settings.virtualThreads(),
+                        settings.maxWaiting()));
     }
 
     /** Starts the workers once the application is up, and stops them before the database goes. */

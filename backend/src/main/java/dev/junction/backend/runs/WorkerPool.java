@@ -15,11 +15,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
 /**
@@ -34,6 +38,13 @@ import java.util.function.IntFunction;
  * commit) per run. At most twice as many runs as workers wait so; beyond that, runs go through the queue in the
  * database. Workers take handed tasks and claimed ones in turn, so that neither starves the other. If this process
  * dies, the handed tasks' leases expire and other nodes take them, as with any claimed task.
+ *
+ * <p>{@code size} is how many workers run steps at once: each holds one of the pool's places while it claims, runs
+ * and commits. A worker that waits on a remote ({@link #waitingOnRemote()}: a connector call) gives its place up
+ * for the wait, and when no other worker is idle the pool starts one more, up to {@code maxWaiting} beyond
+ * {@code size}: a remote that takes 50 ms then costs a waiting thread, not a quarter of the node's throughput.
+ * Back from the remote, the worker takes a place again before it commits (places are handed out in arrival
+ * order). Workers started so stop again after {@value #SPARE_IDLE_SECONDS} s without work.
  */
 public class WorkerPool {
 
@@ -42,13 +53,30 @@ public class WorkerPool {
     /** The longest pause of a worker that keeps failing to reach the run store (the database is down). */
     private static final Duration MAX_FAULT_PAUSE = Duration.ofSeconds(5);
 
+    /** How long a worker started beyond {@code size} stays without work before it stops. */
+    static final int SPARE_IDLE_SECONDS = 5;
+    /** The pool whose worker runs on the current thread (none: not a worker of a pool). */
+    private static final ThreadLocal<WorkerPool> CURRENT = new ThreadLocal<>();
+    /** Whether the current thread is waiting on a remote already (a wait inside a wait gives up nothing more). */
+    private static final ThreadLocal<Boolean> WAITING = new ThreadLocal<>();
+
     private final RunStore store;
-    private final List<RunWorker> workers;
+    private final int size;
+    private final int maxThreads;
+    private final IntFunction<RunWorker> workerFactory;
+    private final AtomicInteger nextWorker = new AtomicInteger();
+    /** Every worker id this pool has run under: the owners whose leases {@link #stop()} gives back. */
+    private final List<String> owners = new CopyOnWriteArrayList<>();
+    /** The places of workers running steps ({@code size}), handed out in arrival order. */
+    private final Semaphore places;
+    private final AtomicInteger alive = new AtomicInteger();
+    /** Workers waiting for work (not holding a place). */
+    private final AtomicInteger idle = new AtomicInteger();
     private final Duration pollInterval;
     private final Duration shutdownGrace;
     private final Duration lease;
     private final boolean virtualThreads;
-    private final List<Thread> threads = new ArrayList<>();
+    private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final String handOffOwner;
     /** What idle workers wait on: handed runs, and at most one pending wake token for runs queued meanwhile. */
     private final LinkedBlockingQueue<Work> work = new LinkedBlockingQueue<>();
@@ -66,25 +94,31 @@ public class WorkerPool {
     public WorkerPool(RunStore store, int size, IntFunction<RunWorker> workerFactory, Duration pollInterval,
                       Duration shutdownGrace, String handOffOwner) {
         this(store, size, workerFactory, pollInterval, shutdownGrace, handOffOwner,
-                new Options(Duration.ofSeconds(60), false, false));
+                new Options(Duration.ofSeconds(60), false, false, 0));
     }
 
     /**
      * How a pool runs: {@code lease}, of its handed runs' first tasks (as its workers' claims are);
      * {@code groupIntake}, whether runs started here outside a transaction are committed in groups
-     * ({@link RunIntakeGroups}); {@code virtualThreads}, whether its workers are virtual threads (a step waiting on
-     * a remote then holds no platform thread, so many workers cost little more than a few).
+     * ({@link RunIntakeGroups}); {@code virtualThreads}, whether its workers are virtual threads;
+     * {@code maxWaiting}, how many workers beyond the pool's size may be waiting on remotes at once.
      */
-    public record Options(Duration lease, boolean groupIntake, boolean virtualThreads) {
+    public record Options(Duration lease, boolean groupIntake, boolean virtualThreads, int maxWaiting) {
+
+        public Options {
+            if (maxWaiting < 0) {
+                throw new IllegalArgumentException("maxWaiting must be 0 or more, was " + maxWaiting);
+            }
+        }
     }
 
     public WorkerPool(RunStore store, int size, IntFunction<RunWorker> workerFactory, Duration pollInterval,
                       Duration shutdownGrace, String handOffOwner, Options options) {
         this.store = store;
-        this.workers = new ArrayList<>(size);
-        for (int i = 0; i < size; i++) {
-            workers.add(workerFactory.apply(i));
-        }
+        this.size = size;
+        this.maxThreads = size + options.maxWaiting();
+        this.workerFactory = workerFactory;
+        this.places = new Semaphore(size, true);
         this.pollInterval = pollInterval;
         this.shutdownGrace = shutdownGrace;
         this.handOffOwner = handOffOwner;
@@ -211,13 +245,72 @@ public class WorkerPool {
             return;
         }
         running = true;
-        for (RunWorker worker : workers) {
-            Thread.Builder builder = virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
-            Thread thread = builder.name("run-" + worker.workerId()).unstarted(() -> loop(worker));
-            threads.add(thread);
-            thread.start();
+        for (int i = 0; i < size; i++) {
+            startWorker();
         }
-        log.info("Run workers: {} started ({} threads)", workers.size(), virtualThreads ? "virtual" : "platform");
+        log.info("Run workers: {} started ({} threads; up to {} more while steps wait on remotes)", size,
+                virtualThreads ? "virtual" : "platform", maxThreads - size);
+    }
+
+    /** Starts one more worker unless the pool has {@code size + maxWaiting} already; false when it has. */
+    private boolean startWorker() {
+        if (alive.incrementAndGet() > maxThreads) {
+            alive.decrementAndGet();
+            return false;
+        }
+        RunWorker worker = workerFactory.apply(nextWorker.getAndIncrement());
+        owners.add(worker.workerId());
+        Thread.Builder builder = virtualThreads ? Thread.ofVirtual() : Thread.ofPlatform().daemon(true);
+        Thread thread = builder.name("run-" + worker.workerId()).unstarted(() -> {
+            CURRENT.set(this);
+            boolean countedOut = false;
+            try {
+                countedOut = loop(worker);
+            } finally {
+                CURRENT.remove();
+                if (!countedOut) {
+                    alive.decrementAndGet();
+                }
+                threads.remove(Thread.currentThread());
+            }
+        });
+        threads.add(thread);
+        thread.start();
+        return true;
+    }
+
+    /**
+     * Called by a step about to wait on a remote (a connector call): on a worker of a pool, the worker gives its
+     * place up until {@link Waiting#close()}, and a worker is started for the work meanwhile when none is idle;
+     * anywhere else (and inside another wait) nothing happens. Back from the remote, {@code close} waits for a
+     * place.
+     */
+    public static Waiting waitingOnRemote() {
+        WorkerPool pool = CURRENT.get();
+        if (pool == null || WAITING.get() != null) {
+            return Waiting.NONE;
+        }
+        WAITING.set(Boolean.TRUE);
+        pool.places.release();
+        // another worker takes the place: one waiting for a place, else an idle one, else one started for it
+        if (pool.running && pool.idle.get() == 0 && !pool.places.hasQueuedThreads()) {
+            pool.startWorker();
+        }
+        return () -> {
+            WAITING.remove();
+            pool.places.acquireUninterruptibly();
+        };
+    }
+
+    /** A wait on a remote; {@link #close()} ends it. */
+    @FunctionalInterface
+    public interface Waiting extends AutoCloseable {
+
+        Waiting NONE = () -> {
+        };
+
+        @Override
+        void close();
     }
 
     /**
@@ -258,6 +351,11 @@ public class WorkerPool {
         return running;
     }
 
+    /** How many workers are alive now: the pool's size, and those started while steps wait on remotes. */
+    public int workerThreads() {
+        return alive.get();
+    }
+
     public synchronized void stop() {
         if (!running) {
             return;
@@ -266,7 +364,7 @@ public class WorkerPool {
         // one token per worker ends the wait of the idle ones at once; the busy ones finish their step first
         threads.forEach(thread -> work.add(Wake.TOKEN));
         long deadline = System.nanoTime() + shutdownGrace.toNanos();
-        for (Thread thread : threads) {
+        for (Thread thread : List.copyOf(threads)) {
             try {
                 thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
@@ -278,9 +376,9 @@ public class WorkerPool {
         work.clear();
         wakePending.set(false);
         try {
-            List<String> owners = new ArrayList<>(workers.stream().map(RunWorker::workerId).toList());
-            owners.add(handOffOwner);
-            released = store.release(owners);
+            List<String> leaseOwners = new ArrayList<>(owners);
+            leaseOwners.add(handOffOwner);
+            released = store.release(leaseOwners);
         } catch (RuntimeException e) {
             log.warn("Could not give back the tasks of this node's workers: their leases will expire instead ({})",
                     e.getMessage());
@@ -289,30 +387,48 @@ public class WorkerPool {
         log.info("Run workers stopped{}", released == 0 ? "" : "; " + released + " task(s) given back");
     }
 
-    private void loop(RunWorker worker) {
+    /** A worker's life; answers whether it was counted out of the living workers already. */
+    private boolean loop(RunWorker worker) {
         boolean handedFirst = true;
         int faults = 0;
+        long idleSince = System.nanoTime();
         while (running) {
             try {
-                boolean preferHanded = handedFirst || queueQuiet();
-                RunWorker.Outcome outcome = preferHanded ? run(worker, work.poll()) : RunWorker.Outcome.IDLE;
-                if (outcome == RunWorker.Outcome.IDLE) {
-                    outcome = worker.runOne();
-                    if (outcome == RunWorker.Outcome.IDLE) {
-                        queueQuietUntil = System.nanoTime() + pollInterval.toNanos();
+                RunWorker.Outcome outcome;
+                places.acquire();
+                try {
+                    if (!running) {
+                        return false;
                     }
-                }
-                if (outcome == RunWorker.Outcome.IDLE && !preferHanded) {
-                    outcome = run(worker, work.poll());
+                    boolean preferHanded = handedFirst || queueQuiet();
+                    outcome = preferHanded ? run(worker, work.poll()) : RunWorker.Outcome.IDLE;
+                    if (outcome == RunWorker.Outcome.IDLE) {
+                        outcome = worker.runOne();
+                        if (outcome == RunWorker.Outcome.IDLE) {
+                            queueQuietUntil = System.nanoTime() + pollInterval.toNanos();
+                        }
+                    }
+                    if (outcome == RunWorker.Outcome.IDLE && !preferHanded) {
+                        outcome = run(worker, work.poll());
+                    }
+                } finally {
+                    places.release();
                 }
                 handedFirst = !handedFirst;
                 if (outcome == RunWorker.Outcome.IDLE) {
-                    run(worker, work.poll(pollInterval.toNanos(), TimeUnit.NANOSECONDS));
+                    if (countedOutWhenIdle(idleSince)) {
+                        return true;
+                    }
+                    if (runWhenGiven(worker)) {
+                        idleSince = System.nanoTime();
+                    }
+                } else {
+                    idleSince = System.nanoTime();
                 }
                 faults = storeReachable(faults);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                return false;
             } catch (RuntimeException e) {
                 faults++;
                 Duration pause = faultPause(faults);
@@ -329,10 +445,47 @@ public class WorkerPool {
                     Thread.sleep(pause);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
-                    return;
+                    return false;
                 }
             }
         }
+        return false;
+    }
+
+    /**
+     * Waits up to a poll interval for work without holding a place, then runs what came (holding one); answers
+     * whether anything came.
+     */
+    private boolean runWhenGiven(RunWorker worker) throws InterruptedException {
+        Work given;
+        idle.incrementAndGet();
+        try {
+            given = work.poll(pollInterval.toNanos(), TimeUnit.NANOSECONDS);
+        } finally {
+            idle.decrementAndGet();
+        }
+        if (given == null) {
+            return false;
+        }
+        places.acquire();
+        try {
+            run(worker, given);
+        } finally {
+            places.release();
+        }
+        return true;
+    }
+
+    /**
+     * Whether this worker is one beyond the pool's size and has had no work for a while: it then stops, counted out
+     * of the living workers here (so that two such workers never both stop below the pool's size).
+     */
+    private boolean countedOutWhenIdle(long idleSince) {
+        if (System.nanoTime() - idleSince < TimeUnit.SECONDS.toNanos(SPARE_IDLE_SECONDS)) {
+            return false;
+        }
+        int now = alive.get();
+        return now > size && alive.compareAndSet(now, now - 1);
     }
 
     /** After a step or a look at the queue went through: says so once if the run store had been failing. */

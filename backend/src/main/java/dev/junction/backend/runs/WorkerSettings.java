@@ -12,11 +12,16 @@ import java.time.Duration;
  * are virtual threads ({@code virtual-threads}: a worker waiting on a remote then holds no platform thread, so
  * {@code size} can be raised to the number of steps that may wait on remotes at once). Off by default: GraalJS's
  * sandbox counts a script's allocations per platform thread, so on a virtual thread a script's memory bomb is
- * stopped by its time limit instead of its memory limit (RunExecutionTest shows it).
+ * stopped by its time limit instead of its memory limit (RunExecutionTest shows it). {@code max-waiting}: how many
+ * workers beyond {@code size} may be started while steps wait on remotes ({@link WorkerPool#waitingOnRemote()}), so
+ * that a slow remote holds threads, not the places of the workers that run steps.
  */
 @ConfigurationProperties("junction.workers")
 public record WorkerSettings(boolean enabled, int size, Duration lease, Duration pollInterval, Duration shutdownGrace,
-                             Boolean groupIntake, Boolean virtualThreads) {
+                             Boolean groupIntake, Boolean virtualThreads, Integer maxWaiting) {
+
+    /** How many workers beyond {@code size} may wait on remotes at once when not set. */
+    public static final int DEFAULT_MAX_WAITING = 60;
 
     public WorkerSettings {
         if (size < 1 || size > 256) {
@@ -31,5 +36,9 @@ public record WorkerSettings(boolean enabled, int size, Duration lease, Duration
         shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(20) : shutdownGrace;
         groupIntake = groupIntake == null || groupIntake;
         virtualThreads = virtualThreads != null && virtualThreads;
+        maxWaiting = maxWaiting == null ? DEFAULT_MAX_WAITING : maxWaiting;
+        if (maxWaiting < 0 || maxWaiting > 1_000) {
+            throw new IllegalArgumentException("junction.workers.max-waiting must be from 0 to 1000, was " + maxWaiting);
+        }
     }
 }

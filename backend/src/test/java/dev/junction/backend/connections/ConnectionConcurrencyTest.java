@@ -1,8 +1,8 @@
 package dev.junction.backend.connections;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.OrdersRemote;
 import dev.junction.backend.runs.RunsApi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,15 +12,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,38 +29,16 @@ class ConnectionConcurrencyTest {
     @LocalServerPort
     int port;
 
-    private HttpServer remote;
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger mostInFlight = new AtomicInteger();
-    private final AtomicInteger calls = new AtomicInteger();
+    private OrdersRemote remote;
 
     @BeforeEach
     void startSlowRemote() throws IOException {
-        remote = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        remote.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        remote.createContext("/orders", exchange -> {
-            int now = inFlight.incrementAndGet();
-            mostInFlight.accumulateAndGet(now, Math::max);
-            calls.incrementAndGet();
-            try {
-                Thread.sleep(300);
-                byte[] body = "{\"ok\": true}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().set("Content-Type", "application/json");
-                exchange.sendResponseHeaders(201, body.length);
-                exchange.getResponseBody().write(body);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } finally {
-                inFlight.decrementAndGet();
-                exchange.close();
-            }
-        });
-        remote.start();
+        remote = OrdersRemote.start(() -> Thread.sleep(300));
     }
 
     @AfterEach
     void stopRemote() {
-        remote.stop(0);
+        remote.close();
     }
 
     @Test
@@ -75,7 +48,7 @@ class ConnectionConcurrencyTest {
         HttpResponse<String> created = admin.post("/api/v1/connections", """
                 {"id": "%s", "name": "One at a time %s", "connectorId": "http", "environment": "production",
                  "settings": {"baseUrl": "http://127.0.0.1:%d", "authKind": "none", "maxConcurrentCalls": "1"},
-                 "secrets": {}}""".formatted(connection, connection, remote.getAddress().getPort()));
+                 "secrets": {}}""".formatted(connection, connection, remote.port()));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         RunsApi runs = new RunsApi(admin);
         String workflow = runs.published("Concurrency " + connection, """
@@ -93,8 +66,8 @@ class ConnectionConcurrencyTest {
             JsonNode run = runs.finished(runId);
             assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
         }
-        assertThat(calls.get()).isEqualTo(4);
-        assertThat(mostInFlight.get()).as("calls in flight at once at the remote").isEqualTo(1);
+        assertThat(remote.calls()).isEqualTo(4);
+        assertThat(remote.mostInFlight()).as("calls in flight at once at the remote").isEqualTo(1);
     }
 
     @Test

@@ -72,6 +72,8 @@ public class WorkerPool {
     private final AtomicInteger alive = new AtomicInteger();
     /** Workers waiting for work (not holding a place). */
     private final AtomicInteger idle = new AtomicInteger();
+    /** Workers waiting on a remote (not holding a place). */
+    private final AtomicInteger waiting = new AtomicInteger();
     private final Duration pollInterval;
     private final Duration shutdownGrace;
     private final Duration lease;
@@ -291,6 +293,7 @@ public class WorkerPool {
             return Waiting.NONE;
         }
         WAITING.set(Boolean.TRUE);
+        pool.waiting.incrementAndGet();
         pool.places.release();
         // another worker takes the place: one waiting for a place, else an idle one, else one started for it
         if (pool.running && pool.idle.get() == 0 && !pool.places.hasQueuedThreads()) {
@@ -298,6 +301,7 @@ public class WorkerPool {
         }
         return () -> {
             WAITING.remove();
+            pool.waiting.decrementAndGet();
             pool.places.acquireUninterruptibly();
         };
     }
@@ -354,6 +358,11 @@ public class WorkerPool {
     /** How many workers are alive now: the pool's size, and those started while steps wait on remotes. */
     public int workerThreads() {
         return alive.get();
+    }
+
+    /** How many workers are waiting on a remote now (a connector call), without a place. */
+    public int waitingOnRemotes() {
+        return waiting.get();
     }
 
     public synchronized void stop() {

@@ -47,7 +47,9 @@ class MetricsTest {
                 .containsPattern("junction_run_duration_seconds_count\\{" + ofWorkflow + "} 3")
                 .containsPattern("junction_run_duration_seconds_bucket\\{" + ofWorkflow + ",le=\"[^\"]+\"}")
                 .containsPattern("junction_queue_depth(\\{[^}]*})? \\d")
-                .containsPattern("junction_dlq_size(\\{[^}]*})? [1-9]");
+                .containsPattern("junction_dlq_size(\\{[^}]*})? [1-9]")
+                .containsPattern("junction_workers_threads(\\{[^}]*})? [1-9]")
+                .containsPattern("junction_workers_waiting_on_remotes(\\{[^}]*})? \\d");
         assertThat(metrics).doesNotContain("business_key").doesNotContain("businessKey");
     }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,12 +44,16 @@ class StepsWaitingOnRemotesTest {
 
     private OrdersRemote remote;
     private final CountDownLatch allArrived = new CountDownLatch(RUNS);
+    /** The most workers the pool counted waiting on remotes while all the calls were at the remote. */
+    private final AtomicInteger mostWaiting = new AtomicInteger();
 
     @BeforeEach
     void startRemoteThatWaitsForEveryCall() throws IOException {
         remote = OrdersRemote.start(() -> {
             allArrived.countDown();
-            allArrived.await(20, TimeUnit.SECONDS);
+            if (allArrived.await(20, TimeUnit.SECONDS)) {
+                mostWaiting.accumulateAndGet(pool.waitingOnRemotes(), Math::max);
+            }
         });
     }
 

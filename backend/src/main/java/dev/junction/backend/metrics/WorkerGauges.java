@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * Gauges of this node's run workers, read from the pool in memory: {@code junction_workers_threads} (workers alive:
  * the pool's size, and those started while steps wait on remotes) and {@code junction_workers_waiting_on_remotes}
- * (workers in a connector call now, holding no place).
+ * (workers in a connector call now; after 5 ms in the call a worker holds no place).
  */
 @Component
 class WorkerGauges {

@@ -20,6 +20,9 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,8 +43,9 @@ import java.util.function.IntFunction;
  * dies, the handed tasks' leases expire and other nodes take them, as with any claimed task.
  *
  * <p>{@code size} is how many workers run steps at once: each holds one of the pool's places while it claims, runs
- * and commits. A worker that waits on a remote ({@link #waitingOnRemote()}: a connector call) gives its place up
- * for the wait, and when no other worker is idle the pool starts one more, up to {@code maxWaiting} beyond
+ * and commits. A worker that waits on a remote ({@link #waitingOnRemote()}: a connector call) longer than
+ * {@value #PLACE_KEPT_MILLIS} ms gives its place up for the rest of the wait, and when no other worker is idle or
+ * waiting for a place the pool starts one more, up to {@code maxWaiting} beyond
  * {@code size}: a remote that takes 50 ms then costs a waiting thread, not a quarter of the node's throughput.
  * Back from the remote, the worker takes a place again before it commits (places are handed out in arrival
  * order). Workers started so stop again after {@value #SPARE_IDLE_SECONDS} s without work.
@@ -55,6 +59,8 @@ public class WorkerPool {
 
     /** How long a worker started beyond {@code size} stays without work before it stops. */
     static final int SPARE_IDLE_SECONDS = 5;
+    /** How long a worker waiting on a remote keeps its place before it gives it up. */
+    static final int PLACE_KEPT_MILLIS = 5;
     /** The pool whose worker runs on the current thread (none: not a worker of a pool). */
     private static final ThreadLocal<WorkerPool> CURRENT = new ThreadLocal<>();
     /** Whether the current thread is waiting on a remote already (a wait inside a wait gives up nothing more). */
@@ -79,6 +85,8 @@ public class WorkerPool {
     private final Duration lease;
     private final boolean virtualThreads;
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
+    /** Gives up the places of workers whose wait on a remote lasts (null while the pool is stopped). */
+    private volatile ScheduledThreadPoolExecutor waitTimer;
     private final String handOffOwner;
     /** What idle workers wait on: handed runs, and at most one pending wake token for runs queued meanwhile. */
     private final LinkedBlockingQueue<Work> work = new LinkedBlockingQueue<>();
@@ -247,6 +255,10 @@ public class WorkerPool {
             return;
         }
         running = true;
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+                task -> Thread.ofPlatform().daemon(true).name("run-remote-waits").unstarted(task));
+        timer.setRemoveOnCancelPolicy(true);
+        waitTimer = timer;
         for (int i = 0; i < size; i++) {
             startWorker();
         }
@@ -283,9 +295,9 @@ public class WorkerPool {
 
     /**
      * Called by a step about to wait on a remote (a connector call): on a worker of a pool, the worker gives its
-     * place up until {@link Waiting#close()}, and a worker is started for the work meanwhile when none is idle;
-     * anywhere else (and inside another wait) nothing happens. Back from the remote, {@code close} waits for a
-     * place.
+     * place up when the wait lasts ({@link RemoteWait}) until {@link Waiting#close()}, and a worker is started for
+     * the work meanwhile when none is idle; anywhere else (and inside another wait) nothing happens. Back from the
+     * remote, {@code close} waits for a place if it gave its own up.
      */
     public static Waiting waitingOnRemote() {
         WorkerPool pool = CURRENT.get();
@@ -293,18 +305,61 @@ public class WorkerPool {
             return Waiting.NONE;
         }
         WAITING.set(Boolean.TRUE);
-        pool.waiting.incrementAndGet();
-        pool.places.release();
-        // another worker takes the place: one waiting for a place, else an idle one, else one started for it
-        if (pool.running && pool.idle.get() == 0 && !pool.places.hasQueuedThreads()) {
-            pool.startWorker();
-        }
-        return () -> {
-            WAITING.remove();
-            pool.waiting.decrementAndGet();
-            pool.places.acquireUninterruptibly();
-        };
+        return pool.new RemoteWait();
     }
+
+    /**
+     * One worker's wait on a remote: it keeps its place for the first {@value #PLACE_KEPT_MILLIS} ms (a remote that
+     * answers at once costs no hand-over and starts no worker; on 2 cores, workers doing the calls' own CPU work
+     * beside those holding places only contend), then gives it up until the answer comes.
+     */
+    private final class RemoteWait implements Waiting {
+
+        private static final int HOLDING = 0;
+        private static final int GIVEN_UP = 1;
+        private static final int DONE = 2;
+
+        private final AtomicInteger state = new AtomicInteger(HOLDING);
+        private final ScheduledFuture<?> giveUp;
+
+        private RemoteWait() {
+            waiting.incrementAndGet();
+            ScheduledFuture<?> scheduled = null;
+            try {
+                ScheduledThreadPoolExecutor timer = waitTimer;
+                if (timer != null) {
+                    scheduled = timer.schedule(this::giveUpPlace, PLACE_KEPT_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            } catch (RejectedExecutionException stopping) {
+                // the pool is stopping: the worker keeps its place for this wait
+            }
+            giveUp = scheduled;
+        }
+
+        private void giveUpPlace() {
+            if (state.compareAndSet(HOLDING, GIVEN_UP)) {
+                places.release();
+                // another worker takes the place: one waiting for a place, else an idle one, else one started for it
+                if (running && idle.get() == 0 && !places.hasQueuedThreads()) {
+                    startWorker();
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            WAITING.remove();
+            waiting.decrementAndGet();
+            if (state.compareAndSet(HOLDING, DONE)) {
+                if (giveUp != null) {
+                    giveUp.cancel(false);
+                }
+                return;
+            }
+            places.acquireUninterruptibly();
+        }
+    }
+
 
     /** A wait on a remote; {@link #close()} ends it. */
     @FunctionalInterface
@@ -380,6 +435,11 @@ public class WorkerPool {
                 Thread.currentThread().interrupt();
                 break;
             }
+        }
+        ScheduledThreadPoolExecutor timer = waitTimer;
+        waitTimer = null;
+        if (timer != null) {
+            timer.shutdownNow();
         }
         int released = 0;
         work.clear();

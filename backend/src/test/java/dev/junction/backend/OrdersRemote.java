@@ -1,13 +1,18 @@
 package dev.junction.backend;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.junction.backend.runs.RunsApi;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A remote API on 127.0.0.1 for connector calls: {@code POST /orders} answers 201 {@code {"ok": true}} after
@@ -50,6 +55,27 @@ public final class OrdersRemote implements AutoCloseable {
 
     public static OrdersRemote start(Hold hold) throws IOException {
         return new OrdersRemote(hold);
+    }
+
+    /**
+     * Creates, through the API as {@code admin}, an HTTP connection to this remote (production, no authentication,
+     * plus {@code settings}: extra JSON members such as {@code "maxConcurrentCalls": "1"}, or empty) and publishes a
+     * manual workflow whose one step POSTs /orders through it; answers the workflow's id.
+     */
+    public String publishedSendWorkflow(RunsApi runs, ApiClient admin, String name, String settings) {
+        String connection = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-") + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        HttpResponse<String> created = admin.post("/api/v1/connections", """
+                {"id": "%s", "name": "%s %s", "connectorId": "http", "environment": "production",
+                 "settings": {"baseUrl": "http://127.0.0.1:%d", "authKind": "none"%s}, "secrets": {}}"""
+                .formatted(connection, name, connection, port(), settings.isEmpty() ? "" : ", " + settings));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return runs.published(name + " " + connection, """
+                {"schemaVersion": 1, "trigger": {"kind": "manual", "config": {}},
+                 "nodes": [{"id": "send", "type": "connector", "name": "Send", "position": {"x": 0, "y": 0},
+                            "config": {"connection": "%s", "operation": "request",
+                                       "input": {"method": "POST", "path": "/orders", "body": {"n": 1}}}}],
+                 "edges": [{"from": "trigger", "fromPort": "out", "to": "send"}]}""".formatted(connection));
     }
 
     public int port() {

@@ -44,19 +44,8 @@ class ConnectionConcurrencyTest {
     @Test
     void aConnectionNeverHasMoreCallsInFlightThanItsLimit() {
         ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
-        String connection = "one-at-a-time-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = admin.post("/api/v1/connections", """
-                {"id": "%s", "name": "One at a time %s", "connectorId": "http", "environment": "production",
-                 "settings": {"baseUrl": "http://127.0.0.1:%d", "authKind": "none", "maxConcurrentCalls": "1"},
-                 "secrets": {}}""".formatted(connection, connection, remote.port()));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         RunsApi runs = new RunsApi(admin);
-        String workflow = runs.published("Concurrency " + connection, """
-                {"schemaVersion": 1, "trigger": {"kind": "manual", "config": {}},
-                 "nodes": [{"id": "send", "type": "connector", "name": "Send", "position": {"x": 0, "y": 0},
-                            "config": {"connection": "%s", "operation": "request",
-                                       "input": {"method": "POST", "path": "/orders", "body": {"n": 1}}}}],
-                 "edges": [{"from": "trigger", "fromPort": "out", "to": "send"}]}""".formatted(connection));
+        String workflow = remote.publishedSendWorkflow(runs, admin, "One at a time", "\"maxConcurrentCalls\": \"1\"");
 
         List<String> started = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -13,11 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,19 +64,8 @@ class StepsWaitingOnRemotesTest {
     void stepsWaitingOnARemoteDoNotHoldTheWorkersPlaces() {
         assertThat(settings.size()).as("the pool's size in this test").isEqualTo(4);
         ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
-        String connection = "slow-remote-" + UUID.randomUUID().toString().substring(0, 8);
-        HttpResponse<String> created = admin.post("/api/v1/connections", """
-                {"id": "%s", "name": "Slow remote %s", "connectorId": "http", "environment": "production",
-                 "settings": {"baseUrl": "http://127.0.0.1:%d", "authKind": "none"}, "secrets": {}}"""
-                .formatted(connection, connection, remote.port()));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         RunsApi runs = new RunsApi(admin);
-        String workflow = runs.published("Waiting " + connection, """
-                {"schemaVersion": 1, "trigger": {"kind": "manual", "config": {}},
-                 "nodes": [{"id": "send", "type": "connector", "name": "Send", "position": {"x": 0, "y": 0},
-                            "config": {"connection": "%s", "operation": "request",
-                                       "input": {"method": "POST", "path": "/orders", "body": {"n": 1}}}}],
-                 "edges": [{"from": "trigger", "fromPort": "out", "to": "send"}]}""".formatted(connection));
+        String workflow = remote.publishedSendWorkflow(runs, admin, "Slow remote", "");
 
         List<String> started = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {

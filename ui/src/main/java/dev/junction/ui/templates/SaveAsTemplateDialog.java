@@ -54,10 +54,13 @@ class SaveAsTemplateDialog extends Dialog {
         id.setValue(NewConnectionDialog.idFrom(workflow.name()));
         id.setHelperText("Lower case letters, digits and dashes");
         id.setId("save-as-template-id");
+        id.setWidthFull();
         TextField name = new TextField("Name");
         name.setValue(workflow.name());
+        name.setWidthFull();
         TextArea description = new TextArea("Description");
         description.setValue(workflow.description() == null ? "" : workflow.description());
+        description.setWidthFull();
         // one checkbox per setting, not a CheckboxGroup: this dialog is added to the designer's page at run time
         // (WorkflowPageAddition), and the production bundle loads a route's web components by the classes its
         // route class reaches, which left vaadin-checkbox-group undefined there — drawn as loose checkboxes whose

@@ -143,7 +143,7 @@ public class TemplatesView extends VerticalLayout implements BeforeEnterObserver
             badge.getElement().setAttribute("data-connector", id);
             badges.add(badge);
         });
-        Span steps = new Span(summary.nodeCount() + " steps · version " + summary.version()
+        Span steps = new Span(summary.nodeCount() + (summary.nodeCount() == 1 ? " step" : " steps") + " · version " + summary.version()
                 + ("bundled".equals(summary.source()) ? "" : " · " + summary.source()));
         steps.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)");
 

@@ -78,7 +78,7 @@ public class WorkerPool {
     private final AtomicInteger alive = new AtomicInteger();
     /** Workers waiting for work (not holding a place). */
     private final AtomicInteger idle = new AtomicInteger();
-    /** Workers waiting on a remote (not holding a place). */
+    /** Workers in a connector call (after its first {@value #PLACE_KEPT_MILLIS} ms, not holding a place). */
     private final AtomicInteger waiting = new AtomicInteger();
     private final Duration pollInterval;
     private final Duration shutdownGrace;
@@ -282,7 +282,11 @@ public class WorkerPool {
                 countedOut = loop(worker);
             } finally {
                 CURRENT.remove();
-                if (!countedOut) {
+                if (countedOut) {
+                    // it stopped idle, holding no lease: its id need not be given back at stop (and the list of
+                    // ids does not grow with every worker started for a wait)
+                    owners.remove(worker.workerId());
+                } else {
                     alive.decrementAndGet();
                 }
                 threads.remove(Thread.currentThread());

@@ -47,10 +47,11 @@ class TemplateSaveAsTest extends TemplateBrowserTest {
         assertThat(page.locator("[data-testid=save-as-template-dialog]")).hasAttribute("opened", "");
         page.locator("#save-as-template-id input").fill(templateId);
         page.getByRole(AriaRole.CHECKBOX, new com.microsoft.playwright.Page.GetByRoleOptions()
-                .setName("Call the shop · config.input.query.limit = 5")).check();
+                .setName("Call the shop: query limit (now 5)")).check();
         page.locator("[data-testid=save-as-template-save]").click();
         Locator download = page.locator("[data-testid=save-as-template-download]");
         assertThat(download).isVisible();
+        assertThat(page.locator("[data-testid=save-as-template-saved]")).containsText("version 1");
         screenshot("saved");
         Download file = page.waitForDownload(download::click);
         String json = Files.readString(file.path(), StandardCharsets.UTF_8);
@@ -61,8 +62,10 @@ class TemplateSaveAsTest extends TemplateBrowserTest {
         assertThat(template.get("requirements")).hasSize(1);
         assertThat(template.get("requirements").get(0).get("connector").asString()).isEqualTo("http");
         assertThat(template.get("parameters").get(0).get("defaultValue").asInt()).isEqualTo(5);
+        assertThat(template.get("parameters").get(0).get("label").asString()).isEqualTo("Call the shop: query limit");
+        assertThat(template.get("description").asString()).isEqualTo("Webhook → Call the shop");
 
-        page.navigate(url("/templates?q=" + templateId));
+        page.locator("[data-testid=save-as-template-gallery]").click();
         assertThat(page.locator("[data-testid=template-card][data-id=" + templateId + "]")).isVisible();
         screenshot("in-gallery");
     }

@@ -17,6 +17,8 @@ import dev.junction.db.templates.TemplateRepository;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.engine.connectors.ConnectorCatalog;
 import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.definition.Node;
+import dev.junction.engine.definition.WorkflowDefinition;
 import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.mapping.MappingJson;
 import dev.junction.engine.mapping.MappingReferences;
@@ -192,7 +194,7 @@ class TemplateExports {
         Template template = new Template(request.templateId(), nextVersion(request.templateId()),
                 request.name() == null || request.name().isBlank() ? workflow.name() : request.name().strip(),
                 request.description() == null || request.description().isBlank()
-                        ? (workflow.description().isBlank() ? workflow.name() : workflow.description())
+                        ? (workflow.description().isBlank() ? outline(stored.definition()) : workflow.description())
                         : request.description(),
                 requirements.stream().map(Template.Requirement::connector).distinct().sorted().toList(),
                 requirements, parameters, (Map<String, Object>) stripped(templated, secretValues),
@@ -309,5 +311,18 @@ class TemplateExports {
                     ? STRIPPED : text;
             case null, default -> value;
         };
+    }
+
+    /**
+     * What a template saved without a description says on its gallery card: the trigger and the steps in order of
+     * the definition ("Webhook → Map the order → Call the shop"), the first five and how many more.
+     */
+    static String outline(WorkflowDefinition definition) {
+        List<String> parts = new ArrayList<>();
+        parts.add(definition.trigger().kind().title());
+        definition.nodes().stream().limit(5).map(Node::name).forEach(parts::add);
+        String outline = String.join(" → ", parts);
+        int more = definition.nodes().size() - 5;
+        return more > 0 ? outline + " and " + more + (more == 1 ? " more step" : " more steps") : outline;
     }
 }

@@ -299,6 +299,9 @@ class TemplateLifecycleTest {
         assertThat(document.get("requirements").get(0).get("connector").asString()).isEqualTo("http");
         assertThat(document.get("connectors").toString()).isEqualTo("[\"http\"]");
         assertThat(document.get("parameters").get(0).get("defaultValue").asInt()).isEqualTo(5);
+        assertThat(document.get("description").asString())
+                .as("a workflow without a description: the gallery card outlines it instead of repeating its name")
+                .isEqualTo("Webhook → Call the shop");
         assertThat(document.get("definition").toString()).contains("${requirement.").contains("${parameter.limit}");
         assertThat(admin.get("/api/v1/templates/" + templateId).statusCode()).isEqualTo(200);
         HttpResponse<String> badField = admin.post("/api/v1/templates/from-workflow/" + workflowId, "{\"templateId\":"

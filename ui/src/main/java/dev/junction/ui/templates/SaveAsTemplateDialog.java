@@ -45,6 +45,22 @@ class SaveAsTemplateDialog extends Dialog {
             String last = field.substring(field.lastIndexOf('.') + 1);
             return (nodeId + "-" + last).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         }
+
+        /**
+         * The setting in words, as the installer reads it in the wizard: the step's name and the setting's path
+         * without the configuration's own levels, camel case split ("Call the shop: query limit" for
+         * {@code config.input.query.limit}).
+         */
+        String label() {
+            List<String> words = new ArrayList<>();
+            for (String segment : field.split("\\.")) {
+                words.add(segment.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT));
+            }
+            while (words.size() > 1 && (words.getFirst().equals("config") || words.getFirst().equals("input"))) {
+                words.removeFirst();
+            }
+            return nodeName + ": " + String.join(" ", words);
+        }
     }
 
     SaveAsTemplateDialog(TemplateService templates, WorkflowVersionService versions, Workflow workflow) {
@@ -70,8 +86,8 @@ class SaveAsTemplateDialog extends Dialog {
         parameters.setId("save-as-template-parameters");
         parameters.getStyle().set("display", "flex").set("flex-direction", "column");
         for (Candidate candidate : candidates(versions, workflow.id())) {
-            Checkbox choice = new Checkbox(candidate.nodeName() + " · " + candidate.field() + " = "
-                    + candidate.value());
+            Checkbox choice = new Checkbox(candidate.label() + " (now " + candidate.value() + ")");
+            choice.setTooltipText(candidate.nodeId() + " · " + candidate.field());
             choices.put(choice, candidate);
             parameters.add(choice);
         }
@@ -79,9 +95,20 @@ class SaveAsTemplateDialog extends Dialog {
         download.setText("Download JSON");
         download.getElement().setAttribute("data-testid", "save-as-template-download");
         download.setVisible(false);
+        // said in the dialog, next to what to do with the template now, not in a toast at the window's edge
+        Paragraph saved = new Paragraph();
+        saved.getElement().setAttribute("data-testid", "save-as-template-saved");
+        saved.getElement().setAttribute("role", "status");
+        saved.setVisible(false);
+        Anchor gallery = new Anchor();
+        gallery.setText("Open it in the gallery");
+        gallery.getElement().setAttribute("data-testid", "save-as-template-gallery");
+        gallery.setVisible(false);
+        Div after = new Div(download, gallery);
+        after.getStyle().set("display", "flex").set("gap", "var(--lumo-space-l)");
         VerticalLayout body = new VerticalLayout(new Paragraph("Secrets are left out and each connection becomes a"
                 + " requirement: whoever installs the template chooses their own."), id, name, description, parameters,
-                download);
+                saved, after);
         body.setPadding(false);
         body.setWidth("40em");
         add(body);
@@ -92,7 +119,7 @@ class SaveAsTemplateDialog extends Dialog {
             List<SaveAsTemplateRequest.ParameterChoice> chosen = choices.entrySet().stream()
                     .filter(choice -> choice.getKey().getValue()).map(Map.Entry::getValue)
                     .map(candidate -> new SaveAsTemplateRequest.ParameterChoice(candidate.key(),
-                            candidate.nodeName() + ": " + candidate.field(), candidate.nodeId(), candidate.field()))
+                            candidate.label(), candidate.nodeId(), candidate.field()))
                     .toList();
             try {
                 Template template = templates.saveAsTemplate(workflow.id(), new SaveAsTemplateRequest(null,
@@ -106,8 +133,11 @@ class SaveAsTemplateDialog extends Dialog {
                 download.setDownload(true);
                 download.setVisible(true);
                 save.setEnabled(false);
-                Notifications.success("Template '" + template.name() + "' saved (version " + template.version()
-                        + "): it is in the gallery");
+                saved.setText("Saved as template '" + template.name() + "', version " + template.version()
+                        + ". It is in the gallery for everyone who installs workflows.");
+                saved.setVisible(true);
+                gallery.setHref("templates?q=" + template.id());
+                gallery.setVisible(true);
             } catch (InvalidInputException | ConflictException e) {
                 Notifications.error("Not saved: " + e.getMessage());
             }

@@ -63,6 +63,7 @@ final class CrashCheck {
         app.waitFor();
         long killed = System.nanoTime();
         app = start(jar, dataDir, port, lease, 2);
+        long restarted = System.nanoTime();
         System.out.printf("restarted on the same data (pid %d), healthy %.1f s after the kill; driving %.0f s more%n",
                 app.pid(), (System.nanoTime() - killed) / 1e9, duration - killAfter);
         Thread.sleep((long) ((duration - killAfter) * 1000));
@@ -93,8 +94,12 @@ final class CrashCheck {
             long sameOrderId = ((Number) stats.get("ordersForSameOrderId")).longValue();
             long replays = ((Number) stats.get("replays")).longValue();
             long succeeded = acceptedStatuses.getOrDefault("succeeded", 0L);
-            boolean pass = succeeded == accepted.size() && withoutOrder == 0 && sameOrderId == 0
-                    && ((Number) stats.get("orders")).longValue() == runs.size();
+            // accepted before the kill and after the restart: a check where nothing was taken proves nothing
+            long beforeKill = accepted.stream().filter(s -> s.dueNanos() < killed).count();
+            long afterRestart = accepted.stream().filter(s -> s.dueNanos() > restarted).count();
+            boolean pass = beforeKill > 0 && afterRestart > 0 && succeeded == accepted.size() && withoutOrder == 0
+                    && sameOrderId == 0 && ((Number) stats.get("orders")).longValue() == runs.size();
+            System.out.printf("accepted before the kill: %d; after the restart: %d%n", beforeKill, afterRestart);
             System.out.printf("requests: %d sent, %d accepted (202); failures %s%n", load.sent().size(),
                     accepted.size(), load.failures());
             System.out.printf("accepted runs by status: %s; all runs of the workflow: %d %s (a run whose 202 the kill"

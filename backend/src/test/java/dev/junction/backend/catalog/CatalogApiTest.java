@@ -139,7 +139,9 @@ class CatalogApiTest {
         assertThat(described.statusCode()).as(described.body()).isEqualTo(200);
         Map<String, Map<String, Object>> settings = byKey(((Map<String, Object>) PayloadJson.read(described.body()))
                 .get("settings"), "name");
-        assertThat(settings.get("region").get("choices")).isEqualTo(List.of(
+        assertThat(settings.get("region").get("choices")).as("version 1's shape: the stored values")
+                .isEqualTo(List.of("na", "eu", "fe"));
+        assertThat(settings.get("region").get("choiceOptions")).isEqualTo(List.of(
                 Map.of("value", "na", "label", "North America (US, CA, MX, BR)"),
                 Map.of("value", "eu", "label", "Europe (UK, DE, FR, IT, ES, IN, AE, …)"),
                 Map.of("value", "fe", "label", "Far East (JP, AU, SG)")));

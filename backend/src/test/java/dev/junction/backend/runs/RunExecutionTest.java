@@ -368,8 +368,10 @@ class RunExecutionTest {
         String longRun = api.start(workflow, "{\"waitMillis\": 3600000}");
         JsonNode waiting = api.until(longRun, Set.of("waiting"));
         assertThat(waiting.get("run").get("status").asString()).isEqualTo("waiting");
-        assertThat(steps(waiting, "pause")).extracting(step -> step.get("status").asString())
-                .containsExactly("waiting", "queued");
+        assertThat(steps(waiting, "pause")).as("the delay's step, then its timer, due in an hour: waiting, not"
+                        + " queued for a worker").extracting(step -> step.get("status").asString())
+                .containsExactly("waiting", "waiting");
+        assertThat(steps(waiting, "pause").get(1).get("dueAt").asString()).as("when the timer fires").isNotEmpty();
         var cancel = api.admin().post("/api/v1/runs/" + longRun + "/cancel", null);
         assertThat(cancel.statusCode()).as(cancel.body()).isEqualTo(200);
         JsonNode cancelled = api.detail(longRun);

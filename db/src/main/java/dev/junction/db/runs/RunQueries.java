@@ -133,7 +133,7 @@ public class RunQueries {
         db.selectFrom(STEP_TASKS).where(STEP_TASKS.RUN_ID.eq(runId)).orderBy(STEP_TASKS.ID)
                 .forEach(task -> steps.add(new StepView(null, run.get(RUNS.GENERATION), task.getNodeId(), task.getForEachId(),
                         task.getItemIndex(), task.getAttemptsBefore() + task.getAttempt(), pendingStatus(task.getLeaseOwner(),
-                        task.getLeaseUntil(), task.getKind()), null, null, null, null, null, null, null, null, null,
+                        task.getLeaseUntil(), task.getKind(), task.getDueAt()), null, null, null, null, null, null, null, null, null,
                         null, task.getDueAt().getYear() >= 9999 ? null : task.getDueAt(), task.getRetryDeadline(),
                         null)));
         return Optional.of(new RunDetail(summary(run), payload(run.get(RUNS.INPUT), run.get(RUNS.INPUT_REF)),
@@ -162,11 +162,17 @@ public class RunQueries {
         return shown;
     }
 
-    private static String pendingStatus(String owner, OffsetDateTime leaseUntil, String kind) {
-        if (owner != null && leaseUntil != null && leaseUntil.isAfter(OffsetDateTime.now())) {
+    /**
+     * What a task not yet done shows as: running while a worker holds its lease; waiting for its subflow, or for its
+     * time (a delay's timer, a wait's next poll, a retry's backoff: {@code dueAt} shows when); queued when it is due
+     * and waits only for a worker.
+     */
+    private static String pendingStatus(String owner, OffsetDateTime leaseUntil, String kind, OffsetDateTime dueAt) {
+        OffsetDateTime now = OffsetDateTime.now();
+        if (owner != null && leaseUntil != null && leaseUntil.isAfter(now)) {
             return "running";
         }
-        return "wait_child".equals(kind) ? "waiting" : "queued";
+        return "wait_child".equals(kind) || dueAt.isAfter(now) ? "waiting" : "queued";
     }
 
     private ShownPayload payload(JSONB inline, String ref) {

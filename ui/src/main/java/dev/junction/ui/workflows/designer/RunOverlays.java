@@ -37,7 +37,8 @@ final class RunOverlays {
             if (step.generation() != detail.generation() || step.itemIndex() != null) {
                 continue;
             }
-            if (step.id() == null && "queued".equals(step.status()) && nodes.containsKey(step.nodeId())
+            if (step.id() == null && ("queued".equals(step.status()) || "waiting".equals(step.status()))
+                    && nodes.containsKey(step.nodeId())
                     && "waiting".equals(nodes.get(step.nodeId()).status())) {
                 continue; // a wait's next turn (a delay's end, a wait-until's next poll): still waiting, no attempt yet
             }

@@ -67,6 +67,7 @@ class TemplateSaveAsTest extends TemplateBrowserTest {
 
         page.locator("[data-testid=save-as-template-gallery]").click();
         assertThat(page.locator("[data-testid=template-card][data-id=" + templateId + "]")).isVisible();
+        assertThat(page.locator("[data-testid=save-as-template-dialog]")).hasCount(0);
         screenshot("in-gallery");
     }
 }

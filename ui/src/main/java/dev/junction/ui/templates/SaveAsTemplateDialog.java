@@ -11,6 +11,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.templates.SaveAsTemplateRequest;
@@ -100,10 +101,17 @@ class SaveAsTemplateDialog extends Dialog {
         saved.getElement().setAttribute("data-testid", "save-as-template-saved");
         saved.getElement().setAttribute("role", "status");
         saved.setVisible(false);
-        Anchor gallery = new Anchor();
-        gallery.setText("Open it in the gallery");
+        // a button, not a link: the dialog belongs to the workflow's page and must close when the gallery opens
+        Button gallery = new Button("Open it in the gallery");
+        gallery.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         gallery.getElement().setAttribute("data-testid", "save-as-template-gallery");
         gallery.setVisible(false);
+        String[] savedId = new String[1];
+        gallery.addClickListener(click -> {
+            close();
+            gallery.getUI().ifPresent(ui -> ui.navigate(TemplatesView.class,
+                    QueryParameters.of(TemplatesView.TEXT_PARAMETER, savedId[0])));
+        });
         Div after = new Div(download, gallery);
         after.getStyle().set("display", "flex").set("gap", "var(--lumo-space-l)");
         VerticalLayout body = new VerticalLayout(new Paragraph("Secrets are left out and each connection becomes a"
@@ -136,7 +144,7 @@ class SaveAsTemplateDialog extends Dialog {
                 saved.setText("Saved as template '" + template.name() + "', version " + template.version()
                         + ". It is in the gallery for everyone who installs workflows.");
                 saved.setVisible(true);
-                gallery.setHref("templates?q=" + template.id());
+                savedId[0] = template.id();
                 gallery.setVisible(true);
             } catch (InvalidInputException | ConflictException e) {
                 Notifications.error("Not saved: " + e.getMessage());

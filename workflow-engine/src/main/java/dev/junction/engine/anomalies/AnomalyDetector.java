@@ -53,7 +53,11 @@ public final class AnomalyDetector {
             return flags;
         }
         for (AnomalyMetric metric : metrics) {
-            List<AnomalyDirection> directions = metric == AnomalyMetric.VOLUME
+            if (metric.isAmount() && history.currency() == null) {
+                continue;
+            }
+            List<AnomalyDirection> directions = metric == AnomalyMetric.VOLUME || metric == AnomalyMetric.ORDER_VALUE
+                    || metric == AnomalyMetric.SETTLEMENT_FEES
                     ? List.of(AnomalyDirection.LOW, AnomalyDirection.HIGH) : List.of(AnomalyDirection.HIGH);
             for (AnomalyDirection direction : directions) {
                 flagOf(label, history, end, metric, direction).ifPresent(flags::add);
@@ -89,13 +93,13 @@ public final class AnomalyDetector {
                              AnomalyDirection direction, Judgement found) {
         Instant to = history.start().plus(Duration.ofHours(end));
         Instant from = to.minus(Duration.ofHours(found.hours()));
-        boolean critical = (metric == AnomalyMetric.VOLUME && direction == AnomalyDirection.LOW
-                && found.observed() == 0) || found.distance() >= 2;
+        boolean critical = ((metric == AnomalyMetric.VOLUME || metric == AnomalyMetric.ORDER_VALUE)
+                && direction == AnomalyDirection.LOW && found.observed() == 0) || found.distance() >= 2;
         AnomalySeverity severity = critical ? AnomalySeverity.CRITICAL : AnomalySeverity.WARNING;
         return new AnomalyFlag(metric, kind, direction, found.hours(), from, to, found.observed(),
                 found.baseline().usualLow(), found.baseline().usualHigh(), severity,
                 AnomalySentences.of(label, metric, kind, direction, found.hours(), found.observed(),
-                        found.baseline().usualLow(), found.baseline().usualHigh()));
+                        found.baseline().usualLow(), found.baseline().usualHigh(), history.currency()));
     }
 
     /**
@@ -110,7 +114,17 @@ public final class AnomalyDetector {
             case VOLUME -> judgeVolume(history, end, hours, direction);
             case FAILURE_RATE -> judgeFailureRate(history, end, hours);
             case P95_DURATION -> judgeDuration(history, end, hours);
+            case ORDER_VALUE -> AmountJudgements.orderValue(settings, history, end, hours, direction,
+                    baselineWeeks(history, end, hours)).map(this::judgement);
+            case REFUND_SHARE -> AmountJudgements.refundShare(settings, history, end, hours,
+                    baselineWeeks(history, end, hours)).map(this::judgement);
+            case SETTLEMENT_FEES -> AmountJudgements.feeShare(settings, history, end, hours, direction,
+                    baselineWeeks(history, end, hours)).map(this::judgement);
         };
+    }
+
+    private Judgement judgement(AmountJudgements.Found found) {
+        return new Judgement(found.hours(), found.observed(), found.baseline(), found.distance());
     }
 
     private Optional<Judgement> judgeVolume(HourlyHistory history, int end, int hours, AnomalyDirection direction) {
@@ -199,7 +213,7 @@ public final class AnomalyDetector {
     }
 
     /** The ends of the same window in the baseline weeks that the history holds, latest week first. */
-    private List<Integer> baselineWeeks(HourlyHistory history, int end, int hours) {
+    List<Integer> baselineWeeks(HourlyHistory history, int end, int hours) {
         List<Integer> ends = new ArrayList<>();
         for (int week = 1; week <= settings.baselineWeeks(); week++) {
             int weekEnd = end - week * HOURS_PER_WEEK;

@@ -11,7 +11,8 @@ import java.util.function.IntToLongFunction;
  * (the ends {@code weekEnds}, latest first):
  * <ul>
  *     <li><b>order value</b> (sold amounts summed), both ways: outside median ± k · max(robust spread, noise floor ·
- *     median / √hours), judged only when the baseline weeks usually hold at least
+ *     median / √hours, median · √({@value #AMOUNT_VARIANCE} / usual sales): a sum of a few orders is noisier than
+ *     their count), judged only when the baseline weeks usually hold at least
  *     {@value AnomalyDetector#MIN_RUNS_FOR_RATES} sales in the window (a handful of orders makes no baseline);</li>
  *     <li><b>refund share</b> (refunded over sold amounts), upwards: above median + k · robust spread AND improbable
  *     by chance — the refund count among sales and refunds, binomial at the baseline's pooled share — with at least
@@ -24,6 +25,12 @@ import java.util.function.IntToLongFunction;
 final class AmountJudgements {
 
     static final int MIN_REFUNDS = 3;
+    /**
+     * 1 + the squared coefficient of variation of one order's value: a sum of n orders varies by at least
+     * √(this / n) of itself by chance (the count's Poisson noise and each order's own spread; 2 holds order values
+     * as spread as their mean, log-normal σ ≈ 0.8).
+     */
+    static final double AMOUNT_VARIANCE = 2;
     /** The smallest spread of a fee share, relative to its median. */
     static final double FEE_RESOLUTION = 0.04;
 
@@ -52,8 +59,9 @@ final class AmountJudgements {
             return Optional.empty();
         }
         RobustBaseline baseline = RobustBaseline.of(weeks);
-        double band = settings.k() * Math.max(baseline.spread(),
-                settings.noiseFloor() * baseline.median() / Math.sqrt(hours));
+        double usualSales = RobustBaseline.of(counts).median();
+        double band = settings.k() * Math.max(baseline.spread(), baseline.median() * Math.max(
+                settings.noiseFloor() / Math.sqrt(hours), Math.sqrt(AMOUNT_VARIANCE / usualSales)));
         boolean unusual = direction == AnomalyDirection.LOW ? observed < baseline.median() - band
                 : observed > baseline.median() + band;
         if (!unusual || band <= 0) {

@@ -205,11 +205,34 @@ public final class AnomalyDetector {
         }
         RobustBaseline baseline = RobustBaseline.of(weeks.stream().mapToDouble(Double::doubleValue).toArray());
         double band = settings.k() * Math.max(baseline.spread(), DURATION_RESOLUTION * baseline.median());
-        if (observed <= baseline.median() + band || observed < MIN_SLOWDOWN * baseline.median()) {
+        if (observed <= baseline.median() + band || observed < MIN_SLOWDOWN * baseline.median()
+                || !slowRunsImprobable(history, end, hours, baseline.median())) {
             return Optional.empty();
         }
         double width = Math.max(band, (MIN_SLOWDOWN - 1) * baseline.median());
         return Optional.of(new Judgement(hours, observed, baseline, (observed - baseline.median()) / width));
+    }
+
+    /**
+     * The chance test of a slowdown: the window's runs longer than the usual p95 (the baseline weeks' median p95)
+     * are more than chance gives at the share of the baseline weeks' runs longer than it (binomial, under the tail).
+     * A p95 of 30 runs is their second-longest run, so one or two slow runs move it; a count of all runs does not.
+     * True when the history keeps no histograms (the p95 band alone judges then).
+     */
+    private boolean slowRunsImprobable(HourlyHistory history, int end, int hours, double usualP95) {
+        long slow = history.runsLongerThan(end - hours, end, usualP95);
+        if (slow < 0) {
+            return true;
+        }
+        long runs = sum(history, end - hours, end, false);
+        long baselineSlow = 0;
+        long baselineRuns = 0;
+        for (int weekEnd : baselineWeeks(history, end, hours)) {
+            baselineSlow += history.runsLongerThan(weekEnd - hours, weekEnd, usualP95);
+            baselineRuns += sum(history, weekEnd - hours, weekEnd, false);
+        }
+        double usual = (baselineSlow + 0.5) / (baselineRuns + 1.0);
+        return usual < 1 && ChanceTails.binomialAtLeast(slow, runs, usual) < settings.tail();
     }
 
     /** The ends of the same window in the baseline weeks that the history holds, latest week first. */

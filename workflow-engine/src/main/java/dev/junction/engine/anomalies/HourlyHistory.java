@@ -32,6 +32,14 @@ public interface HourlyHistory {
     double p95DurationMs(int from, int to);
 
     /**
+     * How many of the runs that ended in hours [{@code from}, {@code to}) certainly took longer than {@code millis}
+     * (those in duration-histogram buckets wholly above it); -1 when the history keeps no histograms.
+     */
+    default long runsLongerThan(int from, int to, double millis) {
+        return -1;
+    }
+
+    /**
      * The currency of the history's amounts (ISO 4217, e.g. {@code GBP}); null when the workflow records no amounts.
      */
     default String currency() {

@@ -55,6 +55,8 @@ final class GeneratedYear {
     /** One workflow's year, readable by the detector. */
     static final class Series extends CountedHistory {
         final String name;
+        /** Whether the detector may count slow runs (false: as before the slow-run test, for comparison). */
+        boolean slowRunCounts = !Boolean.getBoolean("anomalies.p95Only");
         /** Cumulative duration histograms: {@code cumulative[h][b]} counts bucket b over hours [0, h). */
         final int[][] cumulative = new int[HOURS + 1][BUCKETS];
 
@@ -81,6 +83,19 @@ final class GeneratedYear {
                 }
             }
             return Math.pow(2, BUCKETS / 4.0);
+        }
+
+        @Override
+        public long runsLongerThan(int from, int to, double millis) {
+            if (!slowRunCounts) {
+                return -1;
+            }
+            int above = (int) Math.floor(4 * Math.log1p(millis) / Math.log(2)) + 1;
+            long count = 0;
+            for (int b = Math.max(0, above); b < BUCKETS; b++) {
+                count += cumulative[to][b] - cumulative[from][b];
+            }
+            return count;
         }
     }
 

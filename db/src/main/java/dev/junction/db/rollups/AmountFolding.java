@@ -101,12 +101,7 @@ final class AmountFolding {
                 + " settled_amount, fee_amount from run_amount_rollups where hour >= ? and hour < ?"
                 + (workflowId == null ? "" : " and workflow_id = ?") + " order by hour";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, from);
-            statement.setObject(2, to);
-            if (workflowId != null) {
-                statement.setObject(3, workflowId);
-            }
-            try (ResultSet row = statement.executeQuery()) {
+            try (ResultSet row = RunRollups.ranged(statement, from, to, workflowId).executeQuery()) {
                 while (row.next()) {
                     rows.add(new AmountRow(row.getObject(1, OffsetDateTime.class), row.getObject(2, UUID.class),
                             row.getString(3), row.getLong(4), row.getBigDecimal(5), row.getLong(6),

@@ -173,12 +173,7 @@ public class RunRollups {
                 + timeColumn + " >= ? and " + timeColumn + " < ?" + (workflowId == null ? "" : " and workflow_id = ?")
                 + " order by " + timeColumn;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, from);
-            statement.setObject(2, to);
-            if (workflowId != null) {
-                statement.setObject(3, workflowId);
-            }
-            try (ResultSet row = statement.executeQuery()) {
+            try (ResultSet row = ranged(statement, from, to, workflowId).executeQuery()) {
                 while (row.next()) {
                     rows.add(new RollupRow(row.getObject(1, OffsetDateTime.class), row.getObject(2, UUID.class),
                             row.getString(3), row.getString(4), row.getString(5), row.getLong(6), row.getLong(7),
@@ -186,6 +181,17 @@ public class RunRollups {
                 }
             }
         }
+    }
+
+    /** {@code statement} with its parameters: the range [from, to) and, when not null, the workflow. */
+    static PreparedStatement ranged(PreparedStatement statement, OffsetDateTime from, OffsetDateTime to,
+                                    UUID workflowId) throws SQLException {
+        statement.setObject(1, from);
+        statement.setObject(2, to);
+        if (workflowId != null) {
+            statement.setObject(3, workflowId);
+        }
+        return statement;
     }
 
     /** What a rollup row is kept per: the start of its hour or day, workflow, status, trigger kind, error class. */

@@ -44,11 +44,11 @@ public final class AnomalySentences {
         return String.format(Locale.ENGLISH, "%,d", Math.round(value));
     }
 
-    /** A share 0…1 as a percentage: one decimal under 10 % ("2.5 %"), whole above ("35 %"). */
+    /** A share 0…1 as a percentage: one decimal under 10 % ("2.5 %"), whole above ("35 %") and when it is ("3 %"). */
     public static String percent(double share) {
         double percent = share * 100;
-        return percent < 10 && Math.round(percent) != percent
-                ? String.format(Locale.ENGLISH, "%.1f %%", percent)
+        String tenths = String.format(Locale.ENGLISH, "%.1f", percent);
+        return percent < 10 && !tenths.endsWith(".0") ? tenths + " %"
                 : String.format(Locale.ENGLISH, "%d %%", Math.round(percent));
     }
 

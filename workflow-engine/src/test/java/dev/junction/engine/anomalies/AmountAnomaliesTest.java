@@ -122,13 +122,15 @@ class AmountAnomaliesTest {
     }
 
     @Test
-    void moneyIsSaidAsPeopleReadIt() {
+    void moneyAndSharesAreSaidAsPeopleReadThem() {
         assertThat(AnomalySentences.money(1250.4, "GBP")).isEqualTo("£1,250");
         assertThat(AnomalySentences.money(45.2, "EUR")).isEqualTo("€45.20");
         assertThat(AnomalySentences.money(0, "USD")).isEqualTo("$0");
         assertThat(AnomalySentences.money(1250, "CHF")).isEqualTo("CHF 1,250");
         assertThat(AnomalySentences.moneyRange(1200, 1900, "GBP")).isEqualTo("£1,200–1,900");
         assertThat(AnomalySentences.moneyRange(1200, 1900, "PLN")).isEqualTo("PLN 1,200–1,900");
+        assertThat(AnomalySentences.percent(0.0296)).as("not 3.0 %").isEqualTo("3 %");
+        assertThat(AnomalySentences.percent(0.025)).isEqualTo("2.5 %");
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.function.IntToLongFunction;
  * (the ends {@code weekEnds}, latest first):
  * <ul>
  *     <li><b>order value</b> (sold amounts summed), both ways: outside median ± k · max(robust spread, noise floor ·
- *     median / √hours, median · √({@value #AMOUNT_VARIANCE} / usual sales): a sum of a few orders is noisier than
- *     their count), judged only when the baseline weeks usually hold at least
+ *     median / √hours, median · √({@value #AMOUNT_VARIANCE} / usual sales): a sum of a few orders is noisy),
+ *     judged only when the baseline weeks usually hold at least
  *     {@value AnomalyDetector#MIN_RUNS_FOR_RATES} sales in the window (a handful of orders makes no baseline);</li>
  *     <li><b>refund share</b> (refunded over sold amounts), upwards: above median + k · robust spread AND improbable
  *     by chance — the refund count among sales and refunds, binomial at the baseline's pooled share — with at least
@@ -26,11 +26,12 @@ final class AmountJudgements {
 
     static final int MIN_REFUNDS = 3;
     /**
-     * 1 + the squared coefficient of variation of one order's value: a sum of n orders varies by at least
-     * √(this / n) of itself by chance (the count's Poisson noise and each order's own spread; 2 holds order values
-     * as spread as their mean, log-normal σ ≈ 0.8).
+     * The smallest spread of an order value, as a share of its median, is √(this / n) for n usual orders in the
+     * window: a sum of few orders varies more than their count. Tuned on seed 1 of the generated year among 0, 0.5,
+     * 1, 1.5 and 2 (best value-drop F1; docs/benchmarks.md): with k = 5 the band is then at least 3.5 Poisson
+     * deviations of the order count.
      */
-    static final double AMOUNT_VARIANCE = 2;
+    static final double AMOUNT_VARIANCE = 0.5;
     /** The smallest spread of a fee share, relative to its median. */
     static final double FEE_RESOLUTION = 0.04;
 

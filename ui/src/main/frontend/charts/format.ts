@@ -44,11 +44,33 @@ export function bucketLength(bucketSeconds: number): string {
   return `${Math.round(bucketSeconds / 60)} minutes`;
 }
 
-const UNIT_NOUNS: Record<string, string> = { runs: 'Runs', ms: 'Run duration', hits: 'Rate-limit hits' };
+const UNIT_NOUNS: Record<string, string> = {
+  runs: 'Runs', ms: 'Run duration', hits: 'Rate-limit hits', percent: 'Share (%)', amount: 'Amount',
+};
 
 /** What the chart plots, said in a line beside its title: "Runs per hour", "Run duration per 6 hours". */
 export function subtitle(unit: string, bucketSeconds: number): string {
-  return `${UNIT_NOUNS[unit] ?? unit} per ${bucketLength(bucketSeconds)}`;
+  const noun = unit.startsWith('money:') ? `Amount (${unit.substring(6)})` : UNIT_NOUNS[unit] ?? unit;
+  return `${noun} per ${bucketLength(bucketSeconds)}`;
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** An amount of an ISO 4217 currency in the browser's language ("£1,250"); whole units above 100. */
+function money(value: number, currency: string): string {
+  const key = `${currency}:${Math.abs(value) >= 100}`;
+  let format = moneyFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(undefined, {
+        style: 'currency', currency, maximumFractionDigits: Math.abs(value) >= 100 ? 0 : 2,
+      });
+    } catch {
+      format = number;
+    }
+    moneyFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** A value in the chart's unit: durations readable (ms, s, min), counts grouped as the browser's language does. */
@@ -60,5 +82,7 @@ export function valueLabel(value: number | null | undefined, unit: string): stri
     if (value < 3_600_000) return `${(value / 60_000).toFixed(1)} min`;
     return `${(value / 3_600_000).toFixed(1)} h`;
   }
+  if (unit === 'percent') return `${number.format(value)} %`;
+  if (unit.startsWith('money:')) return money(value, unit.substring(6));
   return number.format(value);
 }

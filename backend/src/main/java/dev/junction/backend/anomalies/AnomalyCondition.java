@@ -5,6 +5,7 @@ import dev.junction.backend.alerts.AlertFinding;
 import dev.junction.backend.alerts.AlertScope;
 import dev.junction.engine.anomalies.AnomalyMetric;
 import dev.junction.engine.anomalies.AnomalySettings;
+import dev.junction.engine.schema.Schemas;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -14,7 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code anomaly} alert condition: a workflow's volume, failure rate or p95 duration is outside its usual range
+ * The {@code anomaly} alert condition: a workflow's volume, failure rate, p95 duration or business amounts (order
+ * value, refund share, settlement fees) are outside their usual range
  * for this hour of the week ({@link AnomalyService}). One finding per workflow, metric and direction (its
  * fingerprint), worded as the flag's sentence; it clears (and the alert resolves) when the flag does. Parameters:
  * the metric ({@code any} by default), the sensitivity (how many robust deviations make an anomaly: normal the tuned
@@ -40,15 +42,23 @@ class AnomalyCondition implements AlertCondition {
 
     @Override
     public String title() {
-        return "An anomaly: volume, failure rate or duration unusual for the hour of the week";
+        return "An anomaly: volume, failure rate, duration or amounts unusual for the hour of the week";
     }
 
     @Override
     public Map<String, Object> parametersSchema() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        properties.put("metric", Map.of("type", "string", "title", "Metric",
-                "description", "What to watch: any, runs per hour, failure rate, or p95 duration",
-                "enum", List.of("any", "volume", "failure_rate", "p95_duration"), "default", "any"));
+        // the new amount metrics carry their labels; the older choices' labels are left to the alert forms' owner
+        Map<String, Object> metric = new LinkedHashMap<>();
+        metric.put("type", "string");
+        metric.put("title", "Metric");
+        metric.put("description", "What to watch: any, runs per hour, failure rate, p95 duration, or a business"
+                + " amount (order value, refund share, settlement fees: the workflow must record amounts)");
+        metric.put("enum", List.of("any", "volume", "failure_rate", "p95_duration", "order_value", "refund_share",
+                "settlement_fees"));
+        metric.put(Schemas.ENUM_NAMES, List.of("", "", "", "", "Order value", "Refund share", "Settlement fees"));
+        metric.put("default", "any");
+        properties.put("metric", metric);
         properties.put("sensitivity", Map.of("type", "string", "title", "Sensitivity",
                 "description", "high flags smaller deviations (more alerts), low only large ones",
                 "enum", List.of("low", "normal", "high"), "default", "normal"));

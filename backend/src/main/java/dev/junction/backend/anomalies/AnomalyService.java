@@ -1,6 +1,7 @@
 package dev.junction.backend.anomalies;
 
 import dev.junction.backend.api.NotFoundException;
+import dev.junction.db.rollups.AmountRow;
 import dev.junction.db.rollups.RollupRow;
 import dev.junction.db.rollups.RunRollups;
 import dev.junction.db.runs.RunsQuery;
@@ -10,6 +11,7 @@ import dev.junction.engine.anomalies.AnomalyDetector;
 import dev.junction.engine.anomalies.AnomalyFlag;
 import dev.junction.engine.anomalies.AnomalyMetric;
 import dev.junction.engine.anomalies.AnomalySettings;
+import dev.junction.engine.anomalies.HourOfWeekBaseline;
 import dev.junction.engine.runs.RunStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -33,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The anomaly flags of workflows now: each workflow's latest complete hours against the same hours of its previous
  * weeks ({@link AnomalyDetector}), read from the hourly rollups — only the hours the detector compares (the latest two
- * days and the same two days of each baseline week), never the runs. Flags are cached per hour and settings for
+ * days and the same two days of each baseline week; run counts, durations and business amounts), never the runs. Flags are cached per hour and settings for
  * {@link #CACHE_FOR} at most (hours already past change only by runs that end late).
  */
 @Service
@@ -93,17 +95,18 @@ public class AnomalyService {
         Instant start = hour.minus(Duration.ofHours(hours));
         Map<UUID, Optional<Workflow>> known = new LinkedHashMap<>();
         Map<UUID, RollupHistory> histories = new LinkedHashMap<>();
+        Map<UUID, List<AmountRow>> amounts = new LinkedHashMap<>();
         // the latest hours and the same hours of each baseline week, oldest first: nothing else is compared
         for (int week = settings.baselineWeeks(); week >= 0; week--) {
             Instant to = hour.minus(Duration.ofHours((long) week * HOURS_PER_WEEK));
             Instant from = to.minus(Duration.ofHours(recentHours));
-            for (RollupRow row : rollups.hours(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
-                    workflowId)) {
-                Optional<Workflow> workflow = known.computeIfAbsent(row.workflowId(), workflows::find);
-                workflow.ifPresent(found -> histories.computeIfAbsent(found.id(),
-                        id -> new RollupHistory(start, hours, found.createdAt().toInstant())).add(row));
-            }
+            read(workflowId, from, to, start, hours, known, histories, amounts);
         }
+        amounts.forEach((id, rows) -> {
+            if (histories.containsKey(id)) {
+                histories.get(id).addAmounts(rows);
+            }
+        });
         AnomalyDetector detector = new AnomalyDetector(settings);
         List<WorkflowAnomaly> flags = new ArrayList<>();
         histories.forEach((id, history) -> {
@@ -119,6 +122,45 @@ public class AnomalyService {
         flags.sort(Comparator.comparing(WorkflowAnomaly::severity).thenComparing(WorkflowAnomaly::workflowName)
                 .thenComparing(WorkflowAnomaly::metric));
         return List.copyOf(flags);
+    }
+
+    /** Reads the rollup and amount rows of [from, to) into the workflows' histories (and their amount rows). */
+    private void read(UUID workflowId, Instant from, Instant to, Instant start, int hours,
+                      Map<UUID, Optional<Workflow>> known, Map<UUID, RollupHistory> histories,
+                      Map<UUID, List<AmountRow>> amounts) {
+        for (RollupRow row : rollups.hours(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), workflowId)) {
+            Optional<Workflow> workflow = known.computeIfAbsent(row.workflowId(), workflows::find);
+            workflow.ifPresent(found -> histories.computeIfAbsent(found.id(),
+                    id -> new RollupHistory(start, hours, found.createdAt().toInstant())).add(row));
+        }
+        for (AmountRow row : rollups.amountHours(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
+                workflowId)) {
+            amounts.computeIfAbsent(row.workflowId(), id -> new ArrayList<>()).add(row);
+        }
+    }
+
+    /**
+     * The hour-of-week baseline of one workflow's metric over the latest 168 complete hours (the baseline weeks before
+     * them read whole from the rollups: one workflow, on demand), with the hours of its current flag, if any.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public BaselineView baseline(UUID workflowId, AnomalyMetric metric) {
+        Workflow workflow = workflows.find(workflowId).orElseThrow(() -> new NotFoundException(
+                "No workflow " + workflowId));
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        AnomalySettings settings = AnomalySettings.DEFAULTS;
+        int hours = (settings.baselineWeeks() + 1) * HOURS_PER_WEEK;
+        Instant start = hour.minus(Duration.ofHours(hours));
+        Map<UUID, RollupHistory> histories = new LinkedHashMap<>();
+        Map<UUID, List<AmountRow>> amounts = new LinkedHashMap<>();
+        read(workflowId, start, hour, start, hours, new LinkedHashMap<>(), histories, amounts);
+        RollupHistory history = histories.computeIfAbsent(workflowId,
+                id -> new RollupHistory(start, hours, workflow.createdAt().toInstant()));
+        history.addAmounts(amounts.getOrDefault(workflowId, List.of()));
+        HourOfWeekBaseline baseline = HourOfWeekBaseline.of(history, metric, hours, settings);
+        Optional<WorkflowAnomaly> flag = current(workflowId).stream()
+                .filter(found -> found.metric().equals(metric.jsonName())).findFirst();
+        return new BaselineView(workflowId, workflow.name(), baseline, flag.orElse(null));
     }
 
     /** The runs list of the flag's workflow and window (OPS.md's runs URL; failed runs for a failure rate). */

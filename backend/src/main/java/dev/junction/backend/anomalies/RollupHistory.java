@@ -1,5 +1,6 @@
 package dev.junction.backend.anomalies;
 
+import dev.junction.db.rollups.AmountRow;
 import dev.junction.db.rollups.DurationBuckets;
 import dev.junction.db.rollups.RollupRow;
 import dev.junction.engine.anomalies.CountedHistory;
@@ -7,12 +8,15 @@ import dev.junction.engine.anomalies.CountedHistory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One workflow's hourly history as the detector reads it, filled from rollup rows: runs by hour (every ending
  * status), failures ({@code failed} + {@code dead_lettered}) and the duration histograms. Only the hours read from
- * the rollups hold anything (the detector reads no other); a histogram is kept only for hours with runs.
+ * the rollups hold anything (the detector reads no other); a histogram is kept only for hours with runs. Business
+ * amounts come from the amount rollups, in one currency: the one most of the workflow's amount rows are in.
  */
 final class RollupHistory extends CountedHistory {
 
@@ -41,6 +45,41 @@ final class RollupHistory extends CountedHistory {
         }
         DurationBuckets.add(histograms.computeIfAbsent(hour, h -> new long[DurationBuckets.COUNT]),
                 row.durationBuckets());
+    }
+
+    /** Adds the workflow's amount rows: those of its main currency (rows outside the history's hours are ignored). */
+    void addAmounts(List<AmountRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        currency = rows.stream().collect(Collectors.groupingBy(AmountRow::currency, Collectors.counting())).entrySet()
+                .stream().max(Map.Entry.<String, Long>comparingByValue().thenComparing(entry -> !entry.getKey()
+                        .isEmpty())).map(Map.Entry::getKey).orElseThrow();
+        for (AmountRow row : rows) {
+            int hour = (int) Duration.between(start(), row.hour().toInstant()).toHours();
+            if (hour < 0 || hour >= runs.length || !row.currency().equals(currency)) {
+                continue;
+            }
+            sales[hour] += row.sales();
+            saleAmount[hour] += row.saleAmount().doubleValue();
+            refunds[hour] += row.refunds();
+            refundAmount[hour] += row.refundAmount().doubleValue();
+            fees[hour] += row.feeAmount().doubleValue();
+            settled[hour] += row.settledAmount().doubleValue();
+        }
+    }
+
+    @Override
+    public long runsLongerThan(int from, int to, double millis) {
+        int above = DurationBuckets.of((long) Math.floor(millis)) + 1;
+        long count = 0;
+        for (int hour = from; hour < to; hour++) {
+            long[] histogram = histograms.get(hour);
+            for (int bucket = above; histogram != null && bucket < histogram.length; bucket++) {
+                count += histogram[bucket];
+            }
+        }
+        return count;
     }
 
     @Override

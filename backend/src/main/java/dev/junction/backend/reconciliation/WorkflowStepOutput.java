@@ -46,6 +46,11 @@ final class WorkflowStepOutput {
         output.put("depositDate", String.valueOf(settlement.depositDate()));
         output.put("currency", settlement.currency());
         output.put("totalMinor", settlement.totalMinor());
+        // the settlement's charges, refunds and fees (the fees with Amazon's sign: negative = cost), for a workflow
+        // that records its settlements' amounts (anomaly flags on settlement fees, docs/anomalies.md)
+        for (String amount : new String[]{"orderAmountMinor", "refundAmountMinor", "feeAmountMinor"}) {
+            output.put(amount, run.summary().get(amount) instanceof Number number ? number.longValue() : null);
+        }
         output.put("runId", run.id().toString());
         output.put("opayoConnection", run.opayoConnectionId());
         output.put("status", run.status());

@@ -1,5 +1,6 @@
 package dev.junction.backend.rollups;
 
+import dev.junction.db.amounts.AmountSettingsRepository;
 import dev.junction.db.rollups.RunRollups;
 import org.jooq.DSLContext;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,6 +16,11 @@ class RollupsConfiguration {
     @Bean
     RunRollups runRollups(DSLContext db) {
         return new RunRollups(db);
+    }
+
+    @Bean
+    AmountSettingsRepository amountSettingsRepository(DSLContext db) {
+        return new AmountSettingsRepository(db);
     }
 
     @Bean

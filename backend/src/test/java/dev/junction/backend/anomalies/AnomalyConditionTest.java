@@ -67,6 +67,23 @@ class AnomalyConditionTest {
     }
 
     @Test
+    void aRefundBurstFiresOnTheRefundShareMetricAndNotOnOrderValue() {
+        UUID payments = workflows.insert("payments " + UUID.randomUUID(), "", "test").orElseThrow().id();
+        new SeededRollups(db).refundBurst(payments, HOUR.minusWeeks(4), HOUR, 3);
+        AlertScope scope = new AlertScope(payments, null, null);
+
+        List<AlertFinding> findings = anomaly().evaluate(scope, Map.of("metric", "refund_share"), NOW);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.fingerprint()).isEqualTo("anomaly:" + payments + ":refund_share:high");
+            assertThat(finding.summary()).endsWith(": refund share 67 % in the last 2 h, usually 3.4 %");
+            assertThat(finding.details()).containsEntry("metric", "refund_share");
+        });
+        assertThat(anomaly().evaluate(scope, Map.of("metric", "order_value"), NOW))
+                .as("the sales fell by a third: inside the band").isEmpty();
+    }
+
+    @Test
     void otherMetricsAndScopesFindNothing() {
         UUID payments = workflowWithFailingLastHours(3);
 
@@ -89,6 +106,13 @@ class AnomalyConditionTest {
         assertThat(schema).containsEntry("type", "object");
         assertThat(((Map<?, ?>) schema.get("properties")).keySet().toString())
                 .isEqualTo("[metric, sensitivity, minHours]");
+        Map<?, ?> metric = (Map<?, ?>) ((Map<?, ?>) schema.get("properties")).get("metric");
+        List<?> choices = (List<?>) metric.get("enum");
+        List<?> labels = (List<?>) metric.get("x-enumNames");
+        assertThat(labels).hasSameSizeAs(choices);
+        assertThat(labels.get(choices.indexOf("order_value"))).isEqualTo("Order value");
+        assertThat(labels.get(choices.indexOf("refund_share"))).isEqualTo("Refund share");
+        assertThat(labels.get(choices.indexOf("settlement_fees"))).isEqualTo("Settlement fees");
         assertThat(anomaly().title()).isNotBlank();
     }
 }

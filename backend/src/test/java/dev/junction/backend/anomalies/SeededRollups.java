@@ -31,4 +31,29 @@ public record SeededRollups(DSLContext db) {
             hour(workflowId, hour, "succeeded", runsPerHour, 800);
         }
     }
+
+    /**
+     * Adds business amounts of {@code workflowId} in {@code hour}: {@code sales} sales worth {@code saleAmount} and
+     * {@code refunds} refunds worth {@code refundAmount}, in {@code currency}.
+     */
+    public void amounts(UUID workflowId, OffsetDateTime hour, String currency, long sales, double saleAmount,
+                        long refunds, double refundAmount) {
+        db.execute("""
+                insert into run_amount_rollups (hour, workflow_id, currency, sales, sale_amount, refunds, refund_amount)
+                values (?::timestamptz, ?::uuid, ?, ?, ?, ?, ?)""", hour.toString(), workflowId.toString(), currency,
+                sales, java.math.BigDecimal.valueOf(saleAmount), refunds, java.math.BigDecimal.valueOf(refundAmount));
+    }
+
+    /**
+     * A payments workflow's history of [{@code from}, {@code to}): 30 succeeded runs an hour, 29 sales of £30 and one
+     * refund of £30 (a refund share of 3.4 %), but for the last {@code burstHours} hours, where 12 of the 30 are
+     * refunds (£360 against £540 of sales: 67 %).
+     */
+    public void refundBurst(UUID workflowId, OffsetDateTime from, OffsetDateTime to, int burstHours) {
+        for (OffsetDateTime hour = from; hour.isBefore(to); hour = hour.plusHours(1)) {
+            hour(workflowId, hour, "succeeded", 30, 800);
+            boolean burst = !hour.isBefore(to.minusHours(burstHours));
+            amounts(workflowId, hour, "GBP", burst ? 18 : 29, burst ? 540 : 870, burst ? 12 : 1, burst ? 360 : 30);
+        }
+    }
 }

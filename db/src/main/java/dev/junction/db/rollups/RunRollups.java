@@ -21,7 +21,8 @@ import java.util.function.Consumer;
 /**
  * The rollups of ended runs, hourly ({@code run_rollups}) and daily ({@code run_rollups_daily}, by UTC day). A run's
  * end appends a row to {@code run_endings} in the transaction that ends it (see {@code RunEnding}); {@link #fold}
- * moves a batch of those rows into both levels, adding them to the hour's and the day's row. Folding deletes the rows
+ * moves a batch of those rows into both levels, adding them to the hour's and the day's row, and their business
+ * amounts (V36) to the hour's {@code run_amount_rollups} row. Folding deletes the rows
  * it adds in the same transaction, and rows another node is folding are skipped ({@code for update skip locked}):
  * every ending is counted exactly once at each level, whichever node folds it, and a day's row always equals the sum
  * of its hours.
@@ -107,6 +108,18 @@ public class RunRollups {
     }
 
     /**
+     * The business-amount rows (V36) of hours in [{@code from}, {@code to}) ({@code from} rounded down), of one
+     * workflow or of all ({@code workflowId} null), oldest first.
+     */
+    public List<AmountRow> amountHours(OffsetDateTime from, OffsetDateTime to, UUID workflowId) {
+        return db.connectionResult(connection -> {
+            List<AmountRow> rows = new ArrayList<>();
+            AmountFolding.read(connection, from.truncatedTo(ChronoUnit.HOURS), to, workflowId, rows);
+            return rows;
+        });
+    }
+
+    /**
      * The daily rollup rows of the UTC days in [{@code from}, {@code to}) ({@code from} is rounded down to its day),
      * of one workflow or of all ({@code workflowId} null), oldest first. A row's {@link RollupRow#hour()} is the
      * start of its day (00:00 UTC).
@@ -160,12 +173,7 @@ public class RunRollups {
                 + timeColumn + " >= ? and " + timeColumn + " < ?" + (workflowId == null ? "" : " and workflow_id = ?")
                 + " order by " + timeColumn;
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setObject(1, from);
-            statement.setObject(2, to);
-            if (workflowId != null) {
-                statement.setObject(3, workflowId);
-            }
-            try (ResultSet row = statement.executeQuery()) {
+            try (ResultSet row = ranged(statement, from, to, workflowId).executeQuery()) {
                 while (row.next()) {
                     rows.add(new RollupRow(row.getObject(1, OffsetDateTime.class), row.getObject(2, UUID.class),
                             row.getString(3), row.getString(4), row.getString(5), row.getLong(6), row.getLong(7),
@@ -173,6 +181,17 @@ public class RunRollups {
                 }
             }
         }
+    }
+
+    /** {@code statement} with its parameters: the range [from, to) and, when not null, the workflow. */
+    static PreparedStatement ranged(PreparedStatement statement, OffsetDateTime from, OffsetDateTime to,
+                                    UUID workflowId) throws SQLException {
+        statement.setObject(1, from);
+        statement.setObject(2, to);
+        if (workflowId != null) {
+            statement.setObject(3, workflowId);
+        }
+        return statement;
     }
 
     /** What a rollup row is kept per: the start of its hour or day, workflow, status, trigger kind, error class. */
@@ -188,13 +207,15 @@ public class RunRollups {
         Map<Key, long[]> histograms = new HashMap<>();
         Map<Key, long[]> daySums = new TreeMap<>(keyOrder);
         Map<Key, long[]> dayHistograms = new HashMap<>();
+        AmountFolding amounts = new AmountFolding();
         int folded = 0;
         // waiting for held rows: once their folder commits they are gone (PostgreSQL skips a locked row that was
         // deleted meanwhile); locks are taken in id order by every folder, so two waiting folds cannot deadlock
         try (PreparedStatement take = connection.prepareStatement("""
                 delete from run_endings where id in (
                     select id from run_endings order by id limit ? for update%s)
-                returning workflow_id, status, trigger_kind, error_class, ended_at, duration_ms"""
+                returning workflow_id, status, trigger_kind, error_class, ended_at, duration_ms, amount, currency,
+                          amount_kind, fee"""
                 .formatted(waitForHeld ? "" : " skip locked"))) {
             take.setInt(1, BATCH);
             try (ResultSet row = take.executeQuery()) {
@@ -211,6 +232,8 @@ public class RunRollups {
                     add(sums, histograms, key, duration);
                     add(daySums, dayHistograms, new Key(startOfDay(hour), key.workflowId(), key.status(),
                             key.triggerKind(), key.errorClass()), duration);
+                    amounts.add(hour, key.workflowId(), row.getBigDecimal("amount"), row.getString("currency"),
+                            row.getString("amount_kind"), row.getBigDecimal("fee"));
                 }
             }
         }
@@ -221,6 +244,7 @@ public class RunRollups {
         // days, each in key order: concurrent folds lock rows in one order.
         upsert(connection, "run_rollups", "hour", sums, histograms);
         upsert(connection, "run_rollups_daily", "day", daySums, dayHistograms);
+        amounts.upsert(connection);
         return folded;
     }
 

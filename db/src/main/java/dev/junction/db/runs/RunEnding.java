@@ -26,7 +26,8 @@ final class RunEnding {
         }
         // The ending is also appended to run_endings (folded into the dashboards' rollups, see RunRollups);
         // designer test runs are not counted. A failure counts in its error group; a success resolves the open
-        // failures of its business key (see ErrorGroupWrites). The run keeps its error's category for the runs
+        // failures of its business key (see ErrorGroupWrites). A run that succeeds records its business amount, if
+        // its workflow says where it is (workflow_amount_settings, V36). The run keeps its error's category for the runs
         // list's category filter.
         String template = error == null ? null : MessageTemplate.of(error.message());
         String category = error == null ? null : ErrorCategory.of(error.errorClass()).jsonName();
@@ -40,10 +41,12 @@ final class RunEnding {
                                       failed_node_id, started_at, finished_at, parent_run_id, parent_task_id),
                         counted as (
                             insert into run_endings (run_id, workflow_id, status, trigger_kind, error_class, ended_at,
-                                                     duration_ms)
-                            select id, workflow_id, status, trigger_kind, error_class, finished_at,
-                                   greatest(0, (extract(epoch from finished_at - started_at) * 1000)::bigint)
-                            from ended where trigger_kind <> 'test'),
+                                                     duration_ms, amount, currency, amount_kind, fee)
+                            select e.id, e.workflow_id, e.status, e.trigger_kind, e.error_class, e.finished_at,
+                                   greatest(0, (extract(epoch from e.finished_at - e.started_at) * 1000)::bigint),
+                                   a.amount, a.currency, a.amount_kind, a.fee
+                            from ended e left join lateral run_amount(e.id, e.workflow_id, e.status) a on true
+                            where e.trigger_kind <> 'test'),
                         """ + ErrorGroupWrites.FAILURE_CTES + ",\n" + ErrorGroupWrites.SUCCESS_CTES + "\n" + """
                         select parent_run_id, parent_task_id from ended""",
                 row -> new Parent(row.getObject("parent_run_id", UUID.class),

@@ -1,5 +1,7 @@
 package dev.junction.ui.anomalies;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -11,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import dev.junction.backend.anomalies.AnomalyService;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.anomalies.WorkflowAnomaly;
+import dev.junction.engine.anomalies.AnomalyMetric;
 import dev.junction.ui.shared.Times;
 
 import java.util.List;
@@ -19,7 +22,8 @@ import java.util.UUID;
 /**
  * The anomaly flags now, one row per flag ({@code data-testid=anomaly-flag}, {@code data-workflow},
  * {@code data-metric}, {@code data-kind}, {@code data-severity}): its sentence ("orders polled: 0 runs in the last 2
- * h, usually 35–50"), since when, and a link to the runs list of that workflow and window. The dashboard includes it;
+ * h, usually 35–50"), since when, a button that opens the metric's hour-of-week baseline ({@link BaselineDialog}),
+ * and a link to the runs list of that workflow and window. The dashboard includes it;
  * the Anomalies view shows it whole. {@link #show} (re)reads the flags of one workflow or of all.
  */
 public class AnomalyFlagsPanel extends VerticalLayout {
@@ -66,7 +70,7 @@ public class AnomalyFlagsPanel extends VerticalLayout {
         flags.forEach(flag -> rows.add(row(flag)));
     }
 
-    private static HorizontalLayout row(WorkflowAnomaly flag) {
+    private HorizontalLayout row(WorkflowAnomaly flag) {
         Span severity = new Span(flag.severity());
         severity.getElement().getThemeList().add("badge " + ("critical".equals(flag.severity()) ? "error" : "contrast"));
         Span sentence = new Span(flag.sentence());
@@ -76,7 +80,13 @@ public class AnomalyFlagsPanel extends VerticalLayout {
         Anchor runs = new Anchor(flag.runsLink(), "Runs");
         runs.getElement().setAttribute("data-testid", "anomaly-runs-link");
         runs.getElement().setAttribute("aria-label", "Runs of " + flag.workflowName() + " in this window");
-        HorizontalLayout row = new HorizontalLayout(severity, sentence, since, runs);
+        Button baseline = new Button("Baseline", event -> new BaselineDialog(anomalies.baseline(flag.workflowId(),
+                AnomalyMetric.fromJson(flag.metric()))).open());
+        baseline.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        baseline.getElement().setAttribute("data-testid", "anomaly-baseline-open");
+        baseline.getElement().setAttribute("aria-label", "Baseline of " + flag.workflowName() + "'s "
+                + AnomalyMetric.fromJson(flag.metric()).label() + " by hour of the week");
+        HorizontalLayout row = new HorizontalLayout(severity, sentence, since, baseline, runs);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.setWidthFull();
         row.expand(sentence);

@@ -53,7 +53,11 @@ public final class AnomalyDetector {
             return flags;
         }
         for (AnomalyMetric metric : metrics) {
-            List<AnomalyDirection> directions = metric == AnomalyMetric.VOLUME
+            if (metric.isAmount() && history.currency() == null) {
+                continue;
+            }
+            List<AnomalyDirection> directions = metric == AnomalyMetric.VOLUME || metric == AnomalyMetric.ORDER_VALUE
+                    || metric == AnomalyMetric.SETTLEMENT_FEES
                     ? List.of(AnomalyDirection.LOW, AnomalyDirection.HIGH) : List.of(AnomalyDirection.HIGH);
             for (AnomalyDirection direction : directions) {
                 flagOf(label, history, end, metric, direction).ifPresent(flags::add);
@@ -89,13 +93,13 @@ public final class AnomalyDetector {
                              AnomalyDirection direction, Judgement found) {
         Instant to = history.start().plus(Duration.ofHours(end));
         Instant from = to.minus(Duration.ofHours(found.hours()));
-        boolean critical = (metric == AnomalyMetric.VOLUME && direction == AnomalyDirection.LOW
-                && found.observed() == 0) || found.distance() >= 2;
+        boolean critical = ((metric == AnomalyMetric.VOLUME || metric == AnomalyMetric.ORDER_VALUE)
+                && direction == AnomalyDirection.LOW && found.observed() == 0) || found.distance() >= 2;
         AnomalySeverity severity = critical ? AnomalySeverity.CRITICAL : AnomalySeverity.WARNING;
         return new AnomalyFlag(metric, kind, direction, found.hours(), from, to, found.observed(),
                 found.baseline().usualLow(), found.baseline().usualHigh(), severity,
                 AnomalySentences.of(label, metric, kind, direction, found.hours(), found.observed(),
-                        found.baseline().usualLow(), found.baseline().usualHigh()));
+                        found.baseline().usualLow(), found.baseline().usualHigh(), history.currency()));
     }
 
     /**
@@ -110,7 +114,17 @@ public final class AnomalyDetector {
             case VOLUME -> judgeVolume(history, end, hours, direction);
             case FAILURE_RATE -> judgeFailureRate(history, end, hours);
             case P95_DURATION -> judgeDuration(history, end, hours);
+            case ORDER_VALUE -> AmountJudgements.orderValue(settings, history, end, hours, direction,
+                    baselineWeeks(history, end, hours)).map(this::judgement);
+            case REFUND_SHARE -> AmountJudgements.refundShare(settings, history, end, hours,
+                    baselineWeeks(history, end, hours)).map(this::judgement);
+            case SETTLEMENT_FEES -> AmountJudgements.feeShare(settings, history, end, hours, direction,
+                    baselineWeeks(history, end, hours)).map(this::judgement);
         };
+    }
+
+    private Judgement judgement(AmountJudgements.Found found) {
+        return new Judgement(found.hours(), found.observed(), found.baseline(), found.distance());
     }
 
     private Optional<Judgement> judgeVolume(HourlyHistory history, int end, int hours, AnomalyDirection direction) {
@@ -191,15 +205,38 @@ public final class AnomalyDetector {
         }
         RobustBaseline baseline = RobustBaseline.of(weeks.stream().mapToDouble(Double::doubleValue).toArray());
         double band = settings.k() * Math.max(baseline.spread(), DURATION_RESOLUTION * baseline.median());
-        if (observed <= baseline.median() + band || observed < MIN_SLOWDOWN * baseline.median()) {
+        if (observed <= baseline.median() + band || observed < MIN_SLOWDOWN * baseline.median()
+                || !slowRunsImprobable(history, end, hours, baseline.median())) {
             return Optional.empty();
         }
         double width = Math.max(band, (MIN_SLOWDOWN - 1) * baseline.median());
         return Optional.of(new Judgement(hours, observed, baseline, (observed - baseline.median()) / width));
     }
 
+    /**
+     * The chance test of a slowdown: the window's runs longer than the usual p95 (the baseline weeks' median p95)
+     * are more than chance gives at the share of the baseline weeks' runs longer than it (binomial, under the tail).
+     * A p95 of 30 runs is their second-longest run, so one or two slow runs move it; a count of all runs does not.
+     * True when the history keeps no histograms (the p95 band alone judges then).
+     */
+    private boolean slowRunsImprobable(HourlyHistory history, int end, int hours, double usualP95) {
+        long slow = history.runsLongerThan(end - hours, end, usualP95);
+        if (slow < 0) {
+            return true;
+        }
+        long runs = sum(history, end - hours, end, false);
+        long baselineSlow = 0;
+        long baselineRuns = 0;
+        for (int weekEnd : baselineWeeks(history, end, hours)) {
+            baselineSlow += history.runsLongerThan(weekEnd - hours, weekEnd, usualP95);
+            baselineRuns += sum(history, weekEnd - hours, weekEnd, false);
+        }
+        double usual = (baselineSlow + 0.5) / (baselineRuns + 1.0);
+        return usual < 1 && ChanceTails.binomialAtLeast(slow, runs, usual) < settings.tail();
+    }
+
     /** The ends of the same window in the baseline weeks that the history holds, latest week first. */
-    private List<Integer> baselineWeeks(HourlyHistory history, int end, int hours) {
+    List<Integer> baselineWeeks(HourlyHistory history, int end, int hours) {
         List<Integer> ends = new ArrayList<>();
         for (int week = 1; week <= settings.baselineWeeks(); week++) {
             int weekEnd = end - week * HOURS_PER_WEEK;

@@ -13,6 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AnomalyDetectionQualityTest {
 
+    private static final double VALUE_DROP_RECALL = 0.60;
+    private static final double VALUE_DROP_PRECISION = 0.55;
     private static AnomalyEvaluation.Result heldOut;
 
     @BeforeAll
@@ -35,6 +37,29 @@ class AnomalyDetectionQualityTest {
         assertThat(heldOut.byKind().get(Kind.SLOWDOWN).recall()).as(heldOut.table()).isGreaterThanOrEqualTo(0.80);
         assertThat(heldOut.byKind().get(Kind.DRIFT).recall()).as(heldOut.table()).isGreaterThanOrEqualTo(0.90);
         assertThat(heldOut.byKind().get(Kind.REFUND_BURST).recall()).as(heldOut.table()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void refundShareBurstsAndFeeDriftsAreFoundAndRarelyFalseAlarms() {
+        for (Kind kind : new Kind[]{Kind.REFUND_SHARE, Kind.FEE_DRIFT}) {
+            assertThat(heldOut.byKind().get(kind).injected).as(kind.name()).isGreaterThan(10);
+            assertThat(heldOut.byKind().get(kind).recall()).as(heldOut.table()).isGreaterThanOrEqualTo(0.95);
+            assertThat(heldOut.byKind().get(kind).precision()).as(heldOut.table()).isGreaterThanOrEqualTo(0.90);
+        }
+    }
+
+    @Test
+    void valueDropsAreFoundAsOftenAsMeasured() {
+        assertThat(heldOut.byKind().get(Kind.VALUE_DROP).recall()).as(heldOut.table())
+                .isGreaterThanOrEqualTo(VALUE_DROP_RECALL);
+        assertThat(heldOut.byKind().get(Kind.VALUE_DROP).precision()).as(heldOut.table())
+                .isGreaterThanOrEqualTo(VALUE_DROP_PRECISION);
+    }
+
+    @Test
+    void slowdownsAreFlaggedOnlyWhenManyRunsAreSlow() {
+        // 0.29 before the slow-run count test (a p95 of a few slow runs was enough), 1.00 after
+        assertThat(heldOut.byKind().get(Kind.SLOWDOWN).precision()).as(heldOut.table()).isGreaterThanOrEqualTo(0.85);
     }
 
     @Test

@@ -146,4 +146,28 @@ class AnomalyDetectorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> AnomalySettings.DEFAULTS.withMinHours(0))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aHigherP95FromAFewSlowRunsIsNoSlowdownButManySlowRunsAre() {
+        ArrayHistory history = new ArrayHistory(8 * WEEK + 24);
+        history.slowRuns = new long[history.hours()];
+        for (int hour = 0; hour < history.hours(); hour++) {
+            history.runs[hour] = 40;
+            history.slowRuns[hour] = hour % 2;
+        }
+        for (int hour = 1; hour <= 3; hour++) {
+            history.p95[history.hours() - hour] = 2400;
+            history.slowRuns[history.hours() - hour] = 2;
+        }
+
+        assertThat(detector.detect("orders polled", history, EnumSet.of(AnomalyMetric.P95_DURATION)))
+                .as("6 of 120 runs slower than usual: chance gives as many").isEmpty();
+
+        for (int hour = 1; hour <= 3; hour++) {
+            history.slowRuns[history.hours() - hour] = 30;
+        }
+        assertThat(detector.detect("orders polled", history, EnumSet.of(AnomalyMetric.P95_DURATION)))
+                .singleElement().satisfies(flag -> assertThat(flag.sentence())
+                        .startsWith("orders polled: p95 duration 2.4 s in the last "));
+    }
 }

@@ -96,7 +96,8 @@ final class AnomalyEvaluation {
             List<Episode> episodes = episodes(detector, series, workflow);
             List<Injected> injected = year.injected.stream().filter(a -> a.workflow() == index).toList();
             for (Episode episode : episodes) {
-                boolean right = injected.stream().anyMatch(anomaly -> matches(episode, anomaly));
+                boolean right = injected.stream().anyMatch(anomaly -> matches(episode, anomaly)
+                        || explainedBy(episode, anomaly));
                 Tally tally = byKind.get(episode.kind());
                 tally.episodes++;
                 overall.episodes++;
@@ -161,6 +162,9 @@ final class AnomalyEvaluation {
         return switch (flag.metric()) {
             case FAILURE_RATE -> Kind.FAILURE_SPIKE;
             case P95_DURATION -> Kind.SLOWDOWN;
+            case ORDER_VALUE -> Kind.VALUE_DROP;
+            case REFUND_SHARE -> Kind.REFUND_SHARE;
+            case SETTLEMENT_FEES -> Kind.FEE_DRIFT;
             case VOLUME -> switch (flag.kind()) {
                 case DROP -> Kind.DROP;
                 case DRIFT -> Kind.DRIFT;
@@ -178,8 +182,27 @@ final class AnomalyEvaluation {
             case SLOWDOWN -> episode.metric() == AnomalyMetric.P95_DURATION;
             case DRIFT -> episode.metric() == AnomalyMetric.VOLUME
                     && episode.direction() == (anomaly.low() ? AnomalyDirection.LOW : AnomalyDirection.HIGH);
+            case VALUE_DROP -> episode.metric() == AnomalyMetric.ORDER_VALUE
+                    && episode.direction() == AnomalyDirection.LOW;
+            case REFUND_SHARE -> episode.metric() == AnomalyMetric.REFUND_SHARE;
+            case FEE_DRIFT -> episode.metric() == AnomalyMetric.SETTLEMENT_FEES
+                    && episode.direction() == (anomaly.low() ? AnomalyDirection.LOW : AnomalyDirection.HIGH);
         };
         return sameSignal && episode.from() < anomaly.end() && anomaly.start() < episode.to();
+    }
+
+    /**
+     * An order value that falls or rises with the runs (over an injected drop, spike or drift of volume) is a right
+     * flag too — the value did change — but does not count as finding that volume anomaly.
+     */
+    private static boolean explainedBy(Episode episode, Injected anomaly) {
+        boolean volumeExplains = episode.metric() == AnomalyMetric.ORDER_VALUE && switch (anomaly.kind()) {
+            case DROP -> episode.direction() == AnomalyDirection.LOW;
+            case SPIKE -> episode.direction() == AnomalyDirection.HIGH;
+            case DRIFT -> episode.direction() == (anomaly.low() ? AnomalyDirection.LOW : AnomalyDirection.HIGH);
+            default -> false;
+        };
+        return volumeExplains && episode.from() < anomaly.end() && anomaly.start() < episode.to();
     }
 
     /**

@@ -21,7 +21,7 @@ final class GeneratedYear {
     static final int BUCKETS = 64;
     private static final int FIRST_ANOMALY_HOUR = 6 * 168;
 
-    enum Kind { DROP, SPIKE, FAILURE_SPIKE, SLOWDOWN, DRIFT, REFUND_BURST }
+    enum Kind { DROP, SPIKE, FAILURE_SPIKE, SLOWDOWN, DRIFT, REFUND_BURST, VALUE_DROP, REFUND_SHARE, FEE_DRIFT }
 
     /** One injected anomaly: hours [start, end) of workflow {@code workflow}; {@code low} for falls. */
     record Injected(int workflow, Kind kind, int start, int end, boolean low) {
@@ -39,6 +39,14 @@ final class GeneratedYear {
             new Profile("invoice export", 10, 0.3, 0, true, false, 0.1, 0.15, 0.02, 1500),
             new Profile("webhook intake", 300, 40, 0.8, false, false, 0.6, 0.08, 0.005, 250));
     static final int REFUNDS = 1;
+    /** The workflows with business amounts: orders polled records sales, webhook intake sales and refunds (payment
+     * notifications), settlement sync the settled amount and fees of each settlement. */
+    static final int ORDERS = 0;
+    static final int SETTLEMENTS = 2;
+    static final int PAYMENTS = 4;
+    /** The usual refund probability of a payment notification, and the usual fee share of a settlement. */
+    static final double REFUND_PROBABILITY = 0.03;
+    static final double FEE_SHARE = 0.024;
 
     final List<Series> series = new ArrayList<>();
     final List<Injected> injected = new ArrayList<>();
@@ -47,6 +55,8 @@ final class GeneratedYear {
     /** One workflow's year, readable by the detector. */
     static final class Series extends CountedHistory {
         final String name;
+        /** Whether the detector may count slow runs (false: as before the slow-run test, for comparison). */
+        boolean slowRunCounts = !Boolean.getBoolean("anomalies.p95Only");
         /** Cumulative duration histograms: {@code cumulative[h][b]} counts bucket b over hours [0, h). */
         final int[][] cumulative = new int[HOURS + 1][BUCKETS];
 
@@ -74,6 +84,19 @@ final class GeneratedYear {
             }
             return Math.pow(2, BUCKETS / 4.0);
         }
+
+        @Override
+        public long runsLongerThan(int from, int to, double millis) {
+            if (!slowRunCounts) {
+                return -1;
+            }
+            int above = (int) Math.floor(4 * Math.log1p(millis) / Math.log(2)) + 1;
+            long count = 0;
+            for (int b = Math.max(0, above); b < BUCKETS; b++) {
+                count += cumulative[to][b] - cumulative[from][b];
+            }
+            return count;
+        }
     }
 
     GeneratedYear(long seed) {
@@ -86,6 +109,83 @@ final class GeneratedYear {
         }
         for (int w = 0; w < PROFILES.size(); w++) {
             series.add(generate(random, w));
+        }
+        // the amounts come from a second generator, so that the counts, failures and durations (and the figures
+        // measured on them before amounts existed) stay what they were
+        Random amounts = new Random(seed * 1_000_003 + 17);
+        for (int w : new int[]{ORDERS, PAYMENTS, SETTLEMENTS}) {
+            injectAmounts(amounts, w);
+        }
+        for (int w : new int[]{ORDERS, PAYMENTS, SETTLEMENTS}) {
+            generateAmounts(amounts, w);
+        }
+    }
+
+    private void injectAmounts(Random random, int workflow) {
+        Kind kind = switch (workflow) {
+            case ORDERS -> Kind.VALUE_DROP;
+            case PAYMENTS -> Kind.REFUND_SHARE;
+            default -> Kind.FEE_DRIFT;
+        };
+        int hour = FIRST_ANOMALY_HOUR + random.nextInt(168);
+        while (true) {
+            int length = switch (kind) {
+                case VALUE_DROP -> 2 + random.nextInt(7);
+                case REFUND_SHARE -> 2 + random.nextInt(5);
+                default -> 24 * (3 + random.nextInt(5));
+            };
+            if (hour + length >= HOURS) {
+                return;
+            }
+            injected.add(new Injected(workflow, kind, hour, hour + length, kind != Kind.REFUND_SHARE
+                    && random.nextBoolean()));
+            hour += length + 10 * 24 + random.nextInt(14 * 24);
+        }
+    }
+
+    /**
+     * Each run's amount: a sale of a log-normal value (median £38, σ 0.6) for orders; for payments a refund with
+     * probability {@link #REFUND_PROBABILITY}, else a sale; for settlements a settled amount (median £800) and its
+     * fee ({@link #FEE_SHARE} ± 0.2 points). Injected: value drops (the values fall to nothing — an amount no longer
+     * mapped — or to a quarter: a price feed in the wrong unit), refund-share bursts (20–30 % of payments are
+     * refunds), fee drifts (the fee share × 1.4 or × 0.7 for 3–7 days).
+     */
+    private void generateAmounts(Random random, int workflow) {
+        Series series = this.series.get(workflow);
+        series.currency = "GBP";
+        List<Injected> mine = injected.stream().filter(anomaly -> anomaly.workflow() == workflow
+                && anomaly.kind().ordinal() >= Kind.VALUE_DROP.ordinal()).toList();
+        for (int hour = 0; hour < HOURS; hour++) {
+            double valueFactor = 1;
+            double refundProbability = REFUND_PROBABILITY;
+            double feeShare = FEE_SHARE;
+            for (Injected anomaly : mine) {
+                if (hour >= anomaly.start() && hour < anomaly.end()) {
+                    switch (anomaly.kind()) {
+                        case VALUE_DROP -> valueFactor = anomaly.low() ? 0 : 0.25;
+                        case REFUND_SHARE -> refundProbability = 0.2 + 0.05 * (anomaly.start() % 3);
+                        case FEE_DRIFT -> feeShare = FEE_SHARE * (anomaly.low() ? 0.7 : 1.4);
+                        default -> {
+                        }
+                    }
+                }
+            }
+            for (long run = 0; run < series.runs[hour]; run++) {
+                if (workflow == SETTLEMENTS) {
+                    double settled = 800 * Math.exp(0.4 * random.nextGaussian());
+                    series.settled[hour] += settled;
+                    series.fees[hour] += settled * Math.max(0, feeShare + 0.002 * random.nextGaussian());
+                    continue;
+                }
+                double value = 38 * Math.exp(0.6 * random.nextGaussian());
+                if (workflow == PAYMENTS && random.nextDouble() < refundProbability) {
+                    series.refunds[hour]++;
+                    series.refundAmount[hour] += value;
+                } else {
+                    series.sales[hour]++;
+                    series.saleAmount[hour] += value * valueFactor;
+                }
+            }
         }
     }
 
@@ -107,6 +207,7 @@ final class GeneratedYear {
                 case SPIKE -> 1 + random.nextInt(3);
                 case FAILURE_SPIKE, SLOWDOWN, REFUND_BURST -> 2 + random.nextInt(5);
                 case DRIFT -> 24 * (3 + random.nextInt(5));
+                default -> throw new IllegalStateException("amount anomalies are injected by injectAmounts");
             };
             if (hour + length >= HOURS) {
                 return;

@@ -2,6 +2,9 @@ package dev.junction.engine.definition;
 
 import dev.junction.engine.expressions.ExpressionRuntime;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,26 +17,27 @@ import java.util.Optional;
  */
 public final class LargeDefinitionDriver {
 
-    /** The generated workflow of DesignerLargeGraphBenchmark; {@code distinct}: each script a different text. */
+    /**
+     * The workflow DesignerLargeGraphBenchmark generates, as JSON: {@code nodes} script steps in a chain from the
+     * trigger, plus an edge from every fifth step to the step after next, until there are 600 edges.
+     * {@code distinct}: each script a different text.
+     */
     static String generated(int nodes, boolean distinct) {
-        StringBuilder json = new StringBuilder("{\"schemaVersion\": 1, \"trigger\": {\"kind\": \"manual\","
-                + " \"config\": {}, \"position\": {\"x\": -300, \"y\": 0}}, \"nodes\": [");
+        List<Node> steps = new ArrayList<>();
+        List<Edge> edges = new ArrayList<>(List.of(new Edge(Trigger.NODE_ID, "out", "n0")));
         for (int i = 0; i < nodes; i++) {
-            String code = "return trigger" + (distinct ? " + " + i : "") + ";";
-            json.append(i == 0 ? "" : ",").append("{\"id\": \"n").append(i)
-                    .append("\", \"type\": \"script\", \"name\": \"Step ").append(i)
-                    .append("\", \"config\": {\"code\": \"").append(code).append("\"}, \"position\": {\"x\": ")
-                    .append((i % 25) * 280).append(", \"y\": ").append((i / 25) * 120).append("}}");
+            steps.add(new Node("n" + i, "script", "Step " + i, Map.of("code", "return trigger"
+                    + (distinct ? " + " + i : "") + ";"), new Position((i % 25) * 280, (i / 25) * 120),
+                    RetryPolicy.DEFAULT, ErrorPolicy.FAIL));
+            if (i + 1 < nodes) {
+                edges.add(new Edge("n" + i, "out", "n" + (i + 1)));
+            }
         }
-        json.append("], \"edges\": [{\"from\": \"trigger\", \"to\": \"n0\"}");
-        int edges = 1;
-        for (int i = 0; i + 1 < nodes; i++, edges++) {
-            json.append(",{\"from\": \"n").append(i).append("\", \"to\": \"n").append(i + 1).append("\"}");
+        for (int i = 0; i + 2 < nodes && edges.size() < 600; i += 5) {
+            edges.add(new Edge("n" + i, "out", "n" + (i + 2)));
         }
-        for (int i = 0; i + 2 < nodes && edges < 600; i += 5, edges++) {
-            json.append(",{\"from\": \"n").append(i).append("\", \"to\": \"n").append(i + 2).append("\"}");
-        }
-        return json.append("]}").toString();
+        return DefinitionJson.write(new WorkflowDefinition(1, new Trigger(TriggerKind.MANUAL, new Position(-300, 0)),
+                steps, edges));
     }
 
     public static void main(String[] args) {

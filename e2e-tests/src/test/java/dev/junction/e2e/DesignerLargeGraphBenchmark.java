@@ -55,10 +55,15 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
                   const resources = performance.getEntriesByType('resource');
                   const init = resources.find((r) => r.name.includes('v-r=init'));
                   const scripts = resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+                  const uidl = resources.filter((r) => r.name.includes('v-r=uidl'))
+                      .reduce((big, r) => (big && big.encodedBodySize >= r.encodedBodySize ? big : r), null);
+                  const named = (r) => `${r.name.split('/').pop().slice(0, 40)} ${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ms ${r.encodedBodySize} B`;
                   return { html: nav.responseEnd, domReady: nav.domContentLoadedEventEnd,
                            scripts: scripts.reduce((m, r) => Math.max(m, r.responseEnd), 0),
                            initStart: init ? init.requestStart : -1, initEnd: init ? init.responseEnd : -1,
-                           initBytes: init ? init.encodedBodySize : -1 };
+                           initBytes: init ? init.encodedBodySize : -1,
+                           detail: [...scripts].sort((a, b) => b.responseEnd - a.responseEnd).slice(0, 4).map(named)
+                               .concat(uidl ? ['largest uidl ' + named(uidl)] : []).join('; ') };
                 }""");
         screenshot("1-ready");
 
@@ -133,6 +138,7 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
                   return { validateP50: p(validate, 0.5), validateP95: p(validate, 0.95), saveP50: p(save, 0.5), saveP95: p(save, 0.95) };
                 }""", generated(500));
 
+        System.out.println("designer large graph, loading: " + phases.get("detail"));
         String result = String.format("designer large graph (500 nodes, 600 edges): canvas-ready %.0f ms after navigation start"
                 + " (html %.0f, DOM ready %.0f, scripts %.0f, Vaadin init request %.0f-%.0f ms, %.0f bytes);"
                 + " %d animation frames in 2 s of dragging %d selected nodes; inspector open %.0f ms after the click;"

@@ -1,12 +1,18 @@
 package dev.junction.e2e;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.KeyboardModifier;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -139,6 +145,8 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
                 }""", generated(500));
 
         System.out.println("designer large graph, loading: " + phases.get("detail"));
+        System.out.println("designer large graph, where a second opening's main thread went (CPU profile): "
+                + profiledOpening(id));
         String result = String.format("designer large graph (500 nodes, 600 edges): canvas-ready %.0f ms after navigation start"
                 + " (html %.0f, DOM ready %.0f, scripts %.0f, Vaadin init request %.0f-%.0f ms, %.0f bytes);"
                 + " %d animation frames in 2 s of dragging %d selected nodes; inspector open %.0f ms after the click;"
@@ -150,6 +158,53 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
         Path out = Path.of("target/benchmarks/designer-large-graph.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, result);
+    }
+
+    /**
+     * Opens the workflow once more in a new tab (after the measurements, so the profiler does not slow them) under
+     * Chromium's CPU profiler, until canvas-ready; answers the scripts and the functions that took the most time on
+     * the main thread, by self time.
+     */
+    private String profiledOpening(String id) {
+        Page second = context.newPage();
+        try {
+            CDPSession cdp = second.context().newCDPSession(second);
+            cdp.send("Profiler.enable");
+            cdp.send("Profiler.start");
+            second.navigate(url("/workflows/" + id));
+            second.locator("[data-testid=canvas-ready]").waitFor(new Locator.WaitForOptions()
+                    .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED).setTimeout(120_000));
+            JsonObject profile = cdp.send("Profiler.stop").getAsJsonObject("profile");
+            Map<Integer, String> names = new HashMap<>();
+            Map<Integer, String> files = new HashMap<>();
+            for (JsonElement element : profile.getAsJsonArray("nodes")) {
+                JsonObject node = element.getAsJsonObject();
+                JsonObject frame = node.getAsJsonObject("callFrame");
+                String file = frame.get("url").getAsString().replaceFirst("^.*/", "").replaceFirst("\\?.*$", "");
+                String function = frame.get("functionName").getAsString();
+                files.put(node.get("id").getAsInt(), file.isEmpty() ? function : file);
+                names.put(node.get("id").getAsInt(), (function.isEmpty() ? "(anonymous)" : function) + " " + file);
+            }
+            Map<String, Double> byFunction = new HashMap<>();
+            Map<String, Double> byFile = new HashMap<>();
+            JsonArray samples = profile.getAsJsonArray("samples");
+            JsonArray deltas = profile.getAsJsonArray("timeDeltas");
+            for (int i = 0; i + 1 < samples.size(); i++) {
+                int node = samples.get(i).getAsInt();
+                double millis = deltas.get(i + 1).getAsDouble() / 1000;
+                byFunction.merge(names.get(node), millis, Double::sum);
+                byFile.merge(files.get(node), millis, Double::sum);
+            }
+            return "by script: " + top(byFile, 8) + "; by function: " + top(byFunction, 12);
+        } finally {
+            second.close();
+        }
+    }
+
+    private static String top(Map<String, Double> millis, int count) {
+        return millis.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(count)
+                .map(entry -> String.format("%s %.0f ms", entry.getKey(), entry.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double number(Map<String, Object> values, String key) {

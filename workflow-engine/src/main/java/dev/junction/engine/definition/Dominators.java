@@ -1,9 +1,13 @@
 package dev.junction.engine.definition;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Which nodes lie on every path from the trigger to a node (the dominators of a graph), answered in constant time:
@@ -33,7 +37,7 @@ final class Dominators {
         }
         int size = reversePostorder.size();
         int[] idom = new int[size];
-        java.util.Arrays.fill(idom, -1);
+        Arrays.fill(idom, -1);
         idom[0] = 0;
         boolean changed = true;
         while (changed) {
@@ -91,10 +95,10 @@ final class Dominators {
     /** The nodes the start reaches, in reverse postorder of a depth-first walk (iterative: graphs may be deep). */
     private static List<String> reversePostorder(String start, Map<String, List<String>> successors) {
         List<String> postorder = new ArrayList<>();
-        Map<String, Integer> visited = new HashMap<>();
-        java.util.ArrayDeque<String> stack = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<Integer> next = new java.util.ArrayDeque<>();
-        visited.put(start, 0);
+        Set<String> visited = new HashSet<>();
+        ArrayDeque<String> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> next = new ArrayDeque<>();
+        visited.add(start);
         stack.push(start);
         next.push(0);
         while (!stack.isEmpty()) {
@@ -104,7 +108,7 @@ final class Dominators {
             if (i < out.size()) {
                 next.push(i + 1);
                 String successor = out.get(i);
-                if (visited.putIfAbsent(successor, 0) == null) {
+                if (visited.add(successor)) {
                     stack.push(successor);
                     next.push(0);
                 }
@@ -127,7 +131,7 @@ final class Dominators {
             children.get(idom[i]).add(i);
         }
         int counter = 0;
-        java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+        ArrayDeque<int[]> stack = new ArrayDeque<>();
         stack.push(new int[]{0, 0});
         enter[0] = counter++;
         while (!stack.isEmpty()) {

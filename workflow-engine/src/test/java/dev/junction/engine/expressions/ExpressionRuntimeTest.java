@@ -158,7 +158,7 @@ class ExpressionRuntimeTest {
                     for (int i = 0; i < 70; i++) {
                         // a new text each time too: a declaration one parse made must not clash with the next
                         String text = i % 2 == 0 ? texts.get((i + offset) % texts.size())
-                                : "const x = " + offset + i + "; return x;";
+                                : "const x = " + (offset * 1000 + i) + "; return x;";
                         found.add(RUNTIME.syntaxErrorOfScript(text).isEmpty() == (i % 2 == 0
                                 ? parses.get((i + offset) % texts.size()) : true));
                     }

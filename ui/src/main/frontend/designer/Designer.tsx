@@ -4,7 +4,7 @@
  * save, publish, merge) float above.
  */
 import { ReactFlowProvider } from '@xyflow/react';
-import { useEffect, type ReactElement } from 'react';
+import { useEffect, useMemo, type ReactElement } from 'react';
 import { Canvas } from './canvas/Canvas';
 import { CommandPalette, ShortcutSheet } from './commands/CommandPalette';
 import { FindNode } from './commands/FindNode';
@@ -79,13 +79,14 @@ export function Designer(): ReactElement {
   const document = useDesigner((state) => state.document);
   const dirty = useDesigner(isDirty);
   const canEdit = useDesigner((state) => state.permissions.edit);
+  const hash = useMemo(() => documentHash(document), [document]);
   useDesignerKeyboard();
   useValidation();
   useUnsavedGuard();
   return (
     <ReactFlowProvider>
       <div className="designer" data-testid="designer" data-ready={document ? 'true' : 'false'} data-dirty={dirty ? 'true' : 'false'}
-        data-read-only={canEdit ? 'false' : 'true'} data-document={documentHash(document)}>
+        data-read-only={canEdit ? 'false' : 'true'} data-document={hash}>
         <Toolbar />
         <div className="wd-body">
           {canEdit && <Palette />}

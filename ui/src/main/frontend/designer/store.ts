@@ -119,9 +119,20 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   set: (partial) => set(partial),
 }));
 
-/** Whether the working copy differs from the saved one (by value). */
+/** The last pair isDirty compared, and its answer: documents are never mutated, so the same pair has the same answer. */
+let lastDirty: { document: Definition | null; saved: Definition | null; dirty: boolean } | null = null;
+
+/**
+ * Whether the working copy differs from the saved one (by value). Several components select it, so it runs on every
+ * change of the store (a click that selects a step); comparing a 500-step document by value takes milliseconds, so the
+ * answer for the last pair of documents is kept.
+ */
 export function isDirty(state: Pick<DesignerState, 'document' | 'saved'>): boolean {
-  return state.document !== state.saved && JSON.stringify(state.document) !== JSON.stringify(state.saved);
+  if (state.document === state.saved) return false;
+  if (lastDirty && lastDirty.document === state.document && lastDirty.saved === state.saved) return lastDirty.dirty;
+  const dirty = JSON.stringify(state.document) !== JSON.stringify(state.saved);
+  lastDirty = { document: state.document, saved: state.saved, dirty };
+  return dirty;
 }
 
 /** The document with one node replaced by `change(node)`; other nodes are shared, not copied. */

@@ -89,7 +89,8 @@ function downstreamOf(document: Definition, id: string): Set<string> {
 interface Inputs {
   document: Definition;
   catalog: Catalog | null;
-  problems: Problem[];
+  /** the problems by node id (grouped once per drawing, not filtered once per node) */
+  problems: Map<string | null, Problem[]>;
   overlay: Overlay | null;
   stale: Set<string>;
   comparison: Comparison | null;
@@ -103,7 +104,7 @@ interface Inputs {
 
 function stepData(node: Definition['nodes'][number] | null, id: string, inputs: Inputs, kindOverride?: string): StepData {
   const { catalog, problems, overlay } = inputs;
-  const own = problems.filter((problem) => problem.nodeId === id);
+  const own = problems.get(id) ?? [];
   const run = overlay?.nodes[id];
   if (!node) {
     const trigger = inputs.document.trigger;
@@ -162,6 +163,7 @@ export function Canvas(): ReactElement {
   const [ready, setReady] = useState(false);
   const selectedEdges = useRef<Set<string>>(new Set());
   const cache = useRef(new Map<string, { source: unknown; data: string; node: Node }>());
+  const edgeCache = useRef(new Map<string, { data: string; edge: Edge }>());
 
   const onNoteText = useCallback((id: string, text: string) => {
     useDesigner.getState().apply('Edit note', (doc) => {
@@ -199,7 +201,13 @@ export function Canvas(): ReactElement {
     if (!view) return { nodes: [], edges: [] };
     const doc = view.document;
     const selection = new Set(selectionList);
-    const inputs: Inputs = { document: doc, catalog, problems, overlay, stale, stepRuns: stepRunStatus, comparison, diffMarks: view.marks, selection, editable, onNoteText };
+    const byNode = new Map<string | null, Problem[]>();
+    for (const problem of problems) {
+      const own = byNode.get(problem.nodeId);
+      if (own) own.push(problem);
+      else byNode.set(problem.nodeId, [problem]);
+    }
+    const inputs: Inputs = { document: doc, catalog, problems: byNode, overlay, stale, stepRuns: stepRunStatus, comparison, diffMarks: view.marks, selection, editable, onNoteText };
     const seen = new Set<string>();
     const make = (id: string, source: unknown, type: 'step' | 'trigger' | 'note', position: { x: number; y: number } | undefined,
       data: StepData | NoteData, extra: Partial<Node> = {}): Node => {
@@ -224,6 +232,8 @@ export function Canvas(): ReactElement {
     for (const id of [...cache.current.keys()]) if (!seen.has(id)) cache.current.delete(id);
     const portsByNode = new Map<string, Set<string>>();
     for (const edge of doc.edges) portsByNode.set(edge.from, (portsByNode.get(edge.from) ?? new Set<string>()).add(portOf(edge)));
+    // an edge whose drawing did not change keeps its object, so that React Flow does not draw it again
+    const seenEdges = new Set<string>();
     const edges: Edge[] = doc.edges.map((edge) => {
       const key = edgeKey(edge);
       const port = portOf(edge);
@@ -231,11 +241,19 @@ export function Canvas(): ReactElement {
         port, showPort: port !== DEFAULT_PORT || (portsByNode.get(edge.from)?.size ?? 0) > 1,
         count: overlay ? overlay.edges[key] ?? null : null, diff: view.edgeMarks ? view.edgeMarks.get(key) ?? 'unchanged' : null, editable,
       };
-      return {
-        id: key, source: edge.from, sourceHandle: port, target: edge.to, type: 'link', data, selected: selectedEdges.current.has(key),
+      const selected = selectedEdges.current.has(key);
+      const signature = JSON.stringify([data, selected]);
+      seenEdges.add(key);
+      const cached = edgeCache.current.get(key);
+      if (cached && cached.data === signature) return cached.edge;
+      const drawnEdge: Edge = {
+        id: key, source: edge.from, sourceHandle: port, target: edge.to, type: 'link', data, selected,
         markerEnd: { type: MarkerType.ArrowClosed }, deletable: editable, ariaLabel: `${edge.from} ${port} to ${edge.to}`,
       };
+      edgeCache.current.set(key, { data: signature, edge: drawnEdge });
+      return drawnEdge;
     });
+    for (const key of [...edgeCache.current.keys()]) if (!seenEdges.has(key)) edgeCache.current.delete(key);
     return { nodes, edges };
   }, [view, catalog, problems, overlay, stale, stepRunStatus, comparison, selectionList, editable, onNoteText, onNoteColor]);
 

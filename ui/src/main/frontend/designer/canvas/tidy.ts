@@ -3,7 +3,7 @@
  * its top-left corner); and "fix overlaps only", which pushes overlapping boxes apart and keeps the rough arrangement.
  * Both answer new positions; the caller applies them as one history entry.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { Position } from '../../shared/generated/workflow';
 import type { Definition } from '../contract';
 
@@ -15,8 +15,17 @@ export interface Box {
   height: number;
 }
 
-const elk = new ELK();
 const GAP = 24;
+
+/**
+ * elkjs, loaded on the first tidy-up rather than with the designer: it is about 1.4 MB of script, which every opening
+ * of a workflow had to load and compile before the canvas appeared (WD-14's time to canvas-ready).
+ */
+let engine: Promise<InstanceType<typeof ELK>> | null = null;
+function elk(): Promise<InstanceType<typeof ELK>> {
+  engine ??= import('elkjs/lib/elk.bundled.js').then((module) => new module.default());
+  return engine;
+}
 
 export async function layered(document: Definition, boxes: Box[]): Promise<Map<string, Position>> {
   const ids = new Set(boxes.map((box) => box.id));
@@ -33,7 +42,7 @@ export async function layered(document: Definition, boxes: Box[]): Promise<Map<s
     edges: document.edges.filter((edge) => ids.has(edge.from) && ids.has(edge.to))
       .map((edge, index) => ({ id: `e${index}`, sources: [edge.from], targets: [edge.to] })),
   };
-  const result = await elk.layout(graph);
+  const result = await (await elk()).layout(graph);
   const left = Math.min(...boxes.map((box) => box.x));
   const top = Math.min(...boxes.map((box) => box.y));
   const positions = new Map<string, Position>();

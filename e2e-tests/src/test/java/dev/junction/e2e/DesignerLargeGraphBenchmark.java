@@ -1,12 +1,18 @@
 package dev.junction.e2e;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.microsoft.playwright.CDPSession;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import com.microsoft.playwright.options.KeyboardModifier;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +52,25 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
         page.navigate(url("/workflows/" + id));
         page.locator("[data-testid=canvas-ready]").waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED).setTimeout(120_000));
         double ready = ((Number) page.evaluate("performance.now()")).doubleValue();
+        // where the time to canvas-ready went: the page's HTML, Vaadin's init request (the server builds the view,
+        // the 500-step document included, and answers its state), the scripts
+        @SuppressWarnings("unchecked")
+        Map<String, Object> phases = (Map<String, Object>) page.evaluate("""
+                () => {
+                  const nav = performance.getEntriesByType('navigation')[0];
+                  const resources = performance.getEntriesByType('resource');
+                  const init = resources.find((r) => r.name.includes('v-r=init'));
+                  const scripts = resources.filter((r) => r.initiatorType === 'script' || r.name.endsWith('.js'));
+                  const uidl = resources.filter((r) => r.name.includes('v-r=uidl'))
+                      .reduce((big, r) => (big && big.encodedBodySize >= r.encodedBodySize ? big : r), null);
+                  const named = (r) => `${r.name.split('/').pop().slice(0, 40)} ${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ms ${r.encodedBodySize} B`;
+                  return { html: nav.responseEnd, domReady: nav.domContentLoadedEventEnd,
+                           scripts: scripts.reduce((m, r) => Math.max(m, r.responseEnd), 0),
+                           initStart: init ? init.requestStart : -1, initEnd: init ? init.responseEnd : -1,
+                           initBytes: init ? init.encodedBodySize : -1,
+                           detail: [...scripts].sort((a, b) => b.responseEnd - a.responseEnd).slice(0, 4).map(named)
+                               .concat(uidl ? ['largest uidl ' + named(uidl)] : []).join('; ') };
+                }""");
         screenshot("1-ready");
 
         page.locator("[data-testid=find]").click();
@@ -119,15 +144,67 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
                   return { validateP50: p(validate, 0.5), validateP95: p(validate, 0.95), saveP50: p(save, 0.5), saveP95: p(save, 0.95) };
                 }""", generated(500));
 
-        String result = String.format("designer large graph (500 nodes, 600 edges): canvas-ready %.0f ms after navigation start;"
+        System.out.println("designer large graph, loading: " + phases.get("detail"));
+        System.out.println("designer large graph, where a second opening's main thread went (CPU profile): "
+                + profiledOpening(id));
+        String result = String.format("designer large graph (500 nodes, 600 edges): canvas-ready %.0f ms after navigation start"
+                + " (html %.0f, DOM ready %.0f, scripts %.0f, Vaadin init request %.0f-%.0f ms, %.0f bytes);"
                 + " %d animation frames in 2 s of dragging %d selected nodes; inspector open %.0f ms after the click;"
                 + " validate p50 %.0f / p95 %.0f ms; save p50 %.0f / p95 %.0f ms%n",
-                ready, frames, selected, inspectorMillis, number(trips, "validateP50"), number(trips, "validateP95"),
+                ready, number(phases, "html"), number(phases, "domReady"), number(phases, "scripts"),
+                number(phases, "initStart"), number(phases, "initEnd"), number(phases, "initBytes"), frames, selected, inspectorMillis, number(trips, "validateP50"), number(trips, "validateP95"),
                 number(trips, "saveP50"), number(trips, "saveP95"));
         System.out.print(result);
         Path out = Path.of("target/benchmarks/designer-large-graph.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, result);
+    }
+
+    /**
+     * Opens the workflow once more in a new tab (after the measurements, so the profiler does not slow them) under
+     * Chromium's CPU profiler, until canvas-ready; answers the scripts and the functions that took the most time on
+     * the main thread, by self time.
+     */
+    private String profiledOpening(String id) {
+        Page second = context.newPage();
+        try {
+            CDPSession cdp = second.context().newCDPSession(second);
+            cdp.send("Profiler.enable");
+            cdp.send("Profiler.start");
+            second.navigate(url("/workflows/" + id));
+            second.locator("[data-testid=canvas-ready]").waitFor(new Locator.WaitForOptions()
+                    .setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED).setTimeout(120_000));
+            JsonObject profile = cdp.send("Profiler.stop").getAsJsonObject("profile");
+            Map<Integer, String> names = new HashMap<>();
+            Map<Integer, String> files = new HashMap<>();
+            for (JsonElement element : profile.getAsJsonArray("nodes")) {
+                JsonObject node = element.getAsJsonObject();
+                JsonObject frame = node.getAsJsonObject("callFrame");
+                String file = frame.get("url").getAsString().replaceFirst("^.*/", "").replaceFirst("\\?.*$", "");
+                String function = frame.get("functionName").getAsString();
+                files.put(node.get("id").getAsInt(), file.isEmpty() ? function : file);
+                names.put(node.get("id").getAsInt(), (function.isEmpty() ? "(anonymous)" : function) + " " + file);
+            }
+            Map<String, Double> byFunction = new HashMap<>();
+            Map<String, Double> byFile = new HashMap<>();
+            JsonArray samples = profile.getAsJsonArray("samples");
+            JsonArray deltas = profile.getAsJsonArray("timeDeltas");
+            for (int i = 0; i + 1 < samples.size(); i++) {
+                int node = samples.get(i).getAsInt();
+                double millis = deltas.get(i + 1).getAsDouble() / 1000;
+                byFunction.merge(names.get(node), millis, Double::sum);
+                byFile.merge(files.get(node), millis, Double::sum);
+            }
+            return "by script: " + top(byFile, 8) + "; by function: " + top(byFunction, 12);
+        } finally {
+            second.close();
+        }
+    }
+
+    private static String top(Map<String, Double> millis, int count) {
+        return millis.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(count)
+                .map(entry -> String.format("%s %.0f ms", entry.getKey(), entry.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static double number(Map<String, Object> values, String key) {

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * Which earlier outputs each node may read, and the reads of {@code nodes.<id>} that fall outside: found by static
  * analysis of the paths the node's expressions, scripts and computed texts read. A node may read {@code nodes.X}
  * when X runs before it on every path from the trigger (X dominates it in the graph without the edges that close a
- * forEach body); never the output of a node inside a forEach body from outside that body (after the loop, the
+ * forEach body, see {@link Dominators}); never the output of a node inside a forEach body from outside that body
+ * (after the loop, the
  * loop's result {@code nodes.<forEach>.items} holds one result per item), nor its own output, nor its forEach's
  * result from inside the loop. A read with optional chaining right after the id ({@code nodes.capture?.id}) may be of
  * a node that is not on every path. JavaScript is scanned for {@code nodes.id}, {@code nodes?.id} and
@@ -32,7 +33,7 @@ final class ReferenceScopes {
                     + "|(?:\\?\\.)?\\[\\s*(?:'([^'\\\\]*)'|\"([^\"\\\\]*)\")\\s*])");
 
     private final Map<String, Node> nodes;
-    private final Map<String, Set<String>> dominators;
+    private final Dominators dominators;
     /** Each forEach's body: the nodes only its {@code body} port reaches. */
     private final Map<String, Set<String>> bodies = new HashMap<>();
 
@@ -54,7 +55,8 @@ final class ReferenceScopes {
                         .forEach(loopBacks::add);
             }
         }
-        this.dominators = dominators(edges.stream().filter(edge -> !loopBacks.contains(edge)).toList());
+        this.dominators = Dominators.of(Trigger.NODE_ID, edges.stream().filter(edge -> !loopBacks.contains(edge))
+                .toList());
     }
 
     /** The problems of every read of a node's output that may find nothing, for each node the trigger reaches. */
@@ -64,7 +66,7 @@ final class ReferenceScopes {
         List<DefinitionProblem> problems = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             Node node = nodes.get(i);
-            if (!Integer.valueOf(i).equals(index.get(node.id())) || !scopes.dominators.containsKey(node.id())) {
+            if (!Integer.valueOf(i).equals(index.get(node.id())) || !scopes.dominators.reached(node.id())) {
                 continue;
             }
             String configPath = "$.nodes[" + i + "].config";
@@ -133,58 +135,10 @@ final class ReferenceScopes {
                         + " read the item as `vars.item` (and its position as `vars.index`)";
             }
         }
-        if (!guarded && !dominators.get(reader).contains(read)) {
+        if (!guarded && !dominators.dominates(read, reader)) {
             return ref + " may not have run when this node runs: `" + read + "` is not on every path from the"
                     + " trigger to `" + reader + "` (read it as `nodes." + read + "?.…` where that is intended)";
         }
         return null;
-    }
-
-    /**
-     * For each node the trigger reaches, the nodes on every path from the trigger to it (itself included): the
-     * classic iterative data-flow solution, intersecting the predecessors' sets until nothing changes.
-     */
-    private static Map<String, Set<String>> dominators(List<Edge> edges) {
-        Map<String, List<Edge>> outgoing = new HashMap<>();
-        Map<String, List<String>> predecessors = new HashMap<>();
-        for (Edge edge : edges) {
-            outgoing.computeIfAbsent(edge.from(), from -> new ArrayList<>()).add(edge);
-            predecessors.computeIfAbsent(edge.to(), to -> new ArrayList<>()).add(edge.from());
-        }
-        Set<String> reached = EdgeWalk.reachableFrom(Trigger.NODE_ID, edge -> true, outgoing);
-        reached.add(Trigger.NODE_ID);
-        Map<String, Set<String>> dominators = new HashMap<>();
-        for (String node : reached) {
-            dominators.put(node, node.equals(Trigger.NODE_ID) ? Set.of(node) : new HashSet<>(reached));
-        }
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (String node : reached) {
-                if (node.equals(Trigger.NODE_ID)) {
-                    continue;
-                }
-                Set<String> meet = null;
-                for (String predecessor : predecessors.getOrDefault(node, List.of())) {
-                    Set<String> before = dominators.get(predecessor);
-                    if (before == null) {
-                        continue;
-                    }
-                    if (meet == null) {
-                        meet = new HashSet<>(before);
-                    } else {
-                        meet.retainAll(before);
-                    }
-                }
-                Set<String> next = meet == null ? new HashSet<>() : meet;
-                next.add(node);
-                if (!next.equals(dominators.get(node))) {
-                    dominators.put(node, next);
-                    changed = true;
-                }
-            }
-        }
-        dominators.remove(Trigger.NODE_ID);
-        return dominators;
     }
 }

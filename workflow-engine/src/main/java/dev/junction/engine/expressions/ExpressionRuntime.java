@@ -13,7 +13,9 @@ import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -51,6 +53,8 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
     private static final String SCRIPT_END = "\n})";
     /** Distinct expressions kept compiled; past this the cache starts afresh (workflows hold far fewer). */
     static final int MAX_CACHED_SOURCES = 10_000;
+    /** Parsing contexts kept between syntax checks (as many as checks may run at once, about the cores). */
+    private static final int MAX_PARSERS = 4;
 
     private final Engine engine;
     private final long statementLimit;
@@ -59,6 +63,16 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
     private final Map<String, Source> expressions = new ConcurrentHashMap<>();
     private final Map<String, Source> scripts = new ConcurrentHashMap<>();
     private final Map<String, Optional<PathExpression>> paths = new ConcurrentHashMap<>();
+    /**
+     * What each syntax check answered, by its source (the wrapped text): parsing depends on the text alone, so an
+     * answer never goes stale. The designer checks a whole workflow after every edit; each script is parsed once.
+     */
+    private final Map<Source, Optional<String>> syntaxErrors = new ConcurrentHashMap<>();
+    /**
+     * Contexts that only parse, kept for the next check: nothing runs in them, so a parse leaves nothing another
+     * could see, and a new context per check (milliseconds each) is saved. One thread uses one at a time.
+     */
+    private final Queue<Context> parsers = new ConcurrentLinkedQueue<>();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "expression-watchdog");
         thread.setDaemon(true);
@@ -150,19 +164,41 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
                 .cached(true).buildLiteral());
     }
 
-    private static void bound(Map<String, Source> cache) {
+    private static void bound(Map<?, ?> cache) {
         if (cache.size() >= MAX_CACHED_SOURCES) {
             cache.clear();
         }
     }
 
     private Optional<String> syntaxError(Source source) {
-        try (ExpressionSession session = openSession()) {
-            session.parse(source);
-            return Optional.empty();
-        } catch (ExpressionException e) {
-            return Optional.of(e.getMessage());
+        Optional<String> known = syntaxErrors.get(source);
+        if (known != null) {
+            return known;
         }
+        Context parser = parsers.poll();
+        if (parser == null) {
+            parser = newContext();
+        }
+        Optional<String> error;
+        try {
+            parser.parse(source);
+            error = Optional.empty();
+        } catch (PolyglotException e) {
+            if (!e.isSyntaxError()) {
+                // not an answer about the text (the context was cancelled, the heap ran out): neither kept nor reused
+                parser.close(true);
+                return Optional.of(failure(e).getMessage());
+            }
+            error = Optional.of(failure(e).getMessage());
+        }
+        if (parsers.size() < MAX_PARSERS) {
+            parsers.add(parser);
+        } else {
+            parser.close();
+        }
+        bound(syntaxErrors);
+        syntaxErrors.put(source, error);
+        return error;
     }
 
     /** The bytes one evaluation may allocate. */
@@ -229,6 +265,9 @@ public final class ExpressionRuntime implements ExpressionSyntax, AutoCloseable 
     @Override
     public void close() {
         watchdog.shutdownNow();
+        for (Context parser = parsers.poll(); parser != null; parser = parsers.poll()) {
+            parser.close();
+        }
         engine.close();
     }
 }

@@ -82,14 +82,6 @@ public final class ExpressionSession implements AutoCloseable {
         };
     }
 
-    void parse(Source source) {
-        try {
-            context().parse(source);
-        } catch (PolyglotException e) {
-            throw ExpressionRuntime.failure(e);
-        }
-    }
-
     private Object call(Source source, Scope scope) {
         Context context = context();
         context.resetLimits();

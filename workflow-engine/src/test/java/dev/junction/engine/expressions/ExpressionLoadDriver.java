@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
 /**
@@ -21,6 +22,9 @@ import java.util.function.IntConsumer;
  *   -Dexec.mainClass=dev.junction.engine.expressions.ExpressionLoadDriver [-Dexec.args="rounds seconds"]</pre>
  */
 public final class ExpressionLoadDriver {
+
+    /** Numbers the syntax checks' expressions across rounds: the runtime keeps each text's answer. */
+    private static final AtomicInteger NEVER_SEEN = new AtomicInteger();
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -60,7 +64,7 @@ public final class ExpressionLoadDriver {
                 }
             });
             report("syntax check of a new expression", rounds, seconds, i ->
-                    runtime.syntaxErrorOfExpression("trigger.Items.length > " + i));
+                    runtime.syntaxErrorOfExpression("trigger.Items.length > " + NEVER_SEEN.getAndIncrement()));
         }
     }
 

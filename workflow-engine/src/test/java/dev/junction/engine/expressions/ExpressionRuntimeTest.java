@@ -5,8 +5,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -136,6 +140,39 @@ class ExpressionRuntimeTest {
         assertThat(RUNTIME.syntaxErrorOfExpression("{{ trigger.orderId }}")).hasValueSatisfying(error ->
                 assertThat(error).endsWith("this field takes the expression itself: write trigger.orderId without {{ }}"));
         assertThat(RUNTIME.syntaxErrorOfScript("return 1;")).isEmpty();
+    }
+
+    @Test
+    void syntaxChecksInTheKeptParsingContextsAnswerEachTextAsAloneWhateverCameBeforeAndFromManyThreads()
+            throws Exception {
+        List<String> texts = List.of("return {;", "return 1;", "const x = 1; return x;", "const x = 2; return x;",
+                "return (;", "let y = ; return y;", "return trigger.Items.length;");
+        List<Boolean> parses = List.of(false, true, true, true, false, false, true);
+        ExecutorService threads = Executors.newFixedThreadPool(6);
+        try {
+            List<Future<List<Boolean>>> answers = new ArrayList<>();
+            for (int thread = 0; thread < 6; thread++) {
+                int offset = thread;
+                answers.add(threads.submit(() -> {
+                    List<Boolean> found = new ArrayList<>();
+                    for (int i = 0; i < 70; i++) {
+                        // a new text each time too: a declaration one parse made must not clash with the next
+                        String text = i % 2 == 0 ? texts.get((i + offset) % texts.size())
+                                : "const x = " + (offset * 1000 + i) + "; return x;";
+                        found.add(RUNTIME.syntaxErrorOfScript(text).isEmpty() == (i % 2 == 0
+                                ? parses.get((i + offset) % texts.size()) : true));
+                    }
+                    return found;
+                }));
+            }
+            for (Future<List<Boolean>> answer : answers) {
+                assertThat(answer.get()).containsOnly(true);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(RUNTIME.syntaxErrorOfScript("return {;")).hasValueSatisfying(error ->
+                assertThat(error).startsWith("does not parse (line 1)"));
     }
 
     @Test

@@ -64,4 +64,23 @@ record TemplateRemotes(int port) {
     HttpResponse<String> fulfillmentOrder(String sellerFulfillmentOrderId) {
         return sandbox().amazonFulfillmentOrder(sellerFulfillmentOrderId);
     }
+
+    /** A new order in the sandbox shop, as the shop's own API creates one (its id is the shop's: {@code ord-…}). */
+    JsonNode createShopOrder(String customer) {
+        return json(sandbox().createShopOrder(customer), 201, 201);
+    }
+
+    JsonNode shopOrder(String id) {
+        return json(sandbox().shopOrder(id), 200, 200);
+    }
+
+    /** Which sandbox seller holds a fulfillment order, its marketplace and status (read without moving it on). */
+    JsonNode fulfillmentOrderHolder(String sellerFulfillmentOrderId) {
+        return json(sandbox().amazonFulfillmentOrderHolder(sellerFulfillmentOrderId), 200, 200);
+    }
+
+    /** A GET of the Opayo Pi API ({@code path} after {@code /api/v1}) with the sandbox integration key. */
+    JsonNode opayo(String path) {
+        return json(sandbox().opayo(path), 200, 200);
+    }
 }

@@ -5,6 +5,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -120,11 +121,93 @@ class TemplateWizardTest extends TemplateBrowserTest {
         screenshot("reconcile-node");
     }
 
+    @Test
+    void orderToFulfilmentThenRefundsRunOnTheSandboxWithTheTestInputChanged() {
+        TemplateRemotes sandbox = new TemplateRemotes(port);
+        String orderId = "SHOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        String shopOrderId = sandbox.createShopOrder("Ada Lovelace").get("id").asString();
+
+        // template 1: the sample order, changed to a new order id and an order the sandbox shop holds
+        ObjectNode order = sample("fba-opayo");
+        order.put("orderId", orderId).put("shopOrderId", shopOrderId);
+        installThroughTheWizard("fba-opayo", "Shop to FBA " + orderId, Map.of("cancellationWindow", "PT1S",
+                "trackingInterval", "PT1S"), order);
+        JsonNode paid = testRunDetail();
+        String paymentId = step(paid, "pay").get("transactionId").asString();
+        // Opayo: the deferred payment released (not aborted) under the order id
+        assertThat(sandbox.opayo("/transactions/" + paymentId).get("transactionType").asString()).isEqualTo("Deferred");
+        assertThat(sandbox.opayo("/transactions/" + paymentId + "/instructions").toString()).contains("release")
+                .doesNotContain("abort");
+        // Amazon: one MCF order whose id is the shop's order id, shipped
+        JsonNode fulfilment = sandbox.fulfillmentOrderHolder(orderId);
+        assertThat(fulfilment.get("status").asString()).isEqualTo("Complete");
+        assertThat(fulfilment.get("marketplaceId").asString()).isEqualTo("A1F83G8C2ARO7P");
+        assertThat(sandbox.fulfillmentOrder(orderId).body()).contains("\"displayableOrderId\":\"" + orderId + "\"");
+        // the shop: the order shipped, with Amazon's tracking
+        JsonNode shopOrder = sandbox.shopOrder(shopOrderId);
+        assertThat(shopOrder.get("status").asString()).isEqualTo("shipped");
+        assertThat(shopOrder.get("tracking").get("numbers").get(0).asString()).startsWith("TBA");
+
+        // template 4, Amazon side: a return of that order refunds its payment
+        ObjectNode refundEvent = sample("amazon-refund-to-opayo");
+        refundEvent.put("notificationId", UUID.randomUUID().toString()).put("orderId", orderId)
+                .put("refundNumber", 1).put("refundAmount", 1299);
+        installThroughTheWizard("amazon-refund-to-opayo", "Refunds " + orderId, Map.of(), refundEvent);
+        JsonNode refunded = testRunDetail();
+        assertThat(step(refunded, "payment").get("transactionId").asString()).isEqualTo(paymentId);
+        String refundId = step(refunded, "refund").get("transactionId").asString();
+        JsonNode refund = sandbox.opayo("/transactions/" + refundId);
+        assertThat(refund.get("transactionType").asString()).isEqualTo("Refund");
+        assertThat(refund.get("status").asString()).isEqualTo("Ok");
+        assertThat(refund.get("amount").get("totalAmount").asLong()).isEqualTo(1299);
+
+        // template 4, Opayo side: the notification of that refund updates the Dynamics order numbered by the order id
+        sandbox.submittedSalesOrder(orderId, 1, "refund-" + orderId.toLowerCase(java.util.Locale.ROOT)
+                + "@example.com");
+        ObjectNode notification = sample("opayo-refund-to-dynamics");
+        notification.put("VendorTxCode", orderId + "-R1").put("VPSTxId", "{" + refundId + "}");
+        installThroughTheWizard("opayo-refund-to-dynamics", "Refund notices " + orderId, Map.of(), notification);
+        JsonNode salesOrders = sandbox.salesOrders(orderId);
+        assertThat(salesOrders).hasSize(1);
+        assertThat(salesOrders.get(0).get("description").asString()).contains("Refunded by Opayo")
+                .contains(orderId + "-R1").contains(refundId);
+    }
+
+    /** A copy of a template's sample input, to change before the wizard's test run. */
+    private ObjectNode sample(String templateId) {
+        return (ObjectNode) JSON.readTree(AdminReads.get(port, "/api/v1/templates/" + templateId))
+                .get("template").get("sampleInput");
+    }
+
+    /** The run detail of the wizard's last test run (read over the API, by the run the wizard links to). */
+    private JsonNode testRunDetail() {
+        return JSON.readTree(AdminReads.get(port, "/api/v1/runs/" + testRunId));
+    }
+
+    /** The output of a step that succeeded in a run detail. */
+    private static JsonNode step(JsonNode run, String nodeId) {
+        for (JsonNode step : run.get("steps")) {
+            if (step.get("nodeId").asString().equals(nodeId) && "succeeded".equals(step.get("status").asString())) {
+                return step.get("output").get("value");
+            }
+        }
+        throw new AssertionError("no step " + nodeId + " that succeeded in " + run);
+    }
+
+    /** The id of the wizard's last test run, from its "Open the run" link. */
+    private String testRunId;
+
+    String installThroughTheWizard(String templateId, String name, Map<String, String> parameters) {
+        return installThroughTheWizard(templateId, name, parameters, null);
+    }
+
     /**
      * Sets the template up through the wizard as admin with the sandbox connections, leaving it once at the
-     * parameters step and coming back; answers the id of the published workflow.
+     * parameters step and coming back; the test run on {@code testInput} typed into the wizard (null: the
+     * template's sample as it is); answers the id of the published workflow.
      */
-    String installThroughTheWizard(String templateId, String name, Map<String, String> parameters) {
+    String installThroughTheWizard(String templateId, String name, Map<String, String> parameters,
+                                   JsonNode testInput) {
         signIn("admin", ADMIN_PASSWORD);
         page.navigate(url("/templates/" + templateId + "/setup"));
         Locator wizard = page.locator("[data-testid=template-wizard]");
@@ -159,9 +242,23 @@ class TemplateWizardTest extends TemplateBrowserTest {
         screenshot("review");
         page.locator("#wizard-next").click(); // Install
         assertThat(wizard).hasAttribute("data-step", "test");
+        if (testInput != null) {
+            // what is not a JSON object is refused at the field, and nothing runs
+            Locator input = page.locator("#wizard-test-input textarea");
+            input.fill("{\"orderId\": ");
+            page.locator("#wizard-run-test").click();
+            assertThat(page.locator("#wizard-test-input")).hasAttribute("data-invalid", "true");
+            assertThat(page.locator("[data-testid=wizard-test-run]")).hasAttribute("data-status", "none");
+            screenshot(templateId + "-test-input-invalid");
+            input.fill(testInput.toPrettyString());
+            screenshot(templateId + "-test-input");
+        }
         page.locator("#wizard-run-test").click();
         assertThat(page.locator("[data-testid=wizard-test-run]")).hasAttribute("data-status", "succeeded", RUN_ENDED);
-        screenshot("test-run");
+        String runLink = page.locator("a", new com.microsoft.playwright.Page.LocatorOptions().setHasText("Open the run"))
+                .getAttribute("href");
+        testRunId = runLink.substring(runLink.lastIndexOf('/') + 1);
+        screenshot(templateId + "-test-run");
         page.locator("#wizard-next").click();
         assertThat(wizard).hasAttribute("data-step", "publish");
         screenshot("publish");

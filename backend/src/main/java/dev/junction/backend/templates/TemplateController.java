@@ -29,7 +29,7 @@ class TemplateController {
         this.sampleRuns = sampleRuns;
     }
 
-    /** The latest sample run of the template's latest version on the sandbox (404 when none since the start). */
+    /** The latest sample run of the template's latest version on the sandbox (404 when there is none yet). */
     @GetMapping(path = "/api/v1/templates/{id}/sample-run", produces = "application/json")
     ResponseEntity<SampleRun> sampleRun(@PathVariable String id) {
         return ResponseEntity.of(sampleRuns.latest(id));

@@ -2,15 +2,18 @@ package dev.junction.backend.templates;
 
 import dev.junction.backend.runs.RunService;
 import dev.junction.backend.security.CurrentUser;
-import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.db.runs.RunDetail;
 import dev.junction.db.runs.StepView;
+import dev.junction.db.templates.SampleRunRepository;
+import dev.junction.db.templates.StoredSampleRun;
 import dev.junction.engine.json.PayloadJson;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +21,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A template's preview run on the sandbox sample (TPL-1): the template's latest version installed with the sandbox
  * connections and default parameters as a draft workflow named {@code Template sample · …}, a test run of it with
  * the template's sample input through the same engine and workers as any run, and — once the run has ended — the
- * workflow archived (hidden from the workflow list, its triggers never live; the run stays in the run history). Its
- * effects stay in the sandbox simulators. The latest sample run of each template is kept in memory for the preview
- * (a restart forgets it; the run itself is kept).
+ * workflow archived (hidden from the workflow list, its triggers never live; the run stays in the run history) and
+ * the stored mappings and lookup tables its install created removed ({@link SampleCleanUp}). Its effects stay in the
+ * sandbox simulators. Each sample run is stored (V37, {@code template_sample_runs}): the preview shows the latest of
+ * the template's latest version, after a restart too, and a run still going when the app stopped is finished (and
+ * cleaned up) when it is next refreshed.
  */
 @Service
 public class TemplateSampleRuns {
@@ -37,24 +41,25 @@ public class TemplateSampleRuns {
     static final Duration WAIT = Duration.ofMinutes(3);
     private static final Set<String> ENDED = Set.of("succeeded", "failed", "dead_lettered", "cancelled");
     private static final String MAY_RUN = "hasAnyRole('ADMIN', 'DESIGNER')";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final TemplateService templates;
     private final RunService runs;
-    private final WorkflowService workflows;
-    private final Map<String, SampleRun> latest = new ConcurrentHashMap<>();
-    private final Map<UUID, UUID> workflowOfRun = new ConcurrentHashMap<>();
+    private final SampleRunRepository store;
+    private final SampleCleanUp cleanUp;
 
-    TemplateSampleRuns(TemplateService templates, RunService runs, WorkflowService workflows) {
+    TemplateSampleRuns(TemplateService templates, RunService runs, SampleRunRepository store, SampleCleanUp cleanUp) {
         this.templates = templates;
         this.runs = runs;
-        this.workflows = workflows;
+        this.store = store;
+        this.cleanUp = cleanUp;
     }
 
-    /** The latest sample run of the template's latest version (empty: none since the app started). */
+    /** The latest sample run of the template's latest version (empty: none yet). */
     @PreAuthorize("isAuthenticated()")
     public Optional<SampleRun> latest(String templateId) {
         TemplateDetail detail = templates.get(templateId, null);
-        return Optional.ofNullable(latest.get(templateId))
+        return store.latest(templateId).map(stored -> JSON.readValue(stored.resultJson(), SampleRun.class))
                 .filter(run -> run.templateVersion() == detail.template().version());
     }
 
@@ -62,15 +67,20 @@ public class TemplateSampleRuns {
     @PreAuthorize(MAY_RUN)
     public SampleRun start(String templateId) {
         Template template = templates.get(templateId, null).template();
+        Instant now = Instant.now();
+        Set<UUID> mappingsBefore = cleanUp.mappingIds();
         InstallResult installed = templates.install(new InstallRequest(template.id(), template.version(),
                 "Template sample · " + template.name() + " · " + UUID.randomUUID().toString().substring(0, 8),
                 Map.of(), Map.of(), null));
+        List<UUID> createdMappings = installed.mappingIds().stream().filter(id -> !mappingsBefore.contains(id))
+                .distinct().toList();
         UUID runId = runs.startTest(installed.workflowId(), installed.workflowVersion(), template.sampleInput(),
                 null);
-        workflowOfRun.put(runId, installed.workflowId());
-        SampleRun started = new SampleRun(template.id(), template.version(), runId, "running", Instant.now(),
+        SampleRun started = new SampleRun(template.id(), template.version(), runId, "running", now,
                 CurrentUser.name(), List.of());
-        latest.put(template.id(), started);
+        store.insert(new StoredSampleRun(runId, template.id(), template.version(), installed.workflowId(),
+                JSON.writeValueAsString(createdMappings), JSON.writeValueAsString(installed.lookupTables()),
+                JSON.writeValueAsString(started), now.atOffset(ZoneOffset.UTC)));
         return started;
     }
 
@@ -108,12 +118,8 @@ public class TemplateSampleRuns {
         }
         SampleRun ended = new SampleRun(sample.templateId(), sample.templateVersion(), sample.runId(), status,
                 sample.startedAt(), sample.startedBy(), new ArrayList<>(steps.values()));
-        UUID workflowId = workflowOfRun.remove(sample.runId());
-        if (workflowId != null) {
-            workflows.delete(workflowId); // it has a run: archived, the run kept
-        }
-        latest.merge(sample.templateId(), ended, (current, next) -> current.runId().equals(next.runId())
-                || current.startedAt().isBefore(next.startedAt()) ? next : current);
+        store.find(sample.runId()).filter(stored -> stored.workflowId() != null).ifPresent(cleanUp::afterRun);
+        store.finish(sample.runId(), JSON.writeValueAsString(ended));
         return ended;
     }
 

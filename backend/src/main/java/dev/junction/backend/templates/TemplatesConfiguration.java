@@ -1,5 +1,6 @@
 package dev.junction.backend.templates;
 
+import dev.junction.db.templates.SampleRunRepository;
 import dev.junction.db.templates.TemplateRepository;
 import org.jooq.DSLContext;
 import org.springframework.context.annotation.Bean;
@@ -11,5 +12,10 @@ class TemplatesConfiguration {
     @Bean
     TemplateRepository templateRepository(DSLContext db) {
         return new TemplateRepository(db);
+    }
+
+    @Bean
+    SampleRunRepository sampleRunRepository(DSLContext db) {
+        return new SampleRunRepository(db);
     }
 }

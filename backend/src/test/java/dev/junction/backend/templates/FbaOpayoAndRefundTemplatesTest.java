@@ -3,10 +3,13 @@ package dev.junction.backend.templates;
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
 import dev.junction.backend.runs.RunsApi;
+import dev.junction.connectors.amazon.sandbox.SpApiSimulator;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
 import java.util.Set;
@@ -123,5 +126,59 @@ class FbaOpayoAndRefundTemplatesTest {
         assertThat(sandbox.fulfillmentOrder(orderId).body()).contains("\"Cancelled\"");
         assertThat(sandbox.shopOrder(shopOrderId).get("status").asString()).isEqualTo("cancelled");
         admin.post("/api/v1/runs/" + created + "/cancel", null);
+    }
+
+    @Test
+    void twoAmazonSellerAccountsAreTwoInstallsEachRunShippingFromItsOwnAccountAndMarketplace() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        TemplateApi templates = new TemplateApi(admin);
+        SandboxRemotes sandbox = new SandboxRemotes(port, admin);
+        String second = "amazon-seller-two-" + UUID.randomUUID().toString().substring(0, 8);
+        ObjectNode settings = (ObjectNode) JsonMapper.builder().build()
+                .readTree(admin.get("/api/v1/connections/amazon-sp-api-sandbox").body()).get("settings");
+        settings.put("marketplaceIds", SpApiSimulator.MARKETPLACE_DE);
+        HttpResponse<String> created = admin.post("/api/v1/connections", "{\"id\": \"" + second + "\", \"name\":"
+                + " \"Amazon seller two " + second + "\", \"connectorId\": \"amazon-sp-api\", \"environment\":"
+                + " \"sandbox\", \"settings\": " + settings + ", \"secrets\": {\"lwaClientSecret\": \""
+                + SpApiSimulator.CLIENT_SECRET + "\", \"refreshToken\": \""
+                + SpApiSimulator.SECOND_SELLER_REFRESH_TOKEN + "\"}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String fast = "\"cancellationWindow\": \"PT1S\", \"trackingInterval\": \"PT1S\"";
+        String firstWorkflow = templates.readyAndPublished(templates.install("fba-opayo", "{\"workflowName\": \""
+                        + TemplateApi.unique("Seller one to FBA") + "\", \"parameters\": {" + fast + "}}"),
+                "opayo-pi-sandbox", "amazon-sp-api-sandbox", "http-sandbox");
+        String secondWorkflow = templates.readyAndPublished(templates.install("fba-opayo", "{\"workflowName\": \""
+                        + TemplateApi.unique("Seller two to FBA") + "\", \"connections\": {\"amazon\": \"" + second
+                        + "\"}, \"parameters\": {" + fast + ", \"marketplace\": \"" + SpApiSimulator.MARKETPLACE_DE
+                        + "\"}}"),
+                "opayo-pi-sandbox", second, "http-sandbox");
+
+        String firstOrder = "SHOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String secondOrder = "SHOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        String firstShopOrder = sandbox.createShopOrder("Ada Lovelace").get("id").asString();
+        String secondShopOrder = sandbox.createShopOrder("Grace Hopper").get("id").asString();
+        JsonNode firstRun = templates.run(firstWorkflow, order("order.created", firstOrder, firstShopOrder));
+        JsonNode secondRun = templates.run(secondWorkflow, order("order.created", secondOrder, secondShopOrder));
+        assertThat(firstRun.get("run").get("status").asString()).as(firstRun.toString()).isEqualTo("succeeded");
+        assertThat(secondRun.get("run").get("status").asString()).as(secondRun.toString()).isEqualTo("succeeded");
+
+        // each MCF order is held by the seller account of its install's connection, in its marketplace
+        JsonNode firstHolder = sandbox.fulfillmentOrderHolder(firstOrder);
+        JsonNode secondHolder = sandbox.fulfillmentOrderHolder(secondOrder);
+        assertThat(firstHolder.get("seller").asString()).isEqualTo(SpApiSimulator.SELLER_ID);
+        assertThat(firstHolder.get("marketplaceId").asString()).isEqualTo(SpApiSimulator.MARKETPLACE_UK);
+        assertThat(secondHolder.get("seller").asString()).isEqualTo(SpApiSimulator.SECOND_SELLER_ID);
+        assertThat(secondHolder.get("marketplaceId").asString()).isEqualTo(SpApiSimulator.MARKETPLACE_DE);
+        assertThat(secondHolder.get("status").asString()).isEqualTo("Complete");
+        // the first seller cannot see the second's order: the second run's shipment was polled with its own account
+        assertThat(sandbox.fulfillmentOrder(secondOrder).statusCode()).isEqualTo(404);
+        assertThat(sandbox.shopOrder(firstShopOrder).get("status").asString()).isEqualTo("shipped");
+        assertThat(sandbox.shopOrder(secondShopOrder).get("status").asString()).isEqualTo("shipped");
+        JsonNode firstInstall = JsonMapper.builder().build().readTree(
+                admin.get("/api/v1/workflows/" + firstWorkflow + "/template").body());
+        JsonNode secondInstall = JsonMapper.builder().build().readTree(
+                admin.get("/api/v1/workflows/" + secondWorkflow + "/template").body());
+        assertThat(firstInstall.get("connections").get("amazon").asString()).isEqualTo("amazon-sp-api-sandbox");
+        assertThat(secondInstall.get("connections").get("amazon").asString()).isEqualTo(second);
     }
 }

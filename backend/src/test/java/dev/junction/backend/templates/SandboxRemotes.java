@@ -38,6 +38,11 @@ record SandboxRemotes(int port, ApiClient admin) {
         return sandbox().amazonFulfillmentOrder(sellerFulfillmentOrderId);
     }
 
+    /** Which sandbox seller account holds a fulfillment order, in which marketplace (read without moving it on). */
+    JsonNode fulfillmentOrderHolder(String sellerFulfillmentOrderId) {
+        return json(sandbox().amazonFulfillmentOrderHolder(sellerFulfillmentOrderId), 200, 200);
+    }
+
     JsonNode counters(String simulator) {
         return json(sandbox().counters(simulator), 200, 200);
     }

@@ -2,13 +2,18 @@ package dev.junction.backend.templates;
 
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.runs.RunService;
 import dev.junction.backend.runs.RunsApi;
+import dev.junction.db.templates.SampleRunRepository;
 import dev.junction.db.users.Role;
 import dev.junction.db.users.UserRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
 
@@ -16,6 +21,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +39,16 @@ class TemplateSampleRunTest {
     UserRepository users;
     @Autowired
     PasswordEncoder passwords;
+    @Autowired
+    TemplateService templateService;
+    @Autowired
+    RunService runService;
+    @Autowired
+    SampleRunRepository sampleRunStore;
+    @Autowired
+    SampleCleanUp cleanUp;
+    @Autowired
+    TemplateSampleRuns sampleRuns;
 
     @Test
     void aSampleRunShowsEachStepsOutputAndLeavesNoWorkflowBehind() {
@@ -80,5 +96,80 @@ class TemplateSampleRunTest {
                 .contains(amazonOrderId);
 
         assertThat(admin.get("/api/v1/templates/nope/sample-run").statusCode()).isEqualTo(404);
+
+        // the result is stored, not held in memory: a new instance (as after a restart) reads it
+        TemplateSampleRuns afterRestart = new TemplateSampleRuns(templateService, runService, sampleRunStore, cleanUp);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "sample-viewer", null, List.of(new SimpleGrantedAuthority("ROLE_VIEWER"))));
+        try {
+            SampleRun stored = afterRestart.latest("amazon-orders-to-dynamics").orElseThrow();
+            assertThat(stored.runId().toString()).isEqualTo(sample.get("runId").asString());
+            assertThat(stored.status()).isEqualTo("succeeded");
+            assertThat(stored.steps()).extracting(SampleRun.Step::nodeId).contains("relevant", "order");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    @Test
+    void aSampleRunRemovesTheMappingsAndLookupTablesItsInstallCreated() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        String id = "sampled-" + UUID.randomUUID().toString().substring(0, 8);
+        uploadColourTemplate(admin, id);
+
+        HttpResponse<String> ran = admin.post("/api/v1/templates/" + id + "/sample-run", null);
+        assertThat(ran.statusCode()).as(ran.body()).isEqualTo(201);
+        JsonNode sample = RunsApi.read(ran.body());
+        assertThat(sample.get("status").asString()).as(ran.body()).isEqualTo("succeeded");
+        assertThat(sample.get("steps").get(0).get("output").toString()).contains("\"code\":\"R\"");
+
+        // the sample's mapping and lookup table were there for the run, and are gone after it
+        assertThat(admin.get("/api/v1/mappings").body()).doesNotContain("Colour of " + id);
+        assertThat(admin.get("/api/v1/lookup-tables").body()).doesNotContain("colours-" + id);
+        // an install of the template then creates them as its own
+        JsonNode installed = new TemplateApi(admin).install(id, "{}");
+        assertThat(installed.get("lookupTables").toString()).contains("colours-" + id);
+        assertThat(admin.get("/api/v1/mappings").body()).contains("Colour of " + id);
+    }
+
+    /** Uploads a template with one stored mapping that reads one lookup table, both named after {@code id}. */
+    private static void uploadColourTemplate(ApiClient admin, String id) {
+        HttpResponse<String> uploaded = admin.post("/api/v1/templates", """
+                {"id": "%1$s", "version": 1, "name": "Sampled %1$s", "description": "Looks a colour up.",
+                 "connectors": [], "requirements": [], "parameters": [],
+                 "definition": {"schemaVersion": 1,
+                   "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
+                   "nodes": [{"id": "map", "type": "map", "name": "Colour code", "config": {"mapping": "${mapping.colour}"},
+                              "position": {"x": 250, "y": 0}}],
+                   "edges": [{"from": "trigger", "fromPort": "out", "to": "map"}]},
+                 "sampleInput": {"colour": "red"},
+                 "mappings": [{"key": "colour", "name": "Colour of %1$s", "description": "colour to code",
+                               "definition": {"schemaVersion": 1, "rules": [
+                                 {"target": "code", "from": "colour", "lookup": "colours-%1$s"}]}}],
+                 "lookupTables": [{"name": "colours-%1$s", "description": "colour codes", "missingKey": "error",
+                                   "keyLabel": "colour", "valueLabel": "code", "entries": {"red": "R"}}]}
+                """.formatted(id));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+    }
+
+    @Test
+    void whatASampleCreatedIsKeptWhenATemplateWasInstalledWhileItRan() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        String id = "sampled-" + UUID.randomUUID().toString().substring(0, 8);
+        uploadColourTemplate(admin, id);
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                "admin", null, List.of(new SimpleGrantedAuthority("ROLE_ADMIN"))));
+        try {
+            SampleRun started = sampleRuns.start(id);
+            // a user installs the template while the sample runs: the install reuses the sample's mapping and table
+            JsonNode installed = new TemplateApi(admin).install(id, "{}");
+            assertThat(installed.get("lookupTables")).isEmpty();
+            new RunsApi(admin).finished(started.runId().toString());
+            assertThat(sampleRuns.refresh(started).status()).isEqualTo("succeeded");
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(admin.get("/api/v1/mappings").body()).contains("Colour of " + id);
+        assertThat(admin.get("/api/v1/lookup-tables").body()).contains("colours-" + id);
     }
 }

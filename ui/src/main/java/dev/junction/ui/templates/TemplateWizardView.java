@@ -91,6 +91,8 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
     private int workflowVersion = 1;
     private UUID testRun;
     private String testStatus;
+    /** The test input as the user last left it (the template's sample until changed). */
+    private TestInputField testInput;
     private Registration polling;
 
     private final HorizontalLayout stepper = new HorizontalLayout();
@@ -386,7 +388,17 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
     // ---- 4. test run
 
     private void showTest() {
-        body.add(new Paragraph("Run the workflow once on the template's sample, through the connections you chose."));
+        body.add(new Paragraph("Run the workflow once on the template's sample (or your changes to it), through the"
+                + " connections you chose."));
+        if (testInput == null) {
+            testInput = new TestInputField(detail.template().sampleInput());
+        }
+        Button resetInput = new Button("Use the template's sample", VaadinIcon.ROTATE_LEFT.create(),
+                click -> testInput.resetToSample());
+        resetInput.setId("wizard-test-input-reset");
+        resetInput.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        testInput.setReadOnly(testStatus != null && !FINISHED.contains(testStatus));
+        body.add(testInput, resetInput);
         Span status = new Span(testStatus == null ? "Not run yet" : "Test run: " + testStatus.replace('_', ' '));
         status.getElement().setAttribute("data-testid", "wizard-test-run");
         status.getElement().setAttribute("data-status", testStatus == null ? "none" : testStatus);
@@ -405,9 +417,10 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
                 body.add(new Paragraph("Failed at " + detail.run().failedNodeId() + ": " + detail.run().errorMessage()));
             }
             if (detail.output() != null && detail.output().value() != null) {
-                Pre output = new Pre(PayloadJson.write(detail.output().value()));
+                Pre output = new Pre(TestInputField.pretty(detail.output().value()));
                 output.getElement().setAttribute("data-testid", "wizard-test-output");
-                output.getStyle().set("max-height", "14em").set("overflow", "auto");
+                output.getStyle().set("max-height", "14em").set("overflow", "auto").set("white-space", "pre-wrap")
+                        .set("overflow-wrap", "anywhere").set("width", "100%").set("box-sizing", "border-box");
                 body.add(new Span("Output:"), output);
             }
             body.add(Routes.link("Open the run", Routes.run(testRun)));
@@ -418,8 +431,12 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
     }
 
     private void startTest() {
+        java.util.Optional<Map<String, Object>> input = testInput.input();
+        if (input.isEmpty()) {
+            return; // the field says what is wrong; nothing is run
+        }
         try {
-            testRun = templates.testRun(workflowId, null);
+            testRun = templates.testRun(workflowId, input.get());
         } catch (InvalidInputException | ConflictException | NotFoundException e) {
             Notifications.error("Test not started: " + e.getMessage());
             return;

@@ -32,13 +32,15 @@ final class SandboxFulfillment {
 
     private static final class FulfillmentOrder {
         final Map<String, Object> request;
+        final String seller;
         final Instant received;
         String status = "Received";
         Instant statusUpdated;
         Integer packageNumber;
 
-        FulfillmentOrder(Map<String, Object> request, Instant received) {
+        FulfillmentOrder(Map<String, Object> request, String seller, Instant received) {
             this.request = request;
+            this.seller = seller;
             this.received = received;
             this.statusUpdated = received;
         }
@@ -56,8 +58,8 @@ final class SandboxFulfillment {
         return orders.size();
     }
 
-    /** POST /fba/outbound/2020-07-01/fulfillmentOrders */
-    synchronized void create(Object body) {
+    /** POST /fba/outbound/2020-07-01/fulfillmentOrders, by {@code seller} (whose token called). */
+    synchronized void create(Object body, String seller) {
         if (!(body instanceof Map<?, ?> request)) {
             throw new InvalidInput("body", "The request body must be a JSON object.");
         }
@@ -83,6 +85,12 @@ final class SandboxFulfillment {
             text(address, "city", 150, "destinationAddress.city");
         }
         validateItems(request.get("items"));
+        if (orders.containsKey(id) && !orders.get(id).seller.equals(seller)) {
+            // UNCONFIRMED (api-contracts §1.5): sellerFulfillmentOrderIds are unique per seller account; the
+            // sandbox keeps one id space, so another seller's id is refused rather than shadowed
+            throw new InvalidInput("sellerFulfillmentOrderId",
+                    "A fulfillment order with sellerFulfillmentOrderId " + id + " exists in another seller account.");
+        }
         if (orders.containsKey(id)) {
             // a valid order under an id already used: the second order a non-idempotent client asked for
             counters.duplicateSideEffect();
@@ -92,7 +100,7 @@ final class SandboxFulfillment {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) request);
-        orders.put(id, new FulfillmentOrder(copy, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
+        orders.put(id, new FulfillmentOrder(copy, seller, Instant.now().truncatedTo(ChronoUnit.SECONDS)));
     }
 
     private static void validateItems(Object value) {
@@ -128,9 +136,9 @@ final class SandboxFulfillment {
         }
     }
 
-    /** GET …/fulfillmentOrders/{id}: moves the order one step on, then answers it. */
-    synchronized Map<String, Object> read(String id) {
-        FulfillmentOrder order = find(id);
+    /** GET …/fulfillmentOrders/{id} by {@code seller}: moves the order one step on, then answers it. */
+    synchronized Map<String, Object> read(String id, String seller) {
+        FulfillmentOrder order = find(id, seller);
         int step = STEPS.indexOf(order.status);
         if (step >= 0 && step < STEPS.size() - 1) {
             moveTo(order, STEPS.get(step + 1));
@@ -154,9 +162,9 @@ final class SandboxFulfillment {
         }
     }
 
-    /** PUT …/fulfillmentOrders/{id}/cancel: only while Received or Planning. */
-    synchronized void cancel(String id) {
-        FulfillmentOrder order = find(id);
+    /** PUT …/fulfillmentOrders/{id}/cancel by {@code seller}: only while Received or Planning. */
+    synchronized void cancel(String id, String seller) {
+        FulfillmentOrder order = find(id, seller);
         if (!order.status.equals("Received") && !order.status.equals("Planning")) {
             throw new InvalidInput("sellerFulfillmentOrderId", "The fulfillment order " + id
                     + " cannot be cancelled in status " + order.status + ".");
@@ -195,6 +203,30 @@ final class SandboxFulfillment {
             }
         }
         throw new NotFound("No package with packageNumber " + packageNumber + " was found.");
+    }
+
+    /** One seller's order: another seller's is not found, as in SP-API. */
+    private FulfillmentOrder find(String id, String seller) {
+        FulfillmentOrder order = find(id);
+        if (!order.seller.equals(seller)) {
+            throw new NotFound("The fulfillment order " + id + " was not found.");
+        }
+        return order;
+    }
+
+    /**
+     * Who holds the order and where, for a person checking the sandbox ({@code GET /_sandbox/fulfillmentOrders/{id}}):
+     * {@code sellerFulfillmentOrderId}, {@code seller}, {@code marketplaceId}, {@code status}; read without moving it
+     * on.
+     */
+    synchronized Map<String, Object> holder(String id) {
+        FulfillmentOrder order = find(id);
+        Map<String, Object> holder = new LinkedHashMap<>();
+        holder.put("sellerFulfillmentOrderId", id);
+        holder.put("seller", order.seller);
+        holder.put("marketplaceId", order.request.getOrDefault("marketplaceId", SpApiSimulator.MARKETPLACE_UK));
+        holder.put("status", order.status);
+        return holder;
     }
 
     private FulfillmentOrder find(String id) {

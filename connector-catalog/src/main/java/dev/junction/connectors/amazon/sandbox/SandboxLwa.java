@@ -29,7 +29,7 @@ final class SandboxLwa {
 
     /** What a token check found. */
     sealed interface Check {
-        /** A token in force: whose it is (the quota key) and what it may call. */
+        /** A token in force: whose it is (the seller id: the quota key, the owner of its orders) and what it may call. */
         record Valid(String seller, Set<Role> roles) implements Check {
         }
 
@@ -79,7 +79,7 @@ final class SandboxLwa {
             return;
         }
         Set<Role> roles = switch (fields.getOrDefault("refresh_token", "")) {
-            case SpApiSimulator.REFRESH_TOKEN -> Set.of(Role.values());
+            case SpApiSimulator.REFRESH_TOKEN, SpApiSimulator.SECOND_SELLER_REFRESH_TOKEN -> Set.of(Role.values());
             case SpApiSimulator.REFRESH_TOKEN_WITHOUT_ORDERS_ROLE -> Set.of(Role.FULFILLMENT, Role.REPORTS);
             default -> null;
         };
@@ -89,7 +89,7 @@ final class SandboxLwa {
             return;
         }
         String token = "Atza|sandbox-" + UUID.randomUUID();
-        issued.put(token, new Issued(fields.get("refresh_token"), roles, Instant.now().plus(lifetime)));
+        issued.put(token, new Issued(SpApiSimulator.sellerOf(fields.get("refresh_token")), roles, Instant.now().plus(lifetime)));
         exchanges.incrementAndGet();
         exchange.responseHeader("Cache-Control", "no-store");
         exchange.respondJson(200, Map.of("access_token", token, "token_type", "bearer", "expires_in", 3600,

@@ -31,6 +31,14 @@ public final class SpApiSimulator implements Simulator {
     public static final String CLIENT_ID = "amzn1.application-oa2-client.junction-sandbox";
     public static final String CLIENT_SECRET = "junction-sandbox-lwa-client-secret";
     public static final String REFRESH_TOKEN = "Atzr|junction-sandbox-seller";
+    /**
+     * The refresh token of a second sandbox seller account (every role): a second Amazon connection made with it is
+     * another seller, whose fulfillment orders the first seller cannot read or cancel (and the other way round).
+     */
+    public static final String SECOND_SELLER_REFRESH_TOKEN = "Atzr|junction-sandbox-seller-2";
+    /** The seller ids of the sandbox accounts, as {@code GET /_sandbox/fulfillmentOrders/{id}} names them. */
+    public static final String SELLER_ID = "A2JUNCTIONSELLER1";
+    public static final String SECOND_SELLER_ID = "A2JUNCTIONSELLER2";
     /** A refresh token of a seller who did not authorise the Orders role: orders calls answer 403. */
     public static final String REFRESH_TOKEN_WITHOUT_ORDERS_ROLE = "Atzr|junction-sandbox-seller-without-orders";
     public static final String MARKETPLACE_US = "ATVPDKIKX0DER";
@@ -50,6 +58,15 @@ public final class SpApiSimulator implements Simulator {
 
     public SpApiSimulator() {
         reset();
+    }
+
+    /** The seller id a sandbox refresh token belongs to. */
+    static String sellerOf(String refreshToken) {
+        return switch (refreshToken) {
+            case SECOND_SELLER_REFRESH_TOKEN -> SECOND_SELLER_ID;
+            case REFRESH_TOKEN_WITHOUT_ORDERS_ROLE -> "A2JUNCTIONSELLER3";
+            default -> SELLER_ID;
+        };
     }
 
     @Override
@@ -182,7 +199,7 @@ public final class SpApiSimulator implements Simulator {
             return;
         }
         try {
-            serve(exchange, route);
+            serve(exchange, route, valid.seller());
         } catch (InvalidInput invalid) {
             SpApiAnswers.error(exchange, 400, "InvalidInput", invalid.getMessage(), invalid.field(), route.rateLimit());
         } catch (NotFound missing) {
@@ -193,7 +210,7 @@ public final class SpApiSimulator implements Simulator {
         }
     }
 
-    private void serve(SimulatorExchange exchange, SpApiRoute route) throws IOException {
+    private void serve(SimulatorExchange exchange, SpApiRoute route, String seller) throws IOException {
         Double rate = route.rateLimit();
         Map<String, List<String>> query = exchange.query();
         switch (route.operation()) {
@@ -202,14 +219,15 @@ public final class SpApiSimulator implements Simulator {
             case "getOrderItems" -> SpApiAnswers.json(exchange, 200,
                     orders.items(route.parameter(), exchange.query("NextToken")), rate);
             case "createFulfillmentOrder" -> {
-                fulfillment.create(exchange.json());
+                fulfillment.create(exchange.json(), seller);
                 if (!faults.answerIfPlanned(exchange, AFTER_CREATE_FAULT, errorWriter(rate))) {
                     SpApiAnswers.json(exchange, 200, Map.of(), rate);
                 }
             }
-            case "getFulfillmentOrder" -> SpApiAnswers.json(exchange, 200, fulfillment.read(route.parameter()), rate);
+            case "getFulfillmentOrder" -> SpApiAnswers.json(exchange, 200, fulfillment.read(route.parameter(), seller),
+                    rate);
             case "cancelFulfillmentOrder" -> {
-                fulfillment.cancel(route.parameter());
+                fulfillment.cancel(route.parameter(), seller);
                 SpApiAnswers.json(exchange, 200, Map.of(), rate);
             }
             case "getPackageTrackingDetails" -> SpApiAnswers.json(exchange, 200, fulfillment.tracking(
@@ -263,6 +281,7 @@ public final class SpApiSimulator implements Simulator {
      * "updatedSecondsAgo"}} places an order (listed at once: dated 125 seconds ago unless told otherwise);
      * {@code POST /_sandbox/orders/{id}/status} {@code {"status", "updatedSecondsAgo"}} changes one;
      * {@code POST /_sandbox/fulfillmentOrders/{id}/ship} ships a fulfillment order;
+     * {@code GET /_sandbox/fulfillmentOrders/{id}} says which seller account holds it, in which marketplace;
      * {@code POST /_sandbox/tokens/expire} ends every access token issued so far;
      * {@code POST /_sandbox/reconciliation-scenario {"seed", "orders", "endDate"}} publishes a settlement report of
      * a {@link ReconciliationScenario} and answers it with its injected discrepancies (the Opayo simulator's control
@@ -278,6 +297,14 @@ public final class SpApiSimulator implements Simulator {
         boolean known = control.equals("orders") || control.equals("tokens/expire")
                 || parts.length == 3 && parts[0].equals("orders") && parts[2].equals("status")
                 || parts.length == 3 && parts[0].equals("fulfillmentOrders") && parts[2].equals("ship");
+        if (parts.length == 2 && parts[0].equals("fulfillmentOrders") && exchange.method().equals("GET")) {
+            try {
+                exchange.respondJson(200, fulfillment.holder(parts[1]));
+            } catch (NotFound missing) {
+                exchange.respondJson(404, Map.of("error", missing.getMessage()));
+            }
+            return true;
+        }
         if (!known) {
             return false;
         }

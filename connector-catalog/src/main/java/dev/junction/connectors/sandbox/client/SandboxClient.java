@@ -122,6 +122,14 @@ public final class SandboxClient {
                 + sellerFulfillmentOrderId)).header("x-amz-access-token", token).GET());
     }
 
+    /**
+     * Which sandbox seller account holds a fulfillment order, in which marketplace, and its status
+     * ({@code {sellerFulfillmentOrderId, seller, marketplaceId, status}}; read without moving it on).
+     */
+    public HttpResponse<String> amazonFulfillmentOrderHolder(String sellerFulfillmentOrderId) {
+        return control("amazon", "GET", "fulfillmentOrders/" + sellerFulfillmentOrderId, null);
+    }
+
     // Dataverse
 
     /** A Dataverse Web API call ({@code path} after {@code /api/data/v9.2/}); {@code json} null for a GET. */

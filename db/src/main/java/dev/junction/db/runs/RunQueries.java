@@ -248,6 +248,10 @@ public class RunQueries {
         if (filter.connection() != null) {
             conditions.add(versionsUsing(filter.connection()));
         }
+        if (filter.tag() != null) {
+            conditions.add(RUNS.WORKFLOW_ID.in(DSL.select(WORKFLOWS.ID).from(WORKFLOWS)
+                    .where(dev.junction.db.workflows.WorkflowRepository.tagged(filter.tag()))));
+        }
         return conditions;
     }
 

@@ -48,10 +48,13 @@ class AnomalyCondition implements AlertCondition {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("metric", Map.of("type", "string", "title", "Metric",
                 "description", "What to watch: any, runs per hour, failure rate, or p95 duration",
-                "enum", List.of("any", "volume", "failure_rate", "p95_duration"), "default", "any"));
+                "enum", List.of("any", "volume", "failure_rate", "p95_duration"), "default", "any",
+                "x-enumNames", List.of("Any metric", "Runs per hour", "Failure rate", "95th percentile duration")));
         properties.put("sensitivity", Map.of("type", "string", "title", "Sensitivity",
                 "description", "high flags smaller deviations (more alerts), low only large ones",
-                "enum", List.of("low", "normal", "high"), "default", "normal"));
+                "enum", List.of("low", "normal", "high"), "default", "normal",
+                "x-enumNames", List.of("Low: only large deviations", "Normal", "High: smaller deviations, more"
+                        + " alerts")));
         properties.put("minHours", Map.of("type", "integer", "title", "Minimum hours",
                 "description", "How many hours a drop or spike must last before it is flagged",
                 "minimum", 1, "maximum", 12, "default", AnomalySettings.DEFAULTS.minHours()));

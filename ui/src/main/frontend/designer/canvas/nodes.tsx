@@ -98,7 +98,7 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
         <span className="wd-node-title" role="button" tabIndex={-1} aria-pressed={selected}>{data.name}</span>
         {data.pinned && (
           <span className="wd-node-pinned" data-testid="pinned-badge" data-node={id} title="A sample is pinned on this step's output: runs to here use it"
-            aria-label="pinned sample">📌</span>
+            aria-label="pinned sample">pinned</span>
         )}
         {data.problems > 0 && (
           <span className="wd-node-problems" data-testid="node-problems" data-node={id} aria-label={`${data.problems} problems`}>{data.problems}</span>

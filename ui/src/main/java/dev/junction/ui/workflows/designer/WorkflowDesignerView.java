@@ -109,6 +109,9 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         webhook.setVisible(false);
         debugging.setId("debug-banner");
         debugging.addClassName("debug-banner");
+        debugging.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding",
+                "var(--lumo-space-s) var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("margin", "0");
         debugging.setVisible(false);
         addClassName("workflow-designer-view");
         add(title, description, debugging, webhook);
@@ -158,7 +161,8 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     private void showDebugging(UUID runId) {
         dev.junction.db.runs.RunSummary run = runs.get(runId).run();
         int latest = workflows.get(workflowId).latestVersion();
-        debugging.setText("Debugging run " + runId.toString().substring(0, 8) + " (" + run.status().replace('_', ' ')
+        debugging.setText("Debugging run " + runId.toString().substring(0, 8) + " ("
+                + dev.junction.ui.runs.RunStatusNames.label(run.status()).toLowerCase(java.util.Locale.ROOT)
                 + ", version " + run.workflowVersion() + "): its trigger payload and step outputs are pinned, redacted"
                 + " as on the run page; expressions, \"Run this step\" and test runs use them."
                 + (run.workflowVersion() == latest ? ""

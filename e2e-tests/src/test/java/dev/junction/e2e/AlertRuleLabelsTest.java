@@ -34,12 +34,16 @@ class AlertRuleLabelsTest extends BrowserTest {
         page.locator("#rule-severity").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("Critical").setExact(true)).click();
         // saved disabled: it is here for its words, not to watch the other tests' runs
-        page.locator("#rule-enabled").click();
+        page.locator("#rule-enabled input").uncheck();
+        assertThat(page.locator("#rule-enabled input")).not().isChecked();
         page.locator("#rule-save").click();
 
         assertThat(page.locator("#alert-rules vaadin-grid-cell-content").filter(
                 new com.microsoft.playwright.Locator.FilterOptions().setHasText(
                         "Metric: 95th percentile duration"))).hasCount(1);
+        assertThat(page.locator("[data-testid=alert-rule-row][data-rule=\"" + name + "\"]"))
+                .hasAttribute("data-enabled", "false");
+        assertThat(page.locator("#rule-name")).isHidden();
         screenshot("2-rules-list");
     }
 }

@@ -48,6 +48,7 @@ class WorkflowTagsTest extends BrowserTest {
         page.locator("#save-workflow").click();
         assertThat(page.locator("[data-testid=workflow-tag][data-tag=nightly-" + key + "]")).isVisible();
         assertThat(page.locator("[data-testid=workflow-tag][data-tag=eu]")).isVisible();
+        assertThat(page.locator("#workflow-name")).isHidden();
         screenshot("2-tagged");
 
         page.navigate(url("/runs?workflow=" + other));

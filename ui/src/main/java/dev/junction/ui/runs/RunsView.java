@@ -194,7 +194,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         tag.getElement().setAttribute("data-testid", "filter-tag");
         tag.setPlaceholder("Any tag");
         tag.setClearButtonVisible(true);
-        tag.setWidth("10em");
+        tag.setWidth("13em");
         tag.setItems(workflows.allTags());
         tag.setTooltipText("Runs of the workflows carrying this tag");
 

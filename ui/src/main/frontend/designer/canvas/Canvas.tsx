@@ -96,6 +96,8 @@ interface Inputs {
   comparison: Comparison | null;
   /** the status of each step run alone ("Run this step") */
   stepRuns: Map<string, string>;
+  /** the nodes (and "trigger") with a pinned sample */
+  pinned: Set<string>;
   diffMarks: Map<string, DiffMark> | null;
   selection: Set<string>;
   editable: boolean;
@@ -113,7 +115,7 @@ function stepData(node: Definition['nodes'][number] | null, id: string, inputs: 
       subtitle: typeof trigger.config?.cron === 'string' ? String(trigger.config.cron) : null, icon: null, ports: [DEFAULT_PORT],
       problems: own.length, problemText: own.map((p) => p.message).join('\n'), status: run?.status ?? null,
       attempts: run?.attempts ?? null, durationMillis: run?.durationMillis ?? null, stale: inputs.stale.has(id), stepRun: null,
-      compare: null, compareText: null,
+      compare: null, compareText: null, pinned: inputs.pinned.has(id),
       diff: inputs.diffMarks ? inputs.diffMarks.get(id) ?? 'unchanged' : null, editable: inputs.editable,
     };
   }
@@ -131,7 +133,7 @@ function stepData(node: Definition['nodes'][number] | null, id: string, inputs: 
     ports: outputPorts(catalog, node), problems: own.length, problemText: own.map((p) => p.message).join('\n'),
     status: run?.status ?? null, attempts: run?.attempts ?? null, durationMillis: run?.durationMillis ?? null,
     stale: inputs.stale.has(id), stepRun: inputs.stepRuns.get(id) ?? null, ...compared(inputs.comparison, id, run != null),
-    diff: inputs.diffMarks ? inputs.diffMarks.get(id) ?? 'unchanged' : null, editable: inputs.editable,
+    pinned: inputs.pinned.has(id), diff: inputs.diffMarks ? inputs.diffMarks.get(id) ?? 'unchanged' : null, editable: inputs.editable,
   };
 }
 
@@ -196,6 +198,9 @@ export function Canvas(): ReactElement {
   const comparison = useDesigner((state) => state.comparison);
   const stepRunStatus = useMemo(() => new Map(Object.entries(stepRuns).map(([id, run]) => [id, run.status])), [stepRuns]);
   const view = useMemo(() => (document ? drawn(document, diff) : null), [document, diff]);
+  const samples = useDesigner((state) => state.samples);
+  const pinned = useMemo(() => new Set(Object.entries(samples).filter(([, ports]) => Object.keys(ports ?? {}).length > 0)
+    .map(([id]) => id)), [samples]);
 
   const derived = useMemo((): { nodes: Node[]; edges: Edge[] } => {
     if (!view) return { nodes: [], edges: [] };
@@ -207,7 +212,7 @@ export function Canvas(): ReactElement {
       if (own) own.push(problem);
       else byNode.set(problem.nodeId, [problem]);
     }
-    const inputs: Inputs = { document: doc, catalog, problems: byNode, overlay, stale, stepRuns: stepRunStatus, comparison, diffMarks: view.marks, selection, editable, onNoteText };
+    const inputs: Inputs = { document: doc, catalog, problems: byNode, overlay, stale, stepRuns: stepRunStatus, pinned, comparison, diffMarks: view.marks, selection, editable, onNoteText };
     const seen = new Set<string>();
     const make = (id: string, source: unknown, type: 'step' | 'trigger' | 'note', position: { x: number; y: number } | undefined,
       data: StepData | NoteData, extra: Partial<Node> = {}): Node => {
@@ -255,7 +260,7 @@ export function Canvas(): ReactElement {
     });
     for (const key of [...edgeCache.current.keys()]) if (!seenEdges.has(key)) edgeCache.current.delete(key);
     return { nodes, edges };
-  }, [view, catalog, problems, overlay, stale, stepRunStatus, comparison, selectionList, editable, onNoteText, onNoteColor]);
+  }, [view, catalog, problems, overlay, stale, stepRunStatus, pinned, comparison, selectionList, editable, onNoteText, onNoteColor]);
 
   // Local copies React Flow changes while the mouse moves (drag, selection, measured sizes); the store's document
   // replaces them at each commit point, keeping the measured sizes (so edges are not re-measured on every edit).

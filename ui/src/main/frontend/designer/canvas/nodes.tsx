@@ -29,6 +29,8 @@ export interface StepData extends Record<string, unknown> {
   compareText: string | null;
   /** how the step went when run alone ("Run this step"), if it was */
   stepRun: string | null;
+  /** a sample is pinned on this node's output (the trigger's: its payload) */
+  pinned: boolean;
   diff: DiffMark | null;
   editable: boolean;
 }
@@ -70,6 +72,7 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
       data-step-run={data.stepRun ?? undefined}
       data-compare={data.compare ?? undefined}
       data-problems={data.problems}
+      data-pinned={data.pinned ? 'true' : 'false'}
       data-selected={selected ? 'true' : 'false'}
       role="group"
       aria-roledescription="step"
@@ -93,6 +96,10 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
         {/* the step's button: named by its visible name alone, with no control inside it (the handles and the "+"
             buttons are the step's other controls, beside it in the group) */}
         <span className="wd-node-title" role="button" tabIndex={-1} aria-pressed={selected}>{data.name}</span>
+        {data.pinned && (
+          <span className="wd-node-pinned" data-testid="pinned-badge" data-node={id} title="A sample is pinned on this step's output: runs to here use it"
+            aria-label="pinned sample">pinned</span>
+        )}
         {data.problems > 0 && (
           <span className="wd-node-problems" data-testid="node-problems" data-node={id} aria-label={`${data.problems} problems`}>{data.problems}</span>
         )}

@@ -5,6 +5,7 @@ import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.InvalidInputException.FieldProblem;
 import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.workflows.WorkflowTags;
 import dev.junction.backend.audit.AuditTrail;
 import dev.junction.backend.security.CurrentUser;
 import dev.junction.engine.json.PayloadJson;
@@ -33,7 +34,7 @@ import java.util.regex.Pattern;
 public class AlertRuleService {
 
     public static final Set<String> SEVERITIES = Set.of("info", "warning", "critical");
-    private static final Pattern TAG = Pattern.compile("[A-Za-z0-9_-]{1,40}");
+    private static final Pattern TAG = Pattern.compile("[a-z0-9_-]{1," + WorkflowTags.MAX_LENGTH + "}");
     private static final int MAX_RENOTIFY_MINUTES = 10_080;
     private static final int MAX_TEMPLATE = 4_000;
 
@@ -80,6 +81,13 @@ public class AlertRuleService {
     public List<Choice> workflowChoices() {
         return db.fetch("select id::text, name from workflows where archived_at is null order by lower(name)")
                 .map(row -> new Choice(row.get(0, String.class), row.get(1, String.class)));
+    }
+
+    /** The tags workflows in use carry (what a tag scope offers), sorted. */
+    @Transactional(readOnly = true)
+    public List<String> tagChoices() {
+        return db.fetch("select distinct unnest(tags) from workflows where archived_at is null order by 1")
+                .map(row -> row.get(0, String.class));
     }
 
     /** The connections a rule or a maintenance window may watch (ids and names only), by name. */
@@ -154,9 +162,10 @@ public class AlertRuleService {
             problems.add(new FieldProblem("connectionId", "must be the id of a connection; there is none '"
                     + input.connectionId() + "'"));
         }
-        if (input.tag() != null && !TAG.matcher(input.tag()).matches()) {
-            problems.add(new FieldProblem("tag", "must be 1 to 40 letters, digits, '-' or '_' (workflows carry it"
-                    + " as #tag in their name or description)"));
+        String tag = input.tag() == null ? null : input.tag().strip().toLowerCase(java.util.Locale.ROOT);
+        if (tag != null && !TAG.matcher(tag).matches()) {
+            problems.add(new FieldProblem("tag", "must be a workflow tag: " + WorkflowTags.RULE + "; '" + input.tag()
+                    + "' is not"));
         }
         String severity = input.severity() == null ? "warning" : input.severity();
         if (!SEVERITIES.contains(severity)) {
@@ -194,7 +203,7 @@ public class AlertRuleService {
             throw new ConflictException("name", "an alert rule named '" + name + "' exists already");
         }
         return new AlertRuleInput(name, input.enabled() == null || input.enabled(), input.conditionKind(),
-                parameters, input.workflowId(), input.tag(), input.connectionId(), severity, channels,
+                parameters, input.workflowId(), tag, input.connectionId(), severity, channels,
                 input.renotifyMinutes(), template);
     }
 

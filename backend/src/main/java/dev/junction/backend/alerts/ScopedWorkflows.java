@@ -11,8 +11,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The workflows a scope covers. A workflow scope is that workflow; a tag scope is every workflow whose name or
- * description carries {@code #tag} (workflows have no tag field of their own); a connection scope is every workflow
+ * The workflows a scope covers. A workflow scope is that workflow; a tag scope is every workflow carrying the tag
+ * (its {@code tags}; the {@code #tag} words rules matched in names and descriptions before became tags in V35); a
+ * connection scope is every workflow
  * whose published version uses the connection (a node's {@code connection} setting); everything is every workflow.
  */
 @Component
@@ -30,11 +31,8 @@ public class ScopedWorkflows {
             return Optional.of(names(db.fetch("select id, name from workflows where id = ?", scope.workflowId())));
         }
         if (scope.tag() != null) {
-            String pattern = "%#" + scope.tag().toLowerCase().replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%";
-            return Optional.of(names(db.fetch("""
-                    select id, name from workflows
-                    where lower(name) like ? or lower(description) like ?""", pattern, pattern)));
+            return Optional.of(names(db.fetch("select id, name from workflows where tags @> array[?::text]",
+                    scope.tag().toLowerCase(java.util.Locale.ROOT))));
         }
         if (scope.connectionId() != null) {
             return Optional.of(names(db.fetch("""

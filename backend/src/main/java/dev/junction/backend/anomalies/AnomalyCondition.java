@@ -48,7 +48,6 @@ class AnomalyCondition implements AlertCondition {
     @Override
     public Map<String, Object> parametersSchema() {
         Map<String, Object> properties = new LinkedHashMap<>();
-        // the new amount metrics carry their labels; the older choices' labels are left to the alert forms' owner
         Map<String, Object> metric = new LinkedHashMap<>();
         metric.put("type", "string");
         metric.put("title", "Metric");
@@ -56,12 +55,15 @@ class AnomalyCondition implements AlertCondition {
                 + " amount (order value, refund share, settlement fees: the workflow must record amounts)");
         metric.put("enum", List.of("any", "volume", "failure_rate", "p95_duration", "order_value", "refund_share",
                 "settlement_fees"));
-        metric.put(Schemas.ENUM_NAMES, List.of("", "", "", "", "Order value", "Refund share", "Settlement fees"));
+        metric.put(Schemas.ENUM_NAMES, List.of("Any metric", "Runs per hour", "Failure rate",
+                "95th percentile duration", "Order value", "Refund share", "Settlement fees"));
         metric.put("default", "any");
         properties.put("metric", metric);
         properties.put("sensitivity", Map.of("type", "string", "title", "Sensitivity",
                 "description", "high flags smaller deviations (more alerts), low only large ones",
-                "enum", List.of("low", "normal", "high"), "default", "normal"));
+                "enum", List.of("low", "normal", "high"), "default", "normal",
+                "x-enumNames", List.of("Low: only large deviations", "Normal", "High: smaller deviations, more"
+                        + " alerts")));
         properties.put("minHours", Map.of("type", "integer", "title", "Minimum hours",
                 "description", "How many hours a drop or spike must last before it is flagged",
                 "minimum", 1, "maximum", 12, "default", AnomalySettings.DEFAULTS.minHours()));

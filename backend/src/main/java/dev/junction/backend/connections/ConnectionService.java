@@ -278,7 +278,9 @@ public class ConnectionService {
             if (value.length() > MAX_VALUE_LENGTH) {
                 problems.add(new FieldProblem(path, "must be at most " + MAX_VALUE_LENGTH + " characters"));
             } else if (field.type() == SettingField.Type.CHOICE && !field.choiceValues().contains(value)) {
-                problems.add(new FieldProblem(path, "must be one of " + field.choiceValues()));
+                problems.add(new FieldProblem(path, "must be one of " + field.choices().stream()
+                        .map(choice -> choice.label().equals(choice.value()) ? choice.value()
+                                : choice.label() + " (" + choice.value() + ")").toList() + ", got '" + value + "'"));
             } else if (field.type() == SettingField.Type.URL && !isHttpUrl(value)) {
                 problems.add(new FieldProblem(path, "must be an http or https URL"));
             } else if (field.type() == SettingField.Type.NUMBER && !value.strip().matches("-?\\d+(\\.\\d+)?")) {

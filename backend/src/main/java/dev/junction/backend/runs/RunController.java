@@ -99,10 +99,11 @@ class RunController {
                  @RequestParam(required = false) String connection,
                  @RequestParam(required = false) String errorClass,
                  @RequestParam(required = false) String category,
+                 @RequestParam(required = false) String tag,
                  @RequestParam(required = false) String cursor,
                  @RequestParam(defaultValue = "50") int limit) {
         RunsQuery query = query(workflowId, status, businessKey, from, to, version, trigger, connection, errorClass,
-                category);
+                category, tag);
         return runs.list(query.toFilter(), cursor, limit(limit));
     }
 
@@ -121,9 +122,10 @@ class RunController {
                 @RequestParam(required = false) String connection,
                 @RequestParam(required = false) String errorClass,
                 @RequestParam(required = false) String category,
+                @RequestParam(required = false) String tag,
                 HttpServletResponse response) throws IOException {
         RunsQuery query = query(workflowId, status, businessKey, from, to, version, trigger, connection, errorClass,
-                category);
+                category, tag);
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                 .filename(RunListService.exportFileName(Instant.now())).build().toString());
@@ -133,7 +135,7 @@ class RunController {
 
     private static RunsQuery query(UUID workflowId, String status, String businessKey, String from, String to,
                                    String version, String trigger, String connection, String errorClass,
-                                   String category) {
+                                   String category, String tag) {
         Map<String, List<String>> parameters = new LinkedHashMap<>();
         put(parameters, RunsQuery.WORKFLOW, workflowId == null ? null : workflowId.toString());
         put(parameters, RunsQuery.STATUS, status);
@@ -145,6 +147,7 @@ class RunController {
         put(parameters, RunsQuery.CONNECTION, connection);
         put(parameters, RunsQuery.ERROR_CLASS, errorClass);
         put(parameters, RunsQuery.CATEGORY, category);
+        put(parameters, RunsQuery.TAG, tag);
         try {
             return RunsQuery.parse(parameters);
         } catch (RunsQuery.InvalidRunsQuery e) {

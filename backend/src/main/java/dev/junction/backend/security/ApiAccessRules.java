@@ -54,6 +54,8 @@ public final class ApiAccessRules {
             new Rule(HttpMethod.PUT, List.of("/api/v1/errors/groups/*/*"), TRIAGE),
             // settlement reconciliation: fetch, reconcile, resolve, write to Dynamics (reading is every user's)
             new Rule(HttpMethod.POST, List.of("/api/v1/reconciliations", "/api/v1/reconciliations/**"), TRIAGE),
+            // "Debug in editor": pinning a run's data on its workflow is a workflow edit
+            new Rule(HttpMethod.POST, List.of("/api/v1/runs/*/debug-pins"), DESIGN),
             // a workflow's webhook address holds its secret token
             new Rule(null, List.of("/api/v1/workflows/*/webhook", "/api/v1/workflows/*/webhook/**"), DESIGN),
             // reading: every user (the connector catalog, workflows, runs, mappings, …)

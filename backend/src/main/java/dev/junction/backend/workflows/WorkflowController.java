@@ -30,12 +30,12 @@ class WorkflowController {
         this.workflows = workflows;
     }
 
-    /** New workflow: {@code name} is required, {@code description} optional. */
-    record CreateWorkflow(String name, String description) {
+    /** New workflow: {@code name} is required, {@code description} and {@code tags} optional. */
+    record CreateWorkflow(String name, String description, List<String> tags) {
     }
 
-    /** Change of a workflow: either field may be left out to keep it. */
-    record UpdateWorkflow(String name, String description) {
+    /** Change of a workflow: any field may be left out to keep it; {@code tags} replaces all tags. */
+    record UpdateWorkflow(String name, String description, List<String> tags) {
     }
 
     record WorkflowList(List<Workflow> items, int total, int offset, int limit) {
@@ -43,12 +43,19 @@ class WorkflowController {
 
     @GetMapping
     WorkflowList list(@RequestParam(defaultValue = "") String search,
+                      @RequestParam(required = false) String tag,
                       @RequestParam(defaultValue = "name") String sort,
                       @RequestParam(defaultValue = "asc") String direction,
                       @RequestParam(defaultValue = "0") int offset,
                       @RequestParam(defaultValue = "50") int limit) {
-        WorkflowPage page = workflows.search(search, sortField(sort), ascending(direction), offset, limit);
+        WorkflowPage page = workflows.search(search, tag, sortField(sort), ascending(direction), offset, limit);
         return new WorkflowList(page.items(), page.total(), offset, limit);
+    }
+
+    /** Every tag some workflow carries, sorted. */
+    @GetMapping("/tags")
+    List<String> tags() {
+        return workflows.allTags();
     }
 
     @GetMapping("/{id}")
@@ -58,14 +65,14 @@ class WorkflowController {
 
     @PostMapping(consumes = "application/json")
     ResponseEntity<Workflow> create(@RequestBody CreateWorkflow request) {
-        Workflow created = workflows.create(request.name(), request.description());
+        Workflow created = workflows.create(request.name(), request.description(), request.tags());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}")
                 .buildAndExpand(created.id()).toUri()).body(created);
     }
 
     @PatchMapping(path = "/{id}", consumes = "application/json")
     Workflow update(@PathVariable UUID id, @RequestBody UpdateWorkflow request) {
-        return workflows.update(id, request.name(), request.description());
+        return workflows.update(id, request.name(), request.description(), request.tags());
     }
 
     /** 204 when the workflow was deleted; 200 with what happened when it had runs and was archived instead. */

@@ -61,6 +61,14 @@ public class WorkflowService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public WorkflowPage search(String text, WorkflowSort sort, boolean ascending, int offset, int limit) {
+        return search(text, null, sort, ascending, offset, limit);
+    }
+
+    /** The workflows matching {@code text} and carrying {@code tag} (null or blank: any), one page. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public WorkflowPage search(String text, String tag, WorkflowSort sort, boolean ascending, int offset, int limit) {
+        String cleanTag = WorkflowTags.filter(tag, "tag");
         List<FieldProblem> problems = new ArrayList<>();
         if (offset < 0) {
             problems.add(new FieldProblem("offset", "must be 0 or more"));
@@ -71,7 +79,14 @@ public class WorkflowService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return workflows.search(text, sort, ascending, offset, limit);
+        return workflows.search(text, cleanTag, sort, ascending, offset, limit);
+    }
+
+    /** Every tag a workflow carries, sorted (what the tag filters offer). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<String> allTags() {
+        return workflows.allTags();
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -83,9 +98,16 @@ public class WorkflowService {
     /** Creates a workflow whose first version is a manual trigger with nothing after it. */
     @PreAuthorize(MAY_CHANGE)
     public Workflow create(String name, String description) {
-        Workflow created = insert(name, description, WorkflowDefinition.initial());
+        return create(name, description, List.of());
+    }
+
+    /** {@link #create(String, String)} with tags ({@link WorkflowTags}: a bad one is a 400 naming {@code tags[i]}). */
+    @PreAuthorize(MAY_CHANGE)
+    public Workflow create(String name, String description, List<String> tags) {
+        List<String> cleanTags = WorkflowTags.checked(tags == null ? List.of() : tags, "tags");
+        Workflow created = insert(name, description, WorkflowDefinition.initial(), cleanTags);
         audit.record("workflow.created", ENTITY, created.id().toString(),
-                Map.of("name", created.name(), "description", created.description()));
+                Map.of("name", created.name(), "description", created.description(), "tags", created.tags()));
         return created;
     }
 
@@ -93,15 +115,15 @@ public class WorkflowService {
     @PreAuthorize(MAY_CHANGE)
     public Workflow importWorkflow(String name, String description, String definitionJson) {
         WorkflowDefinition definition = DefinitionInput.read(definitionJson);
-        Workflow created = insert(name, description, definition);
+        Workflow created = insert(name, description, definition, List.of());
         audit.record("workflow.imported", ENTITY, created.id().toString(), Map.of("name", created.name()));
         return created;
     }
 
-    private Workflow insert(String name, String description, WorkflowDefinition definition) {
+    private Workflow insert(String name, String description, WorkflowDefinition definition, List<String> tags) {
         String cleanName = checkedName(name);
         String cleanDescription = checkedDescription(description == null ? "" : description);
-        Workflow inserted = workflows.insert(cleanName, cleanDescription, CurrentUser.name())
+        Workflow inserted = workflows.insert(cleanName, cleanDescription, tags, CurrentUser.name())
                 .orElseThrow(() -> nameTaken(cleanName));
         versions.append(inserted.id(), 0, DefinitionJson.write(definition), "Created", CurrentUser.name())
                 .orElseThrow();
@@ -111,16 +133,23 @@ public class WorkflowService {
     /** Changes the name and / or the description; a null leaves that one as it is. */
     @PreAuthorize(MAY_CHANGE)
     public Workflow update(UUID id, String name, String description) {
-        if (name == null && description == null) {
-            throw new InvalidInputException("name", "send a new name, a new description, or both");
+        return update(id, name, description, null);
+    }
+
+    /** Changes the name, the description and / or the tags (replaced as a whole); a null leaves that one as it is. */
+    @PreAuthorize(MAY_CHANGE)
+    public Workflow update(UUID id, String name, String description, List<String> tags) {
+        if (name == null && description == null && tags == null) {
+            throw new InvalidInputException("name", "send a new name, a new description, new tags, or some of them");
         }
         Workflow before = get(id);
         String newName = name == null ? before.name() : checkedName(name);
         String newDescription = description == null ? before.description() : checkedDescription(description);
+        List<String> newTags = WorkflowTags.checked(tags, "tags");
         if (workflows.nameTaken(newName, id)) {
             throw nameTaken(newName);
         }
-        Workflow after = workflows.update(id, newName, newDescription, CurrentUser.name())
+        Workflow after = workflows.update(id, newName, newDescription, newTags, CurrentUser.name())
                 .orElseThrow(() -> notFound(id));
         Map<String, Object> changes = new LinkedHashMap<>();
         if (!before.name().equals(after.name())) {
@@ -129,9 +158,12 @@ public class WorkflowService {
         if (!before.description().equals(after.description())) {
             changes.put("description", Map.of("from", before.description(), "to", after.description()));
         }
+        if (!before.tags().equals(after.tags())) {
+            changes.put("tags", Map.of("from", before.tags(), "to", after.tags()));
+        }
         if (!changes.isEmpty()) {
-            audit.record(changes.containsKey("name") ? "workflow.renamed" : "workflow.described", ENTITY,
-                    id.toString(), changes);
+            audit.record(changes.containsKey("name") ? "workflow.renamed" : changes.containsKey("description")
+                    ? "workflow.described" : "workflow.tagged", ENTITY, id.toString(), changes);
         }
         return after;
     }

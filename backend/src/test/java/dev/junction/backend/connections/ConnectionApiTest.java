@@ -158,6 +158,8 @@ class ConnectionApiTest {
         assertThat(bad.body()).contains("environment").contains("settings.colour").contains("settings.mode")
                 .contains("settings.baseUrl").contains("settings.apiKey").contains("secrets.token")
                 .contains("secrets.apiKey").doesNotContain("Exception");
+        // a refused choice names the allowed values as the form shows them (these choices have no words of their own)
+        assertThat(bad.body()).contains("settings.mode: must be one of [plain, loud], got 'quiet'");
         assertThat(admin.get("/api/v1/connections/" + id).statusCode()).isEqualTo(404);
         assertThat(admin.post("/api/v1/connections", "{\"id\": \"Has Spaces\", \"wat\": 1}").body())
                 .contains("wat");

@@ -78,6 +78,9 @@ class HttpConnectionSettingsApiTest {
                 + " \"tokenUrl\": \"https://id:secret@localhost/token\", \"clientId\": \"c\"}",
                 "settings.tokenUrl", "user name or password");
         refused("{\"baseUrl\": \"http://localhost/api\", \"authKind\": \"basic\"}", "settings.username", "required");
+        // a refused choice names the allowed values as the form shows them: words, then the value
+        refused("{\"baseUrl\": \"http://localhost/api\", \"authKind\": \"kerberos\"}", "settings.authKind",
+                "must be one of [No authentication (none), User name and password (HTTP Basic) (basic),");
     }
 
     @Test

@@ -12,16 +12,25 @@ import java.util.UUID;
  * {@code nodeId} and {@code errorClass} match the step that failed; the time range is of creation ({@code from}
  * inclusive, {@code to} exclusive); {@code version} is the workflow version the run ran; {@code triggerKind} how it
  * was started; {@code connection} a connection id the run's workflow version uses; {@code category} the
- * {@link ErrorCategory} of the run's error class. The URL form of a filter is {@link RunsQuery}.
+ * {@link ErrorCategory} of the run's error class; {@code tag} a tag the run's workflow carries (lower-case). The URL
+ * form of a filter is {@link RunsQuery}.
  */
 public record RunFilter(UUID workflowId, Set<RunStatus> statuses, String businessKey, String nodeId,
                         String errorClass, OffsetDateTime from, OffsetDateTime to, Integer version,
-                        String triggerKind, String connection, ErrorCategory category) {
+                        String triggerKind, String connection, ErrorCategory category, String tag) {
+
+    /** A filter without a tag. */
+    public RunFilter(UUID workflowId, Set<RunStatus> statuses, String businessKey, String nodeId, String errorClass,
+                     OffsetDateTime from, OffsetDateTime to, Integer version, String triggerKind, String connection,
+                     ErrorCategory category) {
+        this(workflowId, statuses, businessKey, nodeId, errorClass, from, to, version, triggerKind, connection,
+                category, null);
+    }
 
     /** A filter without version, trigger, connection and category (the form before issue 18). */
     public RunFilter(UUID workflowId, Set<RunStatus> statuses, String businessKey, String nodeId, String errorClass,
                      OffsetDateTime from, OffsetDateTime to) {
-        this(workflowId, statuses, businessKey, nodeId, errorClass, from, to, null, null, null, null);
+        this(workflowId, statuses, businessKey, nodeId, errorClass, from, to, null, null, null, null, null);
     }
 
     public static RunFilter all() {
@@ -30,6 +39,11 @@ public record RunFilter(UUID workflowId, Set<RunStatus> statuses, String busines
 
     public RunFilter withStatuses(Set<RunStatus> only) {
         return new RunFilter(workflowId, only, businessKey, nodeId, errorClass, from, to, version, triggerKind,
-                connection, category);
+                connection, category, tag);
+    }
+
+    public RunFilter withTag(String only) {
+        return new RunFilter(workflowId, statuses, businessKey, nodeId, errorClass, from, to, version, triggerKind,
+                connection, category, only);
     }
 }

@@ -209,6 +209,17 @@ public class RunQueries {
     }
 
     /**
+     * The runs of the workflows tagged {@code tag} (archived ones too: their runs stay listed), as a condition on the
+     * runs' own column: the workflows are looked up first (the GIN index on their tags), for the reason given at
+     * {@link #versionsUsing} — a semi-join would have PostgreSQL walk every run when few or none match.
+     */
+    private Condition workflowsTagged(String tag) {
+        List<UUID> tagged = db.select(WORKFLOWS.ID).from(WORKFLOWS)
+                .where(dev.junction.db.workflows.WorkflowRepository.tagged(tag)).fetch(WORKFLOWS.ID);
+        return tagged.isEmpty() ? DSL.falseCondition() : RUNS.WORKFLOW_ID.in(tagged);
+    }
+
+    /**
      * Whether a workflow version's definition uses connection {@code id}: a node's {@code config.connection}, the
      * trigger's (a poll) or its webhook verification's.
      */
@@ -253,6 +264,9 @@ public class RunQueries {
         }
         if (filter.connection() != null) {
             conditions.add(versionsUsing(filter.connection()));
+        }
+        if (filter.tag() != null) {
+            conditions.add(workflowsTagged(filter.tag()));
         }
         return conditions;
     }

@@ -33,11 +33,12 @@ import java.util.stream.Collectors;
  * (uuid), {@code version} (number), {@code trigger} (trigger kind), {@code from}/{@code to} (ISO-8601 instants of
  * creation; from inclusive, to exclusive), {@code connection} (connection id: runs whose workflow version uses it),
  * {@code errorClass}, {@code category} ({@link ErrorCategory#jsonName()}), {@code businessKey} (exact),
- * {@code view} (a saved view's id).
+ * {@code tag} (a workflow tag: runs of the workflows carrying it; any case, kept lower-case), {@code view} (a saved
+ * view's id).
  */
 public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version, String trigger, Instant from,
                         Instant to, String connection, String errorClass, ErrorCategory category,
-                        String businessKey, UUID view) {
+                        String businessKey, String tag, UUID view) {
 
     public static final String PATH = "runs";
     public static final String STATUS = "status";
@@ -50,7 +51,9 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
     public static final String ERROR_CLASS = "errorClass";
     public static final String CATEGORY = "category";
     public static final String BUSINESS_KEY = "businessKey";
+    public static final String TAG = "tag";
     public static final String VIEW = "view";
+    private static final java.util.regex.Pattern TAG_TEXT = java.util.regex.Pattern.compile("[a-z0-9_-]{1,40}");
 
     /*
      * The parameters in URL order, one descriptor each (name, value in the query, text of the value, reader of the
@@ -74,11 +77,13 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
             RunsQuery::category, ErrorCategory::jsonName, RunsQuery::readCategory);
     private static final Parameter<String> BUSINESS_KEY_PARAMETER = Parameter.text(BUSINESS_KEY,
             RunsQuery::businessKey);
+    private static final Parameter<String> TAG_PARAMETER = new Parameter<>(TAG, RunsQuery::tag, text -> text,
+            RunsQuery::readTag);
     private static final Parameter<UUID> VIEW_PARAMETER = new Parameter<>(VIEW, RunsQuery::view, UUID::toString,
             RunsQuery::uuid);
     private static final List<Parameter<?>> PARAMETERS = List.of(STATUS_PARAMETER, WORKFLOW_PARAMETER,
             VERSION_PARAMETER, TRIGGER_PARAMETER, FROM_PARAMETER, TO_PARAMETER, CONNECTION_PARAMETER,
-            ERROR_CLASS_PARAMETER, CATEGORY_PARAMETER, BUSINESS_KEY_PARAMETER, VIEW_PARAMETER);
+            ERROR_CLASS_PARAMETER, CATEGORY_PARAMETER, BUSINESS_KEY_PARAMETER, TAG_PARAMETER, VIEW_PARAMETER);
 
     public RunsQuery {
         statuses = statuses == null || statuses.isEmpty() ? Set.of()
@@ -87,11 +92,12 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
         connection = blankToNull(connection);
         errorClass = blankToNull(errorClass);
         businessKey = blankToNull(businessKey);
+        tag = blankToNull(tag) == null ? null : tag.strip().toLowerCase(java.util.Locale.ROOT);
     }
 
     /** No filter: every run. */
     public static RunsQuery all() {
-        return new RunsQuery(null, null, null, null, null, null, null, null, null, null, null);
+        return new RunsQuery(null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public static RunsQuery ofStatuses(RunStatus... statuses) {
@@ -139,6 +145,10 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
         return with(BUSINESS_KEY_PARAMETER, value);
     }
 
+    public RunsQuery withTag(String value) {
+        return with(TAG_PARAMETER, value);
+    }
+
     public RunsQuery withView(UUID value) {
         return with(VIEW_PARAMETER, value);
     }
@@ -174,7 +184,7 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
     public RunFilter toFilter() {
         return new RunFilter(workflow, statuses.isEmpty() ? null : statuses, businessKey, null, errorClass,
                 from == null ? null : from.atOffset(ZoneOffset.UTC), to == null ? null : to.atOffset(ZoneOffset.UTC),
-                version, trigger, connection, category);
+                version, trigger, connection, category, tag);
     }
 
     /**
@@ -270,6 +280,16 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
         }
     }
 
+    private static String readTag(String parameter, String value, List<Problem> problems) {
+        String tag = value.toLowerCase(java.util.Locale.ROOT);
+        if (!TAG_TEXT.matcher(tag).matches()) {
+            problems.add(new Problem(parameter, "must be a tag: 1 to 40 letters, digits, '-' or '_', was '" + value
+                    + "'"));
+            return null;
+        }
+        return tag;
+    }
+
     private static Instant instant(String parameter, String value, List<Problem> problems) {
         try {
             OffsetDateTime time = OffsetDateTime.parse(value);
@@ -322,7 +342,7 @@ public record RunsQuery(Set<RunStatus> statuses, UUID workflow, Integer version,
     private static RunsQuery of(Object[] values) {
         return new RunsQuery((Set<RunStatus>) values[0], (UUID) values[1], (Integer) values[2], (String) values[3],
                 (Instant) values[4], (Instant) values[5], (String) values[6], (String) values[7],
-                (ErrorCategory) values[8], (String) values[9], (UUID) values[10]);
+                (ErrorCategory) values[8], (String) values[9], (String) values[10], (UUID) values[11]);
     }
 
     private static String statusList(Set<RunStatus> statuses) {

@@ -7,6 +7,7 @@ import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -32,9 +33,15 @@ public class WorkflowRepository {
 
     /** Inserts a workflow, or answers empty when another already has that name. */
     public Optional<Workflow> insert(String name, String description, String actor) {
+        return insert(name, description, List.of(), actor);
+    }
+
+    /** Inserts a workflow with tags (lower-case, checked by the caller), or empty when the name is taken. */
+    public Optional<Workflow> insert(String name, String description, List<String> tags, String actor) {
         return db.insertInto(WORKFLOWS)
                 .set(WORKFLOWS.NAME, name)
                 .set(WORKFLOWS.DESCRIPTION, description)
+                .set(WORKFLOWS.TAGS, tags.toArray(String[]::new))
                 .set(WORKFLOWS.CREATED_BY, actor)
                 .set(WORKFLOWS.UPDATED_BY, actor)
                 .onConflictDoNothing()
@@ -88,9 +95,15 @@ public class WorkflowRepository {
 
     /** Changes name and description; answers the workflow as it is now, or empty when there is no such workflow. */
     public Optional<Workflow> update(UUID id, String name, String description, String actor) {
+        return update(id, name, description, null, actor);
+    }
+
+    /** Changes name, description and (unless null) tags; answers the workflow as it is now, or empty. */
+    public Optional<Workflow> update(UUID id, String name, String description, List<String> tags, String actor) {
         return db.update(WORKFLOWS)
                 .set(WORKFLOWS.NAME, name)
                 .set(WORKFLOWS.DESCRIPTION, description)
+                .set(WORKFLOWS.TAGS, tags == null ? WORKFLOWS.TAGS : DSL.val(tags.toArray(String[]::new)))
                 .set(WORKFLOWS.UPDATED_BY, actor)
                 .set(WORKFLOWS.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(WORKFLOWS.ID.eq(id), IN_USE)
@@ -112,9 +125,15 @@ public class WorkflowRepository {
      * Finds workflows whose name or description contains {@code text} (any case; blank finds all), sorted, one page.
      */
     public WorkflowPage search(String text, WorkflowSort sort, boolean ascending, int offset, int limit) {
+        return search(text, null, sort, ascending, offset, limit);
+    }
+
+    /** {@link #search(String, WorkflowSort, boolean, int, int)} of the workflows tagged {@code tag} (null: any). */
+    public WorkflowPage search(String text, String tag, WorkflowSort sort, boolean ascending, int offset, int limit) {
         Condition matches = IN_USE.and(text == null || text.isBlank()
                 ? DSL.noCondition()
-                : WORKFLOWS.NAME.containsIgnoreCase(text.strip()).or(WORKFLOWS.DESCRIPTION.containsIgnoreCase(text.strip())));
+                : WORKFLOWS.NAME.containsIgnoreCase(text.strip()).or(WORKFLOWS.DESCRIPTION.containsIgnoreCase(text.strip())))
+                .and(tag == null ? DSL.noCondition() : tagged(tag));
         var items = db.selectFrom(WORKFLOWS)
                 .where(matches)
                 .orderBy(order(sort, ascending), WORKFLOWS.ID)
@@ -123,6 +142,17 @@ public class WorkflowRepository {
                 .fetch(WorkflowRepository::toWorkflow);
         int total = db.fetchCount(WORKFLOWS, matches);
         return new WorkflowPage(items, total);
+    }
+
+    /** The condition "the workflow carries {@code tag}" ({@code tags @> array[tag]}, answered by the GIN index). */
+    public static Condition tagged(String tag) {
+        return WORKFLOWS.TAGS.contains(new String[] {tag});
+    }
+
+    /** Every tag some workflow in use carries, sorted (what the tag filters offer). */
+    public List<String> allTags() {
+        return db.selectDistinct(DSL.field("unnest({0})", String.class, WORKFLOWS.TAGS).as("tag"))
+                .from(WORKFLOWS).where(IN_USE).orderBy(DSL.field(DSL.name("tag"))).fetch(0, String.class);
     }
 
     private static SortField<?> order(WorkflowSort sort, boolean ascending) {
@@ -136,6 +166,7 @@ public class WorkflowRepository {
 
     private static Workflow toWorkflow(WorkflowsRecord row) {
         return new Workflow(row.getId(), row.getName(), row.getDescription(), row.getCreatedBy(), row.getCreatedAt(),
-                row.getUpdatedBy(), row.getUpdatedAt(), row.getLatestVersion(), row.getPublishedVersion());
+                row.getUpdatedBy(), row.getUpdatedAt(), row.getLatestVersion(), row.getPublishedVersion(),
+                row.getTags() == null ? List.of() : List.of(row.getTags()));
     }
 }

@@ -65,6 +65,21 @@ public final class RunListBenchmark {
                     + " where workflow_id = ?", workflow);
             measure("connection (one workflow)", () -> queries.list(RunsQuery.all().withConnection("amazon-eu")
                     .toFilter(), null, 50).items().size());
+            measure("tag (no workflow has it)", () -> queries.list(RunsQuery.all().withTag("nobody-has-it")
+                    .toFilter(), null, 50).items().size());
+            // what RunQueries does not do: the tag as a semi-join on workflows (kept here to show why)
+            measure("tag as a semi-join (none)", () -> db.fetch("""
+                    select r.id from runs r join workflows w on w.id = r.workflow_id
+                    where r.workflow_id in (select id from workflows where tags @> array['nobody-has-it'])
+                    order by r.created_at desc, r.id desc limit 51""").size());
+            db.execute("update workflows set tags = '{orders}' where id = ?", workflow);
+            measure("tag (one workflow)", () -> queries.list(RunsQuery.all().withTag("orders").toFilter(), null, 50)
+                    .items().size());
+            db.execute("update workflows set tags = '{uk}' where id = any(?::uuid[])",
+                    (Object) generated.workflowIds().subList(0, generated.workflowIds().size() / 2).stream()
+                            .map(Object::toString).toArray(String[]::new));
+            measure("tag (half the workflows)", () -> queries.list(RunsQuery.all().withTag("uk").toFilter(), null, 50)
+                    .items().size());
             measure("count, capped at 1000", () -> queries.count(RunFilter.all(), 1_000));
         }
     }

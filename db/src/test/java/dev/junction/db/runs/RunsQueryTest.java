@@ -75,9 +75,17 @@ class RunsQueryTest {
     void theFilterCarriesEveryCondition() {
         RunFilter filter = RunsQuery.ofStatuses(RunStatus.FAILED).withWorkflow(WORKFLOW).withVersion(2)
                 .withTrigger("schedule").withConnection("c1").withCategory(ErrorCategory.AUTH)
-                .withBusinessKey("k").toFilter();
+                .withBusinessKey("k").withTag(" Orders ").toFilter();
 
         assertThat(filter).isEqualTo(new RunFilter(WORKFLOW, Set.of(RunStatus.FAILED), "k", null, null, null, null,
-                2, "schedule", "c1", ErrorCategory.AUTH));
+                2, "schedule", "c1", ErrorCategory.AUTH, "orders"));
+    }
+
+    @Test
+    void aTagIsReadLowerCaseAndABadOneIsNamed() {
+        assertThat(RunsQuery.parse("runs?tag=UK-Orders").tag()).isEqualTo("uk-orders");
+        assertThat(RunsQuery.all().withTag("uk").toPath()).isEqualTo("runs?tag=uk");
+        assertThatThrownBy(() -> RunsQuery.parse("tag=two%20words"))
+                .hasMessageContaining("tag: must be a tag: 1 to 40 letters, digits, '-' or '_', was 'two words'");
     }
 }

@@ -54,7 +54,7 @@ class RuleDialog extends Dialog {
     private SchemaForm parameters;
     private final RadioButtonGroup<String> scope = new RadioButtonGroup<>("Watches");
     private final ComboBox<Choice> workflow = new ComboBox<>("Workflow");
-    private final TextField tag = new TextField("Tag");
+    private final ComboBox<String> tag = new ComboBox<>("Tag");
     private final ComboBox<Choice> connection = new ComboBox<>("Connection");
     private final Select<String> severity = new Select<>();
     private final MultiSelectComboBox<ChannelChoice> channels = new MultiSelectComboBox<>("Channels");
@@ -91,7 +91,10 @@ class RuleDialog extends Dialog {
         workflow.setItems(rules.workflowChoices());
         workflow.setItemLabelGenerator(Choice::name);
         tag.setId("rule-tag");
-        tag.setHelperText("Workflows carrying #tag in their name or description");
+        tag.setHelperText("The workflows carrying this tag (tags are set on the Workflows list)");
+        tag.setItems(rules.tagChoices());
+        tag.setAllowCustomValue(true);
+        tag.addCustomValueSetListener(typed -> tag.setValue(typed.getDetail()));
         connection.setId("rule-connection");
         connection.setItems(rules.connectionChoices());
         connection.setItemLabelGenerator(Choice::name);
@@ -100,6 +103,7 @@ class RuleDialog extends Dialog {
         severity.setLabel("Severity");
         severity.setId("rule-severity");
         severity.setItems("info", "warning", "critical");
+        severity.setItemLabelGenerator(RuleDialog::severityLabel);
         channels.setId("rule-channels");
         channels.setItems(rules.channels());
         channels.setItemLabelGenerator(channel -> channel.name() + " (" + channel.kind() + ")");
@@ -189,7 +193,8 @@ class RuleDialog extends Dialog {
                 kind.getValue() == null ? null : kind.getValue().kind(), values,
                 WORKFLOW.equals(chosenScope) && workflow.getValue() != null
                         ? UUID.fromString(workflow.getValue().id()) : null,
-                TAG.equals(chosenScope) && !tag.getValue().isBlank() ? tag.getValue().strip() : null,
+                TAG.equals(chosenScope) && tag.getValue() != null && !tag.getValue().isBlank() ? tag.getValue().strip()
+                        : null,
                 CONNECTION.equals(chosenScope) && connection.getValue() != null ? connection.getValue().id() : null,
                 severity.getValue(), channels.getValue().stream().map(ChannelChoice::id).toList(),
                 renotify.getValue(), template.getValue());
@@ -223,5 +228,11 @@ class RuleDialog extends Dialog {
             }
         });
         return kept;
+    }
+
+    /** "info" as the form shows it: "Info". */
+    static String severityLabel(String severity) {
+        return severity == null || severity.isEmpty() ? ""
+                : Character.toUpperCase(severity.charAt(0)) + severity.substring(1);
     }
 }

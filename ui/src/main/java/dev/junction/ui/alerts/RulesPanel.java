@@ -37,16 +37,14 @@ class RulesPanel extends VerticalLayout {
                         + " data-enabled=\"${item.enabled}\">${item.name}</span>")
                         .withProperty("name", AlertRule::name).withProperty("enabled", AlertRule::enabled))
                 .setHeader("Name").setFlexGrow(2).setKey("name");
-        Map<String, String> titles = rules.kinds().stream().collect(Collectors.toMap(
-                AlertRuleService.ConditionKind::kind, AlertRuleService.ConditionKind::title));
-        grid.addColumn(rule -> titles.getOrDefault(rule.conditionKind(), rule.conditionKind())
-                + (rule.parameters().isEmpty() ? "" : " · " + rule.parameters().entrySet().stream()
-                .map(entry -> entry.getKey() + " " + entry.getValue()).collect(Collectors.joining(", "))))
+        Map<String, AlertRuleService.ConditionKind> kinds = rules.kinds().stream().collect(Collectors.toMap(
+                AlertRuleService.ConditionKind::kind, kind -> kind));
+        grid.addColumn(rule -> condition(rule, kinds.get(rule.conditionKind())))
                 .setHeader("Condition").setFlexGrow(3).setKey("condition");
         Map<String, String> workflowNames = rules.workflowChoices().stream().collect(Collectors.toMap(
                 AlertRuleService.Choice::id, AlertRuleService.Choice::name, (a, b) -> a));
         grid.addColumn(rule -> scope(rule, workflowNames)).setHeader("Scope").setFlexGrow(2).setKey("scope");
-        grid.addColumn(AlertRule::severity).setHeader("Severity").setWidth("7em").setFlexGrow(0);
+        grid.addColumn(rule -> RuleDialog.severityLabel(rule.severity())).setHeader("Severity").setWidth("7em").setFlexGrow(0);
         grid.addColumn(rule -> rule.channelIds().size() + " channel(s)"
                 + (rule.renotifyMinutes() == null ? "" : ", again every " + rule.renotifyMinutes() + " min"))
                 .setHeader("Notifies").setFlexGrow(1);
@@ -68,13 +66,22 @@ class RulesPanel extends VerticalLayout {
         refresh();
     }
 
+    /** "A run failed · Error kind: Rate limit": the condition's title and its parameters as the form shows them. */
+    private static String condition(AlertRule rule, AlertRuleService.ConditionKind kind) {
+        if (kind == null) {
+            return rule.conditionKind();
+        }
+        String parameters = dev.junction.ui.shared.SchemaForm.summary(kind.parametersSchema(), rule.parameters());
+        return kind.title() + (parameters.isEmpty() ? "" : " · " + parameters);
+    }
+
     static String scope(AlertRule rule, Map<String, String> workflowNames) {
         if (rule.workflowId() != null) {
             return "workflow " + workflowNames.getOrDefault(rule.workflowId().toString(),
                     rule.workflowId().toString());
         }
         if (rule.tag() != null) {
-            return "workflows tagged #" + rule.tag();
+            return "workflows tagged " + rule.tag();
         }
         if (rule.connectionId() != null) {
             return "connection " + rule.connectionId();

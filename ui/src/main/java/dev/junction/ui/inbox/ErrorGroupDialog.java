@@ -19,6 +19,8 @@ import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.errors.ErrorGroupService;
 import dev.junction.backend.runs.RunService;
+import dev.junction.ui.runs.DebugInEditor;
+import dev.junction.ui.runs.RunPermissions;
 import dev.junction.backend.security.CurrentUser;
 import dev.junction.db.errors.ErrorGroup;
 import dev.junction.db.errors.GroupRun;
@@ -44,13 +46,16 @@ class ErrorGroupDialog extends Dialog {
 
     private final ErrorGroupService groups;
     private final RunService runs;
+    private final DebugInEditor debugInEditor;
     private final UUID groupId;
     private final Runnable changed;
     private final VerticalLayout content = new VerticalLayout();
 
-    ErrorGroupDialog(ErrorGroupService groups, RunService runs, UUID groupId, Runnable changed) {
+    ErrorGroupDialog(ErrorGroupService groups, RunService runs, DebugInEditor debugInEditor, UUID groupId,
+                     Runnable changed) {
         this.groups = groups;
         this.runs = runs;
+        this.debugInEditor = debugInEditor;
         this.groupId = groupId;
         this.changed = changed;
         setId("error-group-detail");
@@ -180,6 +185,18 @@ class ErrorGroupDialog extends Dialog {
                 edit.getElement().setAttribute("data-testid", "edit-and-retry");
                 edit.setEnabled("dead_lettered".equals(run.status()) || "failed".equals(run.status()));
                 return edit;
+            }).setAutoWidth(true).setFlexGrow(0);
+        }
+        if (RunPermissions.mayPin()) {
+            grid.addComponentColumn(run -> {
+                Button debug = new Button("Debug in editor", click -> {
+                    close();
+                    debugInEditor.open(run.runId());
+                });
+                debug.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                debug.getElement().setAttribute("data-testid", "debug-in-editor");
+                debug.getElement().setAttribute("data-run", run.runId().toString());
+                return debug;
             }).setAutoWidth(true).setFlexGrow(0);
         }
         grid.setItems(groups.runs(group.id(), false, 0, RUNS_SHOWN));

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.junction.backend.errors.ErrorGroupService;
 import dev.junction.backend.runs.RunService;
+import dev.junction.ui.runs.DebugInEditor;
 import dev.junction.backend.security.CurrentUser;
 import dev.junction.db.errors.ErrorGroup;
 import dev.junction.db.errors.ErrorGroupFilter;
@@ -47,6 +48,7 @@ public class ErrorInboxView extends VerticalLayout implements BeforeEnterObserve
 
     private final ErrorGroupService groups;
     private final RunService runs;
+    private final DebugInEditor debugInEditor;
     private final Grid<ErrorGroup> grid = new Grid<>(ErrorGroup.class, false);
     private final Tab open = tab("Open", "tab-open");
     private final Tab mine = tab("Assigned to me", "tab-mine");
@@ -57,9 +59,10 @@ public class ErrorInboxView extends VerticalLayout implements BeforeEnterObserve
             View.RETRIES);
     private UUID workflowId;
 
-    public ErrorInboxView(ErrorGroupService groups, RunService runs) {
+    public ErrorInboxView(ErrorGroupService groups, RunService runs, DebugInEditor debugInEditor) {
         this.groups = groups;
         this.runs = runs;
+        this.debugInEditor = debugInEditor;
         setSizeFull();
         tabs.setId("error-tabs");
         tabs.addSelectedChangeListener(change -> reload());
@@ -97,7 +100,8 @@ public class ErrorInboxView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(group -> String.join(", ", group.tags())).setHeader("Tags").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setEmptyStateText("No errors here.");
-        grid.addItemClickListener(click -> new ErrorGroupDialog(groups, runs, click.getItem().id(), this::reload)
+        grid.addItemClickListener(click -> new ErrorGroupDialog(groups, runs, debugInEditor, click.getItem().id(),
+                this::reload)
                 .open());
     }
 

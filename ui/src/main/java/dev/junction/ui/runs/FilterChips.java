@@ -72,6 +72,9 @@ final class FilterChips extends Div {
             add(chip(RunsQuery.ERROR_CLASS, "Error class", query.errorClass(), query.errorClass(),
                     base.withErrorClass(null)));
         }
+        if (query.tag() != null) {
+            add(chip(RunsQuery.TAG, "Tag", query.tag(), query.tag(), base.withTag(null)));
+        }
         if (query.category() != null) {
             add(chip(RunsQuery.CATEGORY, "Error kind", query.category().label(), query.category().jsonName(),
                     base.withCategory(null)));

@@ -72,6 +72,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private final H2 title = new H2();
     private final Badge status = new Badge();
     private final Button cancel = new Button("Cancel run…", VaadinIcon.STOP.create());
+    private final Button debug = new Button("Debug in editor", VaadinIcon.BUG.create());
     private final MenuBar replay = new MenuBar();
     private final Map<ReplayMode, MenuItem> replayItems = new EnumMap<>(ReplayMode.class);
     private final HorizontalLayout facts = new HorizontalLayout();
@@ -86,7 +87,7 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
     private RunSummary run;
     private Registration refreshing;
 
-    public RunDetailView(RunService runs, StepPayloads stepPayloads) {
+    public RunDetailView(RunService runs, StepPayloads stepPayloads, DebugInEditor debugInEditor) {
         this.runs = runs;
         this.step = new StepPanel(stepPayloads);
         setSizeFull();
@@ -100,7 +101,8 @@ public class RunDetailView extends VerticalLayout implements BeforeEnterObserver
         cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
         cancel.addClickListener(click -> confirmCancel());
         configureReplayMenu();
-        HorizontalLayout header = new HorizontalLayout(title, status, cancel, replay, refresh);
+        debugInEditor.configure(debug, () -> run);
+        HorizontalLayout header = new HorizontalLayout(title, status, cancel, replay, debug, refresh);
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.setWrap(true);
 

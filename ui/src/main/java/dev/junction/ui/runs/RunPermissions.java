@@ -13,4 +13,9 @@ public final class RunPermissions {
     public static boolean mayOperate() {
         return CurrentUser.hasAnyRole(Role.ADMIN, Role.DESIGNER, Role.OPERATOR);
     }
+
+    /** Pin a run's data in the designer ("Debug in editor"): pinning is a workflow edit. */
+    public static boolean mayPin() {
+        return CurrentUser.hasAnyRole(Role.ADMIN, Role.DESIGNER);
+    }
 }

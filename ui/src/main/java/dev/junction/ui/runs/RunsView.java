@@ -90,6 +90,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private final TextField connection = new TextField("Connection");
     private final TextField errorClass = new TextField("Error class");
     private final ComboBox<ErrorCategory> category = new ComboBox<>("Error kind");
+    private final ComboBox<String> tag = new ComboBox<>("Tag");
     private final TextField businessKey = new TextField();
     private final ComboBox<SavedRunView> savedView = new ComboBox<>();
     private final Button deleteView = new Button(VaadinIcon.TRASH.create());
@@ -142,7 +143,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         title.setWrap(true);
         title.setWidthFull();
         title.add(viewsBar());
-        filters.add(workflow, version, status, trigger, from, to, connection, errorClass, category);
+        filters.add(workflow, tag, version, status, trigger, from, to, connection, errorClass, category);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
         filters.setId("runs-filters");
@@ -188,6 +189,14 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         workflow.setItems(request -> workflows.search(request.getFilter().orElse(""), WorkflowSort.NAME, true,
                 request.getOffset(), Math.clamp(request.getLimit(), 1, WorkflowService.PAGE_MAX_SIZE)).items()
                 .stream());
+
+        tag.setId("runs-tag");
+        tag.getElement().setAttribute("data-testid", "filter-tag");
+        tag.setPlaceholder("Any tag");
+        tag.setClearButtonVisible(true);
+        tag.setWidth("13em");
+        tag.setItems(workflows.allTags());
+        tag.setTooltipText("Runs of the workflows carrying this tag");
 
         version.setId("runs-version");
         version.setPlaceholder("Any");
@@ -245,6 +254,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         businessKey.setValueChangeMode(ValueChangeMode.LAZY);
 
         workflow.addValueChangeListener(change -> filtersChanged());
+        tag.addValueChangeListener(change -> filtersChanged());
         version.addValueChangeListener(change -> filtersChanged());
         status.addValueChangeListener(change -> filtersChanged());
         trigger.addValueChangeListener(change -> filtersChanged());
@@ -415,6 +425,11 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     /** Sets the filter fields to {@code shownQuery}. */
     private void show(RunsQuery shownQuery) {
         workflow.setValue(shownQuery.workflow() == null ? null : workflowNamed(shownQuery.workflow()).orElse(null));
+        if (shownQuery.tag() != null && !workflows.allTags().contains(shownQuery.tag())) {
+            tag.setItems(java.util.stream.Stream.concat(workflows.allTags().stream(), Stream.of(shownQuery.tag()))
+                    .sorted().toList());
+        }
+        tag.setValue(shownQuery.tag());
         version.setValue(shownQuery.version());
         status.setValue(shownQuery.statuses());
         trigger.setValue(shownQuery.trigger());
@@ -439,7 +454,8 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
     private RunsQuery fieldsQuery() {
         return new RunsQuery(status.getValue(), workflow.getValue() == null ? null : workflow.getValue().id(),
                 version.getValue(), trigger.getValue(), instant(from.getValue()), instant(to.getValue()),
-                connection.getValue(), errorClass.getValue(), category.getValue(), businessKey.getValue(), null);
+                connection.getValue(), errorClass.getValue(), category.getValue(), businessKey.getValue(),
+                tag.getValue(), null);
     }
 
     private void filtersChanged() {

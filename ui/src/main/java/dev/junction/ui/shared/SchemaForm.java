@@ -247,6 +247,29 @@ public class SchemaForm extends FormLayout {
         return result;
     }
 
+    /**
+     * Values as the form would show them, in one line for a list: "Metric: 95th percentile duration, Sensitivity:
+     * Normal" — each field by its {@code title}, each choice by its {@code x-enumNames} words; secrets left out.
+     */
+    @SuppressWarnings("unchecked")
+    public static String summary(Map<String, Object> schema, Map<String, ?> values) {
+        Map<String, Object> properties = schema.get("properties") instanceof Map<?, ?> map
+                ? (Map<String, Object>) map : Map.of();
+        List<String> parts = new ArrayList<>();
+        values.forEach((name, value) -> {
+            Map<String, Object> field = properties.get(name) instanceof Map<?, ?> known ? (Map<String, Object>) known
+                    : Map.of();
+            if (value == null || Boolean.TRUE.equals(field.get(Schemas.SECRET))) {
+                return;
+            }
+            String label = field.get("title") instanceof String title ? title : name;
+            String shown = choiceLabels(strings(field.get("enum")), strings(field.get(Schemas.ENUM_NAMES)))
+                    .getOrDefault(text(value), text(value));
+            parts.add(label + ": " + shown);
+        });
+        return String.join(", ", parts);
+    }
+
     /** Each value's words from {@code x-enumNames} (same order as the enum); a value without any is shown as is. */
     private static Map<String, String> choiceLabels(List<String> values, List<String> names) {
         Map<String, String> labels = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.junction.ui.workflows;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -46,6 +47,7 @@ public class WorkflowsView extends VerticalLayout {
     private final WorkflowService workflows;
     private final Grid<Workflow> grid = new Grid<>(Workflow.class, false);
     private final TextField search = new TextField();
+    private final ComboBox<String> tagFilter = new ComboBox<>();
 
     private final WorkflowFiles files;
 
@@ -75,7 +77,18 @@ public class WorkflowsView extends VerticalLayout {
             showEmptyState(mayChange);
         });
 
-        HorizontalLayout toolbar = new HorizontalLayout(new H2("Workflows"), search);
+        tagFilter.setId("workflow-tag-filter");
+        tagFilter.getElement().setAttribute("data-testid", "filter-tag");
+        tagFilter.setPlaceholder("Any tag");
+        tagFilter.setAriaLabel("Tag");
+        tagFilter.setClearButtonVisible(true);
+        tagFilter.setItems(workflows.allTags());
+        tagFilter.addValueChangeListener(change -> {
+            grid.getDataProvider().refreshAll();
+            showEmptyState(mayChange);
+        });
+
+        HorizontalLayout toolbar = new HorizontalLayout(new H2("Workflows"), search, tagFilter);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
         if (mayChange) {
@@ -121,6 +134,7 @@ public class WorkflowsView extends VerticalLayout {
         var name = grid.addColumn(Workflow::name).setHeader("Name").setSortProperty("name").setFlexGrow(2)
                 .setKey("name");
         grid.addColumn(Workflow::description).setHeader("Description").setFlexGrow(3);
+        grid.addComponentColumn(WorkflowsView::tags).setHeader("Tags").setFlexGrow(1).setKey("tags");
         grid.addColumn(workflow -> Times.when(workflow.updatedAt())).setHeader("Last changed")
                 .setSortProperty("updatedAt").setAutoWidth(true);
         grid.addColumn(Workflow::updatedBy).setHeader("By").setAutoWidth(true);
@@ -141,7 +155,8 @@ public class WorkflowsView extends VerticalLayout {
             int limit = Math.min(query.getLimit(), WorkflowService.PAGE_MAX_SIZE);
             alerted = alertRules.list().stream().map(rule -> rule.workflowId()).filter(java.util.Objects::nonNull)
                     .collect(java.util.stream.Collectors.toSet());
-            return workflows.search(search.getValue(), sort, ascending, query.getOffset(), limit).items().stream();
+            return workflows.search(search.getValue(), tagFilter.getValue(), sort, ascending, query.getOffset(), limit)
+                    .items().stream();
         });
         grid.sort(List.of(new GridSortOrder<>(name, SortDirection.ASCENDING)));
         grid.addItemClickListener(click -> open(click.getItem()));
@@ -152,7 +167,7 @@ public class WorkflowsView extends VerticalLayout {
      * from a template", and "Import" for those who may change workflows); with one, that nothing matched.
      */
     private void showEmptyState(boolean mayChange) {
-        if (search.getValue() != null && !search.getValue().isBlank()) {
+        if (search.getValue() != null && !search.getValue().isBlank() || tagFilter.getValue() != null) {
             grid.setEmptyStateComponent(null);
             grid.setEmptyStateText("No workflow matches the search.");
             return;
@@ -209,8 +224,8 @@ public class WorkflowsView extends VerticalLayout {
     private HorizontalLayout actions(Workflow workflow) {
         Button edit = new Button(VaadinIcon.EDIT.create(), click -> openEditDialog(workflow));
         edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
-        edit.setAriaLabel("Rename or describe " + workflow.name());
-        edit.setTooltipText("Rename or describe");
+        edit.setAriaLabel("Rename, describe or tag " + workflow.name());
+        edit.setTooltipText("Rename, describe or tag");
         edit.addClassName("edit-workflow");
         Button delete = new Button(VaadinIcon.TRASH.create(), click -> confirmDelete(workflow));
         delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR);
@@ -220,21 +235,48 @@ public class WorkflowsView extends VerticalLayout {
         return new HorizontalLayout(edit, delete);
     }
 
+    /** The tag filter offers every tag in use (a new one after a save), keeping its choice. */
+    private void refreshTagChoices() {
+        String chosen = tagFilter.getValue();
+        List<String> all = workflows.allTags();
+        tagFilter.setItems(all);
+        tagFilter.setValue(all.contains(chosen) ? chosen : null);
+    }
+
+    /** The workflow's tags as small badges ({@code [data-testid=workflow-tag][data-tag=…]}). */
+    private static HorizontalLayout tags(Workflow workflow) {
+        HorizontalLayout tags = new HorizontalLayout();
+        tags.setSpacing(false);
+        tags.setWrap(true);
+        tags.getStyle().set("gap", "var(--lumo-space-xs)");
+        for (String tag : workflow.tags()) {
+            com.vaadin.flow.component.html.Span badge = new com.vaadin.flow.component.html.Span(tag);
+            badge.getElement().getThemeList().add("badge small");
+            badge.getElement().setAttribute("data-testid", "workflow-tag");
+            badge.getElement().setAttribute("data-tag", tag);
+            tags.add(badge);
+        }
+        return tags;
+    }
+
     private void open(Workflow workflow) {
         getUI().ifPresent(ui -> ui.navigate(Routes.workflow(workflow.id())));
     }
 
     private void openCreateDialog() {
-        new WorkflowDialog("New workflow", "", "", (name, description) -> {
-            Workflow created = workflows.create(name, description);
+        new WorkflowDialog("New workflow", "", "", List.of(), (name, description, tags) -> {
+            Workflow created = workflows.create(name, description, tags);
+            refreshTagChoices();
             grid.getDataProvider().refreshAll();
             Notifications.success("Workflow '" + created.name() + "' created");
         }).open();
     }
 
     private void openEditDialog(Workflow workflow) {
-        new WorkflowDialog("Rename or describe", workflow.name(), workflow.description(), (name, description) -> {
-            Workflow updated = workflows.update(workflow.id(), name, description);
+        new WorkflowDialog("Rename, describe or tag", workflow.name(), workflow.description(), workflow.tags(),
+                (name, description, tags) -> {
+            Workflow updated = workflows.update(workflow.id(), name, description, tags);
+            refreshTagChoices();
             grid.getDataProvider().refreshAll();
             Notifications.success("Workflow '" + updated.name() + "' saved");
         }).open();

@@ -156,6 +156,18 @@ class SchemaFormTest {
     }
 
     @Test
+    void aSummaryShowsEachFieldByItsTitleAndEachChoiceByItsWordsWithoutSecrets() {
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        values.put("auth", "apiKey");
+        values.put("password", "hunter2");
+        values.put("retries", 3);
+        values.put("unknown", "as is");
+
+        assertThat(SchemaForm.summary(SCHEMA, values))
+                .isEqualTo("Authentication: API key in a header, Retries: 3, unknown: as is");
+    }
+
+    @Test
     void aChoiceWithoutWordsIsShownByItsValues() {
         SchemaForm form = new SchemaForm(Schemas.object().required("mode", oneOf("How", "plain", "loud")).build(),
                 null, Map.of(), "setting-");

@@ -141,6 +141,24 @@ public final class JsonSchema {
         return node.get("enum") instanceof List<?> list ? Optional.of(list) : Optional.empty();
     }
 
+    /**
+     * The enum's options as a form shows them: each value's {@code x-enumNames} label with the value in brackets
+     * ({@code Adaptive Card (adaptive)}), or the bare values when the schema names none (or names them wrongly).
+     */
+    public List<String> enumerationShown() {
+        List<?> values = enumeration().orElse(List.of());
+        if (!(node.get(Schemas.ENUM_NAMES) instanceof List<?> names) || names.size() != values.size()) {
+            return values.stream().map(String::valueOf).toList();
+        }
+        List<String> shown = new java.util.ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            String value = String.valueOf(values.get(i));
+            String name = String.valueOf(names.get(i));
+            shown.add(name.equals(value) ? value : name + " (" + value + ")");
+        }
+        return shown;
+    }
+
     public Optional<String> format() {
         return node.get("format") instanceof String format ? Optional.of(format) : Optional.empty();
     }

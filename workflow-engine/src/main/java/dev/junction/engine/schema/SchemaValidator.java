@@ -125,8 +125,8 @@ public final class SchemaValidator {
                 return;
             }
             if (enumValues != null && !enumAllows(value)) {
-                problems.add(MappingProblem.error(path, "Enum", "must be one of " + enumValues + ", got "
-                        + shown(value)));
+                problems.add(MappingProblem.error(path, "Enum", "must be one of " + schema.enumerationShown()
+                        + ", got " + shown(value)));
             }
             if (hasTextChecks && value instanceof String text) {
                 checkText(text, path, problems);
@@ -251,7 +251,8 @@ public final class SchemaValidator {
     private static void scalar(JsonSchema schema, Object value, String path, List<MappingProblem> problems) {
         schema.enumeration().ifPresent(values -> {
             if (values.stream().noneMatch(option -> same(option, value))) {
-                problems.add(MappingProblem.error(path, "Enum", "must be one of " + values + ", got " + shown(value)));
+                problems.add(MappingProblem.error(path, "Enum", "must be one of " + schema.enumerationShown()
+                        + ", got " + shown(value)));
             }
         });
         if (value instanceof String text) {

@@ -29,9 +29,10 @@ public enum ChannelKind {
             .required("webhookUrl", Schemas.titled("Incoming webhook URL", Schemas.secret(Schemas.with(
                     Schemas.string("The Teams channel's incoming webhook (or Workflows) URL", 2_000), "format",
                     "uri"))))
-            .optional("cardFormat", Schemas.titled("Card format", Schemas.defaulting("adaptive", Schemas.oneOf(
-                    "adaptive: an Adaptive Card (Teams Workflows webhooks); messageCard: a legacy MessageCard"
-                            + " (Office 365 connectors)", "adaptive", "messageCard"))))
+            .optional("cardFormat", Schemas.titled("Card format", Schemas.defaulting("adaptive", Schemas.named(
+                    List.of("Adaptive Card: Teams Workflows webhooks", "MessageCard: legacy Office 365 connectors"),
+                    Schemas.oneOf("An Adaptive Card for a Teams Workflows webhook; a legacy MessageCard for an"
+                            + " Office 365 connector", "adaptive", "messageCard")))))
             .closed().build()),
     WEBHOOK("webhook", "Webhook (signed JSON)", Schemas.object()
             .required("url", Schemas.titled("URL", Schemas.with(Schemas.string("Where the JSON is POSTed (http or"

@@ -63,7 +63,9 @@ public class NoSuccessCondition implements AlertCondition {
                 .property("expectation", Map.of("type", "string", "title", "Expected when",
                         "description", "trigger: published with a schedule or polling trigger; history: it"
                                 + " succeeded in this hour of the week in 2 of the past 4 weeks; either: both",
-                        "enum", List.of("either", "trigger", "history"), "default", "either"))
+                        "enum", List.of("either", "trigger", "history"), "default", "either",
+                        "x-enumNames", List.of("By its trigger or its history",
+                                "By its trigger: a schedule or polling", "By its history: this hour of the week")))
                 .build();
     }
 

@@ -70,9 +70,11 @@ public class RunFailedCondition implements StatefulAlertCondition {
     @Override
     public Map<String, Object> parametersSchema() {
         List<String> categories = Arrays.stream(ErrorCategory.values()).map(ErrorCategory::jsonName).toList();
+        List<String> labels = Arrays.stream(ErrorCategory.values()).map(ErrorCategory::label).toList();
         return ObjectSchema.requiring()
                 .property("category", Map.of("type", "string", "title", "Error kind",
-                        "description", "Only failures of this kind (empty: any failure)", "enum", categories))
+                        "description", "Only failures of this kind (empty: any failure)", "enum", categories,
+                        "x-enumNames", labels))
                 .property("quietMinutes", Parameters.integerField("Quiet period (minutes)",
                         "The alert resolves after this long without another such failure (0: only a later success"
                                 + " of the workflow resolves it)", 0, 10_080, 60))

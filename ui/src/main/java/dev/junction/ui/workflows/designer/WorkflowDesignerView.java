@@ -60,6 +60,8 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
     private final H2 name = new H2();
     private final Span version = new Span();
     private final Paragraph description = new Paragraph();
+    private final Paragraph debugging = new Paragraph();
+    private final RunService runs;
     private DesignerComponent designer;
 
     private final Anchor export = new Anchor();
@@ -75,6 +77,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
                                 RunService runs, WebhookTokens tokens, WebhookAddress address,
                                 DesignerPresenters presenters, ObjectProvider<WorkflowPageAddition> additions) {
         this.additions = additions;
+        this.runs = runs;
         this.workflows = workflows;
         this.versions = versions;
         this.presenters = presenters;
@@ -104,8 +107,14 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         title.setAlignItems(FlexComponent.Alignment.BASELINE);
         title.addClassName("workflow-designer-title");
         webhook.setVisible(false);
+        debugging.setId("debug-banner");
+        debugging.addClassName("debug-banner");
+        debugging.getStyle().set("background", "var(--lumo-primary-color-10pct)").set("padding",
+                "var(--lumo-space-s) var(--lumo-space-m)").set("border-radius", "var(--lumo-border-radius-m)")
+                .set("margin", "0");
+        debugging.setVisible(false);
         addClassName("workflow-designer-view");
-        add(title, description, webhook);
+        add(title, description, debugging, webhook);
         RoomForAnEditor.closeDrawerWhileAttached(this);
     }
 
@@ -126,9 +135,15 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
             add(designer);
             expand(designer);
             addFeatures();
+            debugging.setVisible(false);
+            boolean debug = event.getLocation().getQueryParameters()
+                    .getSingleParameter(dev.junction.ui.runs.DebugInEditor.DEBUG_PARAMETER).isPresent();
             event.getLocation().getQueryParameters().getSingleParameter(RUN_PARAMETER).ifPresent(run -> {
                 try {
                     designer.showRun(UUID.fromString(run));
+                    if (debug) {
+                        showDebugging(UUID.fromString(run));
+                    }
                 } catch (IllegalArgumentException | NotFoundException e) {
                     Notifications.warning("That run is not a run of this workflow.");
                 }
@@ -137,6 +152,26 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
             event.forwardTo(WorkflowsView.class);
             Notifications.warning("That workflow does not exist (any more).");
         }
+    }
+
+    /**
+     * "Debug in editor" brought us here: says whose data is pinned, and that the canvas shows the latest version when
+     * the run ran another.
+     */
+    private void showDebugging(UUID runId) {
+        dev.junction.db.runs.RunSummary run = runs.get(runId).run();
+        int latest = workflows.get(workflowId).latestVersion();
+        debugging.setText("Debugging run " + runId.toString().substring(0, 8) + " ("
+                + dev.junction.ui.runs.RunStatusNames.label(run.status()).toLowerCase(java.util.Locale.ROOT)
+                + ", version " + run.workflowVersion() + "): its trigger payload and step outputs are pinned, redacted"
+                + " as on the run page; expressions, \"Run this step\" and test runs use them."
+                + (run.workflowVersion() == latest ? ""
+                : " The editor shows the latest version, " + latest + ", not version " + run.workflowVersion()
+                        + " that the run ran."));
+        debugging.getElement().setAttribute("data-run", runId.toString());
+        debugging.getElement().setAttribute("data-run-version", String.valueOf(run.workflowVersion()));
+        debugging.getElement().setAttribute("data-shown-version", String.valueOf(latest));
+        debugging.setVisible(true);
     }
 
     /** What other features add to the page ({@link WorkflowPageAddition}): under the title and next to it. */

@@ -146,8 +146,8 @@ class SandboxRateLimitTest {
                         + step.get("errorClass").asString(""));
             }
         }
-        assertThat(seconds).as("the wait is recorded, and the step is due again as the same first attempt")
-                .containsExactly("waiting#1:RateLimited", "queued#1:");
+        assertThat(seconds).as("the wait is recorded, and the step waits for its token (due in ~22 s) as the same"
+                + " first attempt").containsExactly("waiting#1:RateLimited", "waiting#1:");
         assertThat(run.toString()).contains("the rate limit of getOrder on connection 'amazon-slow'");
     }
 

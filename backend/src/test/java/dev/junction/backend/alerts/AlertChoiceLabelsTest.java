@@ -60,7 +60,8 @@ class AlertChoiceLabelsTest {
         assertThat(rule.statusCode()).as(rule.body()).isEqualTo(400);
         assertThat(rule.body()).contains("parameters.metric")
                 .contains("must be one of [Any metric (any), Runs per hour (volume), Failure rate (failure_rate),"
-                        + " 95th percentile duration (p95_duration)], got \\\"p95\\\"");
+                        + " 95th percentile duration (p95_duration), Order value (order_value), Refund share"
+                        + " (refund_share), Settlement fees (settlement_fees)], got \\\"p95\\\"");
 
         HttpResponse<String> channel = admin.post("/api/v1/alert-channels", """
                 {"name": "Labels %s", "kind": "teams", "settings": {"webhookUrl": "https://example.com/hook",

@@ -38,7 +38,6 @@ import dev.junction.db.runs.RunDetail;
 import dev.junction.db.runs.RunSummary;
 import dev.junction.db.runs.StepView;
 import dev.junction.engine.runs.RunStatus;
-import dev.junction.ui.inbox.ReplayOfLink;
 import dev.junction.ui.shell.Routes;
 import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;

@@ -1,4 +1,4 @@
-package dev.junction.ui.inbox;
+package dev.junction.ui.runs;
 
 import com.vaadin.flow.component.html.Anchor;
 import dev.junction.backend.runs.RunService;

@@ -21,7 +21,7 @@ class AlertRuleLabelsTest extends BrowserTest {
         page.locator("#rule-name input").fill(name);
         page.locator("#rule-kind").click();
         page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName(
-                "An anomaly: volume, failure rate or duration unusual for the hour of the week")).click();
+                "An anomaly: volume, failure rate, duration or amounts unusual for the hour of the week")).click();
         page.locator("#param-metric").click();
         assertThat(page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("95th percentile duration")
                 .setExact(true))).isVisible();

@@ -65,16 +65,15 @@ class CrashUnderLoadTest {
                 .directory(new File(".")).start();
     }
 
-    private static void awaitListening(int port) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (true) {
-            try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                assertThat(System.nanoTime()).as("the remote listens on port " + port).isLessThan(until);
-                Thread.sleep(200);
-            }
-        }
+    private static void awaitListening(int port) {
+        Polling.until("the remote to listen on port " + port, java.time.Duration.ofSeconds(60),
+                java.time.Duration.ofMillis(200), () -> {
+                    try (java.net.Socket ignored = new java.net.Socket("127.0.0.1", port)) {
+                        return true;
+                    } catch (IOException notYet) {
+                        return false;
+                    }
+                });
     }
 
     private static void deleteTree(Path dir) throws IOException {

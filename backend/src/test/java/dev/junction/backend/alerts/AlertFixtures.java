@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Workflows, ended runs and channels written straight into the database, at the times a test chooses. */
-record AlertFixtures(DSLContext db) {
+public record AlertFixtures(DSLContext db) {
 
     UUID workflow(String name) {
         return db.fetchSingle("insert into workflows (name, created_by, updated_by, created_at) values (?, 'test',"
@@ -54,7 +54,7 @@ record AlertFixtures(DSLContext db) {
     }
 
     /** Makes the rule due at once (the tests move their own clock in steps smaller than the interval, too). */
-    void due(UUID ruleId) {
+    public void due(UUID ruleId) {
         db.execute("update alert_rules set next_evaluation_at = '2000-01-01T00:00:00Z' where id = ?", ruleId);
     }
 

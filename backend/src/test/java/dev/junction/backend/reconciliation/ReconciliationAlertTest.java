@@ -2,6 +2,7 @@ package dev.junction.backend.reconciliation;
 
 import dev.junction.backend.BackendTestApplication;
 import dev.junction.backend.alerts.AlertEvaluator;
+import dev.junction.backend.alerts.AlertFixtures;
 import dev.junction.backend.runs.RunsApi;
 import dev.junction.backend.ApiClient;
 import org.jooq.DSLContext;
@@ -98,8 +99,9 @@ class ReconciliationAlertTest {
     }
 
     private void evaluate(UUID... rules) {
+        AlertFixtures fixtures = new AlertFixtures(db);
         for (UUID rule : rules) {
-            db.execute("update alert_rules set next_evaluation_at = '2000-01-01T00:00:00Z' where id = ?", rule);
+            fixtures.due(rule);
         }
         evaluator.evaluateDue(Instant.now());
     }

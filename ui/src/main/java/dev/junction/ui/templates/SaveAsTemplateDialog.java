@@ -106,12 +106,6 @@ class SaveAsTemplateDialog extends Dialog {
         gallery.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         gallery.getElement().setAttribute("data-testid", "save-as-template-gallery");
         gallery.setVisible(false);
-        String[] savedId = new String[1];
-        gallery.addClickListener(click -> {
-            close();
-            gallery.getUI().ifPresent(ui -> ui.navigate(TemplatesView.class,
-                    QueryParameters.of(TemplatesView.TEXT_PARAMETER, savedId[0])));
-        });
         Div after = new Div(download, gallery);
         after.getStyle().set("display", "flex").set("gap", "var(--lumo-space-l)");
         VerticalLayout body = new VerticalLayout(new Paragraph("Secrets are left out and each connection becomes a"
@@ -144,7 +138,12 @@ class SaveAsTemplateDialog extends Dialog {
                 saved.setText("Saved as template '" + template.name() + "', version " + template.version()
                         + ". It is in the gallery for everyone who installs workflows.");
                 saved.setVisible(true);
-                savedId[0] = template.id();
+                // once: saving is disabled from here on
+                gallery.addClickListener(open -> {
+                    close();
+                    gallery.getUI().ifPresent(ui -> ui.navigate(TemplatesView.class,
+                            QueryParameters.of(TemplatesView.TEXT_PARAMETER, template.id())));
+                });
                 gallery.setVisible(true);
             } catch (InvalidInputException | ConflictException e) {
                 Notifications.error("Not saved: " + e.getMessage());

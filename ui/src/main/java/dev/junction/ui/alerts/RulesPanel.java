@@ -36,20 +36,20 @@ class RulesPanel extends VerticalLayout {
         grid.addColumn(LitRenderer.<AlertRule>of("<span data-testid=\"alert-rule-row\" data-rule=\"${item.name}\""
                         + " data-enabled=\"${item.enabled}\">${item.name}</span>")
                         .withProperty("name", AlertRule::name).withProperty("enabled", AlertRule::enabled))
-                .setHeader("Name").setFlexGrow(2).setKey("name");
+                .setHeader("Name").setWidth("8em").setFlexGrow(1).setKey("name");
         Map<String, AlertRuleService.ConditionKind> kinds = rules.kinds().stream().collect(Collectors.toMap(
                 AlertRuleService.ConditionKind::kind, kind -> kind));
         grid.addColumn(rule -> condition(rule, kinds.get(rule.conditionKind())))
-                .setHeader("Condition").setFlexGrow(3).setKey("condition");
+                .setHeader("Condition").setWidth("15em").setFlexGrow(4).setKey("condition");
         Map<String, String> workflowNames = rules.workflowChoices().stream().collect(Collectors.toMap(
                 AlertRuleService.Choice::id, AlertRuleService.Choice::name, (a, b) -> a));
-        grid.addColumn(rule -> scope(rule, workflowNames)).setHeader("Scope").setFlexGrow(2).setKey("scope");
+        grid.addColumn(rule -> scope(rule, workflowNames)).setHeader("Scope").setWidth("7em").setFlexGrow(1).setKey("scope");
         grid.addColumn(rule -> RuleDialog.severityLabel(rule.severity())).setHeader("Severity").setWidth("7em").setFlexGrow(0);
-        grid.addColumn(rule -> rule.channelIds().size() + " channel(s)"
+        grid.addColumn(rule -> channels(rule.channelIds().size())
                 + (rule.renotifyMinutes() == null ? "" : ", again every " + rule.renotifyMinutes() + " min"))
-                .setHeader("Notifies").setFlexGrow(1);
+                .setHeader("Notifies").setWidth("6em").setFlexGrow(1);
         grid.addColumn(rule -> Times.when(rule.updatedAt()) + " by " + rule.updatedBy()).setHeader("Last change")
-                .setWidth("12em").setFlexGrow(0);
+                .setWidth("10em").setFlexGrow(0);
         grid.addColumn(LitRenderer.<AlertRule>of("""
                         <vaadin-button theme="tertiary-inline" class="edit-alert-rule" ?hidden=${!item.mayAct}
                             aria-label="Edit ${item.name}" @click=${edit}>Edit</vaadin-button>
@@ -73,6 +73,10 @@ class RulesPanel extends VerticalLayout {
         }
         String parameters = dev.junction.ui.shared.SchemaForm.summary(kind.parametersSchema(), rule.parameters());
         return kind.title() + (parameters.isEmpty() ? "" : " · " + parameters);
+    }
+
+    private static String channels(int count) {
+        return count == 0 ? "No channel" : count == 1 ? "1 channel" : count + " channels";
     }
 
     static String scope(AlertRule rule, Map<String, String> workflowNames) {

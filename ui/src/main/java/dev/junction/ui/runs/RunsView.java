@@ -339,8 +339,9 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid.setId("runs");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         columns.put("workflow", grid.addColumn(run -> run.workflowName() + " · v" + run.workflowVersion())
-                .setHeader("Workflow").setFlexGrow(2).setKey("workflow"));
-        columns.put("businessKey", grid.addColumn(RunSummary::businessKey).setHeader("Business key").setFlexGrow(1)
+                .setHeader("Workflow").setWidth("12em").setFlexGrow(3).setKey("workflow")
+                .setTooltipGenerator(run -> run.workflowName() + " · v" + run.workflowVersion()));
+        columns.put("businessKey", grid.addColumn(RunSummary::businessKey).setHeader("Business key").setWidth("9em").setFlexGrow(1)
                 .setKey("businessKey"));
         grid.addComponentColumn(run -> {
             var badge = RunStatusBadge.named(run.status());
@@ -358,7 +359,7 @@ public class RunsView extends VerticalLayout implements BeforeEnterObserver {
                         .map(ErrorCategory::label).orElse("")).setHeader("Error kind").setAutoWidth(true)
                 .setFlexGrow(0).setKey("errorKind"));
         columns.put("error", grid.addColumn(run -> RunFormat.error(run.errorClass(), run.errorMessage()))
-                .setHeader("Error").setFlexGrow(3)
+                .setHeader("Error").setFlexGrow(2)
                 .setTooltipGenerator(run -> RunFormat.error(run.errorClass(), run.errorMessage())).setKey("error"));
         grid.setItems(shown);
         grid.setEmptyStateText("No runs match these filters.");

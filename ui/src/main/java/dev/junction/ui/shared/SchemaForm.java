@@ -145,9 +145,11 @@ public class SchemaForm extends FormLayout {
             select.setLabel(label);
             select.setItems(choices);
             select.setItemLabelGenerator(value -> value == null ? "" : labels.getOrDefault(value, value));
-            select.setEmptySelectionAllowed(!required);
-            if (initial != null && choices.contains(text(initial))) {
-                select.setValue(text(initial));
+            // an optional choice with a default among its values needs no empty entry: leaving it means the default
+            select.setEmptySelectionAllowed(!required && !choices.contains(text(schema.get("default"))));
+            Object shown = initial == null ? schema.get("default") : initial;
+            if (shown != null && choices.contains(text(shown))) {
+                select.setValue(text(shown));
             }
             return field(name, label, type, select, select, required, help, id, dependsOn);
         }

@@ -46,11 +46,12 @@ class DatabaseRoundTripTest {
     private static EmbeddedDatabase postgres;
     private static MigrateResult migration;
     private static DSLContext db;
+    private static PGSimpleDataSource dataSource;
 
     @BeforeAll
     static void migrateAnEmptyDatabase() {
         postgres = EmbeddedDatabase.startFresh();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource = new PGSimpleDataSource();
         dataSource.setURL(postgres.jdbcUrl());
         dataSource.setUser(postgres.user());
         dataSource.setPassword(postgres.password());
@@ -205,6 +206,46 @@ class DatabaseRoundTripTest {
         assertThat(nodeB.take("amazon-eu", "getOrders", 0.0167, 2)).isPositive();
         assertThat(nodeB.take("amazon-eu", "getOrder", 0.5, 30)).as("another operation has its own bucket").isZero();
         assertThat(nodeB.take("amazon-us", "getOrders", 0.0167, 2)).as("another connection too").isZero();
+    }
+
+    /**
+     * A take that waits for the bucket's row lock behind another node's take reads its clock once it holds the lock:
+     * had it read it before (as V13 did), it would write an updated_at older than the one it found, and the next take
+     * would refill that stretch of time a second time (more tokens than the rate, a 429 from the remote).
+     */
+    @Test
+    void aTakeThatWaitedForTheBucketsLockNeverMovesItsClockBack() throws Exception {
+        var buckets = new dev.junction.db.connections.RateLimitBuckets(db);
+        assertThat(buckets.take("contended", "getOrder", 10, 10)).isZero();
+        var executor = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try (java.sql.Connection otherNode = dataSource.getConnection()) {
+            otherNode.setAutoCommit(false);
+            try (var lock = otherNode.createStatement()) {
+                lock.execute("select * from rate_limit_buckets where connection_id = 'contended' for update");
+            }
+            var waiting = executor.submit(() -> buckets.take("contended", "getOrder", 10, 10));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+            while (db.fetchCount(DSL.table("pg_stat_activity"), DSL.condition("wait_event_type = 'Lock'")
+                    .and(DSL.condition("query like '%take_rate_limit_token%'"))) == 0) {
+                assertThat(System.nanoTime()).as("the second take waits for the lock").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            OffsetDateTime otherNodesClock;
+            try (var take = otherNode.createStatement()) {
+                take.execute("select take_rate_limit_token('contended', 'getOrder', 10, 10)");
+                var read = take.executeQuery("select updated_at from rate_limit_buckets"
+                        + " where connection_id = 'contended'");
+                read.next();
+                otherNodesClock = read.getObject(1, OffsetDateTime.class);
+            }
+            otherNode.commit();
+            assertThat(waiting.get(30, java.util.concurrent.TimeUnit.SECONDS)).isZero();
+            OffsetDateTime after = db.fetchOne("select updated_at from rate_limit_buckets"
+                    + " where connection_id = 'contended'").get(0, OffsetDateTime.class);
+            assertThat(after).as("the bucket's clock after the waiting take").isAfterOrEqualTo(otherNodesClock);
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     @Test

@@ -27,6 +27,8 @@ public class ConnectionUsageFlusher implements SmartLifecycle {
     private final ConnectionUsage usage;
     private final DSLContext db;
     private final Duration interval;
+    /** One flush at a time: a caller of {@link #flushNow} returns only after a flush under way has committed. */
+    private final Object flushing = new Object();
     private ScheduledExecutorService executor;
 
     public ConnectionUsageFlusher(ConnectionUsage usage, DSLContext db, Duration interval) {
@@ -35,9 +37,17 @@ public class ConnectionUsageFlusher implements SmartLifecycle {
         this.interval = interval;
     }
 
-    /** Writes what was gathered until now (tests call it before reading health). */
+    /**
+     * Writes what was gathered until now (tests call it before reading health). Waits for a flush under way on the
+     * scheduler's thread: it may have drained tallies this caller expects to read once this returns.
+     */
     public void flushNow() {
-        List<ConnectionUsage.Tally> tallies = usage.drain();
+        synchronized (flushing) {
+            write(usage.drain());
+        }
+    }
+
+    private void write(List<ConnectionUsage.Tally> tallies) {
         if (tallies.isEmpty()) {
             return;
         }

@@ -218,6 +218,7 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
      */
     private static String stateSizes(List<com.microsoft.playwright.Response> answers) {
         Map<String, Double> bytes = new HashMap<>();
+        Map<String, Double> times = new HashMap<>();
         for (com.microsoft.playwright.Response answer : answers) {
             if (!answer.url().contains("v-r=uidl") && !answer.url().contains("v-r=init")) {
                 continue;
@@ -229,14 +230,16 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
                 continue;
             }
             JsonElement parsed = com.google.gson.JsonParser.parseString(text.replaceFirst("^for\\(;;\\);", ""));
-            collectChanges(parsed, bytes);
+            collectChanges(parsed, bytes, times);
         }
-        return top(bytes, 8).replace(" ms", " B");
+        return bytes.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                .map(entry -> String.format("%s %.0f B (%.0f×)", entry.getKey(), entry.getValue(), times.get(entry.getKey())))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
-    private static void collectChanges(JsonElement element, Map<String, Double> bytes) {
+    private static void collectChanges(JsonElement element, Map<String, Double> bytes, Map<String, Double> times) {
         if (element.isJsonArray()) {
-            element.getAsJsonArray().forEach(item -> collectChanges(item, bytes));
+            element.getAsJsonArray().forEach(item -> collectChanges(item, bytes, times));
         } else if (element.isJsonObject()) {
             JsonObject object = element.getAsJsonObject();
             if (object.has("changes") && object.get("changes").isJsonArray()) {
@@ -244,12 +247,14 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
                     JsonObject put = change.getAsJsonObject();
                     if (put.has("key") && put.has("value")) {
                         bytes.merge(put.get("key").getAsString(), (double) put.get("value").toString().length(), Double::sum);
+                        times.merge(put.get("key").getAsString(), 1.0, Double::sum);
                     }
                 }
             }
             if (object.has("uidl")) { // the init answer carries its first message as a string
                 JsonElement uidl = object.get("uidl");
-                collectChanges(uidl.isJsonPrimitive() ? com.google.gson.JsonParser.parseString(uidl.getAsString()) : uidl, bytes);
+                collectChanges(uidl.isJsonPrimitive() ? com.google.gson.JsonParser.parseString(uidl.getAsString()) : uidl,
+                        bytes, times);
             }
         }
     }

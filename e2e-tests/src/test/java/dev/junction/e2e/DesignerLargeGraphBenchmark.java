@@ -149,10 +149,12 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
                     save.push(performance.now() - t);
                     base = answer.version ?? base;
                   }
-                  return { validateP50: p(validate, 0.5), validateP95: p(validate, 0.95), saveP50: p(save, 0.5), saveP95: p(save, 0.95) };
+                  return { validateP50: p(validate, 0.5), validateP95: p(validate, 0.95), saveP50: p(save, 0.5), saveP95: p(save, 0.95),
+                           saves: save.map(Math.round).join(' ') };
                 }""", generated(500));
 
         System.out.println("designer large graph, loading: " + phases.get("detail"));
+        System.out.println("designer large graph, each save in order (ms): " + trips.get("saves"));
         System.out.println("designer large graph, Vaadin round trips until canvas-ready: " + phases.get("trips"));
         System.out.println("designer large graph, what the state messages carried until canvas-ready: " + states);
         System.out.println("designer large graph, where a second opening's main thread went (CPU profile): "

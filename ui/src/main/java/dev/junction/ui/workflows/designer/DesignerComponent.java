@@ -16,8 +16,9 @@ import static dev.junction.ui.shared.ChannelJson.read;
 
 /**
  * The workflow designer ({@code designer/workflow-designer.tsx}, React Flow underneath) as a Flow component.
- * Java → React through named states: {@code document}, {@code problems} (of that document), {@code workflow}, {@code catalog}, {@code connections}, {@code options},
- * {@code permissions}, {@code samples}, {@code overlay} (shapes in {@code designer/contract.ts}). React → Java through
+ * Java → React through named states: {@code document}, {@code problems} (of that document), {@code workflow},
+ * {@code catalog}, {@code connections}, {@code options}, {@code permissions}, {@code samples}, {@code overlay} (shapes
+ * in {@code designer/contract.ts}). React → Java through
  * {@code @ClientCallable} methods called at commit points (typed in {@code designer/server.ts}); each takes and answers
  * JSON text.
  */

@@ -71,11 +71,12 @@ export interface MergeConflict {
   theirs?: unknown;
 }
 
-/** The answer to save and restore. On a conflict nothing is saved: `merged` holds every non-overlapping edit of
+/** The answer to save and restore. Saved: `document` is the stored definition, null when it is exactly the one the page
+ * sent to save (the page keeps its own then). On a conflict nothing is saved: `merged` holds every non-overlapping edit of
  * both sides and "mine" for each conflict; the designer lets the user choose per conflict, then saves `merged`
  * (with the chosen values) on `theirsVersion`. */
 export type SaveResult =
-  | { outcome: 'saved'; version: number; document: Definition; problems: Problem[] }
+  | { outcome: 'saved'; version: number; document: Definition | null; problems: Problem[] }
   | { outcome: 'conflict'; theirsVersion: number; theirsAuthor: string | null; merged: Definition; conflicts: MergeConflict[] }
   | { outcome: 'refused'; message: string; problems: Problem[] };
 

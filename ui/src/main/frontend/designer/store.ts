@@ -44,6 +44,8 @@ export interface DesignerState {
   document: Definition | null;
   saved: Definition | null;
   problems: Problem[];
+  /** The document `problems` are the validator's answer for (the validation hook skips it). */
+  checked: Definition | null;
   selection: string[];
   /** The node whose inspector is open ("trigger" for the trigger), and the field to focus in it. */
   inspected: string | null;
@@ -62,7 +64,7 @@ export interface DesignerState {
   select(ids: string[]): void;
   inspect(nodeId: string | null, field?: string | null): void;
   set(partial: Partial<Pick<DesignerState, 'server' | 'workflow' | 'catalog' | 'connections' | 'options'
-    | 'permissions' | 'samples' | 'overlay' | 'ranDocument' | 'diff' | 'problems' | 'stepRuns' | 'comparison'>>): void;
+    | 'permissions' | 'samples' | 'overlay' | 'ranDocument' | 'diff' | 'problems' | 'checked' | 'stepRuns' | 'comparison'>>): void;
 }
 
 export const useDesigner = create<DesignerState>()((set, get) => ({
@@ -81,6 +83,7 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   document: null,
   saved: null,
   problems: [],
+  checked: null,
   selection: [],
   inspected: null,
   focusField: null,

@@ -1,7 +1,7 @@
 import { ReactAdapterElement, type RenderHooks } from 'Frontend/generated/flow/ReactAdapter';
 import { useEffect, type ReactElement } from 'react';
 import type { Catalog } from '../shared/generated/catalog';
-import type { ConnectionInfo, Definition, Options, Overlay, Permissions, Samples, WorkflowInfo } from './contract';
+import type { ConnectionInfo, Definition, Options, Overlay, Permissions, Problem, Samples, WorkflowInfo } from './contract';
 import { Designer } from './Designer';
 import { designerServer } from './server';
 import { useDesigner } from './store';
@@ -14,6 +14,7 @@ import { useDesigner } from './store';
 class WorkflowDesignerElement extends ReactAdapterElement {
   protected override render(hooks: RenderHooks): ReactElement | null {
     const [document] = hooks.useState<Definition | undefined>('document');
+    const [problems] = hooks.useState<Problem[] | undefined>('problems');
     const [workflow] = hooks.useState<WorkflowInfo | undefined>('workflow');
     const [catalog] = hooks.useState<Catalog | undefined>('catalog');
     const [connections] = hooks.useState<ConnectionInfo[] | undefined>('connections');
@@ -23,7 +24,10 @@ class WorkflowDesignerElement extends ReactAdapterElement {
     const [overlay] = hooks.useState<Overlay | null | undefined>('overlay');
     useEffect(() => useDesigner.getState().set({ server: designerServer(this) }), []);
     useEffect(() => {
-      if (document && workflow) useDesigner.getState().load(document, workflow);
+      if (!document || !workflow) return;
+      useDesigner.getState().load(document, workflow);
+      // the server validated the document it opened: no need to send it back to be validated again
+      if (problems) useDesigner.getState().set({ problems, checked: document });
     }, [document]);
     useEffect(() => {
       if (workflow) useDesigner.getState().set({ workflow });

@@ -163,6 +163,22 @@ export function Canvas(): ReactElement {
   const canEdit = useDesigner((state) => state.permissions.edit);
   const editable = canEdit && !diff;
   const [ready, setReady] = useState(false);
+  // The minimap draws every step (500 of them on a large workflow) although the canvas draws only those in view, and
+  // draws them all again on every change of any node: it is mounted once the canvas is ready and the browser is idle,
+  // so that it does not delay the first drawing, and it is left out while steps are dragged (every mouse move would
+  // draw it again; it shows where they went when they are dropped).
+  const [overview, setOverview] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const onNodeDragStart = useCallback(() => setDragging(true), []);
+  useEffect(() => {
+    if (!ready) return undefined;
+    if (typeof window.requestIdleCallback === 'function') {
+      const idle = window.requestIdleCallback(() => setOverview(true), { timeout: 1000 });
+      return () => window.cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(() => setOverview(true), 0);
+    return () => clearTimeout(timer);
+  }, [ready]);
   const selectedEdges = useRef<Set<string>>(new Set());
   const cache = useRef(new Map<string, { source: unknown; data: string; node: Node }>());
   const edgeCache = useRef(new Map<string, { data: string; edge: Edge }>());
@@ -276,6 +292,7 @@ export function Canvas(): ReactElement {
   const onEdgesChange = useCallback((changes: EdgeChange[]) => setEdges((current) => applyEdgeChanges(changes, current)), []);
 
   const onNodeDragStop = useCallback((_event: unknown, _node: Node, dragged: Node[]) => {
+    setDragging(false);
     const positions = new Map(dragged.map((node) => [node.id, node.position]));
     useDesigner.getState().apply(dragged.length > 1 ? `Move ${dragged.length} steps` : `Move ${dragged[0]?.data?.name ?? 'step'}`,
       (doc) => moveTo(doc, positions));
@@ -346,6 +363,7 @@ export function Canvas(): ReactElement {
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
+        onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onConnect={onConnect}
         onSelectionChange={onSelectionChange}
@@ -370,7 +388,7 @@ export function Canvas(): ReactElement {
       >
         <Background />
         <Controls showInteractive={false} aria-label="Zoom controls" />
-        <MiniMap pannable zoomable ariaLabel="Overview of the workflow" />
+        {overview && !dragging && <MiniMap pannable zoomable ariaLabel="Overview of the workflow" />}
       </ReactFlow>
       {ready && <span data-testid="canvas-ready" hidden />}
     </div>

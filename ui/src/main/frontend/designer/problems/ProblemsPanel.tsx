@@ -13,11 +13,11 @@ export function useValidation(): void {
   const document = useDesigner((state) => state.document);
   const server = useDesigner((state) => state.server);
   useEffect(() => {
-    if (!document || !server) return undefined;
+    if (!document || !server || document === useDesigner.getState().checked) return undefined;
     let current = true;
     const timer = setTimeout(() => {
       server.validate(document).then((problems) => {
-        if (current && useDesigner.getState().document === document) useDesigner.getState().set({ problems: problems ?? [] });
+        if (current && useDesigner.getState().document === document) useDesigner.getState().set({ problems: problems ?? [], checked: document });
       }).catch(() => { /* the channel reports its own errors; keep the last problems */ });
     }, DEBOUNCE_MILLIS);
     return () => { current = false; clearTimeout(timer); };

@@ -72,7 +72,7 @@ function SaveDialog(): ReactElement | null {
     try {
       const result = await server.save(document, base, text);
       if (result.outcome === 'saved') {
-        useDesigner.getState().markSaved(result.document, result.version);
+        useDesigner.getState().markSaved(result.document ?? document, result.version);
         useDesigner.getState().set({ problems: result.problems ?? [] });
         useUi.getState().showToast(`Saved as version ${result.version}`);
         setConflict(null);

@@ -63,11 +63,13 @@ export function VersionsPanel({ onClose }: { onClose(): void }): ReactElement {
     onClose();
   };
 
-  /** What restore and a merged save answer: saved -> the page now edits that version; conflict -> the merge dialog. */
-  const settle = (result: SaveResult, comment: string) => {
+  /** What restore and a merged save answer: saved -> the page now edits that version (`sent`: the document a save sent,
+   * which the answer leaves out when it is the one stored); conflict -> the merge dialog. */
+  const settle = (result: SaveResult, comment: string, sent: Definition | null = null) => {
     const store = useDesigner.getState();
     if (result.outcome === 'saved') {
-      if (store.workflow) store.load(result.document, { ...store.workflow, baseVersion: result.version });
+      const document = result.document ?? sent;
+      if (store.workflow && document) store.load(document, { ...store.workflow, baseVersion: result.version });
       store.set({ problems: result.problems, diff: null });
       setFrom(null);
       setTo(null);
@@ -115,7 +117,7 @@ export function VersionsPanel({ onClose }: { onClose(): void }): ReactElement {
     setConflict(null);
     setBusy(true);
     try {
-      settle(await server.save(document, theirsVersion, comment), comment);
+      settle(await server.save(document, theirsVersion, comment), comment, document);
     } catch (error) {
       setMessage({ text: `The server refused: ${String(error)}`, error: true });
     } finally {

@@ -47,8 +47,12 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
     @Test
     void fiveHundredNodes() throws Exception {
         String id = newWorkflow("Large graph", generated(500));
+        page.setViewportSize(1600, 1000); // as the designer's other tests, and as docs/benchmarks.md says
         signIn("admin", ADMIN_PASSWORD);
 
+        // the answers of Vaadin's requests while the page opens: what the state messages carry, by name
+        List<com.microsoft.playwright.Response> answers = new java.util.ArrayList<>();
+        page.onResponse(answers::add);
         page.navigate(url("/workflows/" + id));
         page.locator("[data-testid=canvas-ready]").waitFor(new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED).setTimeout(120_000));
         double ready = ((Number) page.evaluate("performance.now()")).doubleValue();
@@ -64,13 +68,17 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
                   const uidl = resources.filter((r) => r.name.includes('v-r=uidl'))
                       .reduce((big, r) => (big && big.encodedBodySize >= r.encodedBodySize ? big : r), null);
                   const named = (r) => `${r.name.split('/').pop().slice(0, 40)} ${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ms ${r.encodedBodySize} B`;
-                  return { html: nav.responseEnd, domReady: nav.domContentLoadedEventEnd,
+                  const trips = resources.filter((r) => r.name.includes('v-r=uidl'))
+                      .map((r) => `${Math.round(r.startTime)}-${Math.round(r.responseEnd)} ms ${r.encodedBodySize} B`);
+                  return { html: nav.responseEnd, domReady: nav.domContentLoadedEventEnd, trips: trips.join(', '),
                            scripts: scripts.reduce((m, r) => Math.max(m, r.responseEnd), 0),
                            initStart: init ? init.requestStart : -1, initEnd: init ? init.responseEnd : -1,
                            initBytes: init ? init.encodedBodySize : -1,
                            detail: [...scripts].sort((a, b) => b.responseEnd - a.responseEnd).slice(0, 4).map(named)
                                .concat(uidl ? ['largest uidl ' + named(uidl)] : []).join('; ') };
                 }""");
+        page.offResponse(answers::add);
+        String states = stateSizes(answers);
         screenshot("1-ready");
 
         page.locator("[data-testid=find]").click();
@@ -141,10 +149,14 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
                     save.push(performance.now() - t);
                     base = answer.version ?? base;
                   }
-                  return { validateP50: p(validate, 0.5), validateP95: p(validate, 0.95), saveP50: p(save, 0.5), saveP95: p(save, 0.95) };
+                  return { validateP50: p(validate, 0.5), validateP95: p(validate, 0.95), saveP50: p(save, 0.5), saveP95: p(save, 0.95),
+                           saves: save.map(Math.round).join(' ') };
                 }""", generated(500));
 
         System.out.println("designer large graph, loading: " + phases.get("detail"));
+        System.out.println("designer large graph, each save in order (ms): " + trips.get("saves"));
+        System.out.println("designer large graph, Vaadin round trips until canvas-ready: " + phases.get("trips"));
+        System.out.println("designer large graph, what the state messages carried until canvas-ready: " + states);
         System.out.println("designer large graph, where a second opening's main thread went (CPU profile): "
                 + profiledOpening(id));
         String result = String.format("designer large graph (500 nodes, 600 edges): canvas-ready %.0f ms after navigation start"
@@ -167,6 +179,7 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
      */
     private String profiledOpening(String id) {
         Page second = context.newPage();
+        second.setViewportSize(1600, 1000);
         try {
             CDPSession cdp = second.context().newCDPSession(second);
             cdp.send("Profiler.enable");
@@ -198,6 +211,53 @@ class DesignerLargeGraphBenchmark extends DesignerBrowserTest {
             return "by script: " + top(byFile, 8) + "; by function: " + top(byFunction, 12);
         } finally {
             second.close();
+        }
+    }
+
+    /**
+     * The bytes of JSON each named property (a state of the designer: {@code document}, {@code catalog}, …) took in
+     * the UIDL answers, summed over the answers, largest first: what the page waited for before it could draw.
+     */
+    private static String stateSizes(List<com.microsoft.playwright.Response> answers) {
+        Map<String, Double> bytes = new HashMap<>();
+        Map<String, Double> times = new HashMap<>();
+        for (com.microsoft.playwright.Response answer : answers) {
+            if (!answer.url().contains("v-r=uidl") && !answer.url().contains("v-r=init")) {
+                continue;
+            }
+            String text;
+            try {
+                text = answer.text();
+            } catch (com.microsoft.playwright.PlaywrightException gone) {
+                continue;
+            }
+            JsonElement parsed = com.google.gson.JsonParser.parseString(text.replaceFirst("^for\\(;;\\);", ""));
+            collectChanges(parsed, bytes, times);
+        }
+        return bytes.entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                .map(entry -> String.format("%s %.0f B (%.0f×)", entry.getKey(), entry.getValue(), times.get(entry.getKey())))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static void collectChanges(JsonElement element, Map<String, Double> bytes, Map<String, Double> times) {
+        if (element.isJsonArray()) {
+            element.getAsJsonArray().forEach(item -> collectChanges(item, bytes, times));
+        } else if (element.isJsonObject()) {
+            JsonObject object = element.getAsJsonObject();
+            if (object.has("changes") && object.get("changes").isJsonArray()) {
+                for (JsonElement change : object.getAsJsonArray("changes")) {
+                    JsonObject put = change.getAsJsonObject();
+                    if (put.has("key") && put.has("value")) {
+                        bytes.merge(put.get("key").getAsString(), (double) put.get("value").toString().length(), Double::sum);
+                        times.merge(put.get("key").getAsString(), 1.0, Double::sum);
+                    }
+                }
+            }
+            if (object.has("uidl")) { // the init answer carries its first message as a string
+                JsonElement uidl = object.get("uidl");
+                collectChanges(uidl.isJsonPrimitive() ? com.google.gson.JsonParser.parseString(uidl.getAsString()) : uidl,
+                        bytes, times);
+            }
         }
     }
 

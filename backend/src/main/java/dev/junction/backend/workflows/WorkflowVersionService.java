@@ -40,6 +40,8 @@ public class WorkflowVersionService {
 
     public static final int COMMENT_MAX_LENGTH = 500;
     private static final String MAY_CHANGE = "hasAnyRole('ADMIN', 'DESIGNER')";
+    /** The version {@link #showingSaved} answers without reading it again, while it runs. */
+    private static final ThreadLocal<StoredDefinition> JUST_SAVED = new ThreadLocal<>();
 
     private final WorkflowRepository workflows;
     private final WorkflowVersionRepository versions;
@@ -69,6 +71,10 @@ public class WorkflowVersionService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public StoredDefinition get(UUID workflowId, int version) {
+        StoredDefinition saved = JUST_SAVED.get();
+        if (saved != null && saved.version().workflowId().equals(workflowId) && saved.version().version() == version) {
+            return saved;
+        }
         return stored(versions.find(workflowId, version).orElseThrow(() -> noVersion(workflowId, version)));
     }
 
@@ -110,6 +116,26 @@ public class WorkflowVersionService {
         audit.record("workflow.version_saved", WorkflowService.ENTITY, workflowId.toString(),
                 Map.of("version", saved.version(), "comment", cleanComment));
         return stored(saved);
+    }
+
+    /**
+     * Runs {@code show} — what shows a version the caller has just saved, e.g. the go-live checklist on the designer's
+     * page after a save — with {@code saved} answered for that version instead of reading, parsing and validating
+     * it again (a version never changes; a 500-step one is about 100 KB). Only within {@code show}, on this thread.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public void showingSaved(StoredDefinition saved, Runnable show) {
+        StoredDefinition outer = JUST_SAVED.get();
+        JUST_SAVED.set(saved);
+        try {
+            show.run();
+        } finally {
+            if (outer == null) {
+                JUST_SAVED.remove();
+            } else {
+                JUST_SAVED.set(outer);
+            }
+        }
     }
 
     /**

@@ -16,8 +16,9 @@ import static dev.junction.ui.shared.ChannelJson.read;
 
 /**
  * The workflow designer ({@code designer/workflow-designer.tsx}, React Flow underneath) as a Flow component.
- * Java → React through named states: {@code document}, {@code workflow}, {@code catalog}, {@code connections}, {@code options},
- * {@code permissions}, {@code samples}, {@code overlay} (shapes in {@code designer/contract.ts}). React → Java through
+ * Java → React through named states: {@code document}, {@code problems} (of that document), {@code workflow},
+ * {@code catalog}, {@code connections}, {@code options}, {@code permissions}, {@code samples}, {@code overlay} (shapes
+ * in {@code designer/contract.ts}). React → Java through
  * {@code @ClientCallable} methods called at commit points (typed in {@code designer/server.ts}); each takes and answers
  * JSON text.
  */
@@ -51,7 +52,9 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         this.versions = presenter.versions();
         this.samples = presenter.samples();
         this.runs = presenter.runs();
-        setState("document", editing.document());
+        EditingPresenter.Opening opening = editing.opening();
+        setState("document", opening.document());
+        setState("problems", opening.problems());
         setState("workflow", editing.workflow());
         setState("catalog", editing.catalog());
         setState("connections", editing.connections());
@@ -75,10 +78,10 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
 
     @ClientCallable
     public String save(String document, String baseVersion, String comment) {
-        DesignerContract.SaveResult result = editing.save(text(document), read(baseVersion, Integer.class),
+        DesignerContract.SaveResult result = editing.saveWorkingCopy(text(document), read(baseVersion, Integer.class),
                 read(comment, String.class));
         if (result instanceof DesignerContract.Saved) {
-            changed();
+            editing.showSaved(this::changed);
         }
         return answer(result);
     }
@@ -121,7 +124,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
                 ? new DesignerContract.Refused("Name the version to restore", java.util.List.of())
                 : versions.restore(number, read(baseVersion, Integer.class));
         if (result instanceof DesignerContract.Saved) {
-            changed();
+            editing.showSaved(this::changed);
         }
         return answer(result);
     }

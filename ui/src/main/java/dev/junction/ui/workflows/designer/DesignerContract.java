@@ -170,6 +170,7 @@ public final class DesignerContract {
     public sealed interface SaveResult permits Saved, Conflict, Refused {
     }
 
+    /** Saved as {@code version}; {@code document} is the stored definition, null when it is the one the page sent. */
     public record Saved(String outcome, int version, Object document, List<Problem> problems) implements SaveResult {
         public Saved(int version, Object document, List<Problem> problems) {
             this("saved", version, document, problems);

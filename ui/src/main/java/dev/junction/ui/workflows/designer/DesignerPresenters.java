@@ -58,6 +58,20 @@ public class DesignerPresenters {
         this.webhookAddress = webhookAddress;
     }
 
+    /** The catalog without what only the mapping editor reads (see {@link EditingPresenter#catalog()}); made once. */
+    dev.junction.backend.catalog.Catalog designerCatalog() {
+        dev.junction.backend.catalog.Catalog designer = designerCatalog;
+        if (designer == null) {
+            dev.junction.backend.catalog.Catalog full = catalog.catalog();
+            designer = new dev.junction.backend.catalog.Catalog(full.nodeKinds(), full.triggerKinds(),
+                    full.connectors(), java.util.List.of(), java.util.List.of(), java.util.List.of());
+            designerCatalog = designer;
+        }
+        return designer;
+    }
+
+    private volatile dev.junction.backend.catalog.Catalog designerCatalog;
+
     /** The designer of this workflow (throws NotFoundException when there is none). */
     public DesignerPresenter forWorkflow(UUID workflowId) {
         workflows.get(workflowId);

@@ -3,6 +3,8 @@ package dev.junction.ui.workflows.designer;
 import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.audit.AuditLogRepository;
+import dev.junction.engine.definition.DefinitionJson;
+import dev.junction.engine.json.PayloadJson;
 import dev.junction.ui.workflows.designer.DesignerContract.Conflict;
 import dev.junction.ui.workflows.designer.DesignerContract.Permissions;
 import dev.junction.ui.workflows.designer.DesignerContract.Problem;
@@ -46,6 +48,8 @@ class DesignerPresenterTest {
     @Autowired
     WorkflowVersionService versions;
     @Autowired
+    dev.junction.backend.catalog.CatalogService catalog;
+    @Autowired
     AuditLogRepository auditLog;
     @Autowired
     dev.junction.backend.runs.RunService runs;
@@ -61,6 +65,32 @@ class DesignerPresenterTest {
     @AfterEach
     void signOut() {
         SignedIn.nobody();
+    }
+
+    @Test
+    void theDesignerGetsTheCatalogItReadsWithoutTheMappingEditorsParts() {
+        dev.junction.backend.catalog.Catalog full = catalog.catalog();
+        dev.junction.backend.catalog.Catalog designer =
+                (dev.junction.backend.catalog.Catalog) presenters.forWorkflow(workflowId).editing().catalog();
+
+        assertThat(designer.nodeKinds()).isEqualTo(full.nodeKinds());
+        assertThat(designer.triggerKinds()).isEqualTo(full.triggerKinds());
+        assertThat(designer.connectors()).isEqualTo(full.connectors()).isNotEmpty();
+        assertThat(full.schemas()).isNotEmpty();
+        assertThat(designer.functions()).isEmpty();
+        assertThat(designer.valueMaps()).isEmpty();
+        assertThat(designer.schemas()).isEmpty();
+    }
+
+    @Test
+    void theOpenedDocumentComesWithItsProblems() {
+        versions.save(workflowId, 1, BROKEN_SCRIPT, "broken");
+        EditingPresenter editing = presenters.forWorkflow(workflowId).editing();
+
+        EditingPresenter.Opening opening = editing.opening();
+        assertThat(opening.document()).isEqualTo(editing.document());
+        assertThat(opening.problems()).isEqualTo(editing.validate(PayloadJson.write(opening.document())))
+                .extracting(Problem::nodeId).containsExactly("toOrder");
     }
 
     @Test
@@ -116,6 +146,30 @@ class DesignerPresenterTest {
     }
 
     @Test
+    void theDesignersSaveAnswersTheStoredDocumentOnlyWhenThePageDoesNotHaveIt() {
+        DesignerPresenter presenter = presenters.forWorkflow(workflowId);
+
+        Saved asSent = (Saved) presenter.editing().saveWorkingCopy(VALID, 1, "as sent");
+        assertThat(asSent.version()).isEqualTo(2);
+        assertThat(asSent.document()).isNull();
+        assertThat(asSent.problems()).isEmpty();
+        // what the page kept is what opening the workflow again shows
+        assertThat(presenter.editing().document()).isEqualTo(EditingPresenter.plain(DefinitionJson.read(VALID)));
+
+        // spelled otherwise (the default port left out), the same definition: not sent back either
+        String withoutPorts = VALID.replace("\"fromPort\": \"out\", ", "");
+        Saved respelled = (Saved) presenter.editing().saveWorkingCopy(withoutPorts, 2, "no ports");
+        assertThat(respelled.document()).isNull();
+        assertThat(presenter.editing().document()).isEqualTo(EditingPresenter.plain(DefinitionJson.read(withoutPorts)));
+
+        // a restore makes a document the page does not have: it comes back whole
+        Saved restored = (Saved) presenter.versions().restore(2, 3);
+        assertThat(restored.document()).isEqualTo(EditingPresenter.plain(DefinitionJson.read(VALID)));
+        // and so does the save of a working copy the page cannot keep as it is (someone saved since: the merge)
+        assertThat(presenter.editing().saveWorkingCopy(BROKEN_SCRIPT, 3, "stale")).isInstanceOf(Conflict.class);
+    }
+
+    @Test
     void aSaveWithoutABaseVersionIsRefusedNamingTheField() {
         Refused refused = (Refused) presenters.forWorkflow(workflowId).editing().save(VALID, null, "");
 
@@ -155,7 +209,8 @@ class DesignerPresenterTest {
         tools.jackson.databind.JsonNode saved = json.readTree(component.save(VALID, "1", "\"via the channel\""));
         assertThat(saved.get("outcome").asString()).isEqualTo("saved");
         assertThat(saved.get("version").asInt()).isEqualTo(2);
-        assertThat(saved.get("document").get("nodes").get(1).get("id").asString()).isEqualTo("tellOps");
+        // the page sent exactly the definition stored: it keeps its own copy, the answer does not carry it back
+        assertThat(saved.get("document").isNull()).isTrue();
         assertThat(saved.get("problems").size()).isZero();
         assertThat(json.readTree(component.versions()).get(0).get("comment").asString()).isEqualTo("via the channel");
 

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * The wizard's test input: the template's sample as indented JSON, which the user may change before the test run
- * (a new order id for each run, an order that exists in their shop). {@link #input()} answers the object to run on,
- * or marks the field invalid with what is wrong ({@code data-invalid=true}) and answers nothing.
+ * (a new order id for each run, an order that exists in their shop) — or, resumed, the input kept in the draft.
+ * {@link #input()} answers the object to run on, or marks the field invalid with what is wrong
+ * ({@code data-invalid=true}) and answers nothing.
  */
 final class TestInputField extends TextArea {
 
@@ -19,7 +20,8 @@ final class TestInputField extends TextArea {
 
     private final Object sample;
 
-    TestInputField(Object sample) {
+    /** The field showing {@code kept} (the draft's test input), or the template's {@code sample} when null. */
+    TestInputField(Object sample, Object kept) {
         super("Test input (JSON)");
         this.sample = sample;
         setId("wizard-test-input");
@@ -29,7 +31,12 @@ final class TestInputField extends TextArea {
                 + " you connected.");
         setWidthFull();
         setMaxHeight("22em");
-        resetToSample();
+        if (kept == null) {
+            resetToSample();
+        } else {
+            setValue(pretty(kept));
+            valid();
+        }
         addValueChangeListener(change -> valid());
     }
 

@@ -62,8 +62,7 @@ class TemplateReadiness implements PublishGate {
         StoredDefinition stored = versions.get(workflowId, version);
         Set<String> named = connectionIds(stored);
         var installation = store.installation(workflowId);
-        List<String> production = named.stream().filter(id -> connections.find(id).map(StoredConnection::environment)
-                .filter("production"::equals).isPresent()).toList();
+        List<String> production = production(named);
         boolean gated = installation.isPresent() || !production.isEmpty();
         String gate = installation.isPresent()
                 ? "Installed from a template: the required items gate publish"
@@ -94,13 +93,20 @@ class TemplateReadiness implements PublishGate {
 
     @Override
     public List<FieldProblem> refusals(UUID workflowId, int version) {
-        Readiness readiness = of(workflowId, version);
-        if (!readiness.gated()) {
+        // whether the checklist gates this version is cheap to tell; its items (mapping tests run) only when it does
+        if (store.installation(workflowId).isEmpty()
+                && production(connectionIds(versions.get(workflowId, version))).isEmpty()) {
             return List.of();
         }
-        return readiness.items().stream().filter(item -> item.required() && !item.done())
+        return of(workflowId, version).items().stream().filter(item -> item.required() && !item.done())
                 .map(item -> new FieldProblem("readiness." + item.key(), item.label() + ": " + item.hint()))
                 .toList();
+    }
+
+    /** Those of {@code ids} that name a production connection. */
+    private List<String> production(Set<String> ids) {
+        return ids.stream().filter(id -> connections.find(id).map(StoredConnection::environment)
+                .filter("production"::equals).isPresent()).toList();
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
 package dev.junction.db.templates;
 
 import org.jooq.DSLContext;
+import org.jooq.JSON;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -83,7 +84,7 @@ public class TemplateRepository {
                 .set(TEMPLATE_INSTALL_DRAFTS.WORKFLOW_NAME, workflowName)
                 .set(TEMPLATE_INSTALL_DRAFTS.CONNECTIONS, JSONB.valueOf(connectionsJson))
                 .set(TEMPLATE_INSTALL_DRAFTS.PARAMETERS, JSONB.valueOf(parametersJson))
-                .set(TEMPLATE_INSTALL_DRAFTS.TEST_INPUT, testInputJson == null ? null : JSONB.valueOf(testInputJson))
+                .set(TEMPLATE_INSTALL_DRAFTS.TEST_INPUT, testInputJson == null ? null : JSON.valueOf(testInputJson))
                 .set(TEMPLATE_INSTALL_DRAFTS.CREATED_BY, actor)
                 .returning().fetchOne(TemplateRepository::draft);
     }
@@ -96,7 +97,7 @@ public class TemplateRepository {
                 .set(TEMPLATE_INSTALL_DRAFTS.WORKFLOW_NAME, workflowName)
                 .set(TEMPLATE_INSTALL_DRAFTS.CONNECTIONS, JSONB.valueOf(connectionsJson))
                 .set(TEMPLATE_INSTALL_DRAFTS.PARAMETERS, JSONB.valueOf(parametersJson))
-                .set(TEMPLATE_INSTALL_DRAFTS.TEST_INPUT, testInputJson == null ? null : JSONB.valueOf(testInputJson))
+                .set(TEMPLATE_INSTALL_DRAFTS.TEST_INPUT, testInputJson == null ? null : JSON.valueOf(testInputJson))
                 .set(TEMPLATE_INSTALL_DRAFTS.WORKFLOW_ID, workflowId)
                 .set(TEMPLATE_INSTALL_DRAFTS.UPDATED_AT, OffsetDateTime.now())
                 .where(TEMPLATE_INSTALL_DRAFTS.ID.eq(id)).returning().fetchOptional(TemplateRepository::draft);

@@ -18,6 +18,12 @@ final class TestInputField extends TextArea {
 
     private static final ObjectWriter PRETTY = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
 
+    private static final String SAMPLE_HELP = "The template's sample input. Change it to your own data before running:"
+            + " e.g. ids that are new (a second run of the same order may be refused as a duplicate), or that exist in"
+            + " the systems you connected.";
+    private static final String KEPT_HELP = "Your test input, as you left it. \"Use the template's sample\" puts the"
+            + " sample back.";
+
     private final Object sample;
 
     /** The field showing {@code kept} (the draft's test input), or the template's {@code sample} when null. */
@@ -26,15 +32,13 @@ final class TestInputField extends TextArea {
         this.sample = sample;
         setId("wizard-test-input");
         getElement().setAttribute("data-testid", "wizard-test-input");
-        setHelperText("The template's sample input. Change it to your own data before running: e.g. ids that are"
-                + " new (a second run of the same order may be refused as a duplicate), or that exist in the systems"
-                + " you connected.");
         setWidthFull();
         setMaxHeight("22em");
         if (kept == null) {
             resetToSample();
         } else {
             setValue(pretty(kept));
+            setHelperText(KEPT_HELP);
             valid();
         }
         addValueChangeListener(change -> valid());
@@ -48,6 +52,7 @@ final class TestInputField extends TextArea {
     /** Puts the template's sample back. */
     void resetToSample() {
         setValue(sample == null ? "{}" : pretty(sample));
+        setHelperText(SAMPLE_HELP);
         valid();
     }
 

@@ -59,7 +59,7 @@ public class ReadinessPanel extends VerticalLayout {
         publish.setEnabled(false);
         gate.getElement().setAttribute("data-testid", "checklist-gate");
         gate.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)")
-                .set("white-space", "nowrap");
+                .set("max-width", "20em").set("text-align", "right");
         HorizontalLayout row = new HorizontalLayout(checklist, gate, publish);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         row.setWidthFull();

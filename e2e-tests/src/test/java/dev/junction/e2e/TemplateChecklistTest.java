@@ -21,26 +21,15 @@ class TemplateChecklistTest extends TemplateBrowserTest {
     @Test
     void openItemsGatePublishUntilTheChecklistIsComplete() {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String connection = "shop-" + suffix;
-        createdThroughApi("/api/v1/connections", """
-                {"id": "%s", "name": "Shop %s", "connectorId": "http", "environment": "sandbox",
-                 "settings": {"baseUrl": "%s", "authKind": "apiKey", "apiKeyHeader": "X-API-Key",
-                              "testPath": "/orders?limit=1"},
-                 "secrets": {"apiKey": "%s"}}""".formatted(connection, suffix, url("/sandbox/shop"),
-                ShopSimulator.API_KEY));
+        String connection = shopConnection("shop-" + suffix, "sandbox");
         String templateId = "e2e-checklist-" + suffix;
         createdThroughApi("/api/v1/templates", """
                 {"id": "%s", "version": 1, "name": "Checklist test %s", "description": "Reads the shop's orders.",
                  "connectors": ["http"],
                  "requirements": [{"key": "shop", "connector": "http", "label": "The shop", "why": "reads orders"}],
                  "parameters": [],
-                 "definition": {"schemaVersion": 1,
-                   "trigger": {"kind": "schedule", "config": {"cron": "0 0 3 1 1 ? 2099"}, "position": {"x": 0, "y": 0}},
-                   "nodes": [{"id": "orders", "type": "connector", "name": "Read orders", "position": {"x": 0, "y": 120},
-                              "config": {"connection": "${requirement.shop}", "operation": "request",
-                                         "input": {"method": "GET", "path": "/orders"}}}],
-                   "edges": [{"from": "trigger", "fromPort": "out", "to": "orders"}]},
-                 "sampleInput": {}}""".formatted(templateId, suffix));
+                 "definition": %s,
+                 "sampleInput": {}}""".formatted(templateId, suffix, readsOrders("${requirement.shop}")));
         String workflowId = JSON.readTree(createdThroughApi("/api/v1/templates/" + templateId + "/install",
                 "{\"connections\": {\"shop\": \"" + connection + "\"}}")).get("workflowId").asString();
 
@@ -49,19 +38,11 @@ class TemplateChecklistTest extends TemplateBrowserTest {
         Locator items = page.locator("[data-testid=checklist-item]");
         assertThat(items.first()).isVisible();
         Locator publish = page.locator("[data-testid=checklist-publish]");
-        for (String key : new String[] {"connections-tested", "alert-rule", "owner"}) {
-            assertThat(item(key)).hasAttribute("data-done", "false");
-        }
+        assertOpen();
         assertThat(publish).isDisabled();
         screenshot("open");
 
-        for (String key : new String[] {"connections-tested", "alert-rule", "owner"}) {
-            page.locator("[data-testid=checklist-action][data-key=" + key + "]").click();
-            assertThat(item(key)).hasAttribute("data-done", "true");
-        }
-        for (int i = 0; i < items.count(); i++) {
-            assertThat(items.nth(i)).hasAttribute("data-done", "true");
-        }
+        completeWithTheChecklistsActions(items);
         assertThat(publish).isEnabled();
         screenshot("complete");
         publish.click();
@@ -96,9 +77,7 @@ class TemplateChecklistTest extends TemplateBrowserTest {
         assertThat(items.first()).isVisible();
         assertThat(page.locator("[data-testid=checklist-gate]")).hasAttribute("data-gated", "true");
         assertThat(page.locator("[data-testid=checklist-gate]")).containsText("production connection " + production);
-        for (String key : new String[] {"connections-tested", "alert-rule", "owner"}) {
-            assertThat(item(key)).hasAttribute("data-done", "false");
-        }
+        assertOpen();
         Locator designerPublish = page.locator("[data-testid=publish]");
         Locator checklistPublish = page.locator("[data-testid=checklist-publish]");
         assertThat(designerPublish).isDisabled();
@@ -108,13 +87,7 @@ class TemplateChecklistTest extends TemplateBrowserTest {
         assertThat(checklistPublish).isDisabled();
         screenshot("production-gated");
 
-        for (String key : new String[] {"connections-tested", "alert-rule", "owner"}) {
-            page.locator("[data-testid=checklist-action][data-key=" + key + "]").click();
-            assertThat(item(key)).hasAttribute("data-done", "true");
-        }
-        for (int i = 0; i < items.count(); i++) {
-            assertThat(items.nth(i)).hasAttribute("data-done", "true");
-        }
+        completeWithTheChecklistsActions(items);
         assertThat(checklistPublish).isEnabled();
         assertThat(designerPublish).hasAttribute("data-gate", "0");
         assertThat(designerPublish).isEnabled();
@@ -123,6 +96,26 @@ class TemplateChecklistTest extends TemplateBrowserTest {
         page.locator("[data-testid=publish-confirm]").click();
         assertThat(page.locator("#workflow-version")).containsText("published: version 2");
         screenshot("production-published");
+    }
+
+    /** The items the checklist's actions complete. */
+    private static final String[] COMPLETED_BY_ACTIONS = {"connections-tested", "alert-rule", "owner"};
+
+    private void assertOpen() {
+        for (String key : COMPLETED_BY_ACTIONS) {
+            assertThat(item(key)).hasAttribute("data-done", "false");
+        }
+    }
+
+    /** Clicks each open item's action; each flips to done, and then every item of the checklist is done. */
+    private void completeWithTheChecklistsActions(Locator items) {
+        for (String key : COMPLETED_BY_ACTIONS) {
+            page.locator("[data-testid=checklist-action][data-key=" + key + "]").click();
+            assertThat(item(key)).hasAttribute("data-done", "true");
+        }
+        for (int i = 0; i < items.count(); i++) {
+            assertThat(items.nth(i)).hasAttribute("data-done", "true");
+        }
     }
 
     /** An HTTP connection to the sandbox shop on loopback, in {@code environment}; answers its id. */

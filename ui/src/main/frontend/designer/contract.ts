@@ -50,6 +50,13 @@ export interface Permissions {
   run: boolean;
 }
 
+/** What keeps a saved version from going live besides its problems: the open required items of the workflow's
+ * go-live checklist, when it gates publish (installed from a template, or using a production connection). */
+export interface PublishGate {
+  version: number;
+  refusals: string[];
+}
+
 export interface VersionInfo {
   version: number;
   comment: string | null;

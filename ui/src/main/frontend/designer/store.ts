@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Catalog } from '../shared/generated/catalog';
 import type { Node } from '../shared/generated/workflow';
-import type { Comparison, ConnectionInfo, Definition, Options, Overlay, Permissions, Problem, Samples, StepRunResult, VersionDiff, WorkflowInfo } from './contract';
+import type { Comparison, ConnectionInfo, Definition, Options, Overlay, Permissions, Problem, PublishGate, Samples, StepRunResult, VersionDiff, WorkflowInfo } from './contract';
 
 /** A step run alone ("Run this step"), and the working copy it ran on. */
 export type StepRun = Extract<StepRunResult, { outcome: 'ran' }> & { document: Definition };
@@ -28,6 +28,8 @@ export interface DesignerState {
   connections: ConnectionInfo[];
   options: Options;
   permissions: Permissions;
+  /** The go-live checklist's refusals for a saved version (null: none known). */
+  publishGate: PublishGate | null;
   samples: Samples;
   overlay: Overlay | null;
   /** The document as it was when the overlay's run started: nodes whose config (or an upstream node's) changed since
@@ -64,8 +66,16 @@ export interface DesignerState {
   select(ids: string[]): void;
   inspect(nodeId: string | null, field?: string | null): void;
   set(partial: Partial<Pick<DesignerState, 'server' | 'workflow' | 'catalog' | 'connections' | 'options'
-    | 'permissions' | 'samples' | 'overlay' | 'ranDocument' | 'diff' | 'problems' | 'checked' | 'stepRuns' | 'comparison'>>): void;
+    | 'permissions' | 'publishGate' | 'samples' | 'overlay' | 'ranDocument' | 'diff' | 'problems' | 'checked' | 'stepRuns' | 'comparison'>>): void;
 }
+
+/** The go-live checklist's open required items for the saved version the designer would publish (empty: none). */
+export function publishRefusals(state: Pick<DesignerState, 'publishGate' | 'workflow'>): readonly string[] {
+  const gate = state.publishGate;
+  return gate && gate.version === state.workflow?.baseVersion ? gate.refusals : NO_REFUSALS;
+}
+
+const NO_REFUSALS: readonly string[] = [];
 
 export const useDesigner = create<DesignerState>()((set, get) => ({
   server: null,
@@ -74,6 +84,7 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   connections: [],
   options: { mappings: [], lookupTables: [], workflows: [] },
   permissions: { edit: false, publish: false, run: false },
+  publishGate: null,
   samples: {},
   overlay: null,
   ranDocument: null,

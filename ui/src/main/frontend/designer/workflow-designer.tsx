@@ -1,7 +1,7 @@
 import { ReactAdapterElement, type RenderHooks } from 'Frontend/generated/flow/ReactAdapter';
 import { useEffect, type ReactElement } from 'react';
 import type { Catalog } from '../shared/generated/catalog';
-import type { ConnectionInfo, Definition, Options, Overlay, Permissions, Problem, Samples, WorkflowInfo } from './contract';
+import type { ConnectionInfo, Definition, Options, Overlay, Permissions, Problem, PublishGate, Samples, WorkflowInfo } from './contract';
 import { Designer } from './Designer';
 import { designerServer } from './server';
 import { useDesigner } from './store';
@@ -21,6 +21,7 @@ class WorkflowDesignerElement extends ReactAdapterElement {
     const [options] = hooks.useState<Options | undefined>('options');
     const [permissions] = hooks.useState<Permissions | undefined>('permissions');
     const [samples] = hooks.useState<Samples | undefined>('samples');
+    const [publishGate] = hooks.useState<PublishGate | null | undefined>('publishGate');
     const [overlay] = hooks.useState<Overlay | null | undefined>('overlay');
     useEffect(() => useDesigner.getState().set({ server: designerServer(this) }), []);
     useEffect(() => {
@@ -37,6 +38,7 @@ class WorkflowDesignerElement extends ReactAdapterElement {
     useEffect(() => useDesigner.getState().set({ options: options ?? { mappings: [], lookupTables: [], workflows: [] } }), [options]);
     useEffect(() => useDesigner.getState().set({ permissions: permissions ?? { edit: false, publish: false, run: false } }), [permissions]);
     useEffect(() => useDesigner.getState().set({ samples: samples ?? {} }), [samples]);
+    useEffect(() => useDesigner.getState().set({ publishGate: publishGate ?? null }), [publishGate]);
     useEffect(() => {
       const { comparison, set } = useDesigner.getState();
       // a comparison belongs to the run it was made on: another run (or none) on the canvas ends it

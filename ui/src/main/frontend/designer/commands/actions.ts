@@ -12,7 +12,7 @@ import {
   addAfter, DEFAULT_PORT, edgeKey, idsOf, insertIntoEdge, moveTo, newNode, notesOf, outputPorts, remove, TRIGGER_ID,
   freeSpot, freshId, type DesignerDefinition, type PaletteChoice,
 } from '../model';
-import { isDirty, useDesigner } from '../store';
+import { isDirty, publishRefusals, useDesigner } from '../store';
 import { useUi, type PickerTarget } from '../ui-state';
 
 const state = () => useDesigner.getState();
@@ -254,7 +254,8 @@ export function openSave(): void {
 
 export function openPublish(): void {
   const s = state();
-  if (!s.permissions.publish || s.problems.length > 0 || isDirty(s) || s.workflow?.baseVersion == null) return;
+  if (!s.permissions.publish || s.problems.length > 0 || isDirty(s) || s.workflow?.baseVersion == null
+    || publishRefusals(s).length > 0) return;
   useUi.getState().open({ publishDialog: true });
 }
 

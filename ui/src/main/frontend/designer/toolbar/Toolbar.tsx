@@ -1,14 +1,15 @@
 /*
  * The toolbar (undo, redo, save, publish, tidy, note, zoom, find, export, panels) and the save and publish dialogs.
  * Save: comment dialog -> server.save -> saved (markSaved) | conflict (MergeDialog) | refused (toast). Publish is
- * disabled while there are problems or unsaved changes.
+ * disabled while there are problems or unsaved changes, or while the go-live checklist has open required items for a
+ * workflow whose publish it gates (the reasons are the button's title).
  */
 import { useState, type ReactElement } from 'react';
 import type { Conflict } from '../versions/MergeDialog';
 import { MergeDialog } from '../versions/MergeDialog';
 import { RunControls } from '../versions/RunControls';
 import type { Definition } from '../contract';
-import { isDirty, useDesigner } from '../store';
+import { isDirty, publishRefusals, useDesigner } from '../store';
 import { useUi } from '../ui-state';
 import { addNote, exportAs, fixOverlapsOnly, openPublish, openSave, redo, tidy, togglePanel, undo, zoomFit } from '../commands/actions';
 
@@ -23,7 +24,9 @@ export function Toolbar(): ReactElement {
   const baseVersion = useDesigner((state) => state.workflow?.baseVersion ?? null);
   const panel = useUi((state) => state.panel);
   const editable = canEdit && !inDiff;
-  const publishTitle = problems > 0 ? `${problems} ${problems === 1 ? 'problem' : 'problems'}` : dirty ? 'Save first' : baseVersion == null ? 'Save first' : 'Publish the saved version';
+  const gate = useDesigner((state) => publishRefusals(state));
+  const publishTitle = problems > 0 ? `${problems} ${problems === 1 ? 'problem' : 'problems'}` : dirty ? 'Save first' : baseVersion == null ? 'Save first'
+    : gate.length > 0 ? `Go-live checklist: ${gate.join('; ')}` : 'Publish the saved version';
   return (
     <header className="wd-toolbar" role="toolbar" aria-label="Workflow designer">
       <span className="wd-dirty" aria-live="polite">{dirty ? 'Unsaved changes' : baseVersion != null ? `Saved · v${baseVersion}` : ''}</span>
@@ -48,7 +51,7 @@ export function Toolbar(): ReactElement {
         <RunControls />
         {editable && <button type="button" data-testid="save" className="wd-primary" onClick={openSave} title="Save (Ctrl+S)">Save</button>}
         {canPublish && (
-          <button type="button" data-testid="publish" data-problems={problems} disabled={problems > 0 || dirty || baseVersion == null}
+          <button type="button" data-testid="publish" data-problems={problems} data-gate={gate.length} disabled={problems > 0 || dirty || baseVersion == null || gate.length > 0}
             title={publishTitle} onClick={openPublish}>Publish</button>
         )}
       </div>

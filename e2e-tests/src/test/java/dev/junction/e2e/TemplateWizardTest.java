@@ -251,7 +251,21 @@ class TemplateWizardTest extends TemplateBrowserTest {
             assertThat(page.locator("[data-testid=wizard-test-run]")).hasAttribute("data-status", "none");
             screenshot(templateId + "-test-input-invalid");
             input.fill(testInput.toPrettyString());
+            input.press("Tab");
+            waitUntilIdle();
             screenshot(templateId + "-test-input");
+
+            // leave, and come back (the wizard's address names its draft): the edited test input is kept in the
+            // draft, not replaced by the sample
+            String address = page.url();
+            assertThat(address).contains("draft=");
+            page.navigate(url("/workflows"));
+            waitUntilIdle();
+            page.navigate(address);
+            assertThat(wizard).hasAttribute("data-step", "test");
+            assertThat(page.locator("#wizard-test-input")).hasAttribute("data-invalid", "false");
+            assertThat(JSON.readTree(input.inputValue())).as("the test input after resuming").isEqualTo(testInput);
+            screenshot(templateId + "-test-input-resumed");
         }
         page.locator("#wizard-run-test").click();
         assertThat(page.locator("[data-testid=wizard-test-run]")).hasAttribute("data-status", "succeeded", RUN_ENDED);

@@ -129,7 +129,7 @@ class StoredTemplateService implements TemplateService {
             StoredInstallDraft draft = ownDraft(request.draftId());
             store.updateDraft(draft.id(), result.templateVersion(), "installed", result.workflowName(),
                     PayloadJson.write(request.connections()), PayloadJson.write(request.parameters()),
-                    result.workflowId());
+                    draft.testInputJson(), result.workflowId());
         }
         return result;
     }
@@ -144,7 +144,8 @@ class StoredTemplateService implements TemplateService {
         checkDraft(input);
         return draft(store.insertDraft(template.id(), template.version(), input.step() == null ? "" : input.step(),
                 input.workflowName(), PayloadJson.write(input.connections() == null ? Map.of() : input.connections()),
-                PayloadJson.write(input.parameters() == null ? Map.of() : input.parameters()), CurrentUser.name()));
+                PayloadJson.write(input.parameters() == null ? Map.of() : input.parameters()),
+                input.testInput() == null ? null : PayloadJson.write(input.testInput()), CurrentUser.name()));
     }
 
     @Override
@@ -164,6 +165,7 @@ class StoredTemplateService implements TemplateService {
                 input.workflowName() == null ? draft.workflowName() : input.workflowName(),
                 input.connections() == null ? draft.connectionsJson() : PayloadJson.write(input.connections()),
                 input.parameters() == null ? draft.parametersJson() : PayloadJson.write(input.parameters()),
+                input.testInput() == null ? draft.testInputJson() : PayloadJson.write(input.testInput()),
                 draft.workflowId()).orElseThrow(() -> noDraft(draftId)));
     }
 
@@ -289,8 +291,9 @@ class StoredTemplateService implements TemplateService {
     private static InstallDraft draft(StoredInstallDraft stored) {
         return new InstallDraft(stored.id(), stored.templateId(), stored.templateVersion(), stored.step(),
                 stored.workflowName(), (Map<String, String>) PayloadJson.read(stored.connectionsJson()),
-                (Map<String, Object>) PayloadJson.read(stored.parametersJson()), stored.workflowId(),
-                stored.createdBy(), stored.updatedAt());
+                (Map<String, Object>) PayloadJson.read(stored.parametersJson()),
+                stored.testInputJson() == null ? null : (Map<String, Object>) PayloadJson.read(stored.testInputJson()),
+                stored.workflowId(), stored.createdBy(), stored.updatedAt());
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,8 @@ import dev.junction.backend.mappings.MappingTestCaseService;
 import dev.junction.backend.workflows.PublishGate;
 import dev.junction.backend.workflows.StoredDefinition;
 import dev.junction.backend.workflows.WorkflowVersionService;
+import dev.junction.db.connections.ConnectionRepository;
+import dev.junction.db.connections.StoredConnection;
 import dev.junction.db.templates.TemplateRepository;
 import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.Node;
@@ -23,11 +25,15 @@ import java.util.UUID;
  * The go-live checklist of a workflow version. Required before publishing: {@code connections-tested} (the latest
  * test of every connection the version names passed), {@code no-problems} (the validator finds none),
  * {@code tests-passing} (the test cases of the stored mappings it uses pass) and {@code trigger-configured} (a
- * webhook, schedule or polling trigger: a manual one starts nothing by itself). Recommended: {@code alert-rule} (an
- * enabled alert rule watches the workflow) and {@code owner} (someone answers for it).
+ * webhook, schedule or polling trigger: a manual one starts nothing by itself — required of a workflow installed
+ * from a template; of a hand-made one only recommended, since a manual trigger is how a workflow runs on demand, by
+ * hand or through {@code POST /api/v1/workflows/{id}/runs}). Recommended: {@code alert-rule} (an enabled alert rule
+ * watches the workflow) and {@code owner} (someone answers for it).
  *
- * <p>As a {@link PublishGate} it refuses publishing a version of a workflow <em>installed from a template</em>
- * while a required item is open; other workflows are not gated (their publish stays as it was).
+ * <p>As a {@link PublishGate} it refuses making a version live (publish, rollback) while a required item is open,
+ * when the version goes live for real: the workflow was <em>installed from a template</em>, or the version uses a
+ * <em>production</em> connection. A workflow on sandbox connections only shows its checklist but publishes freely, so
+ * that trying things out on the sandbox stays one click.
  */
 @Component
 class TemplateReadiness implements PublishGate {
@@ -42,24 +48,37 @@ class TemplateReadiness implements PublishGate {
     private final WorkflowVersionService versions;
     private final MappingTestCaseService mappingTests;
     private final TemplateRepository store;
+    private final ConnectionRepository connections;
 
-    TemplateReadiness(WorkflowVersionService versions, MappingTestCaseService mappingTests, TemplateRepository store) {
+    TemplateReadiness(WorkflowVersionService versions, MappingTestCaseService mappingTests, TemplateRepository store,
+                      ConnectionRepository connections) {
         this.versions = versions;
         this.mappingTests = mappingTests;
         this.store = store;
+        this.connections = connections;
     }
 
     Readiness of(UUID workflowId, int version) {
         StoredDefinition stored = versions.get(workflowId, version);
+        Set<String> named = connectionIds(stored);
+        var installation = store.installation(workflowId);
+        List<String> production = production(named);
+        boolean gated = installation.isPresent() || !production.isEmpty();
+        String gate = installation.isPresent()
+                ? "Installed from a template: the required items gate publish"
+                : !production.isEmpty()
+                ? "Uses production " + (production.size() == 1 ? "connection " : "connections ")
+                + String.join(", ", production) + ": the required items gate publish"
+                : "Sandbox only: not gating publish";
         List<ReadinessItem> items = new ArrayList<>();
-        items.add(connectionsTested(stored));
+        items.add(connectionsTested(named));
         int problems = stored.problems().size();
         items.add(new ReadinessItem(NO_PROBLEMS, "No problems", problems == 0, true, problems == 0
                 ? "The validator finds nothing to fix"
                 : problems + (problems == 1 ? " problem" : " problems") + " to fix, e.g. "
                 + stored.problems().getFirst().path() + ": " + stored.problems().getFirst().message()));
         items.add(testsPassing(stored));
-        items.add(triggerConfigured(stored));
+        items.add(triggerConfigured(stored, installation.isPresent()));
         int rules = store.enabledAlertRules(workflowId);
         items.add(new ReadinessItem(ALERT_RULE, "Alert rule attached", rules > 0, false, rules > 0
                 ? rules + (rules == 1 ? " alert rule watches" : " alert rules watch") + " this workflow"
@@ -69,12 +88,14 @@ class TemplateReadiness implements PublishGate {
                 owner.map(name -> name + " answers for this workflow")
                         .orElse("Set who answers for this workflow")));
         boolean ready = items.stream().allMatch(item -> item.done() || !item.required());
-        return new Readiness(workflowId, version, items, ready, store.installation(workflowId).isPresent());
+        return new Readiness(workflowId, version, items, ready, gated, gate);
     }
 
     @Override
     public List<FieldProblem> refusals(UUID workflowId, int version) {
-        if (store.installation(workflowId).isEmpty()) {
+        // whether the checklist gates this version is cheap to tell; its items (mapping tests run) only when it does
+        if (store.installation(workflowId).isEmpty()
+                && production(connectionIds(versions.get(workflowId, version))).isEmpty()) {
             return List.of();
         }
         return of(workflowId, version).items().stream().filter(item -> item.required() && !item.done())
@@ -82,12 +103,22 @@ class TemplateReadiness implements PublishGate {
                 .toList();
     }
 
+    /** Those of {@code ids} that name a production connection. */
+    private List<String> production(Set<String> ids) {
+        return ids.stream().filter(id -> connections.find(id).map(StoredConnection::environment)
+                .filter("production"::equals).isPresent()).toList();
+    }
+
     @SuppressWarnings("unchecked")
-    private ReadinessItem connectionsTested(StoredDefinition stored) {
+    private static Set<String> connectionIds(StoredDefinition stored) {
         Map<String, Object> definition = (Map<String, Object>) PayloadJson.read(DefinitionJson.write(
                 stored.definition()));
         Set<String> ids = new LinkedHashSet<>();
         ConnectionReferences.in(definition).forEach(reference -> ids.add(reference.connectionId()));
+        return ids;
+    }
+
+    private ReadinessItem connectionsTested(Set<String> ids) {
         List<String> untested = new ArrayList<>();
         List<String> failing = new ArrayList<>();
         for (String id : ids) {
@@ -137,15 +168,16 @@ class TemplateReadiness implements PublishGate {
         return new ReadinessItem(TESTS_PASSING, "Tests passing", failed.isEmpty(), true, hint);
     }
 
-    private static ReadinessItem triggerConfigured(StoredDefinition stored) {
+    private static ReadinessItem triggerConfigured(StoredDefinition stored, boolean installed) {
         TriggerKind kind = stored.definition().trigger().kind();
         boolean done = kind != TriggerKind.MANUAL;
         String hint = switch (kind) {
-            case MANUAL -> "A manual trigger starts runs only by hand: choose a webhook, schedule or polling trigger";
+            case MANUAL -> "A manual trigger runs only on demand (by hand or through the API): choose a webhook,"
+                    + " schedule or polling trigger to run unattended";
             case WEBHOOK -> "Runs start from the workflow's webhook address";
             case SCHEDULE -> "Runs start on the schedule " + stored.definition().trigger().config().get("cron");
             case POLLING -> "Runs start from polling " + stored.definition().trigger().config().get("operation");
         };
-        return new ReadinessItem(TRIGGER_CONFIGURED, "Trigger configured", done, true, hint);
+        return new ReadinessItem(TRIGGER_CONFIGURED, "Trigger configured", done, installed, hint);
     }
 }

@@ -7,7 +7,8 @@ import java.util.UUID;
 
 /**
  * A rule that may keep a version from being published besides the validator's problems (the go-live checklist of
- * a workflow installed from a template: docs/templates.md). Consulted by {@link WorkflowVersionService#publish}.
+ * a workflow installed from a template or using a production connection: docs/templates.md). Consulted by
+ * {@link WorkflowVersionService#publish} and {@link WorkflowVersionService#rollback}.
  */
 public interface PublishGate {
 

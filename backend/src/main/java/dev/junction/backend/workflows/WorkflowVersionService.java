@@ -140,7 +140,8 @@ public class WorkflowVersionService {
 
     /**
      * Publishes a version: from now on triggers run it. Refused while the validator finds problems in it, or while
-     * a {@link PublishGate} refuses it (the go-live checklist of a workflow installed from a template).
+     * a {@link PublishGate} refuses it (the go-live checklist of a workflow installed from a template or using a
+     * production connection).
      */
     @PreAuthorize(MAY_CHANGE)
     public StoredDefinition publish(UUID workflowId, int version) {
@@ -148,24 +149,35 @@ public class WorkflowVersionService {
         if (!stored.problems().isEmpty()) {
             throw new InvalidInputException(DefinitionInput.fieldProblems(stored.problems()));
         }
-        List<InvalidInputException.FieldProblem> refusals = publishGates.orderedStream()
-                .flatMap(gate -> gate.refusals(workflowId, version).stream()).toList();
-        if (!refusals.isEmpty()) {
-            throw new InvalidInputException(refusals);
-        }
+        refuseIfGated(workflowId, version);
         versions.publish(workflowId, version, CurrentUser.name());
         audit.record("workflow.published", WorkflowService.ENTITY, workflowId.toString(), Map.of("version", version));
         events.publishEvent(new WorkflowPublished(workflowId, version));
         return stored;
     }
 
-    /** Publishes the definition of an older version again, as a new version. */
+    /**
+     * Why a {@link PublishGate} keeps version {@code version} from going live (each open item named by its field);
+     * empty when nothing does. The validator's problems are not among them (they come with the version).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<InvalidInputException.FieldProblem> publishRefusals(UUID workflowId, int version) {
+        get(workflowId, version);
+        return gateRefusals(workflowId, version);
+    }
+
+    /**
+     * Publishes the definition of an older version again, as a new version. The same gates as {@link #publish}
+     * apply (to the older version): a rollback makes a version live too.
+     */
     @PreAuthorize(MAY_CHANGE)
     public StoredDefinition rollback(UUID workflowId, int version) {
         StoredDefinition older = get(workflowId, version);
         if (!older.problems().isEmpty()) {
             throw new InvalidInputException(DefinitionInput.fieldProblems(older.problems()));
         }
+        refuseIfGated(workflowId, version);
         WorkflowVersion copy = append(workflowId, workflow(workflowId).latestVersion(), older.definition(),
                 "Rollback to version " + version);
         versions.publish(workflowId, copy.version(), CurrentUser.name());
@@ -189,6 +201,17 @@ public class WorkflowVersionService {
     @Transactional(readOnly = true)
     public DefinitionDiff diff(UUID workflowId, int from, int to) {
         return DefinitionDiff.between(get(workflowId, from).definition(), get(workflowId, to).definition());
+    }
+
+    private void refuseIfGated(UUID workflowId, int version) {
+        List<InvalidInputException.FieldProblem> refusals = gateRefusals(workflowId, version);
+        if (!refusals.isEmpty()) {
+            throw new InvalidInputException(refusals);
+        }
+    }
+
+    private List<InvalidInputException.FieldProblem> gateRefusals(UUID workflowId, int version) {
+        return publishGates.orderedStream().flatMap(gate -> gate.refusals(workflowId, version).stream()).toList();
     }
 
     private WorkflowVersion append(UUID workflowId, int baseVersion, WorkflowDefinition definition, String comment) {

@@ -53,8 +53,10 @@ class ConnectionApiTest {
     }
 
     private JsonNode create(String id, String apiKey) {
+        // sandbox: what is tested does not depend on the environment, and a production connection would gate publish on
+        // its go-live checklist (docs/templates.md)
         HttpResponse<String> created = admin.post("/api/v1/connections", """
-                {"id": "%s", "name": "Echo %s", "connectorId": "vault-echo", "environment": "production",
+                {"id": "%s", "name": "Echo %s", "connectorId": "vault-echo", "environment": "sandbox",
                  "settings": {"greeting": "hi", "mode": "loud"}, "secrets": {"apiKey": "%s"}}"""
                 .formatted(id, id, apiKey));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -133,7 +135,7 @@ class ConnectionApiTest {
         assertThat(failed.get("stage").asString()).isEqualTo("AUTH");
 
         HttpResponse<String> replaced = admin.send("PUT", "/api/v1/connections/" + id, """
-                {"name": "Echo %s", "environment": "production", "settings": {"greeting": "hi", "mode": "loud"},
+                {"name": "Echo %s", "environment": "sandbox", "settings": {"greeting": "hi", "mode": "loud"},
                  "secrets": {"apiKey": "%s"}}""".formatted(id, VaultEchoConnector.RIGHT_KEY));
         assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
         assertThat(replaced.body()).doesNotContain(VaultEchoConnector.RIGHT_KEY);

@@ -76,20 +76,22 @@ class EncodedSecretCanaryTest {
         String password = "canary pw/+&=" + UUID.randomUUID();
         String clientSecret = "canary client?" + UUID.randomUUID();
         String base = "http://127.0.0.1:" + remote.getAddress().getPort();
+        // sandbox: what is tested does not depend on the environment, and a production connection would gate publish on
+        // its go-live checklist (docs/templates.md)
         ok(admin.post("/api/v1/connections", """
-                {"id": "canary-basic", "name": "Canary basic", "connectorId": "http", "environment": "production",
+                {"id": "canary-basic", "name": "Canary basic", "connectorId": "http", "environment": "sandbox",
                  "settings": {"baseUrl": "%s", "authKind": "basic", "username": "canary-user", "testPath": "/echo",
                               "pollPath": "/list", "itemsPath": "items", "cursorParam": "since",
                               "keyPath": "user"},
                  "secrets": {"password": %s}}""".formatted(base, PayloadJson.write(password))));
         ok(admin.post("/api/v1/connections", """
-                {"id": "canary-oauth", "name": "Canary OAuth", "connectorId": "http", "environment": "production",
+                {"id": "canary-oauth", "name": "Canary OAuth", "connectorId": "http", "environment": "sandbox",
                  "settings": {"baseUrl": "%s", "authKind": "oauth2ClientCredentials", "tokenUrl": "%s/oauth/token",
                               "clientId": "canary-client", "testPath": "/echo"},
                  "secrets": {"clientSecret": %s}}""".formatted(base, base, PayloadJson.write(clientSecret))));
         ok(admin.post("/api/v1/connections", """
                 {"id": "canary-oauth-refused", "name": "Canary OAuth refused", "connectorId": "http",
-                 "environment": "production",
+                 "environment": "sandbox",
                  "settings": {"baseUrl": "%s", "authKind": "oauth2ClientCredentials", "tokenUrl": "%s/oauth/refuse",
                               "clientId": "canary-client", "testPath": "/echo"},
                  "secrets": {"clientSecret": %s}}""".formatted(base, base, PayloadJson.write(clientSecret))));

@@ -44,18 +44,20 @@ class SecretCanaryTest {
         String opayoUrl = RunsApi.read(admin.get("/api/v1/connections/opayo-pi-sandbox").body()).get("settings")
                 .get("baseUrl").asString();
 
+        // sandbox: what is tested does not depend on the environment, and a production connection would gate publish on
+        // its go-live checklist (docs/templates.md)
         answers.add(ok(admin.post("/api/v1/connections", """
-                {"id": "canary-echo", "name": "Canary echo", "connectorId": "vault-echo", "environment": "production",
+                {"id": "canary-echo", "name": "Canary echo", "connectorId": "vault-echo", "environment": "sandbox",
                  "secrets": {"apiKey": "%s", "webhookKey": "%s-hook"}}""".formatted(echoKey, echoKey))));
         answers.add(ok(admin.post("/api/v1/connections", """
-                {"id": "canary-opayo", "name": "Canary Opayo", "connectorId": "opayo-pi", "environment": "production",
+                {"id": "canary-opayo", "name": "Canary Opayo", "connectorId": "opayo-pi", "environment": "sandbox",
                  "settings": {"environment": "test", "baseUrl": "%s", "vendorName": "junctionsandbox"},
                  "secrets": {"integrationKey": "sandbox-integration-key", "integrationPassword": "%s"}}"""
                 .formatted(opayoUrl, opayoPassword))));
         answers.add(admin.post("/api/v1/connections/canary-echo/test", null).body());
         answers.add(admin.post("/api/v1/connections/canary-opayo/test", null).body());
         answers.add(admin.send("PUT", "/api/v1/connections/canary-echo", """
-                {"name": "Canary echo", "environment": "production", "secrets": {"apiKey": "%s"}}"""
+                {"name": "Canary echo", "environment": "sandbox", "secrets": {"apiKey": "%s"}}"""
                 .formatted(echoKey)).body());
 
         RunsApi runs = new RunsApi(admin);

@@ -45,6 +45,31 @@ class FbaOpayoAndRefundTemplatesTest {
     }
 
     @Test
+    void theTemplatesOwnSampleNamesAShopOrderTheSandboxShopHolds() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        TemplateApi templates = new TemplateApi(admin);
+        SandboxRemotes sandbox = new SandboxRemotes(port, admin);
+        JsonNode template = RunsApi.read(admin.get("/api/v1/templates/fba-opayo").body()).get("template");
+        String sampleShopOrder = template.get("sampleInput").get("shopOrderId").asString();
+        assertThat(sandbox.shopOrder(sampleShopOrder).get("id").asString()).as("the sample's shop order exists")
+                .isEqualTo(sampleShopOrder);
+        String workflowId = templates.readyAndPublished(templates.install("fba-opayo", "{\"workflowName\": \""
+                        + TemplateApi.unique("Sample order") + "\", \"parameters\": {\"cancellationWindow\": \"PT1S\","
+                        + " \"trackingInterval\": \"PT1S\"}}"),
+                "opayo-pi-sandbox", "amazon-sp-api-sandbox", "http-sandbox");
+
+        // the sample as it is, with an order id of its own (the order id is the Opayo vendorTxCode: unique per run)
+        ObjectNode sample = (ObjectNode) template.get("sampleInput").deepCopy();
+        sample.put("orderId", "SHOP-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase());
+        JsonNode run = templates.run(workflowId, sample.toString());
+
+        assertThat(run.get("run").get("status").asString()).as(run.toString()).isEqualTo("succeeded");
+        JsonNode shopOrder = sandbox.shopOrder(sampleShopOrder);
+        assertThat(shopOrder.get("status").asString()).isEqualTo("shipped");
+        assertThat(shopOrder.get("tracking").get("numbers").get(0).asString()).startsWith("TBA");
+    }
+
+    @Test
     void aShopOrderIsPaidShippedOnceAndTrackedThenRefundedAndTheDynamicsOrderUpdated() {
         ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
         TemplateApi templates = new TemplateApi(admin);

@@ -112,6 +112,20 @@ class TemplateLifecycleTest {
                 + " {\"currency\": \"EUR\"}}");
         JsonNode done = read(admin.get("/api/v1/templates/drafts/" + draftId).body());
         assertThat(done.get("workflowId").asString()).isEqualTo(installed.get("workflowId").asString());
+        assertThat(done.get("testInput").isNull()).as("no test input edited yet: the template's sample").isTrue();
+
+        // the wizard's test step keeps the test input as it is edited; a change of something else keeps it
+        HttpResponse<String> edited = admin.send("PUT", "/api/v1/templates/drafts/" + draftId,
+                "{\"step\": \"test\", \"testInput\": {\"shopOrderId\": \"ord-1000\", \"orderId\": \"SHOP-42\"}}");
+        assertThat(edited.statusCode()).as(edited.body()).isEqualTo(200);
+        admin.send("PUT", "/api/v1/templates/drafts/" + draftId, "{\"step\": \"publish\"}");
+        JsonNode kept = read(admin.get("/api/v1/templates/drafts/" + draftId).body());
+        assertThat(kept.get("step").asString()).isEqualTo("publish");
+        assertThat(kept.get("testInput").get("orderId").asString()).isEqualTo("SHOP-42");
+        assertThat(kept.get("testInput").get("shopOrderId").asString()).isEqualTo("ord-1000");
+        assertThat(kept.get("testInput").toString()).as("the user's text: keys in the order they wrote them")
+                .isEqualTo("{\"shopOrderId\":\"ord-1000\",\"orderId\":\"SHOP-42\"}");
+        assertThat(kept.get("workflowId").asString()).isEqualTo(installed.get("workflowId").asString());
         assertThat(admin.get("/api/v1/templates/drafts").body()).doesNotContain(draftId);
         assertThat(admin.send("PUT", "/api/v1/templates/drafts/" + UUID.randomUUID(), "{}").statusCode())
                 .isEqualTo(404);

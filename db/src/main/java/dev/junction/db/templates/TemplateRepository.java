@@ -1,6 +1,7 @@
 package dev.junction.db.templates;
 
 import org.jooq.DSLContext;
+import org.jooq.JSON;
 import org.jooq.JSONB;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -75,24 +76,28 @@ public class TemplateRepository {
     // drafts
 
     public StoredInstallDraft insertDraft(String templateId, int templateVersion, String step, String workflowName,
-                                          String connectionsJson, String parametersJson, String actor) {
+                                          String connectionsJson, String parametersJson, String testInputJson,
+                                          String actor) {
         return db.insertInto(TEMPLATE_INSTALL_DRAFTS).set(TEMPLATE_INSTALL_DRAFTS.TEMPLATE_ID, templateId)
                 .set(TEMPLATE_INSTALL_DRAFTS.TEMPLATE_VERSION, templateVersion)
                 .set(TEMPLATE_INSTALL_DRAFTS.STEP, step)
                 .set(TEMPLATE_INSTALL_DRAFTS.WORKFLOW_NAME, workflowName)
                 .set(TEMPLATE_INSTALL_DRAFTS.CONNECTIONS, JSONB.valueOf(connectionsJson))
                 .set(TEMPLATE_INSTALL_DRAFTS.PARAMETERS, JSONB.valueOf(parametersJson))
+                .set(TEMPLATE_INSTALL_DRAFTS.TEST_INPUT, testInputJson == null ? null : JSON.valueOf(testInputJson))
                 .set(TEMPLATE_INSTALL_DRAFTS.CREATED_BY, actor)
                 .returning().fetchOne(TemplateRepository::draft);
     }
 
     public Optional<StoredInstallDraft> updateDraft(UUID id, int templateVersion, String step, String workflowName,
-                                                    String connectionsJson, String parametersJson, UUID workflowId) {
+                                                    String connectionsJson, String parametersJson,
+                                                    String testInputJson, UUID workflowId) {
         return db.update(TEMPLATE_INSTALL_DRAFTS).set(TEMPLATE_INSTALL_DRAFTS.TEMPLATE_VERSION, templateVersion)
                 .set(TEMPLATE_INSTALL_DRAFTS.STEP, step)
                 .set(TEMPLATE_INSTALL_DRAFTS.WORKFLOW_NAME, workflowName)
                 .set(TEMPLATE_INSTALL_DRAFTS.CONNECTIONS, JSONB.valueOf(connectionsJson))
                 .set(TEMPLATE_INSTALL_DRAFTS.PARAMETERS, JSONB.valueOf(parametersJson))
+                .set(TEMPLATE_INSTALL_DRAFTS.TEST_INPUT, testInputJson == null ? null : JSON.valueOf(testInputJson))
                 .set(TEMPLATE_INSTALL_DRAFTS.WORKFLOW_ID, workflowId)
                 .set(TEMPLATE_INSTALL_DRAFTS.UPDATED_AT, OffsetDateTime.now())
                 .where(TEMPLATE_INSTALL_DRAFTS.ID.eq(id)).returning().fetchOptional(TemplateRepository::draft);
@@ -117,7 +122,8 @@ public class TemplateRepository {
     private static StoredInstallDraft draft(Record record) {
         var row = record.into(TEMPLATE_INSTALL_DRAFTS);
         return new StoredInstallDraft(row.getId(), row.getTemplateId(), row.getTemplateVersion(), row.getStep(),
-                row.getWorkflowName(), row.getConnections().data(), row.getParameters().data(), row.getWorkflowId(),
+                row.getWorkflowName(), row.getConnections().data(), row.getParameters().data(),
+                row.getTestInput() == null ? null : row.getTestInput().data(), row.getWorkflowId(),
                 row.getCreatedBy(), row.getUpdatedAt());
     }
 

@@ -127,7 +127,7 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
                     .filter(found -> found.templateId().equals(templateId))
                     .orElseGet(() -> templates.myDrafts().stream().filter(found -> found.templateId().equals(templateId))
                             .findFirst().orElseGet(() -> templates.createDraft(new DraftInput(templateId, null,
-                                    WizardStep.CONNECTIONS.key, null, Map.of(), Map.of()))));
+                                    WizardStep.CONNECTIONS.key, null, Map.of(), Map.of(), null))));
             detail = templates.get(templateId, draft.templateVersion());
         } catch (NotFoundException | InvalidInputException e) {
             event.forwardTo(TemplatesView.class);
@@ -214,10 +214,23 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
     private void keep() {
         try {
             draft = templates.updateDraft(draft.id(), new DraftInput(null, null, step.key, workflowName,
-                    Map.copyOf(withoutNulls(chosenConnections)), new LinkedHashMap<>(withoutNullValues(chosenParameters))));
+                    Map.copyOf(withoutNulls(chosenConnections)), new LinkedHashMap<>(withoutNullValues(chosenParameters)),
+                    null));
         } catch (InvalidInputException | ConflictException e) {
             Notifications.error(e.getMessage());
         }
+    }
+
+    /** Keeps the test input in the draft as it is edited, when it is a JSON object (the field says what is wrong). */
+    private void keepTestInput() {
+        testInput.input().ifPresent(input -> {
+            try {
+                draft = templates.updateDraft(draft.id(), new DraftInput(null, null, null, null, null, null,
+                        new LinkedHashMap<>(input)));
+            } catch (InvalidInputException | ConflictException e) {
+                Notifications.error(e.getMessage());
+            }
+        });
     }
 
     private static Map<String, String> withoutNulls(Map<String, String> map) {
@@ -391,7 +404,8 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
         body.add(new Paragraph("Run the workflow once on the template's sample (or your changes to it), through the"
                 + " connections you chose."));
         if (testInput == null) {
-            testInput = new TestInputField(detail.template().sampleInput());
+            testInput = new TestInputField(detail.template().sampleInput(), draft.testInput());
+            testInput.addValueChangeListener(change -> keepTestInput());
         }
         Button resetInput = new Button("Use the template's sample", VaadinIcon.ROTATE_LEFT.create(),
                 click -> testInput.resetToSample());

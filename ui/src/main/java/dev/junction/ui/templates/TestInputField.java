@@ -10,26 +10,37 @@ import java.util.Optional;
 
 /**
  * The wizard's test input: the template's sample as indented JSON, which the user may change before the test run
- * (a new order id for each run, an order that exists in their shop). {@link #input()} answers the object to run on,
- * or marks the field invalid with what is wrong ({@code data-invalid=true}) and answers nothing.
+ * (a new order id for each run, an order that exists in their shop) — or, resumed, the input kept in the draft.
+ * {@link #input()} answers the object to run on, or marks the field invalid with what is wrong
+ * ({@code data-invalid=true}) and answers nothing.
  */
 final class TestInputField extends TextArea {
 
     private static final ObjectWriter PRETTY = JsonMapper.builder().build().writerWithDefaultPrettyPrinter();
 
+    private static final String SAMPLE_HELP = "The template's sample input. Change it to your own data before running:"
+            + " e.g. ids that are new (a second run of the same order may be refused as a duplicate), or that exist in"
+            + " the systems you connected.";
+    private static final String KEPT_HELP = "Your test input, as you left it. \"Use the template's sample\" puts the"
+            + " sample back.";
+
     private final Object sample;
 
-    TestInputField(Object sample) {
+    /** The field showing {@code kept} (the draft's test input), or the template's {@code sample} when null. */
+    TestInputField(Object sample, Object kept) {
         super("Test input (JSON)");
         this.sample = sample;
         setId("wizard-test-input");
         getElement().setAttribute("data-testid", "wizard-test-input");
-        setHelperText("The template's sample input. Change it to your own data before running: e.g. ids that are"
-                + " new (a second run of the same order may be refused as a duplicate), or that exist in the systems"
-                + " you connected.");
         setWidthFull();
         setMaxHeight("22em");
-        resetToSample();
+        if (kept == null) {
+            resetToSample();
+        } else {
+            setValue(pretty(kept));
+            setHelperText(KEPT_HELP);
+            valid();
+        }
         addValueChangeListener(change -> valid());
     }
 
@@ -41,6 +52,7 @@ final class TestInputField extends TextArea {
     /** Puts the template's sample back. */
     void resetToSample() {
         setValue(sample == null ? "{}" : pretty(sample));
+        setHelperText(SAMPLE_HELP);
         valid();
     }
 

@@ -37,9 +37,16 @@ import java.util.UUID;
  * {@code createOrder} (before anything is stored), {@code createOrder:afterCommit} (the order is stored and its
  * answer kept for its idempotency key, then the fault is answered — a lost answer), {@code updateOrder},
  * {@code echo}.
+ *
+ * <p>The shop starts (and resets) with one order, {@link #SAMPLE_ORDER_ID} {@code ord-1000} (Ada Lovelace, two of
+ * SKU-1, status {@code new}): the order the bundled templates' sample inputs name, so that a template's sample run
+ * on a fresh install finds its shop order. It is there before the change feed starts (change number 0), so a poll
+ * from the start lists it only once it changes; {@link #orderCount()} does not count it.
  */
 public final class ShopSimulator implements Simulator {
 
+    /** The order the shop holds from the start: the one the templates' sample inputs name. */
+    public static final String SAMPLE_ORDER_ID = "ord-1000";
     public static final String API_KEY = "sandbox-shop-api-key";
     public static final String READ_ONLY_API_KEY = "sandbox-shop-readonly-key";
     public static final String SUSPENDED_API_KEY = "sandbox-shop-suspended-key";
@@ -73,6 +80,23 @@ public final class ShopSimulator implements Simulator {
 
     public ShopSimulator(Clock clock) {
         this.clock = clock;
+        seed();
+    }
+
+    /** The sample order (see the class comment), as it is after a reset. */
+    private void seed() {
+        String now = clock.instant().toString();
+        Map<String, Object> order = new LinkedHashMap<>();
+        order.put("id", SAMPLE_ORDER_ID);
+        order.put("status", "new");
+        order.put("customer", "Ada Lovelace");
+        order.put("items", List.of(Map.of("sku", "SKU-1", "quantity", 2)));
+        order.put("total", 25.98);
+        order.put("createdAt", now);
+        order.put("updatedAt", now);
+        order.put("version", 1L);
+        order.put("changeNumber", 0L);
+        orders.put(SAMPLE_ORDER_ID, order);
     }
 
     /** An answer kept for an idempotency key. */
@@ -123,6 +147,7 @@ public final class ShopSimulator implements Simulator {
     public synchronized void reset() {
         faults.reset();
         orders.clear();
+        seed();
         issuedTokens.clear();
         idempotent.clear();
         idempotentBodies.clear();
@@ -131,9 +156,9 @@ public final class ShopSimulator implements Simulator {
         tokensIssued = 0;
     }
 
-    /** How many orders the shop holds. */
+    /** How many orders the shop holds besides its sample order (those created through the API). */
     public synchronized int orderCount() {
-        return orders.size();
+        return (int) orders.keySet().stream().filter(id -> !SAMPLE_ORDER_ID.equals(id)).count();
     }
 
     /** How many OAuth tokens the token endpoint issued since the last reset. */

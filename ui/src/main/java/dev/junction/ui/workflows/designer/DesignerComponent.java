@@ -60,6 +60,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         setState("connections", editing.connections());
         setState("options", editing.options());
         setState("permissions", editing.permissions());
+        setState("publishGate", editing.publishGate());
         setState("samples", samples.pinned());
         setState("overlay", null);
     }
@@ -301,7 +302,13 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
 
     private void changed() {
         setState("workflow", editing.workflow());
+        refreshPublishGate();
         changeListeners.forEach(Runnable::run);
+    }
+
+    /** Reads again what keeps the latest version from going live (after the go-live checklist changed). */
+    public void refreshPublishGate() {
+        setState("publishGate", editing.publishGate());
     }
 
     /** An argument that is a JSON document, as text for the services (JSON null: none). */

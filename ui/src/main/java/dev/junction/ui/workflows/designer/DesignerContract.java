@@ -56,6 +56,13 @@ public final class DesignerContract {
                                String webhookUrl) {
     }
 
+    /**
+     * The go-live checklist's open required items that keep saved version {@code version} from going live (empty: none,
+     * or the checklist does not gate this workflow's publish).
+     */
+    public record PublishGate(int version, List<String> refusals) {
+    }
+
     public record ConnectionInfo(String id, String name, String connector, boolean sandbox) {
     }
 

@@ -86,6 +86,16 @@ public final class EditingPresenter {
                 webhookUrl(workflow));
     }
 
+    /** What the go-live checklist says against publishing the latest saved version (null before the first save). */
+    public DesignerContract.PublishGate publishGate() {
+        int latest = services.workflows.get(workflowId).latestVersion();
+        if (latest < 1) {
+            return null;
+        }
+        return new DesignerContract.PublishGate(latest, services.versions.publishRefusals(workflowId, latest).stream()
+                .map(dev.junction.backend.api.InvalidInputException.FieldProblem::message).toList());
+    }
+
     private String webhookUrl(Workflow workflow) {
         if (!mayEdit() || workflow.publishedVersion() == null || services.versions.get(workflowId,
                 workflow.publishedVersion()).definition().trigger().kind() != TriggerKind.WEBHOOK) {

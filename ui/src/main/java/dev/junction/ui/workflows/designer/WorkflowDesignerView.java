@@ -179,8 +179,9 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         added.forEach(component -> component.getParent().ifPresent(parent -> parent.getElement()
                 .removeChild(component.getElement())));
         added.clear();
+        DesignerComponent shown = designer;
         WorkflowPageAddition.WorkflowPage page = new WorkflowPageAddition.WorkflowPage(workflowId,
-                () -> getUI().ifPresent(ui -> ui.getPage().reload()));
+                () -> getUI().ifPresent(ui -> ui.getPage().reload()), shown::refreshPublishGate);
         int under = 1;
         for (WorkflowPageAddition addition : additions.orderedStream().toList()) {
             WorkflowPageAddition.Parts parts = addition.partsFor(page);

@@ -16,8 +16,11 @@ public interface WorkflowPageAddition {
     /** What this feature adds to the page of {@code page.workflowId()}; {@link Parts#NONE} for nothing. */
     Parts partsFor(WorkflowPage page);
 
-    /** The workflow whose page is drawn, and how to draw the page again (after a change made outside the designer). */
-    record WorkflowPage(UUID workflowId, Runnable reload) {
+    /**
+     * The workflow whose page is drawn, how to draw the page again (after a change made outside the designer), and
+     * how to tell the designer that the go-live checklist changed (its Publish button re-reads what gates it).
+     */
+    record WorkflowPage(UUID workflowId, Runnable reload, Runnable checklistChanged) {
     }
 
     /**

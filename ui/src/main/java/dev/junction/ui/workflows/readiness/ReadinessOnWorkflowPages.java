@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * Puts the go-live checklist ({@link ReadinessPanel}) on every workflow page, under the workflow's title, composed by
  * the page ({@link WorkflowPageAddition}); the checklist is read again whenever the designer saves or publishes a
- * version, and publishing from it draws the page again (the designer's version and the title's badge are stale then).
+ * version, and publishing from it draws the page again (the designer's version and the title's badge are stale then);
+ * completing an item tells the designer, whose Publish button the checklist may gate.
  */
 @org.springframework.stereotype.Component
 @Order(2)
@@ -22,7 +23,7 @@ class ReadinessOnWorkflowPages implements WorkflowPageAddition {
 
     @Override
     public Parts partsFor(WorkflowPage page) {
-        ReadinessPanel panel = new ReadinessPanel(services, page.workflowId(), page.reload());
+        ReadinessPanel panel = new ReadinessPanel(services, page.workflowId(), page.reload(), page.checklistChanged());
         panel.setWidthFull();
         // the checklist is read one round trip later, so that the designer draws first instead of waiting for it
         panel.getElement().executeJs("return 0").then(ignored -> panel.refresh());

@@ -2,6 +2,7 @@ package dev.junction.ui.workflows.readiness;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -19,24 +20,32 @@ import java.util.stream.Collectors;
 
 /**
  * A workflow's go-live checklist with what completes its items — "Test connections", "Attach alert
- * rule", "Make me the owner" ({@code [data-testid=checklist-action][data-key=…]}) — and a Publish button
- * ({@code [data-testid=checklist-publish]}) enabled only while every required item is done. Shown on every workflow
- * page and as the setup wizard's last step.
+ * rule", "Make me the owner" ({@code [data-testid=checklist-action][data-key=…]}) — whether it gates publish and why
+ * ({@code [data-testid=checklist-gate][data-gated=…]}: installed from a template, uses a production connection, or
+ * "Sandbox only: not gating publish"), and a Publish button ({@code [data-testid=checklist-publish]}) enabled only
+ * while every required item is done — or, for a workflow the checklist does not gate, while it has no problems.
+ * Shown on every workflow page.
  */
 public class ReadinessPanel extends VerticalLayout {
 
     private final ReadinessServices services;
     private final UUID workflowId;
     private final Runnable published;
+    private final Runnable changed;
     private final ReadinessChecklist checklist = new ReadinessChecklist();
+    private final Span gate = new Span();
     private final HorizontalLayout actions = new HorizontalLayout();
     private final Button publish = new Button("Publish", VaadinIcon.ROCKET.create());
 
-    /** The panel of {@code workflowId}, empty until {@link #refresh()}; {@code published} runs after a publish. */
-    public ReadinessPanel(ReadinessServices services, UUID workflowId, Runnable published) {
+    /**
+     * The panel of {@code workflowId}, empty until {@link #refresh()}; {@code published} runs after a publish,
+     * {@code changed} after an action here changed the checklist.
+     */
+    public ReadinessPanel(ReadinessServices services, UUID workflowId, Runnable published, Runnable changed) {
         this.services = services;
         this.workflowId = workflowId;
         this.published = published;
+        this.changed = changed;
         setPadding(false);
         setSpacing(false);
         getElement().setAttribute("data-testid", "readiness-panel");
@@ -48,7 +57,10 @@ public class ReadinessPanel extends VerticalLayout {
         publish.addClickListener(click -> publish());
         publish.setVisible(services.mayChange());
         publish.setEnabled(false);
-        HorizontalLayout row = new HorizontalLayout(checklist, publish);
+        gate.getElement().setAttribute("data-testid", "checklist-gate");
+        gate.getStyle().set("font-size", "var(--lumo-font-size-s)").set("color", "var(--lumo-secondary-text-color)")
+                .set("max-width", "20em").set("text-align", "right");
+        HorizontalLayout row = new HorizontalLayout(checklist, gate, publish);
         row.setAlignItems(FlexComponent.Alignment.CENTER);
         row.setWidthFull();
         row.expand(checklist);
@@ -65,9 +77,15 @@ public class ReadinessPanel extends VerticalLayout {
             return;
         }
         checklist.show(services.checklist(workflowId));
-        publish.setEnabled(checklist.ready());
-        publish.setTooltipText(checklist.ready() ? "Publish the latest version: its trigger goes live"
-                : "Complete the required items of the checklist first");
+        boolean noProblems = checklist.items().stream()
+                .noneMatch(item -> "no-problems".equals(item.key()) && !item.done());
+        boolean mayPublish = readiness.gated() ? checklist.ready() : noProblems;
+        publish.setEnabled(mayPublish);
+        publish.setTooltipText(mayPublish ? "Publish the latest version: its trigger goes live"
+                : readiness.gated() ? "Complete the required items of the checklist first"
+                : "Fix the workflow's problems first");
+        gate.setText(readiness.gate());
+        gate.getElement().setAttribute("data-gated", Boolean.toString(readiness.gated()));
         getElement().setAttribute("data-gated", Boolean.toString(readiness.gated()));
         actions.removeAll();
         checklist.items().stream().filter(item -> !item.done()).forEach(item -> action(item.key()));
@@ -101,6 +119,7 @@ public class ReadinessPanel extends VerticalLayout {
             Notifications.error("Connection test failed: " + failed);
         }
         refresh();
+        changed.run();
     }
 
     private void attachAlertRule() {
@@ -111,6 +130,7 @@ public class ReadinessPanel extends VerticalLayout {
             Notifications.error("Alert rule not attached: " + e.getMessage());
         }
         refresh();
+        changed.run();
     }
 
     private void takeOwnership() {
@@ -120,6 +140,7 @@ public class ReadinessPanel extends VerticalLayout {
             Notifications.error("Owner not set: " + e.getMessage());
         }
         refresh();
+        changed.run();
     }
 
     private void publish() {

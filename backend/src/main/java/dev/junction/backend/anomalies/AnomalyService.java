@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,8 +129,19 @@ public class AnomalyService {
     private void read(UUID workflowId, Instant from, Instant to, Instant start, int hours,
                       Map<UUID, Optional<Workflow>> known, Map<UUID, RollupHistory> histories,
                       Map<UUID, List<AmountRow>> amounts) {
-        for (RollupRow row : rollups.hours(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), workflowId)) {
-            Optional<Workflow> workflow = known.computeIfAbsent(row.workflowId(), workflows::find);
+        List<RollupRow> rows = rollups.hours(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), workflowId);
+        Set<UUID> unknown = new HashSet<>();
+        rows.forEach(row -> {
+            if (!known.containsKey(row.workflowId())) {
+                unknown.add(row.workflowId());
+            }
+        });
+        if (!unknown.isEmpty()) { // one read for the workflows new in these hours, not one per workflow
+            Map<UUID, Workflow> found = workflows.findAll(unknown);
+            unknown.forEach(id -> known.put(id, Optional.ofNullable(found.get(id))));
+        }
+        for (RollupRow row : rows) {
+            Optional<Workflow> workflow = known.get(row.workflowId());
             workflow.ifPresent(found -> histories.computeIfAbsent(found.id(),
                     id -> new RollupHistory(start, hours, found.createdAt().toInstant())).add(row));
         }

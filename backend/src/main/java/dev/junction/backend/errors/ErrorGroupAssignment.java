@@ -12,6 +12,8 @@ import dev.junction.engine.connectors.ConnectorException;
 import org.springframework.core.env.Environment;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -36,9 +38,11 @@ public class ErrorGroupAssignment {
     private final EmailSender email;
     private final PublicUrl publicUrl;
     private final AuditTrail audit;
+    private final TransactionTemplate transactions;
 
     ErrorGroupAssignment(ErrorGroupService groups, UserRepository users, SmtpSettings smtp, Environment environment,
-                         AuditTrail audit) {
+                         AuditTrail audit, PlatformTransactionManager transactions) {
+        this.transactions = new TransactionTemplate(transactions);
         this.enabled = environment.getProperty("junction.errors.assignment-email", Boolean.class, true);
         this.groups = groups;
         this.users = users;
@@ -92,8 +96,10 @@ public class ErrorGroupAssignment {
         if (outcome.reason() != null) {
             details.put("reason", outcome.reason());
         }
-        audit.record(outcome.outcome().equals(AssigneeEmail.SENT) ? "error_group.assignee_notified"
-                : "error_group.assignee_not_notified", ErrorGroupService.ENTITY, group.id().toString(), details);
+        // after the e-mail, in a transaction of its own (the assignment's is committed)
+        transactions.executeWithoutResult(status -> audit.record(outcome.outcome().equals(AssigneeEmail.SENT)
+                ? "error_group.assignee_notified" : "error_group.assignee_not_notified", ErrorGroupService.ENTITY,
+                group.id().toString(), details));
         return outcome;
     }
 

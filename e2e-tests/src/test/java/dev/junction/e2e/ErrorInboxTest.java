@@ -107,6 +107,7 @@ class ErrorInboxTest extends BrowserTest {
         page.navigate(link);
         assertThat(page.locator("#error-group-detail")).hasAttribute("data-assignee", "ops");
         assertThat(page.locator("#error-group-sample")).containsText("has no sku");
+        assertThat(page.locator("vaadin-dialog-overlay[opening], vaadin-dialog[opening]")).hasCount(0); // faded in
         screenshot("7-opened-from-the-email");
     }
 

@@ -44,6 +44,7 @@ class UsersViewTest extends BrowserTest {
                 new Locator.FilterOptions().setHasText("Desi Designer"))).hasCount(1);
         assertThat(page.locator("#users vaadin-grid-cell-content:visible").filter(
                 new Locator.FilterOptions().setHasText(name + "@shop.test"))).hasCount(1);
+        assertThat(page.locator("vaadin-dialog-overlay[closing], vaadin-dialog[closing]")).hasCount(0); // faded out
         screenshot("2-created");
 
         page.locator("#logout").click();

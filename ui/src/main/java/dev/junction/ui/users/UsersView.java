@@ -56,9 +56,10 @@ public class UsersView extends VerticalLayout {
         grid.setId("users");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(UserView::username).setHeader("User name").setAutoWidth(true).setKey("username");
-        grid.addColumn(UserView::displayName).setHeader("Display name").setFlexGrow(2);
-        grid.addColumn(user -> user.email() == null ? "—" : user.email()).setHeader("E-mail").setFlexGrow(2)
-                .setKey("email");
+        grid.addColumn(UserView::displayName).setHeader("Display name").setFlexGrow(1)
+                .setTooltipGenerator(UserView::displayName);
+        grid.addColumn(user -> user.email() == null ? "—" : user.email()).setHeader("E-mail").setAutoWidth(true)
+                .setFlexGrow(1).setKey("email");
         grid.addColumn(user -> user.roles().stream().map(Role::name).collect(Collectors.joining(", ")))
                 .setHeader("Roles").setAutoWidth(true);
         grid.addColumn(UsersView::status).setHeader("Status").setAutoWidth(true);

@@ -56,7 +56,7 @@ public class UsersView extends VerticalLayout {
         grid.setId("users");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(UserView::username).setHeader("User name").setAutoWidth(true).setKey("username");
-        grid.addColumn(UserView::displayName).setHeader("Display name").setFlexGrow(1)
+        grid.addColumn(UserView::displayName).setHeader("Display name").setAutoWidth(true).setFlexGrow(1)
                 .setTooltipGenerator(UserView::displayName);
         grid.addColumn(user -> user.email() == null ? "—" : user.email()).setHeader("E-mail").setAutoWidth(true)
                 .setFlexGrow(1).setKey("email");

@@ -1,5 +1,7 @@
 package dev.junction.e2e;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,6 +49,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 abstract class BrowserTest {
 
     static final String ADMIN_PASSWORD = "e2e-admin-password";
+    /**
+     * An SMTP server on loopback (GreenMail) that the running Junction sends its e-mails to
+     * ({@code junction.smtp.*}); tests read what arrived. Shared like the app: started once, never stopped.
+     */
+    static final GreenMail SMTP = startSmtp();
     private static final Path SYSTEM_CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path SCREENSHOTS = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
 
@@ -64,6 +73,20 @@ abstract class BrowserTest {
     BrowserContext context;
     Page page;
     private String testName;
+
+    private static GreenMail startSmtp() {
+        GreenMail smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        return smtp;
+    }
+
+    @DynamicPropertySource
+    static void smtpServer(DynamicPropertyRegistry properties) {
+        properties.add("junction.smtp.host", () -> "127.0.0.1");
+        properties.add("junction.smtp.port", () -> SMTP.getSmtp().getPort());
+        properties.add("junction.smtp.from", () -> "junction@e2e.test");
+        properties.add("junction.smtp.starttls", () -> "false");
+    }
 
     @BeforeAll
     static void launchBrowser() {

@@ -1,8 +1,11 @@
 package dev.junction.e2e;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -20,7 +23,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * OPS-4 in the browser: failures of one workflow grouped in the error inbox with their counts; "Retry all" of a group
  * says how many runs first and leaves them pending under Retries; a group assigned to the user {@code ops} is under
- * "Assigned to me" when {@code ops} signs in.
+ * "Assigned to me" when {@code ops} signs in, and {@code ops} was e-mailed (the test's SMTP server received it) a
+ * link that opens the group.
  */
 class ErrorInboxTest extends BrowserTest {
 
@@ -39,8 +43,8 @@ class ErrorInboxTest extends BrowserTest {
 
     @Test
     void failuresAreGroupedRetriedAndAssignedToOps() {
-        String workflowId = workflowWithDefinition("Inbox " + UUID.randomUUID().toString().substring(0, 8),
-                DEFINITION);
+        String workflowName = "Inbox " + UUID.randomUUID().toString().substring(0, 8);
+        String workflowId = workflowWithDefinition(workflowName, DEFINITION);
         postThroughApi("/api/v1/workflows/" + workflowId + "/versions/2/publish", "", 200);
         for (int i = 0; i < 30; i++) {
             start(workflowId, "{\"orderId\": \"T-" + i + "\", \"kind\": \"throttled\", \"wait\": " + (i + 1) + "}");
@@ -82,8 +86,14 @@ class ErrorInboxTest extends BrowserTest {
         page.locator("#error-group-assignee input").fill("ops");
         page.locator("#error-group-assign").click();
         assertThat(page.locator("#error-group-detail")).hasAttribute("data-assignee", "ops");
+        // ops has an e-mail address and the installation an SMTP server: the page says ops was e-mailed
+        assertThat(page.locator("#error-group-assignee-email")).hasAttribute("data-outcome", "sent");
+        assertThat(page.locator("#error-group-assignee-email")).containsText("ops@shop.test");
         screenshot("5-assigned");
         page.locator("#close-error-group").click();
+
+        // the e-mail arrived at the SMTP server, with a deep link to the group
+        String link = assignmentLink(workflowName);
 
         context.clearCookies();
         signIn("ops", OPS_PASSWORD);
@@ -93,6 +103,33 @@ class ErrorInboxTest extends BrowserTest {
         assertThat(mine).hasCount(1);
         assertThat(mine).hasAttribute("data-count", "20");
         screenshot("6-assigned-to-me");
+
+        page.navigate(link);
+        assertThat(page.locator("#error-group-detail")).hasAttribute("data-assignee", "ops");
+        assertThat(page.locator("#error-group-sample")).containsText("has no sku");
+        assertThat(page.locator("vaadin-dialog-overlay[opening], vaadin-dialog[opening]")).hasCount(0); // faded in
+        screenshot("7-opened-from-the-email");
+    }
+
+    /** The deep link of the assignment e-mail to ops about {@code workflowName} (waits for it to arrive). */
+    private String assignmentLink(String workflowName) {
+        Pattern link = Pattern.compile("Open the group: (http\\S+/errors\\?group=[0-9a-f-]{36})");
+        for (int i = 0; i < 100; i++) {
+            for (MimeMessage mail : SMTP.getReceivedMessages()) {
+                try {
+                    if (mail.getSubject().contains(workflowName)
+                            && mail.getAllRecipients()[0].toString().equals("ops@shop.test")) {
+                        Matcher found = link.matcher(GreenMailUtil.getBody(mail));
+                        org.assertj.core.api.Assertions.assertThat(found.find()).as("the link in the e-mail").isTrue();
+                        return found.group(1);
+                    }
+                } catch (MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            SMTP.waitForIncomingEmail(100, SMTP.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("no e-mail to ops@shop.test about " + workflowName + " arrived");
     }
 
     /** The inbox shows what was there when it loaded: refresh until {@code row} is there (the runs end meanwhile). */
@@ -112,10 +149,11 @@ class ErrorInboxTest extends BrowserTest {
     /** The user ops (an operator) with a known password, made through the users API (or reset when it exists). */
     private void ensureOperatorOps() {
         int created = send("POST", "/api/v1/users", "{\"username\": \"ops\", \"displayName\": \"Ops\","
-                + " \"roles\": [\"OPERATOR\"], \"password\": \"" + OPS_PASSWORD + "\"}");
+                + " \"roles\": [\"OPERATOR\"], \"password\": \"" + OPS_PASSWORD + "\","
+                + " \"email\": \"ops@shop.test\"}");
         if (created == 409) {
             org.assertj.core.api.Assertions.assertThat(send("PUT", "/api/v1/users/ops",
-                    "{\"roles\": [\"OPERATOR\"]}")).isEqualTo(200);
+                    "{\"roles\": [\"OPERATOR\"], \"email\": \"ops@shop.test\"}")).isEqualTo(200);
             org.assertj.core.api.Assertions.assertThat(send("PUT", "/api/v1/users/ops/password",
                     "{\"password\": \"" + OPS_PASSWORD + "\"}")).isEqualTo(204);
         } else {

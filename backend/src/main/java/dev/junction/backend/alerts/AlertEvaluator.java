@@ -86,10 +86,12 @@ public class AlertEvaluator implements SmartLifecycle {
                 }
                 continue;
             }
-            if (claimed.isEmpty()) {
+            evaluated += claimed.size();
+            if (claimed.size() < BATCH) {
+                // fewer than a batch were due (or free of other nodes' locks): nothing is left for this cycle, and
+                // no transaction is spent finding that out
                 return evaluated;
             }
-            evaluated += claimed.size();
         }
     }
 

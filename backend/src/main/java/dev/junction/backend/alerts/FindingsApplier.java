@@ -1,6 +1,7 @@
 package dev.junction.backend.alerts;
 
 import dev.junction.backend.audit.AuditTrail;
+import dev.junction.engine.json.PayloadJson;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -67,7 +69,9 @@ class FindingsApplier {
                 }
                 continue;
             }
-            alerts.foundAgain(alert.id(), finding, occurrences, now, window);
+            if (changes(alert, finding, occurrences, window)) {
+                alerts.foundAgain(alert.id(), finding, occurrences, now, window);
+            }
             if (!alert.state().equals("firing") || window != null || alert.snoozedAt(now)) {
                 continue;
             }
@@ -104,6 +108,19 @@ class FindingsApplier {
         if (window == null) {
             notify(rule, id, "firing", now);
         }
+    }
+
+    /**
+     * Whether finding an open alert again changes its row: new occurrences, another summary, link or details, or a
+     * maintenance window it does not record yet. Most alerts found again in a cycle change nothing, and write nothing
+     * (the details are compared as the database gives them back: through JSON).
+     */
+    private static boolean changes(Alert alert, AlertFinding finding, int occurrences, UUID window) {
+        return occurrences > 0 || !Objects.equals(alert.summary(), finding.summary())
+                || !Objects.equals(alert.link(), finding.link())
+                || (window != null && !window.equals(alert.maintenanceWindowId()))
+                || !Objects.equals(alert.details(), finding.details() == null ? null
+                : PayloadJson.read(PayloadJson.write(finding.details())));
     }
 
     private static boolean renotifyDue(AlertRule rule, Alert alert, OffsetDateTime now) {

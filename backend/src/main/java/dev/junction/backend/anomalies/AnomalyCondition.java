@@ -3,6 +3,7 @@ package dev.junction.backend.anomalies;
 import dev.junction.backend.alerts.AlertCondition;
 import dev.junction.backend.alerts.AlertFinding;
 import dev.junction.backend.alerts.AlertScope;
+import dev.junction.backend.alerts.CycleReads;
 import dev.junction.engine.anomalies.AnomalyMetric;
 import dev.junction.engine.anomalies.AnomalySettings;
 import dev.junction.engine.schema.Schemas;
@@ -81,6 +82,30 @@ class AnomalyCondition implements AlertCondition {
         }
         return anomalies.flags(scope.workflowId(), settings(parameters), metrics(parameters), now).stream()
                 .map(AnomalyCondition::finding).toList();
+    }
+
+    /**
+     * Within an evaluation cycle: the flags of every workflow are computed once per settings (sensitivity, minimum
+     * hours) for all anomaly rules — one read of the rollups instead of one per workflow-scoped rule — and each rule
+     * keeps its workflow's flags of its metrics.
+     */
+    @Override
+    public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now,
+                                       CycleReads reads) {
+        if (scope.workflowId() == null && (scope.tag() != null || scope.connectionId() != null)) {
+            return List.of();
+        }
+        AnomalySettings settings = settings(parameters);
+        EnumSet<AnomalyMetric> metrics = metrics(parameters);
+        List<WorkflowAnomaly> all = reads.once(new EveryWorkflow(settings),
+                () -> anomalies.flags(null, settings, EnumSet.allOf(AnomalyMetric.class), now));
+        return all.stream().filter(flag -> scope.workflowId() == null || scope.workflowId().equals(flag.workflowId()))
+                .filter(flag -> metrics.contains(AnomalyMetric.fromJson(flag.metric())))
+                .map(AnomalyCondition::finding).toList();
+    }
+
+    /** The key of one cycle's flags of every workflow judged with these settings. */
+    private record EveryWorkflow(AnomalySettings settings) {
     }
 
     static AnomalySettings settings(Map<String, Object> parameters) {

@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,27 +94,38 @@ public class AnomalyService {
         int recentHours = 2 * settings.driftHours();
         int hours = settings.baselineWeeks() * HOURS_PER_WEEK + recentHours;
         Instant start = hour.minus(Duration.ofHours(hours));
-        Map<UUID, Optional<Workflow>> known = new LinkedHashMap<>();
-        Map<UUID, RollupHistory> histories = new LinkedHashMap<>();
+        List<RollupRow> rows = new ArrayList<>();
         Map<UUID, List<AmountRow>> amounts = new LinkedHashMap<>();
         // the latest hours and the same hours of each baseline week, oldest first: nothing else is compared
         for (int week = settings.baselineWeeks(); week >= 0; week--) {
             Instant to = hour.minus(Duration.ofHours((long) week * HOURS_PER_WEEK));
             Instant from = to.minus(Duration.ofHours(recentHours));
-            read(workflowId, from, to, start, hours, known, histories, amounts);
+            read(workflowId, from, to, rows, amounts);
         }
-        amounts.forEach((id, rows) -> {
+        // the workflows of those rows in one read (not one per workflow)
+        Set<UUID> ids = new HashSet<>();
+        rows.forEach(row -> ids.add(row.workflowId()));
+        Map<UUID, Workflow> known = ids.isEmpty() ? Map.of() : workflows.findAll(ids);
+        Map<UUID, RollupHistory> histories = new LinkedHashMap<>();
+        for (RollupRow row : rows) {
+            Workflow workflow = known.get(row.workflowId());
+            if (workflow != null) {
+                histories.computeIfAbsent(workflow.id(),
+                        id -> new RollupHistory(start, hours, workflow.createdAt().toInstant())).add(row);
+            }
+        }
+        amounts.forEach((id, amountRows) -> {
             if (histories.containsKey(id)) {
-                histories.get(id).addAmounts(rows);
+                histories.get(id).addAmounts(amountRows);
             }
         });
         AnomalyDetector detector = new AnomalyDetector(settings);
         List<WorkflowAnomaly> flags = new ArrayList<>();
         histories.forEach((id, history) -> {
-            Optional<Workflow> workflow = known.get(id);
-            for (AnomalyFlag flag : detector.detect(workflow.get().name(), history,
+            Workflow workflow = known.get(id);
+            for (AnomalyFlag flag : detector.detect(workflow.name(), history,
                     EnumSet.allOf(AnomalyMetric.class))) {
-                flags.add(new WorkflowAnomaly(id, workflow.get().name(), flag.metric().jsonName(),
+                flags.add(new WorkflowAnomaly(id, workflow.name(), flag.metric().jsonName(),
                         flag.kind().jsonName(), flag.direction().jsonName(), flag.severity().jsonName(),
                         flag.windowHours(), flag.from(), flag.to(), flag.observed(), flag.usualLow(),
                         flag.usualHigh(), flag.sentence(), runsLink(id, flag)));
@@ -124,15 +136,10 @@ public class AnomalyService {
         return List.copyOf(flags);
     }
 
-    /** Reads the rollup and amount rows of [from, to) into the workflows' histories (and their amount rows). */
-    private void read(UUID workflowId, Instant from, Instant to, Instant start, int hours,
-                      Map<UUID, Optional<Workflow>> known, Map<UUID, RollupHistory> histories,
+    /** Reads the rollup and amount rows of [from, to) (of one workflow, or of all: null). */
+    private void read(UUID workflowId, Instant from, Instant to, List<RollupRow> rows,
                       Map<UUID, List<AmountRow>> amounts) {
-        for (RollupRow row : rollups.hours(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), workflowId)) {
-            Optional<Workflow> workflow = known.computeIfAbsent(row.workflowId(), workflows::find);
-            workflow.ifPresent(found -> histories.computeIfAbsent(found.id(),
-                    id -> new RollupHistory(start, hours, found.createdAt().toInstant())).add(row));
-        }
+        rows.addAll(rollups.hours(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC), workflowId));
         for (AmountRow row : rollups.amountHours(from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
                 workflowId)) {
             amounts.computeIfAbsent(row.workflowId(), id -> new ArrayList<>()).add(row);
@@ -151,11 +158,11 @@ public class AnomalyService {
         AnomalySettings settings = AnomalySettings.DEFAULTS;
         int hours = (settings.baselineWeeks() + 1) * HOURS_PER_WEEK;
         Instant start = hour.minus(Duration.ofHours(hours));
-        Map<UUID, RollupHistory> histories = new LinkedHashMap<>();
+        List<RollupRow> rows = new ArrayList<>();
         Map<UUID, List<AmountRow>> amounts = new LinkedHashMap<>();
-        read(workflowId, start, hour, start, hours, new LinkedHashMap<>(), histories, amounts);
-        RollupHistory history = histories.computeIfAbsent(workflowId,
-                id -> new RollupHistory(start, hours, workflow.createdAt().toInstant()));
+        read(workflowId, start, hour, rows, amounts);
+        RollupHistory history = new RollupHistory(start, hours, workflow.createdAt().toInstant());
+        rows.forEach(history::add);
         history.addAmounts(amounts.getOrDefault(workflowId, List.of()));
         HourOfWeekBaseline baseline = HourOfWeekBaseline.of(history, metric, hours, settings);
         Optional<WorkflowAnomaly> flag = current(workflowId).stream()

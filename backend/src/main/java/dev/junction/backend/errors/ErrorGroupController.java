@@ -1,5 +1,6 @@
 package dev.junction.backend.errors;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.runs.RunService;
 import dev.junction.backend.security.CurrentUser;
@@ -36,10 +37,12 @@ class ErrorGroupController {
     static final int MAX_RUNS_PAGE = 200;
 
     private final ErrorGroupService groups;
+    private final ErrorGroupAssignment assignment;
     private final RunService runs;
 
-    ErrorGroupController(ErrorGroupService groups, RunService runs) {
+    ErrorGroupController(ErrorGroupService groups, ErrorGroupAssignment assignment, RunService runs) {
         this.groups = groups;
+        this.assignment = assignment;
         this.runs = runs;
     }
 
@@ -108,8 +111,13 @@ class ErrorGroupController {
 
     @PutMapping(path = "/api/v1/errors/groups/{id}/assignee", consumes = "application/json",
             produces = "application/json")
-    ErrorGroup assign(@PathVariable UUID id, @RequestBody Assign request) {
-        return groups.assign(id, request.assignee());
+    AssignedGroup assign(@PathVariable UUID id, @RequestBody Assign request) {
+        ErrorGroupAssignment.Assigned assigned = assignment.assign(id, request.assignee());
+        return new AssignedGroup(assigned.group(), assigned.assigneeEmail());
+    }
+
+    /** The group's fields, and {@code assigneeEmail}: whether the new assignee was e-mailed, or why not. */
+    record AssignedGroup(@JsonUnwrapped ErrorGroup group, AssigneeEmail assigneeEmail) {
     }
 
     @PutMapping(path = "/api/v1/errors/groups/{id}/tags", consumes = "application/json", produces = "application/json")

@@ -7,6 +7,7 @@ import dev.junction.backend.audit.AuditTrail;
 import dev.junction.backend.security.CurrentUser;
 import dev.junction.db.users.UserAccount;
 import dev.junction.db.users.UserRepository;
+import dev.junction.db.users.UserSummary;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** What every signed-in user may do to their own account: change their password. */
+/** What every signed-in user may do to their own account: see their e-mail address, change their password. */
 @Service
 public class OwnAccountService {
 
@@ -28,6 +29,13 @@ public class OwnAccountService {
         this.users = users;
         this.passwords = passwords;
         this.audit = audit;
+    }
+
+    /** The signed-in user's e-mail address (an ADMIN sets it in the Users view); null when they have none. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public String email() {
+        return users.summary(CurrentUser.name()).map(UserSummary::email).orElse(null);
     }
 
     /**

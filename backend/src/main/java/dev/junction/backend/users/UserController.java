@@ -33,12 +33,12 @@ class UserController {
         this.ownAccount = ownAccount;
     }
 
-    /** A new user: every field required. */
-    record CreateUser(String username, String displayName, List<String> roles, String password) {
+    /** A new user: every field required but the e-mail address. */
+    record CreateUser(String username, String displayName, List<String> roles, String password, String email) {
     }
 
-    /** A change of a user: a left-out field keeps its value. */
-    record UpdateUser(String displayName, List<String> roles) {
+    /** A change of a user: a left-out field keeps its value ({@code "email": ""} removes the address). */
+    record UpdateUser(String displayName, List<String> roles, String email) {
     }
 
     record NewPassword(String password) {
@@ -59,7 +59,7 @@ class UserController {
     @PostMapping(path = "/api/v1/users", consumes = "application/json", produces = "application/json")
     ResponseEntity<UserView> create(@RequestBody CreateUser request) {
         UserView created = users.create(request.username(), request.displayName(), roles(request.roles(), true),
-                request.password());
+                request.password(), request.email());
         return ResponseEntity.created(ServletUriComponentsBuilder.fromCurrentRequest().path("/{username}")
                 .buildAndExpand(created.username()).toUri()).body(created);
     }
@@ -71,7 +71,7 @@ class UserController {
 
     @PutMapping(path = "/api/v1/users/{username}", consumes = "application/json", produces = "application/json")
     UserView update(@PathVariable String username, @RequestBody UpdateUser request) {
-        return users.update(username, request.displayName(), roles(request.roles(), false));
+        return users.update(username, request.displayName(), roles(request.roles(), false), request.email());
     }
 
     @PutMapping(path = "/api/v1/users/{username}/password", consumes = "application/json")

@@ -19,8 +19,10 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -70,6 +72,12 @@ public class UserService {
     /** Creates an enabled user; {@code roles} must hold at least one role, the password must follow the policy. */
     @Transactional
     public UserView create(String username, String displayName, Set<Role> roles, String password) {
+        return create(username, displayName, roles, password, null);
+    }
+
+    /** As {@link #create(String, String, Set, String)}, with an e-mail address (null or blank: none). */
+    @Transactional
+    public UserView create(String username, String displayName, Set<Role> roles, String password, String email) {
         List<FieldProblem> problems = new ArrayList<>();
         String name = username == null ? "" : UserRepository.normalize(username);
         if (!USERNAME.matcher(name).matches()) {
@@ -78,12 +86,19 @@ public class UserService {
         checkDisplayName(displayName, problems);
         checkRoles(roles, problems);
         PasswordPolicy.problem(name, password).ifPresent(rule -> problems.add(new FieldProblem("password", rule)));
+        String address = UserEmail.check(email, problems);
         throwIfAny(problems);
         if (users.insert(name, displayName.strip(), passwords.encode(password), roles).isEmpty()) {
             throw new ConflictException("username", "A user named '" + name + "' exists already.");
         }
-        audit.record("user.created", ENTITY, name, Map.of("displayName", displayName.strip(),
-                "roles", sorted(roles)));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("displayName", displayName.strip());
+        details.put("roles", sorted(roles));
+        if (address != null) {
+            users.setEmail(name, address);
+            details.put("email", address);
+        }
+        audit.record("user.created", ENTITY, name, details);
         return get(name);
     }
 
@@ -93,7 +108,17 @@ public class UserService {
      */
     @Transactional
     public UserView update(String username, String displayName, Set<Role> roles) {
+        return update(username, displayName, roles, null);
+    }
+
+    /**
+     * As {@link #update(String, String, Set)}, and the e-mail address: {@code null} keeps it, a blank text removes
+     * it.
+     */
+    @Transactional
+    public UserView update(String username, String displayName, Set<Role> roles, String email) {
         List<FieldProblem> problems = new ArrayList<>();
+        String address = email == null ? null : UserEmail.check(email, problems);
         if (displayName != null) {
             checkDisplayName(displayName, problems);
         }
@@ -116,6 +141,13 @@ public class UserService {
             users.replaceRoles(current.username(), roles);
             audit.record("user.roles_changed", ENTITY, current.username(),
                     Map.of("from", sorted(current.roles()), "to", sorted(roles)));
+        }
+        if (email != null && !Objects.equals(address, current.email())) {
+            users.setEmail(current.username(), address);
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("from", current.email());
+            details.put("to", address);
+            audit.record("user.email_changed", ENTITY, current.username(), details);
         }
         return get(current.username());
     }

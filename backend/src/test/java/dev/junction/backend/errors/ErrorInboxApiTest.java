@@ -65,6 +65,7 @@ class ErrorInboxApiTest {
         List<String> failed = failures(workflow, 3);
         String ops = "ops-" + UUID.randomUUID().toString().substring(0, 8);
         users.insert(ops, "Ops", passwords.encode("ops-password-123"), Set.of(Role.OPERATOR));
+        users.setEmail(ops, ops + "@shop.test");
         ApiClient asOps = ApiClient.anonymous(port).as(ops, "ops-password-123");
 
         JsonNode group = onlyGroup(workflow);
@@ -87,6 +88,12 @@ class ErrorInboxApiTest {
         var assigned = admin.send("PUT", "/api/v1/errors/groups/" + id + "/assignee",
                 "{\"assignee\": \"" + ops + "\"}");
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        // this installation has no SMTP server: the group is assigned all the same, and the answer says why the
+        // assignee was not e-mailed
+        JsonNode told = RunsApi.read(assigned.body());
+        assertThat(told.get("assignee").asString()).isEqualTo(ops);
+        assertThat(told.get("assigneeEmail").get("outcome").asString()).isEqualTo("not_sent");
+        assertThat(told.get("assigneeEmail").get("reason").asString()).contains("JUNCTION_SMTP_HOST");
         JsonNode mine = RunsApi.read(asOps.get("/api/v1/errors/groups?assignee=me&workflow=" + workflow).body());
         assertThat(mine.get("items")).extracting(item -> item.get("id").asString()).containsExactly(id);
 
@@ -111,7 +118,8 @@ class ErrorInboxApiTest {
         assertThat(auditLog.forEntity(ErrorGroupService.ENTITY, id, 10))
                 .extracting(entry -> entry.actor() + " " + entry.action())
                 .containsExactly(ops + " error_group.reopened", ops + " error_group.resolved",
-                        ops + " error_group.tagged", "admin error_group.assigned");
+                        ops + " error_group.tagged", "admin error_group.assignee_not_notified",
+                        "admin error_group.assigned");
         assertThat(admin.get("/api/v1/errors/groups?category=sideways").body()).contains("category");
     }
 

@@ -1,7 +1,6 @@
 package dev.junction.backend.notifications;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
 import dev.junction.backend.runs.RunsApi;
@@ -27,15 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EmailNotificationTest {
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()).withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = TestSmtp.server();
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry properties) {
-        properties.add("junction.smtp.host", () -> "127.0.0.1");
-        properties.add("junction.smtp.port", () -> smtp.getSmtp().getPort());
-        properties.add("junction.smtp.from", () -> "junction@shop.test");
-        properties.add("junction.smtp.starttls", () -> "false");
+        TestSmtp.settings(properties, smtp);
     }
 
     @LocalServerPort

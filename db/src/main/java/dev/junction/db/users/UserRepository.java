@@ -71,17 +71,23 @@ public class UserRepository {
                 .forEach(row -> roles.computeIfAbsent(row.value1(), id -> EnumSet.noneOf(Role.class))
                         .add(Role.valueOf(row.value2())));
         return db.select(USERS.ID, USERS.USERNAME, USERS.DISPLAY_NAME, USERS.ENABLED, USERS.CREATED_AT,
-                        USERS.LAST_LOGIN_AT, LOGIN_FAILURES.LOCKED_UNTIL)
+                        USERS.LAST_LOGIN_AT, LOGIN_FAILURES.LOCKED_UNTIL, USERS.EMAIL)
                 .from(USERS).leftJoin(LOGIN_FAILURES).on(LOGIN_FAILURES.USERNAME.eq(USERS.USERNAME))
                 .where(condition)
                 .orderBy(USERS.USERNAME)
                 .fetch(row -> new UserSummary(row.value2(), row.value3(), roles.getOrDefault(row.value1(), Set.of()),
-                        row.value4(), row.value5(), row.value6(), row.value7()));
+                        row.value4(), row.value5(), row.value6(), row.value7(), row.value8()));
     }
 
     /** Changes a user's display name; answers whether the user exists. */
     public boolean updateDisplayName(String username, String displayName) {
         return db.update(USERS).set(USERS.DISPLAY_NAME, displayName).set(USERS.UPDATED_AT, DSL.currentOffsetDateTime())
+                .where(USERS.USERNAME.eq(normalize(username))).execute() > 0;
+    }
+
+    /** Sets (or, with {@code null}, removes) a user's e-mail address; answers whether the user exists. */
+    public boolean setEmail(String username, String email) {
+        return db.update(USERS).set(USERS.EMAIL, email).set(USERS.UPDATED_AT, DSL.currentOffsetDateTime())
                 .where(USERS.USERNAME.eq(normalize(username))).execute() > 0;
     }
 

@@ -7,7 +7,10 @@ import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -53,6 +56,16 @@ public class WorkflowRepository {
     public Optional<Workflow> find(UUID id) {
         return db.selectFrom(WORKFLOWS).where(WORKFLOWS.ID.eq(id), IN_USE).fetchOptional()
                 .map(WorkflowRepository::toWorkflow);
+    }
+
+    /** The workflows of {@code ids} that exist (as {@link #find}), by id, in one read. */
+    public Map<UUID, Workflow> findAll(Collection<UUID> ids) {
+        Map<UUID, Workflow> found = new HashMap<>();
+        db.selectFrom(WORKFLOWS).where(WORKFLOWS.ID.in(ids), IN_USE).forEach(row -> {
+            Workflow workflow = toWorkflow(row);
+            found.put(workflow.id(), workflow);
+        });
+        return found;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.junction.ui.account;
 
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -9,7 +10,10 @@ import dev.junction.backend.tokens.ApiTokenService;
 import dev.junction.backend.users.OwnAccountService;
 import jakarta.annotation.security.PermitAll;
 
-/** Every signed-in user's own account: change their password, and create, list and revoke their API tokens. */
+/**
+ * Every signed-in user's own account: their e-mail address, change their password, and create, list and revoke
+ * their API tokens.
+ */
 @Route("account")
 @PageTitle("My account · Junction")
 @Menu(title = "My account", order = 1000, icon = "vaadin:user")
@@ -19,7 +23,14 @@ public class AccountView extends VerticalLayout {
     public AccountView(OwnAccountService account, ApiTokenService tokens) {
         setSizeFull();
         ApiTokensSection tokenList = new ApiTokensSection(tokens);
-        add(new H2("My account"), new ChangePasswordForm(account), tokenList);
+        String email = account.email();
+        Paragraph address = new Paragraph(email == null
+                ? "E-mail address: none. Junction e-mails you nothing (e.g. when an error group is assigned to you)"
+                + " until an administrator sets one in Users."
+                : "E-mail address: " + email + " (an administrator changes it in Users).");
+        address.setId("account-email");
+        address.getElement().setAttribute("data-email", email == null ? "" : email);
+        add(new H2("My account"), address, new ChangePasswordForm(account), tokenList);
         expand(tokenList);
     }
 }

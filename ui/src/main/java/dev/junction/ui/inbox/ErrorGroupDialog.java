@@ -17,6 +17,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
+import dev.junction.backend.errors.AssigneeEmail;
+import dev.junction.backend.errors.ErrorGroupAssignment;
 import dev.junction.backend.errors.ErrorGroupService;
 import dev.junction.backend.runs.RunService;
 import dev.junction.ui.runs.DebugInEditor;
@@ -47,13 +49,17 @@ class ErrorGroupDialog extends Dialog {
     private final ErrorGroupService groups;
     private final RunService runs;
     private final DebugInEditor debugInEditor;
+    private final ErrorGroupAssignment assignment;
     private final UUID groupId;
+    /** What the latest assignment in this dialog told the assignee (shown under the actions). */
+    private AssigneeEmail assigneeEmail;
     private final Runnable changed;
     private final VerticalLayout content = new VerticalLayout();
 
-    ErrorGroupDialog(ErrorGroupService groups, RunService runs, DebugInEditor debugInEditor, UUID groupId,
-                     Runnable changed) {
+    ErrorGroupDialog(ErrorGroupService groups, ErrorGroupAssignment assignment, RunService runs,
+                     DebugInEditor debugInEditor, UUID groupId, Runnable changed) {
         this.groups = groups;
+        this.assignment = assignment;
         this.runs = runs;
         this.debugInEditor = debugInEditor;
         this.groupId = groupId;
@@ -118,8 +124,8 @@ class ErrorGroupDialog extends Dialog {
         TextField assignee = new TextField("Assign to (username)");
         assignee.setId("error-group-assignee");
         assignee.setValue(group.assignee() == null ? "" : group.assignee());
-        Button assign = new Button("Assign", click -> act(() -> groups.assign(groupId, assignee.getValue()),
-                "Assigned."));
+        Button assign = new Button("Assign", click -> act(() -> assigneeEmail = assignment.assign(groupId,
+                assignee.getValue()).assigneeEmail(), "Assigned."));
         assign.setId("error-group-assign");
 
         TextField tags = new TextField("Tags (comma-separated)");
@@ -154,7 +160,20 @@ class ErrorGroupDialog extends Dialog {
         HorizontalLayout second = new HorizontalLayout(note, resolve, reopen, retryAll);
         second.setAlignItems(FlexComponent.Alignment.BASELINE);
         second.setWrap(true);
-        return new Div(first, second);
+        Div actions = new Div(first);
+        if (assigneeEmail != null && !assigneeEmail.sentence().isEmpty()) {
+            Paragraph told = new Paragraph(assigneeEmail.sentence());
+            told.setId("error-group-assignee-email");
+            told.getElement().setAttribute("data-outcome", assigneeEmail.outcome());
+            told.getElement().setAttribute("data-assignee", assigneeEmail.assignee() == null ? ""
+                    : assigneeEmail.assignee());
+            if (assigneeEmail.outcome().equals(AssigneeEmail.NOT_SENT)) {
+                told.getStyle().set("color", "var(--lumo-error-text-color)");
+            }
+            actions.add(told);
+        }
+        actions.add(second);
+        return actions;
     }
 
     private Grid<GroupRun> runGrid(ErrorGroup group) {

@@ -15,6 +15,8 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import dev.junction.backend.api.NotFoundException;
+import dev.junction.backend.errors.ErrorGroupAssignment;
 import dev.junction.backend.errors.ErrorGroupService;
 import dev.junction.backend.runs.RunService;
 import dev.junction.ui.runs.DebugInEditor;
@@ -22,6 +24,7 @@ import dev.junction.backend.security.CurrentUser;
 import dev.junction.db.errors.ErrorGroup;
 import dev.junction.db.errors.ErrorGroupFilter;
 import dev.junction.engine.runs.ErrorCategory;
+import dev.junction.ui.shared.Notifications;
 import dev.junction.ui.shared.Times;
 import jakarta.annotation.security.PermitAll;
 
@@ -47,6 +50,7 @@ public class ErrorInboxView extends VerticalLayout implements BeforeEnterObserve
     enum View { OPEN, MINE, RESOLVED, RETRIES }
 
     private final ErrorGroupService groups;
+    private final ErrorGroupAssignment assignment;
     private final RunService runs;
     private final DebugInEditor debugInEditor;
     private final Grid<ErrorGroup> grid = new Grid<>(ErrorGroup.class, false);
@@ -59,8 +63,10 @@ public class ErrorInboxView extends VerticalLayout implements BeforeEnterObserve
             View.RETRIES);
     private UUID workflowId;
 
-    public ErrorInboxView(ErrorGroupService groups, RunService runs, DebugInEditor debugInEditor) {
+    public ErrorInboxView(ErrorGroupService groups, ErrorGroupAssignment assignment, RunService runs,
+                          DebugInEditor debugInEditor) {
         this.groups = groups;
+        this.assignment = assignment;
         this.runs = runs;
         this.debugInEditor = debugInEditor;
         setSizeFull();
@@ -100,9 +106,7 @@ public class ErrorInboxView extends VerticalLayout implements BeforeEnterObserve
         grid.addColumn(group -> String.join(", ", group.tags())).setHeader("Tags").setAutoWidth(true)
                 .setFlexGrow(0);
         grid.setEmptyStateText("No errors here.");
-        grid.addItemClickListener(click -> new ErrorGroupDialog(groups, runs, debugInEditor, click.getItem().id(),
-                this::reload)
-                .open());
+        grid.addItemClickListener(click -> openGroup(click.getItem().id()));
     }
 
     private Span countCell(ErrorGroup group) {
@@ -132,6 +136,20 @@ public class ErrorInboxView extends VerticalLayout implements BeforeEnterObserve
             workflowId = null;
         }
         reload();
+        // a deep link to one group (the e-mail to a new assignee): errors?group=<id> opens it
+        List<String> group = event.getLocation().getQueryParameters().getParameters().getOrDefault("group",
+                List.of());
+        if (!group.isEmpty()) {
+            try {
+                openGroup(UUID.fromString(group.getFirst()));
+            } catch (IllegalArgumentException | NotFoundException e) {
+                Notifications.error("There is no error group " + group.getFirst() + ".");
+            }
+        }
+    }
+
+    private void openGroup(UUID id) {
+        new ErrorGroupDialog(groups, assignment, runs, debugInEditor, id, this::reload).open();
     }
 
     private void reload() {

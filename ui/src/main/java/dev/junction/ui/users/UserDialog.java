@@ -29,7 +29,7 @@ import java.util.Set;
 class UserDialog extends Dialog {
 
     /** What the admin typed; {@code username} and {@code password} are null when editing. */
-    record Input(String username, String displayName, Set<Role> roles, String password) {
+    record Input(String username, String displayName, Set<Role> roles, String password, String email) {
     }
 
     /** Saves the input; throws the service's exceptions when it is refused. */
@@ -40,6 +40,7 @@ class UserDialog extends Dialog {
 
     private final TextField username = new TextField("User name");
     private final TextField displayName = new TextField("Display name");
+    private final TextField email = new TextField("E-mail address");
     private final CheckboxGroup<Role> roles = new CheckboxGroup<>("Roles");
     private final PasswordField password = new PasswordField("Password");
     private final Binder<Draft> binder = new Binder<>();
@@ -52,6 +53,7 @@ class UserDialog extends Dialog {
         String displayName = "";
         Set<Role> roles = new HashSet<>();
         String password = "";
+        String email = "";
     }
 
     static UserDialog forNewUser(Save save) {
@@ -72,6 +74,9 @@ class UserDialog extends Dialog {
         displayName.setId("user-display-name");
         displayName.setRequired(true);
         displayName.setMaxLength(UserService.DISPLAY_NAME_MAX_LENGTH);
+        email.setId("user-email");
+        email.setHelperText("Optional: where Junction writes to the user, e.g. when an error group is assigned to"
+                + " them");
         roles.setId("user-roles");
         roles.setItems(List.of(Role.values()));
         roles.setRequired(true);
@@ -81,19 +86,22 @@ class UserDialog extends Dialog {
                 + " characters, not containing the user name");
         binder.bind(username, draft -> draft.username, (draft, value) -> draft.username = value);
         binder.bind(displayName, draft -> draft.displayName, (draft, value) -> draft.displayName = value);
+        binder.bind(email, draft -> draft.email, (draft, value) -> draft.email = value);
         binder.bind(roles, draft -> draft.roles, (draft, value) -> draft.roles = value);
         binder.bind(password, draft -> draft.password, (draft, value) -> draft.password = value);
         Draft draft = new Draft();
         FormLayout form = new FormLayout();
         if (creating) {
-            form.add(username, displayName, roles, password);
+            form.add(username, displayName, email, roles, password);
         } else {
             draft.displayName = existing.displayName();
             draft.roles = Set.copyOf(existing.roles());
-            form.add(displayName, roles);
+            draft.email = existing.email() == null ? "" : existing.email();
+            form.add(displayName, email, roles);
         }
         binder.readBean(draft);
         errors.on("username", "User name", username).on("displayName", "Display name", displayName)
+                .on("email", "E-mail address", email)
                 .on("roles", "Roles", roles).on("password", "Password", password)
                 .otherwise("Display name", displayName);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
@@ -106,7 +114,7 @@ class UserDialog extends Dialog {
             binder.writeBeanAsDraft(typed, true);
             try {
                 save.save(new Input(creating ? typed.username : null, typed.displayName, Set.copyOf(typed.roles),
-                        creating ? typed.password : null));
+                        creating ? typed.password : null, typed.email == null ? "" : typed.email));
                 close();
             } catch (InvalidInputException e) {
                 errors.show(e);

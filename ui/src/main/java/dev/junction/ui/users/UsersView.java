@@ -56,7 +56,10 @@ public class UsersView extends VerticalLayout {
         grid.setId("users");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(UserView::username).setHeader("User name").setAutoWidth(true).setKey("username");
-        grid.addColumn(UserView::displayName).setHeader("Display name").setFlexGrow(2);
+        grid.addColumn(UserView::displayName).setHeader("Display name").setAutoWidth(true).setFlexGrow(1)
+                .setTooltipGenerator(UserView::displayName);
+        grid.addColumn(user -> user.email() == null ? "—" : user.email()).setHeader("E-mail").setAutoWidth(true)
+                .setFlexGrow(1).setKey("email");
         grid.addColumn(user -> user.roles().stream().map(Role::name).collect(Collectors.joining(", ")))
                 .setHeader("Roles").setAutoWidth(true);
         grid.addColumn(UsersView::status).setHeader("Status").setAutoWidth(true);
@@ -100,7 +103,7 @@ public class UsersView extends VerticalLayout {
     private void openCreateDialog() {
         UserDialog.forNewUser(created -> {
             UserView user = users.create(created.username(), created.displayName(), created.roles(),
-                    created.password());
+                    created.password(), created.email());
             refresh();
             Notifications.success("User '" + user.username() + "' created");
         }).open();
@@ -108,7 +111,7 @@ public class UsersView extends VerticalLayout {
 
     private void openEditDialog(UserView user) {
         UserDialog.forExistingUser(user, changed -> {
-            users.update(user.username(), changed.displayName(), changed.roles());
+            users.update(user.username(), changed.displayName(), changed.roles(), changed.email());
             refresh();
             Notifications.success("User '" + user.username() + "' saved");
         }).open();

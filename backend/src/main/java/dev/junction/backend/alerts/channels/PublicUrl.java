@@ -5,20 +5,21 @@ import org.springframework.core.env.Environment;
 import java.net.URI;
 
 /**
- * Makes the UI paths of alerts ({@code runs/<id>}) absolute for people reading a notification elsewhere:
+ * Makes the UI paths of alerts ({@code runs/<id>}) and of other e-mails (an assigned error group's
+ * {@code errors?group=<id>}) absolute for people reading a notification elsewhere:
  * {@code junction.public-url} (JUNCTION_PUBLIC_URL) when set; otherwise, as a notification has no request to take an
  * address from, {@code http://localhost:<port>} — right only for someone on the same machine, so set the public URL.
  */
-final class PublicUrl {
+public final class PublicUrl {
 
     private final Environment environment;
 
-    PublicUrl(Environment environment) {
+    public PublicUrl(Environment environment) {
         this.environment = environment;
     }
 
     /** The address of Junction's UI, without a trailing slash. */
-    String base() {
+    public String base() {
         String configured = environment.getProperty("junction.public-url");
         if (configured != null && !configured.isBlank()) {
             String base = configured.strip();
@@ -29,7 +30,7 @@ final class PublicUrl {
     }
 
     /** {@code link} (a UI path, or already an http(s) address) as an absolute address; null: the UI's home. */
-    String absolute(String link) {
+    public String absolute(String link) {
         if (link == null || link.isBlank()) {
             return base() + "/";
         }

@@ -3,6 +3,7 @@ package dev.junction.backend.alerts.conditions;
 import dev.junction.backend.alerts.AlertCondition;
 import dev.junction.backend.alerts.AlertFinding;
 import dev.junction.backend.alerts.AlertScope;
+import dev.junction.backend.alerts.CycleReads;
 import dev.junction.backend.alerts.ScopedWorkflows;
 import dev.junction.backend.connections.health.ConnectionHealth;
 import dev.junction.backend.connections.health.ConnectionHealthService;
@@ -18,7 +19,8 @@ import java.util.Map;
 /**
  * "A connection fails to authenticate": a connection in scope whose last call failed with an authentication error
  * (its health's {@code authState} is {@code failing}, see {@link ConnectionHealth}). One finding per connection; it
- * clears after the connection's next successful call. Reads the connection health as it is now.
+ * clears after the connection's next successful call. Reads the connection health as it is now, once per
+ * evaluation cycle for all rules of both connection kinds.
  */
 @Component
 public class ConnectionAuthFailingCondition implements AlertCondition {
@@ -50,9 +52,15 @@ public class ConnectionAuthFailingCondition implements AlertCondition {
 
     @Override
     public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now) {
-        var connections = ScopedConnections.of(scope, workflows, db);
+        return evaluate(scope, parameters, now, new CycleReads());
+    }
+
+    @Override
+    public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now,
+                                       CycleReads reads) {
+        var connections = ScopedConnections.of(scope, workflows, db, reads);
         List<AlertFinding> findings = new ArrayList<>();
-        for (ConnectionHealth connection : health.healthNow()) {
+        for (ConnectionHealth connection : ConnectionHealthNow.of(health, reads)) {
             if (!"failing".equals(connection.authState())
                     || connections.isPresent() && !connections.get().contains(connection.connectionId())) {
                 continue;

@@ -3,6 +3,7 @@ package dev.junction.backend.alerts.conditions;
 import dev.junction.backend.alerts.AlertCondition;
 import dev.junction.backend.alerts.AlertFinding;
 import dev.junction.backend.alerts.AlertScope;
+import dev.junction.backend.alerts.CycleReads;
 import dev.junction.backend.alerts.ScopedWorkflows;
 import dev.junction.backend.connections.health.ConnectionHealth;
 import dev.junction.backend.connections.health.ConnectionHealthService;
@@ -20,7 +21,8 @@ import java.util.Map;
  * "Rate limits saturated": a connection in scope whose fullest token bucket is at least {@code budgetPercent} %
  * used, or that hit rate limits (our limiter's waits and the remote's 429s) at least {@code hitsPerHour} times in the
  * current and previous clock hour (see {@link ConnectionHealth}). One finding per connection; it clears when both are
- * back under. Reads the connection health as it is now.
+ * back under. Reads the connection health as it is now, once per
+ * evaluation cycle for all rules of both connection kinds.
  */
 @Component
 public class RateLimitSaturationCondition implements AlertCondition {
@@ -58,11 +60,17 @@ public class RateLimitSaturationCondition implements AlertCondition {
 
     @Override
     public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now) {
+        return evaluate(scope, parameters, now, new CycleReads());
+    }
+
+    @Override
+    public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now,
+                                       CycleReads reads) {
         double budget = Parameters.number(parameters, "budgetPercent", 90) / 100;
         long hits = Parameters.integer(parameters, "hitsPerHour", 50);
-        var connections = ScopedConnections.of(scope, workflows, db);
+        var connections = ScopedConnections.of(scope, workflows, db, reads);
         List<AlertFinding> findings = new ArrayList<>();
-        for (ConnectionHealth connection : health.healthNow()) {
+        for (ConnectionHealth connection : ConnectionHealthNow.of(health, reads)) {
             if (connections.isPresent() && !connections.get().contains(connection.connectionId())) {
                 continue;
             }

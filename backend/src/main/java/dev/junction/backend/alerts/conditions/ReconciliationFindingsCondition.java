@@ -85,7 +85,7 @@ public class ReconciliationFindingsCondition implements AlertCondition {
                                        CycleReads reads) {
         String finding = Parameters.text(parameters, "finding", OPEN_DISCREPANCIES);
         long minimum = Parameters.integer(parameters, "minimum", 1);
-        var connections = ScopedConnections.of(scope, workflows, db);
+        var connections = ScopedConnections.of(scope, workflows, db, reads);
         List<AlertFinding> findings = new ArrayList<>();
         for (Latest latest : reads.once("reconciliation_latest", this::latestReconciliations)) {
             if (connections.isPresent() && !connections.get().contains(latest.amazonConnection())

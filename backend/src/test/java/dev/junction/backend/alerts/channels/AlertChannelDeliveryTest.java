@@ -1,9 +1,9 @@
 package dev.junction.backend.alerts.channels;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.notifications.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
@@ -36,15 +36,11 @@ class AlertChannelDeliveryTest {
     private static final String SIGNING_SECRET = "whsec-0123456789abcdef";
 
     @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort()).withPerMethodLifecycle(false);
+    static final GreenMailExtension smtp = TestSmtp.server();
 
     @DynamicPropertySource
     static void smtpServer(DynamicPropertyRegistry properties) {
-        properties.add("junction.smtp.host", () -> "127.0.0.1");
-        properties.add("junction.smtp.port", () -> smtp.getSmtp().getPort());
-        properties.add("junction.smtp.from", () -> "junction@shop.test");
-        properties.add("junction.smtp.starttls", () -> "false");
+        TestSmtp.settings(properties, smtp);
     }
 
     @LocalServerPort

@@ -4,6 +4,7 @@ import dev.junction.backend.alerts.AlertCondition;
 import dev.junction.backend.alerts.AlertFinding;
 import dev.junction.backend.alerts.AlertScope;
 import dev.junction.backend.alerts.CycleReads;
+import dev.junction.backend.alerts.ScopedWorkflows;
 import dev.junction.engine.anomalies.AnomalyMetric;
 import dev.junction.engine.anomalies.AnomalySettings;
 import dev.junction.engine.schema.Schemas;
@@ -14,6 +15,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The {@code anomaly} alert condition: a workflow's volume, failure rate, p95 duration or business amounts (order
@@ -21,9 +24,9 @@ import java.util.Map;
  * for this hour of the week ({@link AnomalyService}). One finding per workflow, metric and direction (its
  * fingerprint), worded as the flag's sentence; it clears (and the alert resolves) when the flag does. Parameters:
  * the metric ({@code any} by default), the sensitivity (how many robust deviations make an anomaly: normal the tuned
- * default k, high ¾ of it, low 1½ times it) and the hours a drop or spike must last at least. A rule scoped to a workflow watches
- * it; an unscoped rule watches every workflow; a tag or connection scope matches no workflow here (anomalies are per
- * workflow, and workflows carry no tags yet).
+ * default k, high ¾ of it, low 1½ times it) and the hours a drop or spike must last at least. A rule watches the
+ * workflows of its scope ({@link ScopedWorkflows}): one workflow, those carrying a tag, those whose published version
+ * uses a connection, or every workflow.
  */
 @Component
 class AnomalyCondition implements AlertCondition {
@@ -31,9 +34,11 @@ class AnomalyCondition implements AlertCondition {
     static final String KIND = "anomaly";
 
     private final AnomalyService anomalies;
+    private final ScopedWorkflows workflows;
 
-    AnomalyCondition(AnomalyService anomalies) {
+    AnomalyCondition(AnomalyService anomalies, ScopedWorkflows workflows) {
         this.anomalies = anomalies;
+        this.workflows = workflows;
     }
 
     @Override
@@ -77,10 +82,9 @@ class AnomalyCondition implements AlertCondition {
 
     @Override
     public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now) {
-        if (scope.workflowId() == null && (scope.tag() != null || scope.connectionId() != null)) {
-            return List.of();
-        }
+        Optional<Map<UUID, String>> scoped = workflows.of(scope);
         return anomalies.flags(scope.workflowId(), settings(parameters), metrics(parameters), now).stream()
+                .filter(flag -> scoped.isEmpty() || scoped.get().containsKey(flag.workflowId()))
                 .map(AnomalyCondition::finding).toList();
     }
 
@@ -92,14 +96,12 @@ class AnomalyCondition implements AlertCondition {
     @Override
     public List<AlertFinding> evaluate(AlertScope scope, Map<String, Object> parameters, Instant now,
                                        CycleReads reads) {
-        if (scope.workflowId() == null && (scope.tag() != null || scope.connectionId() != null)) {
-            return List.of();
-        }
+        Optional<Map<UUID, String>> scoped = workflows.of(scope, reads);
         AnomalySettings settings = settings(parameters);
         EnumSet<AnomalyMetric> metrics = metrics(parameters);
         List<WorkflowAnomaly> all = reads.once(new EveryWorkflow(settings),
                 () -> anomalies.flags(null, settings, EnumSet.allOf(AnomalyMetric.class), now));
-        return all.stream().filter(flag -> scope.workflowId() == null || scope.workflowId().equals(flag.workflowId()))
+        return all.stream().filter(flag -> scoped.isEmpty() || scoped.get().containsKey(flag.workflowId()))
                 .filter(flag -> metrics.contains(AnomalyMetric.fromJson(flag.metric())))
                 .map(AnomalyCondition::finding).toList();
     }

@@ -89,7 +89,26 @@ class AnomalyConditionTest {
 
         assertThat(anomaly().evaluate(new AlertScope(payments, null, null), Map.of("metric", "volume"), NOW))
                 .as("the volume stayed at 20 runs an hour").isEmpty();
-        assertThat(anomaly().evaluate(new AlertScope(null, "orders", null), Map.of(), NOW)).isEmpty();
+        assertThat(anomaly().evaluate(new AlertScope(null, "no-workflow-has-" + UUID.randomUUID(), null), Map.of(),
+                NOW)).isEmpty();
+    }
+
+    @Test
+    void aTagScopeWatchesTheWorkflowsCarryingTheTag() {
+        UUID tagged = workflowWithFailingLastHours(3);
+        UUID untagged = workflowWithFailingLastHours(3);
+        String tag = "payments-" + UUID.randomUUID().toString().substring(0, 8);
+        db.execute("update workflows set tags = array[?::text] where id = ?", tag, tagged);
+        AlertScope scope = new AlertScope(null, tag, null);
+
+        List<AlertFinding> findings = anomaly().evaluate(scope, Map.of("metric", "failure_rate"), NOW);
+
+        assertThat(findings).extracting(AlertFinding::fingerprint)
+                .containsExactly("anomaly:" + tagged + ":failure_rate:high")
+                .doesNotContain("anomaly:" + untagged + ":failure_rate:high");
+        assertThat(anomaly().evaluate(scope, Map.of("metric", "failure_rate"), NOW, new dev.junction.backend.alerts
+                .CycleReads())).as("within a cycle too").extracting(AlertFinding::fingerprint)
+                .containsExactly("anomaly:" + tagged + ":failure_rate:high");
     }
 
     @Test

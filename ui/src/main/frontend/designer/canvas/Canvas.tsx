@@ -182,6 +182,8 @@ export function Canvas(): ReactElement {
   const onNodeDragStart = useCallback(() => setDragging(true), []);
   useEffect(() => {
     if (!ready) return undefined;
+    // the page around the designer (DesignerComponent.whenDrawn) reads what can wait until the workflow is drawn
+    host.current?.dispatchEvent(new CustomEvent('designer-drawn', { bubbles: true, composed: true }));
     if (typeof window.requestIdleCallback === 'function') {
       const idle = window.requestIdleCallback(() => setOverview(true), { timeout: 1000 });
       return () => window.cancelIdleCallback(idle);

@@ -5,7 +5,7 @@
  */
 import {
   Background, Controls, MarkerType, MiniMap, ReactFlow, applyEdgeChanges, applyNodeChanges, getViewportForBounds, useStore, type Connection,
-  type Edge, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams,
+  type Edge, type EdgeChange, type Node, type NodeChange, type OnSelectionChangeParams, type ReactFlowInstance,
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent, type MouseEvent as ReactMouseEvent, type ReactElement } from 'react';
 import type { Catalog } from '../../shared/generated/catalog';
@@ -26,6 +26,16 @@ const staleModules = import.meta.glob<{ staleNodes(document: Definition, ran: De
 const staleNodes = Object.values(staleModules)[0]?.staleNodes;
 
 const SIZE = { initialWidth: 220, initialHeight: 72 };
+/*
+ * ReactFlow's props that never change, defined once: a new object or array on each render (and the canvas renders on
+ * every mouse move of a drag, with React Flow's position changes) makes React Flow write it to its store again, and
+ * every node and edge wrapper in view runs its selector once more.
+ */
+const PRO_OPTIONS = { hideAttribution: true };
+const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
+const ARIA_LABELS = { 'node.a11yDescription.default': 'Press enter or space to select a step. Arrow keys move between connected steps.' };
+const onDragOver = (event: DragEvent) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; };
+
 /** Fitting leaves room around the graph, so that the outermost handles stay inside the canvas. */
 export const FIT = { maxZoom: 1.2, padding: 0.2 };
 /** The least zoom a workflow opens at: further out, the steps' names cannot be read. */
@@ -172,6 +182,8 @@ export function Canvas(): ReactElement {
   const onNodeDragStart = useCallback(() => setDragging(true), []);
   useEffect(() => {
     if (!ready) return undefined;
+    // the page around the designer (DesignerComponent.whenDrawn) reads what can wait until the workflow is drawn
+    host.current?.dispatchEvent(new CustomEvent('designer-drawn', { bubbles: true, composed: true }));
     if (typeof window.requestIdleCallback === 'function') {
       const idle = window.requestIdleCallback(() => setOverview(true), { timeout: 1000 });
       return () => window.cancelIdleCallback(idle);
@@ -350,12 +362,19 @@ export function Canvas(): ReactElement {
     return () => observer.disconnect();
   }, [document != null, editable]);
 
+  const onInit = useCallback((instance: ReactFlowInstance) => {
+    setFlow(instance);
+    if (!userMoved.current && host.current) openingView(host.current.clientWidth, host.current.clientHeight, editable);
+    requestAnimationFrame(() => setReady(true));
+  }, [editable]);
+  const onMoveStart = useCallback((event: MouseEvent | TouchEvent | null) => { if (event) userMoved.current = true; }, []);
+
   // the view's zoom, for tests and tools (rounded to hundredths)
   const zoom = useStore((state) => Math.round(state.transform[2] * 100) / 100);
 
   if (!document) return <div className="wd-canvas" />;
   return (
-    <div className="wd-canvas" data-testid="canvas" data-zoom={zoom} ref={host} onDragOver={(event) => { event.preventDefault(); event.dataTransfer.dropEffect = 'copy'; }} onDrop={onDrop}>
+    <div className="wd-canvas" data-testid="canvas" data-zoom={zoom} ref={host} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -369,22 +388,18 @@ export function Canvas(): ReactElement {
         onSelectionChange={onSelectionChange}
         onNodeClick={onNodeClick}
         onEdgeClick={onEdgeClick}
-        onInit={(instance) => {
-          setFlow(instance);
-          if (!userMoved.current && host.current) openingView(host.current.clientWidth, host.current.clientHeight, editable);
-          requestAnimationFrame(() => setReady(true));
-        }}
-        onMoveStart={(event) => { if (event) userMoved.current = true; }}
+        onInit={onInit}
+        onMoveStart={onMoveStart}
         nodesDraggable={editable}
         nodesConnectable={editable}
         deleteKeyCode={null}
         disableKeyboardA11y
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         onlyRenderVisibleElements
         minZoom={0.05}
-        proOptions={{ hideAttribution: true }}
-        ariaLabelConfig={{ 'node.a11yDescription.default': 'Press enter or space to select a step. Arrow keys move between connected steps.' }}
+        proOptions={PRO_OPTIONS}
+        ariaLabelConfig={ARIA_LABELS}
       >
         <Background />
         <Controls showInteractive={false} aria-label="Zoom controls" />

@@ -57,7 +57,16 @@ const ICONS: Record<string, string> = {
 
 const duration = (millis: number | null) => (millis == null ? '' : millis < 1000 ? `${millis} ms` : `${(millis / 1000).toFixed(1)} s`);
 
+/**
+ * React Flow draws a node again on every mouse move that moves it (its props carry the position and the dragging
+ * flag), although the step looks the same wherever it is: the step's drawing is a memo of what it shows (id, data,
+ * selected), so that dragging a selection moves the nodes' wrappers only.
+ */
 function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
+  return <StepBody id={id} data={data} selected={selected ?? false} />;
+}
+
+const StepBody = memo(function StepBody({ id, data, selected }: { id: string; data: StepData; selected: boolean }): ReactElement {
   const trigger = id === 'trigger';
   const openPicker = (port: string) => useUi.getState().open({ picker: { from: id, port } });
   return (
@@ -130,7 +139,7 @@ function Step({ id, data, selected }: NodeProps<StepNode>): ReactElement {
       </div>
     </div>
   );
-}
+});
 
 export const portTop = (index: number, count: number) => `${((index + 1) * 100) / (count + 1)}%`;
 

@@ -63,6 +63,33 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         setState("publishGate", editing.publishGate());
         setState("samples", samples.pinned());
         setState("overlay", null);
+        getElement().addEventListener("designer-drawn", event -> drawn());
+    }
+
+    /**
+     * Runs {@code action} once the canvas has drawn the workflow (the page's {@code designer-drawn} event, sent when
+     * the canvas is ready), or at once if it already has: what the page around the designer reads for itself waits
+     * until the designer's first drawing is done.
+     */
+    public void whenDrawn(Runnable action) {
+        if (drawn) {
+            action.run();
+        } else {
+            afterDrawing.add(action);
+        }
+    }
+
+    private boolean drawn;
+    private final java.util.List<Runnable> afterDrawing = new java.util.ArrayList<>();
+
+    private void drawn() {
+        if (drawn) {
+            return;
+        }
+        drawn = true;
+        java.util.List<Runnable> waiting = java.util.List.copyOf(afterDrawing);
+        afterDrawing.clear();
+        waiting.forEach(Runnable::run);
     }
 
     /** Listens to versions saved, published or restored here (the page around the designer shows the version). */

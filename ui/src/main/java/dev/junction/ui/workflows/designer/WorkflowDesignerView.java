@@ -181,7 +181,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
         added.clear();
         DesignerComponent shown = designer;
         WorkflowPageAddition.WorkflowPage page = new WorkflowPageAddition.WorkflowPage(workflowId,
-                () -> getUI().ifPresent(ui -> ui.getPage().reload()), shown::refreshPublishGate);
+                () -> getUI().ifPresent(ui -> ui.getPage().reload()), shown::refreshPublishGate, shown::whenDrawn);
         int under = 1;
         for (WorkflowPageAddition addition : additions.orderedStream().toList()) {
             WorkflowPageAddition.Parts parts = addition.partsFor(page);

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * What another feature adds to a workflow's page (e.g. the go-live checklist, a template's update banner, "Save as
@@ -17,10 +18,13 @@ public interface WorkflowPageAddition {
     Parts partsFor(WorkflowPage page);
 
     /**
-     * The workflow whose page is drawn, how to draw the page again (after a change made outside the designer), and
-     * how to tell the designer that the go-live checklist changed (its Publish button re-reads what gates it).
+     * The workflow whose page is drawn, how to draw the page again (after a change made outside the designer), how
+     * to tell the designer that the go-live checklist changed (its Publish button re-reads what gates it), and when
+     * to do what can wait until the designer has drawn the workflow ({@code whenDrawn.accept(action)} runs the
+     * action once the canvas is ready, at once if it is already): a part that reads something of its own then does
+     * not put its round trip in the middle of the designer's first drawing.
      */
-    record WorkflowPage(UUID workflowId, Runnable reload, Runnable checklistChanged) {
+    record WorkflowPage(UUID workflowId, Runnable reload, Runnable checklistChanged, Consumer<Runnable> whenDrawn) {
     }
 
     /**

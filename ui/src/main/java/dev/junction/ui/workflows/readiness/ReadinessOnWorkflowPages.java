@@ -25,8 +25,9 @@ class ReadinessOnWorkflowPages implements WorkflowPageAddition {
     public Parts partsFor(WorkflowPage page) {
         ReadinessPanel panel = new ReadinessPanel(services, page.workflowId(), page.reload(), page.checklistChanged());
         panel.setWidthFull();
-        // the checklist is read one round trip later, so that the designer draws first instead of waiting for it
-        panel.getElement().executeJs("return 0").then(ignored -> panel.refresh());
+        // the checklist is read once the designer has drawn the workflow, so that neither waits for the other: read
+        // one round trip after the page, its answer arrived in the middle of the designer's first drawing
+        page.whenDrawn().accept(panel::refresh);
         return new Parts(List.of(panel), List.of(), panel::refresh);
     }
 }

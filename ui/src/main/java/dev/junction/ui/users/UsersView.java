@@ -55,19 +55,22 @@ public class UsersView extends VerticalLayout {
     private void configureGrid() {
         grid.setId("users");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        grid.addColumn(UserView::username).setHeader("User name").setAutoWidth(true).setKey("username");
+        // the whole list fits a laptop's window with e-mail addresses in it: when a user was created is the user
+        // name's tooltip, and a long address is cut short with its whole self as the tooltip
+        grid.addColumn(UserView::username).setHeader("User name").setAutoWidth(true).setKey("username")
+                .setTooltipGenerator(user -> "Created " + Times.when(user.createdAt()));
         grid.addColumn(UserView::displayName).setHeader("Display name").setAutoWidth(true).setFlexGrow(1)
                 .setTooltipGenerator(UserView::displayName);
-        grid.addColumn(user -> user.email() == null ? "—" : user.email()).setHeader("E-mail").setAutoWidth(true)
-                .setFlexGrow(1).setKey("email");
+        grid.addColumn(user -> user.email() == null ? "—" : user.email()).setHeader("E-mail").setWidth("11em")
+                .setFlexGrow(1).setKey("email").setTooltipGenerator(user -> user.email() == null ? "" : user.email());
         grid.addColumn(user -> user.roles().stream().map(Role::name).collect(Collectors.joining(", ")))
                 .setHeader("Roles").setAutoWidth(true);
         grid.addColumn(UsersView::status).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(user -> Times.when(user.createdAt())).setHeader("Created").setAutoWidth(true);
         grid.addColumn(user -> user.lastLoginAt() == null ? "never" : Times.when(user.lastLoginAt()))
                 .setHeader("Last sign-in").setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setAutoWidth(true)
-                .setFlexGrow(0);
+        // a width of its own: a component column's automatic width is measured before its buttons are drawn
+        grid.addComponentColumn(this::actions).setHeader("").setTextAlign(ColumnTextAlign.END).setWidth("10em")
+                .setFlexGrow(0).setKey("actions");
         grid.setEmptyStateText("No users.");
     }
 

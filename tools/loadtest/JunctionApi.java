@@ -79,6 +79,11 @@ final class JunctionApi {
                 "{\"baseVersion\": " + base + ", \"comment\": \"load test\", \"definition\": "
                         + definition(connection) + "}", 201);
         Object version = saved.getOrDefault("version", base + 1);
+        // the go-live checklist lets a workflow be published once its connections passed a test
+        Map<String, Object> check = call("POST", "/api/v1/connections/" + connection + "/test", null, 200);
+        if (!Boolean.TRUE.equals(check.get("ok"))) {
+            throw new IOException("the load test's connection to " + remoteBase + " failed its test: " + check);
+        }
         call("POST", "/api/v1/workflows/" + id + "/versions/" + version + "/publish", null, 200);
         String url = (String) call("GET", "/api/v1/workflows/" + id + "/webhook", null, 200).get("url");
         return new Setup(id, url, token, connection);

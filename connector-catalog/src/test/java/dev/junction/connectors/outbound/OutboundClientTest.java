@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -82,22 +81,37 @@ class OutboundClientTest {
     }
 
     @Test
-    void aPinnedNameIsConnectedToTheAdmittedAddressWithoutASecondLookup() throws Exception {
-        // "pinned.invalid" cannot resolve: a client that looked the name up again would fail; the pin sends the
-        // request to the address the policy admitted, with the name in the Host header
-        PinnedAddresses pins = new PinnedAddresses();
+    void aNameIsConnectedToTheAdmittedAddressWithoutASecondLookup() throws Exception {
+        // "pinned.invalid" cannot resolve: a client that looked the name up again would fail; the request goes to
+        // the address the policy admitted, with the name in the Host header
         int port = allowed.getAddress().getPort();
-        try (HttpClient client = HttpClient.newBuilder().proxy(pins).build();
-             PinnedAddresses.Held held = pins.pin(new OutboundPolicy.Admitted("pinned.invalid",
-                     InetAddress.getByName("127.0.0.1"), port))) {
-            HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://pinned.invalid:"
-                    + port + "/report")).build(), HttpResponse.BodyHandlers.ofString());
+        OutboundClient client = new OutboundClient(() -> new OutboundPolicy(Allowance.parseList("127.0.0.1"),
+                host -> new InetAddress[] {InetAddress.getByName("127.0.0.1")}));
 
-            assertThat(answer.body()).isEqualTo("recorded");
-        }
-        assertThat(seen).singleElement().asString()
-                .isEqualTo("127.0.0.1 GET /report Host: pinned.invalid:" + port);
-        assertThat(pins.select(URI.create("http://pinned.invalid:" + port + "/"))).as("unpinned after the call")
-                .containsExactly(java.net.Proxy.NO_PROXY);
+        HttpResponse<String> answer = client.send(HttpRequest.newBuilder(URI.create("http://pinned.invalid:" + port
+                + "/report")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.body()).isEqualTo("recorded");
+        assertThat(seen).singleElement().asString().isEqualTo("127.0.0.1 GET /report Host: pinned.invalid:" + port);
+    }
+
+    @Test
+    void aNameThatRebindsToARefusedAddressIsNotCalledThere() throws Exception {
+        // the first answer is allowed, the next ones name a refused loopback address: the second call is refused
+        // before anything is sent, and the kept-alive connection of the first is not used for it
+        int port = allowed.getAddress().getPort();
+        List<String> answers = new CopyOnWriteArrayList<>(List.of("127.0.0.1", "127.0.0.2", "127.0.0.2"));
+        OutboundClient client = new OutboundClient(() -> new OutboundPolicy(Allowance.parseList("127.0.0.1"),
+                host -> new InetAddress[] {InetAddress.getByName(answers.removeFirst())}));
+        URI target = URI.create("http://rebinding.invalid:" + port + "/orders");
+
+        client.send(HttpRequest.newBuilder(target).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        ConnectorException refusal = catchThrowableOfType(ConnectorException.class, () -> client.send(
+                HttpRequest.newBuilder(target).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString()));
+
+        assertThat(refusal.errorClass()).isEqualTo("OutboundAddressRefused");
+        assertThat(seen).singleElement().asString().startsWith("127.0.0.1 POST /orders");
     }
 }

@@ -82,7 +82,8 @@ class DashboardFromDailyRollupsTest {
                 for (UUID workflow : scopes) {
                     Dashboard mixed = dashboards.dashboard(range, workflow, now, true);
                     Dashboard hourly = dashboards.dashboard(range, workflow, now, false);
-                    assertThat(mixed).as("%s at %s of %s", range, now, workflow).isEqualTo(hourly);
+                    assertThat(fromRollups(mixed)).as("%s at %s of %s", range, now, workflow)
+                            .isEqualTo(fromRollups(hourly));
                 }
             }
         }
@@ -95,6 +96,19 @@ class DashboardFromDailyRollupsTest {
         assertThat(month.charts().stream().filter(chart -> chart.id().equals("duration")).findFirst().orElseThrow()
                 .series().getLast().values()).doesNotContainNull();
     }
+
+    /**
+     * What the dashboard reads from the rollups: the charts and every tile but those read live from the runs,
+     * alerts and connections tables (the shared app's health checks and runs left by other tests change those
+     * between two reads).
+     */
+    static Dashboard fromRollups(Dashboard dashboard) {
+        return new Dashboard(dashboard.generatedAt(), dashboard.range(), dashboard.tiles().stream()
+                .filter(tile -> !LIVE_TILES.contains(tile.id())).toList(), dashboard.charts(), List.of(), List.of());
+    }
+
+    static final List<String> LIVE_TILES = List.of("dlq", "oldest-failure-age", "open-alerts",
+            "degraded-connections");
 
     @Test
     void thirtyDaysAreThirtyUtcDaysEndingWithToday() {

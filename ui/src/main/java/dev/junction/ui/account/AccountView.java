@@ -26,8 +26,8 @@ public class AccountView extends VerticalLayout {
         String email = account.email();
         Paragraph address = new Paragraph(email == null
                 ? "E-mail address: none. Junction e-mails you nothing (e.g. when an error group is assigned to you)"
-                + " until an administrator sets one in Users."
-                : "E-mail address: " + email + " (an administrator changes it in Users).");
+                + " until you ask an administrator to set one."
+                : "E-mail address: " + email + ". To change it, ask an administrator.");
         address.setId("account-email");
         address.getElement().setAttribute("data-email", email == null ? "" : email);
         add(new H2("My account"), address, new ChangePasswordForm(account), tokenList);

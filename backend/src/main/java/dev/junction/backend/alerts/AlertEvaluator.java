@@ -29,8 +29,9 @@ import java.util.concurrent.TimeUnit;
  * later — all committed together, or (a crash, an error) nothing, and the rules are due again. A rule held by one node
  * is skipped by the others, so each due rule is evaluated once per cycle, and all state is in the database: a
  * restarted node simply carries on. What every rule of a batch needs besides its condition — its state, its open
- * alerts, the open maintenance windows (once per cycle) — is read in one statement for all of them, and their next
- * evaluations are written in one statement. What the conditions read from runs and rollups is read once per cycle
+ * alerts, the open maintenance windows (once per cycle) — is read in one statement for all of them; the alert
+ * changes of all of them (fired, found again, resolved, their audit entries and outbox rows) are written in a few
+ * set-based statements ({@link AlertWriter}), and their next evaluations in one. What the conditions read from runs and rollups is read once per cycle
  * for all rules of a kind ({@link CycleReads}), each rule taking its scope's part.
  *
  * <p>A rule whose evaluation fails waits one interval (its error logged) instead of blocking the rest: a failure that
@@ -105,6 +106,7 @@ public class AlertEvaluator implements SmartLifecycle {
         }
         Map<UUID, Map<String, Alert>> open = alerts.openOfRulesLocked(claimed);
         List<AlertRuleStore.Evaluated> done = new ArrayList<>();
+        AlertWrites writes = new AlertWrites();
         for (AlertRuleStore.Claimed rule : batch) {
             AlertEvaluation evaluation;
             try {
@@ -116,10 +118,11 @@ public class AlertEvaluator implements SmartLifecycle {
                 done.add(new AlertRuleStore.Evaluated(rule.rule().id(), at.plus(interval), rule.stateJson()));
                 continue;
             }
-            applier.apply(rule.rule(), evaluation, at, open.get(rule.rule().id()), windows);
+            applier.apply(rule.rule(), evaluation, at, open.get(rule.rule().id()), windows, writes);
             done.add(new AlertRuleStore.Evaluated(rule.rule().id(), at.plus(interval),
                     evaluation.state() == null ? null : PayloadJson.write(evaluation.state())));
         }
+        applier.write(writes, at);
         rules.evaluated(done);
     }
 

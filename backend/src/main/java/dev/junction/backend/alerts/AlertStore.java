@@ -93,24 +93,6 @@ class AlertStore {
                 .map(AlertStore::alert);
     }
 
-    UUID insertFiring(UUID ruleId, AlertFinding finding, int occurrences, OffsetDateTime now, UUID windowId) {
-        return db.fetchSingle("""
-                insert into alerts (rule_id, fingerprint, state, summary, link, details, occurrences, first_seen_at,
-                                    last_seen_at, maintenance_window_id)
-                values (?, ?, 'firing', ?, ?, ?::jsonb, ?, ?::timestamptz, ?::timestamptz, ?) returning id""",
-                ruleId, finding.fingerprint(), finding.summary(), finding.link(), json(finding.details()),
-                occurrences, now, now, windowId).get(0, UUID.class);
-    }
-
-    void foundAgain(UUID id, AlertFinding finding, int newOccurrences, OffsetDateTime now, UUID windowId) {
-        db.execute("""
-                update alerts set occurrences = occurrences + ?,
-                    last_seen_at = case when ? > 0 then ?::timestamptz else last_seen_at end,
-                    summary = ?, link = ?, details = ?::jsonb, maintenance_window_id = coalesce(?, maintenance_window_id)
-                where id = ?""", newOccurrences, newOccurrences, now, finding.summary(), finding.link(),
-                json(finding.details()), windowId, id);
-    }
-
     void notified(UUID id, OffsetDateTime now) {
         db.execute("update alerts set last_notified_at = ?::timestamptz where id = ?", now, id);
     }

@@ -1,6 +1,5 @@
 package dev.junction.backend.alerts;
 
-import dev.junction.backend.audit.AuditTrail;
 import dev.junction.engine.json.PayloadJson;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,7 +28,8 @@ import java.util.UUID;
  * <li>an open alert no longer found: {@code resolved}, with a {@code resolved} notification if it had notified.</li>
  * </ul>
  * Nothing notifies while a maintenance window of the alert's scope is open (the alert records the window) or while
- * the alert is snoozed.
+ * the alert is snoozed. The changes are collected per rule and written per batch of rules ({@link AlertWrites},
+ * {@link AlertWriter}): a few set-based statements per transaction, not several per alert.
  */
 @Component
 class FindingsApplier {
@@ -37,77 +37,68 @@ class FindingsApplier {
     static final String SYSTEM = "system";
 
     private final AlertStore alerts;
-    private final AuditTrail audit;
+    private final AlertWriter writer;
 
-    FindingsApplier(AlertStore alerts, AuditTrail audit) {
+    FindingsApplier(AlertStore alerts, AlertWriter writer) {
         this.alerts = alerts;
-        this.audit = audit;
+        this.writer = writer;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     void apply(AlertRule rule, AlertEvaluation evaluation, OffsetDateTime now) {
-        apply(rule, evaluation, now, alerts.openOfRuleLocked(rule.id()), alerts.openWindows(now));
+        AlertWrites writes = new AlertWrites();
+        apply(rule, evaluation, now, alerts.openOfRuleLocked(rule.id()), alerts.openWindows(now), writes);
+        writer.write(writes, now);
     }
 
     /**
      * As {@link #apply(AlertRule, AlertEvaluation, OffsetDateTime)} with the rule's open alerts (locked by this
      * transaction) and the maintenance windows open now already read — the evaluator reads them for many rules at
-     * once.
+     * once — and the changes collected in {@code writes}, which the evaluator writes for all rules of its batch at
+     * once ({@link AlertWriter}) before the transaction ends.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     void apply(AlertRule rule, AlertEvaluation evaluation, OffsetDateTime now, Map<String, Alert> open,
-               List<MaintenanceWindow> windows) {
+               List<MaintenanceWindow> windows, AlertWrites writes) {
         Set<String> found = new HashSet<>();
         for (AlertFinding finding : evaluation.findings()) {
-            found.add(finding.fingerprint());
+            if (!found.add(finding.fingerprint())) {
+                continue; // one alert per fingerprint: a condition naming one twice found it once
+            }
             int occurrences = evaluation.newOccurrences(finding.fingerprint());
             UUID window = windowOver(rule, finding.details(), windows).map(MaintenanceWindow::id).orElse(null);
             Alert alert = open.get(finding.fingerprint());
             if (alert == null) {
                 if (occurrences > 0) {
-                    fire(rule, finding, occurrences, now, window);
+                    writes.fire(new AlertWrites.Firing(rule, finding, occurrences, window, window == null));
                 }
                 continue;
             }
-            if (changes(alert, finding, occurrences, window)) {
-                alerts.foundAgain(alert.id(), finding, occurrences, now, window);
+            String notification = null;
+            if (alert.state().equals("firing") && window == null && !alert.snoozedAt(now)) {
+                if (alert.lastNotifiedAt() == null) {
+                    notification = "firing";
+                } else if (renotifyDue(rule, alert, now)) {
+                    notification = "renotify";
+                }
             }
-            if (!alert.state().equals("firing") || window != null || alert.snoozedAt(now)) {
-                continue;
-            }
-            if (alert.lastNotifiedAt() == null) {
-                notify(rule, alert.id(), "firing", now);
-            } else if (renotifyDue(rule, alert, now)) {
-                notify(rule, alert.id(), "renotify", now);
+            if (notification != null || changes(alert, finding, occurrences, window)) {
+                writes.foundAgain(new AlertWrites.FoundAgain(rule, alert, finding, occurrences, window,
+                        notification));
             }
         }
         for (Alert alert : open.values()) {
             if (found.contains(alert.fingerprint())) {
                 continue;
             }
-            alerts.resolve(alert.id(), now, null, "the condition cleared");
-            audit.recordAs(SYSTEM, "alert.resolved", "alert", alert.id().toString(),
-                    Map.of("rule", rule.name(), "fingerprint", alert.fingerprint(), "by", "the condition cleared"));
             boolean quiet = windowOver(rule, alert.details(), windows).isPresent() || alert.snoozedAt(now);
-            if (alert.lastNotifiedAt() != null && !quiet) {
-                notify(rule, alert.id(), "resolved", now);
-            }
+            writes.resolve(new AlertWrites.Resolution(rule, alert, alert.lastNotifiedAt() != null && !quiet));
         }
     }
 
-    private void fire(AlertRule rule, AlertFinding finding, int occurrences, OffsetDateTime now, UUID window) {
-        UUID id = alerts.insertFiring(rule.id(), finding, occurrences, now, window);
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("rule", rule.name());
-        details.put("fingerprint", finding.fingerprint());
-        details.put("summary", finding.summary());
-        if (window != null) {
-            details.put("maintenanceWindow", window.toString());
-        }
-        audit.recordAs(SYSTEM, "alert.fired", "alert", id.toString(), details);
-        if (window == null) {
-            notify(rule, id, "firing", now);
-        }
+    /** Writes what {@link #apply} collected for a batch of rules, in a few statements ({@link AlertWriter}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void write(AlertWrites writes, OffsetDateTime now) {
+        writer.write(writes, now);
     }
 
     /**

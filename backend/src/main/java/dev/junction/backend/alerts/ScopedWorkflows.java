@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -44,30 +45,42 @@ public class ScopedWorkflows {
         return Optional.empty();
     }
 
-    /** A workflow as the conditions need it: name, when it was created, whether it is archived. */
-    public record Workflow(UUID id, String name, OffsetDateTime createdAt, boolean archived) {
+    /** A workflow as the conditions need it: name, when it was created, whether it is archived, its tags. */
+    public record Workflow(UUID id, String name, OffsetDateTime createdAt, boolean archived, Set<String> tags) {
     }
 
     /** Every workflow by id, read once per cycle. */
     public Map<UUID, Workflow> all(CycleReads reads) {
         return reads.once("workflows", () -> {
             Map<UUID, Workflow> all = new LinkedHashMap<>();
-            for (Record row : db.fetch("select id, name, created_at, archived_at is not null from workflows")) {
+            for (Record row : db.fetch("select id, name, created_at, archived_at is not null, tags from workflows")) {
+                String[] tags = row.get(4, String[].class);
                 all.put(row.get(0, UUID.class), new Workflow(row.get(0, UUID.class), row.get(1, String.class),
-                        row.get(2, OffsetDateTime.class), row.get(3, Boolean.class)));
+                        row.get(2, OffsetDateTime.class), row.get(3, Boolean.class),
+                        tags == null ? Set.of() : Set.of(tags)));
             }
             return all;
         });
     }
 
     /**
-     * {@link #of(AlertScope)} within an evaluation cycle: a workflow scope is taken from {@link #all}, a tag or
-     * connection scope is read once per cycle for all rules with that scope.
+     * {@link #of(AlertScope)} within an evaluation cycle: a workflow or tag scope is taken from {@link #all} (one
+     * read of every workflow with its tags, not one per tag), a connection scope is read once per cycle for all rules
+     * with that scope.
      */
     public Optional<Map<UUID, String>> of(AlertScope scope, CycleReads reads) {
         if (scope.workflowId() != null) {
             Workflow workflow = all(reads).get(scope.workflowId());
             return Optional.of(workflow == null ? Map.of() : Map.of(workflow.id(), workflow.name()));
+        }
+        if (scope.tag() != null) {
+            String tag = scope.tag().toLowerCase(java.util.Locale.ROOT);
+            return Optional.of(reads.once(scope, () -> {
+                Map<UUID, String> tagged = new LinkedHashMap<>();
+                all(reads).values().stream().filter(workflow -> workflow.tags().contains(tag))
+                        .forEach(workflow -> tagged.put(workflow.id(), workflow.name()));
+                return tagged;
+            }));
         }
         if (scope.tag() == null && scope.connectionId() == null) {
             return Optional.empty();

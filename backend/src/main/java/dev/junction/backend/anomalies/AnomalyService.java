@@ -37,7 +37,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The anomaly flags of workflows now: each workflow's latest complete hours against the same hours of its previous
  * weeks ({@link AnomalyDetector}), read from the hourly rollups — only the hours the detector compares (the latest two
  * days and the same two days of each baseline week; run counts, durations and business amounts), never the runs. Flags are cached per hour and settings for
- * {@link #CACHE_FOR} at most (hours already past change only by runs that end late).
+ * {@link #CACHE_FOR} at most (hours already past change only by runs that end late); the flags the alert rules need
+ * are computed ahead on a thread of their own ({@link AnomalyFlagsAhead}), not in an evaluation cycle.
  */
 @Service
 public class AnomalyService {
@@ -50,6 +51,8 @@ public class AnomalyService {
     private final WorkflowRepository workflows;
     private final Clock clock;
     private final Map<CacheKey, Cached> cache = new ConcurrentHashMap<>();
+    /** Held while flags are computed: two threads needing the same flags compute them once. */
+    private final Object computing = new Object();
 
     private record CacheKey(UUID workflowId, AnomalySettings settings, Instant hour) {
     }
@@ -78,16 +81,43 @@ public class AnomalyService {
      */
     public List<WorkflowAnomaly> flags(UUID workflowId, AnomalySettings settings, EnumSet<AnomalyMetric> metrics,
                                        Instant now) {
-        Instant hour = now.truncatedTo(ChronoUnit.HOURS);
-        CacheKey key = new CacheKey(workflowId, settings, hour);
-        Cached cached = cache.get(key);
-        if (cached == null || cached.computedAt().plus(CACHE_FOR).isBefore(now)) {
-            cache.keySet().removeIf(old -> !old.hour().equals(hour));
-            cached = new Cached(now, compute(workflowId, settings, hour));
-            cache.put(key, cached);
+        CacheKey key = new CacheKey(workflowId, settings, now.truncatedTo(ChronoUnit.HOURS));
+        Cached cached = fresh(key, now);
+        if (cached == null) {
+            synchronized (computing) {
+                // another thread (the alert evaluator, or the flags computed ahead) may have computed them meanwhile
+                cached = fresh(key, now);
+                if (cached == null) {
+                    cached = computeAndKeep(key, now);
+                }
+            }
         }
         return cached.flags().stream().filter(flag -> metrics.contains(AnomalyMetric.fromJson(flag.metric())))
                 .toList();
+    }
+
+    /**
+     * Computes the flags of every workflow with these settings at {@code now} and keeps them for the next
+     * {@link #CACHE_FOR} — ahead of the alert evaluation cycles that read them ({@link AnomalyFlagsAhead}), so that
+     * a cycle finds them computed instead of computing them itself. Answers how many flags there are.
+     */
+    public int computeAhead(AnomalySettings settings, Instant now) {
+        synchronized (computing) {
+            return computeAndKeep(new CacheKey(null, settings, now.truncatedTo(ChronoUnit.HOURS)), now).flags()
+                    .size();
+        }
+    }
+
+    private Cached fresh(CacheKey key, Instant now) {
+        Cached cached = cache.get(key);
+        return cached == null || cached.computedAt().plus(CACHE_FOR).isBefore(now) ? null : cached;
+    }
+
+    private Cached computeAndKeep(CacheKey key, Instant now) {
+        cache.keySet().removeIf(old -> !old.hour().equals(key.hour()));
+        Cached cached = new Cached(now, compute(key.workflowId(), key.settings(), key.hour()));
+        cache.put(key, cached);
+        return cached;
     }
 
     private List<WorkflowAnomaly> compute(UUID workflowId, AnomalySettings settings, Instant hour) {

@@ -1,6 +1,7 @@
 package dev.junction.backend.audit;
 
 import dev.junction.backend.security.CurrentUser;
+import dev.junction.db.audit.AuditDraft;
 import dev.junction.db.audit.AuditEntry;
 import dev.junction.db.audit.AuditLogRepository;
 import org.springframework.stereotype.Service;
@@ -32,6 +33,17 @@ public class AuditTrail {
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAs(String actor, String action, String entityType, String entityId, Map<String, ?> details) {
         log.append(actor, action, entityType, entityId, json.writeValueAsString(details));
+    }
+
+    /** Records several actions of one explicit actor in one statement (the alert evaluator's batch of changes). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAllAs(String actor, List<Action> actions) {
+        log.appendAll(actor, actions.stream().map(action -> new AuditDraft(action.action(), action.entityType(),
+                action.entityId(), json.writeValueAsString(action.details()))).toList());
+    }
+
+    /** One action to record: what was done to which thing, with its details. */
+    public record Action(String action, String entityType, String entityId, Map<String, ?> details) {
     }
 
     @Transactional(readOnly = true)

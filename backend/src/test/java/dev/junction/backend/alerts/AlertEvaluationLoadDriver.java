@@ -1,6 +1,7 @@
 package dev.junction.backend.alerts;
 
 import dev.junction.backend.BackendTestApplication;
+import dev.junction.backend.anomalies.AnomalyFlagsAhead;
 import dev.junction.backend.rollups.RollupFolder;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
@@ -32,7 +33,10 @@ import java.util.UUID;
  * every other rule over a connection, the rest over one workflow. Then {@code cycles} cycles: every rule made due, one
  * {@code evaluateDue(now)} timed (what one node does per cycle when it claims them all), and one more two minutes
  * later (the anomaly flags, cached for a minute, computed again), with the statements each made
- * counted and timed by kind (a jOOQ execute listener: the profile of where a cycle's time goes). Run it with the
+ * counted and timed by kind (a jOOQ execute listener: the profile of where a cycle's time goes). Before the first
+ * cycle and before that later one the anomaly flags are computed ahead and timed apart ({@link AnomalyFlagsAhead}:
+ * what a node's own thread does when it starts, every 30 s and as each hour turns; this driver's node schedules
+ * nothing). Run it with the
  * backend's test class path, on a data directory of its own (it is emptied first):
  * <pre>
  * mvn -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=/tmp/cp.txt \
@@ -90,8 +94,12 @@ public final class AlertEvaluationLoadDriver {
             db.configuration().set(withProfile);
 
             AlertEvaluator evaluator = app.getBean(AlertEvaluator.class);
+            AnomalyFlagsAhead flagsAhead = app.getBean(AnomalyFlagsAhead.class);
             List<Double> times = new ArrayList<>();
             Instant now = Instant.now();
+            // what a node's own thread does when it starts (and every 30 s): the anomaly rules' flags, computed ahead
+            // of the cycles (the evaluator's schedule, and with it this thread's, is off in this driver)
+            aheadOfCycle(flagsAhead, now, profile);
             for (int cycle = 0; cycle < cycles; cycle++) {
                 profile.enabled = false;
                 db.execute("update alert_rules set next_evaluation_at = '2000-01-01T00:00:00Z'");
@@ -104,17 +112,19 @@ public final class AlertEvaluationLoadDriver {
                 times.add(millis);
                 System.out.printf("cycle %d: %d rules in %.0f ms; %d statements (%.0f ms in them), %d claims%n",
                         cycle + 1, evaluated, millis, profile.statements(), profile.millis(), profile.claims());
-                if (cycle == 1 || cycle == cycles - 1) {
+                if (cycle <= 1 || cycle == cycles - 1) {
                     profile.print();
                 }
             }
             // the anomaly flags are cached for a minute: a cycle two minutes on computes them again, as every
             // twelfth cycle of a node does at the default 5 s interval
+            Instant later = now.plus(Duration.ofSeconds(5L * cycles + 120));
+            aheadOfCycle(flagsAhead, later, profile);
             profile.enabled = false;
             db.execute("update alert_rules set next_evaluation_at = '2000-01-01T00:00:00Z'");
             profile.reset();
             long start = System.nanoTime();
-            int evaluated = evaluator.evaluateDue(now.plus(Duration.ofSeconds(5L * cycles + 120)));
+            int evaluated = evaluator.evaluateDue(later);
             profile.enabled = false;
             System.out.printf("cycle with the anomaly flags computed again: %d rules in %.0f ms; %d statements"
                     + " (%.0f ms in them), %d claims%n", evaluated, (System.nanoTime() - start) / 1e6,
@@ -129,6 +139,16 @@ public final class AlertEvaluationLoadDriver {
         } finally {
             app.close();
         }
+    }
+
+    /** Computes the anomaly flags ahead at {@code at}, as the node's thread does, timed apart from the cycles. */
+    private static void aheadOfCycle(AnomalyFlagsAhead flagsAhead, Instant at, Profile profile) {
+        profile.reset();
+        long start = System.nanoTime();
+        int settings = flagsAhead.computeAt(at);
+        profile.enabled = false;
+        System.out.printf("anomaly flags computed ahead (%d settings, off the cycle): %.0f ms; %d statements%n",
+                settings, (System.nanoTime() - start) / 1e6, profile.statements());
     }
 
     private static void seedRuns(DSLContext db, int runs) {

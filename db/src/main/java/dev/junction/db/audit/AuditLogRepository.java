@@ -38,6 +38,23 @@ public class AuditLogRepository {
                 .fetchSingle());
     }
 
+    /**
+     * Appends several entries of one actor in one statement (in the given order), e.g. the alerts one evaluation batch
+     * fired and resolved.
+     */
+    public void appendAll(String actor, List<AuditDraft> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        var insert = db.insertInto(AUDIT_LOG, AUDIT_LOG.ACTOR, AUDIT_LOG.ACTION, AUDIT_LOG.ENTITY_TYPE,
+                AUDIT_LOG.ENTITY_ID, AUDIT_LOG.DETAILS);
+        for (AuditDraft entry : entries) {
+            insert = insert.values(actor, entry.action(), entry.entityType(), entry.entityId(),
+                    JSONB.valueOf(entry.detailsJson()));
+        }
+        insert.execute();
+    }
+
     /** The newest entries about one thing, newest first. */
     public List<AuditEntry> forEntity(String entityType, String entityId, int limit) {
         return db.selectFrom(AUDIT_LOG)

@@ -13,7 +13,9 @@ import java.util.function.IntToLongFunction;
  *     <li><b>order value</b> (sold amounts summed), both ways: outside median ± k · max(robust spread, noise floor ·
  *     median / √hours, median · √({@value #AMOUNT_VARIANCE} / usual sales): a sum of a few orders is noisy),
  *     judged only when the baseline weeks usually hold at least
- *     {@value AnomalyDetector#MIN_RUNS_FOR_RATES} sales in the window (a handful of orders makes no baseline);</li>
+ *     {@value AnomalyDetector#MIN_RUNS_FOR_RATES} sales in the window (a handful of orders makes no baseline) —
+ *     except downwards when at least {@value #MIN_VALUELESS_ORDERS} orders came in and none had a value, which no
+ *     noise explains where the baseline weeks' orders always had one;</li>
  *     <li><b>refund share</b> (refunded over sold amounts), upwards: above median + k · robust spread AND improbable
  *     by chance — the refund count among sales and refunds, binomial at the baseline's pooled share — with at least
  *     {@value #MIN_REFUNDS} refunds and {@value AnomalyDetector#MIN_RUNS_FOR_RATES} sales in the window;</li>
@@ -32,6 +34,8 @@ final class AmountJudgements {
      * deviations of the order count.
      */
     static final double AMOUNT_VARIANCE = 0.5;
+    /** The fewest orders a window needs to say that none carried a value (one or two may be free samples). */
+    static final int MIN_VALUELESS_ORDERS = 3;
     /** The smallest spread of a fee share, relative to its median. */
     static final double FEE_RESOLUTION = 0.04;
 
@@ -55,8 +59,16 @@ final class AmountJudgements {
             weeks[i] = sum(history::saleAmount, weekEnd - hours, weekEnd);
             counts[i] = count(history::sales, weekEnd - hours, weekEnd);
         }
-        if (weeks.length < settings.minBaselineWeeks()
-                || RobustBaseline.of(counts).median() < AnomalyDetector.MIN_RUNS_FOR_RATES) {
+        if (weeks.length < settings.minBaselineWeeks()) {
+            return Optional.empty();
+        }
+        if (direction == AnomalyDirection.LOW && observed == 0) {
+            Optional<Found> valueless = valueless(history, end, hours, weeks, counts);
+            if (valueless.isPresent()) {
+                return valueless;
+            }
+        }
+        if (RobustBaseline.of(counts).median() < AnomalyDetector.MIN_RUNS_FOR_RATES) {
             return Optional.empty();
         }
         RobustBaseline baseline = RobustBaseline.of(weeks);
@@ -65,10 +77,74 @@ final class AmountJudgements {
                 settings.noiseFloor() / Math.sqrt(hours), Math.sqrt(AMOUNT_VARIANCE / usualSales)));
         boolean unusual = direction == AnomalyDirection.LOW ? observed < baseline.median() - band
                 : observed > baseline.median() + band;
-        if (!unusual || band <= 0) {
+        if (unusual && band > 0) {
+            return Optional.of(new Found(hours, observed, baseline, Math.abs(observed - baseline.median()) / band));
+        }
+        return direction == AnomalyDirection.LOW ? perOrder(settings, history, end, hours, weeks, counts, baseline)
+                : Optional.empty();
+    }
+
+    /**
+     * Downwards, the value per order: orders kept coming but each is worth much less (a price in the wrong unit).
+     * The average of n orders does not move with their count — a quiet day, a holiday — so it shows a fall the sum's
+     * band (which holds the count's swings too) hides. Judged with at least
+     * {@value AnomalyDetector#MIN_RUNS_FOR_RATES} orders in the window: below median − k · max(robust spread of the
+     * baseline weeks' averages, median · √({@value #AMOUNT_VARIANCE} / orders)). Reported as the sum (what the
+     * sentence says), against the sum's baseline.
+     */
+    private static Optional<Found> perOrder(AnomalySettings settings, HourlyHistory history, int end, int hours,
+                                            double[] weeks, double[] counts, RobustBaseline sums) {
+        long sales = count(history::sales, end - hours, end);
+        if (sales < AnomalyDetector.MIN_RUNS_FOR_RATES) {
             return Optional.empty();
         }
-        return Optional.of(new Found(hours, observed, baseline, Math.abs(observed - baseline.median()) / band));
+        double[] averages = new double[weeks.length];
+        int n = 0;
+        for (int i = 0; i < weeks.length; i++) {
+            if (counts[i] > 0) {
+                averages[n++] = weeks[i] / counts[i];
+            }
+        }
+        if (n < settings.minBaselineWeeks()) {
+            return Optional.empty();
+        }
+        RobustBaseline usual = RobustBaseline.of(java.util.Arrays.copyOf(averages, n));
+        double average = sum(history::saleAmount, end - hours, end) / sales;
+        double band = settings.k() * Math.max(usual.spread(), usual.median() * Math.sqrt(AMOUNT_VARIANCE / sales));
+        if (band <= 0 || average >= usual.median() - band) {
+            return Optional.empty();
+        }
+        return Optional.of(new Found(hours, average * sales, sums, (usual.median() - average) / band));
+    }
+
+    /**
+     * Orders came in but not one carried a value: at least {@value #MIN_VALUELESS_ORDERS} sales in the window summing
+     * to nothing, where the baseline weeks' orders in that window had a value — in at least two weeks, and all but
+     * at most one (one odd week, such as an earlier incident, does not make valueless orders usual, as one odd week
+     * does not move a robust baseline). No chance of a positive amount gives
+     * that — an amount no longer mapped, a price field renamed — so it is judged however few orders the window
+     * usually holds (the band of a sum of a handful of orders is wider than the sum itself, and would never flag it).
+     */
+    private static Optional<Found> valueless(HourlyHistory history, int end, int hours, double[] weeks,
+                                             double[] counts) {
+        if (count(history::sales, end - hours, end) < MIN_VALUELESS_ORDERS) {
+            return Optional.empty();
+        }
+        int valued = 0;
+        int valueless = 0;
+        for (int i = 0; i < weeks.length; i++) {
+            if (counts[i] > 0 && weeks[i] <= 0) {
+                valueless++;
+            } else if (counts[i] > 0) {
+                valued++;
+            }
+        }
+        if (valueless > 1 || valued < 2) {
+            return Optional.empty(); // orders without a value happen here (more than one odd week): not a change
+        }
+        RobustBaseline baseline = RobustBaseline.of(weeks);
+        return baseline.median() <= 0 ? Optional.empty()
+                : Optional.of(new Found(hours, 0, baseline, 2)); // as far out as a volume falling to nothing
     }
 
     static Optional<Found> refundShare(AnomalySettings settings, HourlyHistory history, int end, int hours,

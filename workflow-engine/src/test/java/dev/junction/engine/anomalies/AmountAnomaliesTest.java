@@ -58,6 +58,92 @@ class AmountAnomaliesTest {
         });
     }
 
+    /** Eight weeks and a day of a night shop: 2 orders an hour of £30 to £44 (too few for a band of their sum). */
+    private static ArrayHistory fewOrdersAnHour() {
+        ArrayHistory history = new ArrayHistory(8 * WEEK + 24);
+        history.currency = "GBP";
+        for (int hour = 0; hour < history.hours(); hour++) {
+            history.runs[hour] = 2;
+            history.sales[hour] = 2;
+            history.saleAmount[hour] = 2 * (30 + hour % 8 * 2);
+        }
+        return history;
+    }
+
+    @Test
+    void aFewOrdersWithoutAnyValueAreADropWhereTheirSumHasNoBand() {
+        ArrayHistory history = fewOrdersAnHour();
+        for (int hour = 1; hour <= 2; hour++) {
+            history.saleAmount[history.hours() - hour] = 0;
+        }
+
+        assertThat(detector.detect("orders polled", history, AMOUNTS)).singleElement().satisfies(flag -> {
+            assertThat(flag.metric()).isEqualTo(AnomalyMetric.ORDER_VALUE);
+            assertThat(flag.direction()).isEqualTo(AnomalyDirection.LOW);
+            assertThat(flag.severity()).isEqualTo(AnomalySeverity.CRITICAL);
+            assertThat(flag.windowHours()).isEqualTo(2);
+            assertThat(flag.observed()).isZero();
+        });
+
+        // a quarter of the value is within the noise of four orders: nothing
+        ArrayHistory quarter = fewOrdersAnHour();
+        for (int hour = 1; hour <= 2; hour++) {
+            quarter.saleAmount[quarter.hours() - hour] /= 4;
+        }
+        assertThat(detector.detect("orders polled", quarter, AMOUNTS)).isEmpty();
+
+        // two orders are not enough to say (one may be a free sample)
+        ArrayHistory one = fewOrdersAnHour();
+        one.saleAmount[one.hours() - 1] = 0;
+        one.sales[one.hours() - 2] = 0;
+        one.runs[one.hours() - 2] = 0;
+        one.saleAmount[one.hours() - 2] = 0;
+        assertThat(detector.detect("orders polled", one, AMOUNTS)).isEmpty();
+    }
+
+    @Test
+    void ordersWorthAQuarterAreADropOfTheValuePerOrderAndHalfTheOrdersAreNot() {
+        ArrayHistory history = steadyWeeks();
+        for (int hour = 1; hour <= 2; hour++) {
+            history.saleAmount[history.hours() - hour] /= 4;
+        }
+
+        // the sum of 40 orders (£1,120 usually) has a band of about ±£990 — a quarter, £280, is inside it; the value
+        // per order (£28 usually, ±£16 for 40 orders) fell to £7.75
+        assertThat(detector.detect("orders polled", history, AMOUNTS)).singleElement().satisfies(flag -> {
+            assertThat(flag.metric()).isEqualTo(AnomalyMetric.ORDER_VALUE);
+            assertThat(flag.direction()).isEqualTo(AnomalyDirection.LOW);
+            assertThat(flag.windowHours()).isEqualTo(2);
+            assertThat(flag.observed()).isCloseTo(2 * 20 * 31 / 4.0, org.assertj.core.data.Offset.offset(1e-6));
+        });
+
+        // half the orders at their usual value (a quiet day, a holiday): the value per order did not change
+        ArrayHistory quiet = steadyWeeks();
+        for (int hour = 1; hour <= 2; hour++) {
+            quiet.sales[quiet.hours() - hour] = 10;
+            quiet.runs[quiet.hours() - hour] = 11;
+            quiet.saleAmount[quiet.hours() - hour] /= 2;
+        }
+        assertThat(detector.detect("orders polled", quiet, AMOUNTS)).noneMatch(flag -> flag.metric()
+                == AnomalyMetric.ORDER_VALUE);
+    }
+
+    @Test
+    void ordersWithoutValueInTwoOfTheBaselineWeeksAreUsualThere() {
+        ArrayHistory history = fewOrdersAnHour();
+        for (int hour = 1; hour <= 2; hour++) {
+            history.saleAmount[history.hours() - hour] = 0;
+            history.saleAmount[history.hours() - WEEK - hour] = 0;
+        }
+        assertThat(detector.detect("orders polled", history, AMOUNTS)).as("one odd week does not make it usual")
+                .singleElement().satisfies(flag -> assertThat(flag.metric()).isEqualTo(AnomalyMetric.ORDER_VALUE));
+
+        for (int hour = 1; hour <= 2; hour++) {
+            history.saleAmount[history.hours() - 3 * WEEK - hour] = 0;
+        }
+        assertThat(detector.detect("orders polled", history, AMOUNTS)).isEmpty();
+    }
+
     @Test
     void aRefundBurstIsARefundShareSpikeWithItsUsualShare() {
         ArrayHistory history = steadyWeeks();

@@ -114,6 +114,12 @@ final class AnomalyEvaluation {
                 Tally tally = byKind.get(anomaly.kind());
                 tally.injected++;
                 overall.injected++;
+                if (Boolean.getBoolean("anomalies.verbose") && episodes.stream().noneMatch(episode -> matches(episode,
+                        anomaly))) {
+                    System.out.println("missed " + series.name + " " + anomaly + " day " + anomaly.start() / 24
+                            + " clock " + anomaly.start() % 24 + " runs " + java.util.Arrays.toString(
+                            java.util.Arrays.copyOfRange(series.runs, anomaly.start(), anomaly.end())));
+                }
                 episodes.stream().filter(episode -> matches(episode, anomaly)).findFirst().ifPresent(episode -> {
                     tally.found++;
                     overall.found++;

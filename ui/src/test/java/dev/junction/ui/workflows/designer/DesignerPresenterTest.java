@@ -198,6 +198,32 @@ class DesignerPresenterTest {
     }
 
     @Test
+    void aSaveHandsTheVersionItSavedToWhatThePageDrawsAgain() {
+        DesignerComponent component = new DesignerComponent(presenters.forWorkflow(workflowId));
+        List<dev.junction.backend.workflows.StoredDefinition> handed = new java.util.ArrayList<>();
+        component.addChangeListener(handed::add);
+
+        component.save(BROKEN_SCRIPT, "1", "\"broken\"");
+        // the go-live checklist under the title is drawn from the save's own reading and validation of version 2
+        assertThat(handed).singleElement().satisfies(saved -> {
+            assertThat(saved.version().workflowId()).isEqualTo(workflowId);
+            assertThat(saved.version().version()).isEqualTo(2);
+            assertThat(saved.definition()).isEqualTo(DefinitionJson.read(BROKEN_SCRIPT));
+            assertThat(saved.problems()).extracting(problem -> problem.nodeId()).containsExactly("toOrder");
+        });
+
+        component.restore("1", "2");
+        assertThat(handed).hasSize(2);
+        assertThat(handed.get(1).version().version()).isEqualTo(3);
+        assertThat(handed.get(1).definition()).isEqualTo(versions.get(workflowId, 1).definition());
+
+        // a save refused, or one that answers a merge first, hands nothing over
+        component.save(VALID, "1", "\"stale\"");
+        component.save(VALID, "null", "\"\"");
+        assertThat(handed).hasSize(2);
+    }
+
+    @Test
     void theComponentDecodesJsonArgumentsAndAnswersTheContractsJson() {
         DesignerComponent component = new DesignerComponent(presenters.forWorkflow(workflowId));
         tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();

@@ -271,7 +271,7 @@ class StoredTemplateService implements TemplateService {
         if (payload == null) {
             payload = store.installation(workflowId)
                     .flatMap(installed -> catalog.find(installed.templateId(), installed.templateVersion()))
-                    .<Object>map(entry -> entry.template().sampleInput()).orElse(null);
+                    .<Object>map(entry -> entry.template().freshSampleInput()).orElse(null);
         }
         return runs.startTest(workflowId, workflow.latestVersion(), payload, null);
     }

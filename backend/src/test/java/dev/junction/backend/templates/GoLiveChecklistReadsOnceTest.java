@@ -98,10 +98,7 @@ class GoLiveChecklistReadsOnceTest {
 
     @Test
     void aGatedPublishReadsTheVersionOnce() {
-        String connection = connection("production");
-        UUID workflowId = workflows.create("Reads once " + UUID.randomUUID(), "").id();
-        versions.save(workflowId, 1, definition(connection, "return {};"), "reads the shop");
-        reads.of(workflowId);
+        UUID workflowId = saved("production", "return {};").workflowId();
 
         assertThatThrownBy(() -> versions.publish(workflowId, 2)).isInstanceOf(InvalidInputException.class)
                 .satisfies(refused -> assertThat(((InvalidInputException) refused).problems())
@@ -113,10 +110,7 @@ class GoLiveChecklistReadsOnceTest {
 
     @Test
     void anUngatedPublishReadsTheVersionOnce() {
-        String connection = connection("sandbox");
-        UUID workflowId = workflows.create("Reads once " + UUID.randomUUID(), "").id();
-        versions.save(workflowId, 1, definition(connection, "return {};"), "reads the shop");
-        reads.of(workflowId);
+        UUID workflowId = saved("sandbox", "return {};").workflowId();
 
         versions.publish(workflowId, 2);
 
@@ -126,10 +120,10 @@ class GoLiveChecklistReadsOnceTest {
 
     @Test
     void theChecklistOfASavedVersionReadsNoVersionAndShowsThatVersion() {
-        String connection = connection("production");
-        UUID workflowId = workflows.create("Reads once " + UUID.randomUUID(), "").id();
-        StoredDefinition saved = versions.save(workflowId, 1, definition(connection, "return (;"), "a broken script");
-        reads.of(workflowId);
+        Saved version = saved("production", "return (;");
+        UUID workflowId = version.workflowId();
+        StoredDefinition saved = version.stored();
+        String connection = version.connection();
 
         Readiness readiness = templates.readiness(saved);
         List<InvalidInputException.FieldProblem> refusals = versions.publishRefusals(saved);
@@ -151,16 +145,26 @@ class GoLiveChecklistReadsOnceTest {
 
     @Test
     void theChecklistOfTheLatestVersionReadsItOnce() {
-        String connection = connection("sandbox");
-        UUID workflowId = workflows.create("Reads once " + UUID.randomUUID(), "").id();
-        versions.save(workflowId, 1, definition(connection, "return {};"), "reads the shop");
-        reads.of(workflowId);
+        UUID workflowId = saved("sandbox", "return {};").workflowId();
 
         Readiness readiness = templates.readiness(workflowId);
 
         assertThat(reads.of(workflowId)).as("versions read by the REST read of the checklist").isEqualTo(1);
         assertThat(readiness.version()).isEqualTo(2);
         assertThat(readiness.gate()).isEqualTo("Sandbox only: not gating publish");
+    }
+
+    /** A workflow's version 2, just saved: a script of {@code code} and a connection in {@code environment}. */
+    record Saved(UUID workflowId, String connection, StoredDefinition stored) {
+    }
+
+    /** {@link Saved}, with the reads of the save forgotten (only what the test does next is counted). */
+    private Saved saved(String environment, String code) {
+        String connection = connection(environment);
+        UUID workflowId = workflows.create("Reads once " + UUID.randomUUID(), "").id();
+        StoredDefinition stored = versions.save(workflowId, 1, definition(connection, code), "reads the shop");
+        reads.of(workflowId);
+        return new Saved(workflowId, connection, stored);
     }
 
     /** A new HTTP connection in {@code environment} (never tested, never called: loopback, port 9). */

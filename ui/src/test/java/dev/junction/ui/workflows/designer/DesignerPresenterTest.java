@@ -53,6 +53,8 @@ class DesignerPresenterTest {
     AuditLogRepository auditLog;
     @Autowired
     dev.junction.backend.runs.RunService runs;
+    @Autowired
+    dev.junction.ui.workflows.readiness.ReadinessServices readinessServices;
 
     UUID workflowId;
 
@@ -221,6 +223,35 @@ class DesignerPresenterTest {
         component.save(VALID, "1", "\"stale\"");
         component.save(VALID, "null", "\"\"");
         assertThat(handed).hasSize(2);
+    }
+
+    @Test
+    void theChecklistUnderTheTitleShowsTheVersionTheSaveHandsOver() {
+        // wired as the workflow page wires them (ReadinessOnWorkflowPages)
+        DesignerComponent component = new DesignerComponent(presenters.forWorkflow(workflowId));
+        dev.junction.ui.workflows.readiness.ReadinessPanel panel = new dev.junction.ui.workflows.readiness
+                .ReadinessPanel(readinessServices, workflowId, () -> { }, () -> { });
+        component.addChangeListener(panel::show);
+
+        component.save(BROKEN_SCRIPT, "1", "\"broken\"");
+        com.vaadin.flow.dom.Element noProblems = checklistItem(panel, "no-problems");
+        assertThat(noProblems.getAttribute("data-done")).isEqualTo("false");
+        assertThat(noProblems.getAttribute("title")).startsWith("1 problem to fix, e.g. ");
+
+        component.save(VALID, "2", "\"fixed\"");
+        assertThat(checklistItem(panel, "no-problems").getAttribute("data-done")).isEqualTo("true");
+    }
+
+    private static com.vaadin.flow.dom.Element checklistItem(com.vaadin.flow.component.Component panel, String key) {
+        return descendants(panel.getElement())
+                .filter(element -> "checklist-item".equals(element.getAttribute("data-testid"))
+                        && key.equals(element.getAttribute("data-key")))
+                .findFirst().orElseThrow(() -> new AssertionError("no checklist item " + key));
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.dom.Element> descendants(com.vaadin.flow.dom.Element element) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(element),
+                element.getChildren().flatMap(DesignerPresenterTest::descendants));
     }
 
     @Test

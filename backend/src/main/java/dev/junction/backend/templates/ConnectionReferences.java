@@ -1,5 +1,8 @@
 package dev.junction.backend.templates;
 
+import dev.junction.engine.definition.Node;
+import dev.junction.engine.definition.WorkflowDefinition;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,7 +10,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Where a definition (its JSON form) names connections: a polling trigger's {@code connection}, a webhook
+ * Where a definition (its JSON form, or parsed) names connections: a polling trigger's {@code connection}, a webhook
  * verification's {@code connection}, each connector and wait-until node's {@code connection}, and a
  * reconcile-settlement node's {@code amazonConnection} and {@code opayoConnection}.
  */
@@ -26,29 +29,49 @@ final class ConnectionReferences {
     static List<Reference> in(Map<String, Object> definition) {
         List<Reference> found = new ArrayList<>();
         if (definition.get("trigger") instanceof Map<?, ?> trigger && trigger.get("config") instanceof Map<?, ?> config) {
-            if (config.get("connection") instanceof String id) {
-                found.add(new Reference("trigger", id, config.get("operation") instanceof String op ? op : null));
-            }
-            if (config.get("verification") instanceof Map<?, ?> verification
-                    && verification.get("connection") instanceof String id) {
-                found.add(new Reference("trigger", id, null));
-            }
+            inTrigger(config, found);
         }
         if (definition.get("nodes") instanceof List<?> nodes) {
             for (Object item : nodes) {
-                if (!(item instanceof Map<?, ?> node) || !(node.get("config") instanceof Map<?, ?> config)) {
-                    continue;
-                }
-                for (String field : NODE_FIELDS) {
-                    if (config.get(field) instanceof String id) {
-                        found.add(new Reference(String.valueOf(node.get("id")), id,
-                                field.equals("connection") && config.get("operation") instanceof String op ? op
-                                        : null));
-                    }
+                if (item instanceof Map<?, ?> node && node.get("config") instanceof Map<?, ?> config) {
+                    inNode(String.valueOf(node.get("id")), config, found);
                 }
             }
         }
         return found;
+    }
+
+    /** The same places in a parsed definition (no JSON written or read). */
+    static List<Reference> in(WorkflowDefinition definition) {
+        List<Reference> found = new ArrayList<>();
+        if (definition.trigger().config() != null) {
+            inTrigger(definition.trigger().config(), found);
+        }
+        for (Node node : definition.nodes()) {
+            if (node.config() != null) {
+                inNode(node.id(), node.config(), found);
+            }
+        }
+        return found;
+    }
+
+    private static void inTrigger(Map<?, ?> config, List<Reference> found) {
+        if (config.get("connection") instanceof String id) {
+            found.add(new Reference("trigger", id, config.get("operation") instanceof String op ? op : null));
+        }
+        if (config.get("verification") instanceof Map<?, ?> verification
+                && verification.get("connection") instanceof String id) {
+            found.add(new Reference("trigger", id, null));
+        }
+    }
+
+    private static void inNode(String nodeId, Map<?, ?> config, List<Reference> found) {
+        for (String field : NODE_FIELDS) {
+            if (config.get(field) instanceof String id) {
+                found.add(new Reference(nodeId, id,
+                        field.equals("connection") && config.get("operation") instanceof String op ? op : null));
+            }
+        }
     }
 
     /** A copy of the definition whose connection fields are replaced by {@code replace} (same id: unchanged). */

@@ -5,7 +5,9 @@ import dev.junction.backend.api.InvalidInputException.FieldProblem;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.audit.AuditTrail;
 import dev.junction.backend.security.CurrentUser;
+import dev.junction.backend.workflows.StoredDefinition;
 import dev.junction.backend.workflows.WorkflowService;
+import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.templates.StoredInstallDraft;
 import dev.junction.db.templates.StoredInstallation;
 import dev.junction.db.templates.TemplateRepository;
@@ -34,7 +36,8 @@ class StoredTemplateService implements TemplateService {
     private final TemplateCatalog catalog;
     private final TemplateChecks checks;
     private final TemplateInstaller installer;
-    private final TemplateReadiness readiness;
+    private final GoLiveChecklist checklist;
+    private final WorkflowVersionService versions;
     private final TemplateUpgrades upgrades;
     private final TemplateExports exports;
     private final TemplateRepository store;
@@ -44,15 +47,16 @@ class StoredTemplateService implements TemplateService {
     private final dev.junction.backend.runs.RunService runs;
 
     StoredTemplateService(TemplateCatalog catalog, TemplateChecks checks, TemplateInstaller installer,
-                          TemplateReadiness readiness, TemplateUpgrades upgrades, TemplateExports exports,
-                          TemplateRepository store, WorkflowService workflows,
+                          GoLiveChecklist checklist, TemplateUpgrades upgrades, TemplateExports exports,
+                          TemplateRepository store, WorkflowService workflows, WorkflowVersionService versions,
                           dev.junction.db.users.UserRepository users, AuditTrail audit,
                           dev.junction.backend.runs.RunService runs) {
         this.runs = runs;
         this.catalog = catalog;
         this.checks = checks;
         this.installer = installer;
-        this.readiness = readiness;
+        this.checklist = checklist;
+        this.versions = versions;
         this.upgrades = upgrades;
         this.exports = exports;
         this.store = store;
@@ -202,7 +206,14 @@ class StoredTemplateService implements TemplateService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Readiness readiness(UUID workflowId) {
-        return readiness.of(workflowId, workflows.get(workflowId).latestVersion());
+        return checklist.of(versions.latest(workflowId));
+    }
+
+    @Override
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Readiness readiness(StoredDefinition version) {
+        return checklist.of(version);
     }
 
     @Override
@@ -260,7 +271,7 @@ class StoredTemplateService implements TemplateService {
         if (payload == null) {
             payload = store.installation(workflowId)
                     .flatMap(installed -> catalog.find(installed.templateId(), installed.templateVersion()))
-                    .<Object>map(entry -> entry.template().sampleInput()).orElse(null);
+                    .<Object>map(entry -> entry.template().freshSampleInput()).orElse(null);
         }
         return runs.startTest(workflowId, workflow.latestVersion(), payload, null);
     }

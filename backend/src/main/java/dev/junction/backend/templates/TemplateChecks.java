@@ -120,6 +120,7 @@ class TemplateChecks {
                 problems.add(new FieldProblem("lookupTables[" + i + "].name", "is required"));
             }
         }
+        checkSampleRun(template, problems);
         if (template.definition() == null) {
             problems.add(new FieldProblem("definition", "is required: a workflow definition with placeholders"));
             return problems;
@@ -139,6 +140,31 @@ class TemplateChecks {
             problems.addAll(definitionProblems(template));
         }
         return problems;
+    }
+
+    /**
+     * The sample run's parameters are the template's, with values of their types; its unique fields are top-level
+     * text fields of the sample input.
+     */
+    private static void checkSampleRun(Template template, List<FieldProblem> problems) {
+        template.sampleRun().parameters().forEach((key, value) -> {
+            var parameter = template.parameters().stream().filter(each -> each.key().equals(key)).findFirst();
+            String problem = parameter.isEmpty() ? "is not a parameter of the template; its parameters: "
+                    + template.parameters().stream().map(Template.Parameter::key).toList()
+                    : value == null ? "is required: a value of " + parameter.get().label()
+                    : !ParameterValues.TYPES.contains(parameter.get().type()) ? null // its type is the problem
+                    : ParameterValues.problemOf(parameter.get(), value);
+            if (problem != null) {
+                problems.add(new FieldProblem("sampleRun.parameters." + key, problem));
+            }
+        });
+        List<String> fields = template.sampleRun().uniqueFields();
+        for (int i = 0; i < fields.size(); i++) {
+            if (!(template.sampleInput().get(fields.get(i)) instanceof String)) {
+                problems.add(new FieldProblem("sampleRun.uniqueFields[" + i + "]", "must name a text field at the top"
+                        + " of sampleInput (made unique for each sample run), was '" + fields.get(i) + "'"));
+            }
+        }
     }
 
     private List<FieldProblem> definitionProblems(Template template) {

@@ -203,7 +203,7 @@ class TemplateExports {
                         (Map<String, Object>) stripped(m.definition(), secretValues))).toList(),
                 usedTables.stream().map(t -> new Template.TemplateLookupTable(t.name(), t.description(),
                         t.missingKey(), t.keyLabel(), t.valueLabel(),
-                        (Map<String, Object>) stripped(t.entries(), secretValues))).toList());
+                        (Map<String, Object>) stripped(t.entries(), secretValues))).toList(), null);
         List<FieldProblem> templateProblems = checks.problems(template).stream()
                 .filter(problem -> !problem.field().startsWith("definition")).toList();
         if (!templateProblems.isEmpty()) {

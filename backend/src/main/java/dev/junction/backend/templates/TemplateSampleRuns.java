@@ -24,8 +24,9 @@ import java.util.UUID;
 
 /**
  * A template's preview run on the sandbox sample (TPL-1): the template's latest version installed with the sandbox
- * connections and default parameters as a draft workflow named {@code Template sample · …}, a test run of it with
- * the template's sample input through the same engine and workers as any run, and — once the run has ended — the
+ * connections and the template's sample-run parameters (else the defaults: {@link Template.SampleRunSetup}) as a draft
+ * workflow named {@code Template sample · …}, a test run of it with the template's sample input (its unique fields
+ * made unique for this run, so that the sample can run again) through the same engine and workers as any run, and — once the run has ended — the
  * workflow archived (hidden from the workflow list, its triggers never live; the run stays in the run history) and
  * the stored mappings and lookup tables its install created removed ({@link SampleCleanUp}). Its effects stay in the
  * sandbox simulators. Each sample run is stored (V37, {@code template_sample_runs}): the preview shows the latest of
@@ -69,13 +70,14 @@ public class TemplateSampleRuns {
         Template template = templates.get(templateId, null).template();
         Instant now = Instant.now();
         Set<UUID> mappingsBefore = cleanUp.mappingIds();
+        String run = UUID.randomUUID().toString().substring(0, 8);
         InstallResult installed = templates.install(new InstallRequest(template.id(), template.version(),
-                "Template sample · " + template.name() + " · " + UUID.randomUUID().toString().substring(0, 8),
-                Map.of(), Map.of(), null));
+                "Template sample · " + template.name() + " · " + run, Map.of(), template.sampleRun().parameters(),
+                null));
         List<UUID> createdMappings = installed.mappingIds().stream().filter(id -> !mappingsBefore.contains(id))
                 .distinct().toList();
-        UUID runId = runs.startTest(installed.workflowId(), installed.workflowVersion(), template.sampleInput(),
-                null);
+        UUID runId = runs.startTest(installed.workflowId(), installed.workflowVersion(),
+                template.sampleRun().input(template.sampleInput(), run), null);
         SampleRun started = new SampleRun(template.id(), template.version(), runId, "running", now,
                 CurrentUser.name(), List.of());
         store.insert(new StoredSampleRun(runId, template.id(), template.version(), installed.workflowId(),

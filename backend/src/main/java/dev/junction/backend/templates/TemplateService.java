@@ -1,5 +1,7 @@
 package dev.junction.backend.templates;
 
+import dev.junction.backend.workflows.StoredDefinition;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,6 +42,12 @@ public interface TemplateService {
 
     /** The go-live checklist of the workflow's latest version. */
     Readiness readiness(UUID workflowId);
+
+    /**
+     * The go-live checklist of a version the caller has just read or saved (the designer's save answers it), as it
+     * is: not read and validated again.
+     */
+    Readiness readiness(StoredDefinition version);
 
     /** Sets who answers for the workflow (an existing user's name): a checklist item. */
     Readiness setOwner(UUID workflowId, String owner);

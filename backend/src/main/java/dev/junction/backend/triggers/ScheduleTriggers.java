@@ -6,7 +6,6 @@ import dev.junction.db.workflows.WorkflowVersionRepository;
 import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.Trigger;
 import dev.junction.engine.definition.TriggerKind;
-import dev.junction.engine.definition.WorkflowDefinition;
 import org.quartz.CronScheduleBuilder;
 import org.quartz.CronTrigger;
 import org.quartz.JobBuilder;
@@ -67,10 +66,7 @@ class ScheduleTriggers {
 
     @TransactionalEventListener(fallbackExecution = true)
     void published(WorkflowPublished event) {
-        versions.find(event.workflowId(), event.version())
-                .map(version -> DefinitionJson.read(version.definitionJson()))
-                .map(WorkflowDefinition::trigger)
-                .ifPresent(trigger -> follow(event.workflowId(), trigger));
+        follow(event.workflowId(), event.trigger());
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -3,7 +3,6 @@ package dev.junction.backend.workflows;
 import dev.junction.backend.api.InvalidInputException.FieldProblem;
 
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A rule that may keep a version from being published besides the validator's problems (the go-live checklist of
@@ -12,6 +11,9 @@ import java.util.UUID;
  */
 public interface PublishGate {
 
-    /** Why this version may not be published yet, each named by its field; empty to let it through. */
-    List<FieldProblem> refusals(UUID workflowId, int version);
+    /**
+     * Why this version may not be published yet, each named by its field; empty to let it through. {@code version}
+     * is read and validated by the publish path already: a gate does not read it again.
+     */
+    List<FieldProblem> refusals(StoredDefinition version);
 }

@@ -40,8 +40,6 @@ public class WorkflowVersionService {
 
     public static final int COMMENT_MAX_LENGTH = 500;
     private static final String MAY_CHANGE = "hasAnyRole('ADMIN', 'DESIGNER')";
-    /** The version {@link #showingSaved} answers without reading it again, while it runs. */
-    private static final ThreadLocal<StoredDefinition> JUST_SAVED = new ThreadLocal<>();
 
     private final WorkflowRepository workflows;
     private final WorkflowVersionRepository versions;
@@ -71,10 +69,6 @@ public class WorkflowVersionService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public StoredDefinition get(UUID workflowId, int version) {
-        StoredDefinition saved = JUST_SAVED.get();
-        if (saved != null && saved.version().workflowId().equals(workflowId) && saved.version().version() == version) {
-            return saved;
-        }
         return stored(versions.find(workflowId, version).orElseThrow(() -> noVersion(workflowId, version)));
     }
 
@@ -101,7 +95,10 @@ public class WorkflowVersionService {
         }
     }
 
-    /** Saves a new version based on {@code baseVersion}; its problems are answered, not refused (a draft). */
+    /**
+     * Saves a new version based on {@code baseVersion}; its problems are answered, not refused (a draft). The
+     * definition is read once: the answer holds it as read from {@code definitionJson} (what is stored is its JSON).
+     */
     @PreAuthorize(MAY_CHANGE)
     public StoredDefinition save(UUID workflowId, Integer baseVersion, String definitionJson, String comment) {
         if (baseVersion == null) {
@@ -115,27 +112,7 @@ public class WorkflowVersionService {
         WorkflowVersion saved = append(workflowId, baseVersion, definition, cleanComment);
         audit.record("workflow.version_saved", WorkflowService.ENTITY, workflowId.toString(),
                 Map.of("version", saved.version(), "comment", cleanComment));
-        return stored(saved);
-    }
-
-    /**
-     * Runs {@code show} — what shows a version the caller has just saved, e.g. the go-live checklist on the designer's
-     * page after a save — with {@code saved} answered for that version instead of reading, parsing and validating
-     * it again (a version never changes; a 500-step one is about 100 KB). Only within {@code show}, on this thread.
-     */
-    @PreAuthorize("isAuthenticated()")
-    public void showingSaved(StoredDefinition saved, Runnable show) {
-        StoredDefinition outer = JUST_SAVED.get();
-        JUST_SAVED.set(saved);
-        try {
-            show.run();
-        } finally {
-            if (outer == null) {
-                JUST_SAVED.remove();
-            } else {
-                JUST_SAVED.set(outer);
-            }
-        }
+        return new StoredDefinition(saved, definition, validator.validate(definition));
     }
 
     /**
@@ -149,10 +126,10 @@ public class WorkflowVersionService {
         if (!stored.problems().isEmpty()) {
             throw new InvalidInputException(DefinitionInput.fieldProblems(stored.problems()));
         }
-        refuseIfGated(workflowId, version);
+        refuseIfGated(stored);
         versions.publish(workflowId, version, CurrentUser.name());
         audit.record("workflow.published", WorkflowService.ENTITY, workflowId.toString(), Map.of("version", version));
-        events.publishEvent(new WorkflowPublished(workflowId, version));
+        events.publishEvent(new WorkflowPublished(workflowId, version, stored.definition().trigger()));
         return stored;
     }
 
@@ -163,8 +140,17 @@ public class WorkflowVersionService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<InvalidInputException.FieldProblem> publishRefusals(UUID workflowId, int version) {
-        get(workflowId, version);
-        return gateRefusals(workflowId, version);
+        return gateRefusals(get(workflowId, version));
+    }
+
+    /**
+     * {@link #publishRefusals(UUID, int)} of a version the caller has read or saved already (the designer's save
+     * answers it): not read again.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<InvalidInputException.FieldProblem> publishRefusals(StoredDefinition version) {
+        return gateRefusals(version);
     }
 
     /**
@@ -177,14 +163,14 @@ public class WorkflowVersionService {
         if (!older.problems().isEmpty()) {
             throw new InvalidInputException(DefinitionInput.fieldProblems(older.problems()));
         }
-        refuseIfGated(workflowId, version);
+        refuseIfGated(older);
         WorkflowVersion copy = append(workflowId, workflow(workflowId).latestVersion(), older.definition(),
                 "Rollback to version " + version);
         versions.publish(workflowId, copy.version(), CurrentUser.name());
         audit.record("workflow.rolled_back", WorkflowService.ENTITY, workflowId.toString(),
                 Map.of("to", version, "version", copy.version()));
-        events.publishEvent(new WorkflowPublished(workflowId, copy.version()));
-        return stored(copy);
+        events.publishEvent(new WorkflowPublished(workflowId, copy.version(), older.definition().trigger()));
+        return new StoredDefinition(copy, older.definition(), older.problems()); // the same definition: not read again
     }
 
     /**
@@ -203,15 +189,15 @@ public class WorkflowVersionService {
         return DefinitionDiff.between(get(workflowId, from).definition(), get(workflowId, to).definition());
     }
 
-    private void refuseIfGated(UUID workflowId, int version) {
-        List<InvalidInputException.FieldProblem> refusals = gateRefusals(workflowId, version);
+    private void refuseIfGated(StoredDefinition version) {
+        List<InvalidInputException.FieldProblem> refusals = gateRefusals(version);
         if (!refusals.isEmpty()) {
             throw new InvalidInputException(refusals);
         }
     }
 
-    private List<InvalidInputException.FieldProblem> gateRefusals(UUID workflowId, int version) {
-        return publishGates.orderedStream().flatMap(gate -> gate.refusals(workflowId, version).stream()).toList();
+    private List<InvalidInputException.FieldProblem> gateRefusals(StoredDefinition version) {
+        return publishGates.orderedStream().flatMap(gate -> gate.refusals(version).stream()).toList();
     }
 
     private WorkflowVersion append(UUID workflowId, int baseVersion, WorkflowDefinition definition, String comment) {

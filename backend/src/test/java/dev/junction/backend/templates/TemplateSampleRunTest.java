@@ -112,6 +112,66 @@ class TemplateSampleRunTest {
     }
 
     @Test
+    void theOrderToFulfilmentSampleRunsAgainOnItsShortSampleWaits() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        String path = "/api/v1/templates/fba-opayo/sample-run";
+
+        // with the install's defaults the sample waits 10 minutes (cancellation window) and checks the shipment every
+        // 15: the POST would answer "running" after TemplateSampleRuns.WAIT. Its sample-run parameters are 1 second.
+        JsonNode first = RunsApi.read(admin.post(path, null).body());
+        JsonNode second = RunsApi.read(admin.post(path, null).body());
+
+        List<String> orderIds = new ArrayList<>();
+        for (JsonNode sample : List.of(first, second)) {
+            assertThat(sample.get("status").asString()).as(sample.toString()).isEqualTo("succeeded");
+            JsonNode fulfil = step(sample, "fulfil");
+            assertThat(step(sample, "pay").get("status").asString()).isEqualTo("succeeded");
+            assertThat(step(sample, "window").get("status").asString()).isEqualTo("succeeded");
+            assertThat(step(sample, "release").get("status").asString()).isEqualTo("succeeded");
+            assertThat(step(sample, "shopShipped").get("status").asString()).isEqualTo("succeeded");
+            orderIds.add(fulfil.get("output").get("sellerFulfillmentOrderId").asString());
+        }
+        // the sample's order id (the Opayo vendorTxCode and the MCF order id) is made unique for each run
+        assertThat(orderIds).allMatch(id -> id.matches("SHOP-1001-[0-9a-f]{8}")).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aTemplatesSampleRunSetupIsChecked() {
+        ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
+        String id = "sample-setup-" + UUID.randomUUID().toString().substring(0, 8);
+
+        HttpResponse<String> refused = admin.post("/api/v1/templates", """
+                {"id": "%s", "version": 1, "name": "Sample setup", "description": "Greets.",
+                 "connectors": [], "requirements": [],
+                 "parameters": [{"key": "greeting", "label": "Greeting", "type": "string", "defaultValue": "Hi"},
+                                {"key": "times", "label": "Times", "type": "integer", "defaultValue": 1}],
+                 "definition": {"schemaVersion": 1,
+                   "trigger": {"kind": "manual", "config": {}, "position": {"x": 0, "y": 0}},
+                   "nodes": [{"id": "greet", "type": "script", "name": "Greet", "position": {"x": 200, "y": 0},
+                              "config": {"code": "return {greeting: '${parameter.greeting}'};"}}],
+                   "edges": [{"from": "trigger", "to": "greet"}]},
+                 "sampleInput": {"orderId": "A-1", "amount": 5},
+                 "sampleRun": {"parameters": {"times": "often", "colour": "red"},
+                               "uniqueFields": ["orderId", "amount", "nope"]}}""".formatted(id));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.body()).contains("sampleRun.parameters.times").contains("must be a whole number")
+                .contains("sampleRun.parameters.colour").contains("is not a parameter of the template")
+                .contains("sampleRun.uniqueFields[1]").contains("sampleRun.uniqueFields[2]")
+                .doesNotContain("sampleRun.uniqueFields[0]");
+        assertThat(admin.get("/api/v1/templates/" + id).statusCode()).as("nothing stored").isEqualTo(404);
+    }
+
+    private static JsonNode step(JsonNode sample, String nodeId) {
+        for (JsonNode step : sample.get("steps")) {
+            if (step.get("nodeId").asString().equals(nodeId)) {
+                return step;
+            }
+        }
+        throw new AssertionError("no step " + nodeId + " in " + sample);
+    }
+
+    @Test
     void aSampleRunRemovesTheMappingsAndLookupTablesItsInstallCreated() {
         ApiClient admin = ApiClient.anonymous(port).as("admin", "test-admin-password");
         String id = "sampled-" + UUID.randomUUID().toString().substring(0, 8);

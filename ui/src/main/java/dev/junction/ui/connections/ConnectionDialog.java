@@ -47,8 +47,8 @@ class ConnectionDialog extends Dialog {
         String environment = SANDBOX;
     }
 
-    private static final String SANDBOX = "sandbox";
-    private static final String PRODUCTION = "production";
+    private static final String SANDBOX = ConnectionEnvironments.SANDBOX;
+    private static final String PRODUCTION = ConnectionEnvironments.PRODUCTION;
 
     private final Save save;
     private final ConnectionView current;
@@ -124,7 +124,7 @@ class ConnectionDialog extends Dialog {
         }
         environment.setId("connection-environment");
         environment.setItems(SANDBOX, PRODUCTION);
-        environment.setItemLabelGenerator(value -> SANDBOX.equals(value) ? "Sandbox" : "Production");
+        environment.setItemLabelGenerator(ConnectionEnvironments::label);
         environment.setRequiredIndicatorVisible(true);
         environment.setManualValidation(true);
         environment.setHelperText("Production connections reach live accounts.");

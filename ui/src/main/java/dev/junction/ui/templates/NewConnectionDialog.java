@@ -13,6 +13,7 @@ import dev.junction.backend.connections.ConnectionInput;
 import dev.junction.backend.connections.ConnectionService;
 import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.engine.connectors.ConnectorDescriptor;
+import dev.junction.ui.connections.ConnectionEnvironments;
 import dev.junction.ui.shared.SchemaForm;
 
 import java.text.Normalizer;
@@ -23,6 +24,11 @@ import java.util.function.Consumer;
  * Creates a connection of one connector without leaving the setup wizard: a name, the environment, the connector's
  * settings form, and "Test connection" (saves it, then runs the connector's test and shows the answer). "Use it"
  * hands the new connection's id to the wizard. Problems are shown as the service states them, naming the field.
+ *
+ * <p>It creates a <em>sandbox</em> connection unless the user chooses production, as the Connections view does: the
+ * wizard's next steps run the workflow on it (a test run), and a production connection would reach the live account
+ * and gate publishing. The form says which it creates ({@code [data-testid=new-connection-mode][data-environment=…]})
+ * and the button says it too.
  */
 class NewConnectionDialog extends Dialog {
 
@@ -31,6 +37,8 @@ class NewConnectionDialog extends Dialog {
     private final TextField name = new TextField("Name");
     private final RadioButtonGroup<String> environment = new RadioButtonGroup<>("Environment");
     private final SchemaForm settings;
+    private final Span mode = new Span();
+    private final Button save;
     private final Span result = new Span();
     private String savedId;
 
@@ -42,18 +50,22 @@ class NewConnectionDialog extends Dialog {
         name.setRequired(true);
         name.setWidthFull();
         name.setId("new-connection-name");
-        environment.setItems("production", "sandbox");
-        environment.setValue("production");
+        environment.setId("new-connection-environment");
+        environment.setItems(ConnectionEnvironments.SANDBOX, ConnectionEnvironments.PRODUCTION);
+        environment.setItemLabelGenerator(ConnectionEnvironments::label);
+        environment.setValue(ConnectionEnvironments.SANDBOX);
+        mode.getElement().setAttribute("data-testid", "new-connection-mode");
+        mode.getStyle().set("font-size", "var(--lumo-font-size-s)");
         settings = new SchemaForm(connector.settingsSchema(), null, java.util.Map.of(), "new-connection-");
         result.setId("new-connection-result");
-        VerticalLayout body = new VerticalLayout(name, environment, settings, result);
+        VerticalLayout body = new VerticalLayout(name, environment, mode, settings, result);
         body.setPadding(false);
         body.setWidth("32em");
         add(body);
 
         Button test = new Button("Test connection", click -> test());
         test.setId("new-connection-test");
-        Button save = new Button("Use it", click -> {
+        save = new Button("Use it", click -> {
             if (save()) {
                 use.accept(savedId);
                 close();
@@ -62,6 +74,20 @@ class NewConnectionDialog extends Dialog {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("new-connection-use");
         getFooter().add(new Button("Cancel", click -> close()), test, save);
+        environment.addValueChangeListener(change -> showMode());
+        showMode();
+    }
+
+    /** Says which environment the connection is created in, and what that means. */
+    private void showMode() {
+        String chosen = environment.getValue();
+        mode.setText(ConnectionEnvironments.meaning(chosen));
+        mode.getElement().setAttribute("data-environment", chosen);
+        mode.getElement().getThemeList().clear();
+        mode.getElement().getThemeList().add("badge " + (ConnectionEnvironments.SANDBOX.equals(chosen) ? "contrast"
+                : "warning"));
+        getElement().setAttribute("data-environment", chosen);
+        save.setText("Use this " + ConnectionEnvironments.label(chosen).toLowerCase(Locale.ROOT) + " connection");
     }
 
     private void test() {

@@ -404,7 +404,7 @@ public class TemplateWizardView extends VerticalLayout implements BeforeEnterObs
         body.add(new Paragraph("Run the workflow once on the template's sample (or your changes to it), through the"
                 + " connections you chose."));
         if (testInput == null) {
-            testInput = new TestInputField(detail.template().sampleInput(), draft.testInput());
+            testInput = new TestInputField(detail.template().freshSampleInput(), draft.testInput());
             testInput.addValueChangeListener(change -> keepTestInput());
         }
         Button resetInput = new Button("Use the template's sample", VaadinIcon.ROTATE_LEFT.create(),

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.dependency.NpmPackage;
 import com.vaadin.flow.component.react.ReactAdapterComponent;
+import dev.junction.backend.workflows.StoredDefinition;
 
 import java.util.UUID;
 
@@ -92,12 +93,17 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         waiting.forEach(Runnable::run);
     }
 
-    /** Listens to versions saved, published or restored here (the page around the designer shows the version). */
-    public void addChangeListener(Runnable listener) {
+    /**
+     * Listens to versions saved, published or restored here (the page around the designer shows the version): the
+     * listener gets the version saved here, as the save read and validated it (null after a publish, or a save it
+     * does not hand over: read the latest version then).
+     */
+    public void addChangeListener(java.util.function.Consumer<StoredDefinition> listener) {
         changeListeners.add(listener);
     }
 
-    private final java.util.List<Runnable> changeListeners = new java.util.ArrayList<>();
+    private final java.util.List<java.util.function.Consumer<StoredDefinition>> changeListeners =
+            new java.util.ArrayList<>();
 
     @ClientCallable
     public String validate(String document) {
@@ -106,12 +112,12 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
 
     @ClientCallable
     public String save(String document, String baseVersion, String comment) {
-        DesignerContract.SaveResult result = editing.saveWorkingCopy(text(document), read(baseVersion, Integer.class),
+        EditingPresenter.Saving saving = editing.savingWorkingCopy(text(document), read(baseVersion, Integer.class),
                 read(comment, String.class));
-        if (result instanceof DesignerContract.Saved) {
-            editing.showSaved(this::changed);
+        if (saving.saved() != null) {
+            changed(saving.saved());
         }
-        return answer(result);
+        return answer(saving.answer());
     }
 
     @ClientCallable
@@ -148,13 +154,14 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
     @ClientCallable
     public String restore(String version, String baseVersion) {
         Integer number = read(version, Integer.class);
-        DesignerContract.SaveResult result = number == null
-                ? new DesignerContract.Refused("Name the version to restore", java.util.List.of())
-                : versions.restore(number, read(baseVersion, Integer.class));
-        if (result instanceof DesignerContract.Saved) {
-            editing.showSaved(this::changed);
+        if (number == null) {
+            return answer(new DesignerContract.Refused("Name the version to restore", java.util.List.of()));
         }
-        return answer(result);
+        EditingPresenter.Saving saving = versions.restoring(number, read(baseVersion, Integer.class));
+        if (saving.saved() != null) {
+            changed(saving.saved());
+        }
+        return answer(saving.answer());
     }
 
     /** Pins {@code sample} (JSON; null unpins) on the port; answers null, or {@code refused} with why not. */
@@ -249,7 +256,7 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
                 read(baseVersion, Integer.class));
         if (result instanceof DesignerContract.MappingCreated created
                 && created.saved() instanceof DesignerContract.Saved) {
-            changeListeners.forEach(Runnable::run);
+            changeListeners.forEach(listener -> listener.accept(null));
             openMappingEditor(java.util.UUID.fromString(created.mappingId()), node);
         }
         return answer(result);
@@ -330,7 +337,14 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
     private void changed() {
         setState("workflow", editing.workflow());
         refreshPublishGate();
-        changeListeners.forEach(Runnable::run);
+        changeListeners.forEach(listener -> listener.accept(null));
+    }
+
+    /** After a save here: what redraws is handed the version saved, not reading and validating it again. */
+    private void changed(StoredDefinition saved) {
+        setState("workflow", editing.workflow());
+        setState("publishGate", editing.publishGate(saved));
+        changeListeners.forEach(listener -> listener.accept(saved));
     }
 
     /** Reads again what keeps the latest version from going live (after the go-live checklist changed). */

@@ -47,8 +47,6 @@ public final class EditingPresenter {
     private final DesignerPresenters services;
     private final UUID workflowId;
     private final Refusals refusals;
-    /** The version this page saved last, until {@link #showSaved} showed it. */
-    private StoredDefinition lastSaved;
 
     EditingPresenter(DesignerPresenters services, UUID workflowId, Refusals refusals) {
         this.services = services;
@@ -92,8 +90,17 @@ public final class EditingPresenter {
         if (latest < 1) {
             return null;
         }
-        return new DesignerContract.PublishGate(latest, services.versions.publishRefusals(workflowId, latest).stream()
-                .map(dev.junction.backend.api.InvalidInputException.FieldProblem::message).toList());
+        return gate(latest, services.versions.publishRefusals(workflowId, latest));
+    }
+
+    /** {@link #publishGate()} of the version this page has just saved, as the save read and validated it. */
+    DesignerContract.PublishGate publishGate(StoredDefinition saved) {
+        return gate(saved.version().version(), services.versions.publishRefusals(saved));
+    }
+
+    private static DesignerContract.PublishGate gate(int version, List<InvalidInputException.FieldProblem> refusals) {
+        return new DesignerContract.PublishGate(version, refusals.stream()
+                .map(InvalidInputException.FieldProblem::message).toList());
     }
 
     private String webhookUrl(Workflow workflow) {
@@ -161,46 +168,50 @@ public final class EditingPresenter {
     }
 
     /**
-     * {@link #save(String, Integer, String)} of the browser's working copy: the answer carries the stored document
-     * only when the working copy does not read as exactly the definition stored (else the browser keeps its own: for
-     * a 500-step workflow that is about 100 KB less to write, send and parse twice on each save).
+     * {@link #save(String, Integer, String)} of the browser's working copy: the answer carries no document (the
+     * browser keeps its own, which reads as exactly the definition stored: the save read it from that very text;
+     * for a 500-step workflow that is about 100 KB less to write, send and parse twice on each save).
      */
     public SaveResult saveWorkingCopy(String documentJson, Integer baseVersion, String comment) {
-        return save("save", documentJson, baseVersion, comment, false);
+        return savingWorkingCopy(documentJson, baseVersion, comment).answer();
+    }
+
+    /** {@link #saveWorkingCopy}, with the version it saved (null when it saved none) for what the page redraws. */
+    Saving savingWorkingCopy(String documentJson, Integer baseVersion, String comment) {
+        return saving("save", documentJson, baseVersion, comment, false);
     }
 
     /** {@link #save(String, Integer, String)} for the designer's call {@code method} (its name in the audit log). */
     SaveResult save(String method, String documentJson, Integer baseVersion, String comment) {
-        return save(method, documentJson, baseVersion, comment, true);
+        return saving(method, documentJson, baseVersion, comment).answer();
     }
 
-    private SaveResult save(String method, String documentJson, Integer baseVersion, String comment,
-                            boolean answerDocument) {
-        return refusals.changing(method, () -> {
-            try {
-                StoredDefinition saved = services.versions.save(workflowId, baseVersion, documentJson, comment);
-                lastSaved = saved;
-                Object document = answerDocument || !readsAs(documentJson, saved.definition())
-                        ? plain(saved.definition()) : null;
-                return new Saved(saved.version().version(), document, Problem.of(saved.problems()));
-            } catch (ConflictException stale) {
-                return merge(documentJson, baseVersion);
-            }
-        }, () -> services.versions.check(documentJson), Refused::new);
+    /** {@link #save(String, String, Integer, String)}, with the version it saved (null when it saved none). */
+    Saving saving(String method, String documentJson, Integer baseVersion, String comment) {
+        return saving(method, documentJson, baseVersion, comment, true);
     }
 
     /**
-     * Runs {@code show} (what the page draws again after a save: the version badge, the go-live checklist) with the
-     * version saved last answered from that save instead of being read and validated again; once per save.
+     * A save's answer for the page, and the version it saved as the save read and validated it (null: refused, or a
+     * merge to look at first): what the page draws again after a save (the version badge, the go-live checklist) is
+     * handed that version, not read and validated again.
      */
-    void showSaved(Runnable show) {
-        StoredDefinition saved = lastSaved;
-        lastSaved = null;
-        if (saved == null) {
-            show.run();
-        } else {
-            services.versions.showingSaved(saved, show);
-        }
+    record Saving(SaveResult answer, StoredDefinition saved) {
+    }
+
+    private Saving saving(String method, String documentJson, Integer baseVersion, String comment,
+                          boolean answerDocument) {
+        return refusals.changing(method, () -> {
+            try {
+                StoredDefinition saved = services.versions.save(workflowId, baseVersion, documentJson, comment);
+                Object document = answerDocument ? plain(saved.definition()) : null;
+                return new Saving(new Saved(saved.version().version(), document, Problem.of(saved.problems())),
+                        saved);
+            } catch (ConflictException stale) {
+                return new Saving(merge(documentJson, baseVersion), null);
+            }
+        }, () -> services.versions.check(documentJson),
+                (message, problems) -> new Saving(new Refused(message, problems), null));
     }
 
     private SaveResult merge(String documentJson, int baseVersion) {
@@ -278,15 +289,6 @@ public final class EditingPresenter {
             }
         }
         throw new InvalidInputException("nodeId", "must name a map node of the workflow, not '" + nodeId + "'");
-    }
-
-    /** Whether {@code documentJson} reads as {@code definition} (the same definition, however it is spelled). */
-    private static boolean readsAs(String documentJson, WorkflowDefinition definition) {
-        try {
-            return DefinitionJson.read(documentJson).equals(definition);
-        } catch (RuntimeException notADefinition) {
-            return false;
-        }
     }
 
     /** A definition as the plain JSON values the page works on. */

@@ -60,13 +60,18 @@ public final class VersionsPresenter {
      * {@link EditingPresenter#save} when someone saved after that base).
      */
     public SaveResult restore(int version, Integer baseVersion) {
+        return restoring(version, baseVersion).answer();
+    }
+
+    /** {@link #restore}, with the version it saved (null when it saved none) for what the page redraws. */
+    EditingPresenter.Saving restoring(int version, Integer baseVersion) {
         StoredDefinition older;
         try {
             older = services.versions.get(workflowId, version);
         } catch (NotFoundException e) {
-            return new Refused(e.getMessage(), List.of());
+            return new EditingPresenter.Saving(new Refused(e.getMessage(), List.of()), null);
         }
-        return editing.save("restore", DefinitionJson.write(older.definition()), baseVersion,
+        return editing.saving("restore", DefinitionJson.write(older.definition()), baseVersion,
                 "Restored version " + version);
     }
 

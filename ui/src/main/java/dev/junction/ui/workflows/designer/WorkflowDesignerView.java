@@ -131,7 +131,7 @@ public class WorkflowDesignerView extends VerticalLayout implements BeforeEnterO
             designer = new DesignerComponent(presenter);
             designer.setId("workflow-designer");
             designer.setSizeFull();
-            designer.addChangeListener(this::showWorkflow);
+            designer.addChangeListener(saved -> showWorkflow());
             add(designer);
             expand(designer);
             addFeatures();

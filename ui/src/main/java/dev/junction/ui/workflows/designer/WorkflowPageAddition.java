@@ -1,6 +1,7 @@
 package dev.junction.ui.workflows.designer;
 
 import com.vaadin.flow.component.Component;
+import dev.junction.backend.workflows.StoredDefinition;
 
 import java.util.List;
 import java.util.UUID;
@@ -29,9 +30,11 @@ public interface WorkflowPageAddition {
 
     /**
      * Components under the title (in order), components next to it, and what runs after the designer saved or
-     * published a version (null: nothing).
+     * published a version (null: nothing); it gets the version the designer saved, as the save read and validated it
+     * (null after a publish: read the latest version if needed).
      */
-    record Parts(List<Component> underTitle, List<Component> titleActions, Runnable onDesignerChange) {
+    record Parts(List<Component> underTitle, List<Component> titleActions,
+                 Consumer<StoredDefinition> onDesignerChange) {
 
         public static final Parts NONE = new Parts(List.of(), List.of(), null);
 

@@ -7,8 +7,8 @@ import java.util.List;
 
 /**
  * Puts the go-live checklist ({@link ReadinessPanel}) on every workflow page, under the workflow's title, composed by
- * the page ({@link WorkflowPageAddition}); the checklist is read again whenever the designer saves or publishes a
- * version, and publishing from it draws the page again (the designer's version and the title's badge are stale then);
+ * the page ({@link WorkflowPageAddition}); the checklist is drawn again whenever the designer saves (of the version
+ * the save hands over, not read again) or publishes a version, and publishing from it draws the page again (the designer's version and the title's badge are stale then);
  * completing an item tells the designer, whose Publish button the checklist may gate.
  */
 @org.springframework.stereotype.Component
@@ -28,6 +28,6 @@ class ReadinessOnWorkflowPages implements WorkflowPageAddition {
         // the checklist is read once the designer has drawn the workflow, so that neither waits for the other: read
         // one round trip after the page, its answer arrived in the middle of the designer's first drawing
         page.whenDrawn().accept(panel::refresh);
-        return new Parts(List.of(panel), List.of(), panel::refresh);
+        return new Parts(List.of(panel), List.of(), panel::show);
     }
 }

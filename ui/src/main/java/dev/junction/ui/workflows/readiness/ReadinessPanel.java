@@ -11,6 +11,7 @@ import dev.junction.backend.api.ConflictException;
 import dev.junction.backend.api.InvalidInputException;
 import dev.junction.backend.api.NotFoundException;
 import dev.junction.backend.templates.Readiness;
+import dev.junction.backend.workflows.StoredDefinition;
 import dev.junction.engine.connectors.ConnectionCheck;
 import dev.junction.ui.shared.Notifications;
 
@@ -67,7 +68,7 @@ public class ReadinessPanel extends VerticalLayout {
         add(row, actions);
     }
 
-    /** Reads the checklist again and shows it, with the actions for its open items. */
+    /** Reads the checklist of the latest version again and shows it, with the actions for its open items. */
     public void refresh() {
         Readiness readiness;
         try {
@@ -76,7 +77,24 @@ public class ReadinessPanel extends VerticalLayout {
             setVisible(false);
             return;
         }
-        checklist.show(services.checklist(workflowId));
+        show(readiness);
+    }
+
+    /**
+     * Shows the checklist of {@code saved}, the version the designer has just saved (as the save read and validated
+     * it: not read again); null: {@link #refresh()}.
+     */
+    public void show(StoredDefinition saved) {
+        if (saved == null) {
+            refresh();
+        } else {
+            show(services.readiness(saved));
+        }
+    }
+
+    private void show(Readiness readiness) {
+        setVisible(true);
+        checklist.show(ReadinessServices.checklist(readiness));
         boolean noProblems = checklist.items().stream()
                 .noneMatch(item -> "no-problems".equals(item.key()) && !item.done());
         boolean mayPublish = readiness.gated() ? checklist.ready() : noProblems;

@@ -7,6 +7,7 @@ import dev.junction.backend.security.CurrentUser;
 import dev.junction.backend.templates.Installation;
 import dev.junction.backend.templates.Readiness;
 import dev.junction.backend.templates.TemplateService;
+import dev.junction.backend.workflows.StoredDefinition;
 import dev.junction.backend.workflows.WorkflowService;
 import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.users.Role;
@@ -50,13 +51,23 @@ public class ReadinessServices {
 
     /** The checklist of the workflow's latest version, as the page shows it. */
     public List<ChecklistItem> checklist(UUID workflowId) {
-        return readiness(workflowId).items().stream()
+        return checklist(readiness(workflowId));
+    }
+
+    /** A checklist as the page shows it. */
+    static List<ChecklistItem> checklist(Readiness readiness) {
+        return readiness.items().stream()
                 .map(item -> new ChecklistItem(item.key(), item.label(), item.done(), item.required(), item.hint()))
                 .toList();
     }
 
     public Readiness readiness(UUID workflowId) {
         return templates.readiness(workflowId);
+    }
+
+    /** The checklist of a version the caller has just saved, as the save read and validated it (not read again). */
+    public Readiness readiness(StoredDefinition version) {
+        return templates.readiness(version);
     }
 
     /** Tests every connection the latest version names; answers each connection's result. */

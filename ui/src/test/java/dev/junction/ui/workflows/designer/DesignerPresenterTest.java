@@ -53,6 +53,8 @@ class DesignerPresenterTest {
     AuditLogRepository auditLog;
     @Autowired
     dev.junction.backend.runs.RunService runs;
+    @Autowired
+    dev.junction.ui.workflows.readiness.ReadinessServices readinessServices;
 
     UUID workflowId;
 
@@ -195,6 +197,61 @@ class DesignerPresenterTest {
                 .extracting(entry -> entry.actor() + " " + entry.detailsJson().replaceAll("\\s", ""))
                 .containsExactlyInAnyOrder("vic {\"roles\":\"VIEWER\",\"method\":\"publish\"}",
                         "vic {\"roles\":\"VIEWER\",\"method\":\"save\"}");
+    }
+
+    @Test
+    void aSaveHandsTheVersionItSavedToWhatThePageDrawsAgain() {
+        DesignerComponent component = new DesignerComponent(presenters.forWorkflow(workflowId));
+        List<dev.junction.backend.workflows.StoredDefinition> handed = new java.util.ArrayList<>();
+        component.addChangeListener(handed::add);
+
+        component.save(BROKEN_SCRIPT, "1", "\"broken\"");
+        // the go-live checklist under the title is drawn from the save's own reading and validation of version 2
+        assertThat(handed).singleElement().satisfies(saved -> {
+            assertThat(saved.version().workflowId()).isEqualTo(workflowId);
+            assertThat(saved.version().version()).isEqualTo(2);
+            assertThat(saved.definition()).isEqualTo(DefinitionJson.read(BROKEN_SCRIPT));
+            assertThat(saved.problems()).extracting(problem -> problem.nodeId()).containsExactly("toOrder");
+        });
+
+        component.restore("1", "2");
+        assertThat(handed).hasSize(2);
+        assertThat(handed.get(1).version().version()).isEqualTo(3);
+        assertThat(handed.get(1).definition()).isEqualTo(versions.get(workflowId, 1).definition());
+
+        // a save refused, or one that answers a merge first, hands nothing over
+        component.save(VALID, "1", "\"stale\"");
+        component.save(VALID, "null", "\"\"");
+        assertThat(handed).hasSize(2);
+    }
+
+    @Test
+    void theChecklistUnderTheTitleShowsTheVersionTheSaveHandsOver() {
+        // wired as the workflow page wires them (ReadinessOnWorkflowPages)
+        DesignerComponent component = new DesignerComponent(presenters.forWorkflow(workflowId));
+        dev.junction.ui.workflows.readiness.ReadinessPanel panel = new dev.junction.ui.workflows.readiness
+                .ReadinessPanel(readinessServices, workflowId, () -> { }, () -> { });
+        component.addChangeListener(panel::show);
+
+        component.save(BROKEN_SCRIPT, "1", "\"broken\"");
+        com.vaadin.flow.dom.Element noProblems = checklistItem(panel, "no-problems");
+        assertThat(noProblems.getAttribute("data-done")).isEqualTo("false");
+        assertThat(noProblems.getAttribute("title")).startsWith("1 problem to fix, e.g. ");
+
+        component.save(VALID, "2", "\"fixed\"");
+        assertThat(checklistItem(panel, "no-problems").getAttribute("data-done")).isEqualTo("true");
+    }
+
+    private static com.vaadin.flow.dom.Element checklistItem(com.vaadin.flow.component.Component panel, String key) {
+        return descendants(panel.getElement())
+                .filter(element -> "checklist-item".equals(element.getAttribute("data-testid"))
+                        && key.equals(element.getAttribute("data-key")))
+                .findFirst().orElseThrow(() -> new AssertionError("no checklist item " + key));
+    }
+
+    private static java.util.stream.Stream<com.vaadin.flow.dom.Element> descendants(com.vaadin.flow.dom.Element element) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(element),
+                element.getChildren().flatMap(DesignerPresenterTest::descendants));
     }
 
     @Test

@@ -4,20 +4,16 @@ import dev.junction.backend.api.InvalidInputException.FieldProblem;
 import dev.junction.backend.mappings.MappingTestCaseService;
 import dev.junction.backend.workflows.PublishGate;
 import dev.junction.backend.workflows.StoredDefinition;
-import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.connections.ConnectionRepository;
 import dev.junction.db.connections.StoredConnection;
 import dev.junction.db.templates.TemplateRepository;
-import dev.junction.engine.definition.DefinitionJson;
 import dev.junction.engine.definition.Node;
 import dev.junction.engine.definition.TriggerKind;
-import dev.junction.engine.json.PayloadJson;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -34,9 +30,13 @@ import java.util.UUID;
  * when the version goes live for real: the workflow was <em>installed from a template</em>, or the version uses a
  * <em>production</em> connection. A workflow on sandbox connections only shows its checklist but publishes freely, so
  * that trying things out on the sandbox stays one click.
+ *
+ * <p>It reads no version itself: it is handed the {@link StoredDefinition} it is about, as whoever asks has read and
+ * validated it (the publish path, the REST read of the latest version, the designer's save), so that a publish
+ * reads and validates the version once.
  */
 @Component
-class TemplateReadiness implements PublishGate {
+class GoLiveChecklist implements PublishGate {
 
     static final String CONNECTIONS_TESTED = "connections-tested";
     static final String NO_PROBLEMS = "no-problems";
@@ -45,21 +45,19 @@ class TemplateReadiness implements PublishGate {
     static final String ALERT_RULE = "alert-rule";
     static final String OWNER = "owner";
 
-    private final WorkflowVersionService versions;
     private final MappingTestCaseService mappingTests;
     private final TemplateRepository store;
     private final ConnectionRepository connections;
 
-    TemplateReadiness(WorkflowVersionService versions, MappingTestCaseService mappingTests, TemplateRepository store,
-                      ConnectionRepository connections) {
-        this.versions = versions;
+    GoLiveChecklist(MappingTestCaseService mappingTests, TemplateRepository store, ConnectionRepository connections) {
         this.mappingTests = mappingTests;
         this.store = store;
         this.connections = connections;
     }
 
-    Readiness of(UUID workflowId, int version) {
-        StoredDefinition stored = versions.get(workflowId, version);
+    /** The checklist of {@code stored}, as read and validated by whoever hands it over (never read again here). */
+    Readiness of(StoredDefinition stored) {
+        UUID workflowId = stored.version().workflowId();
         Set<String> named = connectionIds(stored);
         var installation = store.installation(workflowId);
         List<String> production = production(named);
@@ -88,17 +86,17 @@ class TemplateReadiness implements PublishGate {
                 owner.map(name -> name + " answers for this workflow")
                         .orElse("Set who answers for this workflow")));
         boolean ready = items.stream().allMatch(item -> item.done() || !item.required());
-        return new Readiness(workflowId, version, items, ready, gated, gate);
+        return new Readiness(workflowId, stored.version().version(), items, ready, gated, gate);
     }
 
     @Override
-    public List<FieldProblem> refusals(UUID workflowId, int version) {
+    public List<FieldProblem> refusals(StoredDefinition version) {
         // whether the checklist gates this version is cheap to tell; its items (mapping tests run) only when it does
-        if (store.installation(workflowId).isEmpty()
-                && production(connectionIds(versions.get(workflowId, version))).isEmpty()) {
+        if (store.installation(version.version().workflowId()).isEmpty()
+                && production(connectionIds(version)).isEmpty()) {
             return List.of();
         }
-        return of(workflowId, version).items().stream().filter(item -> item.required() && !item.done())
+        return of(version).items().stream().filter(item -> item.required() && !item.done())
                 .map(item -> new FieldProblem("readiness." + item.key(), item.label() + ": " + item.hint()))
                 .toList();
     }
@@ -109,12 +107,9 @@ class TemplateReadiness implements PublishGate {
                 .filter("production"::equals).isPresent()).toList();
     }
 
-    @SuppressWarnings("unchecked")
     private static Set<String> connectionIds(StoredDefinition stored) {
-        Map<String, Object> definition = (Map<String, Object>) PayloadJson.read(DefinitionJson.write(
-                stored.definition()));
         Set<String> ids = new LinkedHashSet<>();
-        ConnectionReferences.in(definition).forEach(reference -> ids.add(reference.connectionId()));
+        ConnectionReferences.in(stored.definition()).forEach(reference -> ids.add(reference.connectionId()));
         return ids;
     }
 

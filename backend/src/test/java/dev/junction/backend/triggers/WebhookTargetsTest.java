@@ -125,9 +125,11 @@ class WebhookTargetsTest {
         String newUrl = webhookUrl(workflow);
         assertThat(post(newUrl)).isEqualTo(202);
 
+        int version = db.fetchOne("select published_version from workflows where id = ?::uuid", workflow)
+                .get(0, Integer.class);
         db.execute("update workflows set published_version = null where id = ?::uuid", workflow);
         eventually("the unpublished workflow to refuse webhooks", newUrl, 409);
-        db.execute("update workflows set published_version = 1 where id = ?::uuid", workflow);
+        db.execute("update workflows set published_version = ? where id = ?::uuid", version, workflow);
         eventually("the workflow published again to take webhooks", newUrl, 202);
 
         db.execute("delete from workflow_triggers where workflow_id = ?::uuid", workflow);

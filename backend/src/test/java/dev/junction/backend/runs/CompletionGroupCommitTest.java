@@ -25,13 +25,14 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The completions that workers finish together are committed together (group commit of completions): while one
+ * With {@code junction.workers.group-completions} on, the completions that workers finish together are committed
+ * together (group commit of completions): while one
  * completion's commit is held back (a lock on {@code steps} taken in another transaction), the turns the other
  * workers finish wait for it and are then committed in one transaction; nothing of a waiting turn is visible before
  * its group's commit, and every run ends once, succeeded.
  */
 @SpringBootTest(classes = BackendTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "junction.workers.size=4")
+        properties = {"junction.workers.size=4", "junction.workers.group-completions=true"})
 class CompletionGroupCommitTest {
 
     private static final String WORKFLOW = """

@@ -24,7 +24,8 @@ import java.util.UUID;
  * next task chained, the run settled or ended) with {@link ForEachProgress} (a forEach's items); this class reads
  * what a claimed task's step sees. Every statement is plain SQL through {@link Sql}.
  *
- * <p>Completions are committed in groups by default: the turns that workers of this process finish while another
+ * <p>Completions may be committed in groups ({@code groupCompletions}; off by default, measured slower on 2 cores,
+ * see docs/benchmarks.md): the turns that workers of this process finish while another
  * group commits wait for it, and are then committed together, in one transaction ({@link GroupCommit}, at most
  * {@value #MAX_COMPLETION_GROUP} turns); each worker is answered only after its group's commit. A turn whose own
  * statements fail is answered with its failure and the others are committed again without it.
@@ -41,12 +42,12 @@ public class PostgresRunStore implements RunStore {
     /** The most workers' turns committed in one transaction. */
     static final int MAX_COMPLETION_GROUP = 32;
 
-    /** A store that commits the completions of concurrent workers in groups. */
+    /** A store that commits each completion in its own transaction. */
     public PostgresRunStore(DSLContext db) {
-        this(db, true);
+        this(db, false);
     }
 
-    /** With {@code groupCompletions} false each completion is its own transaction. */
+    /** With {@code groupCompletions} the completions of concurrent workers are committed in groups. */
     public PostgresRunStore(DSLContext db, boolean groupCompletions) {
         this.db = db;
         this.intake = new RunIntake(db);

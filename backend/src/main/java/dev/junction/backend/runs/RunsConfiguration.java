@@ -42,8 +42,8 @@ class RunsConfiguration {
     }
 
     @Bean
-    PostgresRunStore runStore(DSLContext db) {
-        return new PostgresRunStore(db);
+    PostgresRunStore runStore(DSLContext db, WorkerSettings settings) {
+        return new PostgresRunStore(db, settings.groupCompletions());
     }
 
     @Bean

@@ -14,11 +14,15 @@ import java.time.Duration;
  * sandbox counts a script's allocations per platform thread, so on a virtual thread a script's memory bomb is
  * stopped by its time limit instead of its memory limit (RunExecutionTest shows it). {@code max-waiting}: how many
  * workers beyond {@code size} may be started while steps wait on remotes ({@link WorkerPool#waitingOnRemote()}), so
- * that a slow remote holds threads, not the places of the workers that run steps.
+ * that a slow remote holds threads, not the places of the workers that run steps. {@code group-completions} (off by
+ * default): the turns that workers finish at the same moment are committed in one transaction, each worker answered
+ * after that commit (see {@code PostgresRunStore}); measured slower on 2 cores (docs/benchmarks.md), as it puts the
+ * workers' completions one after the other on one connection.
  */
 @ConfigurationProperties("junction.workers")
 public record WorkerSettings(boolean enabled, int size, Duration lease, Duration pollInterval, Duration shutdownGrace,
-                             Boolean groupIntake, Boolean virtualThreads, Integer maxWaiting) {
+                             Boolean groupIntake, Boolean virtualThreads, Integer maxWaiting,
+                             Boolean groupCompletions) {
 
     /** How many workers beyond {@code size} may wait on remotes at once when not set. */
     public static final int DEFAULT_MAX_WAITING = 60;
@@ -35,6 +39,7 @@ public record WorkerSettings(boolean enabled, int size, Duration lease, Duration
         }
         shutdownGrace = shutdownGrace == null ? Duration.ofSeconds(20) : shutdownGrace;
         groupIntake = groupIntake == null || groupIntake;
+        groupCompletions = groupCompletions != null && groupCompletions;
         virtualThreads = virtualThreads != null && virtualThreads;
         maxWaiting = maxWaiting == null ? DEFAULT_MAX_WAITING : maxWaiting;
         if (maxWaiting < 0 || maxWaiting > 1_000) {

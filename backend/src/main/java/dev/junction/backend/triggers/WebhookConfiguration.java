@@ -1,5 +1,6 @@
 package dev.junction.backend.triggers;
 
+import dev.junction.backend.database.DatabaseServer;
 import dev.junction.backend.runs.RunLauncher;
 import dev.junction.db.triggers.TriggerStateRepository;
 import dev.junction.engine.runs.WorkflowSource;
@@ -16,15 +17,22 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 class WebhookConfiguration {
 
     @Bean
-    ServletRegistrationBean<WebhookServlet> webhookServlet(TriggerStateRepository state, WorkflowSource workflows,
+    ServletRegistrationBean<WebhookServlet> webhookServlet(WebhookTargets targets, WorkflowSource workflows,
                                                             RunLauncher launcher, MeterRegistry meters,
                                                             OpayoServerWebhook opayoServer, HmacWebhook hmac,
                                                             @Value("${junction.webhooks.max-body-bytes}") int maxBodyBytes) {
         ServletRegistrationBean<WebhookServlet> registration = new ServletRegistrationBean<>(
-                new WebhookServlet(state, workflows, launcher, maxBodyBytes, meters, opayoServer, hmac), "/hooks/*");
+                new WebhookServlet(targets, workflows, launcher, maxBodyBytes, meters, opayoServer, hmac), "/hooks/*");
         registration.setName("webhooks");
         registration.setLoadOnStartup(1);
         return registration;
+    }
+
+    /** The webhook targets looked up, kept until the database announces their change (on any node). */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    WebhookTargets webhookTargets(TriggerStateRepository state, DatabaseServer server) {
+        return new WebhookTargets(state, new WebhookTargets.Database(server.jdbcUrl(), server.user(),
+                server.password()));
     }
 
     /**

@@ -57,7 +57,7 @@ class WebhookServlet extends HttpServlet {
     static final String NOT_COMMITTED = "The run could not be committed, so nothing was started. Try again in "
             + DatabaseOutage.RETRY_AFTER.toSeconds() + " seconds.";
 
-    private final TriggerStateRepository state;
+    private final WebhookTargets targets;
     private final WorkflowSource workflows;
     private final RunLauncher launcher;
     private final int maxBodyBytes;
@@ -65,9 +65,9 @@ class WebhookServlet extends HttpServlet {
     private final OpayoServerWebhook opayoServer;
     private final HmacWebhook hmac;
 
-    WebhookServlet(TriggerStateRepository state, WorkflowSource workflows, RunLauncher launcher, int maxBodyBytes,
+    WebhookServlet(WebhookTargets targets, WorkflowSource workflows, RunLauncher launcher, int maxBodyBytes,
                    MeterRegistry meters, OpayoServerWebhook opayoServer, HmacWebhook hmac) {
-        this.state = state;
+        this.targets = targets;
         this.workflows = workflows;
         this.launcher = launcher;
         this.maxBodyBytes = maxBodyBytes;
@@ -130,7 +130,7 @@ class WebhookServlet extends HttpServlet {
     private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String[] parts = request.getPathInfo() == null ? new String[0] : request.getPathInfo().split("/");
         UUID id = parts.length == 3 ? uuid(parts[1]) : null;
-        Optional<TriggerStateRepository.WebhookTarget> target = id == null ? Optional.empty() : state.webhookTarget(id);
+        Optional<TriggerStateRepository.WebhookTarget> target = id == null ? Optional.empty() : targets.find(id);
         if (target.isEmpty() || !matches(target.get().token(), parts[2])) {
             ServletProblems.write(response, HttpStatus.NOT_FOUND, "No webhook at this address.");
             return;

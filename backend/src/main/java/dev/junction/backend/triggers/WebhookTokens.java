@@ -8,6 +8,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -26,11 +29,14 @@ public class WebhookTokens {
     private final TriggerStateRepository state;
     private final WorkflowRepository workflows;
     private final AuditTrail audit;
+    private final WebhookTargets targets;
 
-    WebhookTokens(TriggerStateRepository state, WorkflowRepository workflows, AuditTrail audit) {
+    WebhookTokens(TriggerStateRepository state, WorkflowRepository workflows, AuditTrail audit,
+                  WebhookTargets targets) {
         this.state = state;
         this.workflows = workflows;
         this.audit = audit;
+        this.targets = targets;
     }
 
     /** The workflow's token, made now when it has none yet. */
@@ -49,6 +55,14 @@ public class WebhookTokens {
         String token = newToken();
         state.setWebhookToken(workflowId, token);
         audit.record("workflow.webhook_token_rotated", "workflow", workflowId.toString(), Map.of());
+        // this node forgets the old token as the rotation commits, before answering (the others when the
+        // database's announcement reaches them, see WebhookTargets)
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                targets.changed(workflowId);
+            }
+        });
         return token;
     }
 

@@ -3,6 +3,7 @@ package dev.junction.db.runs;
 import dev.junction.db.sql.Sql;
 import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.ClaimedTask;
+import dev.junction.engine.runs.GroupCommit;
 import dev.junction.engine.runs.NewRun;
 import dev.junction.engine.runs.RunState;
 import dev.junction.engine.runs.RunStore;
@@ -22,6 +23,12 @@ import java.util.UUID;
  * {@link TaskClaims} (tasks claimed, postponed, released), {@link StepCompletion} (a worker's turn committed, the
  * next task chained, the run settled or ended) with {@link ForEachProgress} (a forEach's items); this class reads
  * what a claimed task's step sees. Every statement is plain SQL through {@link Sql}.
+ *
+ * <p>Completions may be committed in groups ({@code groupCompletions}; off by default, measured slower on 2 cores,
+ * see docs/benchmarks.md): the turns that workers of this process finish while another
+ * group commits wait for it, and are then committed together, in one transaction ({@link GroupCommit}, at most
+ * {@value #MAX_COMPLETION_GROUP} turns); each worker is answered only after its group's commit. A turn whose own
+ * statements fail is answered with its failure and the others are committed again without it.
  */
 public class PostgresRunStore implements RunStore {
 
@@ -29,12 +36,25 @@ public class PostgresRunStore implements RunStore {
     private final RunIntake intake;
     private final TaskClaims claims;
     private final StepCompletion completion;
+    /** Group commit of completions; null when each completion commits on its own. */
+    private final GroupCommit<StepCompletion.Pending, Completion> completionGroups;
 
+    /** The most workers' turns committed in one transaction. */
+    static final int MAX_COMPLETION_GROUP = 32;
+
+    /** A store that commits each completion in its own transaction. */
     public PostgresRunStore(DSLContext db) {
+        this(db, false);
+    }
+
+    /** With {@code groupCompletions} the completions of concurrent workers are committed in groups. */
+    public PostgresRunStore(DSLContext db, boolean groupCompletions) {
         this.db = db;
         this.intake = new RunIntake(db);
         this.claims = new TaskClaims(db);
         this.completion = new StepCompletion(db);
+        this.completionGroups = groupCompletions
+                ? new GroupCommit<>(completion::completeGroup, MAX_COMPLETION_GROUP) : null;
     }
 
     @Override
@@ -74,7 +94,10 @@ public class PostgresRunStore implements RunStore {
 
     @Override
     public Completion complete(List<FinishedStep> turn, Duration chainLease) {
-        return completion.complete(turn, chainLease);
+        if (completionGroups == null) {
+            return completion.complete(turn, chainLease);
+        }
+        return completionGroups.commit(new StepCompletion.Pending(List.copyOf(turn), chainLease));
     }
 
     @Override

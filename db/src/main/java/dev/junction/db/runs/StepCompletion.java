@@ -3,6 +3,7 @@ package dev.junction.db.runs;
 import dev.junction.db.sql.Sql;
 import dev.junction.engine.json.PayloadJson;
 import dev.junction.engine.runs.ClaimedTask;
+import dev.junction.engine.runs.GroupCommit;
 import dev.junction.engine.runs.NewRun;
 import dev.junction.engine.runs.NextTask;
 import dev.junction.engine.runs.RunStatus;
@@ -16,6 +17,8 @@ import org.jooq.DSLContext;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -37,35 +40,66 @@ final class StepCompletion {
     }
 
     Completion complete(List<FinishedStep> turn, Duration chainLease) {
-        ClaimedTask task = turn.getFirst().task();
+        return db.transactionResult(configuration -> completeIn(configuration.dsl(), turn, chainLease));
+    }
+
+    /** One worker's turn to commit: its steps, and the lease of the task chained to it (null: none). */
+    record Pending(List<FinishedStep> turn, Duration chainLease) {
+    }
+
+    /**
+     * Commits several workers' turns in one transaction (group commit of completions), each as {@link #complete}
+     * would on its own, in the order of their runs' ids (so that two nodes' groups lock runs in the same order);
+     * answers in the order given. All or nothing: when a turn's statements fail, the transaction is rolled back and
+     * {@link GroupCommit.ItemFailed} names that turn.
+     */
+    List<Completion> completeGroup(List<Pending> group) {
+        Integer[] order = new Integer[group.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.comparing(i -> group.get(i).turn().getFirst().task().runId()));
         return db.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
-            // the run's row first, so that two workers ending the last two tasks of one run agree on its end
-            record Locked(LockedRun run, String owner) {
+            Completion[] completions = new Completion[group.size()];
+            for (int i : order) {
+                try {
+                    completions[i] = completeIn(tx, group.get(i).turn(), group.get(i).chainLease());
+                } catch (RuntimeException e) {
+                    throw new GroupCommit.ItemFailed(i, e);
+                }
             }
-            Locked locked = Sql.queryOne(tx, """
-                            select r.id, r.business_key, r.status, r.generation, t.lease_owner
-                            from runs r join step_tasks t on t.run_id = r.id
-                            where r.id = ? and t.id = ? for update""",
-                    row -> new Locked(new LockedRun(row.getObject("id", UUID.class), row.getString("business_key"),
-                            row.getString("status"), row.getInt("generation")), row.getString("lease_owner")),
-                    task.runId(), task.id());
-            if (locked == null || !task.leaseOwner().equals(locked.owner())) {
-                return Completion.REFUSED;
-            }
-            LockedRun run = locked.run();
-            if (RunStatus.fromJson(run.status()).orElseThrow().isFinal()) {
-                return Completion.REFUSED;
-            }
-            // the steps before the last were each followed by the next one's task, on the same row: only their
-            // records are written; the row is the last step's task by the time its transition is applied
-            StepWrites writes = new StepWrites();
-            for (FinishedStep step : turn) {
-                writes.step(step.transition().step(), step.transition().remembersOutput());
-            }
-            FinishedStep last = turn.getLast();
-            return new Completion(true, apply(tx, run, last.task(), last.transition(), chainLease, writes));
+            return List.of(completions);
         });
+    }
+
+    private static Completion completeIn(DSLContext tx, List<FinishedStep> turn, Duration chainLease) {
+        ClaimedTask task = turn.getFirst().task();
+        // the run's row first, so that two workers ending the last two tasks of one run agree on its end
+        record Locked(LockedRun run, String owner) {
+        }
+        Locked locked = Sql.queryOne(tx, """
+                        select r.id, r.business_key, r.status, r.generation, t.lease_owner
+                        from runs r join step_tasks t on t.run_id = r.id
+                        where r.id = ? and t.id = ? for update""",
+                row -> new Locked(new LockedRun(row.getObject("id", UUID.class), row.getString("business_key"),
+                        row.getString("status"), row.getInt("generation")), row.getString("lease_owner")),
+                task.runId(), task.id());
+        if (locked == null || !task.leaseOwner().equals(locked.owner())) {
+            return Completion.REFUSED;
+        }
+        LockedRun run = locked.run();
+        if (RunStatus.fromJson(run.status()).orElseThrow().isFinal()) {
+            return Completion.REFUSED;
+        }
+        // the steps before the last were each followed by the next one's task, on the same row: only their
+        // records are written; the row is the last step's task by the time its transition is applied
+        StepWrites writes = new StepWrites();
+        for (FinishedStep step : turn) {
+            writes.step(step.transition().step(), step.transition().remembersOutput());
+        }
+        FinishedStep last = turn.getLast();
+        return new Completion(true, apply(tx, run, last.task(), last.transition(), chainLease, writes));
     }
 
     /** Applies the transition after writing the turn's steps; answers the task chained to this worker, if any. */

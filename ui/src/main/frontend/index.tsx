@@ -1,7 +1,7 @@
 /******************************************************************************
  * Junction's entry point: Vaadin's generated one (generated/index.tsx), plus the route scripts the page's HTML names
  * in `<meta name="junction-early-chunk">` (DesignerScriptsEarly.java: the designer's, on a workflow's address),
- * loaded at once instead of after the server's answer that builds the view names them.
+ * loaded while the server builds the view instead of after the view's answer names them.
  ******************************************************************************/
 
 import { createElement } from 'react';
@@ -9,13 +9,43 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { router } from 'Frontend/generated/routes.js';
 
+interface VaadinGlobals {
+  Vaadin?: {
+    Flow?: { clients?: Record<string, unknown>; loadOnDemand?: (key: string) => Promise<unknown> };
+    connectionState?: {
+      addStateChangeListener(listener: (previous: string, next: string) => void): void;
+      removeStateChangeListener(listener: (previous: string, next: string) => void): void;
+    };
+  };
+}
+
+/**
+ * Runs `then` when Vaadin's client, started, asks the server for the view (the connection turns `loading` once the
+ * client exists): from then on the page only waits for the server. Earlier, running the scripts would hold up the
+ * client's own start and so the request for the view.
+ */
+function whenTheViewIsAskedFor(then: () => void): void {
+  const vaadin = (window as VaadinGlobals).Vaadin;
+  const connection = vaadin?.connectionState;
+  if (!connection) return; // the view's answer loads the scripts the usual way
+  const listener = (_previous: string, next: string) => {
+    if (next === 'loading' && Object.keys((window as VaadinGlobals).Vaadin?.Flow?.clients ?? {}).length > 0) {
+      connection.removeStateChangeListener(listener);
+      setTimeout(then, 0); // after the client has sent the request it is starting
+    }
+  };
+  connection.addStateChangeListener(listener);
+}
+
 const early = [...document.querySelectorAll<HTMLMetaElement>('meta[name="junction-early-chunk"]')].map((meta) => meta.content);
 if (early.length > 0) {
-  // the same module Vaadin's client imports after its init request; importing it now only starts it sooner
-  void import('Frontend/generated/flow/generated-flow-imports.js').then(() => {
-    const flow = (window as { Vaadin?: { Flow?: { loadOnDemand?: (key: string) => Promise<unknown> } } }).Vaadin?.Flow;
-    return Promise.all(early.map((key) => flow?.loadOnDemand?.(key)));
-  }).catch(() => undefined); // the view's answer loads them again the usual way
+  whenTheViewIsAskedFor(() => {
+    // the module Vaadin's client imported at its start (it defines loadOnDemand); loading a chunk twice loads it once
+    void import('Frontend/generated/flow/generated-flow-imports.js').then(() => {
+      const flow = (window as VaadinGlobals).Vaadin?.Flow;
+      return Promise.all(early.map((key) => flow?.loadOnDemand?.(key)));
+    }).catch(() => undefined); // the view's answer loads them the usual way
+  });
 }
 
 function App() {

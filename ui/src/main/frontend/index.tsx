@@ -20,16 +20,18 @@ interface VaadinGlobals {
 }
 
 /**
- * Runs `then` when Vaadin's client, started, asks the server for the view (the connection turns `loading` once the
- * client exists): from then on the page only waits for the server. Earlier, running the scripts would hold up the
- * client's own start and so the request for the view.
+ * Runs `then` when Vaadin's client, started, asks the server for the view (the connection turns `loading` again
+ * once the client exists): from then on the page only waits for the server. Earlier, running the scripts would hold
+ * up the client's own start and so the request for the view (measured: sent at 1,063 ms instead of about 520).
  */
 function whenTheViewIsAskedFor(then: () => void): void {
   const vaadin = (window as VaadinGlobals).Vaadin;
   const connection = vaadin?.connectionState;
   if (!connection) return; // the view's answer loads the scripts the usual way
   const listener = (_previous: string, next: string) => {
-    if (next === 'loading' && Object.keys((window as VaadinGlobals).Vaadin?.Flow?.clients ?? {}).length > 0) {
+    // Flow's router registers a client named TypeScript before it starts; the real one appears when it has started
+    const clients = Object.keys((window as VaadinGlobals).Vaadin?.Flow?.clients ?? {});
+    if (next === 'loading' && clients.some((id) => id !== 'TypeScript')) {
       connection.removeStateChangeListener(listener);
       setTimeout(then, 0); // after the client has sent the request it is starting
     }

@@ -42,11 +42,11 @@ function whenTheViewIsAskedFor(then: () => void): void {
 const early = [...document.querySelectorAll<HTMLMetaElement>('meta[name="junction-early-chunk"]')].map((meta) => meta.content);
 if (early.length > 0) {
   whenTheViewIsAskedFor(() => {
-    // the module Vaadin's client imported at its start (it defines loadOnDemand); loading a chunk twice loads it once
-    void import('Frontend/generated/flow/generated-flow-imports.js').then(() => {
-      const flow = (window as VaadinGlobals).Vaadin?.Flow;
-      return Promise.all(early.map((key) => flow?.loadOnDemand?.(key)));
-    }).catch(() => undefined); // the view's answer loads them the usual way
+    // loadOnDemand comes with Vaadin's component imports, which its client loaded before it started; a chunk loaded
+    // twice loads once. (Not imported from here: a second importer made the bundler put the route chunks' components
+    // among the imports every page loads first.)
+    const flow = (window as VaadinGlobals).Vaadin?.Flow;
+    void Promise.all(early.map((key) => flow?.loadOnDemand?.(key))).catch(() => undefined); // else the answer loads them
   });
 }
 

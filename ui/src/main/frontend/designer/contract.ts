@@ -50,11 +50,6 @@ export interface OperationSchemas extends OperationKey {
   outputSchema?: Record<string, unknown> | null;
 }
 
-/** How the page keeps an operation's schemas: `connector/operation`. */
-export function schemaKey(key: OperationKey): string {
-  return `${key.connector}/${key.operation}`;
-}
-
 /** A connection a connector node may use (never a secret). */
 export interface ConnectionInfo {
   id: string;

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { Node } from '../shared/generated/workflow';
-import { schemaKey, type Comparison, type ConnectionInfo, type Definition, type DesignerCatalog, type OperationKey, type OperationSchemas, type Options, type Overlay,
-  type Permissions, type Problem, type PublishGate, type Samples, type StepRunResult, type VersionDiff, type WorkflowInfo } from './contract';
+import type { Comparison, ConnectionInfo, Definition, DesignerCatalog, OperationKey, OperationSchemas, Options, Overlay,
+  Permissions, Problem, PublishGate, Samples, StepRunResult, VersionDiff, WorkflowInfo } from './contract';
 
 /** A step run alone ("Run this step"), and the working copy it ran on. */
 export type StepRun = Extract<StepRunResult, { outcome: 'ran' }> & { document: Definition };
@@ -150,6 +150,13 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   inspect: (nodeId, field = null) => set({ inspected: nodeId, focusField: field }),
   set: (partial) => set(partial),
 }));
+
+/** How the page keeps an operation's schemas: `connector/operation`. (Here, not in contract.ts: that module holds
+ * types only; a function there put it into the scripts the templates' pages share with the designer, and the bundler
+ * then moved the designer's components among the scripts every page loads first.) */
+export function schemaKey(key: OperationKey): string {
+  return `${key.connector}/${key.operation}`;
+}
 
 /** The operations whose schemas are being asked for (an answer on its way). */
 const askedSchemas = new Set<string>();

@@ -2,10 +2,9 @@ import { useEffect, useState, type ReactElement } from 'react';
 import type { Scope } from '../../shared/expression-input/ExpressionInput';
 import { SchemaForm, setPath, type CustomField, type JsonSchema } from '../../shared/schema-form/SchemaForm';
 import type { Node } from '../../shared/generated/workflow';
-import { updateNode, useDesigner } from '../store';
+import { schemaKey, updateNode, useDesigner } from '../store';
 import { ConnectionPicker, ExpressionField, formOptions, NamedPicker, OperationPicker } from './fields';
 import { InlineMapping } from './InlineMapping';
-import { schemaKey } from '../contract';
 import { connectorOf, operationKeyOf } from './scope';
 
 /** The retry policy and error handling every node has (workflow.schema.json's RetryPolicy and OnError). */

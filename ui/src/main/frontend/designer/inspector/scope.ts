@@ -1,7 +1,7 @@
 import type { Node } from '../../shared/generated/workflow';
 import { entryOfSchema, entryOfValue, mergeEntries, type Scope, type ScopeEntry } from '../../shared/expression-input/scope';
-import { schemaKey, type ConnectionInfo, type Definition, type DesignerCatalog, type OperationKey, type OperationSchemas,
-  type OperationSummary, type Samples } from '../contract';
+import type { ConnectionInfo, Definition, DesignerCatalog, OperationKey, OperationSchemas, OperationSummary, Samples } from '../contract';
+import { schemaKey } from '../store';
 
 /** The nodes `nodeId` is downstream of (its expressions may read their outputs), nearest first. */
 export function upstreamNodes(document: Definition, nodeId: string): string[] {

@@ -151,9 +151,7 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   set: (partial) => set(partial),
 }));
 
-/** How the page keeps an operation's schemas: `connector/operation`. (Here, not in contract.ts: that module holds
- * types only; a function there put it into the scripts the templates' pages share with the designer, and the bundler
- * then moved the designer's components among the scripts every page loads first.) */
+/** How the page keeps an operation's schemas: `connector/operation`. */
 export function schemaKey(key: OperationKey): string {
   return `${key.connector}/${key.operation}`;
 }

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
  * as Vaadin's client has sent the request for the view — not earlier: running the scripts before the client has
  * started holds up that request. The view's answer then finds them loaded. No other page changes.
  *
- * <p>The script is inline in the page rather than in the bundle's entry point: a second importer of Vaadin's
- * component imports made the bundler move the route chunks' components among the scripts every page loads first.
+ * <p>The script is inline in the page rather than in a custom {@code index.tsx}, which would load with every page.
  */
 @Component
 class DesignerScriptsEarly implements VaadinServiceInitListener {
@@ -65,9 +64,17 @@ class DesignerScriptsEarly implements VaadinServiceInitListener {
         });
     }
 
+    /**
+     * The workflow route's class by name, not by class literal: Vaadin's build scans service init listeners as entry
+     * points of the bundle every page loads first, and a class literal here made it follow the view to the designer
+     * and put all of it there (with a wrong name the chunk loads only after the view's answer, and {@code
+     * DesignerScriptsEarlyTest} fails).
+     */
+    static final String ROUTE = "dev.junction.ui.workflows.designer.WorkflowDesignerView";
+
     /** The chunk Vaadin's production bundle loads for the workflow route (its key in {@code loadOnDemand}). */
     static String chunk() {
-        return BundleUtils.getChunkId(WorkflowDesignerView.class);
+        return BundleUtils.getChunkId(ROUTE);
     }
 
     static boolean signedInOnTheDesigner(VaadinRequest request) {

@@ -4,6 +4,7 @@
  * server.ts at commit points only (drop, connect, blur, paste, undo, save), never per mouse move.
  * Every method takes JSON-able values (server.ts sends each as a JSON string) and answers one of the shapes below.
  */
+import type { Catalog, Connector, Operation } from '../shared/generated/catalog';
 import type { JunctionWorkflowDefinition } from '../shared/generated/workflow';
 
 export type Definition = JunctionWorkflowDefinition;
@@ -26,6 +27,27 @@ export interface WorkflowInfo {
   baseVersion: number | null;
   publishedVersion: number | null;
   webhookUrl: string | null;
+}
+
+/** An operation as the catalog the designer opens with has it: without its input and output schemas (most of the
+ * catalog's size); the page asks for those with `operationSchemas` when it first needs them. */
+export type OperationSummary = Omit<Operation, 'inputSchema' | 'outputSchema'>;
+
+/** The catalog state: node kinds, trigger kinds, connectors with their operations' summaries. */
+export type DesignerCatalog = Omit<Catalog, 'connectors'> & {
+  connectors: (Omit<Connector, 'operations'> & { operations: OperationSummary[] })[];
+};
+
+/** A connector's operation, as the page names one to ask for its schemas. */
+export interface OperationKey {
+  connector: string;
+  operation: string;
+}
+
+/** An operation's input and output schemas (absent: it has none, or the server knows no such operation). */
+export interface OperationSchemas extends OperationKey {
+  inputSchema?: Record<string, unknown> | null;
+  outputSchema?: Record<string, unknown> | null;
 }
 
 /** A connection a connector node may use (never a secret). */

@@ -2,9 +2,9 @@
  * The graph rules of the designer, on plain definitions (no React): ports, edge keys, readable ids, the connection
  * rules with their reasons, and the edits the canvas makes (add after, insert into an edge, delete with edges).
  */
-import type { Catalog, NodeKind } from '../shared/generated/catalog';
+import type { NodeKind } from '../shared/generated/catalog';
 import type { Edge, Node, Position } from '../shared/generated/workflow';
-import type { ConnectionInfo, Definition } from './contract';
+import type { ConnectionInfo, Definition, DesignerCatalog } from './contract';
 
 export const TRIGGER_ID = 'trigger';
 export const DEFAULT_PORT = 'out';
@@ -31,12 +31,12 @@ const FALLBACK_PORTS: Record<string, string[]> = {
   delay: ['out'], subflow: ['out'], notify: ['out'], waitUntil: ['out', 'timeout'],
 };
 
-export function nodeKind(catalog: Catalog | null, type: string): NodeKind | undefined {
+export function nodeKind(catalog: DesignerCatalog | null, type: string): NodeKind | undefined {
   return catalog?.nodeKinds.find((kind) => kind.type === type);
 }
 
 /** The output ports of a node: the kind's ports, the branch's condition ports before them, 'error' while onError is "error". */
-export function outputPorts(catalog: Catalog | null, node: Node): string[] {
+export function outputPorts(catalog: DesignerCatalog | null, node: Node): string[] {
   const fixed = nodeKind(catalog, node.type)?.ports.map((port) => port.name) ?? FALLBACK_PORTS[node.type] ?? [DEFAULT_PORT];
   const ports = [...fixed];
   if (node.type === 'branch') {
@@ -72,7 +72,7 @@ export interface PaletteChoice {
   icon?: string;
 }
 
-export function paletteChoices(catalog: Catalog | null): PaletteChoice[] {
+export function paletteChoices(catalog: DesignerCatalog | null): PaletteChoice[] {
   if (!catalog) return [];
   const kinds = catalog.nodeKinds.filter((kind) => kind.type !== 'connector')
     .map((kind): PaletteChoice => ({ kind: kind.type, title: kind.title, description: kind.description }));
@@ -112,7 +112,7 @@ const DEFAULT_CONFIG: Record<string, Record<string, unknown>> = {
 
 /** A new node for `choice`, at `position`, with an id not in `taken`. A connector node takes the first connection of
  * its connector (a sandbox one first). */
-export function newNode(choice: PaletteChoice, catalog: Catalog | null, connections: ConnectionInfo[], taken: Set<string>, position: Position): Node {
+export function newNode(choice: PaletteChoice, catalog: DesignerCatalog | null, connections: ConnectionInfo[], taken: Set<string>, position: Position): Node {
   if (choice.kind === 'connector') {
     const operation = catalog?.connectors.find((c) => c.id === choice.connector)?.operations.find((o) => o.id === choice.operation);
     const candidates = connections.filter((connection) => connection.connector === choice.connector);

@@ -1,4 +1,5 @@
 import type {
+  OperationKey, OperationSchemas,
   CronPreview, Definition, EvaluateResult, NewMappingResult, NodeData, PublishResult, SaveResult, StartResult, StepRunResult, VersionDiff, Comparison, RunChoice,
   VersionInfo, Problem,
 } from './contract';
@@ -9,6 +10,9 @@ export interface DesignerServer {
   validate(document: Definition): Promise<Problem[]>;
   save(document: Definition, baseVersion: number | null, comment: string): Promise<SaveResult>;
   publish(version: number): Promise<PublishResult>;
+  /** The input and output schemas of those operations (the catalog the page opens with leaves them out); unknown
+   * operations are left out of the answer. */
+  operationSchemas(operations: OperationKey[]): Promise<OperationSchemas[]>;
   versions(): Promise<VersionInfo[]>;
   diff(from: number, to: number): Promise<VersionDiff>;
   restore(version: number, baseVersion: number | null): Promise<SaveResult>;
@@ -47,6 +51,7 @@ export function designerServer(element: HTMLElement): DesignerServer {
     validate: (document) => call('validate', document),
     save: (document, baseVersion, comment) => call('save', document, baseVersion, comment),
     publish: (version) => call('publish', version),
+    operationSchemas: (operations) => call('operationSchemas', operations),
     versions: () => call('versions'),
     diff: (from, to) => call('diff', from, to),
     restore: (version, baseVersion) => call('restore', version, baseVersion),

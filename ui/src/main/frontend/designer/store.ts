@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { Catalog } from '../shared/generated/catalog';
 import type { Node } from '../shared/generated/workflow';
-import type { Comparison, ConnectionInfo, Definition, Options, Overlay, Permissions, Problem, PublishGate, Samples, StepRunResult, VersionDiff, WorkflowInfo } from './contract';
+import type { Comparison, ConnectionInfo, Definition, DesignerCatalog, OperationKey, OperationSchemas, Options, Overlay,
+  Permissions, Problem, PublishGate, Samples, StepRunResult, VersionDiff, WorkflowInfo } from './contract';
 
 /** A step run alone ("Run this step"), and the working copy it ran on. */
 export type StepRun = Extract<StepRunResult, { outcome: 'ran' }> & { document: Definition };
@@ -24,7 +24,9 @@ const HISTORY_LIMIT = 200;
 export interface DesignerState {
   server: DesignerServer | null;
   workflow: WorkflowInfo | null;
-  catalog: Catalog | null;
+  catalog: DesignerCatalog | null;
+  /** The operations' schemas the page asked for so far, by `schemaKey` (the catalog leaves them out). */
+  schemas: Record<string, OperationSchemas>;
   connections: ConnectionInfo[];
   options: Options;
   permissions: Permissions;
@@ -64,6 +66,8 @@ export interface DesignerState {
   undo(): void;
   redo(): void;
   select(ids: string[]): void;
+  /** Asks the server for the schemas of those operations the page has not got (once each; answers land in `schemas`). */
+  needSchemas(operations: OperationKey[]): void;
   inspect(nodeId: string | null, field?: string | null): void;
   set(partial: Partial<Pick<DesignerState, 'server' | 'workflow' | 'catalog' | 'connections' | 'options'
     | 'permissions' | 'publishGate' | 'samples' | 'overlay' | 'ranDocument' | 'diff' | 'problems' | 'checked' | 'stepRuns' | 'comparison'>>): void;
@@ -81,6 +85,7 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
   server: null,
   workflow: null,
   catalog: null,
+  schemas: {},
   connections: [],
   options: { mappings: [], lookupTables: [], workflows: [] },
   permissions: { edit: false, publish: false, run: false },
@@ -129,9 +134,30 @@ export const useDesigner = create<DesignerState>()((set, get) => ({
     set({ document: next.document, past: [...past, { label: next.label, document }], future: future.slice(1) });
   },
   select: (ids) => set({ selection: ids }),
+  needSchemas: (operations) => {
+    const { server, schemas } = get();
+    const missing = operations.filter((key) => !(schemaKey(key) in schemas) && !askedSchemas.has(schemaKey(key)))
+      .filter((key, index, all) => all.findIndex((other) => schemaKey(other) === schemaKey(key)) === index);
+    if (!server || missing.length === 0) return;
+    missing.forEach((key) => askedSchemas.add(schemaKey(key)));
+    server.operationSchemas(missing).then((answer) => {
+      // an operation the server does not know is kept without schemas, so that it is not asked for again
+      const known: Record<string, OperationSchemas> = Object.fromEntries(missing.map((key) => [schemaKey(key), { ...key }]));
+      for (const found of answer ?? []) known[schemaKey(found)] = found;
+      set((state) => ({ schemas: { ...state.schemas, ...known } }));
+    }, () => undefined).finally(() => missing.forEach((key) => askedSchemas.delete(schemaKey(key))));
+  },
   inspect: (nodeId, field = null) => set({ inspected: nodeId, focusField: field }),
   set: (partial) => set(partial),
 }));
+
+/** How the page keeps an operation's schemas: `connector/operation`. */
+export function schemaKey(key: OperationKey): string {
+  return `${key.connector}/${key.operation}`;
+}
+
+/** The operations whose schemas are being asked for (an answer on its way). */
+const askedSchemas = new Set<string>();
 
 /** The last pair isDirty compared, and its answer: documents are never mutated, so the same pair has the same answer. */
 let lastDirty: { document: Definition | null; saved: Definition | null; dirty: boolean } | null = null;

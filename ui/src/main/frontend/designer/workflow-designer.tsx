@@ -1,7 +1,6 @@
 import { ReactAdapterElement, type RenderHooks } from 'Frontend/generated/flow/ReactAdapter';
 import { useEffect, type ReactElement } from 'react';
-import type { Catalog } from '../shared/generated/catalog';
-import type { ConnectionInfo, Definition, Options, Overlay, Permissions, Problem, PublishGate, Samples, WorkflowInfo } from './contract';
+import type { ConnectionInfo, Definition, DesignerCatalog, Options, Overlay, Permissions, Problem, PublishGate, Samples, WorkflowInfo } from './contract';
 import { Designer } from './Designer';
 import { designerServer } from './server';
 import { useDesigner } from './store';
@@ -16,7 +15,7 @@ class WorkflowDesignerElement extends ReactAdapterElement {
     const [document] = hooks.useState<Definition | undefined>('document');
     const [problems] = hooks.useState<Problem[] | undefined>('problems');
     const [workflow] = hooks.useState<WorkflowInfo | undefined>('workflow');
-    const [catalog] = hooks.useState<Catalog | undefined>('catalog');
+    const [catalog] = hooks.useState<DesignerCatalog | undefined>('catalog');
     const [connections] = hooks.useState<ConnectionInfo[] | undefined>('connections');
     const [options] = hooks.useState<Options | undefined>('options');
     const [permissions] = hooks.useState<Permissions | undefined>('permissions');

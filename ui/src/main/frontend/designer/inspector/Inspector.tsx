@@ -3,7 +3,7 @@ import type { NodeData } from '../contract';
 import { isDirty, useDesigner } from '../store';
 import { DataPane, PinSample } from './DataPane';
 import { NodeParameters } from './NodeParameters';
-import { predecessor, scopeOf, scopeRoot } from './scope';
+import { operationsAround, predecessor, scopeOf, scopeRoot } from './scope';
 import { TriggerForm } from './TriggerForm';
 import './inspector.css';
 
@@ -53,12 +53,20 @@ export function Inspector(): ReactElement | null {
     return () => { current = false; };
   }, [server, inspected, runId, nodeStatus, pinnedKey]);
 
+  // the output schemas the expressions here may read (and this node's input form's): asked for when it is inspected
+  useEffect(() => {
+    if (!inspected || !document) return;
+    const state = useDesigner.getState();
+    state.needSchemas(operationsAround(document, inspected, state.catalog, state.connections));
+  }, [inspected, document]);
+
   const inputValue = data?.nodeId === inspected ? data?.input.value : undefined;
 
   const scope = useCallback(() => {
     const state = useDesigner.getState();
     if (!state.document || !inspected) return {};
-    return scopeOf(state.document, inspected, state.catalog, state.connections, state.samples, isScope(inputValue) ? inputValue : undefined);
+    return scopeOf(state.document, inspected, state.catalog, state.connections, state.samples, isScope(inputValue) ? inputValue : undefined,
+      state.schemas);
   }, [inspected, inputValue]);
 
   if (!inspected || !document) return null;

@@ -1,11 +1,11 @@
-import { useState, type ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import type { Scope } from '../../shared/expression-input/ExpressionInput';
 import { SchemaForm, setPath, type CustomField, type JsonSchema } from '../../shared/schema-form/SchemaForm';
 import type { Node } from '../../shared/generated/workflow';
-import { updateNode, useDesigner } from '../store';
+import { schemaKey, updateNode, useDesigner } from '../store';
 import { ConnectionPicker, ExpressionField, formOptions, NamedPicker, OperationPicker } from './fields';
 import { InlineMapping } from './InlineMapping';
-import { connectorOf, operationOf } from './scope';
+import { connectorOf, operationKeyOf } from './scope';
 
 /** The retry policy and error handling every node has (workflow.schema.json's RetryPolicy and OnError). */
 const RETRY_SCHEMA: JsonSchema = {
@@ -53,17 +53,25 @@ export function NodeParameters({ node, readOnly, scope }: { node: Node; readOnly
   const config = (node.config ?? {}) as Record<string, unknown>;
   const usesOperation = node.type === 'connector' || node.type === 'waitUntil';
   const connector = connectorOf(connections, config.connection) ?? connectorHint;
-  const operation = usesOperation ? operationOf(catalog, connections, config, connector) : undefined;
-  const operationConnector = operation
-    ? catalog?.connectors.find((candidate) => candidate.operations.includes(operation))?.id : undefined;
+  const called = usesOperation ? operationKeyOf(catalog, connections, config, connector) : undefined;
+  const operation = called?.found;
+  const operationConnector = called?.connector;
+  // the operation's input schema (the catalog the page opens with has none): asked for once, when first needed
+  const key = called ? schemaKey(called) : null;
+  const schemas = useDesigner((state) => (key ? state.schemas[key] : undefined));
+  useEffect(() => {
+    if (called && !schemas) useDesigner.getState().needSchemas([{ connector: called.connector, operation: called.operation }]);
+  }, [key, schemas]);
 
   const commit = (name: string, next: unknown) =>
     apply(`${node.name}: ${name.replace(/^config\./, '')}`, (document) => updateNode(document, node.id, (current) => setPath(current, name, next) as Node));
 
   let schema = (kind?.configSchema ?? { type: 'object' }) as JsonSchema;
   if (usesOperation && schema.properties && typeof config.input !== 'string') {
-    const input = (operation?.inputSchema ?? { type: 'object' }) as JsonSchema;
-    schema = { ...schema, properties: { ...schema.properties, input: { ...input, title: 'Input', description: operation ? operation.description : 'Choose an operation first.' } } };
+    const input = (schemas?.inputSchema ?? { type: 'object' }) as JsonSchema;
+    const description = !operation ? 'Choose an operation first.'
+      : schemas ? operation.description : `${operation.description} (loading its fields…)`;
+    schema = { ...schema, properties: { ...schema.properties, input: { ...input, title: 'Input', description } } };
   }
   const template = TEMPLATE_FIELDS[node.type];
   const custom: CustomField = ({ name, labelId, value, readOnly: locked, onCommit }) => {
@@ -106,7 +114,8 @@ export function NodeParameters({ node, readOnly, scope }: { node: Node; readOnly
   }
 
   return (
-    <section className="inspector-pane pane-parameters" data-testid="pane-parameters" aria-label="Parameters">
+    <section className="inspector-pane pane-parameters" data-testid="pane-parameters" aria-label="Parameters"
+      data-operation-schema={called ? (schemas ? 'loaded' : 'loading') : undefined}>
       <header className="pane-header"><h3>Parameters</h3><span className="pane-kind">{kind?.title ?? node.type}</span></header>
       <SchemaForm schema={{ type: 'object', properties: { name: { type: 'string', title: 'Name' } }, required: ['name'] }}
         value={node} name="" onCommit={(_, next) => {

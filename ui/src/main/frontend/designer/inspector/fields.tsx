@@ -1,8 +1,7 @@
 import type { ReactElement } from 'react';
 import { ExpressionInput, type Scope } from '../../shared/expression-input/ExpressionInput';
 import type { CustomField, ExpressionFieldProps, SchemaFormOptions } from '../../shared/schema-form/SchemaForm';
-import type { Catalog } from '../../shared/generated/catalog';
-import type { ConnectionInfo } from '../contract';
+import type { ConnectionInfo, DesignerCatalog } from '../contract';
 import { useDesigner } from '../store';
 import { connectorOf } from './scope';
 
@@ -58,7 +57,7 @@ export function ConnectionPicker({ labelId, value, connections, connector, readO
 
 /** An operation select: the operations of the connection's connector (or of every connector, grouped), of `kinds`. */
 export function OperationPicker({ labelId, value, catalog, connector, kinds, readOnly, onCommit }: {
-  labelId: string; value: unknown; catalog: Catalog | null; connector: string | undefined;
+  labelId: string; value: unknown; catalog: DesignerCatalog | null; connector: string | undefined;
   kinds: string[]; readOnly: boolean; onCommit(operation: string | undefined, connector: string | undefined): void;
 }): ReactElement {
   const connectors = (catalog?.connectors ?? []).filter((candidate) => !connector || candidate.id === connector);

@@ -88,7 +88,8 @@ class DesignerInspectorTest extends BrowserTest {
         assertThat(connection.locator("option", new Locator.LocatorOptions().setHasText("(sandbox)"))).not().hasCount(0);
         assertThat(connection.locator("option", new Locator.LocatorOptions().setHasText("opayo"))).hasCount(0);
         assertThat(connection.locator("option", new Locator.LocatorOptions().setHasText("amazon"))).hasCount(0);
-        // the operation's input fields, required ones marked
+        // the operation's input fields (its schema asked for when the node was inspected), required ones marked
+        assertThat(page.locator("[data-testid=pane-parameters]")).hasAttribute("data-operation-schema", "loaded");
         assertThat(param("config.input.method").locator("select")).hasValue(Pattern.compile("\\d+"));
         assertThat(param("config.input.method").getByRole(AriaRole.COMBOBOX, new Locator.GetByRoleOptions().setName("Method")))
                 .isVisible();
@@ -150,6 +151,15 @@ class DesignerInspectorTest extends BrowserTest {
         // Ctrl+Z in the editor is the editor's own undo: the designer's history is untouched
         page.keyboard().press("Control+z");
         assertThat(page.locator("[data-testid=designer]")).hasAttribute("data-dirty", "false");
+
+        // a node after the connector completes its output from the operation's output schema (asked for on inspect)
+        inspect("tell");
+        expression("config.message").click();
+        page.keyboard().type("{{ nodes.call.");
+        assertThat(completions.filter(new Locator.FilterOptions().setHasText("status"))).hasCount(1);
+        assertThat(completions.filter(new Locator.FilterOptions().setHasText("headers"))).hasCount(1);
+        screenshot("completion-from-output-schema");
+        page.keyboard().press("Escape");
     }
 
     @Test

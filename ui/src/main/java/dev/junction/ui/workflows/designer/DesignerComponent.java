@@ -132,6 +132,16 @@ public class DesignerComponent extends ReactAdapterComponent implements HasSize 
         return answer(result);
     }
 
+    /**
+     * The input and output schemas of operations (JSON: a list of {@code {connector, operation}}); the catalog the page
+     * opens with leaves them out. Unknown operations are left out of the answer.
+     */
+    @ClientCallable
+    public String operationSchemas(String operations) {
+        DesignerContract.OperationKey[] keys = read(operations, DesignerContract.OperationKey[].class);
+        return answer(editing.operationSchemas(keys == null ? java.util.List.of() : java.util.Arrays.asList(keys)));
+    }
+
     @ClientCallable
     public String versions() {
         return answer(versions.list());

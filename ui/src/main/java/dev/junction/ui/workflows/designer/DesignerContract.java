@@ -66,6 +66,18 @@ public final class DesignerContract {
     public record ConnectionInfo(String id, String name, String connector, boolean sandbox) {
     }
 
+    /** A connector's operation, as the page names one to ask for its schemas. */
+    public record OperationKey(String connector, String operation) {
+    }
+
+    /**
+     * An operation's input and output schemas (JSON Schema; null when it has none): the catalog the page opens with
+     * leaves them out, the page asks for them when the inspector or the expression scope first needs them.
+     */
+    public record OperationSchemas(String connector, String operation, Map<String, Object> inputSchema,
+                                   Map<String, Object> outputSchema) {
+    }
+
     public record Options(List<Named> mappings, List<LookupTableName> lookupTables, List<Named> workflows) {
     }
 

@@ -58,19 +58,43 @@ public class DesignerPresenters {
         this.webhookAddress = webhookAddress;
     }
 
-    /** The catalog without what only the mapping editor reads (see {@link EditingPresenter#catalog()}); made once. */
+    /**
+     * The catalog the designer opens with, made once: without what only the mapping editor reads (see {@link
+     * EditingPresenter#catalog()}), and each operation without its input and output schemas (what the palette, the
+     * canvas and the pickers read stays: names, kinds, descriptions, connectors, ports); the page asks for an
+     * operation's schemas when it first needs them ({@link #operationSchemas}).
+     */
     dev.junction.backend.catalog.Catalog designerCatalog() {
         dev.junction.backend.catalog.Catalog designer = designerCatalog;
         if (designer == null) {
             dev.junction.backend.catalog.Catalog full = catalog.catalog();
             designer = new dev.junction.backend.catalog.Catalog(full.nodeKinds(), full.triggerKinds(),
-                    full.connectors(), java.util.List.of(), java.util.List.of(), java.util.List.of());
+                    full.connectors().stream().map(DesignerPresenters::withoutSchemas).toList(),
+                    java.util.List.of(), java.util.List.of(), java.util.List.of());
             designerCatalog = designer;
         }
         return designer;
     }
 
     private volatile dev.junction.backend.catalog.Catalog designerCatalog;
+
+    private static dev.junction.backend.catalog.Catalog.Connector withoutSchemas(
+            dev.junction.backend.catalog.Catalog.Connector connector) {
+        return new dev.junction.backend.catalog.Catalog.Connector(connector.id(), connector.name(), connector.version(),
+                connector.icon(), connector.description(), connector.auth(), connector.settingsSchema(),
+                connector.operations().stream().map(operation -> new dev.junction.backend.catalog.Catalog.Operation(
+                        operation.id(), operation.name(), operation.description(), operation.kind(), null, null,
+                        operation.rateLimit(), operation.idempotencyKeyField(), operation.readOnly())).toList());
+    }
+
+    /** The input and output schemas of a connector's operation, from the full catalog; empty when there is none. */
+    java.util.Optional<DesignerContract.OperationSchemas> operationSchemas(String connectorId, String operationId) {
+        return catalog.catalog().connectors().stream().filter(connector -> connector.id().equals(connectorId))
+                .flatMap(connector -> connector.operations().stream())
+                .filter(operation -> operation.id().equals(operationId)).findFirst()
+                .map(operation -> new DesignerContract.OperationSchemas(connectorId, operationId,
+                        operation.inputSchema(), operation.outputSchema()));
+    }
 
     /** The designer of this workflow (throws NotFoundException when there is none). */
     public DesignerPresenter forWorkflow(UUID workflowId) {

@@ -77,11 +77,63 @@ class DesignerPresenterTest {
 
         assertThat(designer.nodeKinds()).isEqualTo(full.nodeKinds());
         assertThat(designer.triggerKinds()).isEqualTo(full.triggerKinds());
-        assertThat(designer.connectors()).isEqualTo(full.connectors()).isNotEmpty();
         assertThat(full.schemas()).isNotEmpty();
         assertThat(designer.functions()).isEmpty();
         assertThat(designer.valueMaps()).isEmpty();
         assertThat(designer.schemas()).isEmpty();
+        // the connectors and their operations as the palette, canvas and pickers read them, without the schemas
+        assertThat(designer.connectors()).isNotEmpty().hasSameSizeAs(full.connectors());
+        for (int i = 0; i < full.connectors().size(); i++) {
+            dev.junction.backend.catalog.Catalog.Connector all = full.connectors().get(i);
+            dev.junction.backend.catalog.Catalog.Connector shown = designer.connectors().get(i);
+            assertThat(shown).usingRecursiveComparison().ignoringFields("operations").isEqualTo(all);
+            assertThat(shown.operations()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("inputSchema",
+                    "outputSchema").isEqualTo(all.operations());
+            assertThat(shown.operations()).allSatisfy(operation -> {
+                assertThat(operation.inputSchema()).isNull();
+                assertThat(operation.outputSchema()).isNull();
+            });
+        }
+        assertThat(dev.junction.ui.shared.ChannelJson.answer(designer).length())
+                .isLessThan(dev.junction.ui.shared.ChannelJson.answer(new dev.junction.backend.catalog.Catalog(
+                        full.nodeKinds(), full.triggerKinds(), full.connectors(), List.of(), List.of(), List.of()))
+                        .length() / 2);
+    }
+
+    @Test
+    void anOperationsSchemasComeWhenThePageAsksForThem() {
+        dev.junction.backend.catalog.Catalog full = catalog.catalog();
+        dev.junction.backend.catalog.Catalog.Connector connector = full.connectors().stream()
+                .filter(candidate -> candidate.operations().size() > 1).findFirst().orElseThrow();
+        dev.junction.backend.catalog.Catalog.Operation first = connector.operations().get(0);
+        dev.junction.backend.catalog.Catalog.Operation second = connector.operations().get(1);
+        EditingPresenter editing = presenters.forWorkflow(workflowId).editing();
+
+        List<DesignerContract.OperationSchemas> answer = editing.operationSchemas(List.of(
+                new DesignerContract.OperationKey(connector.id(), first.id()),
+                new DesignerContract.OperationKey(connector.id(), "noSuchOperation"),
+                new DesignerContract.OperationKey("no-such-connector", first.id()),
+                new DesignerContract.OperationKey(connector.id(), second.id()),
+                new DesignerContract.OperationKey(connector.id(), first.id())));
+
+        assertThat(answer).containsExactly(
+                new DesignerContract.OperationSchemas(connector.id(), first.id(), first.inputSchema(),
+                        first.outputSchema()),
+                new DesignerContract.OperationSchemas(connector.id(), second.id(), second.inputSchema(),
+                        second.outputSchema()));
+        assertThat(first.inputSchema()).isNotEmpty();
+        assertThat(editing.operationSchemas(List.of())).isEmpty();
+
+        // through the page's channel: JSON in, JSON out; what is not a list of operations answers none
+        DesignerComponent component = new DesignerComponent(presenters.forWorkflow(workflowId));
+        tools.jackson.databind.JsonNode viaChannel = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readTree(component.operationSchemas("[{\"connector\": \"" + connector.id() + "\", \"operation\": \""
+                        + first.id() + "\"}]"));
+        assertThat(viaChannel.size()).isOne();
+        assertThat(viaChannel.get(0).get("operation").asString()).isEqualTo(first.id());
+        assertThat(viaChannel.get(0).get("inputSchema").isObject()).isTrue();
+        assertThat(component.operationSchemas("\"not a list\"")).isEqualTo("[]");
+        assertThat(component.operationSchemas(null)).isEqualTo("[]");
     }
 
     @Test

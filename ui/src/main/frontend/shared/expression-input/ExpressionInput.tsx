@@ -3,6 +3,7 @@ import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { javascript } from '@codemirror/lang-javascript';
 import { EditorState, Transaction } from '@codemirror/state';
 import { EditorView, keymap, placeholder as placeholderText } from '@codemirror/view';
+import './expression-input.css';
 import { useEffect, useRef, useState, type ReactElement } from 'react';
 import { scopeCompletions, templateParts, type Scope } from './scope';
 

@@ -5,6 +5,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.UUID;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -60,5 +68,27 @@ class TemplateNewConnectionTest extends TemplateBrowserTest {
         Locator shop = page.locator("[data-testid=requirement-connection][data-key=shop]");
         assertThat(shop).containsText(name + " (sandbox)");
         screenshot("new-connection-chosen");
+
+        // the wizard keeps the choice in the admin's draft of this template, which the next visit resumes: the
+        // draft is discarded, so that later journeys on the shared app start from the sandbox connections again
+        String draftId = page.url().replaceAll(".*[?&]draft=([0-9a-f-]{36}).*", "$1");
+        assertThat(draftId).as("the wizard's address names its draft: %s", page.url()).hasSize(36);
+        assertThat(discard(draftId)).isEqualTo(204);
+    }
+
+    /** Deletes the admin's wizard draft through the REST API; answers the status. */
+    private int discard(String draftId) {
+        String basic = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/api/v1/templates/drafts/" + draftId))
+                    .header("Authorization", "Basic " + basic).DELETE().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -169,9 +169,12 @@ final class WebhookTargets implements AutoCloseable {
         }
     }
 
+    /** How long the listener waits before it connects again after its connection failed. */
+    private static final Duration RECONNECT_AFTER = Duration.ofSeconds(1);
+
     private void pause() {
         try {
-            Thread.sleep(1_000);
+            Thread.sleep(RECONNECT_AFTER.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closed = true;

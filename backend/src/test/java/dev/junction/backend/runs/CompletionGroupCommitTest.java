@@ -3,6 +3,7 @@ package dev.junction.backend.runs;
 import dev.junction.backend.ApiClient;
 import dev.junction.backend.BackendTestApplication;
 import dev.junction.backend.Polling;
+import dev.junction.db.runs.PostgresRunStore;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,8 @@ class CompletionGroupCommitTest {
     DataSource dataSource;
     @Autowired
     DSLContext db;
+    @Autowired
+    PostgresRunStore store;
 
     private RunsApi api;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -82,7 +85,9 @@ class CompletionGroupCommitTest {
                     Duration.ofMillis(10), () -> !db.fetch("""
                             select pid from pg_stat_activity where wait_event_type = 'Lock'
                               and query like '%insert into steps%'""").isEmpty());
-            Thread.sleep(1_000); // time for the other workers to finish their steps and queue behind it
+            // the other three workers finish their steps and queue behind it
+            Polling.until("three completions to queue behind the held one", Duration.ofSeconds(60),
+                    Duration.ofMillis(10), () -> store.completionsWaiting() >= 3);
             assertThat(db.fetchOne("select count(*) from steps s join runs r on r.id = s.run_id"
                     + " where r.workflow_id = ?::uuid", workflow).get(0, Integer.class))
                     .as("no step is committed while its group waits").isZero();

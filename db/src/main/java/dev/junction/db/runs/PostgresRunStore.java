@@ -92,6 +92,11 @@ public class PostgresRunStore implements RunStore {
         return claims.release(workerIds);
     }
 
+    /** How many workers' turns wait for a group's commit now (0 when completions are not grouped). */
+    public int completionsWaiting() {
+        return completionGroups == null ? 0 : completionGroups.queued();
+    }
+
     @Override
     public Completion complete(List<FinishedStep> turn, Duration chainLease) {
         if (completionGroups == null) {

@@ -58,7 +58,7 @@ public final class GroupCommit<I, O> {
     }
 
     /** How many callers wait for a group's commit now (not the group being committed). */
-    int queued() {
+    public int queued() {
         synchronized (lock) {
             return waiting.size();
         }

@@ -43,7 +43,12 @@ class GroupCommitTest {
             for (String item : List.of("b", "c", "d", "e")) {
                 others.add(callers.submit(() -> commit.commit(item)));
             }
-            Thread.sleep(200); // time for a wrong early answer
+            // the four wait behind the first group's commit (queued, not answered)
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (commit.queued() < 4 && System.nanoTime() < until) {
+                Thread.onSpinWait();
+            }
+            assertThat(commit.queued()).isEqualTo(4);
             assertThat(first.isDone()).as("answered only after its group's commit").isFalse();
             assertThat(others).noneMatch(Future::isDone);
             releaseFirst.complete(null);

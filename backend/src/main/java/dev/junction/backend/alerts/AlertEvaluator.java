@@ -177,11 +177,7 @@ public class AlertEvaluator implements SmartLifecycle {
         try {
             evaluateDue(clock.instant());
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isCause(e)) {
-                log.debug("Alert rules not evaluated: the database is unavailable");
-            } else {
-                log.warn("Alert rules not evaluated", e);
-            }
+            DatabaseOutage.log(log, "Alert rules not evaluated", e);
         }
     }
 

@@ -71,11 +71,7 @@ public class AnomalyFlagsAhead implements SmartLifecycle {
         try {
             computeAt(clock.instant());
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isCause(e)) {
-                log.debug("Anomaly flags not computed ahead: the database is unavailable");
-            } else {
-                log.warn("Anomaly flags not computed ahead", e);
-            }
+            DatabaseOutage.log(log, "Anomaly flags not computed ahead", e);
         }
         scheduleNext();
     }

@@ -1,5 +1,6 @@
 package dev.junction.backend.database;
 
+import org.slf4j.Logger;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -24,6 +25,19 @@ public final class DatabaseOutage {
     public static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     private DatabaseOutage() {
+    }
+
+    /**
+     * Logs a background task's failure to do {@code notDone} (e.g. "Rollups not folded"): an outage at debug level,
+     * once per attempt and without its stack (the database's own state says enough, and the task tries again on its
+     * next turn), anything else as a warning with its stack.
+     */
+    public static void log(Logger log, String notDone, RuntimeException failure) {
+        if (isCause(failure)) {
+            log.debug("{}: the database is unavailable", notDone);
+        } else {
+            log.warn(notDone, failure);
+        }
     }
 
     /** Whether {@code failure}, or anything that caused it, says the database is unavailable. */

@@ -48,11 +48,7 @@ public class RollupFolder implements SmartLifecycle {
         try {
             rollups.foldAll();
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isCause(e)) {
-                log.debug("Rollups not folded: the database is unavailable");
-            } else {
-                log.warn("Rollups not folded", e);
-            }
+            DatabaseOutage.log(log, "Rollups not folded", e);
         }
     }
 

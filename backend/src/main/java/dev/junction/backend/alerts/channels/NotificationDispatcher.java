@@ -73,11 +73,7 @@ public class NotificationDispatcher implements SmartLifecycle {
         try {
             dispatchDue();
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isCause(e)) {
-                log.debug("Alert notifications not dispatched: the database is unavailable");
-            } else {
-                log.warn("Alert notifications not dispatched", e);
-            }
+            DatabaseOutage.log(log, "Alert notifications not dispatched", e);
         }
     }
 

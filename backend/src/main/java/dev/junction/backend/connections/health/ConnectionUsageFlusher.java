@@ -104,11 +104,7 @@ public class ConnectionUsageFlusher implements SmartLifecycle {
         try {
             flushNow();
         } catch (RuntimeException e) {
-            if (DatabaseOutage.isCause(e)) {
-                log.debug("Connection usage not written: the database is unavailable");
-            } else {
-                log.warn("Connection usage not written", e);
-            }
+            DatabaseOutage.log(log, "Connection usage not written", e);
         }
     }
 

@@ -5,8 +5,10 @@ import dev.junction.engine.definition.WorkflowDefinition;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -14,7 +16,7 @@ import java.util.function.UnaryOperator;
  * verification's {@code connection}, each connector and wait-until node's {@code connection}, and a
  * reconcile-settlement node's {@code amazonConnection} and {@code opayoConnection}.
  */
-final class ConnectionReferences {
+public final class ConnectionReferences {
 
     /** The config fields of a node that hold a connection id. */
     private static final List<String> NODE_FIELDS = List.of("connection", "amazonConnection", "opayoConnection");
@@ -53,6 +55,13 @@ final class ConnectionReferences {
             }
         }
         return found;
+    }
+
+    /** The ids of the connections a parsed definition names, each once, in the order they appear. */
+    public static Set<String> ids(WorkflowDefinition definition) {
+        Set<String> ids = new LinkedHashSet<>();
+        in(definition).forEach(reference -> ids.add(reference.connectionId()));
+        return ids;
     }
 
     private static void inTrigger(Map<?, ?> config, List<Reference> found) {

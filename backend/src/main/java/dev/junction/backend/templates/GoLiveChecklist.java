@@ -12,7 +12,6 @@ import dev.junction.engine.definition.TriggerKind;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -108,9 +107,7 @@ class GoLiveChecklist implements PublishGate {
     }
 
     private static Set<String> connectionIds(StoredDefinition stored) {
-        Set<String> ids = new LinkedHashSet<>();
-        ConnectionReferences.in(stored.definition()).forEach(reference -> ids.add(reference.connectionId()));
-        return ids;
+        return ConnectionReferences.ids(stored.definition());
     }
 
     private ReadinessItem connectionsTested(Set<String> ids) {

@@ -4,6 +4,7 @@ import dev.junction.backend.alerts.AlertRuleInput;
 import dev.junction.backend.alerts.AlertRuleService;
 import dev.junction.backend.connections.ConnectionService;
 import dev.junction.backend.security.CurrentUser;
+import dev.junction.backend.templates.ConnectionReferences;
 import dev.junction.backend.templates.Installation;
 import dev.junction.backend.templates.Readiness;
 import dev.junction.backend.templates.TemplateService;
@@ -13,7 +14,6 @@ import dev.junction.backend.workflows.WorkflowVersionService;
 import dev.junction.db.users.Role;
 import dev.junction.db.workflows.Workflow;
 import dev.junction.engine.connectors.ConnectionCheck;
-import dev.junction.engine.definition.WorkflowDefinition;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -77,20 +77,16 @@ public class ReadinessServices {
         return checks;
     }
 
-    /** The connection ids the workflow's latest version uses (its nodes' and trigger's {@code connection}). */
+    /**
+     * The connection ids the workflow's latest version names (wherever the go-live checklist finds them:
+     * {@link ConnectionReferences}) and those its template installation chose.
+     */
     public Set<String> connectionsOf(UUID workflowId) {
         Set<String> ids = new LinkedHashSet<>();
         Workflow workflow = workflows.get(workflowId);
         if (workflow.latestVersion() >= 1) {
-            WorkflowDefinition definition = versions.latest(workflowId).definition();
-            if (definition.trigger().config() != null && definition.trigger().config().get("connection") instanceof String id) {
-                ids.add(id);
-            }
-            definition.nodes().forEach(node -> {
-                if (node.config() != null && node.config().get("connection") instanceof String id && !id.isBlank()) {
-                    ids.add(id);
-                }
-            });
+            ConnectionReferences.ids(versions.latest(workflowId).definition()).stream().filter(id -> !id.isBlank())
+                    .forEach(ids::add);
         }
         templates.installation(workflowId).map(Installation::connections).ifPresent(chosen -> ids.addAll(chosen.values()));
         return ids;

@@ -29,7 +29,6 @@ public class LoginView extends Main implements BeforeEnterObserver {
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
         addClassName("login-view");
-        addClassName("login-view");
         add(form);
     }
 

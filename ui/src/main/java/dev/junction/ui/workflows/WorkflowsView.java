@@ -131,9 +131,9 @@ public class WorkflowsView extends VerticalLayout {
     private void configureGrid(boolean mayChange) {
         grid.setId("workflows");
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
-        var name = grid.addColumn(Workflow::name).setHeader("Name").setSortProperty("name").setFlexGrow(2)
+        var name = grid.addColumn(Workflow::name).setHeader("Name").setSortProperty("name").setFlexGrow(3)
                 .setKey("name");
-        grid.addColumn(Workflow::description).setHeader("Description").setFlexGrow(3);
+        grid.addColumn(Workflow::description).setHeader("Description").setFlexGrow(2);
         grid.addComponentColumn(WorkflowsView::tags).setHeader("Tags").setFlexGrow(1).setKey("tags");
         grid.addColumn(workflow -> Times.when(workflow.updatedAt())).setHeader("Last changed")
                 .setSortProperty("updatedAt").setAutoWidth(true);
